@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up newstrail in ./.venv and run its main job on the sample corpus shipped in the repo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e .
+.venv/bin/newstrail demo "$@"

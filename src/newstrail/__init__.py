@@ -1,0 +1,69 @@
+"""newstrail: follow a news claim's trail.
+
+The small public API::
+
+    from newstrail import Settings, analyze, open_store
+    with open_store("corpus.db") as store:
+        for outcome in analyze(["articles/"], Settings(), store):
+            print(outcome.status, outcome.article.title if outcome.article else outcome.error)
+
+Importing newstrail is cheap: parsers, models and HTTP clients load inside the
+functions that need them.
+"""
+
+from __future__ import annotations
+
+from .analyze import LanguageStage, Pipeline, Stage
+from .article import Article, Link, Removed, Span
+from .batch import Outcome, analyze, default_pipeline
+from .clean import Cleaner, clean
+from .config import Settings
+from .errors import (
+    BadRecord,
+    ConfigError,
+    FetchError,
+    InputError,
+    InputTooLarge,
+    MissingExtra,
+    NewstrailError,
+    NoArticleText,
+    NotFound,
+    StageError,
+    StoreError,
+    UnreadableInput,
+)
+from .ingest import read_inputs
+from .store import Store, open_store
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "BadRecord",
+    "Cleaner",
+    "ConfigError",
+    "FetchError",
+    "InputError",
+    "InputTooLarge",
+    "LanguageStage",
+    "Link",
+    "MissingExtra",
+    "NewstrailError",
+    "NoArticleText",
+    "NotFound",
+    "Outcome",
+    "Pipeline",
+    "Removed",
+    "Settings",
+    "Span",
+    "Stage",
+    "StageError",
+    "Store",
+    "StoreError",
+    "UnreadableInput",
+    "analyze",
+    "clean",
+    "default_pipeline",
+    "open_store",
+    "read_inputs",
+]

@@ -1,0 +1,134 @@
+"""The shared vocabulary: the one document object every stage reads and returns.
+
+An :class:`Article` is created by a reader in :mod:`newstrail.ingest`, cleaned by
+:mod:`newstrail.clean`, filled in by the per-article stages of
+:mod:`newstrail.analyze`, and written to a store. Everything that points into the
+article's text is a :class:`Span` (character offsets into ``Article.text``), so a
+report can always show the exact words behind a finding.
+
+>>> a = Article(text="Pier 9 closes.", url="https://harbor.example/a")
+>>> a.snippet(Span(0, 6))
+'Pier 9'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Character offsets ``[start, end)`` into ``Article.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def shift(self, delta: int) -> Span:
+        return Span(self.start + delta, self.end + delta)
+
+
+@dataclass
+class Link:
+    """An outbound hyperlink: its anchor text's span in the clean text and its target."""
+
+    span: Span
+    url: str
+    domain: str = ""
+    anchor: str = ""
+
+
+@dataclass
+class Removed:
+    """A block the cleaner kept out of ``text``, kept as evidence.
+
+    ``kind`` says why it was removed (``share``, ``membership``, ``copyright``,
+    ``disclaimer``, ``fair-use``, ``contact``, ``tags``, ``credit-badge``,
+    ``byline``, ``dateline``, ``origin``, ``navigation``...). ``position`` is the
+    offset in the clean text where the block stood, so a report can put it back
+    in context.
+    """
+
+    kind: str
+    text: str
+    position: int = 0
+
+
+def content_hash(text: str) -> str:
+    """A hash of the text that ignores whitespace and case, so re-wrapped copies match."""
+    normal = " ".join(text.lower().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:32]
+
+
+def article_id_for(url: str | None, text: str) -> str:
+    """The stable id of an article: from its canonical URL when it has one, else its content.
+
+    >>> article_id_for("https://harbor.example/a", "x") == article_id_for("https://harbor.example/a", "y")
+    True
+    """
+    basis = f"url:{url}" if url else f"text:{content_hash(text)}"
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Article:
+    """One news article and everything newstrail has learnt about it.
+
+    Readers fill the metadata and ``text``; :func:`newstrail.clean.clean` moves
+    cruft from ``text`` to ``removed``; stages fill their own fields and record
+    their name in ``stages``. ``meta`` keeps whatever else the input carried
+    (extra CSV columns, front-matter keys, lines like "The original source of
+    this article is X"), so nothing the user gave is lost.
+    """
+
+    text: str = ""
+    id: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    domain: str | None = None
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    language: str | None = None
+    links: list[Link] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    source: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    stages: list[str] = field(default_factory=list)
+
+    def ensure_id(self) -> Article:
+        """Give the article its stable id if the input did not name one."""
+        if not self.id:
+            self.id = article_id_for(self.url, self.text)
+        return self
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+    def snippet(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; :meth:`from_dict` reads it back unchanged."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        known = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        values["links"] = [
+            Link(span=Span(**ln["span"]), url=ln["url"], domain=ln.get("domain", ""), anchor=ln.get("anchor", ""))
+            for ln in data.get("links", [])
+        ]
+        values["removed"] = [Removed(**r) for r in data.get("removed", [])]
+        values["authors"] = list(data.get("authors", []))
+        values["meta"] = dict(data.get("meta", {}))
+        values["stages"] = list(data.get("stages", []))
+        return cls(**values)

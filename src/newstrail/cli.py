@@ -1,0 +1,178 @@
+"""The ``newstrail`` command: parse, build settings, call the library, print.
+
+Exit codes (one place, :data:`EXIT_CODES`): 0 all went well; 1 some inputs
+failed and were skipped; 2 usage or settings error; 3 store error; 4 nothing
+found (``show`` of an unknown id); 5 a missing optional extra.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .batch import FAILED, analyze, summarise
+from .config import Settings
+from .errors import ConfigError, MissingExtra, NewstrailError, NotFound, StoreError
+from .report import article_record, render_article, summary_line, to_json
+from .store import open_store
+
+OK, SOME_FAILED, USAGE, STORE, NOT_FOUND, EXTRA = 0, 1, 2, 3, 4, 5
+#: error class -> exit code; the first match in order wins (subclasses first)
+EXIT_CODES: tuple[tuple[type[NewstrailError], int], ...] = (
+    (NotFound, NOT_FOUND),
+    (StoreError, STORE),
+    (ConfigError, USAGE),
+    (MissingExtra, EXTRA),
+    (NewstrailError, SOME_FAILED),
+)
+
+
+def exit_code_for(error: NewstrailError) -> int:
+    return next(code for kind, code in EXIT_CODES if isinstance(error, kind))
+
+
+class NewstrailGroup(click.Group):
+    """Turns library errors into a one-line message and an exit code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except NewstrailError as exc:
+            click.echo(f"newstrail: {exc}", err=True)
+            ctx.exit(exit_code_for(exc))
+
+
+def _settings(ctx: click.Context, **flags) -> Settings:
+    return Settings.build(ctx.obj.get("config"), overrides=flags)
+
+
+@click.group(cls=NewstrailGroup)
+@click.version_option(__version__, prog_name="newstrail")
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML, [newstrail] table). Default: ./newstrail.toml if present.")
+@click.pass_context
+def main(ctx: click.Context, config: str | None) -> None:
+    """Follow a news claim's trail: what articles claim, where they came from, how they changed."""
+    ctx.ensure_object(dict)["config"] = config
+
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True)
+DB = click.option("--db", default=None, help="Store: a SQLite file. Default: newstrail.db in the working folder.")
+
+
+def _run_analyze(inputs: list[str], settings: Settings, fmt: str) -> int:
+    """Analyse ``inputs`` into the store of ``settings``, printing as ``fmt``; returns the exit code."""
+    outcomes = []
+    with open_store(settings.db) as store:
+        if fmt == "json":
+            click.echo("[")
+        first = True
+        for outcome in analyze(inputs, settings, store):
+            outcomes.append(outcome)
+            if outcome.status == FAILED:
+                click.echo(f"error: {outcome.error}", err=True)
+                continue
+            if fmt == "text":
+                click.echo(summary_line(outcome.article, outcome.status))
+            else:
+                line = to_json(article_record(outcome.article, outcome.status), indent=2 if fmt == "json" else None)
+                click.echo(("" if first or fmt == "jsonl" else ",\n") + line, nl=fmt == "jsonl")
+                first = False
+        if fmt == "json":
+            click.echo("\n]")
+        total = store.count()
+    counts = summarise(outcomes)
+    click.echo(
+        f"{counts['added']} added, {counts['exists']} already stored, {counts[FAILED]} failed; {total} articles in {settings.db}",
+        err=True,
+    )
+    return SOME_FAILED if counts[FAILED] else OK
+
+
+@main.command("analyze")
+@click.argument("inputs", nargs=-1, required=True)
+@DB
+@FORMAT
+@click.option("--no-language", is_flag=True, help="Do not detect the language of articles that do not state it.")
+@click.pass_context
+def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool) -> None:
+    """Ingest, clean, analyse and store articles.
+
+    INPUTS are files, folders (read recursively), glob patterns, '-' for stdin,
+    http(s) URLs and RSS/Atom feed URLs. Already stored articles are skipped.
+    """
+    settings = _settings(ctx, db=db, detect_language=False if no_language else None)
+    ctx.exit(_run_analyze(list(inputs), settings, fmt))
+
+
+@main.command("show")
+@click.argument("key")
+@DB
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def show_cmd(ctx: click.Context, key: str, db: str | None, fmt: str) -> None:
+    """Print one stored article, by id, id prefix or URL."""
+    settings = _settings(ctx, db=db)
+    _require_store(settings.db)
+    with open_store(settings.db) as store:
+        article = store.find(key)
+    click.echo(to_json(article_record(article), indent=2) if fmt == "json" else render_article(article), nl=fmt == "json")
+
+
+@main.command("search")
+@click.argument("query")
+@DB
+@click.option("--limit", default=10, show_default=True)
+@click.pass_context
+def search_cmd(ctx: click.Context, query: str, db: str | None, limit: int) -> None:
+    """Full-text search over stored titles and texts."""
+    settings = _settings(ctx, db=db)
+    _require_store(settings.db)
+    with open_store(settings.db) as store:
+        hits = store.search(query, limit=limit)
+    for hit in hits:
+        click.echo(f"{hit.id}  {hit.title or ''}\n    {hit.snippet}")
+    if not hits:
+        raise NotFound(f"nothing in {settings.db} matches {query!r}")
+
+
+def sample_corpus() -> Path:
+    """The folder of the sample corpus shipped inside the package."""
+    return Path(str(resources.files("newstrail") / "sample" / "corpus"))
+
+
+@main.command("demo")
+@click.option("--out", default="newstrail-demo", show_default=True, help="Folder for the demo's store and outputs (recreated).")
+@click.pass_context
+def demo_cmd(ctx: click.Context, out: str) -> None:
+    """Analyse the sample corpus shipped with newstrail and say where the outputs went."""
+    folder = Path(out)
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    db = folder / "newstrail.db"
+    settings = _settings(ctx, db=str(db))
+    corpus = sample_corpus()
+    click.echo(f"Analysing the sample corpus in {corpus}\n")
+    code = _run_analyze([str(corpus)], settings, "text")
+    records = folder / "articles.jsonl"
+    with open_store(str(db)) as store, records.open("w", encoding="utf-8") as handle:
+        for article in store.iter_articles():
+            handle.write(to_json(article_record(article)) + "\n")
+    click.echo(f"\nOutputs:\n  store:    {db}\n  records:  {records}")
+    click.echo(f"Try:  newstrail show <id> --db {db}\n      newstrail search 'pier' --db {db}")
+    ctx.exit(code)
+
+
+def _require_store(path: str) -> None:
+    if not os.path.exists(path):
+        raise StoreError(f"{path}: no store here; run 'newstrail analyze ... --db {path}' first")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

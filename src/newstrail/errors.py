@@ -1,0 +1,83 @@
+"""Every error newstrail raises on purpose derives from :class:`NewstrailError`.
+
+The tree::
+
+    NewstrailError
+    ├── ConfigError            a settings file or flag that cannot be used
+    ├── InputError             one input (file, record, URL) could not be turned into articles
+    │   ├── UnreadableInput    missing, unreadable, or not decodable (bad UTF-8, wrong format)
+    │   ├── InputTooLarge      over the size cap of the settings
+    │   ├── NoArticleText      readable, but no article body in it
+    │   ├── BadRecord          a JSONL/CSV record or column that does not fit
+    │   └── FetchError         a URL or feed that could not be fetched (timeout, HTTP error)
+    ├── StageError             a per-article stage failed, or its requirements are missing
+    ├── StoreError             the store cannot be opened, migrated or written
+    │   └── NotFound           no stored article with that id or URL
+    └── MissingExtra           an optional part is needed but its extra is not installed
+
+Messages say what to do about it. :class:`InputError` carries the input's name
+(``where``) so a batch can report it on one line and go on; the CLI maps each
+branch to an exit code in one place (``newstrail.cli.EXIT_CODES``).
+"""
+
+from __future__ import annotations
+
+
+class NewstrailError(Exception):
+    """Base class of every error newstrail raises on purpose."""
+
+
+class ConfigError(NewstrailError):
+    """A setting (file, environment or flag) that cannot be used."""
+
+
+class InputError(NewstrailError):
+    """One input could not be turned into articles; the batch goes on without it.
+
+    >>> str(InputError("bad.csv", "no 'text' column"))
+    "bad.csv: no 'text' column"
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{where}: {reason}")
+
+
+class UnreadableInput(InputError):
+    """Missing, unreadable, or not decodable."""
+
+
+class InputTooLarge(InputError):
+    """Over the size cap (``max_input_bytes`` in the settings)."""
+
+
+class NoArticleText(InputError):
+    """Readable, but without an article body."""
+
+
+class BadRecord(InputError):
+    """A JSONL/CSV/TSV record or header that does not fit the expected fields."""
+
+
+class FetchError(InputError):
+    """A URL or feed that could not be fetched."""
+
+
+class StageError(NewstrailError):
+    """A per-article stage failed or cannot run."""
+
+
+class StoreError(NewstrailError):
+    """The store cannot be opened, migrated or written."""
+
+
+class NotFound(StoreError):
+    """No stored article matches the id or URL."""
+
+
+class MissingExtra(NewstrailError):
+    """An optional dependency is missing; the message names the ``pip install`` line."""
+
+    def __init__(self, extra: str, feature: str) -> None:
+        super().__init__(f"{feature} needs the '{extra}' extra: pip install 'newstrail[{extra}]'")

@@ -1,0 +1,217 @@
+"""Sources of Articles: files, folders, globs, stdin, URLs and feeds.
+
+:func:`read_inputs` takes what a user typed and yields, for every article found,
+an :class:`~newstrail.article.Article`, and for every input that failed, the
+:class:`~newstrail.errors.InputError` that says why. It never raises for one bad
+input, so a batch always goes on.
+
+>>> from newstrail.config import Settings
+>>> items = list(read_inputs(["no/such/file.txt"], Settings()))
+>>> str(items[0])
+'no/such/file.txt: no such file or folder'
+
+The kind of a file is told by its extension, and by its first bytes when the
+extension says nothing (``-`` for stdin always goes by its bytes).
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..article import Article
+from ..config import Settings
+from ..errors import InputError, InputTooLarge, UnreadableInput
+from ..sources import is_web_url
+from .feeds import looks_like_feed, read_feed
+from .html import article_from_html
+from .records import read_delimited, read_json, read_jsonl
+from .text import article_from_text
+from .warc import read_warc
+
+__all__ = ["Item", "kind_of", "read_bytes", "read_inputs"]
+
+Item = Article | InputError
+
+_BY_EXTENSION = {
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+
+
+def kind_of(name: str, head: bytes) -> str:
+    """The input kind of a file from its name, else from its first bytes."""
+    lower = name.lower()
+    if lower.endswith((".warc.gz", ".arc.gz")):
+        return "warc"
+    kind = _BY_EXTENSION.get(os.path.splitext(lower)[1])
+    if kind:
+        return kind
+    return sniff(head)
+
+
+def sniff(head: bytes) -> str:
+    """Guess the kind from content: WARC, feed, HTML, JSON Lines, else text."""
+    if head[:2] == b"\x1f\x8b":
+        try:  # a truncated gzip head still gives its first bytes
+            head = gzip.GzipFile(fileobj=io.BytesIO(head)).read(64)
+        except (OSError, EOFError):
+            head = b""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512]
+    if start.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
+    if looks_like_feed(start):
+        return "feed"
+    low = start.lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<body" in low or b"<head" in low:
+        return "html"
+    if start.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(
+            where,
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); convert it first, e.g. iconv -f latin1 -t utf-8",
+        ) from None
+
+
+def read_bytes(data: bytes, where: str, settings: Settings, kind: str | None = None, url: str | None = None, fetch=None) -> Iterator[Item]:
+    """Articles from an input's bytes, whose kind is given or sniffed."""
+    kind = kind or sniff(data[:4096])
+    cap = settings.max_input_bytes
+    try:
+        if kind == "warc":
+            yield from read_warc(io.BytesIO(data), where, cap)
+        elif kind == "feed":
+            yield from read_feed(data, where, fetch=fetch)
+        elif kind in ("json", "jsonl", "csv", "tsv"):
+            stream = io.StringIO(_decode(data, where), newline="")
+            if kind == "json":
+                yield from read_json(stream.getvalue(), where, cap)
+            elif kind == "jsonl":
+                yield from read_jsonl(stream, where, cap)
+            else:
+                yield from read_delimited(stream, where, cap, delimiter="\t" if kind == "tsv" else ",")
+        elif len(data) > cap:
+            yield InputTooLarge(where, f"{len(data):,} bytes, over the {cap:,}-byte cap for one article (max_input_bytes)")
+        elif kind == "html":
+            yield article_from_html(data, where, url=url)
+        else:
+            yield article_from_text(_decode(data, where), where, fields={"url": url} if url else None)
+    except InputError as exc:
+        yield exc
+
+
+def _expand(spec: str) -> Iterator[tuple[str, Path | None]]:
+    """Files named by one path, folder or glob; (spec, None) when nothing matches."""
+    path = Path(spec)
+    if path.is_dir():
+        found = False
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    found = True
+                    full = Path(root) / name
+                    yield str(full), full
+        if not found:
+            yield spec, None
+    elif path.exists():
+        yield spec, path
+    elif any(ch in spec for ch in "*?["):
+        matches = sorted(glob.glob(spec, recursive=True))
+        if not matches:
+            yield spec, None
+        for match in matches:
+            if os.path.isfile(match):
+                yield match, Path(match)
+    else:
+        yield spec, None
+
+
+def read_inputs(specs: Iterable[str], settings: Settings, stdin=None) -> Iterator[Item]:
+    """Every article (or error) from paths, folders, globs, ``-`` (stdin) and URLs."""
+    fetcher = None
+    try:
+        for spec in specs:
+            if spec == "-":
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                yield from read_bytes(stream.read(), "<stdin>", settings)
+            elif is_web_url(spec):
+                if fetcher is None:
+                    from .web import Fetcher
+
+                    fetcher = Fetcher(settings)
+                yield from _read_url(spec, settings, fetcher)
+            else:
+                for where, path in _expand(spec):
+                    if path is None:
+                        what = "no files in folder" if Path(spec).is_dir() else "no such file or folder"
+                        yield UnreadableInput(where, what)
+                        continue
+                    yield from _read_file(path, where, settings)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
+
+
+def _read_file(path: Path, where: str, settings: Settings) -> Iterator[Item]:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+            kind = kind_of(path.name, head)
+            size = path.stat().st_size
+            # Single-article files over the cap are refused without reading them whole.
+            if kind in ("html", "text") and size > settings.max_input_bytes:
+                yield InputTooLarge(where, f"{size:,} bytes, over the {settings.max_input_bytes:,}-byte cap for one article (max_input_bytes)")
+                return
+            data = head + handle.read()
+    except OSError as exc:
+        yield UnreadableInput(where, f"cannot read ({exc.strerror or exc})")
+        return
+    yield from read_bytes(data, where, settings, kind=kind)
+
+
+def _read_url(url: str, settings: Settings, fetcher) -> Iterator[Item]:
+    def fetch(link: str) -> tuple[str, bytes]:
+        page = fetcher.get(link)
+        return page.url, page.body
+
+    try:
+        page = fetcher.get(url)
+    except InputError as exc:
+        yield exc
+        return
+    ctype = page.content_type.lower()
+    if "rss" in ctype or "atom" in ctype or looks_like_feed(page.body[:2048]):
+        kind = "feed"
+    elif "html" in ctype:
+        kind = "html"
+    else:
+        kind = None
+    yield from read_bytes(page.body, url, settings, kind=kind, url=page.url, fetch=fetch)

@@ -1,0 +1,77 @@
+"""HTML pages: main text, metadata and links, through trafilatura.
+
+trafilatura renders the main content as Markdown with its links; the Markdown is
+read by :func:`~newstrail.ingest.markup.markdown_to_text`, so HTML, Markdown and
+scraped text share one notion of text and link position. Metadata (title, author,
+date via htmldate, site name, canonical URL) comes from trafilatura as well; the
+page's ``<html lang>`` is taken as a language hint.
+
+>>> page = "<html lang='en'><head><title>Pier 9 | Lantern</title></head><body><article><h1>Pier 9</h1>"
+>>> page += "<p>" + "The harbor council voted to close Pier 9 on Monday after an inspection. " * 3 + "</p></article></body></html>"
+>>> a = article_from_html(page, "p.html", url="https://lantern.example/pier")
+>>> a.title, a.domain, a.language
+('Pier 9', 'lantern.example', 'en')
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..article import Article
+from ..errors import NoArticleText, UnreadableInput
+from .text import article_from_text
+
+# trafilatura logs every page it finds too short at WARNING; our own error says it better.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+
+def _lang_hint(tree: Any) -> str | None:
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if lang:
+        return lang.split("-")[0].strip().lower() or None
+    return None
+
+
+def article_from_html(html: str | bytes, where: str, url: str | None = None, fields: dict[str, Any] | None = None) -> Article:
+    """Build an Article from an HTML page.
+
+    ``url`` is where the page was found (a fetch, a WARC record); the page's own
+    canonical link wins over it. ``fields`` (from a record or a feed entry) fill
+    what the page does not state.
+    """
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        raise UnreadableInput(where, "not an HTML document (no <html> or <body> could be parsed)")
+    markdown = trafilatura.extract(
+        tree,
+        url=url,
+        output_format="markdown",
+        include_links=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        deduplicate=False,
+    )
+    if not markdown or not markdown.strip():
+        raise NoArticleText(where, "no article body found in the HTML (navigation or an empty page?)")
+    meta = trafilatura.extract_metadata(tree, default_url=url)
+    page: dict[str, Any] = {}
+    if meta is not None:
+        page = {
+            "title": meta.title,
+            "author": meta.author,
+            "published": meta.date,
+            "outlet": meta.sitename,
+            "url": meta.url or url,
+        }
+        if meta.description:
+            page["description"] = meta.description
+    page["language"] = _lang_hint(tree)
+    known = {k: v for k, v in page.items() if v}
+    known.update({k: v for k, v in (fields or {}).items() if v})
+    return article_from_text(markdown, where, fields=known)

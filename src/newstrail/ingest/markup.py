@@ -1,0 +1,145 @@
+"""Markdown (and scraped pseudo-Markdown) to plain text, with links kept as data.
+
+Scraped articles arrive as Markdown more often than not: trafilatura renders HTML
+as Markdown, and copies of pages pasted into text files carry ``[anchor](url)``.
+This module turns such text into the plain ``text`` of an article and a list of
+:class:`~newstrail.article.Link` whose spans point at the anchor words in it.
+
+>>> text, links = markdown_to_text("Says **[the Bay Herald](https://bay.example/a)**.")
+>>> text, links[0].anchor, text[links[0].span.start:links[0].span.end]
+('Says the Bay Herald.', 'the Bay Herald', 'the Bay Herald')
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import yaml
+
+from ..article import Link, Span
+from ..sources import domain_of, is_web_url
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_TARGET = re.compile(r"\]\([^)\n]*\)")
+_STRONG = re.compile(r"\*\*|__")
+_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
+_EM_UNDER = re.compile(r"(?<![\w\\])_(?=\S)([^_\n]*?\S)_(?!\w)")
+_CODE = re.compile(r"`([^`\n]+)`")
+_INLINE = re.compile(
+    r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\n]*)\)"  # image: dropped
+    r"|\[(?P<anchor>[^\]\n]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"\n]*\")?\)"  # link
+    r"|<(?P<auto>https?://[^>\s]+)>"  # autolink
+    r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|>])"  # backslash escape
+)
+_FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(raw: str) -> tuple[dict, str]:
+    """Split a YAML front matter block off the top of a document.
+
+    Returns ``({}, raw)`` when there is none. Raises ``ValueError`` (with the YAML
+    problem) when the block is there but is not a YAML mapping.
+    """
+    match = _FRONT.match(raw)
+    if not match:
+        return {}, raw
+    try:
+        data = yaml.safe_load(match.group("body"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"front matter is not valid YAML ({str(exc).splitlines()[0]})") from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ValueError("front matter must be a YAML mapping of keys to values")
+    return data, raw[match.end() :]
+
+
+def _unwrap_emphasis(line: str) -> str:
+    # Link targets are left alone: underscores and stars in URLs are not emphasis.
+    pieces, last = [], 0
+    for target in _TARGET.finditer(line):
+        pieces.append(_emphasis(line[last : target.start()]))
+        pieces.append(target.group(0))
+        last = target.end()
+    pieces.append(_emphasis(line[last:]))
+    return "".join(pieces)
+
+
+def _emphasis(text: str) -> str:
+    text = _STRONG.sub("", text)
+    text = _EM_STAR.sub(r"\1", text)
+    text = _EM_UNDER.sub(r"\1", text)
+    return _CODE.sub(r"\1", text)
+
+
+def _link_target(target: str, base_url: str | None) -> str | None:
+    target = target.strip().strip("<>")
+    if not target or target.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return None
+    if not is_web_url(target):
+        if not base_url:
+            return None
+        target = urljoin(base_url, target)
+    return target if is_web_url(target) else None
+
+
+def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, list[Link]]:
+    """Plain text (blocks separated by one blank line) and the links found in it.
+
+    Relative link targets are resolved against ``base_url``; links without a real
+    target (``#``, ``mailto:``) keep their anchor words in the text but give no
+    :class:`Link`.
+    """
+    out: list[str] = []
+    links: list[Link] = []
+    length = 0
+    pending_break = ""  # separator owed before the next non-blank line
+    for raw_line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _RULE.match(raw_line) or not raw_line.strip():
+            pending_break = "\n\n" if length else ""
+            continue
+        line = _QUOTE.sub("", _HEADING.sub("", raw_line)).rstrip()
+        line = _unwrap_emphasis(line).strip()
+        if not line:
+            continue
+        sep = pending_break or ("\n" if length else "")
+        out.append(sep)
+        length += len(sep)
+        pending_break = ""
+        last = 0
+        for m in _INLINE.finditer(line):
+            out.append(line[last : m.start()])
+            length += m.start() - last
+            last = m.end()
+            if m.group("escaped") is not None:
+                out.append(m.group("escaped"))
+                length += 1
+            elif m.group("auto") is not None:
+                url = m.group("auto")
+                links.append(Link(span=Span(length, length + len(url)), url=url, domain=domain_of(url), anchor=url))
+                out.append(url)
+                length += len(url)
+            elif m.group("anchor") is not None:
+                anchor = m.group("anchor").strip()
+                url = _link_target(m.group("target"), base_url)
+                if url and anchor:
+                    links.append(Link(span=Span(length, length + len(anchor)), url=url, domain=domain_of(url), anchor=anchor))
+                out.append(anchor)
+                length += len(anchor)
+        out.append(line[last:])
+        length += len(line) - last
+    return "".join(out), links
+
+
+def drop_leading_block(text: str, links: list[Link]) -> tuple[str, str, list[Link]]:
+    """Remove the first block (up to the first blank line); returns (block, rest, links shifted)."""
+    cut = text.find("\n\n")
+    if cut < 0:
+        return text, "", []
+    block, rest = text[:cut], text[cut + 2 :]
+    shift = cut + 2
+    kept = [Link(Span(ln.span.start - shift, ln.span.end - shift), ln.url, ln.domain, ln.anchor) for ln in links if ln.span.start >= shift]
+    return block, rest, kept

@@ -1,0 +1,104 @@
+"""Metadata fields shared by every reader: names, aliases and normalisation.
+
+Records, front matter, feeds and HTML metadata all name the same few things in
+different words; :data:`ALIASES` maps each spelling to the Article field, and
+:func:`apply_fields` writes them onto an Article, keeping unknown fields in
+``Article.meta``.
+
+>>> from newstrail.article import Article
+>>> a = Article()
+>>> apply_fields(a, {"headline": "Pier 9", "date": "4 March 2025", "authors": "A. Li, B. Ode", "desk": "city"}, "r")
+>>> a.title, a.published, a.authors, a.meta
+('Pier 9', '2025-03-04', ['A. Li', 'B. Ode'], {'desk': 'city'})
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..article import Article
+from ..sources import canonical_url, domain_of
+from .dates import normalise_date
+
+#: input field name (lower case) -> Article field
+ALIASES: dict[str, str] = {
+    "id": "id",
+    "article_id": "id",
+    "url": "url",
+    "link": "url",
+    "canonical_url": "url",
+    "title": "title",
+    "headline": "title",
+    "published": "published",
+    "date": "published",
+    "published_at": "published",
+    "publish_date": "published",
+    "pubdate": "published",
+    "datetime": "published",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "sitename": "outlet",
+    "site_name": "outlet",
+    "source_name": "outlet",
+    "author": "authors",
+    "authors": "authors",
+    "byline": "authors",
+    "creator": "authors",
+    "language": "language",
+    "lang": "language",
+    "text": "text",
+    "content": "text",
+    "body": "text",
+    "article": "text",
+    "html": "html",
+    "raw_html": "html",
+}
+
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&)\s*")
+
+
+def field_for(name: str) -> str | None:
+    return ALIASES.get(name.strip().lower())
+
+
+def split_authors(value: Any) -> list[str]:
+    """Authors from a list or a joined string ("A and B", "A; B", "A, B")."""
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name", "")
+        for name in _AUTHOR_SPLIT.split(str(item)):
+            name = re.sub(r"^by\s+", "", name.strip(), flags=re.I).strip()
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def apply_fields(article: Article, fields: dict[str, Any], where: str) -> None:
+    """Write metadata ``fields`` onto ``article``; unknown names go to ``meta``.
+
+    ``text`` and ``html`` are the readers' business and are ignored here. Empty
+    values are skipped, so a blank CSV cell never overwrites what the text says.
+    """
+    for name, value in fields.items():
+        target = field_for(str(name))
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if target is None:
+            article.meta[str(name)] = value
+        elif target == "authors":
+            article.authors = split_authors(value)
+        elif target == "published":
+            article.published = normalise_date(value) or article.published
+            if article.published is None:
+                article.meta.setdefault("unparsed_date", str(value))
+        elif target in ("id", "title", "outlet", "language"):
+            setattr(article, target, str(value).strip())
+        elif target == "url":
+            article.url = canonical_url(str(value)) or article.url
+    if article.url and not article.domain:
+        article.domain = domain_of(article.url)

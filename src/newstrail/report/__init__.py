@@ -1,0 +1,8 @@
+"""Renderings of articles and results: JSON records and terminal text."""
+
+from __future__ import annotations
+
+from .json import article_record, to_json
+from .text import render_article, summary_line
+
+__all__ = ["article_record", "render_article", "summary_line", "to_json"]

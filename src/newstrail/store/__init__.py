@@ -1,0 +1,23 @@
+"""Where the corpus lives: SQLite by default, behind one :class:`Store` interface.
+
+>>> import tempfile, os
+>>> store = open_store(os.path.join(tempfile.mkdtemp(), "corpus.db"))
+>>> store.count()
+0
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+from ..errors import StoreError
+from .base import ADDED, EXISTS, SearchHit, Store
+from .sqlite import SQLiteStore
+
+__all__ = ["ADDED", "EXISTS", "SQLiteStore", "SearchHit", "Store", "open_store"]
+
+
+def open_store(location: str) -> Store:
+    """Open (creating and migrating) the store at ``location``: a SQLite file path."""
+    if location.startswith(("postgres://", "postgresql://")):
+        raise StoreError(f"{location}: the PostgreSQL backend is not available in this version; use a SQLite file path")
+    return SQLiteStore(location)

@@ -1,0 +1,211 @@
+"""The default store: one SQLite file, versioned schema, FTS5 search, atomic batches.
+
+>>> import tempfile, os
+>>> from newstrail.article import Article
+>>> path = os.path.join(tempfile.mkdtemp(), "t.db")
+>>> with SQLiteStore(path) as store:
+...     store.put(Article(text="The pier closed.", url="https://harbor.example/a").ensure_id())
+'added'
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+
+from ..article import Article
+from ..errors import NotFound, StoreError
+from ..sources import canonical_url
+from .base import ADDED, EXISTS, SearchHit, Store
+
+#: Each entry upgrades the schema by one version; never edit a released entry, append.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles, their links, and full-text search over title and text
+    """
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        url TEXT,
+        outlet TEXT,
+        domain TEXT,
+        title TEXT,
+        published TEXT,
+        language TEXT,
+        content_hash TEXT NOT NULL,
+        source TEXT,
+        text TEXT NOT NULL,
+        record TEXT NOT NULL,
+        added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    );
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE INDEX articles_domain ON articles(domain);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE links (
+        article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        url TEXT NOT NULL,
+        domain TEXT,
+        anchor TEXT
+    );
+    CREATE INDEX links_article ON links(article);
+    CREATE INDEX links_domain ON links(domain);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
+)
+
+
+class SQLiteStore(Store):
+    """A corpus in one SQLite file (created and migrated on open)."""
+
+    def __init__(self, path: str) -> None:
+        self.location = path
+        try:
+            # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per batch.
+            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: cannot open as a newstrail SQLite store ({exc}); name another file with --db") from exc
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.location}: schema version {version} is newer than this newstrail knows ({len(MIGRATIONS)}); upgrade newstrail")
+        for number in range(version, len(MIGRATIONS)):
+            # executescript commits first; the version bump sits in the same script,
+            # so a migration that fails half-way leaves the old version recorded.
+            self.db.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # writing -----------------------------------------------------------------
+    def _exists(self, article: Article) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is None and article.url:
+            row = self.db.execute("SELECT 1 FROM articles WHERE url = ?", (article.url,)).fetchone()
+        if row is None and not article.url:
+            row = self.db.execute("SELECT 1 FROM articles WHERE content_hash = ? AND url IS NULL", (article.content_hash,)).fetchone()
+        return row is not None
+
+    @staticmethod
+    def _record(article: Article) -> str:
+        data = article.to_dict()
+        del data["text"]  # kept once, in its own column (the FTS index reads it there)
+        return json.dumps(data, ensure_ascii=False)
+
+    def _insert_links(self, rowid: int, article: Article) -> None:
+        self.db.executemany(
+            'INSERT INTO links(article, start, "end", url, domain, anchor) VALUES (?, ?, ?, ?, ?, ?)',
+            [(rowid, ln.span.start, ln.span.end, ln.url, ln.domain, ln.anchor) for ln in article.links],
+        )
+
+    def put_many(self, articles: Sequence[Article]) -> list[str]:
+        statuses: list[str] = []
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for article in articles:
+                article.ensure_id()
+                if self._exists(article):
+                    statuses.append(EXISTS)
+                    continue
+                cur = self.db.execute(
+                    "INSERT INTO articles(id, url, outlet, domain, title, published, language, content_hash, source, text, record)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, article.url, article.outlet, article.domain, article.title, article.published,
+                     article.language, article.content_hash, article.source, article.text, self._record(article)),
+                )
+                self._insert_links(cur.lastrowid, article)
+                statuses.append(ADDED)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return statuses
+
+    def update(self, article: Article) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article.id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no stored article with id {article.id}; store it with put_many first")
+            self.db.execute(
+                "UPDATE articles SET url=?, outlet=?, domain=?, title=?, published=?, language=?, content_hash=?, source=?, text=?, record=? WHERE rowid=?",
+                (article.url, article.outlet, article.domain, article.title, article.published, article.language,
+                 article.content_hash, article.source, article.text, self._record(article), row[0]),
+            )
+            self.db.execute("DELETE FROM links WHERE article = ?", (row[0],))
+            self._insert_links(row[0], article)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    # reading -----------------------------------------------------------------
+    @staticmethod
+    def _article(text: str, record: str) -> Article:
+        data = json.loads(record)
+        data["text"] = text
+        return Article.from_dict(data)
+
+    def get(self, article_id: str) -> Article:
+        row = self.db.execute("SELECT text, record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no stored article with id {article_id!r} in {self.location}")
+        return self._article(*row)
+
+    def find(self, id_or_url: str) -> Article:
+        key = id_or_url.strip()
+        row = self.db.execute("SELECT text, record FROM articles WHERE id = ?", (key,)).fetchone()
+        if row is None and (url := canonical_url(key)):
+            row = self.db.execute("SELECT text, record FROM articles WHERE url = ?", (url,)).fetchone()
+        if row is None and len(key) >= 4:
+            rows = self.db.execute("SELECT text, record FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (_like_prefix(key),)).fetchall()
+            if len(rows) == 1:
+                row = rows[0]
+        if row is None:
+            raise NotFound(f"no stored article with id or URL {key!r} in {self.location}; list them with 'newstrail analyze' output or search the store")
+        return self._article(*row)
+
+    def iter_articles(self) -> Iterator[Article]:
+        for text, record in self.db.execute("SELECT text, record FROM articles ORDER BY rowid"):
+            yield self._article(text, record)
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        # Quote every term: user text is words to find, not FTS5 syntax.
+        terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
+        if not terms:
+            return []
+        rows = self.db.execute(
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts)"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (terms, limit),
+        ).fetchall()
+        return [SearchHit(id=r[0], title=r[1], snippet=r[2], score=-r[3]) for r in rows]
+
+
+def _like_prefix(key: str) -> str:
+    return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
