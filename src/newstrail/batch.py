@@ -18,7 +18,7 @@ rerun skips what is already stored and resumes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .analyze import LanguageStage, Pipeline
@@ -104,11 +104,3 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
         if sum(o.article is not None for o in pending) >= settings.batch_size:
             yield from flush()
     yield from flush()
-
-
-def summarise(outcomes: Sequence[Outcome]) -> dict[str, int]:
-    """Counts per status, for a closing line."""
-    counts = {"added": 0, "exists": 0, FAILED: 0}
-    for outcome in outcomes:
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    return counts

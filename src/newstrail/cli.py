@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch import FAILED, analyze, summarise
+from .batch import FAILED, analyze
 from .config import Settings
 from .errors import ConfigError, MissingExtra, NewstrailError, NotFound, StoreError
 from .report import article_record, render_article, summary_line, to_json
@@ -67,13 +67,13 @@ DB = click.option("--db", default=None, help="Store: a SQLite file. Default: new
 
 def _run_analyze(inputs: list[str], settings: Settings, fmt: str) -> int:
     """Analyse ``inputs`` into the store of ``settings``, printing as ``fmt``; returns the exit code."""
-    outcomes = []
+    counts = {"added": 0, "exists": 0, FAILED: 0}  # counts only: memory must not grow with the corpus
     with open_store(settings.db) as store:
         if fmt == "json":
             click.echo("[")
         first = True
         for outcome in analyze(inputs, settings, store):
-            outcomes.append(outcome)
+            counts[outcome.status] += 1
             if outcome.status == FAILED:
                 click.echo(f"error: {outcome.error}", err=True)
                 continue
@@ -86,7 +86,6 @@ def _run_analyze(inputs: list[str], settings: Settings, fmt: str) -> int:
         if fmt == "json":
             click.echo("\n]")
         total = store.count()
-    counts = summarise(outcomes)
     click.echo(
         f"{counts['added']} added, {counts['exists']} already stored, {counts[FAILED]} failed; {total} articles in {settings.db}",
         err=True,

@@ -190,11 +190,34 @@ def _read_file(path: Path, where: str, settings: Settings) -> Iterator[Item]:
             if kind in ("html", "text") and size > settings.max_input_bytes:
                 yield InputTooLarge(where, f"{size:,} bytes, over the {settings.max_input_bytes:,}-byte cap for one article (max_input_bytes)")
                 return
+            if kind in _STREAMED:
+                handle.seek(0)
+                yield from _read_stream(handle, where, settings, kind)
+                return
             data = head + handle.read()
     except OSError as exc:
         yield UnreadableInput(where, f"cannot read ({exc.strerror or exc})")
         return
     yield from read_bytes(data, where, settings, kind=kind)
+
+
+# Containers of many articles are read as streams, so memory follows the batch, not the file.
+_STREAMED = ("warc", "jsonl", "csv", "tsv")
+
+
+def _read_stream(handle, where: str, settings: Settings, kind: str) -> Iterator[Item]:
+    cap = settings.max_input_bytes
+    if kind == "warc":
+        yield from read_warc(handle, where, cap)
+        return
+    stream = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+    try:
+        if kind == "jsonl":
+            yield from read_jsonl(stream, where, cap)
+        else:
+            yield from read_delimited(stream, where, cap, delimiter="\t" if kind == "tsv" else ",")
+    except UnicodeDecodeError as exc:
+        yield UnreadableInput(where, f"not valid UTF-8 ({exc.reason}); the records before it were read; convert the file first, e.g. iconv -f latin1 -t utf-8")
 
 
 def _read_url(url: str, settings: Settings, fetcher) -> Iterator[Item]:
