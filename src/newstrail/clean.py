@@ -50,17 +50,24 @@ RULES: tuple[Rule, ...] = (
     _rule("badge", r"^(?:fact[-\s]?checked|verified|reviewed|approved|certified)\s+by\s+\S.*$", 140),
     _rule("disclaimer", r"^\W*disclaimer\b", 3000),
     _rule("fair-use", r"\bfair use\b.*\bcopyright|\bcopyright.*\bfair use\b", 3000),
-    _rule("copyright", r"^(?:copyright|©|\(c\))|\ball rights reserved\b", 300),
-    _rule("membership", r"^\W*(?:become an?\s+(?:member|supporter|patron|subscriber)|subscribe\s+(?:to|now|today)|sign\s+up\s+for\s+(?:our|the)\b.*\bnewsletter|support\s+(?:our|independent)\s+(?:work|journalism)|donate\s+(?:now|today)|join\s+(?:us|our\s+community)\s+(?:today|now|on))", 240),
-    _rule("share", r"^(?:share|tweet|email|print|comment)(?:\s+(?:this|it|on|via|to|with)\b[^.]{0,80})?$|^\W*(?:share|comment|follow\s+us|like\s+us)\b.{0,60}\b(?:facebook|twitter|telegram|whatsapp|linkedin|reddit|x\.com)\b", 200),
+    _rule("copyright", r"^(?:copyright|©|\(c\)|republishing\s*:)|\ball rights reserved\b", 300),
+    _rule("disclosure", r"\baffiliate\s+links?\b|\bsponsored\s+by\b", 300),
+    # "Become a member" and newsletter prompts end many a short footer paragraph.
+    _rule("membership", r"\bbecome\s+an?\s+(?:[\w-]+\s+){0,3}(?:member|supporter|patron|subscriber)s?\b|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}newsletter\b|^\W*(?:subscribe\s+(?:to|now|today)|sign\s+up\s+for\s+(?:our|the)\b.*\bnewsletter|support\s+(?:our|independent)\s+(?:work|journalism)|donate\s+(?:now|today)|join\s+(?:us|our\s+community)\s+(?:today|now|on))", 240),
+    _rule("share", r"^(?:(?:facebook|twitter|telegram|whatsapp|e-?mail|x|linkedin|reddit|print|copy\s+link)[\s·|,/]*){2,}$|^(?:share|tweet|email|print|comment)(?:\s+(?:this|it|on|via|to|with)\b[^.]{0,80})?$|^\W*(?:share|comment|follow\s+us|like\s+us|join\s+the\s+(?:conversation|discussion)|discuss)\b.{0,80}\b(?:facebook|twitter|telegram|whatsapp|linkedin|reddit|x\.com|community\s+page|forum)\b", 200),
     _rule("contact", r"^(?:for\s+)?(?:media|press)\s+(?:inquiries|enquiries|contact)|^contact(?:\s+us)?\s*:|^\S+@\S+\.\w+$", 200),
     _rule("tags", r"^(?:region|theme|tags?|topics?|categor(?:y|ies)|filed\s+under|in-depth\s+report|keywords)\s*:", 400),
     _rule("media-credit", r"^(?:photo|image|picture|video|featured\s+image|illustration)(?:\s+(?:credit|source|by))?\s*[:/–—-]", 200),
     _rule("related", r"^(?:related|read\s+(?:more|also|next)|see\s+also|more\s+from|recommended|you\s+may\s+also\s+like)\b.{0,150}$", 200),
     _rule("advert", r"^(?:advertisement|sponsored(?:\s+content)?|ad)$", 40),
     # Names are matched case-sensitively: "By the end of the week" is prose.
-    _rule("byline", rf"^(?i:by|written\s+by|author|articles\s+by)\s*:?\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*)\s*$", 160, flags=0),
+    _rule("byline", rf"^(?i:by|written\s+by|posted\s+by|author|articles\s+by)\s*:?\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*)(?:\s+(?:in|·|\||-|–)\s+[^.]*)?\s*$", 160, flags=0),
 )
+
+# A section label: a few words without sentence punctuation or figures.
+_KICKER = re.compile(r"^(?=.{2,40}$)(?!(?i:via|h/t|source|credit|from|cross-posted|by)\b)[^\W\d][^.!?:;,/()\"\d]*(?:\s[·|]\s[^.!?:;,/()\"\d]+)?$")
+# "Become a Member of The Harbor Lantern": a site asks readers to join itself.
+_MEMBER_OF = re.compile(r"(?i:\bbecome\s+an?\s+(?:member|supporter|patron)\s+of\s+(?:the\s+)?)(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})")
 
 _NAV_SEPARATORS = re.compile(r"\s[|•·»]\s")
 
@@ -122,6 +129,8 @@ class Cleaner:
             article.meta["datelines"] = datelines
             article.outlet = article.outlet or datelines[0]["outlet"]
             article.published = article.published or datelines[0]["date"]
+        # Last resort: the outlet whose membership the footer sells.
+        article.outlet = article.outlet or article.meta.get("outlet_from_footer")
         article.text = "\n\n".join(kept)
         article.links = kept_links
         article.stages.append(self.name)
@@ -154,10 +163,14 @@ class Cleaner:
                     return None
                 if not article.authors:
                     article.authors = split_authors(match.group("names"))
+            elif kind == "membership" and not article.outlet and (member := _MEMBER_OF.search(block)):
+                article.meta.setdefault("outlet_from_footer", member.group("outlet"))
             elif kind == "origin" and match is not None:
                 article.meta.setdefault("original_source", match.group("source").strip())
             return kind
         if near_edge and "\n" not in block:
+            if not article.removed and not datelines and _KICKER.match(block) and not find_date(block):
+                return "kicker"  # a section label above the first paragraph ("Town hall")
             dateline = find_date(block)
             if dateline is not None:
                 datelines.append({"outlet": dateline[0], "date": dateline[1]})

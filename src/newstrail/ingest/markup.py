@@ -58,14 +58,15 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
 
 
 def _unwrap_emphasis(line: str) -> str:
-    # Link targets are left alone: underscores and stars in URLs are not emphasis.
-    pieces, last = [], 0
-    for target in _TARGET.finditer(line):
-        pieces.append(_emphasis(line[last : target.start()]))
-        pieces.append(target.group(0))
-        last = target.end()
-    pieces.append(_emphasis(line[last:]))
-    return "".join(pieces)
+    # Link targets are masked: underscores and stars in URLs are not emphasis, and an
+    # emphasised span may hold a link ("*Posted by [A](url) in News*").
+    targets = _TARGET.findall(line)
+    if targets:
+        line = _TARGET.sub("\x00", line)
+    line = _emphasis(line)
+    for target in targets:
+        line = line.replace("\x00", target, 1)
+    return line
 
 
 def _emphasis(text: str) -> str:
