@@ -60,6 +60,41 @@ class Removed:
     position: int = 0
 
 
+@dataclass
+class Attribution:
+    """A credit to a source: "according to X", "Credit – X", "X reports:", a link...
+
+    ``span`` is the sentence (or line) in ``text`` that carries it, or ``None`` when
+    the evidence is a removed block or a dateline (then ``where`` says which and
+    ``evidence`` holds the words). ``source`` is the name as written; ``outlet`` its
+    normalised key (see :func:`newstrail.analyze.attributions.outlet_key`) when
+    ``kind`` is ``outlet``; ``kind`` is ``outlet``, ``person`` or ``organisation``.
+    """
+
+    cue: str
+    source: str
+    kind: str
+    span: Span | None = None
+    outlet: str | None = None
+    link: str | None = None
+    evidence: str = ""
+    where: str = "text"
+
+
+@dataclass
+class Quote:
+    """Words in quotation marks: ``span`` covers the words inside the marks.
+
+    ``speaker`` is who the text says said them, when it says; ``attribution`` the
+    index in ``Article.attributions`` of the credit that introduces them, if any.
+    """
+
+    span: Span
+    speaker: str | None = None
+    cue: str | None = None
+    attribution: int | None = None
+
+
 def content_hash(text: str) -> str:
     """A hash of the text that ignores whitespace and case, so re-wrapped copies match."""
     normal = " ".join(text.lower().split())
@@ -101,6 +136,11 @@ class Article:
     source: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     stages: list[str] = field(default_factory=list)
+    # assigned by the per-article stages and corpus linking
+    sentences: list[Span] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    story: str | None = None
 
     def ensure_id(self) -> Article:
         """Give the article its stable id if the input did not name one."""
@@ -123,12 +163,14 @@ class Article:
     def from_dict(cls, data: dict[str, Any]) -> Article:
         known = {f.name for f in dataclasses.fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        values["links"] = [
-            Link(span=Span(**ln["span"]), url=ln["url"], domain=ln.get("domain", ""), anchor=ln.get("anchor", ""))
-            for ln in data.get("links", [])
-        ]
+        values["links"] = [Link(**{**ln, "span": Span(**ln["span"])}) for ln in data.get("links", [])]
         values["removed"] = [Removed(**r) for r in data.get("removed", [])]
-        values["authors"] = list(data.get("authors", []))
+        values["sentences"] = [Span(**sp) for sp in data.get("sentences", [])]
+        values["attributions"] = [
+            Attribution(**{**at, "span": Span(**at["span"]) if at.get("span") else None}) for at in data.get("attributions", [])
+        ]
+        values["quotes"] = [Quote(**{**q, "span": Span(**q["span"])}) for q in data.get("quotes", [])]
+        for name in ("authors", "stages"):
+            values[name] = list(data.get(name, []))
         values["meta"] = dict(data.get("meta", {}))
-        values["stages"] = list(data.get("stages", []))
         return cls(**values)
