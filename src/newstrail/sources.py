@@ -23,6 +23,16 @@ def _extractor():  # imported lazily: tldextract costs ~100 ms to import
     return tldextract.TLDExtract(suffix_list_urls=_SUFFIX_URLS, cache_dir=None)
 
 
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
 def is_web_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
@@ -59,6 +69,8 @@ def domain_of(url: str | None) -> str:
     host = urlsplit(url.strip()).hostname or ""
     if not host:
         return ""
+    if _is_ip(host):
+        return host
     parts = _extractor()(host)
     if parts.suffix and parts.domain:
         return f"{parts.domain}.{parts.suffix}".lower()

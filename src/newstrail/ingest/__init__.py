@@ -21,6 +21,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def sniff(head: bytes) -> str:
     if head[:2] == b"\x1f\x8b":
         try:  # a truncated gzip head still gives its first bytes
             head = gzip.GzipFile(fileobj=io.BytesIO(head)).read(64)
-        except (OSError, EOFError):
+        except (OSError, EOFError, zlib.error):  # zlib.error: a gzip magic number over corrupt data
             head = b""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512]
     if start.startswith((b"WARC/", b"filedesc://")):
@@ -108,7 +109,7 @@ def read_bytes(data: bytes, where: str, settings: Settings, kind: str | None = N
         if kind == "warc":
             yield from read_warc(io.BytesIO(data), where, cap)
         elif kind == "feed":
-            yield from read_feed(data, where, fetch=fetch)
+            yield from read_feed(data, where, fetch=fetch, base_url=url)
         elif kind in ("json", "jsonl", "csv", "tsv"):
             stream = io.StringIO(_decode(data, where), newline="")
             if kind == "json":

@@ -36,10 +36,11 @@ def _entry_fields(entry: Any, feed_title: str | None) -> dict[str, Any]:
     }
 
 
-def read_feed(data: bytes, where: str, fetch: Fetch | None = None) -> Iterator[Article | InputError]:
+def read_feed(data: bytes, where: str, fetch: Fetch | None = None, base_url: str | None = None) -> Iterator[Article | InputError]:
     import feedparser
 
-    parsed = feedparser.parse(data)
+    # base_url: where the feed was fetched, so relative entry links ("/news/a") resolve
+    parsed = feedparser.parse(data, response_headers={"content-location": base_url} if base_url else None)
     if parsed.bozo and not parsed.entries:
         yield UnreadableInput(where, f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})")
         return

@@ -16,11 +16,13 @@ page's ``<html lang>`` is taken as a language hint.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from ..article import Article
 from ..errors import NoArticleText, UnreadableInput
-from .text import article_from_text
+from .markup import _HEADING
+from .text import _same, article_from_text
 
 # trafilatura logs every page it finds too short at WARNING; our own error says it better.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -47,9 +49,11 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
     tree = load_html(html)
     if tree is None:
         raise UnreadableInput(where, "not an HTML document (no <html> or <body> could be parsed)")
+    # No url= here: trafilatura resolves relative links against the site root
+    # (scheme and host only), which is wrong for "berths/north" or "../fares" on
+    # /news/2025/a.html. The links are resolved against the page URL below.
     markdown = trafilatura.extract(
         tree,
-        url=url,
         output_format="markdown",
         include_links=True,
         include_comments=False,
@@ -65,7 +69,7 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
         page = {
             "title": meta.title,
             "author": meta.author,
-            "published": meta.date,
+            "published": _trusted_date(meta.date, html),
             "outlet": meta.sitename,
             "url": meta.url or url,
         }
@@ -74,4 +78,29 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
     page["language"] = _lang_hint(tree)
     known = {k: v for k, v in page.items() if v}
     known.update({k: v for k, v in (fields or {}).items() if v})
-    return article_from_text(markdown, where, fields=known)
+    if meta is not None and meta.title and known.get("title") != meta.title:
+        # A feed or record names the article its own way; the page's own headline
+        # on top of the text is still a headline, not body text.
+        markdown = _drop_headline(markdown, meta.title)
+    return article_from_text(markdown, where, fields=known, base_url=url)
+
+
+def _trusted_date(date: str | None, html: str | bytes) -> str | None:
+    """htmldate's wide search turns a footer's "© 2025" into 2025-01-01: a year alone
+    is no publish date, so a 1 January found next to a copyright year is dropped."""
+    if not date or not date.endswith("-01-01"):
+        return date
+    page = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+    year = date[:4]
+    if re.search(rf"(?:©|&copy;|copyright|\(c\))\s*(?:[^<\n]{{0,40}}?)\b{year}\b", page, re.I) and not re.search(
+        rf"\b(?:{year}-01-01|1 January,? {year}|January 1,? {year}|Jan\.? 1,? {year})", page, re.I
+    ):
+        return None
+    return date
+
+
+def _drop_headline(markdown: str, title: str) -> str:
+    first, _, rest = markdown.lstrip().partition("\n")
+    if _HEADING.match(first) and _same(_HEADING.sub("", first), title):
+        return rest
+    return markdown

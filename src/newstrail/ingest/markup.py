@@ -23,17 +23,27 @@ from ..sources import domain_of, is_web_url
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_TARGET = re.compile(r"\]\([^)\n]*\)")
+# A link destination: <angle-bracketed> (how trafilatura writes URLs with spaces or
+# parentheses, with ">" escaped) or bare up to the first ")".
+_DEST = r"<(?:[^>\\\n]|\\.)*>|[^)\n]*"
+_TARGET = re.compile(rf"\]\((?:{_DEST})\)")
 _STRONG = re.compile(r"\*\*|__")
-_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
-_EM_UNDER = re.compile(r"(?<![\w\\])_(?=\S)([^_\n]*?\S)_(?!\w)")
-_CODE = re.compile(r"`([^`\n]+)`")
+_EM_STAR = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]*?[^\s\\])\*(?![\w*])")  # "\*" never closes
+_EM_UNDER = re.compile(r"(?<![\w\\])_(?=\S)([^_\n]*?[^\s\\])_(?!\w)")
+_CODE = re.compile(r"(?<!\\)`([^`\n]+)(?<!\\)`")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
+# Anchor text may hold escaped characters ("see \[1\]", "snake\_case"); trafilatura
+# does not escape a backslash, so one right before the closing "](" is literal.
+_ANCHOR = r"(?:[^\]\\\n]|\\(?=\]\()|\\.)*"
 _INLINE = re.compile(
-    r"!\[(?P<alt>[^\]\n]*)\]\((?P<src>[^)\n]*)\)"  # image: dropped
-    r"|\[(?P<anchor>[^\]\n]*)\]\((?P<target>[^)\s]*)(?:\s+\"[^\"\n]*\")?\)"  # link
+    r"!\[(?P<alt>" + _ANCHOR + r")\]\((?P<src>" + _DEST + r")\)"  # image: dropped
+    r"|\[(?P<anchor>" + _ANCHOR + r")\]\((?:<(?P<angled>(?:[^>\\\n]|\\.)*)>|(?P<target>[^)\s]*))(?:\s+\"[^\"\n]*\")?\)"  # link
     r"|<(?P<auto>https?://[^>\s]+)>"  # autolink
     r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|>])"  # backslash escape
 )
+# An anchor wrapped over lines, as trafilatura keeps the line breaks of the HTML source.
+_WRAPPED_ANCHOR = re.compile(r"\[(?:[^\[\]\\\n]|\\(?=\]\()|\\.)*\n(?:[^\[\]\\]|\\(?=\]\()|\\.)*\]\(")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
@@ -98,7 +108,9 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
     links: list[Link] = []
     length = 0
     pending_break = ""  # separator owed before the next non-blank line
-    for raw_line in markdown.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    markdown = _WRAPPED_ANCHOR.sub(lambda m: m.group(0) if _BLANK_LINE.search(m.group(0)) else re.sub(r"[ \t]*\n[ \t]*", " ", m.group(0)), markdown)
+    for raw_line in markdown.split("\n"):
         if _RULE.match(raw_line) or not raw_line.strip():
             pending_break = "\n\n" if length else ""
             continue
@@ -106,6 +118,7 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
         line = _unwrap_emphasis(line).strip()
         if not line:
             continue
+        mark = (len(out), length, len(links), pending_break)  # to undo a line that renders to nothing
         sep = pending_break or ("\n" if length else "")
         out.append(sep)
         length += len(sep)
@@ -124,14 +137,19 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
                 out.append(url)
                 length += len(url)
             elif m.group("anchor") is not None:
-                anchor = m.group("anchor").strip()
-                url = _link_target(m.group("target"), base_url)
+                anchor = _ESCAPE.sub(r"\1", m.group("anchor")).strip()
+                target = m.group("target") if m.group("angled") is None else _ESCAPE.sub(r"\1", m.group("angled"))
+                url = _link_target(target, base_url)
                 if url and anchor:
                     links.append(Link(span=Span(length, length + len(anchor)), url=url, domain=domain_of(url), anchor=anchor))
                 out.append(anchor)
                 length += len(anchor)
         out.append(line[last:])
         length += len(line) - last
+        if not "".join(out[mark[0] + 1 :]).strip():
+            # An image alone on its line: drop its separator too, or blocks get "\n\n\n".
+            del out[mark[0] :], links[mark[2] :]
+            length, pending_break = mark[1], mark[3]
     return "".join(out), links
 
 

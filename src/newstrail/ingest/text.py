@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from ..article import Article
-from ..errors import BadRecord
+from ..errors import BadRecord, NoArticleText
 from .markup import drop_leading_block, markdown_to_text, split_front_matter
 from .metadata import apply_fields
 
@@ -25,21 +25,25 @@ from .metadata import apply_fields
 _MAX_TITLE = 250
 
 
-def article_from_text(raw: str, where: str, fields: dict[str, Any] | None = None, title_from_text: bool = True) -> Article:
+def article_from_text(raw: str, where: str, fields: dict[str, Any] | None = None, title_from_text: bool = True, base_url: str | None = None) -> Article:
     """Build an Article from text or Markdown.
 
     ``fields`` are metadata that the container already knows (a record's columns);
     they win over what the text itself says. ``where`` names the input in errors and
-    in ``Article.source``.
+    in ``Article.source``. Relative link targets are resolved against ``base_url``
+    (where the document was found), else against the ``url`` field.
     """
     try:
         front, body = split_front_matter(raw)
     except ValueError as exc:
         raise BadRecord(where, f"{exc}; fix the block between the '---' lines") from exc
     known = {**front, **(fields or {})}
-    base_url = known.get("url") if isinstance(known.get("url"), str) else None
+    if not base_url:
+        base_url = known.get("url") if isinstance(known.get("url"), str) else None
     first_line = next((ln for ln in body.splitlines() if ln.strip()), "")
     text, links = markdown_to_text(body, base_url=base_url)
+    if not text.strip():
+        raise NoArticleText(where, "no article text in it (empty, or only front matter and markup)")
     article = Article(text=text, links=links, source=where)
     apply_fields(article, known, where)
     if text and (title_from_text or article.title):

@@ -21,8 +21,50 @@ def read_warc(stream: BinaryIO, where: str, max_bytes: int) -> Iterator[Article 
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    # warcio reads any line of five words as an ARC header, so a text file named
+    # .warc would give no records and no error: check the first bytes first.
+    from . import sniff
+
+    start = stream.tell()
+    head = stream.read(4096)
+    stream.seek(start)
+    if sniff(head) != "warc":
+        yield UnreadableInput(where, "not a WARC or ARC archive (it does not start with a WARC/ or filedesc:// record)")
+        return
     try:
-        for record in ArchiveIterator(stream):
+        for uri, here, date, body in _html_responses(ArchiveIterator(stream), where, max_bytes):
+            if len(body) > max_bytes:
+                yield InputTooLarge(here, f"response over the {max_bytes:,}-byte cap (max_input_bytes)")
+                continue
+            try:
+                article = article_from_html(body, here, url=uri or None)
+            except InputError as exc:
+                yield exc
+                continue
+            if not article.published:
+                apply_fields(article, {"published": date}, here)
+            yield article
+    except ArchiveLoadFailed as exc:
+        yield UnreadableInput(where, f"not a readable WARC archive ({str(exc).strip()})")
+    except _Damaged as exc:
+        yield UnreadableInput(where, f"damaged WARC archive ({exc}); the records before it were read")
+
+
+class _Damaged(Exception):
+    pass
+
+
+def _html_responses(records, where: str, max_bytes: int):
+    """(uri, where, WARC-Date, body) of each HTML response; a body over the cap is cut
+    at ``max_bytes + 1``. warcio lets its parsers' own errors (AttributeError,
+    ValueError, zlib.error...) out on a damaged archive: they become :class:`_Damaged`."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    while True:
+        try:
+            record = next(records, None)
+            if record is None:
+                return
             if record.rec_type != "response":
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -31,17 +73,9 @@ def read_warc(stream: BinaryIO, where: str, max_bytes: int) -> Iterator[Article 
             if "html" not in ctype.lower():
                 continue
             body = record.content_stream().read(max_bytes + 1)
-            if len(body) > max_bytes:
-                yield InputTooLarge(here, f"response over the {max_bytes:,}-byte cap (max_input_bytes)")
-                continue
-            fields = {"published": record.rec_headers.get_header("WARC-Date")}
-            try:
-                article = article_from_html(body, here, url=uri or None)
-            except InputError as exc:
-                yield exc
-                continue
-            if not article.published:
-                apply_fields(article, fields, here)
-            yield article
-    except ArchiveLoadFailed as exc:
-        yield UnreadableInput(where, f"not a readable WARC archive ({str(exc).strip()})")
+            date = record.rec_headers.get_header("WARC-Date")
+        except ArchiveLoadFailed:
+            raise
+        except Exception as exc:  # noqa: BLE001 -- see the docstring
+            raise _Damaged(f"{type(exc).__name__}: {exc}") from exc
+        yield uri, here, date, body

@@ -68,6 +68,8 @@ class Fetcher:
                 last = str(exc)
             except httpx.TooManyRedirects:
                 raise FetchError(url, f"more than {self.settings.max_redirects} redirects (max_redirects)") from None
+            except httpx.UnsupportedProtocol as exc:  # a TransportError, but no retry can fix it
+                raise FetchError(url, f"not a web URL ({exc})") from None
             except httpx.TimeoutException:
                 last = f"timed out after {self.settings.fetch_timeout:g} s (fetch_timeout)"
             except httpx.TransportError as exc:
