@@ -95,6 +95,20 @@ class Quote:
     attribution: int | None = None
 
 
+@dataclass(frozen=True)
+class Passage:
+    """A passage two articles share: character offsets in each, and its length in words."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    words: int
+
+    def flipped(self) -> Passage:
+        return Passage(self.b_start, self.b_end, self.a_start, self.a_end, self.words)
+
+
 def content_hash(text: str) -> str:
     """A hash of the text that ignores whitespace and case, so re-wrapped copies match."""
     normal = " ".join(text.lower().split())

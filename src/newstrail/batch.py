@@ -81,12 +81,24 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
     """Ingest, analyse and store every article named by ``inputs``."""
     pipeline = pipeline or default_pipeline(settings)
     pending: list[Outcome] = []
+    linker = None
+    if settings.link:
+        from .corpus.linking import Linker, LinkReport
+
+        linker, report = Linker(store), LinkReport()
 
     def flush() -> list[Outcome]:
         ready = [o for o in pending if o.article is not None and o.status != FAILED]
         if ready:
-            for outcome, status in zip(ready, store.put_many([o.article for o in ready]), strict=True):
-                outcome.status = status
+            with store.transaction():  # stored and linked together, or not at all
+                for outcome, status in zip(ready, store.put_many([o.article for o in ready]), strict=True):
+                    outcome.status = status
+                added = [o.article for o in ready if o.status == "added"]
+                if linker is not None and added:
+                    linker.link_batch(added, report)
+            stories = store.stories_of([o.article.id for o in ready])
+            for outcome in ready:
+                outcome.article.story = stories.get(outcome.article.id)
         done = list(pending)
         pending.clear()
         return done

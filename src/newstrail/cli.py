@@ -19,7 +19,7 @@ from . import __version__
 from .batch import FAILED, analyze
 from .config import Settings
 from .errors import ConfigError, MissingExtra, NewstrailError, NotFound, StoreError
-from .report import article_record, render_article, summary_line, to_json
+from .report import article_record, render_article, render_trace, summary_line, to_json
 from .store import open_store
 
 OK, SOME_FAILED, USAGE, STORE, NOT_FOUND, EXTRA = 0, 1, 2, 3, 4, 5
@@ -138,6 +138,46 @@ def search_cmd(ctx: click.Context, query: str, db: str | None, limit: int) -> No
         click.echo(f"{hit.id}  {hit.title or ''}\n    {hit.snippet}")
     if not hits:
         raise NotFound(f"nothing in {settings.db} matches {query!r}")
+
+
+@main.command("trace")
+@click.argument("key", required=False)
+@click.option("--story", default=None, help="Trace this story id instead of an article's story.")
+@DB
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | None, fmt: str) -> None:
+    """Where a story came from and how it changed: KEY is an article id, id prefix or URL."""
+    from .corpus import Corpus
+
+    if not key and not story:
+        raise click.UsageError("give an article id or URL, or --story STORY_ID")
+    settings = _settings(ctx, db=db)
+    _require_store(settings.db)
+    with open_store(settings.db) as store:
+        corpus = Corpus(store)
+        corpus.link()  # articles stored without linking are linked first
+        trace = corpus.trace(article=key, story=story).to_dict()
+    click.echo(to_json(trace, indent=2) if fmt == "json" else render_trace(trace), nl=fmt == "json")
+
+
+@main.command("stories")
+@DB
+@click.option("--min-size", default=2, show_default=True, help="Only stories with at least this many articles.")
+@click.pass_context
+def stories_cmd(ctx: click.Context, db: str | None, min_size: int) -> None:
+    """List the stories of the corpus: id, size, first and last publish date."""
+    from .corpus import Corpus
+
+    settings = _settings(ctx, db=db)
+    _require_store(settings.db)
+    with open_store(settings.db) as store:
+        corpus = Corpus(store)
+        corpus.link()
+        for story in corpus.stories():
+            _, first, last, size = store.story_info(story)
+            if size >= min_size:
+                click.echo(f"{story:<28} {size:>4} articles  {(first or '')[:10]} .. {(last or '')[:10]}")
 
 
 def sample_corpus() -> Path:

@@ -51,6 +51,8 @@ class Settings:
     batch_size: int = 200
     #: detect the language of articles whose input does not state it
     detect_language: bool = True
+    #: link new articles into the corpus (reuse, stories, provenance) as they are stored
+    link: bool = True
 
     @classmethod
     def build(cls, file: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None) -> Settings:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from ..article import Article
-from ..errors import BadRecord, InputError, InputTooLarge
+from ..errors import BadRecord, InputError, InputTooLarge, NoArticleText
 from .html import article_from_html
 from .metadata import field_for
 from .text import article_from_text
@@ -50,10 +50,12 @@ def article_from_record(record: dict[str, Any], where: str) -> Article:
 
 def read_jsonl(stream: IO[str], where: str, max_bytes: int) -> Iterator[Article | InputError]:
     """Articles from JSON Lines; each bad line yields a :class:`BadRecord` naming its line."""
+    records = 0
     for number, line in enumerate(stream, start=1):
         here = f"{where}:{number}"
         if not line.strip():
             continue
+        records += 1
         if len(line) > max_bytes:
             yield InputTooLarge(here, f"record of {len(line):,} characters is over the {max_bytes:,} cap (max_input_bytes)")
             continue
@@ -69,6 +71,8 @@ def read_jsonl(stream: IO[str], where: str, max_bytes: int) -> Iterator[Article 
             yield article_from_record(record, here)
         except InputError as exc:
             yield exc
+    if not records:
+        yield NoArticleText(where, "no records: the file is empty; expected one JSON object per line")
 
 
 def read_json(text: str, where: str, max_bytes: int) -> Iterator[Article | InputError]:

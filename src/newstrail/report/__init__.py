@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from .json import article_record, to_json
 from .text import render_article, summary_line
+from .trace import render_trace
 
-__all__ = ["article_record", "render_article", "summary_line", "to_json"]
+__all__ = ["article_record", "render_article", "render_trace", "summary_line", "to_json"]

@@ -8,10 +8,10 @@ without touching them.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..article import Article
+from ..article import Article, Passage
 
 ADDED = "added"
 EXISTS = "exists"
@@ -65,6 +65,70 @@ class Store(ABC):
 
     @abstractmethod
     def close(self) -> None: ...
+
+    # corpus linking (see newstrail.corpus): the index, passages, citations, stories
+    @abstractmethod
+    def transaction(self):
+        """Context manager: one atomic unit of writes; nested uses join the outer one."""
+
+    @abstractmethod
+    def get_many(self, ids: Sequence[str]) -> list[Article]: ...
+
+    @abstractmethod
+    def unlinked_ids(self, limit: int = 1000) -> list[str]:
+        """Stored articles that corpus linking has not seen yet, oldest first."""
+
+    @abstractmethod
+    def mark_linked(self, ids: Sequence[str]) -> None: ...
+
+    @abstractmethod
+    def gram_postings(self, hashes: Iterable[int]) -> dict[int, list[str]]:
+        """Indexed article ids per n-gram hash, stop hashes left out."""
+
+    @abstractmethod
+    def add_grams(self, article_id: str, hashes: Iterable[int], known_df: dict[int, int], cap: int) -> None: ...
+
+    @abstractmethod
+    def add_reuse(self, a_id: str, b_id: str, passages: Sequence[Passage]) -> None: ...
+
+    @abstractmethod
+    def reuse_among(self, ids: Sequence[str]) -> list[tuple[str, str, Passage]]: ...
+
+    @abstractmethod
+    def add_cite(self, article_id: str, outlet_key: str, source_id: str | None) -> None: ...
+
+    @abstractmethod
+    def cites_of(self, ids: Sequence[str]) -> list[tuple[str, str, str | None]]: ...
+
+    @abstractmethod
+    def unresolved_citers(self, outlet_keys: Sequence[str]) -> list[tuple[str, str]]: ...
+
+    @abstractmethod
+    def outlet_names(self) -> list[tuple[str, str | None]]: ...
+
+    @abstractmethod
+    def articles_of(self, outlets: Sequence[str], domains: Sequence[str] = ()) -> list[tuple[str, str | None]]: ...
+
+    @abstractmethod
+    def ids_for_urls(self, urls: Sequence[str]) -> dict[str, str]: ...
+
+    @abstractmethod
+    def linking_to(self, urls: Sequence[str]) -> list[tuple[str, str]]: ...
+
+    @abstractmethod
+    def stories_of(self, ids: Sequence[str]) -> dict[str, str | None]: ...
+
+    @abstractmethod
+    def story_ids(self) -> list[str]: ...
+
+    @abstractmethod
+    def story_members(self, story: str) -> list[str]: ...
+
+    @abstractmethod
+    def story_info(self, story: str) -> tuple[str, str | None, str | None, int] | None: ...
+
+    @abstractmethod
+    def assign_story(self, story: str, ids: Sequence[str], absorbed: Sequence[str] = ()) -> None: ...
 
     def put(self, article: Article) -> str:
         return self.put_many([article])[0]

@@ -13,11 +13,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from ..article import Article
 from ..errors import NotFound, StoreError
 from ..sources import canonical_url
 from .base import ADDED, EXISTS, SearchHit, Store
+from .sqlite_corpus import SQLiteCorpusTables
 
 #: Each entry upgrades the schema by one version; never edit a released entry, append.
 MIGRATIONS: tuple[str, ...] = (
@@ -64,10 +66,30 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 2: corpus linking: stories, the n-gram index, shared passages, resolved sources
+    """
+    ALTER TABLE articles ADD COLUMN story TEXT;
+    ALTER TABLE articles ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_story ON articles(story);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_unlinked ON articles(linked) WHERE linked = 0;
+    CREATE TABLE grams (hash INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (hash, article)) WITHOUT ROWID;
+    CREATE TABLE gram_stop (hash INTEGER PRIMARY KEY);
+    CREATE TABLE reuse (
+        a INTEGER NOT NULL, b INTEGER NOT NULL,
+        a_start INTEGER NOT NULL, a_end INTEGER NOT NULL, b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,
+        words INTEGER NOT NULL
+    );
+    CREATE INDEX reuse_a ON reuse(a);
+    CREATE INDEX reuse_b ON reuse(b);
+    CREATE TABLE cites (article INTEGER NOT NULL, outlet TEXT NOT NULL, source INTEGER, PRIMARY KEY (article, outlet)) WITHOUT ROWID;
+    CREATE INDEX cites_outlet ON cites(outlet);
+    CREATE TABLE stories (id TEXT PRIMARY KEY, first_seen TEXT, last_seen TEXT, size INTEGER NOT NULL DEFAULT 0);
+    """,
 )
 
 
-class SQLiteStore(Store):
+class SQLiteStore(SQLiteCorpusTables, Store):
     """A corpus in one SQLite file (created and migrated on open)."""
 
     def __init__(self, path: str) -> None:
@@ -119,67 +141,72 @@ class SQLiteStore(Store):
             [(rowid, ln.span.start, ln.span.end, ln.url, ln.domain, ln.anchor) for ln in article.links],
         )
 
-    def put_many(self, articles: Sequence[Article]) -> list[str]:
-        statuses: list[str] = []
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of writes; nested uses join the outer transaction."""
+        if self.db.in_transaction:
+            yield
+            return
         self.db.execute("BEGIN IMMEDIATE")
         try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def put_many(self, articles: Sequence[Article]) -> list[str]:
+        statuses: list[str] = []
+        with self.transaction():
             for article in articles:
                 article.ensure_id()
                 if self._exists(article):
                     statuses.append(EXISTS)
                     continue
                 cur = self.db.execute(
-                    "INSERT INTO articles(id, url, outlet, domain, title, published, language, content_hash, source, text, record)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO articles(id, url, outlet, domain, title, published, language, content_hash, source, text, record, story)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (article.id, article.url, article.outlet, article.domain, article.title, article.published,
-                     article.language, article.content_hash, article.source, article.text, self._record(article)),
+                     article.language, article.content_hash, article.source, article.text, self._record(article), article.story),
                 )
                 self._insert_links(cur.lastrowid, article)
                 statuses.append(ADDED)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
         return statuses
 
     def update(self, article: Article) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
-        try:
+        with self.transaction():
             row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article.id,)).fetchone()
             if row is None:
                 raise NotFound(f"no stored article with id {article.id}; store it with put_many first")
             self.db.execute(
-                "UPDATE articles SET url=?, outlet=?, domain=?, title=?, published=?, language=?, content_hash=?, source=?, text=?, record=? WHERE rowid=?",
+                "UPDATE articles SET url=?, outlet=?, domain=?, title=?, published=?, language=?, content_hash=?, source=?, text=?, record=?, story=? WHERE rowid=?",
                 (article.url, article.outlet, article.domain, article.title, article.published, article.language,
-                 article.content_hash, article.source, article.text, self._record(article), row[0]),
+                 article.content_hash, article.source, article.text, self._record(article), article.story, row[0]),
             )
             self.db.execute("DELETE FROM links WHERE article = ?", (row[0],))
             self._insert_links(row[0], article)
-            self.db.execute("COMMIT")
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
 
     # reading -----------------------------------------------------------------
     @staticmethod
-    def _article(text: str, record: str) -> Article:
+    def _article(text: str, record: str, story: str | None = None) -> Article:
         data = json.loads(record)
         data["text"] = text
+        data["story"] = story  # linking moves articles between stories without rewriting records
         return Article.from_dict(data)
 
     def get(self, article_id: str) -> Article:
-        row = self.db.execute("SELECT text, record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.db.execute("SELECT text, record, story FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFound(f"no stored article with id {article_id!r} in {self.location}")
         return self._article(*row)
 
     def find(self, id_or_url: str) -> Article:
         key = id_or_url.strip()
-        row = self.db.execute("SELECT text, record FROM articles WHERE id = ?", (key,)).fetchone()
+        row = self.db.execute("SELECT text, record, story FROM articles WHERE id = ?", (key,)).fetchone()
         if row is None and (url := canonical_url(key)):
-            row = self.db.execute("SELECT text, record FROM articles WHERE url = ?", (url,)).fetchone()
+            row = self.db.execute("SELECT text, record, story FROM articles WHERE url = ?", (url,)).fetchone()
         if row is None and len(key) >= 4:
-            rows = self.db.execute("SELECT text, record FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (_like_prefix(key),)).fetchall()
+            rows = self.db.execute("SELECT text, record, story FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (_like_prefix(key),)).fetchall()
             if len(rows) == 1:
                 row = rows[0]
         if row is None:
@@ -187,8 +214,8 @@ class SQLiteStore(Store):
         return self._article(*row)
 
     def iter_articles(self) -> Iterator[Article]:
-        for text, record in self.db.execute("SELECT text, record FROM articles ORDER BY rowid"):
-            yield self._article(text, record)
+        for row in self.db.execute("SELECT text, record, story FROM articles ORDER BY rowid"):
+            yield self._article(*row)
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]

@@ -1,0 +1,113 @@
+"""Cross-article linking: text reuse, stories, provenance graphs and mutations.
+
+:class:`Corpus` is the explicit object that holds the cross-article state; all of
+it lives in the store, so a corpus grows across runs and processes.
+
+>>> import tempfile, os
+>>> from newstrail.store import open_store
+>>> store = open_store(os.path.join(tempfile.mkdtemp(), "c.db"))
+>>> Corpus(store).link().articles
+0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import NotFound
+from ..store import Store
+from .linking import Linker, LinkOptions, LinkReport
+from .mutations import Mutation, compare_articles, quote_mutations
+from .outlets import OutletDirectory
+from .provenance import Edge, Graph, build_graph
+
+__all__ = ["Corpus", "Edge", "LinkOptions", "LinkReport", "Mutation", "Trace"]
+
+
+@dataclass
+class Trace:
+    """The answer to "where did this story come from and how did it change"."""
+
+    story: str
+    graph: Graph
+    mutations: list[Mutation] = field(default_factory=list)
+
+    @property
+    def origins(self) -> list[str]:
+        return self.graph.origins
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON interface of ``newstrail trace --format json``."""
+        articles = sorted(self.graph.articles.values(), key=lambda a: (a.published or "9999", a.id))
+        return {
+            "story": self.story,
+            "articles": [
+                {"id": a.id, "url": a.url, "outlet": a.outlet, "published": a.published, "title": a.title, "language": a.language}
+                for a in articles
+            ],
+            "edges": [e.to_dict() for e in sorted(self.graph.edges.values(), key=lambda e: (e.target, e.source))],
+            "origins": self.graph.origins,
+            "amplifiers": self.graph.amplifiers,
+            "laundering": self.graph.laundering,
+            "mutations": [m.to_dict() for m in self.mutations],
+        }
+
+
+class Corpus:
+    """A corpus of stored articles and the links between them."""
+
+    def __init__(self, store: Store, options: LinkOptions | None = None) -> None:
+        self.store = store
+        self.options = options or LinkOptions()
+
+    def link(self, batch_size: int = 500) -> LinkReport:
+        """Link every stored article not linked yet; each batch is one transaction."""
+        report = LinkReport()
+        linker = Linker(self.store, self.options)
+        while True:
+            ids = self.store.unlinked_ids(limit=batch_size)
+            if not ids:
+                return report
+            with self.store.transaction():
+                linker.link_batch(self.store.get_many(ids), report)
+
+    def stories(self) -> list[str]:
+        return self.store.story_ids()
+
+    def story_of(self, key: str) -> str:
+        """The story of an article given by id, id prefix or URL."""
+        article = self.store.find(key)
+        story = self.store.stories_of([article.id]).get(article.id)
+        if story is None:
+            raise NotFound(f"article {article.id} is not linked yet; run 'newstrail analyze' or Corpus.link() first")
+        return story
+
+    def trace(self, article: str | None = None, story: str | None = None) -> Trace:
+        """The provenance graph and mutations of a story (or of the story of ``article``)."""
+        if story is None:
+            if article is None:
+                raise ValueError("trace needs an article or a story")
+            story = self.story_of(article)
+        members = self.store.story_members(story)
+        if not members:
+            raise NotFound(f"no story {story!r} in {self.store.location}; list stories with 'newstrail stories'")
+        articles = self.store.get_many(members)
+        urls = [ln.url for a in articles for ln in a.links]
+        directory = OutletDirectory(self.store.outlet_names())
+        graph = build_graph(
+            articles,
+            self.store.reuse_among(members),
+            self.store.cites_of(members),
+            self.store.ids_for_urls(urls),
+            directory.resolve,
+        )
+        mutations: list[Mutation] = []
+        by_id = graph.articles
+        for (source, target) in sorted(graph.edges, key=lambda e: (by_id[e[1]].published or "", e)):
+            if source in by_id:
+                mutations += compare_articles(by_id[source], by_id[target], [])
+        for node in by_id.values():
+            upstream = [by_id[a] for a in graph.ancestors(node.id) if a in by_id]
+            mutations += quote_mutations(node, upstream)
+        return Trace(story, graph, mutations)

@@ -1,0 +1,221 @@
+"""Linking new articles into the corpus: shared passages, resolved citations, stories.
+
+Linking is incremental: only articles the store marks as not linked yet are
+processed, each against the index of everything linked before it, so adding a
+batch costs in proportion to the batch, not to the corpus. Per batch:
+
+1. fingerprint every article; look up its sampled n-grams in the store's index
+   (one query per batch); articles sharing enough n-grams are candidates;
+2. align each candidate pair (:func:`~newstrail.corpus.reuse.align`) and store the
+   shared passages;
+3. resolve every outlet the article credits to the corpus article it most likely
+   took from (same outlet, published before it within a window, the most shared
+   names and figures), and credits made earlier by other articles to this one;
+4. join articles connected by passages, resolved credits or hyperlinks into
+   stories; a story keeps the id of its oldest member's story as it grows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from ..article import Article
+from ..store import Store
+from .fingerprints import Fingerprint
+from .outlets import OutletDirectory, outlet_key
+from .reuse import align
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    #: words a shared passage needs to count as reuse
+    min_words: int = 12
+    #: sampled n-grams two articles must share to be aligned
+    candidate_hits: int = 2
+    #: an n-gram in this many articles is boilerplate or a stock phrase: no longer indexed
+    df_cap: int = 60
+    #: how far back a credited outlet's article may lie
+    window_days: int = 14
+    #: shared names and figures that make a credited article the source
+    min_anchors: int = 3
+
+
+@dataclass
+class LinkReport:
+    articles: int = 0
+    passages: int = 0
+    citations: int = 0
+    resolved: int = 0
+    stories: set[str] = field(default_factory=set)
+
+
+_ANCHOR = re.compile(r"\b(?:[A-Z][\w'’-]{3,}|\d[\d,.]*\d|\d{2,})\b")
+_COMMON_CAPS = frozenset("this that these those there their they what when where which while with from after before about into over under then than said says have were will would could should also more most some many other such into only just even much very news".split())
+
+
+def anchors(text: str) -> set[str]:
+    """Names and figures of a text: what a rewrite keeps when it changes the words."""
+    return {m.lower() for m in _ANCHOR.findall(text) if m.lower() not in _COMMON_CAPS}
+
+
+def _when(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=None)
+
+
+class Linker:
+    """Links batches of stored articles; holds per-run caches, never module state."""
+
+    def __init__(self, store: Store, options: LinkOptions | None = None) -> None:
+        self.store = store
+        self.options = options or LinkOptions()
+        self.directory = OutletDirectory(store.outlet_names())
+        self._fingerprints: dict[str, Fingerprint] = {}
+        self._anchors: dict[str, set[str]] = {}
+
+    # caches ------------------------------------------------------------------------
+    def _remember(self, article: Article) -> None:
+        if len(self._fingerprints) > 20_000:  # bounded memory on large corpora
+            self._fingerprints.clear()
+            self._anchors.clear()
+        self._fingerprints[article.id] = Fingerprint.of(article.text)
+        self._anchors[article.id] = anchors(article.text)
+
+    def _load(self, ids: list[str]) -> None:
+        missing = [i for i in ids if i not in self._fingerprints]
+        for article in self.store.get_many(missing):
+            self._remember(article)
+
+    # one batch ---------------------------------------------------------------------
+    def link_batch(self, articles: list[Article], report: LinkReport) -> None:
+        opts = self.options
+        self.directory = OutletDirectory(self.store.outlet_names())
+        for article in articles:
+            self._remember(article)
+        sampled = {a.id: self._fingerprints[a.id].sampled() for a in articles}
+        postings = self.store.gram_postings({int(h) for hs in sampled.values() for h in hs})
+        in_batch: dict[int, list[str]] = defaultdict(list)
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for article in articles:
+            hashes = [int(h) for h in sampled[article.id]]
+            df = {h: len(postings.get(h, ())) + len(in_batch.get(h, ())) for h in hashes}
+            hits: Counter[str] = Counter()
+            for h in hashes:
+                if df[h] < opts.df_cap:
+                    hits.update(postings.get(h, ()))
+                    hits.update(in_batch.get(h, ()))
+            candidates = [c for c, n in hits.items() if n >= opts.candidate_hits and c != article.id]
+            self._load(candidates)
+            for other in candidates:
+                if other not in self._fingerprints:
+                    continue
+                passages = align(self._fingerprints[other], self._fingerprints[article.id], min_words=opts.min_words)
+                if passages:
+                    self.store.add_reuse(other, article.id, passages)
+                    report.passages += len(passages)
+                    neighbours[article.id].add(other)
+            self.store.add_grams(article.id, hashes, df, opts.df_cap)
+            for h in hashes:
+                in_batch[h].append(article.id)
+        for article in articles:
+            neighbours[article.id] |= self._resolve_citations(article, report)
+            neighbours[article.id] |= self._hyperlinked(article)
+        self._assign_stories(articles, neighbours, report)
+        self.store.mark_linked([a.id for a in articles])
+        report.articles += len(articles)
+
+    def _resolve_citations(self, article: Article, report: LinkReport) -> set[str]:
+        found: set[str] = set()
+        own = set(self.directory.resolve(article.outlet)) if article.outlet else set()
+        for attribution in article.attributions:
+            if attribution.kind != "outlet" or not attribution.source:
+                continue
+            outlets = [o for o in self.directory.resolve(attribution.source) if o not in own]
+            source = self._best_source(article, outlets, before=True)
+            self.store.add_cite(article.id, outlet_key(attribution.source), source)
+            report.citations += 1
+            if source:
+                report.resolved += 1
+                found.add(source)
+        # credits made earlier to this article's outlet by articles linked before it
+        if article.outlet:
+            keys = {outlet_key(article.outlet)} | {k for k, names in self.directory.by_key.items() if article.outlet in names}
+            for citer, key in self.store.unresolved_citers(sorted(keys)):
+                if citer == article.id:
+                    continue
+                self._load([citer])
+                best = self._best_source(self.store.get_many([citer])[0], [article.outlet], before=True)
+                if best == article.id:
+                    self.store.add_cite(citer, key, article.id)
+                    report.resolved += 1
+                    found.add(citer)
+        return found
+
+    def _best_source(self, article: Article, outlets: list[str], before: bool) -> str | None:
+        """The article of ``outlets`` that ``article`` most likely took from, or None."""
+        if not outlets:
+            return None
+        when = _when(article.published)
+        window = timedelta(days=self.options.window_days)
+        candidates = []
+        for other, published in self.store.articles_of(outlets):
+            if other == article.id:
+                continue
+            moment = _when(published)
+            if when and moment and not (when - window <= moment <= when + timedelta(hours=1)):
+                continue
+            candidates.append(other)
+        self._load(candidates)
+        mine = self._anchors.get(article.id) or anchors(article.text)
+        scored = []
+        for other in candidates:
+            shared = len(mine & self._anchors.get(other, set()))
+            if shared >= self.options.min_anchors:
+                scored.append((shared, other))
+        return max(scored)[1] if scored else None
+
+    def _hyperlinked(self, article: Article) -> set[str]:
+        found = set(self.store.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        if article.url:
+            found |= {a for a, _ in self.store.linking_to([article.url])}
+        found.discard(article.id)
+        return found
+
+    def _assign_stories(self, articles: list[Article], neighbours: dict[str, set[str]], report: LinkReport) -> None:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            parent.setdefault(x, x)
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for article in articles:
+            find(article.id)
+            for other in neighbours[article.id]:
+                parent[find(other)] = find(article.id)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for node in list(parent):
+            groups[find(node)].append(node)
+        batch = {a.id for a in articles}
+        current = self.store.stories_of([n for g in groups.values() for n in g])
+        published = {a.id: a.published or "" for a in articles}
+        for members in groups.values():
+            existing = sorted({current.get(m) for m in members if current.get(m)})
+            if existing:
+                info = [(self.store.story_info(s) or (s, None, None, 0)) for s in existing]
+                winner = min(info, key=lambda i: ((i[1] or "9999"), i[0]))[0]
+            else:
+                first = min((m for m in members if m in batch), key=lambda m: (published.get(m, ""), m))
+                winner = f"story-{first}"
+            self.store.assign_story(winner, [m for m in members if m in batch or not current.get(m)], [s for s in existing if s != winner])
+            report.stories.add(winner)

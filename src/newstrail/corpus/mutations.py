@@ -1,0 +1,201 @@
+"""How a claim changed along an edge: numbers, actors, hedges, quotes, headline framing.
+
+The two texts of an edge are compared sentence by sentence: each sentence of the
+copy is paired with the most similar sentence of its source, and the differences
+inside a pair are classified. Numbers are compared as quantities (a conversion
+that keeps the value, 32 km as 19.9 miles, is not a change; 19 miles is "close");
+a hedge ("appears to suggest", "reportedly") dropped or a certainty word
+("confirms", "clearly") added is a hedge mutation; a replaced name or a replaced
+modifier of the same noun ("unidentified drones" -> "alliance drones") is an actor
+mutation; a quotation no upstream version holds is an invented quote, one that
+is close to an upstream quotation is an altered quote; a headline that hardens is
+framing.
+
+>>> from newstrail.article import Article
+>>> a = Article(id="a", text="The memo appears to suggest that unidentified drones flew 45 km north.")
+>>> b = Article(id="b", text="The memo confirms that alliance drones flew 30 miles north.")
+>>> sorted({m.type for m in compare_articles(a, b, [])})
+['actor', 'hedge', 'number']
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..analyze.numbers import compare, find_numbers
+from ..article import Article
+
+HEDGES = (
+    "appears to", "appear to", "appeared to", "seems to", "seem to", "suggests", "suggest", "suggested", "may", "might",
+    "could", "reportedly", "allegedly", "possibly", "apparently", "unconfirmed", "not independently verified",
+    "according to preliminary", "preliminary", "claims", "claimed", "likely", "unclear", "linked to", "associated with",
+)
+CERTAINTY = ("confirms", "confirmed", "proves", "proved", "proof", "clearly", "shows", "showed", "reveals", "revealed",
+             "exposes", "exposed", "definitely", "undeniably", "cuts", "secret", "caught")
+_WORD = re.compile(r"[\w'’]+|[^\w\s]")
+_STOP = frozenset("the a an of in on at to and or for by with from that this is was were be been it its as".split())
+
+
+@dataclass
+class Mutation:
+    """A change of the claim between two articles: ``from_text`` in ``source``, ``to_text`` in ``target``."""
+
+    source: str
+    target: str
+    type: str  # number, actor, hedge, quote, framing
+    from_text: str
+    to_text: str
+    detail: str = ""
+
+    def to_dict(self) -> dict:
+        out = {"edge": {"from": self.source, "to": self.target}, "type": self.type, "from_text": self.from_text, "to_text": self.to_text}
+        if self.detail:
+            out["detail"] = self.detail
+        return out
+
+
+def _sentences(article: Article) -> list[str]:
+    if article.sentences:
+        return [article.text[s.start : s.end] for s in article.sentences]
+    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", article.text) if s.strip()]
+
+
+def _bag(sentence: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(sentence) if w[0].isalnum() and w.lower() not in _STOP}
+
+
+def pair_sentences(source: Article, target: Article, floor: float = 0.45) -> list[tuple[str, str]]:
+    """Each sentence of ``target`` with its most similar sentence of ``source``.
+
+    Similarity is the overlap coefficient of content words (shared words over the
+    smaller sentence's words), so a sentence that was shortened or extended still
+    pairs with its source; a pair needs at least three shared words.
+    """
+    left = [(s, _bag(s)) for s in _sentences(source)]
+    pairs = []
+    for sentence in _sentences(target):
+        words = _bag(sentence)
+        if len(words) < 3:
+            continue
+        best, score = None, floor
+        for other, other_words in left:
+            shared = len(words & other_words)
+            overlap = shared / min(len(words), len(other_words)) if shared >= 3 else 0.0
+            if overlap > score:
+                best, score = other, overlap
+        if best is not None and best != sentence:
+            pairs.append((best, sentence))
+    return pairs
+
+
+def _has(phrases, text: str) -> list[str]:
+    low = f" {text.lower()} "
+    return [p for p in phrases if re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", low)]
+
+
+def _numbers(a: str, b: str, source: str, target: str) -> list[Mutation]:
+    found = []
+    left, right = find_numbers(a), find_numbers(b)
+    used: set[int] = set()
+    for nb in right:
+        # pair with the same dimension, preferring the same counted noun
+        options = [(na.what == nb.what, -abs(i - right.index(nb)), i, na) for i, na in enumerate(left) if i not in used and na.dimension == nb.dimension]
+        if not options:
+            continue
+        *_, i, na = max(options, key=lambda o: o[:3])
+        used.add(i)
+        verdict = compare(na, nb)
+        if verdict in ("different", "close"):
+            detail = "close: within 10%" if verdict == "close" else ""
+            if verdict == "different" and na.value == nb.value:
+                detail = f"qualifier: {na.qualifier or 'none'} -> {nb.qualifier or 'none'}"
+            found.append(Mutation(source, target, "number", na.text, nb.text, detail))
+    return found
+
+
+def _segments(a: str, b: str) -> list[tuple[str, str, str]]:
+    """Differing word runs of two sentences; a replaced modifier keeps its noun
+    ("unidentified drones" -> "alliance drones") so the change reads on its own."""
+    ta, tb = _WORD.findall(a), _WORD.findall(b)
+    matcher = difflib.SequenceMatcher(a=[t.lower() for t in ta], b=[t.lower() for t in tb], autojunk=False)
+    out = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        if op == "replace" and i2 < len(ta) and j2 < len(tb) and ta[i2].lower() == tb[j2].lower() and ta[i2][0].isalpha():
+            i2, j2 = i2 + 1, j2 + 1
+        out.append((op, " ".join(ta[i1:i2]), " ".join(tb[j1:j2])))
+    return out
+
+
+def _wording(a: str, b: str, source: str, target: str) -> list[Mutation]:
+    found = []
+    dropped = [h for h in _has(HEDGES, a) if h not in _has(HEDGES, b)]
+    added = [c for c in _has(CERTAINTY, b) if c not in _has(CERTAINTY, a)]
+    if dropped or added:
+        detail = "; ".join(filter(None, [f"dropped: {', '.join(dropped)}" if dropped else "", f"added: {', '.join(added)}" if added else ""]))
+        found.append(Mutation(source, target, "hedge", a, b, detail))
+    for op, left, right in _segments(a, b):
+        if op != "replace" or any(ch.isdigit() for ch in left + right):
+            continue
+        lw, rw = left.split(), right.split()
+        if len(lw) > 5 or len(rw) > 7 or set(map(str.lower, lw)) & set(HEDGES + CERTAINTY) or set(map(str.lower, rw)) & set(HEDGES + CERTAINTY):
+            continue
+        names = any(w[:1].isupper() for w in lw + rw)
+        if names or (lw and rw and lw[0].isalpha() and rw[0].isalpha()):
+            found.append(Mutation(source, target, "actor", left, right))
+    return found
+
+
+def _norm(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text) if w[0].isalnum())
+
+
+def quote_mutations(article: Article, upstream: list[Article]) -> list[Mutation]:
+    """Quotes in ``article`` that no upstream version holds (invented) or holds changed (altered)."""
+    same_language = [u for u in upstream if u.language == article.language]
+    if not same_language:
+        return []
+    found = []
+    for quote in article.quotes:
+        words = _norm(article.text[quote.span.start : quote.span.end])
+        if len(words.split()) < 5:
+            continue
+        if any(words in _norm(u.text) for u in same_language):
+            continue
+        best, best_ratio, best_source = "", 0.0, same_language[0].id
+        for u in same_language:
+            for q in u.quotes:
+                theirs = u.text[q.span.start : q.span.end]
+                ratio = difflib.SequenceMatcher(a=_norm(theirs), b=words, autojunk=False).ratio()
+                if ratio > best_ratio:
+                    best, best_ratio, best_source = theirs, ratio, u.id
+        text = article.text[quote.span.start : quote.span.end]
+        if best_ratio >= 0.6:
+            found.append(Mutation(best_source, article.id, "quote", best, text, "altered"))
+        else:
+            found.append(Mutation(best_source, article.id, "quote", "", text, "invented: no upstream version has it"))
+    return found
+
+
+def compare_articles(source: Article, target: Article, upstream: list[Article]) -> list[Mutation]:
+    """Mutations along the edge ``source -> target`` (same language only)."""
+    if source.language and target.language and source.language != target.language:
+        return []
+    found: list[Mutation] = []
+    seen: set[tuple[str, str, str]] = set()
+    for a, b in pair_sentences(source, target):
+        for mutation in _numbers(a, b, source.id, target.id) + _wording(a, b, source.id, target.id):
+            key = (mutation.type, mutation.from_text, mutation.to_text)
+            if key not in seen:
+                seen.add(key)
+                found.append(mutation)
+    if source.title and target.title and _norm(source.title) != _norm(target.title):
+        hardened = [h for h in _has(HEDGES, source.title) if h not in _has(HEDGES, target.title)] + [
+            c for c in _has(CERTAINTY, target.title) if c not in _has(CERTAINTY, source.title)
+        ]
+        if hardened:
+            found.append(Mutation(source.id, target.id, "framing", source.title, target.title, f"headline hardened: {', '.join(hardened)}"))
+    return found

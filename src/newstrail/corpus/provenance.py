@@ -1,0 +1,202 @@
+"""The provenance graph of a story: who took what from whom, and how we know.
+
+An edge ``A -> B`` means B took content from A. Edges come from
+
+* credits (``attribution``): B names A's outlet and linking resolved the credit to A,
+  or to an outlet outside the corpus (an ``external:<Outlet>`` node);
+* hyperlinks (``hyperlink``): B links to A's URL;
+* shared passages (``reuse``): B shares passages with an earlier A; among the
+  earlier articles B shares text with, the graph keeps the fewest that explain
+  all of B's borrowed text (the direct parent, not every ancestor);
+* ``quote`` when a shared passage is a quotation in B, ``silent copy`` when B
+  borrows A's text without crediting A's outlet, ``syndication`` when B is A's
+  text republished nearly whole.
+
+Every edge carries its evidence (the credit sentence, the link, the passages) and
+a confidence. The graph names its origins (no incoming edge), its amplifiers
+(articles others took from) and laundering: an article that credits one outlet
+while its text comes from another, earlier one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..article import Article, Passage
+from .outlets import outlet_key
+from .reuse import coverage
+
+SYNDICATION_COVER = 0.8
+#: characters of new borrowed text a further parent must explain to be kept
+MIN_NEW_CHARS = 60
+
+
+@dataclass
+class Edge:
+    source: str  # article id or "external:<Outlet>"
+    target: str
+    kinds: list[str] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    confidence: float = 0.0
+
+    def add(self, kind: str, evidence: dict[str, Any], confidence: float) -> None:
+        if kind not in self.kinds:
+            self.kinds.append(kind)
+        self.evidence.append({"kind": kind, **evidence})
+        # independent kinds of evidence reinforce each other
+        self.confidence = round(1 - (1 - self.confidence) * (1 - confidence), 3)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"from": self.source, "to": self.target, "kinds": self.kinds, "evidence": self.evidence, "confidence": self.confidence}
+
+
+@dataclass
+class Graph:
+    articles: dict[str, Article]
+    edges: dict[tuple[str, str], Edge]
+    laundering: list[dict[str, str]]
+
+    def parents(self, node: str) -> list[str]:
+        return [s for (s, t) in self.edges if t == node]
+
+    def children(self, node: str) -> list[str]:
+        return [t for (s, t) in self.edges if s == node]
+
+    def ancestors(self, node: str) -> list[str]:
+        seen: list[str] = []
+        todo = self.parents(node)
+        while todo:
+            current = todo.pop()
+            if current not in seen:
+                seen.append(current)
+                todo.extend(self.parents(current))
+        return seen
+
+    @property
+    def origins(self) -> list[str]:
+        nodes = list(self.articles) + sorted({s for s, _ in self.edges if s not in self.articles})
+        roots = [n for n in nodes if not self.parents(n) and (self.children(n) or n in self.articles)]
+        order = {n: (self.articles[n].published or "", n) if n in self.articles else ("", n) for n in roots}
+        in_corpus = sorted((n for n in roots if n in self.articles), key=order.get)
+        # an isolated late article is its own root but not the story's origin
+        if len(self.articles) > 1:
+            in_corpus = [n for n in in_corpus if self.children(n)] or in_corpus[:1]
+        return sorted((n for n in roots if n not in self.articles)) + in_corpus
+
+    @property
+    def amplifiers(self) -> list[str]:
+        copied = [n for n in self.articles if self.parents(n)]
+        return sorted(copied, key=lambda n: (-len(self.children(n)), self.articles[n].published or "", n))
+
+
+def _order(article: Article) -> tuple[str, str]:
+    return (article.published or "9999", article.id)
+
+
+def _quote_in(article: Article, start: int, end: int) -> bool:
+    return any(q.span.start < end and start < q.span.end for q in article.quotes)
+
+
+def build_graph(
+    articles: list[Article],
+    passages: list[tuple[str, str, Passage]],
+    cites: list[tuple[str, str, str | None]],
+    url_ids: dict[str, str],
+    outlet_resolver,
+) -> Graph:
+    """The provenance graph of one story from its articles and what linking stored."""
+    by_id = {a.id: a for a in articles}
+    edges: dict[tuple[str, str], Edge] = {}
+
+    def edge(source: str, target: str) -> Edge:
+        return edges.setdefault((source, target), Edge(source, target))
+
+    resolved = {(article, key): source for article, key, source in cites}
+    credits = {(article, source) for article, _, source in cites if source}
+
+    def earlier(a: str, b: str) -> bool:
+        """Whether ``a`` came first; a date without a time leaves the day's order
+        open, and then a credit of one by the other decides."""
+        da, db = by_id[a].published or "9999", by_id[b].published or "9999"
+        if da[:10] == db[:10] and (len(da) <= 10 or len(db) <= 10):
+            if (b, a) in credits or (a, b) in credits:
+                return (b, a) in credits
+        return (da, a) < (db, b)
+
+    # shared passages, oriented from the earlier article to the later one
+    shared: dict[str, dict[str, list[Passage]]] = defaultdict(lambda: defaultdict(list))
+    for a, b, passage in passages:
+        if a not in by_id or b not in by_id:
+            continue
+        if not earlier(a, b):
+            a, b, passage = b, a, passage.flipped()
+        shared[b][a].append(passage)
+
+    for article in sorted(articles, key=_order):
+        credited: dict[str, str] = {}  # source id or external node -> the name as cited
+        for attribution in article.attributions:
+            if attribution.kind != "outlet" or not attribution.source:
+                continue
+            source = resolved.get((article.id, outlet_key(attribution.source)))
+            if source is None and outlet_resolver(attribution.source) == [article.outlet]:
+                continue  # the article naming its own outlet
+            node = source if source in by_id else f"external:{attribution.source}"
+            if node == article.id:
+                continue
+            evidence = {"cue": attribution.cue, "text": attribution.evidence, "where": attribution.where}
+            if attribution.link:
+                evidence["link"] = attribution.link
+            edge(node, article.id).add("attribution", evidence, 0.75 if node in by_id else 0.6)
+            credited.setdefault(node, attribution.source)
+        for link in article.links:
+            source = url_ids.get(link.url)
+            if source in by_id and source != article.id and earlier(source, article.id):
+                edge(source, article.id).add("hyperlink", {"anchor": link.anchor, "url": link.url}, 0.8)
+                credited.setdefault(source, link.anchor)
+        _reuse_parents(article, by_id, shared[article.id], credited, edge)
+    laundering = _laundering(by_id, edges)
+    return Graph(by_id, edges, laundering)
+
+
+def _reuse_parents(article, by_id, sources: dict[str, list[Passage]], credited: dict[str, str], edge) -> None:
+    """Keep the earlier articles that explain the borrowed text of ``article``."""
+    length = len(article.text)
+    credited_outlets = {by_id[s].outlet for s in credited if s in by_id}
+    chosen: list[Passage] = []
+    # credited sources first, then the most borrowed text, then the closest in time
+    ranked = sorted(sources.items(), key=lambda item: by_id[item[0]].published or "", reverse=True)
+    ranked.sort(key=lambda item: (item[0] not in credited, -sum(p.words for p in item[1])))
+    for source, found in ranked:
+        before = coverage(chosen, length) * length
+        after = coverage(chosen + found, length) * length
+        if source not in credited and after - before < MIN_NEW_CHARS:
+            continue  # an ancestor whose text reached us through a parent already kept
+        chosen += found
+        e = edge(source, article.id)
+        words = sum(p.words for p in found)
+        for p in found[:5]:
+            e.add("reuse", {"words": p.words, "from_span": [p.a_start, p.a_end], "to_span": [p.b_start, p.b_end],
+                            "text": article.text[p.b_start : p.b_end][:300]}, min(0.95, 0.4 + p.words / 100))
+            if _quote_in(article, p.b_start, p.b_end) and "quote" not in e.kinds:
+                e.add("quote", {"text": article.text[p.b_start : p.b_end][:300]}, 0.3)
+        if coverage(found, length) >= SYNDICATION_COVER and coverage(found, len(by_id[source].text), side="a") >= SYNDICATION_COVER:
+            e.add("syndication", {"words": words}, 0.5)
+        elif source not in credited and by_id[source].outlet not in credited_outlets:
+            e.add("silent copy", {"words": words}, 0.2)
+
+
+def _laundering(by_id: dict[str, Article], edges: dict[tuple[str, str], Edge]) -> list[dict[str, str]]:
+    """Articles that credit one outlet while their text comes, uncredited, from another."""
+    found = []
+    for (source, target), e in edges.items():
+        if "silent copy" not in e.kinds:
+            continue
+        credits = [ev for (s, t), other in edges.items() if t == target and s != source for ev in other.evidence if ev["kind"] == "attribution"]
+        if not credits:
+            continue
+        cited = [s for (s, t), other in edges.items() if t == target and "attribution" in other.kinds]
+        names = [s.removeprefix("external:") if s not in by_id else (by_id[s].outlet or s) for s in cited]
+        found.append({"article": target, "cites": names[0], "actually_from": source})
+    return found

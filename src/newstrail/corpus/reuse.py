@@ -1,0 +1,77 @@
+"""Shared passages between two texts: seed-and-extend alignment over word n-grams.
+
+Every n-gram the two texts share is a seed; seeds on one diagonal that follow each
+other are one run of identical words; runs close to each other in both texts are
+joined into one passage, so a copy that changed a word or a number inside a
+paragraph still counts as one passage (the change is then a mutation, not a gap).
+This is the local alignment step of text-reuse detectors such as passim, applied
+only to the candidate pairs the n-gram index proposes.
+
+>>> a = "Crews said the pier will stay closed for at least six weeks while engineers inspect every piling."
+>>> b = "Officials confirmed the pier will stay closed for at least six weeks while engineers inspect every piling, it said."
+>>> [p.words for p in align(a, b, min_words=8)]
+[15]
+"""
+
+from __future__ import annotations
+
+from ..article import Passage
+from .fingerprints import N, Fingerprint
+
+#: tokens skipped in both texts that still join two runs into one passage
+MAX_GAP = 8
+
+
+def _runs(fa: Fingerprint, fb: Fingerprint) -> list[tuple[int, int, int, int]]:
+    """Maximal runs of identical tokens as (a_first, a_last, b_first, b_last) token indexes."""
+    positions: dict[int, list[int]] = {}
+    for i, h in enumerate(fa.grams.tolist()):
+        positions.setdefault(h, []).append(i)
+    seeds = sorted((i - j, i, j) for j, h in enumerate(fb.grams.tolist()) for i in positions.get(h, ()))
+    runs: list[list[int]] = []
+    for diagonal, i, j in seeds:
+        last = runs[-1] if runs else None
+        if last is not None and last[4] == diagonal and i <= last[1] + N:
+            last[1], last[3] = i + N - 1, j + N - 1
+        else:
+            runs.append([i, i + N - 1, j, j + N - 1, diagonal])
+    return [(r[0], r[1], r[2], r[3]) for r in runs]
+
+
+def align(a: str | Fingerprint, b: str | Fingerprint, min_words: int = 12) -> list[Passage]:
+    """Passages of at least ``min_words`` words that ``a`` and ``b`` share, in ``a`` order."""
+    fa = a if isinstance(a, Fingerprint) else Fingerprint.of(a)
+    fb = b if isinstance(b, Fingerprint) else Fingerprint.of(b)
+    if len(fa.grams) == 0 or len(fb.grams) == 0:
+        return []
+    runs = sorted(_runs(fa, fb))
+    joined: list[list[int]] = []
+    for a0, a1, b0, b1 in runs:
+        last = joined[-1] if joined else None
+        # join when the run continues the last passage in both texts, allowing a small edit
+        if last is not None and 0 <= a0 - last[1] - 1 <= MAX_GAP and 0 <= b0 - last[3] - 1 <= MAX_GAP:
+            last[1], last[3] = max(last[1], a1), max(last[3], b1)
+        elif last is not None and a0 <= last[1] and b0 <= last[3] + MAX_GAP and b0 >= last[2]:
+            last[1], last[3] = max(last[1], a1), max(last[3], b1)  # overlapping run, same passage
+        else:
+            joined.append([a0, a1, b0, b1])
+    passages = []
+    for a0, a1, b0, b1 in joined:
+        words = min(a1 - a0, b1 - b0) + 1
+        if words >= min_words:
+            passages.append(Passage(int(fa.starts[a0]), int(fa.ends[a1]), int(fb.starts[b0]), int(fb.ends[b1]), words))
+    return passages
+
+
+def coverage(passages: list[Passage], length: int, side: str = "b") -> float:
+    """The fraction of a text of ``length`` characters that the passages cover on one side."""
+    if length <= 0:
+        return 0.0
+    spans = sorted((p.b_start, p.b_end) if side == "b" else (p.a_start, p.a_end) for p in passages)
+    covered, end = 0, -1
+    for start, stop in spans:
+        start = max(start, end)
+        if stop > start:
+            covered += stop - start
+            end = stop
+    return covered / length

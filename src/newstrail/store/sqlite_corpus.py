@@ -1,0 +1,191 @@
+"""The SQLite side of corpus linking: the n-gram index, shared passages, citations, stories.
+
+Articles are referred to by their string ids outside the store; inside, the
+tables hold the compact integer ``rowid`` of ``articles``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..article import Article, Passage
+
+_CHUNK = 500  # SQLite binds at most a few thousand parameters per statement
+
+
+def _chunks(items: Sequence, size: int = _CHUNK):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class SQLiteCorpusTables:
+    """Mixin for :class:`~newstrail.store.sqlite.SQLiteStore`; see :class:`~newstrail.store.base.Store`."""
+
+    db: object
+
+    # ids ---------------------------------------------------------------------
+    def _rowids(self, ids: Iterable[str]) -> dict[str, int]:
+        ids = list(dict.fromkeys(ids))
+        out: dict[str, int] = {}
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT id, rowid FROM articles WHERE id IN ({marks})", chunk).fetchall())
+        return out
+
+    def _ids(self, rowids: Iterable[int]) -> dict[int, str]:
+        rowids = list(dict.fromkeys(rowids))
+        out: dict[int, str] = {}
+        for chunk in _chunks(rowids):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT rowid, id FROM articles WHERE rowid IN ({marks})", chunk).fetchall())
+        return out
+
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        found: dict[str, Article] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT id, text, record, story FROM articles WHERE id IN ({marks})", chunk):
+                found[row[0]] = self._article(*row[1:])
+        return [found[i] for i in ids if i in found]
+
+    def unlinked_ids(self, limit: int = 1000) -> list[str]:
+        rows = self.db.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY rowid LIMIT ?", (limit,))
+        return [r[0] for r in rows]
+
+    def mark_linked(self, ids: Sequence[str]) -> None:
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"UPDATE articles SET linked = 1 WHERE id IN ({marks})", chunk)
+
+    # the n-gram index ----------------------------------------------------------
+    def gram_postings(self, hashes: Iterable[int]) -> dict[int, list[str]]:
+        """Indexed articles per hash (hashes on the stop list are left out)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS probe (hash INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM probe")
+        self.db.executemany("INSERT OR IGNORE INTO probe(hash) VALUES (?)", ((int(h),) for h in hashes))
+        rows = self.db.execute(
+            "SELECT g.hash, a.id FROM probe p JOIN grams g ON g.hash = p.hash JOIN articles a ON a.rowid = g.article"
+            " WHERE p.hash NOT IN (SELECT hash FROM gram_stop)"
+        ).fetchall()
+        postings: dict[int, list[str]] = defaultdict(list)
+        for h, article in rows:
+            postings[h].append(article)
+        return postings
+
+    def add_grams(self, article_id: str, hashes: Iterable[int], known_df: dict[int, int], cap: int) -> None:
+        """Index an article's sampled hashes; a hash already in ``cap`` articles becomes a stop hash."""
+        rowid = self._rowids([article_id])[article_id]
+        hashes = [int(h) for h in hashes]
+        self.db.executemany("INSERT OR IGNORE INTO grams(hash, article) VALUES (?, ?)", ((h, rowid) for h in hashes if known_df.get(h, 0) < cap))
+        self.db.executemany("INSERT OR IGNORE INTO gram_stop(hash) VALUES (?)", ((h,) for h in hashes if known_df.get(h, 0) >= cap))
+
+    # shared passages -------------------------------------------------------------
+    def add_reuse(self, a_id: str, b_id: str, passages: Sequence[Passage]) -> None:
+        rows = self._rowids([a_id, b_id])
+        self.db.executemany(
+            "INSERT INTO reuse(a, b, a_start, a_end, b_start, b_end, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(rows[a_id], rows[b_id], p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in passages],
+        )
+
+    def reuse_among(self, ids: Sequence[str]) -> list[tuple[str, str, Passage]]:
+        """Every stored passage between two of ``ids``, as (a id, b id, passage)."""
+        rowids = self._rowids(ids)
+        back = {v: k for k, v in rowids.items()}
+        out = []
+        for chunk in _chunks(list(back)):
+            marks = ",".join("?" * len(chunk))
+            for a, b, *pos in self.db.execute(f"SELECT a, b, a_start, a_end, b_start, b_end, words FROM reuse WHERE a IN ({marks})", chunk):
+                if b in back:
+                    out.append((back[a], back[b], Passage(*pos)))
+        return out
+
+    # citations ---------------------------------------------------------------------
+    def add_cite(self, article_id: str, outlet_key: str, source_id: str | None) -> None:
+        rows = self._rowids([article_id] + ([source_id] if source_id else []))
+        self.db.execute(
+            "INSERT OR REPLACE INTO cites(article, outlet, source) VALUES (?, ?, ?)",
+            (rows[article_id], outlet_key, rows.get(source_id) if source_id else None),
+        )
+
+    def cites_of(self, ids: Sequence[str]) -> list[tuple[str, str, str | None]]:
+        """(citing article, cited outlet key, resolved source article or None)."""
+        rowids = self._rowids(ids)
+        back = {v: k for k, v in rowids.items()}
+        rows = []
+        for chunk in _chunks(list(back)):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(f"SELECT article, outlet, source FROM cites WHERE article IN ({marks})", chunk).fetchall()
+        sources = self._ids(r[2] for r in rows if r[2] is not None)
+        return [(back[a], outlet, sources.get(src) if src is not None else None) for a, outlet, src in rows]
+
+    def unresolved_citers(self, outlet_keys: Sequence[str]) -> list[tuple[str, str]]:
+        """Articles citing one of these outlets whose citation found no source yet."""
+        rows = []
+        for chunk in _chunks(list(outlet_keys)):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                f"SELECT a.id, c.outlet FROM cites c JOIN articles a ON a.rowid = c.article WHERE c.source IS NULL AND c.outlet IN ({marks})", chunk
+            ).fetchall()
+        return rows
+
+    # outlets and links ---------------------------------------------------------------
+    def outlet_names(self) -> list[tuple[str, str | None]]:
+        """Distinct (outlet, domain) pairs in the corpus."""
+        return self.db.execute("SELECT DISTINCT outlet, domain FROM articles WHERE outlet IS NOT NULL").fetchall()
+
+    def articles_of(self, outlets: Sequence[str], domains: Sequence[str] = ()) -> list[tuple[str, str | None]]:
+        """(id, published) of the articles of these outlets or domains."""
+        rows = []
+        for column, values in (("outlet", outlets), ("domain", domains)):
+            for chunk in _chunks(list(values)):
+                marks = ",".join("?" * len(chunk))
+                rows += self.db.execute(f"SELECT id, published FROM articles WHERE {column} IN ({marks})", chunk).fetchall()
+        return list(dict.fromkeys(rows))
+
+    def ids_for_urls(self, urls: Sequence[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(urls)):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT url, id FROM articles WHERE url IN ({marks})", chunk).fetchall())
+        return out
+
+    def linking_to(self, urls: Sequence[str]) -> list[tuple[str, str]]:
+        """(article id, url) of stored articles that link to one of ``urls``."""
+        rows = []
+        for chunk in _chunks(list(urls)):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(f"SELECT a.id, l.url FROM links l JOIN articles a ON a.rowid = l.article WHERE l.url IN ({marks})", chunk).fetchall()
+        return rows
+
+    # stories -----------------------------------------------------------------------
+    def stories_of(self, ids: Sequence[str]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT id, story FROM articles WHERE id IN ({marks})", chunk).fetchall())
+        return out
+
+    def story_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM stories ORDER BY first_seen, id")]
+
+    def story_members(self, story: str) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story = ? ORDER BY published, rowid", (story,))]
+
+    def story_info(self, story: str) -> tuple[str, str | None, str | None, int] | None:
+        return self.db.execute("SELECT id, first_seen, last_seen, size FROM stories WHERE id = ?", (story,)).fetchone()
+
+    def assign_story(self, story: str, ids: Sequence[str], absorbed: Sequence[str] = ()) -> None:
+        """Put ``ids`` and every member of the ``absorbed`` stories into ``story``."""
+        for chunk in _chunks(list(absorbed)):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"UPDATE articles SET story = ? WHERE story IN ({marks})", [story, *chunk])
+            self.db.execute(f"DELETE FROM stories WHERE id IN ({marks})", chunk)
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            self.db.execute(f"UPDATE articles SET story = ? WHERE id IN ({marks})", [story, *chunk])
+        self.db.execute(
+            "INSERT INTO stories(id, first_seen, last_seen, size) SELECT ?, min(published), max(published), count(*) FROM articles WHERE story = ?"
+            " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size",
+            (story, story),
+        )
