@@ -114,8 +114,9 @@ def test_pipeline_checks_stage_contracts():
 
 
 def test_default_pipeline_follows_settings():
-    assert default_pipeline(Settings()).names == ["clean", "body-check", "language"]
-    assert default_pipeline(Settings(detect_language=False)).names == ["clean", "body-check"]
+    stages = ["sentences", "attributions", "quotes"]
+    assert default_pipeline(Settings()).names == ["clean", "body-check", "language", *stages]
+    assert default_pipeline(Settings(detect_language=False)).names == ["clean", "body-check", *stages]
 
 
 def test_ids_are_stable_across_runs(write, tmp_path):

@@ -60,9 +60,14 @@ class BodyCheck:
 
 def default_pipeline(settings: Settings) -> Pipeline:
     """The per-article stages ``analyze`` runs unless told otherwise."""
+    from .analyze.attributions import AttributionStage
+    from .analyze.quotes import QuoteStage
+    from .analyze.sentences import SentenceStage
+
     stages = [Cleaner(), BodyCheck(settings.min_text_chars)]
     if settings.detect_language:
         stages.append(LanguageStage())
+    stages += [SentenceStage(), AttributionStage(), QuoteStage()]
     return Pipeline(stages)
 
 

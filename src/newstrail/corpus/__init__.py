@@ -106,8 +106,13 @@ class Corpus:
         by_id = graph.articles
         for (source, target) in sorted(graph.edges, key=lambda e: (by_id[e[1]].published or "", e)):
             if source in by_id:
-                mutations += compare_articles(by_id[source], by_id[target], [])
+                mutations += compare_articles(by_id[source], by_id[target])
         for node in by_id.values():
+            parents = [p for p in graph.parents(node.id) if p in by_id]
+            if not parents:
+                continue
+            # the parent it borrowed most from carries the quote changes
+            parent = max(parents, key=lambda p: graph.borrowed(node.id, {p}))
             upstream = [by_id[a] for a in graph.ancestors(node.id) if a in by_id]
-            mutations += quote_mutations(node, upstream)
+            mutations += quote_mutations(node, by_id[parent], upstream, graph.borrowed(node.id, set(parents)))
         return Trace(story, graph, mutations)

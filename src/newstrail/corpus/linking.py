@@ -53,7 +53,12 @@ class LinkReport:
 
 
 _ANCHOR = re.compile(r"\b(?:[A-Z][\w'’-]{3,}|\d[\d,.]*\d|\d{2,})\b")
-_COMMON_CAPS = frozenset("this that these those there their they what when where which while with from after before about into over under then than said says have were will would could should also more most some many other such into only just even much very news".split())
+_COMMON_CAPS = frozenset(
+    "this that these those there their they what when where which while with from after before about into over under "
+    "then than said says have were will would could should also more most some many other such only just even much very "
+    "news monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split()
+)
 
 
 def anchors(text: str) -> set[str]:
@@ -160,26 +165,42 @@ class Linker:
         return found
 
     def _best_source(self, article: Article, outlets: list[str], before: bool) -> str | None:
-        """The article of ``outlets`` that ``article`` most likely took from, or None."""
+        """The article of ``outlets`` that ``article`` most likely took from, or None.
+
+        Candidates are the outlets' articles published up to ``window_days`` before
+        it. A candidate it shares passages with wins; otherwise the one sharing the
+        most names and figures, each weighted by how few candidates hold it (the
+        town every story of a local paper names tells nothing).
+        """
         if not outlets:
             return None
         when = _when(article.published)
         window = timedelta(days=self.options.window_days)
+        # a date without a time may be any hour of that day
+        slack = timedelta(days=1) if article.published and len(article.published) <= 10 else timedelta(hours=1)
         candidates = []
         for other, published in self.store.articles_of(outlets):
             if other == article.id:
                 continue
             moment = _when(published)
-            if when and moment and not (when - window <= moment <= when + timedelta(hours=1)):
+            if when and moment and not (when - window <= moment <= when + slack):
                 continue
             candidates.append(other)
+        if not candidates:
+            return None
+        reused = {a if b == article.id else b for a, b, _ in self.store.reuse_among([article.id, *candidates]) if article.id in (a, b)}
         self._load(candidates)
-        mine = self._anchors.get(article.id) or anchors(article.text)
+        names = set()
+        for outlet in [*outlets, article.outlet or ""]:
+            names |= {w.lower() for w in re.findall(r"\w+", outlet)}
+        mine = (self._anchors.get(article.id) or anchors(article.text)) - names
+        held = Counter(a for other in candidates for a in mine & self._anchors.get(other, set()))
         scored = []
         for other in candidates:
-            shared = len(mine & self._anchors.get(other, set()))
-            if shared >= self.options.min_anchors:
-                scored.append((shared, other))
+            shared = mine & self._anchors.get(other, set())
+            weight = sum(1 / held[a] for a in shared) + (10 if other in reused else 0)
+            if other in reused or len(shared) >= self.options.min_anchors:
+                scored.append((weight, other))
         return max(scored)[1] if scored else None
 
     def _hyperlinked(self, article: Article) -> set[str]:

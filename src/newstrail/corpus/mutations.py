@@ -14,7 +14,7 @@ framing.
 >>> from newstrail.article import Article
 >>> a = Article(id="a", text="The memo appears to suggest that unidentified drones flew 45 km north.")
 >>> b = Article(id="b", text="The memo confirms that alliance drones flew 30 miles north.")
->>> sorted({m.type for m in compare_articles(a, b, [])})
+>>> sorted({m.type for m in compare_articles(a, b)})
 ['actor', 'hedge', 'number']
 """
 
@@ -66,7 +66,7 @@ def _bag(sentence: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(sentence) if w[0].isalnum() and w.lower() not in _STOP}
 
 
-def pair_sentences(source: Article, target: Article, floor: float = 0.45) -> list[tuple[str, str]]:
+def pair_sentences(source: Article, target: Article, floor: float = 0.4) -> list[tuple[str, str]]:
     """Each sentence of ``target`` with its most similar sentence of ``source``.
 
     Similarity is the overlap coefficient of content words (shared words over the
@@ -115,18 +115,23 @@ def _numbers(a: str, b: str, source: str, target: str) -> list[Mutation]:
     return found
 
 
-def _segments(a: str, b: str) -> list[tuple[str, str, str]]:
-    """Differing word runs of two sentences; a replaced modifier keeps its noun
-    ("unidentified drones" -> "alliance drones") so the change reads on its own."""
-    ta, tb = _WORD.findall(a), _WORD.findall(b)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+def _segments(a: str, b: str) -> list[tuple[str, str, bool]]:
+    """Replaced word runs of two sentences, as (old, new, same_noun). A replaced
+    modifier keeps its noun ("unidentified drones" -> "alliance drones"), so the
+    change reads on its own; ``same_noun`` says that is what happened."""
+    ta, tb = _WORD.findall(a.translate(_QUOTES)), _WORD.findall(b.translate(_QUOTES))
     matcher = difflib.SequenceMatcher(a=[t.lower() for t in ta], b=[t.lower() for t in tb], autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
+        if op != "replace":
             continue
-        if op == "replace" and i2 < len(ta) and j2 < len(tb) and ta[i2].lower() == tb[j2].lower() and ta[i2][0].isalpha():
+        noun = i2 < len(ta) and j2 < len(tb) and ta[i2].lower() == tb[j2].lower() and ta[i2].isalpha() and ta[i2].lower() not in _STOP
+        if noun:
             i2, j2 = i2 + 1, j2 + 1
-        out.append((op, " ".join(ta[i1:i2]), " ".join(tb[j1:j2])))
+        out.append((" ".join(ta[i1:i2]), " ".join(tb[j1:j2]), noun))
     return out
 
 
@@ -137,14 +142,16 @@ def _wording(a: str, b: str, source: str, target: str) -> list[Mutation]:
     if dropped or added:
         detail = "; ".join(filter(None, [f"dropped: {', '.join(dropped)}" if dropped else "", f"added: {', '.join(added)}" if added else ""]))
         found.append(Mutation(source, target, "hedge", a, b, detail))
-    for op, left, right in _segments(a, b):
-        if op != "replace" or any(ch.isdigit() for ch in left + right):
-            continue
+    hedging = set(HEDGES + CERTAINTY)
+    for left, right, same_noun in _segments(a, b):
         lw, rw = left.split(), right.split()
-        if len(lw) > 5 or len(rw) > 7 or set(map(str.lower, lw)) & set(HEDGES + CERTAINTY) or set(map(str.lower, rw)) & set(HEDGES + CERTAINTY):
+        if any(ch.isdigit() for ch in left + right) or len(lw) > 5 or len(rw) > 7:
             continue
-        names = any(w[:1].isupper() for w in lw + rw)
-        if names or (lw and rw and lw[0].isalpha() and rw[0].isalpha()):
+        if {w.lower() for w in lw + rw} & hedging:
+            continue
+        # a name swapped in, or the modifier of the same noun changed
+        names = any(w[:1].isupper() for w in (lw[1:] if lw else []) + (rw[1:] if rw else [])) or any(w[:1].isupper() for w in lw[:1] + rw[:1] if w.lower() not in _STOP)
+        if same_noun or (names and len(lw) <= 4 and len(rw) <= 4):
             found.append(Mutation(source, target, "actor", left, right))
     return found
 
@@ -153,49 +160,81 @@ def _norm(text: str) -> str:
     return " ".join(w.lower() for w in _WORD.findall(text) if w[0].isalnum())
 
 
-def quote_mutations(article: Article, upstream: list[Article]) -> list[Mutation]:
-    """Quotes in ``article`` that no upstream version holds (invented) or holds changed (altered)."""
+def _speaker_upstream(speaker: str | None, upstream: list[Article]) -> bool:
+    if not speaker:
+        return False
+    names = {w.lower() for w in re.findall(r"[A-Z][\w'’-]+", speaker)} or {speaker.split()[-1].lower()}
+    return any(names & {w.lower() for w in _WORD.findall(u.text)} for u in upstream)
+
+
+def quote_mutations(article: Article, parent: Article, upstream: list[Article], borrowed: float) -> list[Mutation]:
+    """Quotes in ``article`` that no upstream version holds: altered when one is close,
+    invented when none is. New quotes in an article's own reporting are not mutations:
+    only those in a copy (``borrowed``, the share of its text taken from upstream, is at
+    least a third) or put in the mouth of someone the upstream versions name."""
     same_language = [u for u in upstream if u.language == article.language]
     if not same_language:
         return []
     found = []
     for quote in article.quotes:
         words = _norm(article.text[quote.span.start : quote.span.end])
-        if len(words.split()) < 5:
+        if len(words.split()) < 5 or any(words in _norm(u.text) for u in same_language):
             continue
-        if any(words in _norm(u.text) for u in same_language):
-            continue
-        best, best_ratio, best_source = "", 0.0, same_language[0].id
+        best, best_ratio = "", 0.0
         for u in same_language:
             for q in u.quotes:
                 theirs = u.text[q.span.start : q.span.end]
                 ratio = difflib.SequenceMatcher(a=_norm(theirs), b=words, autojunk=False).ratio()
                 if ratio > best_ratio:
-                    best, best_ratio, best_source = theirs, ratio, u.id
+                    best, best_ratio = theirs, ratio
         text = article.text[quote.span.start : quote.span.end]
         if best_ratio >= 0.6:
-            found.append(Mutation(best_source, article.id, "quote", best, text, "altered"))
-        else:
-            found.append(Mutation(best_source, article.id, "quote", "", text, "invented: no upstream version has it"))
+            found.append(Mutation(parent.id, article.id, "quote", best, text, "altered"))
+        elif borrowed >= 0.33 or _speaker_upstream(quote.speaker, same_language):
+            who = f" to {quote.speaker}" if quote.speaker else ""
+            found.append(Mutation(parent.id, article.id, "quote", "", text, f"invented: attributed{who}, in no upstream version"))
     return found
 
 
-def compare_articles(source: Article, target: Article, upstream: list[Article]) -> list[Mutation]:
+def counted_numbers(source: Article, target: Article) -> list[Mutation]:
+    """Numbers that count the same thing ("rebel fighters") anywhere in both texts but
+    differ: a paraphrase can move a figure to another sentence and still change it."""
+    left: dict[str, list] = {}
+    for n in find_numbers(source.text):
+        if n.what and n.dimension in ("count", "money", "share"):
+            left.setdefault(n.what, []).append(n)
+    found = []
+    for nb in find_numbers(target.text):
+        options = left.get(nb.what) if nb.what else None
+        if not options or any(compare(na, nb) == "equal" for na in options):
+            continue
+        na = options[0]
+        if compare(na, nb) in ("different", "close"):
+            found.append(Mutation(source.id, target.id, "number", na.text, nb.text, f"counts {nb.what}"))
+    return found
+
+
+def compare_articles(source: Article, target: Article) -> list[Mutation]:
     """Mutations along the edge ``source -> target`` (same language only)."""
     if source.language and target.language and source.language != target.language:
         return []
-    found: list[Mutation] = []
-    seen: set[tuple[str, str, str]] = set()
-    for a, b in pair_sentences(source, target):
-        for mutation in _numbers(a, b, source.id, target.id) + _wording(a, b, source.id, target.id):
-            key = (mutation.type, mutation.from_text, mutation.to_text)
-            if key not in seen:
-                seen.add(key)
-                found.append(mutation)
-    if source.title and target.title and _norm(source.title) != _norm(target.title):
-        hardened = [h for h in _has(HEDGES, source.title) if h not in _has(HEDGES, target.title)] + [
-            c for c in _has(CERTAINTY, target.title) if c not in _has(CERTAINTY, source.title)
-        ]
-        if hardened:
-            found.append(Mutation(source.id, target.id, "framing", source.title, target.title, f"headline hardened: {', '.join(hardened)}"))
-    return found
+    found: dict[tuple[str, str, str], Mutation] = {}
+    paired = [m for a, b in pair_sentences(source, target) for m in _numbers(a, b, source.id, target.id) + _wording(a, b, source.id, target.id)]
+    for mutation in paired + counted_numbers(source, target):
+        found.setdefault((mutation.type, mutation.from_text, mutation.to_text), mutation)
+    framing = headline_change(source, target)
+    return list(found.values()) + ([framing] if framing else [])
+
+
+def headline_change(source: Article, target: Article) -> Mutation | None:
+    """A re-framed headline: reworded beyond small edits, with what hardened if anything."""
+    if not source.title or not target.title:
+        return None
+    ratio = difflib.SequenceMatcher(a=_norm(source.title), b=_norm(target.title), autojunk=False).ratio()
+    if ratio >= 0.85:
+        return None
+    hardened = [h for h in _has(HEDGES, source.title) if h not in _has(HEDGES, target.title)] + [
+        c for c in _has(CERTAINTY, target.title) if c not in _has(CERTAINTY, source.title)
+    ]
+    detail = f"headline hardened: {', '.join(hardened)}" if hardened else "headline reworded"
+    return Mutation(source.id, target.id, "framing", source.title, target.title, detail)

@@ -20,6 +20,7 @@ while its text comes from another, earlier one.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,14 +77,25 @@ class Graph:
 
     @property
     def origins(self) -> list[str]:
-        nodes = list(self.articles) + sorted({s for s, _ in self.edges if s not in self.articles})
-        roots = [n for n in nodes if not self.parents(n) and (self.children(n) or n in self.articles)]
-        order = {n: (self.articles[n].published or "", n) if n in self.articles else ("", n) for n in roots}
-        in_corpus = sorted((n for n in roots if n in self.articles), key=order.get)
-        # an isolated late article is its own root but not the story's origin
+        """Where the story starts: the corpus articles no other corpus article fed
+        (those others took from, or the earliest), then the outside outlets they credit."""
+        fed = {t for (s, t) in self.edges if s in self.articles}
+        roots = sorted((n for n in self.articles if n not in fed), key=lambda n: _order(self.articles[n]))
         if len(self.articles) > 1:
-            in_corpus = [n for n in in_corpus if self.children(n)] or in_corpus[:1]
-        return sorted((n for n in roots if n not in self.articles)) + in_corpus
+            roots = [n for n in roots if self.children(n)] or roots[:1]
+        outside = sorted({s for (s, t) in self.edges if s not in self.articles and t in roots})
+        return roots + outside
+
+    def borrowed(self, node: str, sources: set[str]) -> float:
+        """The share of ``node``'s text that passages from ``sources`` cover."""
+        spans = [
+            Passage(0, 0, ev["to_span"][0], ev["to_span"][1], ev["words"])
+            for (s, t), e in self.edges.items()
+            if t == node and s in sources
+            for ev in e.evidence
+            if ev["kind"] == "reuse"
+        ]
+        return coverage(spans, len(self.articles[node].text))
 
     @property
     def amplifiers(self) -> list[str]:
@@ -91,8 +103,22 @@ class Graph:
         return sorted(copied, key=lambda n: (-len(self.children(n)), self.articles[n].published or "", n))
 
 
+def external_node(name: str, resolver) -> str:
+    """``external:<Outlet>``: the corpus's spelling when it knows the outlet, else the name
+    as cited without a leading "the"."""
+    known = resolver(name)
+    if len(known) == 1:
+        return f"external:{known[0]}"
+    return "external:" + re.sub(r"^(?i:the)\s+", "", name.strip())
+
+
+def _moment(article: Article) -> str:
+    published = article.published or "9999"
+    return published if len(published) > 10 else published + "T23:59:59"
+
+
 def _order(article: Article) -> tuple[str, str]:
-    return (article.published or "9999", article.id)
+    return (_moment(article), article.id)
 
 
 def _quote_in(article: Article, start: int, end: int) -> bool:
@@ -117,12 +143,12 @@ def build_graph(
     credits = {(article, source) for article, _, source in cites if source}
 
     def earlier(a: str, b: str) -> bool:
-        """Whether ``a`` came first; a date without a time leaves the day's order
-        open, and then a credit of one by the other decides."""
-        da, db = by_id[a].published or "9999", by_id[b].published or "9999"
-        if da[:10] == db[:10] and (len(da) <= 10 or len(db) <= 10):
-            if (b, a) in credits or (a, b) in credits:
-                return (b, a) in credits
+        """Whether ``a`` came first. A date without a time leaves the day's order
+        open: a credit of one by the other decides, else the dated-only article is
+        taken as the later one (copies are more often dated loosely than wires)."""
+        da, db = _moment(by_id[a]), _moment(by_id[b])
+        if da[:10] == db[:10] and ((b, a) in credits or (a, b) in credits):
+            return (b, a) in credits
         return (da, a) < (db, b)
 
     # shared passages, oriented from the earlier article to the later one
@@ -142,7 +168,7 @@ def build_graph(
             source = resolved.get((article.id, outlet_key(attribution.source)))
             if source is None and outlet_resolver(attribution.source) == [article.outlet]:
                 continue  # the article naming its own outlet
-            node = source if source in by_id else f"external:{attribution.source}"
+            node = source if source in by_id else external_node(attribution.source, outlet_resolver)
             if node == article.id:
                 continue
             evidence = {"cue": attribution.cue, "text": attribution.evidence, "where": attribution.where}
@@ -165,9 +191,12 @@ def _reuse_parents(article, by_id, sources: dict[str, list[Passage]], credited: 
     length = len(article.text)
     credited_outlets = {by_id[s].outlet for s in credited if s in by_id}
     chosen: list[Passage] = []
-    # credited sources first, then the most borrowed text, then the closest in time
-    ranked = sorted(sources.items(), key=lambda item: by_id[item[0]].published or "", reverse=True)
-    ranked.sort(key=lambda item: (item[0] not in credited, -sum(p.words for p in item[1])))
+    # credited sources first, then the most borrowed text; among sources that explain
+    # as much, the latest: a copy of a copy more often than of the first version
+    words = {source: sum(p.words for p in found) for source, found in sources.items()}
+    top = max(words.values(), default=0)
+    ranked = sorted(sources.items(), key=lambda item: _order(by_id[item[0]]), reverse=True)
+    ranked.sort(key=lambda item: (item[0] not in credited, -(top if words[item[0]] >= 0.98 * top else words[item[0]])))
     for source, found in ranked:
         before = coverage(chosen, length) * length
         after = coverage(chosen + found, length) * length

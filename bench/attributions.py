@@ -1,0 +1,140 @@
+"""Attribution quality and speed on hand-labelled sentences.
+
+    python bench/attributions.py [bench/data/attribution_sentences.jsonl] [--errors]
+
+Each line of the data file is ``{"text", "attributions": [{"source", "cue", "kind"}]}``,
+optionally with ``"links": [{"anchor", "url"}]`` (the anchor is found in the text) and
+``"domain"`` (the text's own domain). All sentences are fictional, written by the team.
+
+Labelling conventions: ``source`` is the name as written (titles may be left out: a
+predicted "Mayor Ilse Varga" matches a gold "Ilse Varga"); ``cue`` is the short cue
+(``according to``, the verb as written, ``reports:``, ``credit``, ``source``, ``via``,
+``h/t``, ``first published`` (also "as X first reported"), ``originally appeared``,
+``original source``, ``cross-posted from`` (also republished/reprinted from), ``citing``,
+``reported in``, ``told``, ``published``, ``hyperlink``, ``dateline``, ``contributed``,
+``reporting by``); unnamed people ("one fisherman said", "residents said") and pronouns
+are not sources; "the ministry", "officials", "police" are organisations; a hyperlink's
+source is the outlet its anchor names, else its domain.
+
+Runs :func:`newstrail.analyze.attributions.attributions_in` on every text and prints
+precision, recall and F1 of (source, kind) pairs and of (source, cue) pairs, per-cue
+recall, and sentences per second. A predicted source matches a gold one when, after
+:func:`outlet_key` normalisation, one contains the other; each gold pair is matched
+at most once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newstrail.analyze.attributions import attributions_in, outlet_key  # noqa: E402
+from newstrail.article import Link, Span  # noqa: E402
+
+DEFAULT = ROOT / "bench" / "data" / "attribution_sentences.jsonl"
+
+
+def load(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            row = json.loads(line)
+            links = []
+            for ln in row.get("links", []):
+                start = row["text"].find(ln["anchor"])
+                if start < 0:
+                    raise SystemExit(f"{path}:{number}: anchor {ln['anchor']!r} not in the text")
+                links.append(Link(Span(start, start + len(ln["anchor"])), ln["url"]))
+            row["_links"] = links
+            rows.append(row)
+    return rows
+
+
+def same(a: str, b: str) -> bool:
+    a, b = outlet_key(a), outlet_key(b)
+    return bool(a and b) and (a in b or b in a)
+
+
+def match(pred: list[tuple[str, str]], gold: list[tuple[str, str]]) -> int:
+    """How many predicted (source, x) pairs match a distinct gold pair."""
+    left = list(gold)
+    hits = 0
+    for source, x in pred:
+        for i, (g_source, g_x) in enumerate(left):
+            if x == g_x and same(source, g_source):
+                hits += 1
+                del left[i]
+                break
+    return hits
+
+
+def prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = hits / predicted if predicted else 1.0
+    r = hits / gold if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def dedupe(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    seen, out = set(), []
+    for source, x in pairs:
+        key = (outlet_key(source), x)
+        if key not in seen:
+            seen.add(key)
+            out.append((source, x))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("--errors", action="store_true", help="print every sentence with a miss or a false alarm")
+    parser.add_argument("--repeat", type=int, default=20, help="passes over the data for the speed figure")
+    args = parser.parse_args()
+    rows = load(args.path)
+
+    totals = Counter()
+    cue_gold, cue_hit = Counter(), Counter()
+    for row in rows:
+        found = attributions_in(row["text"], links=row["_links"], domain=row.get("domain"))
+        gold = row["attributions"]
+        kind_pred = dedupe([(a.source, a.kind) for a in found])
+        kind_gold = dedupe([(g["source"], g["kind"]) for g in gold])
+        cue_pred = dedupe([(a.source, a.cue) for a in found])
+        cue_gold_pairs = dedupe([(g["source"], g["cue"]) for g in gold])
+        k_hits, c_hits = match(kind_pred, kind_gold), match(cue_pred, cue_gold_pairs)
+        totals.update(k_pred=len(kind_pred), k_gold=len(kind_gold), k_hit=k_hits, c_pred=len(cue_pred), c_gold=len(cue_gold_pairs), c_hit=c_hits)
+        for g in cue_gold_pairs:
+            cue_gold[g[1]] += 1
+            cue_hit[g[1]] += match(cue_pred, [g])
+        if args.errors and (k_hits != len(kind_pred) or k_hits != len(kind_gold) or c_hits != len(cue_pred) or c_hits != len(cue_gold_pairs)):
+            print(f"- {row['text']}\n    gold: {[(g['source'], g['cue'], g['kind']) for g in gold]}\n    got:  {[(a.source, a.cue, a.kind) for a in found]}")
+
+    # speed: the same texts, several passes
+    texts = [(row["text"], row["_links"], row.get("domain")) for row in rows]
+    start = time.perf_counter()
+    for _ in range(args.repeat):
+        for text, links, domain in texts:
+            attributions_in(text, links=links, domain=domain)
+    seconds = time.perf_counter() - start
+
+    negatives = sum(1 for row in rows if not row["attributions"])
+    print(f"{args.path.name}: {len(rows)} sentences ({negatives} without an attribution), {totals['k_gold']} gold attributions")
+    print(f"{'measure':<16}{'precision':>10}{'recall':>8}{'F1':>8}{'hits':>6}{'pred':>6}{'gold':>6}")
+    for label, prefix in (("(source, kind)", "k"), ("(source, cue)", "c")):
+        p, r, f = prf(totals[f"{prefix}_hit"], totals[f"{prefix}_pred"], totals[f"{prefix}_gold"])
+        print(f"{label:<16}{p:>10.3f}{r:>8.3f}{f:>8.3f}{totals[prefix + '_hit']:>6}{totals[prefix + '_pred']:>6}{totals[prefix + '_gold']:>6}")
+    print("recall per cue:")
+    for cue in sorted(cue_gold, key=lambda c: (-cue_gold[c], c)):
+        print(f"  {cue:<20}{cue_hit[cue]:>3}/{cue_gold[cue]:<3} {cue_hit[cue] / cue_gold[cue]:.2f}")
+    print(f"speed: {len(rows) * args.repeat / seconds:,.0f} sentences/s (attributions_in, sentence split included, {args.repeat} passes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Sentence splitting: every sentence of ``Article.text`` as a :class:`Span`.
+
+Rules, in plain words:
+
+* every newline is a boundary (paragraphs, list items, lines such as "X reports:");
+* inside a line, a sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
+  brackets after them) followed by whitespace and an uppercase letter, a digit or an
+  opening quote or bracket;
+* except after an abbreviation ("Mr.", "Gen.", "Jan.", "Inc.", "vs.", "No. 5"), a
+  single-letter initial ("A. Li"), a dotted abbreviation ("U.S.", "e.g.", "p.m."), a
+  list number at the start of a line ("1. First"), or inside a quotation that the
+  sentence carries on after (``"We tried. We failed," she said.`` is one sentence, as
+  is ``"Why now?" Farrow asked.``).
+
+Decimals ("3.2") never split, as no whitespace follows the point. Spans never start
+or end with whitespace.
+
+>>> text = 'Mr. Li met Dr. A. Varga at 9 a.m. on Jan. 5. Prices rose 3.2%.\\nX reports:'
+>>> [text[s.start:s.end] for s in split_sentences(text)]
+['Mr. Li met Dr. A. Varga at 9 a.m. on Jan. 5.', 'Prices rose 3.2%.', 'X reports:']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article import Article, Span
+
+__all__ = ["ABBREVIATIONS", "SentenceStage", "split_sentences"]
+
+#: words that end with a point without ending the sentence (compared case-insensitively)
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """mr mrs ms mx dr st gen sen gov rep prof jan feb mar apr jun jul aug sep sept oct nov dec
+    vs etc inc ltd co corp jr sr lt col capt cpl sgt maj brig adm cmdr supt insp rev hon
+    mt ft ave rd blvd dept univ assn approx est fig figs vol pp cf al messrs mme mlle""".split()
+)
+# "No." is an abbreviation only before a number ("No. 5"); "No. That is wrong." ends.
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "nr", "art", "p"})
+
+_OPENERS = "\"“‘'«([¿¡"
+_CLOSERS = "\"”’'»)]"
+# sentence-final punctuation, any closers, then whitespace (within a line)
+_CANDIDATE = re.compile(r"[.!?]+[\"”’'»)\]]*(?=[ \t\u00a0]+(\S))")
+_LINE = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"([\w.'’-]*)$")
+_DOTTED = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]?$")
+_SPEECH_VERB = (
+    r"(?:said|says|say|asked|asks|told|tells|added|adds|wrote|writes|replied|shouted|"
+    r"cried|explained|insisted|continued|recalled|warned|noted|laughed|admitted|agreed|whispered|"
+    r"declared|stated|claimed|argued|joked|answered|responded|concluded)"
+)
+# what may follow a quotation that the sentence carries on after: '"Why?" Farrow asked.'
+_TAG_AFTER = re.compile(
+    rf"^\s*(?:(?:[A-Z][\w'’.-]*\s+){{1,5}}|(?:the|a|an|one|his|her|their)\s+(?:[\w'’-]+\s+){{0,3}}){_SPEECH_VERB}\b"
+    rf"|^\s*{_SPEECH_VERB}\b"
+)
+
+
+def _quote_ranges(line: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of double-quoted passages in one line, paired in order."""
+    ranges = []
+    open_at = -1
+    for m in re.finditer(r"[\"“”«»]", line):
+        ch = m.group()
+        if ch in "“«":
+            open_at = m.start()
+        elif ch in "”»":
+            if open_at >= 0:
+                ranges.append((open_at, m.start()))
+                open_at = -1
+        elif open_at < 0:  # straight quote opening
+            open_at = m.start()
+        else:
+            ranges.append((open_at, m.start()))
+            open_at = -1
+    return ranges
+
+
+def _carried_on(line: str, close: int) -> bool:
+    """Whether the sentence carries on after the quotation that closes at ``close``."""
+    before = line[:close].rstrip()
+    last = before[-1:] if before else ""
+    after = line[close + 1 :]
+    if last not in ".!?":
+        # '"..., she said.' or a quotation that is part of a longer sentence
+        return True
+    stripped = after.lstrip()
+    if not stripped:
+        return False
+    if stripped[0].islower() or stripped[0] in ",;:–—-":
+        return True
+    return bool(_TAG_AFTER.match(after))
+
+
+def _is_boundary(line: str, punct_start: int, punct_end: int, next_index: int, quotes: list[tuple[int, int]]) -> bool:
+    if next_index >= len(line):
+        return False
+    nxt = line[next_index]
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS):
+        return False
+    marks = line[punct_start:punct_end].rstrip()
+    if marks.startswith(".") and not marks.startswith(".."):
+        word = _WORD_BEFORE.search(line, max(0, punct_start - 30), punct_start).group(1)
+        bare = word.lstrip("'’-(").lower()
+        if bare in ABBREVIATIONS:
+            return False
+        if bare in _NUMBER_ABBREVIATIONS and nxt.isdigit():
+            return False
+        if len(bare) == 1 and bare.isalpha():
+            return False  # an initial: "A. Li"
+        if "." in bare and _DOTTED.match(bare + "."):
+            return False  # U.S., e.g., a.m.
+        if bare.isdigit() and not line[: punct_start - len(word)].strip():
+            return False  # "1. First item" at the start of a line
+    for open_at, close in quotes:
+        if open_at < punct_start and close >= punct_start:
+            # the punctuation is inside the quotation (or just before its closing mark)
+            closes_here = close < punct_end
+            if not closes_here:
+                if _carried_on(line, close):
+                    return False
+            elif _carried_on(line, close) and not line[close + 1 : punct_end].strip(_CLOSERS + " \t"):
+                return False
+            break
+    return True
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Spans of every sentence of ``text`` (see the module docstring for the rules)."""
+    spans: list[Span] = []
+    for line_match in _LINE.finditer(text):
+        line = line_match.group()
+        base = line_match.start()
+        quotes = _quote_ranges(line) if ('"' in line or "“" in line or "«" in line) else []
+        start = 0
+        for m in _CANDIDATE.finditer(line):
+            punct_end = m.end()
+            if _is_boundary(line, m.start(), punct_end, m.start(1), quotes):
+                _add(spans, line, base, start, punct_end)
+                start = m.start(1)
+        _add(spans, line, base, start, len(line))
+    return spans
+
+
+def _add(spans: list[Span], line: str, base: int, start: int, end: int) -> None:
+    piece = line[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        spans.append(Span(base + start + lead, base + start + lead + len(stripped)))
+
+
+@dataclass
+class SentenceStage:
+    """Per-article stage: ``Article.sentences``, a span for every sentence of ``text``.
+
+    Requires ``text``; assigns ``sentences``.
+    """
+
+    name: str = "sentences"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("sentences",)
+
+    def __call__(self, article: Article) -> Article:
+        article.sentences = split_sentences(article.text)
+        article.stages.append(self.name)
+        return article
