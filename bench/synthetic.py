@@ -31,10 +31,29 @@ CRUFT = ["Share this story on Facebook", "Become a Member of {outlet}", "Copyrig
          "Sign up for our newsletter today"]
 
 
+_SYLLABLES = "ka lo mi ren sa tor vel dun ash pel gri mor tan eb sol quin har lu bre dov".split()
+_FUNCTION = "the a of in on to and for with by at from that as was were has said will".split()
+
+
+def _vocabulary(size: int = 6000, seed: int = 11) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(size)]
+
+
+VOCABULARY = _vocabulary()
+
+
 def sentence(rng: random.Random) -> str:
-    n = rng.randint(2, 900)
-    return (f"In {rng.choice(PLACES)}, {rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} "
-            f"on {rng.choice(['Monday', 'Tuesday', 'Friday'])}, a decision affecting {n} residents.")
+    """A sentence-shaped run of words: a named place, a figure, and Zipf-distributed vocabulary
+    (like real text, unrelated articles share few five-word runs)."""
+    words = []
+    for _ in range(rng.randint(12, 22)):
+        if rng.random() < 0.35:
+            words.append(rng.choice(_FUNCTION))
+        else:
+            words.append(VOCABULARY[min(int(rng.paretovariate(1.1)) - 1, len(VOCABULARY) - 1)] if rng.random() < 0.3 else rng.choice(VOCABULARY))
+    words.insert(rng.randint(0, len(words)), f"{rng.randint(2, 900)} residents")
+    return f"In {rng.choice(PLACES)}, " + " ".join(words) + "."
 
 
 def article(rng: random.Random, number: int) -> dict:

@@ -37,6 +37,8 @@ class LinkOptions:
     candidate_hits: int = 2
     #: an n-gram in this many articles is boilerplate or a stock phrase: no longer indexed
     df_cap: int = 60
+    #: at most this many candidates (those sharing the most n-grams) are aligned per article
+    max_candidates: int = 25
     #: how far back a credited outlet's article may lie
     window_days: int = 14
     #: shared names and figures that make a credited article the source
@@ -117,7 +119,7 @@ class Linker:
                 if df[h] < opts.df_cap:
                     hits.update(postings.get(h, ()))
                     hits.update(in_batch.get(h, ()))
-            candidates = [c for c, n in hits.items() if n >= opts.candidate_hits and c != article.id]
+            candidates = [c for c, n in hits.most_common(opts.max_candidates + 1) if n >= opts.candidate_hits and c != article.id]
             self._load(candidates)
             for other in candidates:
                 if other not in self._fingerprints:

@@ -15,6 +15,8 @@ only to the candidate pairs the n-gram index proposes.
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..article import Passage
 from .fingerprints import N, Fingerprint
 
@@ -24,10 +26,15 @@ MAX_GAP = 8
 
 def _runs(fa: Fingerprint, fb: Fingerprint) -> list[tuple[int, int, int, int]]:
     """Maximal runs of identical tokens as (a_first, a_last, b_first, b_last) token indexes."""
+    common = np.intersect1d(fa.grams, fb.grams, assume_unique=False)
+    if common.size == 0:
+        return []
+    ia = np.nonzero(np.isin(fa.grams, common))[0]
+    jb = np.nonzero(np.isin(fb.grams, common))[0]
     positions: dict[int, list[int]] = {}
-    for i, h in enumerate(fa.grams.tolist()):
+    for i, h in zip(ia.tolist(), fa.grams[ia].tolist()):
         positions.setdefault(h, []).append(i)
-    seeds = sorted((i - j, i, j) for j, h in enumerate(fb.grams.tolist()) for i in positions.get(h, ()))
+    seeds = sorted((i - j, i, j) for j, h in zip(jb.tolist(), fb.grams[jb].tolist()) for i in positions[h])
     runs: list[list[int]] = []
     for diagonal, i, j in seeds:
         last = runs[-1] if runs else None
