@@ -58,8 +58,12 @@ class BodyCheck:
         return article
 
 
-def default_pipeline(settings: Settings) -> Pipeline:
-    """The per-article stages ``analyze`` runs unless told otherwise."""
+def default_pipeline(settings: Settings, known_outlets: dict[str, str] | None = None) -> Pipeline:
+    """The per-article stages ``analyze`` runs unless told otherwise.
+
+    ``known_outlets`` (normalised name -> outlet name, e.g. the outlets a store
+    already holds) lets the attribution stage recognise one-word mastheads.
+    """
     from .analyze.attributions import AttributionStage
     from .analyze.quotes import QuoteStage
     from .analyze.sentences import SentenceStage
@@ -67,7 +71,7 @@ def default_pipeline(settings: Settings) -> Pipeline:
     stages = [Cleaner(), BodyCheck(settings.min_text_chars)]
     if settings.detect_language:
         stages.append(LanguageStage())
-    stages += [SentenceStage(), AttributionStage(), QuoteStage()]
+    stages += [SentenceStage(), AttributionStage(known_outlets=known_outlets or None), QuoteStage()]
     return Pipeline(stages)
 
 
@@ -84,7 +88,11 @@ def process(article: Article, pipeline: Pipeline) -> Article:
 
 def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: Pipeline | None = None, stdin=None) -> Iterator[Outcome]:
     """Ingest, analyse and store every article named by ``inputs``."""
-    pipeline = pipeline or default_pipeline(settings)
+    if pipeline is None:
+        from .analyze.attributions import outlet_key
+
+        known = {outlet_key(outlet): outlet for outlet, _ in store.outlet_names()}
+        pipeline = default_pipeline(settings, known_outlets=known)
     pending: list[Outcome] = []
     linker = None
     if settings.link:

@@ -7,29 +7,33 @@ cleaner removed, a second dateline), and fills ``Article.attributions`` with
 
 Cues (``cue`` is the short form on the left):
 
-================== ==========================================================
-according to       "according to X", "according to figures from X"
-said, reported...  "X said/reported/wrote/told/claimed/announced...", "..., said X",
-                   '"...," X said' (``cue`` is the verb as written, lowercased)
-reports:           "X reports:" introducing a passage
-published          "X published ..." when X is an outlet
-credit             "Credit – X", "Credit: X"
-source             "Source: X", "Sources: X; Y"
-via                "(via X)", "via X" as a line, "... via <an outlet>"
-h/t                "h/t X", "hat tip to X"
-first published    "first published/reported by X", "first published in/on X", "as X first reported"
-originally appeared "originally appeared in/on X", "originally published in/on/by X"
-original source    "The original source of this article is X"
-cross-posted from  "cross-posted/republished/reprinted from X"
-citing             "X, citing Y" (X keeps its own verb cue)
-reported in        "reports in X", "a report in X", "as reported in X"
-told               "... told X" where X is an outlet (the speaker gets ``told`` too)
-hyperlink          a link whose anchor or target names an outlet (not the article's own site)
-dateline           "PORTHAVEN (Meridian Wire) -" at the start of the text; a second
-                   dateline removed by the cleaner (``where="dateline"``)
-contributed        "X contributed to this report", "This story was supplied by X"
-reporting by       "(Reporting by A and B; Editing by C)": A and B, people
-================== ==========================================================
+==================== ========================================================
+according to         "according to X", "according to figures from X", "... sources in X"
+said, reported, ...  "X said/says/reported/reports/wrote/writes/told/claimed/announced/
+                     stated/added/noted/confirmed/warned/explained/insisted/argued/
+                     revealed ...", "..., said X", '"...," X said', "X, who ..., said",
+                     "was announced by X" (``cue`` is the verb as written, lowercased)
+reports:             "X reports:" introducing a passage
+published            "X published ..." when X is an outlet
+credit               "Credit – X", "Credit: X and Y"
+source               "Source: X", "Sources: X; Y"
+via                  "(via X)", "via X" as a line, "... via <an outlet>"
+h/t                  "h/t X", "hat tip to X"
+first published      "first published/reported by X", "first published in/on X",
+                     "as X first reported", "it was X that first reported"
+originally appeared  "originally appeared in/on X", "originally published in/on/by X"
+original source      "The original source of this article is X" (in the text, or the
+                     line the cleaner removed: ``where="removed"``)
+cross-posted from    "cross-posted/republished/reprinted from X"
+citing               "X, citing Y" (X keeps its own verb cue)
+reported in          "reports in X", "a report in X", "as reported in X"
+told                 "... told X" where X is an outlet (the speaker gets ``told`` too)
+hyperlink            a link whose anchor or target names an outlet (not the article's own site)
+dateline             "PORTHAVEN (Meridian Wire) -" at the start of the text; a later
+                     dateline the cleaner removed (``where="dateline"``)
+contributed          "X contributed to this report", "This story was supplied by X"
+reporting by         "(Reporting by A and B; Editing by C)": A and B, people
+==================== ========================================================
 
 ``kind`` is ``outlet``, ``organisation`` or ``person``: outlets by the words in their
 names (News, Times, Herald, Gazette, Wire, Daily, Digest, Radio, TV...), names that are
@@ -37,14 +41,17 @@ domains, a describing word ("news site Haber7") or a publication cue (credit, vi
 reports:, original source...); organisations by theirs (Ministry, Council, Police,
 University, Authority...) and the unnamed "the ministry said", "officials said" forms;
 people by titles and roles ("Mayor", "Dr", "spokesman X") or as the remaining short
-proper names. A caller that knows the corpus's outlets passes ``known_outlets`` (a
-normalised name -> canonical name mapping) to force ``outlet`` for them, and the
-article's own outlet is never an attribution.
+proper names. A name that a cue or link shows to be an outlet is one all through the
+article. A caller that knows the corpus's outlets passes ``known_outlets`` (a
+normalised name -> canonical name mapping) to force ``outlet`` for them (``outlet`` is
+then the key of the canonical name), and the article's own outlet (its ``outlet``,
+first dateline or domain, and their aliases) is never an attribution.
 
 Not handled: pronoun speakers ("she said": no attribution; the quote stage resolves them
 to a nearby named person), unnamed people ("one fisherman said", "the mayor said"),
 single-word outlet names without a cue or link that says they are outlets ("Tidebrief
-wrote" reads as a person unless ``known_outlets`` knows it), and other languages.
+wrote" reads as a person unless ``known_outlets`` knows it), sources named only in a
+later sentence, and languages other than English.
 
 >>> [(a.cue, a.source, a.kind) for a in attributions_in("Credit – Meridian Wire")]
 [('credit', 'Meridian Wire', 'outlet')]
@@ -493,6 +500,10 @@ def _np_backward(tok: _Tokens, end: int) -> _NP | str | None:
         if head in _ORG_TAILS and e > 0 and tok.is_word(e - 1) and _bare(low[e - 1]) in (_ORG_HEADS | _ORG):
             return _np_backward(tok, e)  # "Police sources told" -> police
         if head not in _ORG_HEADS:
+            if e >= 2 and low[e - 1] == "of" and tok.is_lower(e - 2) and _bare(low[e - 2]) in _ORG_HEADS:
+                body = _np_backward(tok, e - 1)  # "the ministry of fisheries said"
+                if isinstance(body, _NP):
+                    return _make_np(tok, body.first, e, "organisation")
             return None
         f = e
         while f - 1 >= 0 and e - f < 4 and tok.is_word(f - 1) and low[f - 1] not in _STOP and low[f - 1] not in _PRONOUNS:
@@ -775,7 +786,7 @@ def _find_sentence(text: str, *, at_start: bool, known: _Outlets) -> list[_Found
             np = forward_at(m.end())
             if np is None:
                 continue
-            before = text[: m.start()].strip().lower()
+            before = text[max(0, m.start() - 12) : m.start()].strip().lower() if m.start() <= 12 else "…"
             if m.group("paren") or before in ("", "story", "found", "spotted", "seen", "image", "video", "photo", "chart", "map", "h/t", "—", "–", "-"):
                 add("via", np, 9)
             else:
@@ -828,19 +839,21 @@ def _find_sentence(text: str, *, at_start: bool, known: _Outlets) -> list[_Found
             add("citing", forward_at(m.end()), 8)
     if "according" in present:
         for m in _ACCORDING.finditer(text):
-            rest = text[m.end() :].lower()
+            rest = text[m.end() : m.end() + 16].lower()
             if rest.startswith(("a report in", "reports in", "an article in", "a story in")):
                 continue
             add("according to", forward_at(m.end()), 7)
     # ---- verbs
     quoted = _quoted_ranges(text) if verbs else []
     for m_start, m_end in _occurrences(lowered, verbs):
-        if quoted and any(a < m_start < b for a, b in quoted):
-            continue
+        if quoted:
+            k = bisect.bisect_left(quoted, (m_start, -1)) - 1
+            if k >= 0 and quoted[k][0] < m_start < quoted[k][1]:
+                continue  # the verb is inside a quotation
         verb = text[m_start:m_end]
         if not verb.islower():
             continue  # "Said" and "SAYS" are not the verbs these rules read
-        after = text[m_end:]
+        after = text[m_end : m_end + 120]
         if verb in ("reported", "reports") and _NOT_REPORTED.match(after):
             continue
         if verb in ("said", "says", "say") and _NOT_SAID.match(after):
@@ -855,7 +868,7 @@ def _find_sentence(text: str, *, at_start: bool, known: _Outlets) -> list[_Found
                 if word in _PASSIVE:
                     if not after.startswith(" by "):
                         continue
-                elif word not in _SUBJECT_ENDS:
+                elif word not in _SUBJECT_ENDS and not re.search(r"\bof\s+$", lowered[max(0, previous.start(1) - 4) : previous.start(1)]):
                     continue
         vi = tok.index_at(m_start)
         if vi > 0 and tok.lower[vi - 1] in _NOUN_BEFORE and verb in ("claims", "reports", "says", "report", "reported", "published", "said"):
@@ -936,12 +949,18 @@ def _quoted_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def _resolve(found: list[_Found]) -> list[_Found]:
-    """One attribution per name: where two cues claim overlapping words, the stronger wins."""
+    """One attribution per name: where two cues claim overlapping words, the stronger wins
+    (a name told something and the outlet it was told to may share no words, so two
+    ``told`` never clash)."""
     found.sort(key=lambda f: -f.priority)
+    claimed: dict[int, str] = {}
     kept: list[_Found] = []
     for f in found:
-        if any(not (f.np.last < k.np.first or f.np.first > k.np.last) and not (f.cue == "told" and k.cue == "told") for k in kept):
+        tokens = range(f.np.first, f.np.last + 1)
+        if any(i in claimed and not (f.cue == "told" and claimed[i] == "told") for i in tokens):
             continue
+        for i in tokens:
+            claimed[i] = f.cue
         kept.append(f)
     kept.sort(key=lambda f: (f.np.first, f.cue))
     return kept

@@ -16,16 +16,20 @@ The speaker comes from the sentence around the quotation or the one before it:
 ``according to X, "..."``, ``The document reads: "..."`` (speaker "the document"),
 ``X wrote in a statement: "..."``, and a line ending in a colon ("The text of the decree
 reads:") before a quotation that starts a paragraph. A pronoun ("she said") is resolved
-to the nearest person the article attributed something to just before. ``cue`` is the
-verb; ``attribution`` is the index in ``Article.attributions`` of the attribution in the
-sentence that names the speaker.
+to the person credited in that sentence or the two before it, or named there with a title
+or role ("Lieutenant Rasmus Odell"); a quotation standing alone in the sentence after
+another takes that one's speaker (same paragraph only). ``cue`` is the
+verb; ``attribution`` is the index in ``Article.attributions`` of the attribution that
+credits the speaker in the sentence carrying the speech tag (for a pronoun, the one that
+named the person it stands for; a quotation standing alone after another by the same
+speaker shares that one's).
 
 Not handled: nested quotations are part of the outer one; speakers named only further
 away than the adjacent sentence; quotes set off by dashes or as block quotes without marks.
 
->>> spans = scare_quotes('The “liberation” of the town, a “friendly” visit.')
->>> [(s.start, s.end) for s in spans]
-[(5, 15), (35, 43)]
+>>> text = 'The “liberation” of the town, a “friendly” visit.'
+>>> [text[s.start:s.end] for s in scare_quotes(text)]
+['liberation', 'friendly']
 """
 
 from __future__ import annotations
@@ -135,6 +139,10 @@ def _record(text: str, found: list[Quotation], open_at: int, close: int) -> None
 
 
 _SINGLE_MARK = re.compile(r"[‘']")
+#: the longest single-quoted passage looked for, in characters
+_SINGLE_REACH = 1000
+#: how far before an opening mark or after a closing one the speech tag is looked for
+_TAG_REACH = 300
 # characters after which a single mark opens a quotation (or the start of a line)
 _SINGLE_OPEN_AFTER = frozenset(" \t\n([{—–-“\"/")
 # a single closing mark: after a non-space, before a non-letter (not the ’ of "it’s")
@@ -149,9 +157,10 @@ def _single_quotes(text: str, regions: list[tuple[int, int]], found: list[Quotat
         # an opening mark: after a space or bracket (or at the start), before a letter
         if i < position or (i > 0 and text[i - 1] not in _SINGLE_OPEN_AFTER) or i + 1 >= n or not text[i + 1].isalpha():
             continue
-        if any(a < i < b for a, b in regions):
-            continue
-        end = _line_end(text, i)
+        k = bisect.bisect_left(regions, (i, -1)) - 1
+        if k >= 0 and regions[k][0] < i < regions[k][1]:
+            continue  # inside a double-quoted passage
+        end = min(_line_end(text, i), i + _SINGLE_REACH)
         close = -1
         for closing in _SINGLE_CLOSE.finditer(text, i + 2, end):
             j = closing.start()
@@ -222,7 +231,7 @@ def _subject_before(tag_text: str, verb_start: int) -> tuple[str | None, bool]:
 
 def _speaker_after(text: str, close: int, limit: int) -> _Tag | None:
     """'"...," said X' / '"...," X said' after the closing mark at ``close``."""
-    tail = text[close + 1 : limit]
+    tail = text[close + 1 : min(limit, close + 1 + _TAG_REACH)]
     if not tail or not (tail[:1].isspace() or tail[:1] in ",—–-"):
         return None
     if (m := _AFTER_INVERTED.match(tail)) is not None:
@@ -316,6 +325,10 @@ class QuoteStage:
         starts = [s.start for s in sentences]
         quotes: list[Quote] = []
         previous: tuple[Quote, int] | None = None  # the last quote and the sentence it closed in
+        by_sentence: dict[Span, list[int]] = {}
+        for i, a in enumerate(article.attributions):
+            if a.span is not None:
+                by_sentence.setdefault(a.span, []).append(i)
         for q in find_quotations(text):
             if q.words < self.min_words:
                 continue
@@ -323,13 +336,14 @@ class QuoteStage:
             close_index = max(0, bisect.bisect_right(starts, q.close) - 1)
             quote = Quote(span=q.span)
             tag = self._tag(text, sentences, q, open_index, close_index)
-            starts_sentence = not sentences or not text[sentences[open_index].start : q.open].strip()
+            # sentence spans are stripped: a quotation starts one when its mark is the first character
+            starts_sentence = not sentences or q.open == sentences[open_index].start
             if tag is not None:
                 quote.cue = tag.cue
                 quote.speaker = tag.speaker
-                quote.attribution = _attribution_for(article.attributions, tag.sentence, tag.speaker)
+                quote.attribution = _attribution_for(article.attributions, by_sentence, tag.sentence, tag.speaker)
                 if tag.pronoun:
-                    quote.speaker, person = _resolve_pronoun(text, sentences, article.attributions, open_index, q.open)
+                    quote.speaker, person = _resolve_pronoun(text, sentences, article.attributions, by_sentence, open_index, q.open)
                     if quote.attribution is None:
                         quote.attribution = person
             elif starts_sentence and sentences:
@@ -338,8 +352,9 @@ class QuoteStage:
                 if previous is not None and previous[1] == open_index - 1 and same_paragraph and previous[0].speaker:
                     quote.speaker, quote.cue, quote.attribution = previous[0].speaker, previous[0].cue, previous[0].attribution
                 elif same_paragraph:
-                    for i, a in enumerate(article.attributions):
-                        if a.span == sentences[open_index - 1] and a.kind == "person":
+                    for i in by_sentence.get(sentences[open_index - 1], ()):
+                        a = article.attributions[i]
+                        if a.kind == "person":
                             quote.speaker, quote.cue, quote.attribution = a.source, a.cue, i
             quotes.append(quote)
             previous = (quote, close_index)
@@ -350,9 +365,11 @@ class QuoteStage:
         close_sentence = sentences[close_index] if sentences else whole
         open_sentence = sentences[open_index] if sentences else whole
         after = _speaker_after(text, q.close, close_sentence.end)
-        before = _speaker_before(text[open_sentence.start : q.open])
         if after is not None:
             after.sentence = close_sentence
+            if after.speaker and not after.pronoun:
+                return after
+        before = _speaker_before(text[max(open_sentence.start, q.open - _TAG_REACH) : q.open])
         if before is not None:
             before.sentence = open_sentence
         for tag in (after, before):
@@ -366,14 +383,16 @@ class QuoteStage:
             previous = sentences[open_index - 1]
             prev_text = text[previous.start : previous.end]
             if prev_text.rstrip().endswith(":") and not text[previous.end : q.open].strip():
-                tag = _speaker_before(prev_text)
+                tag = _speaker_before(prev_text[-_TAG_REACH:])
                 if tag is not None:
                     tag.sentence = previous
                     return tag
         return None
 
 
-def _resolve_pronoun(text: str, sentences: Sequence[Span], attributions: Sequence[Attribution], index: int, before: int) -> tuple[str | None, int | None]:
+def _resolve_pronoun(
+    text: str, sentences: Sequence[Span], attributions: Sequence[Attribution], by_sentence: dict[Span, list[int]], index: int, before: int
+) -> tuple[str | None, int | None]:
     """(speaker, attribution index) for "she said": the person credited in this sentence
     before the quotation, else the person credited or named in each sentence before it."""
     for k in range(index, max(-1, index - 3), -1):
@@ -381,8 +400,11 @@ def _resolve_pronoun(text: str, sentences: Sequence[Span], attributions: Sequenc
             break
         sentence = sentences[k]
         best = None
-        for i, a in enumerate(attributions):
-            if a.kind == "person" and a.span == sentence and (k < index or a.evidence.find(a.source) < before - sentence.start):
+        if k == index and sentence.end - sentence.start > 2000:
+            continue  # a runaway "sentence": only the ones before it are searched
+        for i in by_sentence.get(sentence, ()):
+            a = attributions[i]
+            if a.kind == "person" and (k < index or a.evidence.find(a.source) < before - sentence.start):
                 best = i
         if best is not None:
             return attributions[best].source, best
@@ -393,13 +415,18 @@ def _resolve_pronoun(text: str, sentences: Sequence[Span], attributions: Sequenc
     return None, None
 
 
-def _attribution_for(attributions: Sequence[Attribution], sentence: Span | None, speaker: str | None) -> int | None:
+def _attribution_for(attributions: Sequence[Attribution], by_sentence: dict[Span, list[int]], sentence: Span | None, speaker: str | None) -> int | None:
     """Index of the attribution in ``sentence`` that credits ``speaker``."""
     if sentence is None or not speaker:
         return None
     low = speaker.lower()
-    for i, a in enumerate(attributions):
-        if a.span == sentence and a.cue not in ("hyperlink", "dateline"):
+    candidates = by_sentence.get(sentence, ())
+    if len(candidates) > 64:
+        # a runaway "sentence" with many credits: only an exact name match is looked for
+        return next((i for i in candidates if attributions[i].source.lower() == low), None)
+    for i in candidates:
+        a = attributions[i]
+        if a.cue not in ("hyperlink", "dateline"):
             source = a.source.lower()
             if source and (source in low or low in source):
                 return i

@@ -22,6 +22,7 @@ or end with whitespace.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -113,7 +114,8 @@ def _is_boundary(line: str, punct_start: int, punct_end: int, next_index: int, q
             return False  # U.S., e.g., a.m.
         if bare.isdigit() and not line[: punct_start - len(word)].strip():
             return False  # "1. First item" at the start of a line
-    for open_at, close in quotes:
+    k = bisect.bisect_left(quotes, (punct_start, -1)) - 1  # the last quotation opened before the mark
+    for open_at, close in quotes[max(0, k) : k + 1]:
         if open_at < punct_start and close >= punct_start:
             # the punctuation is inside the quotation (or just before its closing mark)
             closes_here = close < punct_end
