@@ -105,7 +105,8 @@ class Corpus:
         mutations: list[Mutation] = []
         by_id = graph.articles
         for (source, target) in sorted(graph.edges, key=lambda e: (by_id[e[1]].published or "", e)):
-            if source in by_id:
+            # articles that only quote the same words did not rewrite one another
+            if source in by_id and set(graph.edges[(source, target)].kinds) != {"quote"}:
                 mutations += compare_articles(by_id[source], by_id[target])
         for node in by_id.values():
             parents = [p for p in graph.parents(node.id) if p in by_id]

@@ -121,8 +121,10 @@ def _order(article: Article) -> tuple[str, str]:
     return (_moment(article), article.id)
 
 
-def _quote_in(article: Article, start: int, end: int) -> bool:
-    return any(q.span.start < end and start < q.span.end for q in article.quotes)
+def _quoted_share(article: Article, passage: Passage) -> float:
+    """The share of a passage (in ``article``, the ``b`` side) that lies inside quotations."""
+    inside = sum(max(0, min(passage.b_end, q.span.end) - max(passage.b_start, q.span.start)) for q in article.quotes)
+    return inside / max(1, passage.b_end - passage.b_start)
 
 
 def build_graph(
@@ -204,16 +206,24 @@ def _reuse_parents(article, by_id, sources: dict[str, list[Passage]], credited: 
             continue  # an ancestor whose text reached us through a parent already kept
         chosen += found
         e = edge(source, article.id)
-        words = sum(p.words for p in found)
+        total = sum(p.words for p in found)
+        # two articles quoting the same document share words without one copying the other
+        quoted = all(_quoted_share(article, p) >= 0.8 for p in found)
         for p in found[:5]:
-            e.add("reuse", {"words": p.words, "from_span": [p.a_start, p.a_end], "to_span": [p.b_start, p.b_end],
-                            "text": article.text[p.b_start : p.b_end][:300]}, min(0.95, 0.4 + p.words / 100))
-            if _quote_in(article, p.b_start, p.b_end) and "quote" not in e.kinds:
-                e.add("quote", {"text": article.text[p.b_start : p.b_end][:300]}, 0.3)
+            evidence = {"words": p.words, "from_span": [p.a_start, p.a_end], "to_span": [p.b_start, p.b_end],
+                        "text": article.text[p.b_start : p.b_end][:300]}
+            if quoted:
+                e.add("quote", evidence, min(0.6, 0.2 + p.words / 100))
+            else:
+                e.add("reuse", evidence, min(0.95, 0.4 + p.words / 100))
+                if _quoted_share(article, p) > 0 and "quote" not in e.kinds:
+                    e.add("quote", {"text": article.text[p.b_start : p.b_end][:300]}, 0.3)
+        if quoted:
+            continue
         if coverage(found, length) >= SYNDICATION_COVER and coverage(found, len(by_id[source].text), side="a") >= SYNDICATION_COVER:
-            e.add("syndication", {"words": words}, 0.5)
+            e.add("syndication", {"words": total}, 0.5)
         elif source not in credited and by_id[source].outlet not in credited_outlets:
-            e.add("silent copy", {"words": words}, 0.2)
+            e.add("silent copy", {"words": total}, 0.2)
 
 
 def _laundering(by_id: dict[str, Article], edges: dict[tuple[str, str], Edge]) -> list[dict[str, str]]:

@@ -23,7 +23,7 @@ def _evidence_lines(edge: dict[str, Any], indent: str) -> list[str]:
     shown = set()
     for ev in edge["evidence"]:
         kind = ev["kind"]
-        if kind in shown and kind == "reuse":
+        if kind in shown and kind in ("reuse", "quote"):
             continue
         shown.add(kind)
         if kind == "attribution":
@@ -31,9 +31,10 @@ def _evidence_lines(edge: dict[str, Any], indent: str) -> list[str]:
             lines.append(f"{indent}  credit ({ev.get('cue')}): {textwrap.shorten(text, 90)}")
         elif kind == "hyperlink":
             lines.append(f"{indent}  link: {ev.get('anchor')} -> {ev.get('url')}")
-        elif kind == "reuse":
-            words = sum(e.get("words", 0) for e in edge["evidence"] if e["kind"] == "reuse")
-            lines.append(f"{indent}  shared text, {words} words: \"{textwrap.shorten(ev.get('text', ''), 80)}\"")
+        elif kind in ("reuse", "quote") and ev.get("words"):
+            words = sum(e.get("words", 0) for e in edge["evidence"] if e["kind"] == kind)
+            label = "shared text" if kind == "reuse" else "shared quotation"
+            lines.append(f"{indent}  {label}, {words} words: \"{textwrap.shorten(ev.get('text', ''), 80)}\"")
     return lines
 
 
@@ -61,7 +62,9 @@ def render_trace(trace: dict[str, Any]) -> str:
 
     for origin in trace["origins"]:
         draw(origin, 0)
-    for node in articles:
+    # outside outlets credited further down the chain, then anything still unshown
+    fed = {edge["to"] for edge in trace["edges"]}
+    for node in [*sorted({e["from"] for e in trace["edges"]} - fed), *articles]:
         if node not in drawn:
             draw(node, 0)
     out.append("")
