@@ -199,12 +199,29 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
     corpus = sample_corpus()
     click.echo(f"Analysing the sample corpus in {corpus}\n")
     code = _run_analyze([str(corpus)], settings, "text")
+    from .corpus import Corpus
+
     records = folder / "articles.jsonl"
+    traces = folder / "traces"
+    traces.mkdir()
     with open_store(str(db)) as store, records.open("w", encoding="utf-8") as handle:
         for article in store.iter_articles():
             handle.write(to_json(article_record(article)) + "\n")
-    click.echo(f"\nOutputs:\n  store:    {db}\n  records:  {records}")
-    click.echo(f"Try:  newstrail show <id> --db {db}\n      newstrail search 'pier' --db {db}")
+        corpus = Corpus(store)
+        shown = None
+        for story in corpus.stories():
+            if store.story_info(story)[3] < 2:
+                continue
+            trace = corpus.trace(story=story).to_dict()
+            (traces / f"{story}.json").write_text(to_json(trace, indent=2) + "\n", encoding="utf-8")
+            (traces / f"{story}.txt").write_text(render_trace(trace), encoding="utf-8")
+            if shown is None or len(trace["laundering"]) > len(shown["laundering"]):
+                shown = trace
+    if shown is not None:
+        click.echo("\nThe story with the most hidden sources:\n")
+        click.echo(render_trace(shown))
+    click.echo(f"Outputs:\n  store:    {db}\n  records:  {records}\n  traces:   {traces}/ (one .txt and .json per story)")
+    click.echo(f"Try:  newstrail stories --db {db}\n      newstrail trace s1-copy6 --db {db}\n      newstrail show s1-copy6 --db {db}")
     ctx.exit(code)
 
 

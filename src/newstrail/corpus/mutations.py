@@ -34,6 +34,13 @@ HEDGES = (
 )
 CERTAINTY = ("confirms", "confirmed", "proves", "proved", "proof", "clearly", "shows", "showed", "reveals", "revealed",
              "exposes", "exposed", "definitely", "undeniably", "cuts", "secret", "caught")
+#: nouns for who acts in a claim; a changed modifier of one is a changed actor
+ACTOR_NOUNS = frozenset(
+    "drones drone aircraft planes jets ships forces troops soldiers fighters rebels militia militias militants army "
+    "police officials official officers officer commander commanders government ministry authorities agents spies "
+    "scientists researchers experts doctors company companies council councillors mayor minister leaders groups "
+    "group operatives units unit navy coalition alliance governments".split()
+)
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _STOP = frozenset("the a an of in on at to and or for by with from that this is was were be been it its as".split())
 
@@ -149,9 +156,15 @@ def _wording(a: str, b: str, source: str, target: str) -> list[Mutation]:
             continue
         if {w.lower() for w in lw + rw} & hedging:
             continue
-        # a name swapped in, or the modifier of the same noun changed
-        names = any(w[:1].isupper() for w in (lw[1:] if lw else []) + (rw[1:] if rw else [])) or any(w[:1].isupper() for w in lw[:1] + rw[:1] if w.lower() not in _STOP)
-        if same_noun or (names and len(lw) <= 4 and len(rw) <= 4):
+        # a name swapped in (capitalised inside the sentence), or who an actor noun
+        # belongs to changed ("unidentified drones" -> "alliance drones")
+        starts = (a.split()[:1] or [""])[0].strip('"“'), (b.split()[:1] or [""])[0].strip('"“')
+        def names(words: list[str]) -> set[str]:
+            return {w for w in words if w[:1].isupper() and w not in starts and w.lower() not in _STOP}
+
+        new_names = names(rw) - names(lw)
+        actor_noun = same_noun and (lw[-1].lower() in ACTOR_NOUNS or new_names)
+        if lw and (actor_noun or (new_names and len(lw) <= 4 and len(rw) <= 4)):
             found.append(Mutation(source, target, "actor", left, right))
     return found
 
