@@ -81,6 +81,9 @@ def _when(value: str | None) -> datetime | None:
 class Linker:
     """Links batches of stored articles; holds per-run caches, never module state."""
 
+    #: fingerprints kept between batches
+    cache_size = 3000
+
     def __init__(self, store: Store, options: LinkOptions | None = None) -> None:
         self.store = store
         self.options = options or LinkOptions()
@@ -90,9 +93,11 @@ class Linker:
 
     # caches ------------------------------------------------------------------------
     def _remember(self, article: Article) -> None:
-        if len(self._fingerprints) > 20_000:  # bounded memory on large corpora
-            self._fingerprints.clear()
-            self._anchors.clear()
+        # a bounded cache, oldest out first: memory follows the batch, not the corpus
+        while len(self._fingerprints) >= self.cache_size:
+            oldest = next(iter(self._fingerprints))
+            del self._fingerprints[oldest]
+            self._anchors.pop(oldest, None)
         self._fingerprints[article.id] = Fingerprint.of(article.text)
         self._anchors[article.id] = anchors(article.text)
 
@@ -180,14 +185,9 @@ class Linker:
         window = timedelta(days=self.options.window_days)
         # a date without a time may be any hour of that day
         slack = timedelta(days=1) if article.published and len(article.published) <= 10 else timedelta(hours=1)
-        candidates = []
-        for other, published in self.store.articles_of(outlets):
-            if other == article.id:
-                continue
-            moment = _when(published)
-            if when and moment and not (when - window <= moment <= when + slack):
-                continue
-            candidates.append(other)
+        since = (when - window).isoformat() if when else None
+        until = (when + slack).isoformat() if when else None
+        candidates = [other for other, _ in self.store.articles_of(outlets, since, until) if other != article.id]
         if not candidates:
             return None
         reused = {a if b == article.id else b for a, b, _ in self.store.reuse_among([article.id, *candidates]) if article.id in (a, b)}

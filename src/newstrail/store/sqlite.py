@@ -71,7 +71,7 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN story TEXT;
     ALTER TABLE articles ADD COLUMN linked INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX articles_story ON articles(story);
-    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_outlet ON articles(outlet, published);
     CREATE INDEX articles_unlinked ON articles(linked) WHERE linked = 0;
     CREATE TABLE grams (hash INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (hash, article)) WITHOUT ROWID;
     CREATE TABLE gram_stop (hash INTEGER PRIMARY KEY);

@@ -134,14 +134,18 @@ class SQLiteCorpusTables:
         """Distinct (outlet, domain) pairs in the corpus."""
         return self.db.execute("SELECT DISTINCT outlet, domain FROM articles WHERE outlet IS NOT NULL").fetchall()
 
-    def articles_of(self, outlets: Sequence[str], domains: Sequence[str] = ()) -> list[tuple[str, str | None]]:
-        """(id, published) of the articles of these outlets or domains."""
-        rows = []
-        for column, values in (("outlet", outlets), ("domain", domains)):
-            for chunk in _chunks(list(values)):
-                marks = ",".join("?" * len(chunk))
-                rows += self.db.execute(f"SELECT id, published FROM articles WHERE {column} IN ({marks})", chunk).fetchall()
-        return list(dict.fromkeys(rows))
+    def articles_of(self, outlets: Sequence[str], since: str | None = None, until: str | None = None, limit: int = 200) -> list[tuple[str, str | None]]:
+        """(id, published) of the latest ``limit`` articles of these outlets published
+        between ``since`` and ``until`` (ISO strings; undated articles always qualify)."""
+        rows: list[tuple[str, str | None]] = []
+        for chunk in _chunks(list(outlets)):
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                f"SELECT id, published FROM articles WHERE outlet IN ({marks})"
+                " AND (published IS NULL OR (published >= ? AND published <= ?)) ORDER BY published DESC LIMIT ?",
+                [*chunk, since or "", until or "9999", limit],
+            ).fetchall()
+        return rows
 
     def ids_for_urls(self, urls: Sequence[str]) -> dict[str, str]:
         out: dict[str, str] = {}
