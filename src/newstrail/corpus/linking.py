@@ -33,6 +33,10 @@ from .reuse import align
 class LinkOptions:
     #: words a shared passage needs to count as reuse
     min_words: int = 12
+    #: words two articles must share in all (unless one passage is long) to be linked by reuse
+    min_pair_words: int = 30
+    #: words shared that put two articles in one story without a credit or a link
+    story_words: int = 50
     #: sampled n-grams two articles must share to be aligned
     candidate_hits: int = 2
     #: an n-gram in this many articles is boilerplate or a stock phrase: no longer indexed
@@ -42,7 +46,7 @@ class LinkOptions:
     #: how far back a credited outlet's article may lie
     window_days: int = 14
     #: shared names and figures that make a credited article the source
-    min_anchors: int = 3
+    min_anchors: int = 5
 
 
 @dataclass
@@ -130,10 +134,13 @@ class Linker:
                 if other not in self._fingerprints:
                     continue
                 passages = align(self._fingerprints[other], self._fingerprints[article.id], min_words=opts.min_words)
-                if passages:
+                # stock phrases make short passages between unrelated articles; a copy shares more
+                shared = sum(p.words for p in passages)
+                if passages and (shared >= opts.min_pair_words or max(p.words for p in passages) >= 25):
                     self.store.add_reuse(other, article.id, passages)
                     report.passages += len(passages)
-                    neighbours[article.id].add(other)
+                    if shared >= opts.story_words:
+                        neighbours[article.id].add(other)
             self.store.add_grams(article.id, hashes, df, opts.df_cap)
             for h in hashes:
                 in_batch[h].append(article.id)
@@ -199,9 +206,12 @@ class Linker:
         held = Counter(a for other in candidates for a in mine & self._anchors.get(other, set()))
         scored = []
         for other in candidates:
-            shared = mine & self._anchors.get(other, set())
+            theirs = self._anchors.get(other, set())
+            shared = mine & theirs
             weight = sum(1 / held[a] for a in shared) + (10 if other in reused else 0)
-            if other in reused or len(shared) >= self.options.min_anchors:
+            # without shared text, the names and figures must overlap clearly
+            enough = len(shared) >= max(self.options.min_anchors, 0.4 * min(len(mine), len(theirs)))
+            if other in reused or enough:
                 scored.append((weight, other))
         return max(scored)[1] if scored else None
 

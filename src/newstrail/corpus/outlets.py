@@ -8,8 +8,8 @@ outlet names it can mean: exactly, by domain, or when every distinctive word of
 one name is in the other.
 
 >>> d = OutletDirectory([("The Harbor Lantern", "harborlantern.example"), ("Bay Herald", "bayherald.example")])
->>> d.resolve("the Lantern"), d.resolve("harborlantern.example"), d.resolve("Herald Tribune")
-(['The Harbor Lantern'], ['The Harbor Lantern'], [])
+>>> d.resolve("the Lantern"), d.resolve("harborlantern.example"), d.resolve("Herald Tribune"), d.resolve("the Herald")
+(['The Harbor Lantern'], ['The Harbor Lantern'], [], ['Bay Herald'])
 """
 
 from __future__ import annotations
@@ -73,7 +73,9 @@ class OutletDirectory:
         cited = _tokens(key)
         distinctive = cited - GENERIC
         if not distinctive:
-            return []
+            # "the Signal", "the Journal": every masthead holding the words; the caller
+            # decides among them by shared text
+            return sorted(o for o, tokens in self.tokens.items() if cited and cited <= tokens)
         found = []
         for outlet, tokens in self.tokens.items():
             # every distinctive cited word in the masthead ("the Lantern"), or the

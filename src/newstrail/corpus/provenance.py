@@ -31,7 +31,7 @@ from .reuse import coverage
 
 SYNDICATION_COVER = 0.8
 #: characters of new borrowed text a further parent must explain to be kept
-MIN_NEW_CHARS = 60
+MIN_NEW_CHARS = 120
 
 
 @dataclass
@@ -202,8 +202,11 @@ def _reuse_parents(article, by_id, sources: dict[str, list[Passage]], credited: 
     for source, found in ranked:
         before = coverage(chosen, length) * length
         after = coverage(chosen + found, length) * length
-        if source not in credited and after - before < MIN_NEW_CHARS:
-            continue  # an ancestor whose text reached us through a parent already kept
+        own = coverage(found, length) * length
+        # an ancestor (or a sibling) whose text reached us through a parent already kept
+        # adds little; a second real source adds text of its own
+        if source not in credited and chosen and (after - before < MIN_NEW_CHARS or after - before < 0.5 * own):
+            continue
         chosen += found
         e = edge(source, article.id)
         total = sum(p.words for p in found)

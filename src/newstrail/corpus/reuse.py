@@ -22,6 +22,8 @@ from .fingerprints import N, Fingerprint
 
 #: tokens skipped in both texts that still join two runs into one passage
 MAX_GAP = 8
+#: words of the longest verbatim run a passage needs
+MIN_RUN = 10
 
 
 def _runs(fa: Fingerprint, fb: Fingerprint) -> list[tuple[int, int, int, int]]:
@@ -52,21 +54,24 @@ def align(a: str | Fingerprint, b: str | Fingerprint, min_words: int = 12) -> li
     if len(fa.grams) == 0 or len(fb.grams) == 0:
         return []
     runs = sorted(_runs(fa, fb))
-    joined: list[list[int]] = []
+    joined: list[list[int]] = []  # a0, a1, b0, b1, words matched, longest run
     for a0, a1, b0, b1 in runs:
         last = joined[-1] if joined else None
+        length = a1 - a0 + 1
         # join when the run continues the last passage in both texts, allowing a small edit
         if last is not None and 0 <= a0 - last[1] - 1 <= MAX_GAP and 0 <= b0 - last[3] - 1 <= MAX_GAP:
-            last[1], last[3] = max(last[1], a1), max(last[3], b1)
+            last[1], last[3], last[4], last[5] = max(last[1], a1), max(last[3], b1), last[4] + length, max(last[5], length)
         elif last is not None and a0 <= last[1] and b0 <= last[3] + MAX_GAP and b0 >= last[2]:
-            last[1], last[3] = max(last[1], a1), max(last[3], b1)  # overlapping run, same passage
+            extra = max(0, a1 - last[1])  # overlapping run, same passage
+            last[1], last[3], last[4], last[5] = max(last[1], a1), max(last[3], b1), last[4] + extra, max(last[5], length)
         else:
-            joined.append([a0, a1, b0, b1])
+            joined.append([a0, a1, b0, b1, length, length])
     passages = []
-    for a0, a1, b0, b1 in joined:
-        words = min(a1 - a0, b1 - b0) + 1
-        if words >= min_words:
-            passages.append(Passage(int(fa.starts[a0]), int(fa.ends[a1]), int(fb.starts[b0]), int(fb.ends[b1]), words))
+    for a0, a1, b0, b1, matched, longest in joined:
+        # stock phrases ("more details will be issued on Monday, X said") share short runs
+        # around differing names and figures; a copied passage has a long verbatim stretch
+        if matched >= min_words and longest >= min(min_words, MIN_RUN):
+            passages.append(Passage(int(fa.starts[a0]), int(fa.ends[a1]), int(fb.starts[b0]), int(fb.ends[b1]), matched))
     return passages
 
 
