@@ -205,7 +205,7 @@ def _reuse_parents(article, by_id, sources: dict[str, list[Passage]], credited: 
         own = coverage(found, length) * length
         # an ancestor (or a sibling) whose text reached us through a parent already kept
         # adds little; a second real source adds text of its own
-        if source not in credited and chosen and (after - before < MIN_NEW_CHARS or after - before < 0.5 * own):
+        if source not in credited and chosen and (after - before < MIN_NEW_CHARS or after - before < 0.5 * own or words[source] < 0.6 * top):
             continue
         chosen += found
         e = edge(source, article.id)
