@@ -1,0 +1,514 @@
+"""Provenance quality and speed on generated corpora with known copy chains.
+
+    python bench/provenance.py [--sizes 1000 10000 100000] [--quality-size 2000] [--seed 7]
+    python bench/provenance.py --dry-run          # no corpus API: generate, ingest, print statistics
+
+1. Quality: generates a corpus of ``--quality-size`` articles with ``bench/chains.py``
+   (which knows nothing of newstrail), ingests it with ``newstrail.analyze``, links it
+   with ``newstrail.corpus.Corpus`` and scores every story's trace against the truth:
+   edge precision/recall, origin accuracy, laundering precision/recall, mutation
+   recall per type, false alarms on equal unit conversions, and pairwise story
+   purity/completeness.
+2. Speed: for each of ``--sizes`` generates a corpus, then ingests and links it in a
+   fresh child process and prints articles per second and that process's peak RSS.
+
+With ``--dry-run`` the corpus API is never called: the quality corpus is generated,
+written, ingested and described (articles, stories, edges by kind, mutations by type,
+what the cleaner did with the planted boilerplate and footers), and the speed runs
+time ``newstrail.analyze`` alone. (Once ``Settings.link`` is on, analyze links as it
+stores, so its time includes linking; ``Corpus.link()`` then finds nothing to do.)
+``--keep DIR`` keeps the quality corpus, its truth, the database, traces and scores.
+
+The scoring functions are pure: they take the truth (``chains.generate``'s second
+value, the schema of ``src/newstrail/sample/truth.json``) and a list of trace dicts
+(``Corpus.trace(story=...).to_dict()``), so they can be tested without newstrail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from statistics import mean
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from chains import boilerplate, generate, write_jsonl  # noqa: E402
+
+EXTERNAL = "external:"
+MUTATION_TYPES = ("number", "actor", "hedge", "quote", "framing")
+
+
+# --------------------------------------------------------------------------- scoring (pure)
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    """``numerator / denominator``, or ``None`` when there is nothing to divide by."""
+    return numerator / denominator if denominator else None
+
+
+def is_external(node: str) -> bool:
+    return isinstance(node, str) and node.startswith(EXTERNAL)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", (text or "").lower()))
+
+
+def _numbers(text: str) -> set[str]:
+    return {m.rstrip(".,") for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text or "")}
+
+
+def predicted_edges(traces: list[dict]) -> tuple[set[tuple[str, str]], int]:
+    """Edges between record ids over all traces, and how many edges touching an external node were set aside."""
+    edges: set[tuple[str, str]] = set()
+    external = 0
+    for trace in traces:
+        for edge in trace.get("edges", []):
+            if is_external(edge["from"]) or is_external(edge["to"]):
+                external += 1
+            else:
+                edges.add((edge["from"], edge["to"]))
+    return edges, external
+
+
+def external_nodes(traces: list[dict]) -> set[str]:
+    nodes = set()
+    for trace in traces:
+        nodes.update(a["id"] for a in trace.get("articles", []) if is_external(a["id"]))
+        for edge in trace.get("edges", []):
+            nodes.update(n for n in (edge["from"], edge["to"]) if is_external(n))
+    return nodes
+
+
+def edge_class(edge: dict, laundered: set[str]) -> str:
+    """How the truth edge was made: syndication, credited, silent or laundered."""
+    if "syndication" in edge["kinds"]:
+        return "syndication"
+    if edge["to"] in laundered:
+        return "laundered"
+    if "silent-copy" in edge["kinds"]:
+        return "silent"
+    return "credited"
+
+
+def score_edges(truth: dict, traces: list[dict]) -> dict:
+    """Precision and recall of (from, to) pairs between record ids; A->C where truth has A->B->C is false."""
+    true = {(e["from"], e["to"]) for e in truth["edges"]}
+    pred, external = predicted_edges(traces)
+    tp = len(true & pred)
+    laundered = {x["article"] for x in truth.get("laundering", [])}
+    outlet = {a["id"]: a["outlet"] for a in truth["articles"]}
+    by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_cue: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for e in truth["edges"]:
+        hit = (e["from"], e["to"]) in pred
+        for bucket, key in ((by_class, edge_class(e, laundered)),
+                            (by_cue, e.get("cue")), (by_cue, "alias" if e.get("cited_as") not in (None, outlet.get(e["from"])) else None)):
+            if key:
+                bucket[key][0] += hit
+                bucket[key][1] += 1
+    return {
+        "tp": tp, "fp": len(pred - true), "fn": len(true - pred),
+        "precision": _ratio(tp, len(pred)), "recall": _ratio(tp, len(true)),
+        "external_edges": external, "external_nodes": len(external_nodes(traces)),
+        "recall_by_class": {k: {"found": v[0], "total": v[1], "recall": _ratio(*v)} for k, v in sorted(by_class.items())},
+        "recall_by_cue": {k: {"found": v[0], "total": v[1], "recall": _ratio(*v)} for k, v in sorted(by_cue.items())},
+    }
+
+
+def _trace_of(traces: list[dict]) -> dict[str, int]:
+    """Record id -> index of the first trace that holds it."""
+    where: dict[str, int] = {}
+    for i, trace in enumerate(traces):
+        for article in trace.get("articles", []):
+            where.setdefault(article["id"], i)
+    return where
+
+
+def score_origins(truth: dict, traces: list[dict]) -> dict:
+    """Of the truth stories with 2+ articles, the share whose predicted trace (the one holding
+    the truth origin) lists that origin among its origins."""
+    size = Counter(a["story"] for a in truth["articles"])
+    where = _trace_of(traces)
+    total = correct = 0
+    for story, origins in truth["origins"].items():
+        if size[story] < 2:
+            continue
+        total += 1
+        origin = origins[0]
+        i = where.get(origin)
+        correct += i is not None and origin in traces[i].get("origins", [])
+    return {"correct": correct, "total": total, "accuracy": _ratio(correct, total)}
+
+
+def score_laundering(truth: dict, traces: list[dict]) -> dict:
+    """A laundering finding matches when its article and actually_from match (the cited name is not compared)."""
+    true = {(x["article"], x["actually_from"]) for x in truth.get("laundering", [])}
+    pred = {(x["article"], x["actually_from"]) for t in traces for x in t.get("laundering", [])}
+    tp = len(true & pred)
+    return {"tp": tp, "fp": len(pred - true), "fn": len(true - pred),
+            "precision": _ratio(tp, len(pred)), "recall": _ratio(tp, len(true))}
+
+
+def _mutations_by_edge(traces: list[dict]) -> dict[tuple[str, str], list[dict]]:
+    found: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for trace in traces:
+        for m in trace.get("mutations", []):
+            edge = m.get("edge")
+            if edge and edge.get("from") and edge.get("to"):
+                found[(edge["from"], edge["to"])].append(m)
+    return found
+
+
+def _same_text(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return a == b or bool(a and b and (a in b or b in a))
+
+
+def score_mutations(truth: dict, traces: list[dict]) -> dict:
+    """Recall per type: a truth mutation is found when a predicted mutation on the same
+    (from, to) edge has the same type; ``with_text`` also asks that the changed texts
+    overlap. Precision counts predicted mutations on an edge whose (edge, type) is in the truth."""
+    pred = _mutations_by_edge(traces)
+    per_type: dict[str, dict] = {t: {"found": 0, "with_text": 0, "total": 0} for t in MUTATION_TYPES}
+    for m in truth["mutations"]:
+        row = per_type.setdefault(m["type"], {"found": 0, "with_text": 0, "total": 0})
+        row["total"] += 1
+        same = [p for p in pred.get((m["from"], m["to"]), []) if p.get("type") == m["type"]]
+        row["found"] += bool(same)
+        row["with_text"] += any(_same_text(p.get("to_text", ""), m["to_text"]) and
+                                (not m["from_text"] or _same_text(p.get("from_text", ""), m["from_text"])) for p in same)
+    for row in per_type.values():
+        row["recall"] = _ratio(row["found"], row["total"])
+        row["recall_with_text"] = _ratio(row["with_text"], row["total"])
+    keys = {((m["from"], m["to"]), m["type"]) for m in truth["mutations"]}
+    on_edges = [(edge, p.get("type")) for edge, ps in pred.items() for p in ps
+                if not is_external(edge[0]) and not is_external(edge[1])]
+    right = sum(k in keys for k in on_edges)
+    found = sum(r["found"] for r in per_type.values())
+    total = sum(r["total"] for r in per_type.values())
+    return {"per_type": per_type, "found": found, "total": total, "recall": _ratio(found, total),
+            "predicted_on_edges": len(on_edges), "precision": _ratio(right, len(on_edges))}
+
+
+def score_equal_conversions(truth: dict, traces: list[dict]) -> dict:
+    """False alarms: equal unit conversions ("32 km" -> "19.9 miles") reported as a number
+    mutation on their edge, i.e. a predicted number mutation whose from_text holds the
+    original figure and whose to_text holds the converted one."""
+    pred = _mutations_by_edge(traces)
+    alarms = 0
+    for conv in truth.get("equal_conversions", []):
+        before, after = _numbers(conv["from_text"]), _numbers(conv["to_text"])
+        alarms += any(p.get("type") == "number" and before & _numbers(p.get("from_text", "")) and after & _numbers(p.get("to_text", ""))
+                      for p in pred.get((conv["from"], conv["to"]), []))
+    total = len(truth.get("equal_conversions", []))
+    return {"false_alarms": alarms, "total": total, "rate": _ratio(alarms, total)}
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def score_stories(truth: dict, traces: list[dict]) -> dict:
+    """Pairwise story purity (pairs put together that belong together) and completeness
+    (pairs that belong together and were put together), over the truth's articles; an
+    article no trace holds is a story of its own."""
+    story = {a["id"]: a["story"] for a in truth["articles"]}
+    where = _trace_of(traces)
+    predicted = {i: where.get(i, f"alone:{i}") for i in story}
+    both = Counter((predicted[i], story[i]) for i in story)
+    same_pred = sum(_pairs(n) for n in Counter(predicted.values()).values())
+    same_true = sum(_pairs(n) for n in Counter(story.values()).values())
+    agree = sum(_pairs(n) for n in both.values())
+    return {"purity": _ratio(agree, same_pred) if same_pred else 1.0,
+            "completeness": _ratio(agree, same_true) if same_true else 1.0,
+            "predicted_stories": len(traces), "truth_stories": len(truth["origins"])}
+
+
+def score_all(truth: dict, traces: list[dict]) -> dict:
+    return {
+        "edges": score_edges(truth, traces),
+        "origins": score_origins(truth, traces),
+        "laundering": score_laundering(truth, traces),
+        "mutations": score_mutations(truth, traces),
+        "equal_conversions": score_equal_conversions(truth, traces),
+        "stories": score_stories(truth, traces),
+    }
+
+
+def truth_as_traces(truth: dict) -> list[dict]:
+    """The truth in the shape ``Corpus.trace(...).to_dict()`` returns: a perfect prediction."""
+    stories: dict[str, dict] = {}
+    story_of = {}
+    for a in truth["articles"]:
+        story_of[a["id"]] = a["story"]
+        t = stories.setdefault(a["story"], {"story": a["story"], "articles": [], "edges": [], "origins": truth["origins"][a["story"]],
+                                            "laundering": [], "mutations": []})
+        t["articles"].append({"id": a["id"], "url": a.get("url"), "outlet": a["outlet"], "published": a["published"], "title": None})
+    for e in truth["edges"]:
+        stories[story_of[e["to"]]]["edges"].append({"from": e["from"], "to": e["to"], "kinds": e["kinds"], "evidence": [], "confidence": 1.0})
+    for x in truth.get("laundering", []):
+        stories[story_of[x["article"]]]["laundering"].append({k: x[k] for k in ("article", "cites", "actually_from")})
+    for m in truth["mutations"]:
+        stories[story_of[m["to"]]]["mutations"].append({"edge": {"from": m["from"], "to": m["to"]}, "type": m["type"],
+                                                        "from_text": m["from_text"], "to_text": m["to_text"]})
+    return list(stories.values())
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def _pct(value: float | None) -> str:
+    return "  n/a" if value is None else f"{value:5.3f}"
+
+
+def format_scores(scores: dict) -> list[str]:
+    e, o, la, mu, eq, st = (scores[k] for k in ("edges", "origins", "laundering", "mutations", "equal_conversions", "stories"))
+    lines = [
+        f"  edges          precision {_pct(e['precision'])}  recall {_pct(e['recall'])}   (tp {e['tp']}, fp {e['fp']}, fn {e['fn']}; "
+        f"{e['external_edges']} edges to {e['external_nodes']} external nodes set aside)",
+        "    recall by how the copy was made: " + ", ".join(f"{k} {_pct(v['recall']).strip()} ({v['found']}/{v['total']})" for k, v in e["recall_by_class"].items()),
+        "    recall by credit cue: " + ", ".join(f"{k} {_pct(v['recall']).strip()} ({v['found']}/{v['total']})" for k, v in e["recall_by_cue"].items()),
+        f"  origins        accuracy  {_pct(o['accuracy'])}   ({o['correct']} of {o['total']} stories of 2+ articles)",
+        f"  laundering     precision {_pct(la['precision'])}  recall {_pct(la['recall'])}   (tp {la['tp']}, fp {la['fp']}, fn {la['fn']})",
+        f"  mutations      recall    {_pct(mu['recall'])}   ({mu['found']} of {mu['total']}); precision {_pct(mu['precision'])} of {mu['predicted_on_edges']} predicted on edges",
+    ]
+    for t, row in mu["per_type"].items():
+        lines.append(f"    {t:<8} recall {_pct(row['recall'])}  with matching text {_pct(row['recall_with_text'])}   ({row['found']}/{row['total']})")
+    lines += [
+        f"  equal unit conversions reported as mutations: {eq['false_alarms']} of {eq['total']}",
+        f"  stories        purity    {_pct(st['purity'])}  completeness {_pct(st['completeness'])}   (pairwise; "
+        f"{st['predicted_stories']} predicted, {st['truth_stories']} true)",
+    ]
+    return lines
+
+
+def corpus_stats(records: list[dict], truth: dict) -> dict:
+    sizes = Counter(s["size"] for s in truth["stories"])
+    bucket = Counter()
+    for size, n in sizes.items():
+        bucket["1" if size == 1 else "2-3" if size <= 3 else "4-6" if size <= 6 else "7-12"] += n
+    words, paras = [], []
+    for r in records:
+        body = r["text"].split("\n\n")[: -len(boilerplate(r["outlet"]))]
+        paras.append(len(body))
+        words.append(sum(len(p.split()) for p in body))
+    laundered = {x["article"] for x in truth["laundering"]}
+    return {
+        "articles": len(records),
+        "stories": len(truth["origins"]),
+        "story_kinds": dict(Counter(s["kind"] for s in truth["stories"])),
+        "story_sizes": dict(sorted(bucket.items())),
+        "look_alike_stories": sum(1 for s in truth["stories"] if s["looks_like"]),
+        "roles": dict(Counter(a["role"] for a in truth["articles"])),
+        "outlets": len({r["outlet"] for r in records}),
+        "words": (min(words), round(mean(words)), max(words)),
+        "paragraphs": (min(paras), round(mean(paras), 1), max(paras)),
+        "edges": len(truth["edges"]),
+        "edges_by_class": dict(Counter(edge_class(e, laundered) for e in truth["edges"])),
+        "edges_by_kind": dict(Counter(k for e in truth["edges"] for k in e["kinds"])),
+        "credit_cues": dict(Counter(e["cue"] for e in truth["edges"] if e.get("cue") and e["cue"] != "dateline")),
+        "laundering": len(truth["laundering"]),
+        "syndication": (len(truth["syndication"]), sum(len(s["copies"]) for s in truth["syndication"])),
+        "mutations": dict(Counter(m["type"] for m in truth["mutations"])),
+        "equal_conversions": len(truth["equal_conversions"]),
+        "generator": truth["generator"],
+    }
+
+
+def format_stats(s: dict) -> list[str]:
+    def kv(d: dict) -> str:
+        return ", ".join(f"{k} {v}" for k, v in d.items())
+
+    g = s["generator"]
+    return [
+        f"  {s['articles']} articles from {s['outlets']} outlets in {s['stories']} stories ({kv(s['story_kinds'])}); "
+        f"sizes {kv(s['story_sizes'])}; {s['look_alike_stories']} reuse the town and speaker of an earlier story",
+        f"  roles: {kv(s['roles'])}",
+        f"  words per article min/mean/max {'/'.join(map(str, s['words']))}; paragraphs {'/'.join(map(str, s['paragraphs']))} (boilerplate lines not counted)",
+        f"  edges: {s['edges']}; by how the copy was made: {kv(s['edges_by_class'])}",
+        f"  edges by kind: {kv(s['edges_by_kind'])}",
+        f"  credit cues: {kv(s['credit_cues'])}",
+        f"  laundering: {s['laundering']}; syndication: {s['syndication'][0]} wire stories, {s['syndication'][1]} copies",
+        f"  mutations: {kv(s['mutations'])}; equal unit conversions (not mutations): {s['equal_conversions']}",
+        f"  generator: {g['redrawn_stories']} stories redrawn to avoid sharing a 12-word run with an earlier story, "
+        f"{g['stories_kept_with_shared_runs']} kept with one",
+    ]
+
+
+# --------------------------------------------------------------------------- runs
+
+
+def open_corpus(store, settings):
+    """``Corpus(store, settings)`` as agreed; the first version of ``newstrail.corpus`` takes
+    ``Corpus(store, options=None)`` (link options, not settings), so settings go only where asked for."""
+    import inspect
+
+    from newstrail.corpus import Corpus
+
+    params = list(inspect.signature(Corpus).parameters)
+    if len(params) > 1 and params[1] == "settings":
+        return Corpus(store, settings)
+    return Corpus(store)
+
+
+def ingest(jsonl: Path, settings, store) -> dict:
+    from newstrail import analyze
+
+    start = time.perf_counter()
+    statuses = Counter(o.status for o in analyze([str(jsonl)], settings, store))
+    return {"statuses": dict(statuses), "seconds": time.perf_counter() - start}
+
+
+def cleaning_check(store, records: list[dict], truth: dict) -> list[str]:
+    """What the cleaner did with the planted boilerplate and 'original source' footers."""
+    left = read = 0
+    footers = {e["to"]: e["cited_as"] for e in truth["edges"] if e.get("cue") == "origin"}
+    footers.update({x["article"]: x["cited_as"] for x in truth["laundering"] if x["cue"] == "origin"})
+    missing = 0
+    for r in records:
+        try:
+            article = store.get(r["id"])
+        except Exception:  # noqa: BLE001 - reported as missing
+            missing += 1
+            continue
+        left += any(line in article.text for line in boilerplate(r["outlet"]))
+        if r["id"] in footers:
+            read += article.meta.get("original_source") == footers[r["id"]]
+    return [f"  cleaner: outlet boilerplate left in the text of {left} of {len(records) - missing} stored articles; "
+            f"'The original source of this article is X' footers read into meta.original_source: {read} of {len(footers)}"
+            + (f"; {missing} records not stored" if missing else "")]
+
+
+def run_quality(size: int, seed: int, dry_run: bool, keep: Path | None) -> dict | None:
+    from newstrail import Settings, open_store
+
+    start = time.perf_counter()
+    records, truth = generate(size, seed)
+    gen_s = time.perf_counter() - start
+    print(f"quality corpus: {size} articles, seed {seed} (generated in {gen_s:.1f} s)")
+    for line in format_stats(corpus_stats(records, truth)):
+        print(line)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        jsonl = folder / "quality.jsonl"
+        write_jsonl(records, jsonl)
+        (folder / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
+        db = folder / "quality.db"
+        if db.exists():
+            db.unlink()
+        settings = Settings(db=str(db))
+        with open_store(settings.db) as store:
+            got = ingest(jsonl, settings, store)
+            st = got["statuses"]
+            linking = " (it links as it stores)" if analyze_links() else ""
+            print(f"  newstrail.analyze{linking}: {kv_line(st)} in {got['seconds']:.1f} s ({sum(st.values()) / got['seconds']:.0f} articles/s)")
+            for line in cleaning_check(store, records, truth):
+                print(line)
+            if dry_run:
+                print("  --dry-run: corpus API (newstrail.corpus) not called")
+                return None
+            try:
+                corpus = open_corpus(store, settings)
+            except ImportError as exc:
+                sys.exit(f"error: newstrail.corpus is not importable ({exc}); run with --dry-run until the corpus API lands")
+            start = time.perf_counter()
+            corpus.link()
+            link_s = time.perf_counter() - start
+            start = time.perf_counter()
+            traces = [corpus.trace(story=story).to_dict() for story in corpus.stories()]
+            trace_s = time.perf_counter() - start
+        print(f"  link: {link_s:.1f} s; {len(traces)} traces in {trace_s:.1f} s")
+        scores = score_all(truth, traces)
+        for line in format_scores(scores):
+            print(line)
+        if keep:
+            (folder / "traces.json").write_text(json.dumps(traces, indent=1, ensure_ascii=False), encoding="utf-8")
+            (folder / "scores.json").write_text(json.dumps(scores, indent=1), encoding="utf-8")
+        return scores
+
+
+def kv_line(d: dict) -> str:
+    return ", ".join(f"{v} {k}" for k, v in sorted(d.items()))
+
+
+def child(jsonl: str, db: str, dry_run: bool) -> dict:
+    """Run in a fresh process: ingest ``jsonl`` into ``db`` and link it; time and peak RSS."""
+    from newstrail import Settings, analyze, open_store
+
+    settings = Settings(db=db)
+    start = time.perf_counter()
+    with open_store(db) as store:
+        statuses = Counter(o.status for o in analyze([jsonl], settings, store))
+        ingest_s = time.perf_counter() - start
+        link_s = None
+        if not dry_run:
+            start = time.perf_counter()
+            open_corpus(store, settings).link()
+            link_s = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"added": statuses.get("added", 0), "failed": statuses.get("failed", 0), "ingest_s": ingest_s,
+            "link_s": link_s, "peak_mb": peak_kb / 1024}
+
+
+def analyze_links() -> bool:
+    """Whether ``newstrail.analyze`` links articles as it stores them (``Settings.link``)."""
+    from newstrail import Settings
+
+    return bool(getattr(Settings(), "link", False))
+
+
+def run_speed(sizes: list[int], seed: int, dry_run: bool) -> None:
+    what = "analyze only, no Corpus.link() (--dry-run)" if dry_run else "analyze, then Corpus.link()"
+    inline = "analyze links as it stores (Settings.link)" if analyze_links() else "analyze does not link"
+    print(f"\nspeed: {what}; {inline}; each size in a fresh child process")
+    print(f"{'size':>8} {'articles':>9} {'failed':>7} {'gen s':>7} {'analyze s':>10} {'link s':>8} {'articles/s':>11} {'peak MB':>8}")
+    for size in sizes:
+        start = time.perf_counter()
+        records, _truth = generate(size, seed)
+        gen_s = time.perf_counter() - start
+        with tempfile.TemporaryDirectory() as tmp:
+            jsonl = Path(tmp) / "corpus.jsonl"
+            write_jsonl(records, jsonl)
+            del records, _truth
+            cmd = [sys.executable, __file__, "--child", str(jsonl), str(Path(tmp) / "corpus.db")] + (["--dry-run"] if dry_run else [])
+            out = subprocess.run(cmd, capture_output=True, text=True)
+        if out.returncode != 0:
+            tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
+            print(f"{size:>8} failed in the child process: {tail}")
+            continue
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        total = r["ingest_s"] + (r["link_s"] or 0.0)
+        link = "-" if r["link_s"] is None else f"{r['link_s']:.2f}"
+        print(f"{size:>8} {r['added']:>9} {r['failed']:>7} {gen_s:>7.1f} {r['ingest_s']:>10.2f} {link:>8} "
+              f"{r['added'] / total:>11.0f} {r['peak_mb']:>8.0f}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", nargs="*", type=int, default=[1000, 10000, 100000], help="corpus sizes for the speed runs (none: skip them)")
+    parser.add_argument("--quality-size", type=int, default=2000, help="articles in the scored corpus (0: skip it)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--dry-run", action="store_true", help="do not call the corpus API: generate, ingest and describe")
+    parser.add_argument("--keep", type=Path, help="keep the quality corpus, truth, database, traces and scores in this folder")
+    parser.add_argument("--child", nargs=2, metavar=("JSONL", "DB"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(*args.child, dry_run=args.dry_run)))
+        return
+    if args.quality_size:
+        run_quality(args.quality_size, args.seed, args.dry_run, args.keep)
+    if args.sizes:
+        run_speed(args.sizes, args.seed, args.dry_run)
+
+
+if __name__ == "__main__":
+    main()

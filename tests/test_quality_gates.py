@@ -1,0 +1,90 @@
+"""Quality gates: a benchmark score below its pinned floor fails the build.
+
+The floors sit a little under the figures the bench scripts print (README), so a
+change that makes detection worse is caught here, while the full measurements
+stay in ``bench/``.
+"""
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from newstrail import Settings, analyze, open_store
+from newstrail.analyze.attributions import attributions_in
+from newstrail.corpus import Corpus
+from newstrail.sources import canonical_url
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import attributions as attribution_bench  # noqa: E402
+import chains  # noqa: E402
+import provenance as provenance_bench  # noqa: E402
+
+
+def test_attribution_precision_and_recall_floor():
+    rows = attribution_bench.load(BENCH / "data" / "attribution_sentences.jsonl")
+    hits = predicted = gold = 0
+    for row in rows:
+        found = attributions_in(row["text"], links=row["_links"], domain=row.get("domain"))
+        pred = attribution_bench.dedupe([(a.source, a.kind) for a in found])
+        want = attribution_bench.dedupe([(g["source"], g["kind"]) for g in row["attributions"]])
+        hits += attribution_bench.match(pred, want)
+        predicted += len(pred)
+        gold += len(want)
+    assert len(rows) >= 150
+    assert hits / predicted >= 0.95 and hits / gold >= 0.95
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    records, truth = chains.generate(400, 5)
+    folder = tmp_path_factory.mktemp("chains")
+    chains.write_jsonl(records, folder / "c.jsonl")
+    settings = Settings(db=str(folder / "c.db"))
+    with open_store(settings.db) as store:
+        list(analyze([str(folder / "c.jsonl")], settings, store))
+        corpus = Corpus(store)
+        traces = [corpus.trace(story=s).to_dict() for s in corpus.stories()]
+    return provenance_bench.score_all(truth, traces)
+
+
+def test_provenance_edges_floor(generated):
+    edges = generated["edges"]
+    assert edges["precision"] >= 0.85 and edges["recall"] >= 0.9, edges
+
+
+def test_origins_and_stories_floor(generated):
+    assert generated["origins"]["accuracy"] >= 0.9
+    assert generated["stories"]["purity"] >= 0.9 and generated["stories"]["completeness"] >= 0.9
+
+
+def test_mutation_recall_floor(generated):
+    assert generated["mutations"]["recall"] >= 0.75
+    assert generated["equal_conversions"]["false_alarms"] <= 0.05 * max(1, generated["equal_conversions"]["total"])
+
+
+def test_sample_corpus_edges_floor(tmp_path):
+    truth = json.loads((resources.files("newstrail") / "sample" / "truth.json").read_text(encoding="utf-8"))
+    settings = Settings(db=str(tmp_path / "s.db"))
+    with open_store(settings.db) as store:
+        list(analyze([str(resources.files("newstrail") / "sample" / "corpus")], settings, store))
+        articles = list(store.iter_articles())
+        names = {}
+        for t in truth["articles"]:
+            for a in articles:
+                if a.id == t["id"] or a.url == canonical_url(t["url"]) or a.source.endswith(t["file"]):
+                    names[a.id] = t["id"]
+        corpus = Corpus(store)
+        predicted = {
+            (names[e["from"]], names[e["to"]])
+            for story in corpus.stories()
+            for e in corpus.trace(story=story).to_dict()["edges"]
+            if e["from"] in names and e["to"] in names
+        }
+    gold = {(e["from"], e["to"]) for e in truth["edges"]}
+    assert len(predicted & gold) / len(predicted) >= 0.9
+    assert len(predicted & gold) / len(gold) >= 0.8
