@@ -38,15 +38,17 @@ class LinkOptions:
     #: words shared that put two articles in one story without a credit or a link
     story_words: int = 50
     #: sampled n-grams two articles must share to be aligned
-    candidate_hits: int = 2
+    candidate_hits: int = 3
     #: an n-gram in this many articles is boilerplate or a stock phrase: no longer indexed
-    df_cap: int = 60
+    df_cap: int = 40
     #: at most this many candidates (those sharing the most n-grams) are aligned per article
-    max_candidates: int = 25
+    max_candidates: int = 15
     #: how far back a credited outlet's article may lie
     window_days: int = 14
     #: shared names and figures that make a credited article the source
     min_anchors: int = 5
+    #: recent articles of a credited outlet compared by names and figures
+    anchor_candidates: int = 40
 
 
 @dataclass
@@ -97,18 +99,26 @@ class Linker:
 
     # caches ------------------------------------------------------------------------
     def _remember(self, article: Article) -> None:
-        # a bounded cache, oldest out first: memory follows the batch, not the corpus
+        # bounded caches, oldest out first: memory follows the batch, not the corpus
         while len(self._fingerprints) >= self.cache_size:
-            oldest = next(iter(self._fingerprints))
-            del self._fingerprints[oldest]
-            self._anchors.pop(oldest, None)
+            del self._fingerprints[next(iter(self._fingerprints))]
         self._fingerprints[article.id] = Fingerprint.of(article.text)
+        self._remember_anchors(article)
+
+    def _remember_anchors(self, article: Article) -> None:
+        while len(self._anchors) >= 10 * self.cache_size:
+            del self._anchors[next(iter(self._anchors))]
         self._anchors[article.id] = anchors(article.text)
 
     def _load(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._fingerprints]
         for article in self.store.get_many(missing):
             self._remember(article)
+
+    def _load_anchors(self, ids: list[str]) -> None:
+        missing = [i for i in ids if i not in self._anchors]
+        for article in self.store.get_many(missing):
+            self._remember_anchors(article)
 
     # one batch ---------------------------------------------------------------------
     def link_batch(self, articles: list[Article], report: LinkReport) -> None:
@@ -120,6 +130,7 @@ class Linker:
         postings = self.store.gram_postings({int(h) for hs in sampled.values() for h in hs})
         in_batch: dict[int, list[str]] = defaultdict(list)
         neighbours: dict[str, set[str]] = defaultdict(set)
+        shared_words: dict[str, dict[str, int]] = defaultdict(dict)
         for article in articles:
             hashes = [int(h) for h in sampled[article.id]]
             df = {h: len(postings.get(h, ())) + len(in_batch.get(h, ())) for h in hashes}
@@ -139,26 +150,28 @@ class Linker:
                 if passages and (shared >= opts.min_pair_words or max(p.words for p in passages) >= 25):
                     self.store.add_reuse(other, article.id, passages)
                     report.passages += len(passages)
+                    shared_words[article.id][other] = shared
+                    shared_words[other][article.id] = shared
                     if shared >= opts.story_words:
                         neighbours[article.id].add(other)
             self.store.add_grams(article.id, hashes, df, opts.df_cap)
             for h in hashes:
                 in_batch[h].append(article.id)
         for article in articles:
-            neighbours[article.id] |= self._resolve_citations(article, report)
+            neighbours[article.id] |= self._resolve_citations(article, shared_words[article.id], report)
             neighbours[article.id] |= self._hyperlinked(article)
         self._assign_stories(articles, neighbours, report)
         self.store.mark_linked([a.id for a in articles])
         report.articles += len(articles)
 
-    def _resolve_citations(self, article: Article, report: LinkReport) -> set[str]:
+    def _resolve_citations(self, article: Article, shared: dict[str, int], report: LinkReport) -> set[str]:
         found: set[str] = set()
         own = set(self.directory.resolve(article.outlet)) if article.outlet else set()
         for attribution in article.attributions:
             if attribution.kind != "outlet" or not attribution.source:
                 continue
             outlets = [o for o in self.directory.resolve(attribution.source) if o not in own]
-            source = self._best_source(article, outlets, before=True)
+            source = self._best_source(article, outlets, shared)
             self.store.add_cite(article.id, outlet_key(attribution.source), source)
             report.citations += 1
             if source:
@@ -167,24 +180,28 @@ class Linker:
         # credits made earlier to this article's outlet by articles linked before it
         if article.outlet:
             keys = {outlet_key(article.outlet)} | {k for k, names in self.directory.by_key.items() if article.outlet in names}
-            for citer, key in self.store.unresolved_citers(sorted(keys)):
+            when = _when(article.published)
+            since = (when - timedelta(days=1)).isoformat() if when else None
+            until = (when + timedelta(days=self.options.window_days)).isoformat() if when else None
+            for citer, key in self.store.unresolved_citers(sorted(keys), since, until):
                 if citer == article.id:
                     continue
-                self._load([citer])
-                best = self._best_source(self.store.get_many([citer])[0], [article.outlet], before=True)
+                best = self._best_source(self.store.get_many([citer])[0], [article.outlet])
                 if best == article.id:
                     self.store.add_cite(citer, key, article.id)
                     report.resolved += 1
                     found.add(citer)
         return found
 
-    def _best_source(self, article: Article, outlets: list[str], before: bool) -> str | None:
+    def _best_source(self, article: Article, outlets: list[str], shared: dict[str, int] | None = None) -> str | None:
         """The article of ``outlets`` that ``article`` most likely took from, or None.
 
         Candidates are the outlets' articles published up to ``window_days`` before
-        it. A candidate it shares passages with wins; otherwise the one sharing the
-        most names and figures, each weighted by how few candidates hold it (the
-        town every story of a local paper names tells nothing).
+        it (one indexed query). The candidate it shares the most passage words with
+        wins (``shared``: words per article, from this batch's alignment); without
+        shared text, the most recent candidates are compared by names and figures,
+        each weighted by how few candidates hold it (the town every story of a local
+        paper names tells nothing), and must overlap clearly.
         """
         if not outlets:
             return None
@@ -197,22 +214,27 @@ class Linker:
         candidates = [other for other, _ in self.store.articles_of(outlets, since, until) if other != article.id]
         if not candidates:
             return None
-        reused = {a if b == article.id else b for a, b, _ in self.store.reuse_among([article.id, *candidates]) if article.id in (a, b)}
-        self._load(candidates)
+        if shared is None:
+            shared = Counter()
+            for a, b, p in self.store.reuse_among([article.id, *candidates[:50]]):
+                if article.id in (a, b):
+                    shared[a if b == article.id else b] += p.words
+        reused = [(words, other) for other, words in shared.items() if other in set(candidates)]
+        if reused:
+            return max(reused)[1]
+        recent = candidates[: self.options.anchor_candidates]
+        self._load_anchors(recent)
         names = set()
         for outlet in [*outlets, article.outlet or ""]:
             names |= {w.lower() for w in re.findall(r"\w+", outlet)}
         mine = (self._anchors.get(article.id) or anchors(article.text)) - names
-        held = Counter(a for other in candidates for a in mine & self._anchors.get(other, set()))
+        held = Counter(a for other in recent for a in mine & self._anchors.get(other, set()))
         scored = []
-        for other in candidates:
+        for other in recent:
             theirs = self._anchors.get(other, set())
-            shared = mine & theirs
-            weight = sum(1 / held[a] for a in shared) + (10 if other in reused else 0)
-            # without shared text, the names and figures must overlap clearly
-            enough = len(shared) >= max(self.options.min_anchors, 0.4 * min(len(mine), len(theirs)))
-            if other in reused or enough:
-                scored.append((weight, other))
+            common = mine & theirs
+            if len(common) >= max(self.options.min_anchors, 0.4 * min(len(mine), len(theirs))):
+                scored.append((sum(1 / held[a] for a in common), other))
         return max(scored)[1] if scored else None
 
     def _hyperlinked(self, article: Article) -> set[str]:

@@ -119,13 +119,16 @@ class SQLiteCorpusTables:
         sources = self._ids(r[2] for r in rows if r[2] is not None)
         return [(back[a], outlet, sources.get(src) if src is not None else None) for a, outlet, src in rows]
 
-    def unresolved_citers(self, outlet_keys: Sequence[str]) -> list[tuple[str, str]]:
-        """Articles citing one of these outlets whose citation found no source yet."""
+    def unresolved_citers(self, outlet_keys: Sequence[str], since: str | None = None, until: str | None = None, limit: int = 50) -> list[tuple[str, str]]:
+        """Articles published between ``since`` and ``until`` that cite one of these
+        outlets and whose citation found no source yet."""
         rows = []
         for chunk in _chunks(list(outlet_keys)):
             marks = ",".join("?" * len(chunk))
             rows += self.db.execute(
-                f"SELECT a.id, c.outlet FROM cites c JOIN articles a ON a.rowid = c.article WHERE c.source IS NULL AND c.outlet IN ({marks})", chunk
+                f"SELECT a.id, c.outlet FROM cites c JOIN articles a ON a.rowid = c.article WHERE c.source IS NULL AND c.outlet IN ({marks})"
+                " AND (a.published IS NULL OR (a.published >= ? AND a.published <= ?)) LIMIT ?",
+                [*chunk, since or "", until or "9999", limit],
             ).fetchall()
         return rows
 
