@@ -1,4 +1,4 @@
-"""Fixtures for the reader tests: files in tmp_path and a local web site.
+"""Fixtures for the reader tests: a local web site (``write`` comes from tests/conftest.py).
 
 The only network used is a stdlib HTTP server on 127.0.0.1 started by ``site``;
 the helpers it builds on are in ingest_helpers.py.
@@ -7,28 +7,11 @@ the helpers it builds on are in ingest_helpers.py.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 from ingest_helpers import Site, Handler, QuietServer
 
 from newstrail import Settings
-
-
-@pytest.fixture
-def write(tmp_path: Path):
-    """write(name, content) -> path of a new file under tmp_path (str or bytes content)."""
-
-    def _write(name: str, content: str | bytes) -> Path:
-        path = tmp_path / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-        return path
-
-    return _write
 
 
 @pytest.fixture
