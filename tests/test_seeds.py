@@ -42,3 +42,22 @@ def test_badge_is_evidence_not_text(seeds):
     # attributions are article text: the provenance stages need them
     assert "Credit – Sputnik Arabic" in copy.text and "True Activist reports:" in copy.text
     assert copy.language == "en"
+
+
+def test_seeds_are_one_story_with_their_credits_and_shared_decree(seeds, tmp_path):
+    from newstrail.corpus import Corpus
+
+    copy, cross = seeds["000"], seeds["003"]
+    assert copy.story == cross.story
+    credits = {(a.source, a.cue) for a in copy.attributions + cross.attributions if a.kind == "outlet"}
+    assert {("Sputnik Arabic", "credit"), ("True Activist", "reports:"), ("Inside Syria Media Center", "original source"),
+            ("Inside Syria Media Center", "dateline"), ("Haber7", "published")} <= credits
+    db = tmp_path / "seeds.db"
+    with open_store(str(db)) as store:
+        list(analyze([str(SEEDS)], Settings(db=str(db)), store))
+        trace = Corpus(store).trace(article=copy.id).to_dict()
+    shared = [e for e in trace["edges"] if e["from"] == cross.id and e["to"] == copy.id]
+    assert shared and shared[0]["kinds"] == ["quote"]  # the same decree quoted, not one copying the other
+    assert any("strictly forbidden to shoot down" in ev["text"] for ev in shared[0]["evidence"])
+    externals = {e["from"] for e in trace["edges"] if e["from"].startswith("external:")}
+    assert {"external:Sputnik Arabic", "external:True Activist", "external:Inside Syria Media Center", "external:Haber7"} <= externals

@@ -152,7 +152,7 @@ class Linker:
                     report.passages += len(passages)
                     shared_words[article.id][other] = shared
                     shared_words[other][article.id] = shared
-                    if shared >= opts.story_words:
+                    if shared >= opts.story_words or self._same_quote(article, other, passages):
                         neighbours[article.id].add(other)
             self.store.add_grams(article.id, hashes, df, opts.df_cap)
             for h in hashes:
@@ -163,6 +163,16 @@ class Linker:
         self._assign_stories(articles, neighbours, report)
         self.store.mark_linked([a.id for a in articles])
         report.articles += len(articles)
+
+    def _same_quote(self, article: Article, other: str, passages: list) -> bool:
+        """Two articles quoting the same long passage word for word (a leaked document, a
+        decree) tell the same story when they also share names and figures."""
+        for p in passages:
+            inside = sum(max(0, min(p.b_end, q.span.end) - max(p.b_start, q.span.start)) for q in article.quotes)
+            if p.words >= 30 and inside >= 0.8 * (p.b_end - p.b_start):
+                common = self._anchors.get(article.id, set()) & self._anchors.get(other, set())
+                return len(common) >= self.options.min_anchors
+        return False
 
     def _resolve_citations(self, article: Article, shared: dict[str, int], report: LinkReport) -> set[str]:
         found: set[str] = set()
