@@ -96,6 +96,78 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Number:
+    """A number as written (``span``) and in canonical form (``value`` in ``unit``).
+
+    Found by :func:`newstrail.analyze.numbers.find_numbers`; ``what`` is the noun it
+    counts ("3,000 rebel fighters" -> ``rebel fighters``) when the text says.
+    """
+
+    span: Span
+    text: str
+    value: float
+    unit: str = ""
+    dimension: str = "count"
+    qualifier: str = ""
+    what: str = ""
+
+
+@dataclass
+class Entity:
+    """A named person, organisation, place or outlet: ``label`` says which."""
+
+    span: Span
+    text: str
+    label: str
+
+
+@dataclass
+class FactCheckMatch:
+    """An imported fact-check (ClaimReview) that a claim matches, with the evidence.
+
+    ``score`` is calibrated to [0, 1] so one threshold means the same across corpora;
+    ``evidence`` holds what the match rests on (shared terms, similarities).
+    """
+
+    factcheck: str
+    score: float
+    claim: str = ""
+    rating: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Claim:
+    """A sentence that states something checkable, with what a checker needs beside it.
+
+    ``score`` is the check-worthiness in [0, 1] and ``checkworthy`` whether it clears
+    the model's threshold; ``quote`` and ``attribution`` index ``Article.quotes`` and
+    ``Article.attributions``; ``matches`` are fact-checks it matches, best first.
+    """
+
+    span: Span
+    score: float
+    checkworthy: bool
+    numbers: list[Number] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quote: int | None = None
+    attribution: int | None = None
+    matches: list[FactCheckMatch] = field(default_factory=list)
+
+
+@dataclass
+class Technique:
+    """A propaganda technique used in ``span`` (SemEval-2020 task 11 scheme)."""
+
+    span: Span
+    technique: str
+    score: float
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
 class Passage:
     """A passage two articles share: character offsets in each, and its length in words."""
 
@@ -154,6 +226,8 @@ class Article:
     sentences: list[Span] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    rhetoric: list[Technique] = field(default_factory=list)
     story: str | None = None
 
     def ensure_id(self) -> Article:
@@ -184,7 +258,21 @@ class Article:
             Attribution(**{**at, "span": Span(**at["span"]) if at.get("span") else None}) for at in data.get("attributions", [])
         ]
         values["quotes"] = [Quote(**{**q, "span": Span(**q["span"])}) for q in data.get("quotes", [])]
+        values["claims"] = [_claim(c) for c in data.get("claims", [])]
+        values["rhetoric"] = [Technique(**{**t, "span": Span(**t["span"])}) for t in data.get("rhetoric", [])]
         for name in ("authors", "stages"):
             values[name] = list(data.get(name, []))
         values["meta"] = dict(data.get("meta", {}))
         return cls(**values)
+
+
+def _claim(data: dict[str, Any]) -> Claim:
+    return Claim(
+        **{
+            **data,
+            "span": Span(**data["span"]),
+            "numbers": [Number(**{**n, "span": Span(**n["span"])}) for n in data.get("numbers", [])],
+            "entities": [Entity(**{**e, "span": Span(**e["span"])}) for e in data.get("entities", [])],
+            "matches": [FactCheckMatch(**m) for m in data.get("matches", [])],
+        }
+    )

@@ -17,9 +17,8 @@ across units with :func:`compare`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from ..article import Span
+from ..article import Number, Span
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -70,17 +69,6 @@ _IN_HALF = re.compile(r"\b(?:in half|halves|halved|by half)\b", re.I)
 _WHAT = re.compile(r"\s+((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)")
 
 
-@dataclass(frozen=True)
-class Number:
-    """A number as written (``span``) and in canonical form (``value`` in ``unit``)."""
-
-    span: Span
-    text: str
-    value: float
-    unit: str = ""
-    dimension: str = "count"
-    qualifier: str = ""
-    what: str = ""
 
 
 def _parse(match: re.Match[str]) -> tuple[float, str, str] | None:

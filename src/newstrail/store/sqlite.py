@@ -20,6 +20,10 @@ from ..errors import NotFound, StoreError
 from ..sources import canonical_url
 from .base import ADDED, EXISTS, SearchHit, Store
 from .sqlite_corpus import SQLiteCorpusTables
+from .sqlite_factchecks import MIGRATION as FACTCHECK_MIGRATION
+from .sqlite_factchecks import SQLiteFactCheckTables
+from .sqlite_ratings import MIGRATION as RATING_MIGRATION
+from .sqlite_ratings import SQLiteRatingTables
 
 #: Each entry upgrades the schema by one version; never edit a released entry, append.
 MIGRATIONS: tuple[str, ...] = (
@@ -86,10 +90,14 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX cites_outlet ON cites(outlet);
     CREATE TABLE stories (id TEXT PRIMARY KEY, first_seen TEXT, last_seen TEXT, size INTEGER NOT NULL DEFAULT 0);
     """,
+    # 3: imported fact-checks (ClaimReview)
+    FACTCHECK_MIGRATION,
+    # 4: imported source-rating lists
+    RATING_MIGRATION,
 )
 
 
-class SQLiteStore(SQLiteCorpusTables, Store):
+class SQLiteStore(SQLiteCorpusTables, SQLiteFactCheckTables, SQLiteRatingTables, Store):
     """A corpus in one SQLite file (created and migrated on open)."""
 
     def __init__(self, path: str) -> None:

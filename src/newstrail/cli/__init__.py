@@ -15,12 +15,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .batch import FAILED, analyze
-from .config import Settings
-from .errors import ConfigError, MissingExtra, NewstrailError, NotFound, StoreError
-from .report import article_record, render_article, render_trace, summary_line, to_json
-from .store import open_store
+from .. import __version__
+from ..batch import FAILED, analyze
+from ..config import Settings
+from ..errors import ConfigError, MissingExtra, NewstrailError, NotFound, StoreError
+from ..report import article_record, render_article, render_trace, summary_line, to_json
+from ..store import open_store
 
 OK, SOME_FAILED, USAGE, STORE, NOT_FOUND, EXTRA = 0, 1, 2, 3, 4, 5
 #: error class -> exit code; the first match in order wins (subclasses first)
@@ -148,7 +148,7 @@ def search_cmd(ctx: click.Context, query: str, db: str | None, limit: int) -> No
 @click.pass_context
 def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | None, fmt: str) -> None:
     """Where a story came from and how it changed: KEY is an article id, id prefix or URL."""
-    from .corpus import Corpus
+    from ..corpus import Corpus
 
     if not key and not story:
         raise click.UsageError("give an article id or URL, or --story STORY_ID")
@@ -167,7 +167,7 @@ def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | 
 @click.pass_context
 def stories_cmd(ctx: click.Context, db: str | None, min_size: int) -> None:
     """List the stories of the corpus: id, size, first and last publish date."""
-    from .corpus import Corpus
+    from ..corpus import Corpus
 
     settings = _settings(ctx, db=db)
     _require_store(settings.db)
@@ -199,7 +199,7 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
     corpus = sample_corpus()
     click.echo(f"Analysing the sample corpus in {corpus}\n")
     code = _run_analyze([str(corpus)], settings, "text")
-    from .corpus import Corpus
+    from ..corpus import Corpus
 
     records = folder / "articles.jsonl"
     traces = folder / "traces"
@@ -229,6 +229,10 @@ def _require_store(path: str) -> None:
     if not os.path.exists(path):
         raise StoreError(f"{path}: no store here; run 'newstrail analyze ... --db {path}' first")
 
+
+# Each command group lives in its own module and registers itself on ``main``;
+# imported last, since they import ``main`` and the helpers above from here.
+from . import claims, factchecks, rhetoric, sources  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,0 +1,3 @@
+"""`newstrail claims`: check-worthy sentences, scored and listed."""
+
+from __future__ import annotations

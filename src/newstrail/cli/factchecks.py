@@ -1,0 +1,3 @@
+"""`newstrail factchecks`: import ClaimReview records and match claims against them."""
+
+from __future__ import annotations

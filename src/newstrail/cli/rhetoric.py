@@ -1,0 +1,3 @@
+"""`newstrail rhetoric`: propaganda techniques as character spans."""
+
+from __future__ import annotations

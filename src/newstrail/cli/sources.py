@@ -1,0 +1,3 @@
+"""`newstrail sources`: outlet identity, imported rating lists and what the corpus shows."""
+
+from __future__ import annotations
