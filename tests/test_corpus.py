@@ -150,3 +150,18 @@ def test_trace_cli_text_and_json(linked, settings):
     assert "story-bay-1" in stories and "4 articles" in stories
     missing = runner.invoke(main, ["trace", "--story", "story-nope", "--db", settings.db])
     assert missing.exit_code == 4
+
+
+def test_a_figure_about_the_same_places_is_compared_though_the_sentences_differ():
+    from newstrail.article import Article
+    from newstrail.corpus.mutations import compare_articles
+
+    first = Article(id="a", text="Officials said the flooded depot at Lowmarsh lies 45 km from Carrow Bay.")
+    close = Article(id="b", text="Reporters who reached it found the Lowmarsh depot, a muddy site 27 miles outside Carrow Bay, empty.")
+    equal = Article(id="c", text="Reporters who reached it found the Lowmarsh depot, a muddy site 28 miles outside Carrow Bay, empty.")
+    elsewhere = Article(id="d", text="A second depot at Fenwick stands 27 miles from the coast road.")
+    found = compare_articles(first, close, numbers_only=True)
+    assert [(m.type, m.from_text, m.to_text) for m in found] == [("number", "45 km", "27 miles")]
+    assert found[0].detail == "close: within 10%; about Bay, Carrow, Lowmarsh"
+    assert compare_articles(first, equal, numbers_only=True) == []  # 28 miles is 45 km
+    assert compare_articles(first, elsewhere, numbers_only=True) == []  # no shared places: not the same distance

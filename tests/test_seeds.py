@@ -61,3 +61,6 @@ def test_seeds_are_one_story_with_their_credits_and_shared_decree(seeds, tmp_pat
     assert any("strictly forbidden to shoot down" in ev["text"] for ev in shared[0]["evidence"])
     externals = {e["from"] for e in trace["edges"] if e["from"].startswith("external:")}
     assert {"external:Sputnik Arabic", "external:True Activist", "external:Inside Syria Media Center", "external:Haber7"} <= externals
+    # the distance to Mosul changed between the versions: 32 km against 19 miles (30.6 km), close
+    distance = [m for m in trace["mutations"] if m["type"] == "number" and m["from_text"] == "32 km"]
+    assert distance and distance[0]["to_text"] == "19 miles" and distance[0]["detail"].startswith("close")

@@ -105,9 +105,9 @@ class Corpus:
         mutations: list[Mutation] = []
         by_id = graph.articles
         for (source, target) in sorted(graph.edges, key=lambda e: (by_id[e[1]].published or "", e)):
-            # articles that only quote the same words did not rewrite one another
-            if source in by_id and set(graph.edges[(source, target)].kinds) != {"quote"}:
-                mutations += compare_articles(by_id[source], by_id[target])
+            # articles that only quote the same words did not rewrite one another: compare their figures alone
+            if source in by_id:
+                mutations += compare_articles(by_id[source], by_id[target], numbers_only=set(graph.edges[(source, target)].kinds) == {"quote"})
         for node in by_id.values():
             parents = [p for p in graph.parents(node.id) if p in by_id]
             if not parents:

@@ -227,15 +227,63 @@ def counted_numbers(source: Article, target: Article) -> list[Mutation]:
     return found
 
 
-def compare_articles(source: Article, target: Article) -> list[Mutation]:
-    """Mutations along the edge ``source -> target`` (same language only)."""
+_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’-]+")
+
+
+def _places(sentence: str) -> set[str]:
+    """Capitalised words inside a sentence (its first word left out): the places and names it is about."""
+    names = _NAME.findall(sentence)
+    first = _NAME.match(sentence.lstrip("\"“‘'( "))
+    return {n for n in names if not (first and n == first.group(0) and sentence.lstrip("\"“‘'( ").startswith(n))}
+
+
+def placed_numbers(source: Article, target: Article) -> list[Mutation]:
+    """Distances and durations stated about the same named places in both texts that differ.
+
+    A retelling often rewords the whole sentence around a figure ("Bakhdida city situated
+    32 km of Mosul" -> "the city of Bakhdida, 19 miles from the city of Mosul"), so the
+    sentences do not pair; two measurements of one dimension in sentences that share two
+    or more names are taken to measure the same thing.
+    """
+    left = [(n, _places(s)) for s in _sentences(source) for n in find_numbers(s) if n.dimension in ("length", "time")]
+    if not left:
+        return []
+    found = []
+    for sentence in _sentences(target):
+        names = _places(sentence)
+        for nb in find_numbers(sentence):
+            if nb.dimension not in ("length", "time"):
+                continue
+            options = [na for na, theirs in left if na.dimension == nb.dimension and len(names & theirs) >= 2]
+            if not options or any(compare(na, nb) == "equal" for na in options):
+                continue
+            verdict = compare(options[0], nb)
+            if verdict in ("different", "close"):
+                shared = ", ".join(sorted(names & next(t for n, t in left if n is options[0])))
+                detail = ("close: within 10%; " if verdict == "close" else "") + f"about {shared}"
+                found.append(Mutation(source.id, target.id, "number", options[0].text, nb.text, detail))
+    return found
+
+
+def compare_articles(source: Article, target: Article, numbers_only: bool = False) -> list[Mutation]:
+    """Mutations along the edge ``source -> target`` (same language only).
+
+    ``numbers_only`` compares just the figures: for two articles that quote the same
+    words without copying one another, a figure that differs is still worth showing,
+    while their wording differs by nature.
+    """
     if source.language and target.language and source.language != target.language:
         return []
     found: dict[tuple[str, str, str], Mutation] = {}
-    paired = [m for a, b in pair_sentences(source, target) for m in _numbers(a, b, source.id, target.id) + _wording(a, b, source.id, target.id)]
-    for mutation in paired + counted_numbers(source, target):
+    paired = [
+        m
+        for a, b in pair_sentences(source, target)
+        for m in _numbers(a, b, source.id, target.id) + ([] if numbers_only else _wording(a, b, source.id, target.id))
+    ]
+    for mutation in paired + counted_numbers(source, target) + placed_numbers(source, target):
+        # one figure reported once, whichever comparison found it first
         found.setdefault((mutation.type, mutation.from_text, mutation.to_text), mutation)
-    framing = headline_change(source, target)
+    framing = None if numbers_only else headline_change(source, target)
     return list(found.values()) + ([framing] if framing else [])
 
 
