@@ -248,20 +248,23 @@ def placed_numbers(source: Article, target: Article) -> list[Mutation]:
     left = [(n, _places(s)) for s in _sentences(source) for n in find_numbers(s) if n.dimension in ("length", "time")]
     if not left:
         return []
-    found = []
-    for sentence in _sentences(target):
-        names = _places(sentence)
-        for nb in find_numbers(sentence):
-            if nb.dimension not in ("length", "time"):
-                continue
-            options = [na for na, theirs in left if na.dimension == nb.dimension and len(names & theirs) >= 2]
-            if not options or any(compare(na, nb) == "equal" for na in options):
-                continue
-            verdict = compare(options[0], nb)
-            if verdict in ("different", "close"):
-                shared = ", ".join(sorted(names & next(t for n, t in left if n is options[0])))
-                detail = ("close: within 10%; " if verdict == "close" else "") + f"about {shared}"
-                found.append(Mutation(source.id, target.id, "number", options[0].text, nb.text, detail))
+    right = [(n, _places(s)) for s in _sentences(target) for n in find_numbers(s) if n.dimension in ("length", "time")]
+    found: list[Mutation] = []
+    reported: list = []
+    for nb, names in right:
+        options = [(na, theirs) for na, theirs in left if na.dimension == nb.dimension and len(names & theirs) >= 2]
+        if not options or any(compare(na, nb) == "equal" for na, _ in options):
+            continue
+        na, theirs = options[0]
+        # a target that still states the source's figure only mentions another one beside it
+        # (a fact-check quoting the claim it corrects); "45 km (28 miles)" is one figure, said once
+        if any(compare(na, other) == "equal" for other, _ in right) or any(compare(nb, r) == "equal" for r in reported):
+            continue
+        verdict = compare(na, nb)
+        if verdict in ("different", "close"):
+            detail = ("close: within 10%; " if verdict == "close" else "") + f"about {', '.join(sorted(names & theirs))}"
+            found.append(Mutation(source.id, target.id, "number", na.text, nb.text, detail))
+            reported.append(nb)
     return found
 
 
