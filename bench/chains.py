@@ -375,7 +375,7 @@ _DISCLAIMERS = [
 _EXTRA = [
     "Copyright © {o}. All rights reserved.",
     "DISCLAIMER",
-    "This site contains copyrighted material the use of which has not always been specifically authorized by the copyright owner; {o} makes such material available under the fair use principle.",
+    "Some items here are copyright works whose owners were not asked first; {o} shows them as fair use for comment and study.",
     "For media inquiries: press@{d}",
 ]
 

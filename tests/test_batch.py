@@ -114,7 +114,7 @@ def test_pipeline_checks_stage_contracts():
 
 
 def test_default_pipeline_follows_settings():
-    stages = ["sentences", "attributions", "quotes"]
+    stages = ["sentences", "attributions", "quotes", "claims"]
     assert default_pipeline(Settings()).names == ["clean", "body-check", "language", *stages]
     assert default_pipeline(Settings(detect_language=False)).names == ["clean", "body-check", *stages]
 

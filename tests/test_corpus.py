@@ -165,3 +165,34 @@ def test_a_figure_about_the_same_places_is_compared_though_the_sentences_differ(
     assert found[0].detail == "close: within 10%; about Bay, Carrow, Lowmarsh"
     assert compare_articles(first, equal, numbers_only=True) == []  # 28 miles is 45 km
     assert compare_articles(first, elsewhere, numbers_only=True) == []  # no shared places: not the same distance
+
+
+def test_independent_reports_of_one_event_share_a_story_but_no_edge(tmp_path):
+    records = [
+        {"id": "ferry-a", "outlet": "Tarrow Tidings", "url": "https://tarrowtidings.example/ferry", "published": "2025-05-06T09:00:00",
+         "title": "Tarrow Isle ferry suspended after crack found in hull",
+         "text": "The Velmora Line suspended its Tarrow Isle ferry on Tuesday after inspectors found a 40 cm crack in the hull of the MV Corrant. "
+                 "Harbourmaster Idris Vell said sailings would not resume before Friday.\n\nIslanders queued at the quay for the last crossing, "
+                 "and the shop on Brannock Street sold out of bread by noon."},
+        {"id": "ferry-b", "outlet": "Coastline Bulletin", "url": "https://coastlinebulletin.example/ferry", "published": "2025-05-06T15:00:00",
+         "title": "Crack in hull halts Tarrow Isle ferry",
+         "text": "Inspectors found a 40 cm crack in the hull of the MV Corrant on Tuesday, and the Velmora Line suspended the Tarrow Isle ferry. "
+                 "Sailings will not resume before Friday, harbourmaster Idris Vell said.\n\nA chartered launch will carry post and medicines "
+                 "twice a day, the island council decided at an evening meeting."},
+        {"id": "ferry-c", "outlet": "Tarrow Tidings", "url": "https://tarrowtidings.example/summer", "published": "2025-05-07T10:00:00",
+         "title": "Tarrow Isle ferry to add summer sailings",
+         "text": "The Velmora Line will add two sailings a day on the Tarrow Isle ferry from June. Harbourmaster Idris Vell said the MV Corrant "
+                 "would run the extra crossings.\n\nThe timetable will be posted at the quay and in the Brannock Street library next month."},
+    ]
+    path = tmp_path / "ferry.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "f.db"))
+    with open_store(settings.db) as store:
+        stories = {o.article.id: o.article.story for o in analyze([str(path)], settings, store)}
+        assert stories["ferry-a"] == stories["ferry-b"] != stories["ferry-c"]  # a look-alike of another event stays apart
+        trace = Corpus(store).trace(article="ferry-b").to_dict()
+    assert trace["edges"] == []  # neither copied the other
+    assert sorted(trace["origins"]) == ["ferry-a", "ferry-b"]
+    (pair,) = trace["related"]
+    assert {pair["a"], pair["b"]} == {"ferry-a", "ferry-b"} and pair["similarity"] >= 0.93
+    assert {"corrant", "velmora"} <= set(pair["shared"])

@@ -58,13 +58,14 @@ class BodyCheck:
         return article
 
 
-def default_pipeline(settings: Settings, known_outlets: dict[str, str] | None = None) -> Pipeline:
+def default_pipeline(settings: Settings, known_outlets: dict[str, str] | None = None, factchecks=None) -> Pipeline:
     """The per-article stages ``analyze`` runs unless told otherwise.
 
     ``known_outlets`` (normalised name -> outlet name, e.g. the outlets a store
     already holds) lets the attribution stage recognise one-word mastheads.
     """
     from .analyze.attributions import AttributionStage
+    from .analyze.claims import ClaimStage
     from .analyze.quotes import QuoteStage
     from .analyze.sentences import SentenceStage
 
@@ -72,6 +73,10 @@ def default_pipeline(settings: Settings, known_outlets: dict[str, str] | None = 
     if settings.detect_language:
         stages.append(LanguageStage())
     stages += [SentenceStage(), AttributionStage(known_outlets=known_outlets or None), QuoteStage()]
+    stages.append(ClaimStage(keep=settings.claims_keep))
+    if factchecks is not None:
+        # a FactCheckStage (newstrail.factchecks.stage): matches the claims just found
+        stages.append(factchecks)
     return Pipeline(stages)
 
 
@@ -92,7 +97,16 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
         from .analyze.attributions import outlet_key
 
         known = {outlet_key(outlet): outlet for outlet, _ in store.outlet_names()}
-        pipeline = default_pipeline(settings, known_outlets=known)
+        factchecks = None
+        if store.factcheck_count():  # an empty store costs nothing: no index, no models
+            from .factchecks.stage import FactCheckStage
+
+            factchecks = FactCheckStage.from_store(store, threshold=settings.factcheck_threshold, variant=settings.factcheck_matcher)
+        pipeline = default_pipeline(settings, known_outlets=known, factchecks=factchecks)
+        from .sources.identity import OutletIdentity, OutletStage
+
+        # every article gets its outlet's domain: from its URL, else from its masthead when known
+        pipeline = Pipeline([*pipeline.stages, OutletStage(OutletIdentity.from_store(store))])
     pending: list[Outcome] = []
     linker = None
     if settings.link:

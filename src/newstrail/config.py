@@ -53,6 +53,12 @@ class Settings:
     detect_language: bool = True
     #: link new articles into the corpus (reuse, stories, provenance) as they are stored
     link: bool = True
+    #: which sentences' claims the stored record keeps: "all" (numbers and entities on check-worthy ones only) or "checkworthy"
+    claims_keep: str = "all"
+    #: analyze keeps a claim's fact-check matches whose calibrated score (0..1) is at least this
+    factcheck_threshold: float = 0.5
+    #: matcher analyze uses: "fast" (lexical + static embeddings), "hybrid" (adds the accurate rerank, ~6 ms a claim), "lexical"
+    factcheck_matcher: str = "fast"
 
     @classmethod
     def build(cls, file: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None) -> Settings:

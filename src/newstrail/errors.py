@@ -79,5 +79,10 @@ class NotFound(StoreError):
 class MissingExtra(NewstrailError):
     """An optional dependency is missing; the message names the ``pip install`` line."""
 
-    def __init__(self, extra: str, feature: str) -> None:
-        super().__init__(f"{feature} needs the '{extra}' extra: pip install 'newstrail[{extra}]'")
+    def __init__(self, extra: str, feature: str, pip: str | None = None) -> None:
+        # ``pip`` names the packages when they are core dependencies that went missing
+        # (a broken or hand-made environment) rather than an optional extra.
+        if pip:
+            super().__init__(f"{feature} needs packages that are not installed: {pip}")
+        else:
+            super().__init__(f"{feature} needs the '{extra}' extra: pip install 'newstrail[{extra}]'")

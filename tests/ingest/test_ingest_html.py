@@ -231,3 +231,11 @@ def test_html_in_latin1_declared_in_meta(write):
     [article] = read_inputs([str(path)], Settings())
     assert isinstance(article, Article)
     assert "Zoë Martins" in article.text
+
+
+def test_an_anchor_wrapped_over_a_blank_line_in_the_html_is_still_one_link():
+    page = '<html><body><article><p>Read <a href="https://bayherald.example/a">the Bay \n \n Herald</a> on the storm, which tore roofs off sheds along the quay.</p></article></body></html>'
+    article = article_from_html(page, "wrapped.html")
+    assert "](" not in article.text
+    (link,) = article.links
+    assert article.text[link.span.start : link.span.end] == "the Bay Herald" and link.url == "https://bayherald.example/a"

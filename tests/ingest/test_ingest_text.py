@@ -244,7 +244,7 @@ Become a Member of The Harbor Lantern
 
 Disclaimer: The views in this article belong to its author alone and the Lantern accepts no liability for errors in it.
 
-This site contains copyrighted material the use of which has not always been authorized by the copyright owner. We are making such material available under the fair use provision of copyright law.
+Pieces on these pages may be copyright works whose owners did not give leave. We show them as fair use, for comment and study.
 
 Contact us: newsdesk@harborlantern.example
 
@@ -299,8 +299,8 @@ def test_cleaner_moves_boilerplate_to_removed_with_kinds(cleaned_ferry):
         ("disclaimer", "Disclaimer: The views in this article belong to its author alone and the Lantern accepts no liability for errors in it."),
         (
             "fair-use",
-            "This site contains copyrighted material the use of which has not always been authorized by the copyright owner. "
-            "We are making such material available under the fair use provision of copyright law.",
+            "Pieces on these pages may be copyright works whose owners did not give leave. "
+            "We show them as fair use, for comment and study.",
         ),
         ("contact", "Contact us: newsdesk@harborlantern.example"),
         ("tags", "Tags: ferry, strike, Porthaven"),

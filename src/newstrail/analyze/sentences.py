@@ -6,11 +6,14 @@ Rules, in plain words:
 * inside a line, a sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
   brackets after them) followed by whitespace and an uppercase letter, a digit or an
   opening quote or bracket;
-* except after an abbreviation ("Mr.", "Gen.", "Jan.", "Inc.", "vs.", "No. 5"), a
-  single-letter initial ("A. Li"), a dotted abbreviation ("U.S.", "e.g.", "p.m."), a
-  list number at the start of a line ("1. First"), or inside a quotation that the
-  sentence carries on after (``"We tried. We failed," she said.`` is one sentence, as
-  is ``"Why now?" Farrow asked.``).
+* except after an abbreviation ("Mr.", "Gen.", "vs.", "No. 5"), a single-letter
+  initial ("A. Li"), a list number at the start of a line ("1. First"), or inside a
+  quotation (double or single marks) that the sentence carries on after (``"We tried.
+  We failed," she said.`` is one sentence, as is ``"Why now?" Farrow asked.``);
+* an abbreviated month ends the sentence unless a day or year follows ("on Jan. 5",
+  "in Dec. The ministry..."); a company suffix or dotted abbreviation ("Inc.", "Ltd.",
+  "U.S.", "p.m.") ends it only before a word that opens sentences ("Brask Ferries Inc.
+  The firm...", but "the U.S. Coastal Survey", "9 a.m. Passengers").
 
 Decimals ("3.2") never split, as no whitespace follows the point. Spans never start
 or end with whitespace.
@@ -38,6 +41,17 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 # "No." is an abbreviation only before a number ("No. 5"); "No. That is wrong." ends.
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "nr", "art", "p"})
+# months are abbreviated before a day or a year ("Jan. 5", "Sept. 2019"); before a word
+# they end the sentence ("...from 3.9 per cent in Dec. The ministry blamed fuel.")
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+# abbreviations that often close a sentence ("Brask Ferries Inc.", "the U.S."): they end it
+# when the next word is one that starts sentences, not a name ("Inc. The firm", "U.S. Fell")
+_CLOSING_ABBREVIATIONS = frozenset("inc ltd co corp plc etc jr sr al".split())
+_STARTERS = frozenset(
+    """the a an it its he she they we i you this that these those there his her their our my
+    but and so yet however meanwhile in on at after before when while if as by for with
+    officials police critics others some many most no none one two three""".split()
+)
 
 _OPENERS = "\"“‘'«([¿¡"
 _CLOSERS = "\"”’'»)]"
@@ -58,7 +72,52 @@ _TAG_AFTER = re.compile(
 )
 
 
+def _next_word(line: str, index: int) -> str:
+    m = re.match(r"[\w’'-]+", line[index:].lstrip(_OPENERS))
+    return m.group() if m else ""
+
+
+def _ends_quotes(line: str, punct_start: int, quotes: list[tuple[int, int]]) -> bool:
+    """False when the point sits inside a quotation the sentence carries on after."""
+    return all(not (o < punct_start <= c) or not _carried_on(line, c) for o, c in quotes)
+
+
+def _single_quote_ranges(line: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of single-quoted passages: ‘...’ and '...'.
+
+    An opening mark follows the line start, a space or an opening bracket and comes before
+    a letter; a closing mark is not followed by a letter, so apostrophes ("don’t",
+    "the boats’ hulls" with no quotation open) are not taken for quotation marks.
+    """
+    ranges = []
+    open_at = -1
+    for m in re.finditer(r"[‘’']", line):
+        i = m.start()
+        before = line[i - 1] if i else " "
+        after = line[i + 1] if i + 1 < len(line) else " "
+        if open_at < 0:
+            if (before.isspace() or before in "([\"“") and after.isalnum():
+                open_at = i
+        elif not after.isalnum() and not before.isspace() and m.group() in "’'":
+            ranges.append((open_at, i))
+            open_at = -1
+    return ranges
+
+
 def _quote_ranges(line: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of quoted passages in one line, paired in order.
+
+    Double quotes first; single-quoted passages are added where they do not overlap
+    one, so '"He said 'no.' Then..."' keeps its outer quotation.
+    """
+    doubles = _double_quote_ranges(line) if ('"' in line or "“" in line or "«" in line) else []
+    if "'" not in line and "‘" not in line:
+        return doubles
+    singles = [r for r in _single_quote_ranges(line) if not any(o <= r[0] <= c for o, c in doubles)]
+    return sorted(doubles + singles)
+
+
+def _double_quote_ranges(line: str) -> list[tuple[int, int]]:
     """(open, close) offsets of double-quoted passages in one line, paired in order."""
     ranges = []
     open_at = -1
@@ -104,14 +163,16 @@ def _is_boundary(line: str, punct_start: int, punct_end: int, next_index: int, q
     if marks.startswith(".") and not marks.startswith(".."):
         word = _WORD_BEFORE.search(line, max(0, punct_start - 30), punct_start).group(1)
         bare = word.lstrip("'’-(").lower()
+        if bare in _MONTHS:
+            return not nxt.isdigit()
+        if bare in _CLOSING_ABBREVIATIONS or ("." in bare and _DOTTED.match(bare + ".")):
+            return _next_word(line, next_index).lower() in _STARTERS and _ends_quotes(line, punct_start, quotes)
         if bare in ABBREVIATIONS:
             return False
         if bare in _NUMBER_ABBREVIATIONS and nxt.isdigit():
             return False
         if len(bare) == 1 and bare.isalpha():
             return False  # an initial: "A. Li"
-        if "." in bare and _DOTTED.match(bare + "."):
-            return False  # U.S., e.g., a.m.
         if bare.isdigit() and not line[: punct_start - len(word)].strip():
             return False  # "1. First item" at the start of a line
     k = bisect.bisect_left(quotes, (punct_start, -1)) - 1  # the last quotation opened before the mark
@@ -134,7 +195,7 @@ def split_sentences(text: str) -> list[Span]:
     for line_match in _LINE.finditer(text):
         line = line_match.group()
         base = line_match.start()
-        quotes = _quote_ranges(line) if ('"' in line or "“" in line or "«" in line) else []
+        quotes = _quote_ranges(line)
         start = 0
         for m in _CANDIDATE.finditer(line):
             punct_end = m.end()

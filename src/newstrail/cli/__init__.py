@@ -72,6 +72,7 @@ def _run_analyze(inputs: list[str], settings: Settings, fmt: str) -> int:
         if fmt == "json":
             click.echo("[")
         first = True
+        ratings = None  # source ratings, looked up at output time (see newstrail.sources.annotate)
         for outcome in analyze(inputs, settings, store):
             counts[outcome.status] += 1
             if outcome.status == FAILED:
@@ -80,7 +81,12 @@ def _run_analyze(inputs: list[str], settings: Settings, fmt: str) -> int:
             if fmt == "text":
                 click.echo(summary_line(outcome.article, outcome.status))
             else:
-                line = to_json(article_record(outcome.article, outcome.status), indent=2 if fmt == "json" else None)
+                if ratings is None:
+                    from ..sources.annotate import Ratings
+
+                    ratings = Ratings(store)
+                record = ratings.add_to_record(article_record(outcome.article, outcome.status))
+                line = to_json(record, indent=2 if fmt == "json" else None)
                 click.echo(("" if first or fmt == "jsonl" else ",\n") + line, nl=fmt == "jsonl")
                 first = False
         if fmt == "json":
@@ -118,9 +124,15 @@ def show_cmd(ctx: click.Context, key: str, db: str | None, fmt: str) -> None:
     """Print one stored article, by id, id prefix or URL."""
     settings = _settings(ctx, db=db)
     _require_store(settings.db)
+    from ..sources.annotate import Ratings, render_ratings
+
     with open_store(settings.db) as store:
         article = store.find(key)
-    click.echo(to_json(article_record(article), indent=2) if fmt == "json" else render_article(article), nl=fmt == "json")
+        ratings = Ratings(store).for_article(article)
+    if fmt == "json":
+        click.echo(to_json({**article_record(article), "source_ratings": ratings}, indent=2))
+    else:
+        click.echo(render_article(article) + "\nSource ratings (from imported lists; each list as given):\n" + "\n".join(render_ratings(ratings)), nl=True)
 
 
 @main.command("search")
@@ -158,7 +170,10 @@ def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | 
         corpus = Corpus(store)
         corpus.link()  # articles stored without linking are linked first
         trace = corpus.trace(article=key, story=story).to_dict()
-    click.echo(to_json(trace, indent=2) if fmt == "json" else render_trace(trace), nl=fmt == "json")
+        from ..sources.annotate import Ratings, render_trace_ratings
+
+        Ratings(store).add_to_trace(trace)  # adds keys only: the trace JSON's own keys are unchanged
+    click.echo(to_json(trace, indent=2) if fmt == "json" else render_trace(trace) + render_trace_ratings(trace), nl=fmt == "json")
 
 
 @main.command("stories")
@@ -198,30 +213,49 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
     settings = _settings(ctx, db=str(db))
     corpus = sample_corpus()
     click.echo(f"Analysing the sample corpus in {corpus}\n")
+    from .sources import import_aliases, import_list
+
+    ratings = corpus.parent / "ratings"
+    with open_store(str(db)) as store:  # lists first, so mastheads resolve to domains as articles are read
+        click.echo(f"Importing the sample rating lists in {ratings}")
+        import_aliases(store, str(ratings / "aliases.csv"))
+        for path in sorted(ratings.glob("*.csv")) + sorted(ratings.glob("*.json")):
+            if path.name != "aliases.csv":
+                import_list(store, str(path), date="2025-04-01")
+    click.echo("")
+    from ..factchecks.importer import import_files
+
+    factchecks = corpus.parent / "factchecks"
+    with open_store(str(db)) as store:  # fact-checks before the articles, so analyze matches their claims
+        reports = import_files([str(factchecks)], store)
+        click.echo(f"Imported {sum(r.added for r in reports)} sample fact-checks from {factchecks}\n")
     code = _run_analyze([str(corpus)], settings, "text")
     from ..corpus import Corpus
 
     records = folder / "articles.jsonl"
     traces = folder / "traces"
     traces.mkdir()
+    from ..sources.annotate import Ratings, render_trace_ratings
+
     with open_store(str(db)) as store, records.open("w", encoding="utf-8") as handle:
+        rated = Ratings(store)
         for article in store.iter_articles():
-            handle.write(to_json(article_record(article)) + "\n")
+            handle.write(to_json(rated.add_to_record(article_record(article))) + "\n")
         corpus = Corpus(store)
         shown = None
         for story in corpus.stories():
             if store.story_info(story)[3] < 2:
                 continue
-            trace = corpus.trace(story=story).to_dict()
+            trace = rated.add_to_trace(corpus.trace(story=story).to_dict())
             (traces / f"{story}.json").write_text(to_json(trace, indent=2) + "\n", encoding="utf-8")
-            (traces / f"{story}.txt").write_text(render_trace(trace), encoding="utf-8")
+            (traces / f"{story}.txt").write_text(render_trace(trace) + render_trace_ratings(trace), encoding="utf-8")
             if shown is None or len(trace["laundering"]) > len(shown["laundering"]):
                 shown = trace
     if shown is not None:
         click.echo("\nThe story with the most hidden sources:\n")
-        click.echo(render_trace(shown))
+        click.echo(render_trace(shown) + render_trace_ratings(shown))
     click.echo(f"Outputs:\n  store:    {db}\n  records:  {records}\n  traces:   {traces}/ (one .txt and .json per story)")
-    click.echo(f"Try:  newstrail stories --db {db}\n      newstrail trace s1-copy6 --db {db}\n      newstrail show s1-copy6 --db {db}")
+    click.echo(f"Try:  newstrail stories --db {db}\n      newstrail trace s1-copy5 --db {db}\n      newstrail show s1-copy5 --db {db}\n      newstrail sources show 'Open Eyes News' --db {db}")
     ctx.exit(code)
 
 

@@ -17,7 +17,8 @@ from typing import Any
 
 from ..errors import NotFound
 from ..store import Store
-from .linking import Linker, LinkOptions, LinkReport
+from .leads import related_pairs
+from .linking import Linker, LinkOptions, LinkReport, anchors
 from .mutations import Mutation, compare_articles, quote_mutations
 from .outlets import OutletDirectory
 from .provenance import Edge, Graph, build_graph
@@ -32,10 +33,17 @@ class Trace:
     story: str
     graph: Graph
     mutations: list[Mutation] = field(default_factory=list)
+    #: pairs no edge joins whose leads tell the same story (see :mod:`newstrail.corpus.leads`)
+    related: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def origins(self) -> list[str]:
-        return self.graph.origins
+        """The graph's origins, and each article that tells the story on its own (a
+        ``related`` article no corpus article fed is an independent origin)."""
+        origins = self.graph.origins
+        fed = {t for (src, t) in self.graph.edges if src in self.graph.articles}
+        alone = sorted({a for pair in self.related for a in (pair["a"], pair["b"])} - fed - set(origins))
+        return origins + alone
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON interface of ``newstrail trace --format json``."""
@@ -47,11 +55,29 @@ class Trace:
                 for a in articles
             ],
             "edges": [e.to_dict() for e in sorted(self.graph.edges.values(), key=lambda e: (e.target, e.source))],
-            "origins": self.graph.origins,
+            "origins": self.origins,
             "amplifiers": self.graph.amplifiers,
             "laundering": self.graph.laundering,
             "mutations": [m.to_dict() for m in self.mutations],
+            "related": self.related,
         }
+
+
+def _connected(graph: Graph) -> dict[str, int]:
+    """Component number of each corpus article, joined by edges between corpus articles."""
+    part = {node: node for node in graph.articles}
+
+    def find(x: str) -> str:
+        while part[x] != x:
+            part[x] = part[part[x]]
+            x = part[x]
+        return x
+
+    for source, target in graph.edges:
+        if source in part and target in part:
+            part[find(source)] = find(target)
+    roots: dict[str, int] = {}
+    return {node: roots.setdefault(find(node), len(roots)) for node in part}
 
 
 class Corpus:
@@ -116,4 +142,6 @@ class Corpus:
             parent = max(parents, key=lambda p: graph.borrowed(node.id, {p}))
             upstream = [by_id[a] for a in graph.ancestors(node.id) if a in by_id]
             mutations += quote_mutations(node, by_id[parent], upstream, graph.borrowed(node.id, set(parents)))
-        return Trace(story, graph, mutations)
+        texts = {a.id: a.text for a in articles}
+        related = related_pairs(self.store, articles, _connected(graph), self.options.lead_similarity, lambda ids: {i: anchors(texts[i]) for i in ids})
+        return Trace(story, graph, mutations, related)

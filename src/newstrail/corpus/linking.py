@@ -11,8 +11,11 @@ batch costs in proportion to the batch, not to the corpus. Per batch:
 3. resolve every outlet the article credits to the corpus article it most likely
    took from (same outlet, published before it within a window, the most shared
    names and figures), and credits made earlier by other articles to this one;
-4. join articles connected by passages, resolved credits or hyperlinks into
-   stories; a story keeps the id of its oldest member's story as it grows.
+4. compare each article's lead with the leads published days around it
+   (:mod:`~newstrail.corpus.leads`): outlets that report one event on their own tell
+   one story without sharing a passage;
+5. join articles connected by passages, resolved credits, hyperlinks or same-story
+   leads into stories; a story keeps the id of its oldest member's story as it grows.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from datetime import datetime, timedelta
 from ..article import Article
 from ..store import Store
 from .fingerprints import Fingerprint
+from .leads import SameEvent
 from .outlets import OutletDirectory, outlet_key
 from .reuse import align
 
@@ -49,6 +53,12 @@ class LinkOptions:
     min_anchors: int = 5
     #: recent articles of a credited outlet compared by names and figures
     anchor_candidates: int = 40
+    #: cosine of two leads (fast embeddings) that, with shared names, makes one story; above 1: off
+    lead_similarity: float = 0.93
+    #: days apart two same-story leads may lie
+    lead_window_days: int = 3
+    #: names and figures two same-story leads' articles must share
+    lead_min_anchors: int = 4
 
 
 @dataclass
@@ -96,6 +106,8 @@ class Linker:
         self.directory = OutletDirectory(store.outlet_names())
         self._fingerprints: dict[str, Fingerprint] = {}
         self._anchors: dict[str, set[str]] = {}
+        opts = self.options
+        self.same_event = SameEvent(store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of)
 
     # caches ------------------------------------------------------------------------
     def _remember(self, article: Article) -> None:
@@ -114,6 +126,11 @@ class Linker:
         missing = [i for i in ids if i not in self._fingerprints]
         for article in self.store.get_many(missing):
             self._remember(article)
+
+    def anchors_of(self, ids: list[str]) -> dict[str, set[str]]:
+        """Names and figures of each of ``ids`` (cached)."""
+        self._load_anchors(ids)
+        return {i: self._anchors[i] for i in ids if i in self._anchors}
 
     def _load_anchors(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._anchors]
@@ -160,6 +177,8 @@ class Linker:
         for article in articles:
             neighbours[article.id] |= self._resolve_citations(article, shared_words[article.id], report)
             neighbours[article.id] |= self._hyperlinked(article)
+        for article_id, others in self.same_event.link(articles).items():
+            neighbours[article_id] |= set(others)
         self._assign_stories(articles, neighbours, report)
         self.store.mark_linked([a.id for a in articles])
         report.articles += len(articles)

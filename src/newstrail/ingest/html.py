@@ -21,7 +21,7 @@ from typing import Any
 
 from ..article import Article
 from ..errors import NoArticleText, UnreadableInput
-from .markup import _HEADING
+from .markup import _HEADING, join_wrapped_anchors
 from .text import _same, article_from_text
 
 # trafilatura logs every page it finds too short at WARNING; our own error says it better.
@@ -63,6 +63,7 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
     )
     if not markdown or not markdown.strip():
         raise NoArticleText(where, "no article body found in the HTML (navigation or an empty page?)")
+    markdown = join_wrapped_anchors(markdown)
     meta = trafilatura.extract_metadata(tree, default_url=url)
     page: dict[str, Any] = {}
     if meta is not None:

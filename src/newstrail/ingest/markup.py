@@ -97,6 +97,18 @@ def _link_target(target: str, base_url: str | None) -> str | None:
     return target if is_web_url(target) else None
 
 
+def join_wrapped_anchors(markdown: str) -> str:
+    """Put link anchors that trafilatura wrapped over lines, blank ones included, on one line.
+
+    In an HTML page the white space inside ``<a>`` is one space, whatever it holds; in a
+    Markdown file a blank line ends the paragraph, so this is for Markdown made from HTML.
+
+    >>> join_wrapped_anchors("[the \\n \\n Herald](https://bay.example/a)")
+    '[the Herald](https://bay.example/a)'
+    """
+    return _WRAPPED_ANCHOR.sub(lambda m: re.sub(r"\s*\n\s*", " ", m.group(0)), markdown)
+
+
 def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, list[Link]]:
     """Plain text (blocks separated by one blank line) and the links found in it.
 

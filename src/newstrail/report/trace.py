@@ -77,6 +77,12 @@ def render_trace(trace: dict[str, Any]) -> str:
         for item in trace["laundering"]:
             source = articles.get(item["actually_from"], {}).get("outlet") or item["actually_from"]
             out.append(f"  {item['article']} credits {item['cites']}, but its text comes from {item['actually_from']} ({source})")
+    if trace.get("related"):
+        out.append("")
+        out.append("Told apart (no copying found; the leads tell the same story):")
+        for pair in trace["related"]:
+            shared = f"; both name {', '.join(pair['shared'][:6])}" if pair["shared"] else ""
+            out.append(f"  {pair['a']} and {pair['b']}: lead similarity {pair['similarity']:.2f}{shared}")
     if trace["mutations"]:
         out.append("")
         out.append("Mutations:")

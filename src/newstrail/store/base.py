@@ -130,6 +130,100 @@ class Store(ABC):
     @abstractmethod
     def assign_story(self, story: str, ids: Sequence[str], absorbed: Sequence[str] = ()) -> None: ...
 
+    @abstractmethod
+    def add_leads(self, leads: Sequence[tuple[str, str, bytes]]) -> None:
+        """Keep (article id, published, vector bytes) of articles' leads."""
+
+    @abstractmethod
+    def leads_between(self, since: str, until: str, limit: int = 20000) -> list[tuple[str, bytes, str]]:
+        """(article id, vector bytes, published) of the leads published in ``[since, until]``, newest first."""
+
+    @abstractmethod
+    def leads_of(self, ids: Sequence[str]) -> dict[str, bytes]:
+        """Article id -> lead vector bytes, for those of ``ids`` that have one."""
+
+    # imported fact-checks (see newstrail.factchecks)
+    @abstractmethod
+    def put_factchecks(self, records: Sequence) -> list:
+        """Store FactCheck records in one transaction: ``ADDED``, ``EXISTS`` or a BadRecord each."""
+
+    @abstractmethod
+    def factcheck_count(self) -> int: ...
+
+    @abstractmethod
+    def factcheck_state(self) -> tuple[int, int]:
+        """A value that changes whenever fact-checks are added (for cached indexes)."""
+
+    @abstractmethod
+    def iter_factchecks(self) -> Iterator:
+        """Every imported FactCheck, in import order."""
+
+    @abstractmethod
+    def get_factcheck(self, factcheck_id: str):
+        """The FactCheck with this id; raises :class:`~newstrail.errors.NotFound`."""
+
+    @abstractmethod
+    def put_factcheck_vectors(self, model: str, vectors: dict) -> None:
+        """Store the ``model`` embedding (a numpy vector) of each fact-check id."""
+
+    @abstractmethod
+    def factchecks_without_vectors(self, model: str) -> list[tuple[str, str]]:
+        """(id, text) of the fact-checks without a ``model`` vector yet."""
+
+    @abstractmethod
+    def factcheck_vectors(self, model: str, ids: Sequence[str]):
+        """The ``model`` vectors of ``ids`` as one float32 matrix, or None if any is missing."""
+
+    # source-rating lists, outlet aliases and the outlet index (see newstrail.sources;
+    # the SQLite versions document each in store/sqlite_ratings.py)
+    @abstractmethod
+    def put_rating_list(self, meta: dict, rows: Iterable[dict]) -> int | None: ...
+
+    @abstractmethod
+    def delete_rating_list(self, name: str) -> int | None: ...
+
+    @abstractmethod
+    def rating_lists(self) -> list[dict]: ...
+
+    @abstractmethod
+    def ratings_for(self, hosts: Sequence[str] = (), domains: Sequence[str] = ()) -> list[dict]: ...
+
+    @abstractmethod
+    def rating_domains_named(self, keys: Sequence[str]) -> list[tuple[str, str, str]]: ...
+
+    @abstractmethod
+    def rating_domains_by_stem(self, stems: Sequence[str]) -> list[tuple[str, str]]: ...
+
+    @abstractmethod
+    def put_aliases(self, rows: Iterable[dict]) -> int: ...
+
+    @abstractmethod
+    def aliases(self) -> list[dict]: ...
+
+    @abstractmethod
+    def outlet_articles(self, domains: Sequence[str] = (), names: Sequence[str] = (), hosts: Sequence[str] = ()) -> list[dict]: ...
+
+    @abstractmethod
+    def article_outlets(self, rowids: Sequence[int]) -> dict[int, tuple[str | None, str | None]]: ...
+
+    @abstractmethod
+    def story_sizes(self, stories: Sequence[str]) -> dict[str, int]: ...
+
+    @abstractmethod
+    def claim_match_ratings(self, rowids: Sequence[int]) -> list[tuple]: ...
+
+    @abstractmethod
+    def refresh_outlet_index(self, batch: int = 2000) -> int: ...
+
+    @abstractmethod
+    def blocks_shared(self, rowids: Sequence[int]) -> list[tuple[int, int, str, str]]: ...
+
+    @abstractmethod
+    def marks_of(self, rowids: Sequence[int]) -> list[tuple[int, str, str]]: ...
+
+    @abstractmethod
+    def marks_naming(self, keys: Sequence[str]) -> list[tuple[int, str, str]]: ...
+
     def put(self, article: Article) -> str:
         return self.put_many([article])[0]
 

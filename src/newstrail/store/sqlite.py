@@ -94,6 +94,11 @@ MIGRATIONS: tuple[str, ...] = (
     FACTCHECK_MIGRATION,
     # 4: imported source-rating lists
     RATING_MIGRATION,
+    # 5: lead vectors, for articles that tell the same story without copying one another
+    """
+    CREATE TABLE leads (article INTEGER PRIMARY KEY, published TEXT NOT NULL, vector BLOB NOT NULL);
+    CREATE INDEX leads_published ON leads(published);
+    """,
 )
 
 

@@ -196,3 +196,25 @@ class SQLiteCorpusTables:
             " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size",
             (story, story),
         )
+
+    # leads ---------------------------------------------------------------------------
+    def add_leads(self, leads: Sequence[tuple[str, str, bytes]]) -> None:
+        rowids = self._rowids([lead[0] for lead in leads])
+        self.db.executemany(
+            "INSERT OR REPLACE INTO leads(article, published, vector) VALUES (?, ?, ?)",
+            [(rowids[i], published, vector) for i, published, vector in leads if i in rowids],
+        )
+
+    def leads_between(self, since: str, until: str, limit: int = 20000) -> list[tuple[str, bytes, str]]:
+        return self.db.execute(
+            "SELECT a.id, l.vector, l.published FROM leads l JOIN articles a ON a.rowid = l.article"
+            " WHERE l.published BETWEEN ? AND ? ORDER BY l.published DESC LIMIT ?",
+            (since, until, limit),
+        ).fetchall()
+
+    def leads_of(self, ids: Sequence[str]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for chunk in _chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            out.update(self.db.execute(f"SELECT a.id, l.vector FROM leads l JOIN articles a ON a.rowid = l.article WHERE a.id IN ({marks})", chunk).fetchall())
+        return out

@@ -1,0 +1,84 @@
+"""Check-worthiness: quality of the shipped model on held-out data, and the scorer's speed.
+
+    .venv/bin/python bench/checkworthy.py ../shared/data/claimbuster
+
+Prints precision, recall and F1 of the Yes class at the shipped threshold on CT24 dev
+(never used in training or tuning) and on the calibration part of CT24 train (where the
+threshold was chosen, so that figure is optimistic), then sentences per second of the
+scorer alone and of the whole claim stage (scores, quotes, attributions, numbers and
+entities) on the sample corpus's sentences, in CPU time (the machine is shared; wall
+time under load is slower).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from train_checkworthy import DEV, TRAIN, prf, read_ct24, split  # noqa: E402
+
+from newstrail.analyze.checkworthy import load_model  # noqa: E402
+
+
+def _row(name: str, rows, scores, threshold: float) -> str:
+    y = [r[2] for r in rows]
+    p, r, f1 = prf(y, [s >= threshold for s in scores])
+    return f"{name:<28} {len(rows):>6} {sum(y):>5}  {p:9.3f} {r:7.3f} {f1:7.3f}"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data" / "claimbuster"))
+    ap.add_argument("--repeat", type=int, default=3, help="passes over the sentences when timing")
+    args = ap.parse_args()
+    data = Path(args.data)
+    model = load_model()
+    seed = int(model.info.get("seed", 13))
+    dev = read_ct24(data / DEV)
+    _, cal = split(read_ct24(data / TRAIN), 0.2, seed)
+    print(f"model: embedder {model.embedder or 'none'}, {len(model.term_weights)} terms, threshold {model.threshold:.2f}")
+    print(f"{'split':<28} {'sents':>6} {'yes':>5}  precision  recall      F1")
+    print(_row("CT24 dev (held out)", dev, model.score([r[1] for r in dev]), model.threshold))
+    print(_row("calibration (chose thr.)", cal, model.score([r[1] for r in cal]), model.threshold))
+
+    # speed: the scorer on the dev sentences, the stage on the sample corpus's articles
+    texts = [r[1] for r in dev]
+    model.score(texts[:50])  # load the embedder before timing
+    start = time.process_time()
+    for _ in range(args.repeat):
+        model.score(texts)
+    scorer = args.repeat * len(texts) / (time.process_time() - start)
+
+    from newstrail import Settings
+    from newstrail.analyze.claims import ClaimStage
+    from newstrail.batch import default_pipeline
+    from newstrail.cli import sample_corpus
+    from newstrail.ingest import read_inputs
+
+    pipe = default_pipeline(Settings(detect_language=False))
+    before = [s for s in pipe.stages if s.name != "claims"]
+    articles = []
+    for item in read_inputs([str(sample_corpus())], Settings()):
+        if hasattr(item, "text"):
+            for stage in before:
+                item = stage(item)
+            articles.append(item)
+    stage = ClaimStage(model=model)
+    n = sum(len(a.sentences) for a in articles)
+    start = time.process_time()
+    for _ in range(args.repeat):
+        for a in articles:
+            stage.claims(a)
+    seconds = (time.process_time() - start) / args.repeat
+    print(f"speed: scorer {scorer:,.0f} sentences/s; claim stage {n / seconds:,.0f} sentences/s, {len(articles) / seconds:,.0f} articles/s ({len(articles)} sample articles, {n} sentences)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Score the shipped rhetoric model on its held-out PTC articles.
+
+    .venv/bin/python bench/rhetoric.py ../shared/data/ptc-train
+
+Prints span identification P/R/F1 with the task's partial-overlap credit (the
+organisers' SI measure, :func:`newstrail.analyze.rhetoric.scoring.span_prf`) for the
+whole output of :func:`newstrail.techniques_in` (learned spans and rules) and for the
+learned spans alone; technique micro-F1 on the gold spans; per-technique counts
+(gold, predicted on gold spans, correct); and speed. The held-out ids are the ones
+listed in the model's ``meta.json``, which training never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newstrail.analyze.rhetoric.detector import inside_probabilities, learned_spans, techniques_in  # noqa: E402
+from newstrail.analyze.rhetoric.features import document, span_features  # noqa: E402
+from newstrail.analyze.rhetoric.model import load_model  # noqa: E402
+from newstrail.analyze.rhetoric.scoring import read_ptc, span_prf, technique_f1  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data" / "ptc-train"))
+    ap.add_argument("--model", default=None, help="a model folder (default: the shipped one)")
+    args = ap.parse_args(argv)
+
+    model = load_model(args.model)
+    held = set(model.meta["split"]["held_out"])
+    articles = [a for a in read_ptc(args.data) if a.id in held]
+    if len(articles) != len(held):
+        print(f"warning: {len(held) - len(articles)} held-out articles missing from {args.data}", file=sys.stderr)
+    gold = {a.id: a.spans for a in articles}
+
+    t0, c0 = time.perf_counter(), time.process_time()
+    combined = {a.id: techniques_in(a.text, model=model) for a in articles}
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    chars = sum(len(a.text) for a in articles)
+
+    docs = {a.id: document(a.text) for a in articles}
+    learned = {a.id: [(s, e) for s, e, _, _ in learned_spans(docs[a.id], inside_probabilities(docs[a.id], model), model.threshold)] for a in articles}
+
+    print(f"held-out: {len(articles)} PTC articles, {sum(len(g) for g in gold.values())} gold spans (merged), "
+          f"{sum(len(a.labels) for a in articles)} technique labels")
+    print(f"{'span identification (partial overlap)':<40} {'P':>6} {'R':>6} {'F1':>6} {'spans':>6}")
+    for name, pred in (("combined output (learned + rules)", {k: [(t.span.start, t.span.end) for t in v] for k, v in combined.items()}),
+                       ("learned spans alone", learned)):
+        p, r, f = span_prf(pred, gold)
+        print(f"{name:<40} {p:6.3f} {r:6.3f} {f:6.3f} {sum(len(v) for v in pred.values()):6d}")
+
+    truth, guess = [], []
+    for a in articles:
+        doc = docs[a.id]
+        for technique, s, e in a.labels:
+            sent = next((i for i, sp in enumerate(doc.sentences) if sp.start <= s < sp.end), None)
+            probs = model.classifier.probabilities(span_features(doc, s, e, sent, model.clusters))
+            truth.append(technique)
+            guess.append(model.classifier.classes[int(probs.argmax())])
+    print(f"technique classification on gold spans: micro-F1 {technique_f1(guess, truth):.3f} ({len(truth)} spans)")
+    g, p, c = Counter(truth), Counter(guess), Counter(t for t, q in zip(truth, guess) if t == q)
+    print(f"  {'technique':<36} {'gold':>5} {'pred':>5} {'right':>5}")
+    for name in sorted(g, key=lambda n: -g[n]):
+        print(f"  {name:<36} {g[name]:5d} {p[name]:5d} {c[name]:5d}")
+    print(f"speed: {len(articles) / seconds:.1f} articles/s wall, {len(articles) / cpu:.1f} per CPU-second, "
+          f"{chars / cpu / 1000:.0f}k characters per CPU-second (techniques_in, one process, load average {os.getloadavg()[0]:.1f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

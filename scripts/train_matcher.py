@@ -1,0 +1,244 @@
+"""Refit the fact-check matcher's rerank/calibration weights from CheckThat! 2020 task 2.
+
+    .venv/bin/python scripts/train_matcher.py [DATA_DIR] [--out src/newstrail/models/matcher/weights.json]
+
+DATA_DIR (default ../shared/data/checkthat2020-task2) holds ``v3.0/verified_claims.docs.tsv``
+(the Snopes claims, our "fact-checks") and ``v3.0/train`` / ``v3.0/dev`` (tweets and
+qrels). For every variant whose embeddings are installed (hybrid = fast + accurate,
+accurate, fast, lexical) it computes the rerank features of the fused candidates of
+each training tweet (and of its sentences), fits an L2-regularised logistic
+regression (label: the candidate is a gold match), and prints MAP@5 / MAP@1 on dev.
+The test split is never read here. Only numpy is needed (no torch, no sklearn).
+``--cache DIR`` keeps the claims' embeddings between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from newstrail.factchecks.claimreview import read_factchecks
+from newstrail.factchecks.evaluation import map_at_k, read_qrels, read_queries
+from newstrail.factchecks.index import FactCheckIndex, load_embedder
+from newstrail.factchecks.matching import ADAPTER_FILE, FEATURES, WEIGHTS_FILE, Matcher, MatcherWeights, Variant
+from newstrail.factchecks.record import FactCheck
+
+LEXICAL = ["bm25_rel", "bm25_gap", "overlap_q", "overlap_d", "rrf", "whole"]
+ADAPTED = ["adapt_cos", "adapt_gap"]
+VARIANTS = {
+    "hybrid": (["fast", "accurate"], LEXICAL + ["fast_cos", "fast_gap", "acc_cos", "acc_gap", "acc_cos2"] + ADAPTED),
+    "accurate": (["accurate"], LEXICAL + ["acc_cos", "acc_gap", "acc_cos2"] + ADAPTED),
+    "fast": (["fast"], LEXICAL + ["fast_cos", "fast_gap"]),
+    "lexical": ([], LEXICAL),
+}
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> tuple[np.ndarray, float]:
+    """Newton's method for L2-regularised logistic regression on standardised ``x``."""
+    n, d = x.shape
+    a = np.hstack([x, np.ones((n, 1))])
+    w = np.zeros(d + 1)
+    reg = np.full(d + 1, l2)
+    reg[-1] = 0.0  # the intercept is not shrunk
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-np.clip(a @ w, -40, 40)))
+        grad = a.T @ (p - y) + reg * w
+        hess = (a * (p * (1 - p))[:, None]).T @ a + np.diag(reg) + 1e-9 * np.eye(d + 1)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w[:-1], float(w[-1])
+
+
+def fit_adapter(queries: np.ndarray, gold: list[list[int]], docs: np.ndarray, tau: float = 0.05, l2: float = 0.01,
+                steps: int = 50, rate: float = 0.5, negatives: int = 256) -> np.ndarray:
+    """A linear map W for query vectors, so that normalise(q W) lands nearer its gold claims.
+
+    Softmax cross-entropy of each training query over its gold claims and its
+    ``negatives`` nearest other claims (the hard ones; far claims add nothing),
+    gradient descent from the identity with an L2 pull back towards it. Documents
+    are left as they are, so the stored vectors stay valid.
+    """
+    q = queries.astype(np.float32)
+    near = np.argsort(-(q @ docs.T), axis=1)[:, :negatives]
+    rows, target = [], []
+    for i, g in enumerate(gold):
+        others = [r for r in near[i] if r not in g][: negatives - len(g)]
+        rows.append(list(g) + others)
+        target.append([1.0 / len(g)] * len(g) + [0.0] * len(others))
+    cand = docs[np.array(rows)].astype(np.float32)          # (n, negatives, dim)
+    target = np.array(target, dtype=np.float32)
+    eye = np.eye(q.shape[1], dtype=np.float32)
+    delta = np.zeros_like(eye)
+    for _ in range(steps):
+        mapped = q @ (eye + delta)
+        logits = np.einsum("nd,nkd->nk", mapped, cand) / tau
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        grad_mapped = np.einsum("nk,nkd->nd", p - target, cand) / tau
+        delta -= rate * (q.T @ grad_mapped / len(q) + l2 * delta)
+    return eye + delta
+
+
+def adapter_data(matcher: Matcher, queries: dict[str, str], qrels: dict[str, set[str]]):
+    """Whole-query accurate vectors and the index rows of their gold claims."""
+    ids = [q for q in queries if q in qrels and any(d in matcher.index.position for d in qrels[q])]
+    vectors = matcher.index.encode("accurate", [matcher.split(queries[q])[0][0] for q in ids])
+    gold = [[matcher.index.position[d] for d in qrels[q] if d in matcher.index.position] for q in ids]
+    return ids, vectors, gold
+
+
+def load_split(data: Path, split: str) -> tuple[dict[str, str], dict[str, set[str]]]:
+    base = data / ("test" if split == "test" else f"v3.0/{split}")
+    return read_queries(base / "tweets.queries.tsv"), read_qrels(base / "tweet-vclaim-pairs.qrels")
+
+
+class Memo:
+    """An embedder that remembers what it encoded: training encodes the same tweets many times."""
+
+    def __init__(self, embedder) -> None:
+        self.embedder, self.name, self.dim, self.seen = embedder, embedder.name, embedder.dim, {}
+
+    def encode(self, texts):
+        todo = [t for t in dict.fromkeys(texts) if t not in self.seen]
+        if todo:
+            self.seen.update(zip(todo, self.embedder.encode(todo), strict=True))
+        return np.stack([self.seen[t] for t in texts]) if texts else np.zeros((0, self.dim), dtype=np.float32)
+
+
+def build_index(data: Path, kinds: list[str], cache: Path | None) -> FactCheckIndex:
+    factchecks = [fc for fc in read_factchecks(data / "v3.0" / "verified_claims.docs.tsv") if isinstance(fc, FactCheck)]
+    embedders = {k: e for k in kinds if (e := load_embedder(k)) is not None}
+    vectors = {}
+    for kind, embedder in embedders.items():
+        path = cache / f"{embedder.name}.npy" if cache else None
+        if path and path.exists():
+            vectors[kind] = np.load(path)
+        else:
+            started = time.perf_counter()
+            vectors[kind] = embedder.encode([fc.text for fc in factchecks])
+            print(f"  embedded {len(factchecks)} claims with {embedder.name} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+            if path:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                np.save(path, vectors[kind])
+    return FactCheckIndex(factchecks, vectors=vectors, embedders={k: Memo(e) for k, e in embedders.items()})
+
+
+def features_of(matcher: Matcher, queries: dict[str, str], qrels: dict[str, set[str]]):
+    """Stacked features and labels of every candidate of every segment of every query."""
+    xs, ys = [], []
+    segs = {q: matcher.split(t) for q, t in queries.items() if q in qrels}
+    flat = [s for q in segs for s, _ in segs[q]]
+    vectors = matcher.encode_segments(flat)
+    start = 0
+    for q, parts in segs.items():
+        part = {k: v[start : start + len(parts)] for k, v in vectors.items()}
+        start += len(parts)
+        for cands in matcher.candidates(parts, part):
+            xs.append(cands.features)
+            ys.append(np.array([matcher.index.ids[r] in qrels[q] for r in cands.rows], dtype=np.float64))
+    return np.vstack(xs), np.concatenate(ys)
+
+
+def evaluate(matcher: Matcher, queries: dict[str, str], qrels: dict[str, set[str]]) -> tuple[float, float]:
+    ids = [q for q in queries if q in qrels]
+    results = matcher.match_many([queries[q] for q in ids], top=5)
+    runs = {q: [m.factcheck.id for m in ms] for q, ms in zip(ids, results, strict=True)}
+    return map_at_k(runs, qrels, 5), map_at_k(runs, qrels, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("data", nargs="?", default="../shared/data/checkthat2020-task2", type=Path)
+    parser.add_argument("--out", default=str(WEIGHTS_FILE), type=Path)
+    parser.add_argument("--cache", default=None, type=Path, help="folder to keep the claims' embeddings in between runs")
+    parser.add_argument("--depth", default=50, type=int, help="fused candidates reranked per segment")
+    parser.add_argument("--pool", default=100, type=int, help="candidates taken from each retriever before fusion")
+    parser.add_argument("--l2", default=1.0, type=float)
+    parser.add_argument("--no-segments", action="store_true", help="match whole queries only, not also sentence by sentence")
+    parser.add_argument("--variants", nargs="*", default=list(VARIANTS))
+    parser.add_argument("--retrieve", nargs="*", default=["accurate"], help="embedding kinds whose neighbours join the candidate pool")
+    parser.add_argument("--folds", default=5, type=int, help="folds for the out-of-fold adapter features")
+    args = parser.parse_args(argv)
+
+    kinds = sorted({k for name in args.variants for k in VARIANTS[name][0]})
+    index = build_index(args.data, kinds, args.cache)
+    train, train_qrels = load_split(args.data, "train")
+    dev, dev_qrels = load_split(args.data, "dev")
+    old = {}
+    if args.out.exists():
+        try:
+            old = MatcherWeights.load(args.out).variants
+        except Exception:  # a broken old file is simply replaced
+            old = {}
+    variants: dict[str, Variant] = {}
+    adapter = None
+    report = []
+    for name in args.variants:
+        needs, feats = VARIANTS[name]
+        if any(k not in index.kinds for k in needs):
+            if name in old:
+                variants[name] = old[name]
+            print(f"{name:<9} skipped: embeddings {needs} not all installed (kept the old fit: {name in old})", file=sys.stderr)
+            continue
+        cols = [FEATURES.index(f) for f in feats]
+        placeholder = Variant(name, feats, [0.0] * len(feats), 0.0, [0.0] * len(feats), [1.0] * len(feats), needs)
+        weights = MatcherWeights({name: placeholder}, depth=args.depth, pool=args.pool, segments=not args.no_segments, retrieve=args.retrieve)
+        matcher = Matcher(index, weights)
+        if "adapt_cos" in feats:
+            # Out-of-fold: each training tweet's adapted cosine comes from an adapter
+            # fitted without it, so the reranker learns how far the adapter generalises.
+            ids, qv, gold = adapter_data(matcher, train, train_qrels)
+            folds = np.arange(len(ids)) % args.folds
+            xs, ys = [], []
+            for fold in range(args.folds):
+                keep = folds != fold
+                matcher.adapter = fit_adapter(qv[keep], [g for g, k in zip(gold, keep) if k], index.vectors["accurate"])
+                part = {q: train[q] for q, f in zip(ids, folds) if f == fold}
+                fx, fy = features_of(matcher, part, train_qrels)
+                xs.append(fx)
+                ys.append(fy)
+            x, y = np.vstack(xs), np.concatenate(ys)
+            matcher.adapter = adapter = fit_adapter(qv, gold, index.vectors["accurate"])
+        else:
+            x, y = features_of(matcher, train, train_qrels)
+        mean, scale = x[:, cols].mean(axis=0), x[:, cols].std(axis=0) + 1e-6
+        coef, intercept = fit_logistic((x[:, cols] - mean) / scale, y, l2=args.l2)
+        variant = Variant(name, feats, [round(c, 6) for c in coef.tolist()], round(intercept, 6),
+                          [round(m, 6) for m in mean.tolist()], [round(s, 6) for s in scale.tolist()], needs)
+        variants[name] = variant
+        matcher.variant = variant
+        if "adapt_cos" not in feats:
+            matcher.adapter = None
+        m5, m1 = evaluate(matcher, dev, dev_qrels)
+        t5, t1 = evaluate(matcher, train, train_qrels)
+        report.append({"variant": name, "dev_map5": round(m5, 4), "dev_map1": round(m1, 4), "train_map5": round(t5, 4)})
+        print(f"{name:<9} train candidates {len(y)} ({int(y.sum())} gold); train MAP@5 {t5:.4f}; dev MAP@5 {m5:.4f} MAP@1 {m1:.4f}")
+    meta = {
+        "trained_on": "CLEF CheckThat! 2020 task 2 (English tweets vs Snopes claims), v3.0 train split; scored on v3.0 dev",
+        "script": "scripts/train_matcher.py",
+        "dev": report,
+    }
+    if adapter is None and args.out.exists():
+        adapter = MatcherWeights.load(args.out).adapter  # kept for the variants not refitted
+    scores = {r["variant"]: r["dev_map5"] for r in report}
+    preference = sorted(variants, key=lambda n: -scores.get(n, 0.0))
+    out = MatcherWeights(variants, depth=args.depth, pool=args.pool, segments=not args.no_segments, meta=meta, adapter=adapter,
+                         preference=preference, retrieve=args.retrieve)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    if adapter is not None:
+        np.save(args.out.parent / ADAPTER_FILE, adapter)
+    args.out.write_text(json.dumps(out.to_dict(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,303 @@
+"""Check-worthiness: how likely a sentence states a checkable fact, in [0, 1].
+
+A sentence is check-worthy when it states something a fact-checker could verify: a
+figure, an event, a statement attributed to someone, a cause. Opinion, promises,
+questions, greetings and filler are not. The score is a logistic regression over three
+kinds of evidence, all computed here with numpy and the standard library:
+
+* **designed features** (:data:`FEATURES`, :func:`features`): numbers, percentages,
+  money, dates and years, capitalised words inside the sentence (names), reporting
+  verbs ("said", "according to"), causal connectives ("because", "led to"), change
+  verbs ("rose", "cut", "doubled"), comparatives, first and second person, opinion and
+  hedge words, modals and the future, questions, exclamations, length;
+* **words and word pairs** (:func:`terms`): lowercased, digits folded to ``<num>`` or
+  ``<year>``, each present term adds its weight;
+* **sentence embeddings** from :mod:`newstrail.embeddings` (the embedder the model was
+  trained with, named in its file), when the model has embedding weights.
+
+The weights ship in ``newstrail/models/checkworthy/model.json``, written by
+``scripts/train_checkworthy.py`` from the ClaimBuster / CheckThat! 2024 data (see the
+README's data statement), with the threshold chosen on a held-out part of the training
+data. Loading is cached per process.
+
+>>> model = load_model()
+>>> good, bad = model.score(["Unemployment in Porthaven rose from 4.1% to 6.3% in 2024.", "Thank you all so much."])
+>>> bool(good > model.threshold > bad)
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import StageError
+
+__all__ = ["FEATURES", "CheckworthyModel", "features", "load_model", "terms"]
+
+MODEL_FORMAT = 1
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Word lists are matched against the lowercased tokens of the sentence (one tokenisation,
+# set look-ups: a regex per list cost ten times as much, and this runs on every sentence).
+_DATE = _set(
+    """january february march april may june july august september october november december jan feb mar apr jun jul
+    aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday yesterday today ago since decade
+    decades century"""
+)
+_WORD_NUMBER = _set(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds
+    thousand thousands million millions billion billions half third quarter twice double triple"""
+)
+_MONEY = _set("dollars dollar euros euro pounds crowns crown budget tax taxes billion million trillion deficit debt spending spend cost costs $ € £")
+_REPORTING = _set(
+    """said says say told tells reported reports according announced announces claimed claims stated states confirmed
+    confirms admitted testified revealed disclosed wrote found showed shows estimated estimates study survey data
+    figures statistics poll record records report"""
+)
+_CAUSAL = _set("because caused causes cause due result resulted results consequence therefore thus led lead leads since responsible blamed blame")
+_CHANGE = _set(
+    """rose rise rises risen increase increased increases grew grow grown fell fall falls fallen drop dropped decline
+    declined decrease decreased cut cuts doubled tripled halved lost lose gained gain created create eliminated raised
+    raise lowered reduced reduce passed voted vote signed banned killed died"""
+)
+_COMPARE = _set("more less fewer most least highest lowest largest smallest biggest first only every never ever than times")
+_FIRST_SINGULAR = _set("i i'm i've i'd i'll me my mine myself")
+_FIRST_PLURAL = _set("we we're we've we'll we'd us our ours ourselves let's")
+_SECOND = _set("you you're you've you'll you'd your yours yourself")
+_OPINION = _set(
+    """think believe feel felt hope wish want wanted should must ought need needs deserve love hate great terrible
+    wonderful wrong right best worst important proud honor honored beautiful incredible disaster bad good fantastic
+    tremendous ridiculous shame sad agree disagree opinion frankly honestly"""
+)
+_HEDGE = _set("maybe perhaps probably possibly might could seems seem appears apparently likely unlikely suggest suggests allegedly reportedly")
+_FUTURE = _set("will won't going gonna would plan plans intend promise promised propose proposal")
+_FILLER = _set("thank thanks okay ok yes no well oh applause laughter crosstalk hello welcome congratulations")
+_NEGATION = _set("not no never nobody nothing none don't doesn't didn't isn't wasn't aren't weren't can't won't couldn't wouldn't")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_CAPITAL = re.compile(r"(?<=[\s(\"“‘-])[A-Z][a-z]+")
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[%$€£?!]")
+
+#: names of the designed features, in the order :func:`features` returns them
+FEATURES: tuple[str, ...] = (
+    "log_words", "has_digit", "numbers", "percent", "money", "year", "date_word", "word_number",
+    "capitalised", "capitalised_share", "reporting", "causal", "change", "compare",
+    "first_singular", "first_plural", "second_person", "opinion", "hedge", "future",
+    "filler", "negation", "question", "exclamation", "quote_mark", "short",
+)
+
+
+def _tokens(sentence: str) -> list[str]:
+    return _TOKEN.findall(sentence.lower().replace("’", "'"))
+
+
+def _count(counts: Counter[str], has: frozenset[str], words: frozenset[str], cap: int) -> float:
+    # the intersection runs in C; only the few words present are counted in Python
+    return min(sum(counts[w] for w in has & words), cap) / cap
+
+
+def features(sentence: str, tokens: list[str] | None = None) -> list[float]:
+    """The designed features of one sentence, in the order of :data:`FEATURES`.
+
+    >>> dict(zip(FEATURES, features("Taxes rose 12% in 2023, the ministry said.")))["percent"]
+    1.0
+    """
+    if tokens is None:
+        tokens = _tokens(sentence)
+    words = [t for t in tokens if t[0].isalnum()]
+    n = len(words)
+    numbers = [t for t in words if t[0].isdigit()]
+    caps = len(_CAPITAL.findall(sentence))
+    counts = Counter(tokens)
+    has = frozenset(counts)
+    tail = sentence.rstrip(" \"”’')")
+    return [
+        math.log1p(n),
+        1.0 if numbers else 0.0,
+        min(len(numbers), 5) / 5,
+        1.0 if "%" in has or "percent" in has or ("per" in has and "cent" in has) or "percentage" in has else 0.0,
+        _count(counts, has, _MONEY, 3),
+        1.0 if any(_YEAR.match(t) for t in numbers) else 0.0,
+        1.0 if has & _DATE else 0.0,
+        1.0 if has & _WORD_NUMBER else 0.0,
+        min(caps, 6) / 6,
+        caps / n if n else 0.0,
+        _count(counts, has, _REPORTING, 3),
+        1.0 if has & _CAUSAL else 0.0,
+        _count(counts, has, _CHANGE, 3),
+        1.0 if has & _COMPARE else 0.0,
+        _count(counts, has, _FIRST_SINGULAR, 3),
+        _count(counts, has, _FIRST_PLURAL, 3),
+        _count(counts, has, _SECOND, 3),
+        _count(counts, has, _OPINION, 3),
+        1.0 if has & _HEDGE else 0.0,
+        _count(counts, has, _FUTURE, 3),
+        _count(counts, has, _FILLER, 3),
+        1.0 if has & _NEGATION or any(t.endswith("n't") for t in tokens) else 0.0,
+        1.0 if tail.endswith("?") else 0.0,
+        1.0 if "!" in has else 0.0,
+        1.0 if ('"' in sentence or "“" in sentence or "”" in sentence) else 0.0,
+        1.0 if n < 6 else 0.0,
+    ]
+
+
+def terms(sentence: str, tokens: list[str] | None = None) -> set[str]:
+    """Words and adjacent word pairs of a sentence, lowercased, figures folded.
+
+    >>> sorted(terms("Fares rose 12%"))
+    ['%', '<num>', '<num> %', 'fares', 'fares rose', 'rose', 'rose <num>']
+    """
+    folded = []
+    for t in _tokens(sentence) if tokens is None else tokens:
+        if t[0].isdigit():
+            t = "<year>" if _YEAR.match(t) else "<num>"
+        folded.append(t)
+    out = set(folded)
+    out.update(f"{a} {b}" for a, b in zip(folded, folded[1:]))
+    return out
+
+
+@dataclass
+class CheckworthyModel:
+    """A logistic regression over designed features, terms and (optionally) embeddings.
+
+    ``score(sentences)`` gives one probability per sentence; a sentence is check-worthy
+    when its score is at least ``threshold``. Build one with :func:`load_model` (the
+    shipped model) or :meth:`from_dict` (a model the training script wrote).
+    """
+
+    bias: float
+    threshold: float
+    feature_mean: list[float]
+    feature_scale: list[float]
+    feature_weights: list[float]
+    term_weights: dict[str, float]
+    embedder: str | None = None
+    embedding_weights: list[float] = field(default_factory=list)
+    #: a sentence and its embedding at training time: if the embedder's vectors are rebuilt,
+    #: the weights no longer fit them, and loading says so instead of scoring nonsense
+    embedding_probe: dict[str, Any] = field(default_factory=dict)
+    info: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CheckworthyModel:
+        if data.get("format") != MODEL_FORMAT or list(data.get("features", [])) != list(FEATURES):
+            raise StageError(
+                "the check-worthiness model file does not match this version of newstrail's features; "
+                "retrain it with scripts/train_checkworthy.py"
+            )
+        return cls(
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            feature_mean=list(data["feature_mean"]),
+            feature_scale=list(data["feature_scale"]),
+            feature_weights=list(data["feature_weights"]),
+            term_weights=dict(data["term_weights"]),
+            embedder=data.get("embedder"),
+            embedding_weights=list(data.get("embedding_weights", [])),
+            embedding_probe=dict(data.get("embedding_probe", {})),
+            info=dict(data.get("info", {})),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": MODEL_FORMAT,
+            "features": list(FEATURES),
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "feature_mean": self.feature_mean,
+            "feature_scale": self.feature_scale,
+            "feature_weights": self.feature_weights,
+            "term_weights": self.term_weights,
+            "embedder": self.embedder,
+            "embedding_weights": self.embedding_weights,
+            "embedding_probe": self.embedding_probe,
+            "info": self.info,
+        }
+
+    @functools.cached_property
+    def _arrays(self):
+        import numpy as np
+
+        mean = np.asarray(self.feature_mean, dtype=np.float64)
+        scale = np.asarray(self.feature_scale, dtype=np.float64)
+        weights = np.asarray(self.feature_weights, dtype=np.float64)
+        # standardising folds into the weights: w . (x - m) / s = (w / s) . x - (w / s) . m
+        folded = weights / scale
+        return folded, self.bias - float(folded @ mean), np.asarray(self.embedding_weights, dtype=np.float32)
+
+    def logits(self, sentences: Sequence[str]):
+        """Raw scores (log-odds) of ``sentences`` as a numpy array."""
+        import numpy as np
+
+        if not sentences:
+            return np.zeros(0)
+        folded, bias, emb_w = self._arrays
+        tw = self.term_weights
+        rows, term_sums = [], []
+        for s in sentences:
+            tokens = _tokens(s)
+            rows.append(features(s, tokens))
+            term_sums.append(sum(tw.get(t, 0.0) for t in terms(s, tokens)))
+        out = np.array(rows, dtype=np.float64) @ folded + bias + np.array(term_sums)
+        if self.embedder and emb_w.size:
+            out += self._embedder.encode(list(sentences)) @ emb_w
+        return out
+
+    @functools.cached_property
+    def _embedder(self):
+        """The embedder the weights were trained on, checked against the probe on first use."""
+        import numpy as np
+
+        from ..embeddings import get_embedder
+
+        embedder = get_embedder(self.embedder)
+        if embedder.dim != len(self.embedding_weights):
+            raise StageError(f"the check-worthiness model expects {len(self.embedding_weights)}-dimensional {self.embedder} embeddings, the embedder gives {embedder.dim}; retrain it with scripts/train_checkworthy.py")
+        probe = self.embedding_probe
+        if probe:
+            now = embedder.encode([probe["text"]])[0]
+            if float(now @ np.asarray(probe["vector"], dtype=np.float32)) < 0.99:
+                raise StageError(f"the {self.embedder} embeddings changed since the check-worthiness model was trained; retrain it with scripts/train_checkworthy.py")
+        return embedder
+
+    def score(self, sentences: Sequence[str]) -> list[float]:
+        """Check-worthiness in [0, 1] of each sentence.
+
+        >>> [round(s, 1) for s in CheckworthyModel(0.0, 0.5, [0.0] * len(FEATURES), [1.0] * len(FEATURES), [0.0] * len(FEATURES), {"rose": 2.0}).score(["Fares rose.", "Hello."])]
+        [0.9, 0.5]
+        """
+        import numpy as np
+
+        z = np.clip(self.logits(sentences), -30, 30)
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
+
+
+def model_path() -> Path:
+    """Where the shipped model file lies inside the package."""
+    return Path(str(resources.files("newstrail") / "models" / "checkworthy" / "model.json"))
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> CheckworthyModel:
+    """The check-worthiness model at ``path`` (default: the shipped one), cached per process."""
+    where = Path(path) if path else model_path()
+    try:
+        data = json.loads(where.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise StageError(f"{where}: no check-worthiness model here; rebuild it with scripts/train_checkworthy.py") from exc
+    except (OSError, ValueError) as exc:
+        raise StageError(f"{where}: cannot read the check-worthiness model ({exc}); rebuild it with scripts/train_checkworthy.py") from exc
+    return CheckworthyModel.from_dict(data)

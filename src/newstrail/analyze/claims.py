@@ -1,0 +1,343 @@
+"""Claims: every sentence scored for check-worthiness, with what a checker needs beside it.
+
+:class:`ClaimStage` gives each sentence of ``Article.sentences`` a
+:class:`~newstrail.article.Claim`: its check-worthiness ``score`` (see
+:mod:`newstrail.analyze.checkworthy`) and whether it clears the model's threshold;
+the index of the quotation it sits in (``Article.quotes``) and of the attribution that
+introduces it (``Article.attributions``: the credit in the same sentence, else the one
+that introduces its quotation). A check-worthy claim also carries its numbers
+(:func:`newstrail.analyze.numbers.find_numbers`, with value, unit and what is counted)
+and its named entities (:func:`find_entities`), all with offsets into ``Article.text``.
+
+What the stored record keeps (record size matters at 100,000 articles): with
+``claims_keep = "all"`` (the default) one claim per sentence, so a reader can rank or
+re-threshold every sentence, but numbers and entities only on the check-worthy ones;
+with ``"checkworthy"`` only the check-worthy claims. Scores are rounded to 3 decimals.
+
+Entities are a cheap heuristic, not a trained recogniser (spaCy's would cost about
+400 sentences/s, too slow for every claim of every article): runs of capitalised words
+(with "of", "the", "de", "van"... inside), minus a sentence-initial common word, labelled
+with the attribution stage's name vocabulary as ``outlet``, ``organisation`` or
+``person`` (a title, or two or more words), ``place`` (one word after "in", "at",
+"from", "near"..., or a run with a word such as "Pier", "Cape", "Valley"), else ``name``; month and weekday names are not entities.
+
+>>> from newstrail.article import Article
+>>> from newstrail.analyze.sentences import SentenceStage
+>>> a = SentenceStage()(Article(text="The harbour board cut fares by 12% in Porthaven on Monday. What a lovely day!"))
+>>> a = ClaimStage()(a)
+>>> [(a.snippet(c.span)[:20], c.checkworthy) for c in a.claims]
+[('The harbour board cu', True), ('What a lovely day!', False)]
+>>> [(n.value, n.unit) for n in a.claims[0].numbers], [(e.text, e.label) for e in a.claims[0].entities]
+([(12.0, '%')], [('Porthaven', 'place')])
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..article import Article, Claim, Entity, Number, Span
+from ..errors import BadRecord
+from .names import classify_source
+from .numbers import find_numbers
+
+__all__ = ["KEEP", "ClaimStage", "ScoredSentence", "find_entities", "read_texts", "score_text"]
+
+#: values of the ``claims_keep`` setting
+KEEP = ("all", "checkworthy")
+
+# a capitalised word, or an all-caps one ("PORTHAVEN", "NATO"), possibly hyphenated or possessive
+_CAP = r"(?:[A-Z][\w’'&.-]*)"
+# small words inside a name ("Bank of the North", "Ministry for Fisheries", "Van der Berg");
+# not "and", which more often joins two names than sits inside one
+_LINKS = r"(?:of the|of|de|del|der|van|von|al|la|le|du|da|di|for|&)"
+_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:{_LINKS}[ \t]+)?{_CAP})*")
+_NOT_ENTITIES = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec i i'm i've i'd i'll""".split()
+)
+# capitalised only because they start the sentence
+_COMMON_STARTS = frozenset(
+    """the a an it its he she they we you this that these those there his her their our my but and so yet however
+    meanwhile in on at after before when while if as by for with from to of officials police critics others some many
+    most no none one two three four five six seven eight nine ten all both each every several residents experts
+    analysts authorities sources according last next since until under over about nearly almost more less only even
+    also still then now today yesterday tomorrow here what why how who where which thank thanks yes well oh let let's
+    i'm we're it's that's there's""".split()
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|off|around|towards?)\s+$", re.I)
+# words that make a capitalised run a place or a structure rather than a person ("Pier Nine", "Cape Ambrel")
+_PLACE_WORDS = frozenset(
+    """Pier Quay Street St Road Rd Avenue Bridge Square Harbour Harbor Bay Island Islands Valley River Lake Mount
+    Cape Port Station Airport Park Hall Channel Sea Coast Strait Gulf Hills Mountains Province County District
+    Region Township Prefecture Republic Kingdom City Town Village Lighthouse Tower Castle Beach Peninsula North South East West""".split()
+)
+_TITLES = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Rep|Mayor|President|Minister|Captain|Capt|Judge|Chief|Lt|Col|Sgt|Inspector|Professor)\b\.?")
+
+
+def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
+    """Named entities in ``text[start:end]`` (a sentence), with offsets into ``text``.
+
+    >>> [(e.text, e.label) for e in find_entities("Mayor Ilse Varga told the Kestrel Wire in Porthaven on Monday that fares rose.")]
+    [('Mayor Ilse Varga', 'person'), ('Kestrel Wire', 'outlet'), ('Porthaven', 'place')]
+    """
+    end = len(text) if end is None else end
+    first = _first_word(text, start)
+    found: list[Entity] = []
+    for m in _RUN.finditer(text, start, end):
+        words = [(m.start() + w.start(), m.start() + w.end(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        for part in _split_of(words):
+            entity = _entity(text, part, first)
+            if entity is not None:
+                found.append(entity)
+    return found
+
+
+def _split_of(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """A run split at "of" after a person's name: "Ilse Varga of the Coastal Survey" is two."""
+    for k, (_, _, w) in enumerate(words):
+        if w == "of" and k >= 2:
+            left = " ".join(x[2] for x in words[:k]).rstrip(".,")
+            if _classify(left) == "person":
+                rest = words[k + 1 :]
+                if rest and rest[0][2] == "the":
+                    rest = rest[1:]
+                return [words[:k], *_split_of(rest)]
+    return [words]
+
+
+def _entity(text: str, words: list[tuple[int, int, str]], first: int) -> Entity | None:
+    while words and (_bare(words[0][2]) in _NOT_ENTITIES or _bare(words[0][2]) in _COMMON_STARTS):
+        words = words[1:]  # "The Kestrel Wire" is the Kestrel Wire; a leading "In", "But" is no name
+    while words and (_bare(words[-1][2]) in _NOT_ENTITIES or re.fullmatch(_LINKS, words[-1][2])):
+        words = words[:-1]
+    if not words:
+        return None
+    if len(words) == 1 and words[0][0] == first and _classify(words[0][2].rstrip(".,")) == "person":
+        return None  # one capitalised word opening the sentence is as likely a common word ("Proof has emerged")
+    a, b = words[0][0], words[-1][1]
+    name = text[a:b].rstrip(",’'")
+    if name.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", name) and not re.search(r"\.[A-Za-z]+\.$", name):
+        name = name[:-1]  # the sentence's full stop, not an initial ("J.") or a dotted abbreviation ("U.S.")
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    if len(name) < 2 or _TITLES.fullmatch(name):
+        return None
+    return Entity(Span(a, a + len(name)), name, _label(text, a, name))
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip("’'.,")
+
+
+def _first_word(text: str, start: int) -> int:
+    """Offset of the first letter of the sentence that starts at ``start`` (after quotes, bullets)."""
+    i = start
+    while i < len(text) and not text[i].isalnum():
+        i += 1
+    return i
+
+
+# names repeat across an article's sentences and a corpus's articles
+_classify = functools.lru_cache(maxsize=8192)(classify_source)
+
+
+def _label(text: str, start: int, name: str) -> str:
+    kind = _classify(name)
+    if kind != "person":
+        return kind
+    if _TITLES.match(name):
+        return "person"
+    words = name.split()
+    if len(words) == 1:
+        return "place" if _PLACE_BEFORE.search(text, max(0, start - 12), start) else "name"
+    if any(w in _PLACE_WORDS for w in words):
+        return "place"
+    return "person"
+
+
+# what find_numbers can find starts with a digit, a currency sign or a number word; most
+# sentences have none, and the check is much cheaper than find_numbers' own pattern
+_MAYBE_NUMBER = re.compile(
+    r"[\d$€£]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands|dozens?|half|halve[sd])\b",
+    re.I,
+)
+
+
+def _numbers(text: str, span: Span) -> list[Number]:
+    """The numbers of one sentence, with offsets into the article text."""
+    sentence = text[span.start : span.end]
+    if not _MAYBE_NUMBER.search(sentence):
+        return []
+    return [dataclasses.replace(n, span=n.span.shift(span.start)) for n in find_numbers(sentence)]
+
+
+def _index_by_overlap(span: Span, starts: list[int], spans: list[Span | None]) -> int | None:
+    """Index of the span (sorted by start) that overlaps ``span`` most, or None."""
+    best, best_overlap = None, 0
+    i = bisect.bisect_right(starts, span.end) - 1
+    while i >= 0:
+        other = spans[i]
+        if other is not None:
+            overlap = min(span.end, other.end) - max(span.start, other.start)
+            if overlap > best_overlap:
+                best, best_overlap = i, overlap
+            if other.end <= span.start and other.start < span.start - 2000:
+                break  # spans are short: nothing further back can reach this sentence
+        i -= 1
+    return best
+
+
+@dataclass
+class ClaimStage:
+    """Per-article stage: ``Article.claims``, one scored claim per sentence (see the module doc).
+
+    Requires ``text``, ``sentences``, ``attributions`` and ``quotes``; assigns ``claims``.
+    ``threshold`` overrides the model's own (chosen on held-out data); ``keep`` is
+    ``all`` or ``checkworthy``; ``model`` is a :class:`~newstrail.analyze.checkworthy.CheckworthyModel`
+    (default: the shipped one, loaded on first use).
+    """
+
+    threshold: float | None = None
+    keep: str = "all"
+    model: object | None = field(default=None, repr=False, compare=False)
+    name: str = "claims"
+    requires: tuple[str, ...] = ("text", "sentences", "attributions", "quotes")
+    assigns: tuple[str, ...] = ("claims",)
+
+    def __post_init__(self) -> None:
+        if self.keep not in KEEP:
+            from ..errors import ConfigError
+
+            raise ConfigError(f"claims_keep={self.keep!r}: use one of {', '.join(KEEP)}")
+
+    def _model(self):
+        if self.model is None:
+            from .checkworthy import load_model
+
+            self.model = load_model()
+        return self.model
+
+    def __call__(self, article: Article) -> Article:
+        article.claims = self.claims(article)
+        article.stages.append(self.name)
+        return article
+
+    def claims(self, article: Article) -> list[Claim]:
+        text = article.text
+        sentences = article.sentences
+        if not sentences:
+            return []
+        model = self._model()
+        threshold = model.threshold if self.threshold is None else self.threshold
+        scores = model.score([text[s.start : s.end] for s in sentences])
+        quotes = sorted(range(len(article.quotes)), key=lambda i: article.quotes[i].span.start)
+        q_starts = [article.quotes[i].span.start for i in quotes]
+        q_spans: list[Span | None] = [article.quotes[i].span for i in quotes]
+        attributed = sorted((a.span.start, i) for i, a in enumerate(article.attributions) if a.span is not None)
+        a_starts = [s for s, _ in attributed]
+        a_spans: list[Span | None] = [article.attributions[i].span for _, i in attributed]
+        out: list[Claim] = []
+        for span, score in zip(sentences, scores, strict=True):
+            worthy = score >= threshold
+            if not worthy and self.keep == "checkworthy":
+                continue
+            k = _index_by_overlap(span, q_starts, q_spans) if q_spans else None
+            quote = quotes[k] if k is not None else None
+            j = _index_by_overlap(span, a_starts, a_spans) if a_spans else None
+            attribution = attributed[j][1] if j is not None else None
+            if attribution is None and quote is not None:
+                attribution = article.quotes[quote].attribution
+            claim = Claim(span=span, score=round(score, 3), checkworthy=worthy, quote=quote, attribution=attribution)
+            if worthy:
+                claim.numbers = _numbers(text, span)
+                claim.entities = find_entities(text, span.start, span.end)
+            out.append(claim)
+        return out
+
+
+# ------------------------------------------------------------ scoring loose texts
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """One sentence of a scored text: its index, offsets in the text, score and label."""
+
+    index: int
+    span: Span
+    text: str
+    score: float
+    checkworthy: bool
+
+
+def score_text(text: str, model=None, threshold: float | None = None) -> list[ScoredSentence]:
+    """Split ``text`` into sentences and score each (``model``: default the shipped one).
+
+    >>> [(s.index, s.checkworthy) for s in score_text("Fares rose 12% in 2024, the board said. Thanks, everyone!")]
+    [(0, True), (1, False)]
+    """
+    from .checkworthy import load_model
+    from .sentences import split_sentences
+
+    model = model or load_model()
+    threshold = model.threshold if threshold is None else threshold
+    spans = split_sentences(text)
+    scores = model.score([text[s.start : s.end] for s in spans])
+    return [ScoredSentence(i, sp, text[sp.start : sp.end], round(sc, 3), sc >= threshold) for i, (sp, sc) in enumerate(zip(spans, scores, strict=True))]
+
+
+def read_texts(lines: Iterable[str], where: str) -> Iterator[tuple[str, str] | BadRecord]:
+    """``(id, text)`` pairs from TSV (``id<TAB>text``, a header line optional) or JSON Lines
+    (``{"id": ..., "text": ...}``), told apart by the first non-blank line; a bad line
+    yields a :class:`~newstrail.errors.BadRecord` naming ``where:line`` and the rest goes on.
+
+    >>> list(read_texts(["id\\ttext", "a1\\tPier 9 shut."], "x.tsv"))
+    [('a1', 'Pier 9 shut.')]
+    >>> print(list(read_texts(['{"id": "a1", "text": "Pier 9 shut."}', '{"id": "a2"}'], "x.jsonl"))[1])
+    x.jsonl:2: no 'text' value; each line needs {"id": ..., "text": ...}
+    """
+    kind = None
+    columns = (0, 1)
+    for lineno, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        here = f"{where}:{lineno}"
+        if kind is None:
+            kind = "jsonl" if line.lstrip().startswith("{") else "tsv"
+            if kind == "tsv":
+                names = [c.strip().lower() for c in line.split("\t")]
+                if "text" in names and ("id" in names or "sentence_id" in names):
+                    columns = (names.index("id") if "id" in names else names.index("sentence_id"), names.index("text"))
+                    continue  # a header line
+        if kind == "jsonl":
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                yield BadRecord(here, f"not valid JSON ({getattr(exc, 'msg', exc)}); each line needs {{\"id\": ..., \"text\": ...}}")
+                continue
+            if not isinstance(record, dict):
+                yield BadRecord(here, f"expected a JSON object, got {type(record).__name__}")
+                continue
+            text = record.get("text")
+            if not isinstance(text, str) or not text.strip():
+                yield BadRecord(here, "no 'text' value; each line needs {\"id\": ..., \"text\": ...}")
+                continue
+            ident = record.get("id")
+            yield (str(ident) if ident is not None else str(lineno), text)
+        else:
+            fields = line.split("\t")
+            if len(fields) <= max(columns):
+                yield BadRecord(here, "expected 'id<TAB>text' (no tab on this line); put a tab between the id and the text")
+                continue
+            ident, text = fields[columns[0]].strip(), fields[columns[1]].strip()
+            if not text:
+                yield BadRecord(here, f"empty text for id {ident!r}")
+                continue
+            yield (ident or str(lineno), text)

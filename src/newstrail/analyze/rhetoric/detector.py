@@ -1,0 +1,212 @@
+"""Finding techniques in a text: the learned tagger, the technique classifier, and rules.
+
+The learned part (:mod:`.model`) marks tokens whose probability of being inside a
+propaganda span is over the model's threshold; each run of such tokens is a span,
+scored by its mean probability. Three rules then add what a reader is sure to notice
+even when the tagger is unsure, each shown with its own cue (spans may overlap):
+
+* scare quotes — a short quoted passage ("liberation", “friendly”), from
+  :func:`newstrail.analyze.quotes.scare_quotes`;
+* rhetorical questions — a sentence of the author's (not inside a quotation) that ends
+  with a question mark;
+* loaded words — a word of :data:`.lexicons.RULE_LOADED` (strongly charged words only).
+
+Every span, learned or ruled, gets its technique from the classifier over its words and
+sentence (a rule may fix it: a loaded word is ``Loaded_Language``), and a one-line
+explanation naming the cue.
+
+>>> found = techniques_in('Why would they hide the “liberation” of the town? It was a massacre.')
+>>> [t.explanation for t in found]
+['rhetorical question casting doubt', "scare quotes around 'liberation'", "emotionally charged word 'massacre'"]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from ...article import Span, Technique
+from .features import Doc, document, span_features, token_features, tokenize
+from .lexicons import CLASSES, RULE_LOADED
+from .model import Model, load_model
+
+__all__ = ["RULE_SCORES", "inside_probabilities", "learned_spans", "rule_spans", "techniques_in"]
+
+#: the score a rule gives its span when the tagger's own probability there is lower
+RULE_SCORES = {"scare": 0.6, "question": 0.55, "loaded": 0.4}
+
+_WORDS = re.compile(r"\w+(?:['’\-]\w+)*")
+_QUESTION_CLAUSE = re.compile(
+    r"[,;:—–]\s+((?:why|how|who|what|where|when|which|is|are|was|were|do|does|did|can|could|would|will|should|"
+    r"isn['’]t|aren['’]t|doesn['’]t|don['’]t|didn['’]t|wouldn['’]t)\b[^,;:—–]*\?)\W*$",
+    re.I,
+)
+
+
+def inside_probabilities(doc: Doc, model: Model) -> list[np.ndarray]:
+    """Per sentence, the tagger's probability that each token is inside a span."""
+    return [model.tagger.inside_probability(token_features(doc, i, model.clusters)) for i in range(len(doc.tokens))]
+
+
+def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: int = 0, keep: float = 0.0) -> list[tuple[int, int, float, int]]:
+    """``(start, end, score, sentence)`` of every run of tokens with ``probs`` over ``threshold``.
+
+    Runs in one sentence at most ``gap`` tokens apart are joined (annotators mark whole
+    phrases where the tagger may dip for a word); a run is kept only when some token in
+    it reaches ``keep`` (hysteresis: a weak run next to nothing is noise); a run of
+    punctuation alone is no span.
+    """
+    out = []
+    for i, toks in enumerate(doc.tokens):
+        if not toks:
+            continue
+        p = probs[i]
+        runs: list[list[int]] = []
+        for j in np.flatnonzero(p > threshold):
+            if runs and j - runs[-1][1] <= gap + 1:
+                runs[-1][1] = j
+            else:
+                runs.append([j, j])
+        for a, b in runs:
+            # trim punctuation at the edges: spans start and end on words
+            while a <= b and not toks[a].text[0].isalnum() and toks[a].text not in "“\"‘'":
+                a += 1
+            while b >= a and not toks[b].text[0].isalnum() and toks[b].text not in "”\"’'?!":
+                b -= 1
+            if a <= b and p[a : b + 1].max() >= keep and any(toks[k].text[0].isalnum() for k in range(a, b + 1)):
+                out.append((toks[a].start, toks[b].end, float(p[a : b + 1].mean()), i))
+    return out
+
+
+def _sentence_of(doc: Doc, pos: int) -> int | None:
+    for i, s in enumerate(doc.sentences):
+        if s.start <= pos < s.end:
+            return i
+    return None
+
+
+def _in_long_quote(doc: Doc, start: int, end: int) -> bool:
+    return any(qs <= start and end <= qe and words >= 4 for qs, qe, words in doc.quoted)
+
+
+def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int, int, str, str]]:
+    """``(start, end, rule, explanation)`` of the rule layer (see the module docstring)."""
+    from ..quotes import scare_quotes
+
+    out = []
+    for s in scare if scare is not None else scare_quotes(doc.text):
+        word = doc.text[s.start : s.end]
+        if _WORDS.search(word):
+            out.append((s.start, s.end, "scare", f"scare quotes around '{word}'"))
+    for i, s in enumerate(doc.sentences):
+        sent = doc.text[s.start : s.end]
+        if sent.rstrip().endswith("?") and len(_WORDS.findall(sent)) >= 3 and not _in_long_quote(doc, s.start, s.end - 1):
+            # "If X is so sure, why would it ...?": the question is the clause that asks
+            clause = _QUESTION_CLAUSE.search(sent)
+            start = s.start + clause.start(1) if clause else s.start
+            out.append((start, s.end, "question", "rhetorical question"))
+    for sent in doc.tokens:
+        for tok in sent:
+            if tok.text.lower() in RULE_LOADED and not _in_long_quote(doc, tok.start, tok.end):
+                out.append((tok.start, tok.end, "loaded", f"emotionally charged word '{tok.text}'"))
+    return out
+
+
+def _explain(doc: Doc, technique: str, start: int, end: int) -> str:
+    text = doc.text[start:end]
+    words = [t.text for t in tokenize(doc.text, start, end) if t.text[0].isalnum()]
+    low = [w.lower() for w in words]
+
+    def cue(*classes: str) -> str | None:
+        return next((w for w, lw in zip(words, low) if any(lw in CLASSES[c] for c in classes)), None)
+
+    short = text if len(text) <= 40 else text[:37].rstrip() + "..."
+    if technique == "Loaded_Language":
+        w = next((w for w, lw in zip(words, low) if lw in RULE_LOADED), None) or cue("label")
+        return f"emotionally charged word '{w}'" if w else f"emotionally charged wording '{short}'"
+    if technique == "Name_Calling,Labeling":
+        return f"label attached to a person or group: '{short}'"
+    if technique == "Repetition":
+        n = doc.text.lower().count(text.lower())
+        return f"repeats '{short}' ({n} times in the text)" if n > 1 else f"repeats the words of '{short}'"
+    if technique == "Doubt":
+        return "rhetorical question casting doubt" if text.rstrip().endswith("?") else f"casts doubt: '{short}'"
+    if technique == "Exaggeration,Minimisation":
+        w = cue("intens")
+        return f"exaggeration ('{w}')" if w else f"exaggerates or minimises: '{short}'"
+    if technique == "Appeal_to_fear-prejudice":
+        return f"appeal to fear: '{short}'"
+    if technique == "Flag-Waving":
+        return f"appeal to the nation or group: '{short}'"
+    if technique == "Causal_Oversimplification":
+        return f"one cause for a complex outcome: '{short}'"
+    if technique == "Slogans":
+        return f"slogan: '{short}'"
+    if technique == "Appeal_to_Authority":
+        return f"leans on an authority: '{short}'"
+    if technique == "Black-and-White_Fallacy":
+        return f"only two options offered: '{short}'"
+    if technique == "Thought-terminating_Cliches":
+        return f"phrase that ends the discussion: '{short}'"
+    if technique == "Whataboutism,Straw_Men,Red_Herring":
+        return f"deflects or distorts the argument: '{short}'"
+    if technique == "Bandwagon,Reductio_ad_hitlerum":
+        return f"appeal to the crowd or guilt by association: '{short}'"
+    return f"{technique}: '{short}'"
+
+
+def techniques_in(
+    text: str,
+    sentences: Sequence[Span] | None = None,
+    scare: Sequence[Span] | None = None,
+    model: Model | None = None,
+    rules: bool = True,
+) -> list[Technique]:
+    """Propaganda techniques in ``text``: spans with offsets into ``text`` exactly as given.
+
+    ``sentences`` and ``scare`` (the scare quotes) are computed when not given.
+
+    >>> [t.technique for t in techniques_in("It was a massacre.")]
+    ['Loaded_Language']
+    """
+    model = model or load_model()
+    doc = document(text, sentences)
+    probs = inside_probabilities(doc, model)
+
+    def technique_of(start: int, end: int, sent: int | None) -> str:
+        p = model.classifier.probabilities(span_features(doc, start, end, sent, model.clusters))
+        return model.classifier.classes[int(p.argmax())]
+
+    out: list[Technique] = []
+    for start, end, score, sent in learned_spans(doc, probs, model.threshold, model.gap, model.keep):
+        technique = technique_of(start, end, sent)
+        out.append(Technique(Span(start, end), technique, round(min(1.0, score), 3), _explain(doc, technique, start, end)))
+    if rules:
+        # spans may overlap, as in the corpus: a scare quote or a question inside a longer
+        # learned span is still shown with its own cue; a loaded word is dropped only when
+        # a learned Loaded_Language span around it already names it
+        # (nested spans change no SI score: the scorer merges overlapping predictions)
+        at = {(t.span.start, t.span.end): t for t in out}
+        for start, end, rule, why in rule_spans(doc, scare):
+            sent = _sentence_of(doc, start)
+            inside = [j for j, t in enumerate(doc.tokens[sent]) if start <= t.start < end] if sent is not None else []
+            p = float(probs[sent][inside].mean()) if inside else 0.0
+            score = round(min(1.0, max(RULE_SCORES[rule], p)), 3)
+            same = at.get((start, end))
+            if same is not None:
+                # the tagger found the very span: the rule names its cue
+                if rule != "loaded" or same.technique == "Loaded_Language":
+                    same.explanation = why if not (rule == "question" and same.technique == "Doubt") else "rhetorical question casting doubt"
+                    same.score = max(same.score, score)
+                continue
+            technique = "Loaded_Language" if rule == "loaded" else technique_of(start, end, sent)
+            if rule == "loaded" and any(t.technique == technique and t.span.start <= start and end <= t.span.end for t in out):
+                continue  # the covering span's explanation already names the word
+            if why == "rhetorical question" and technique == "Doubt":
+                why = "rhetorical question casting doubt"
+            at[(start, end)] = Technique(Span(start, end), technique, score, why)
+            out.append(at[(start, end)])
+    out.sort(key=lambda t: (t.span.start, t.span.end, t.technique))
+    return out

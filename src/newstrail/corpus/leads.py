@@ -1,0 +1,155 @@
+"""Articles that tell the same story without copying one another: similar leads.
+
+Two outlets that report one event on their own share no passage and credit no one,
+yet a reader would call it one story. Their leads (headline and opening sentences)
+say the same thing in other words, name the same people and places, and appear
+within days of each other. So each linked article's lead is embedded with the fast
+static model (:mod:`newstrail.embeddings`) and kept in the store; a new article is
+compared with the leads published within ``lead_window_days`` of it, and joins the
+story of one whose lead is at least ``lead_similarity`` close and that shares at
+least ``lead_min_anchors`` names and figures with it. Similar wording alone is not
+enough: look-alike stories (the same town, the same spokesperson, another event)
+are what the anchors keep apart.
+
+This adds no edge to a provenance graph (an edge means one took from the other);
+the trace lists such pairs under ``related`` with their similarity and shared names.
+
+>>> lead_text(Article(title="Pier Nine shut", text="Storm cracks the pilings.\\n\\nMore follows."))
+'Pier Nine shut. Storm cracks the pilings.'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..article import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+
+    from ..store import Store
+
+#: characters of the article body that make its lead after the headline
+LEAD_CHARS = 320
+#: the most similar stored leads looked at per article
+TOP = 5
+
+
+def lead_text(article: Article) -> str:
+    """The headline and the opening of the text: two sentences or ``LEAD_CHARS`` characters."""
+    if article.sentences:
+        opening = " ".join(article.text[s.start : s.end] for s in article.sentences[:2])
+    else:
+        opening = article.text.split("\n\n", 1)[0]
+    opening = " ".join(opening[:LEAD_CHARS].split())
+    title = (article.title or "").strip()
+    return f"{title}. {opening}" if title and not title.endswith((".", "?", "!")) else f"{title} {opening}".strip()
+
+
+def _moment(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=None)
+    except ValueError:
+        return None
+
+
+def _matrix(blobs: Sequence[bytes]) -> np.ndarray:
+    import numpy as np
+
+    if not blobs:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(np.float32)
+
+
+def encode_leads(articles: Sequence[Article]) -> np.ndarray:
+    """Unit vectors of the articles' leads (fast static embeddings, float16)."""
+    import numpy as np
+
+    from ..embeddings import get_embedder
+
+    return get_embedder("fast").encode([lead_text(a) for a in articles]).astype(np.float16)
+
+
+class SameEvent:
+    """Finds, for a batch being linked, the stored articles whose leads tell the same story.
+
+    ``anchors_of`` gives an article id's names and figures (the linker's cache).
+    """
+
+    def __init__(self, store: Store, similarity: float, window_days: int, min_anchors: int, anchors_of: Callable[[list[str]], dict[str, set[str]]]) -> None:
+        self.store = store
+        self.similarity = similarity
+        self.window = timedelta(days=window_days)
+        self.min_anchors = min_anchors
+        self.anchors_of = anchors_of
+
+    def link(self, articles: Sequence[Article]) -> dict[str, dict[str, float]]:
+        """Store the batch's leads; return ``{article id: {other id: similarity}}`` of same-event pairs."""
+        dated = [(a, _moment(a.published)) for a in articles]
+        dated = [(a, when) for a, when in dated if when is not None]
+        if not dated or self.similarity > 1:
+            return {}
+        vectors = encode_leads([a for a, _ in dated])
+        self.store.add_leads([(a.id, a.published, v.tobytes()) for (a, _), v in zip(dated, vectors, strict=True)])
+        found: dict[str, dict[str, float]] = {}
+        # one query per run of the batch whose dates lie close together: a batch is
+        # usually read in time order, so this is one or a few queries
+        order = sorted(range(len(dated)), key=lambda i: dated[i][1])
+        start = 0
+        while start < len(order):
+            end = start
+            while end + 1 < len(order) and dated[order[end + 1]][1] - dated[order[start]][1] <= 4 * self.window:
+                end += 1
+            group = order[start : end + 1]
+            since = (dated[group[0]][1] - self.window).isoformat()
+            until = (dated[group[-1]][1] + self.window + timedelta(days=1)).isoformat()
+            self._compare([dated[i] for i in group], vectors[group].astype("float32"), since, until, found)
+            start = end + 1
+        return found
+
+    def _compare(self, group, vectors, since: str, until: str, found: dict[str, dict[str, float]]) -> None:
+        rows = self.store.leads_between(since, until)
+        if not rows:
+            return
+        ids = [r[0] for r in rows]
+        when = [_moment(r[2]) for r in rows]
+        sims = vectors @ _matrix([r[1] for r in rows]).T
+        for (article, moment), row in zip(group, sims, strict=True):
+            close = [j for j in row.argsort()[::-1][: TOP + 1] if row[j] >= self.similarity and ids[j] != article.id]
+            close = [j for j in close if when[j] is not None and abs(when[j] - moment) <= self.window + timedelta(days=1)]
+            if not close:
+                continue
+            held = self.anchors_of([article.id] + [ids[j] for j in close])
+            mine = held.get(article.id, set())
+            for j in close:
+                if len(mine & held.get(ids[j], set())) >= self.min_anchors:
+                    found.setdefault(article.id, {})[ids[j]] = float(row[j])
+
+
+def related_pairs(store: Store, articles: Sequence[Article], component: dict[str, int], similarity: float, anchors_of) -> list[dict]:
+    """Pairs of a story's articles that no chain of edges joins but whose leads tell the same story.
+
+    ``component`` numbers the parts of the story's graph; the evidence a trace shows
+    for a pair is the lead similarity and the names and figures both texts hold.
+    """
+    leads = store.leads_of([a.id for a in articles])
+    ids = [a.id for a in articles if a.id in leads]
+    if len(ids) < 2:
+        return []
+    matrix = _matrix([leads[i] for i in ids])
+    sims = matrix @ matrix.T
+    held = anchors_of(ids)
+    best: dict[tuple[int, int], dict] = {}  # the closest pair of each two parts is evidence enough
+    for i, a in enumerate(ids):
+        for j in range(i + 1, len(ids)):
+            b = ids[j]
+            key = tuple(sorted((component.get(a, -1 - i), component.get(b, -1 - j))))
+            if key[0] == key[1] or sims[i, j] < similarity or (key in best and best[key]["similarity"] >= sims[i, j]):
+                continue
+            shared = sorted(held.get(a, set()) & held.get(b, set()))
+            best[key] = {"a": a, "b": b, "kind": "same story", "similarity": round(float(sims[i, j]), 3), "shared": shared[:12]}
+    return sorted(best.values(), key=lambda p: -p["similarity"])

@@ -1,0 +1,100 @@
+"""Importing fact-check files into a store: parse, dedupe, write in transactions, embed once.
+
+>>> import json, os, tempfile
+>>> from newstrail.store import open_store
+>>> folder = tempfile.mkdtemp()
+>>> path = os.path.join(folder, "checks.jsonl")
+>>> _ = open(path, "w").write(json.dumps({"id": "c1", "claim": "Pier 9 sank.", "rating": "False"}) + "\\n")
+>>> with open_store(os.path.join(folder, "t.db")) as store:
+...     first = import_files([path], store, embed=False)
+...     again = import_files([path], store, embed=False)
+>>> (first[0].added, again[0].added, again[0].exists)
+(1, 0, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, UnreadableInput
+from ..store import ADDED, EXISTS, Store
+from .claimreview import read_factchecks
+from .index import KINDS, ensure_vectors, load_embedder
+from .record import FactCheck
+
+#: file names a folder import picks up
+SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".tab", ".html", ".htm", ".xhtml")
+
+
+@dataclass
+class FileReport:
+    """What one file gave: records added, already stored, and the errors (``file:line: reason``)."""
+
+    path: str
+    added: int = 0
+    exists: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+def expand(paths: Iterable[str]) -> list[str]:
+    """Files as given; folders replaced by the fact-check files inside them (sorted, recursive)."""
+    out: list[str] = []
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            out += sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith("."))
+        else:
+            out.append(path)
+    return out
+
+
+def import_files(paths: Iterable[str], store: Store, embed: bool = True, batch_size: int = 500,
+                 on_error: Callable[[InputError], None] | None = None) -> list[FileReport]:
+    """Read every fact-check of ``paths`` into ``store``; one :class:`FileReport` per file.
+
+    Records go in transactions of ``batch_size``; a bad record is reported (and passed
+    to ``on_error`` as it happens) and skipped. With ``embed``, the claims added get
+    their fast and accurate embeddings stored, so matching never computes them again.
+    """
+    reports: list[FileReport] = []
+    for path in expand(paths):
+        report = FileReport(path)
+        reports.append(report)
+        pending: list[FactCheck] = []
+
+        def fail(error: InputError, report: FileReport = report) -> None:
+            report.errors.append(error)
+            if on_error is not None:
+                on_error(error)
+
+        def flush(pending: list[FactCheck] = pending, report: FileReport = report) -> None:
+            for status in store.put_factchecks(pending):
+                if status == ADDED:
+                    report.added += 1
+                elif status == EXISTS:
+                    report.exists += 1
+                else:
+                    fail(status)
+            pending.clear()
+
+        if not Path(path).exists():
+            fail(UnreadableInput(path, "no such file or folder"))
+            continue
+        for item in read_factchecks(path):
+            if isinstance(item, InputError):
+                fail(item)
+                continue
+            pending.append(item)
+            if len(pending) >= batch_size:
+                flush()
+        flush()
+    if embed and any(r.added for r in reports):
+        embedders = {k: e for k in KINDS if (e := load_embedder(k)) is not None}
+        ensure_vectors(store, embedders)
+    return reports

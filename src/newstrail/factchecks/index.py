@@ -1,0 +1,153 @@
+"""The retrieval index over imported fact-checks: an explicit object built from the store.
+
+A :class:`FactCheckIndex` holds, for every fact-check of a store, its terms in a BM25
+index (bm25s) and its claim embedding from the fast and the accurate model (read from
+the store, where the import put them; any missing are computed and stored first). It
+is built once per run and passed to the :class:`~newstrail.factchecks.matching.Matcher`;
+nothing here is a module global.
+
+>>> import os, tempfile
+>>> from newstrail.store import open_store
+>>> from newstrail.factchecks.record import FactCheck
+>>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"))
+>>> _ = store.put_factchecks([FactCheck(claim="The Pier 9 crane fell into the harbour.", rating="False")])
+>>> index = FactCheckIndex.from_store(store, embed=False)
+>>> len(index), index.lexical_scores(["crane"]).round(2).tolist()
+(1, [0.29])
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import MissingExtra, NewstrailError
+from .record import FactCheck
+from .terms import terms
+
+if TYPE_CHECKING:
+    import numpy
+
+    from ..store import Store
+
+#: the embedder kinds the matcher uses: ``fast`` for retrieval, ``accurate`` for reranking
+KINDS = ("fast", "accurate")
+K1, B = 1.5, 0.75
+
+
+def load_embedder(kind: str) -> Any | None:
+    """The ``newstrail.embeddings`` embedder of ``kind``, or None where it cannot load.
+
+    Matching works without embeddings (lexical only, with its own fitted weights), so
+    a missing model is a weaker result, not a failure.
+    """
+    try:
+        from ..embeddings import get_embedder
+    except ImportError:
+        return None
+    try:
+        return get_embedder(kind)
+    except (ImportError, OSError, NewstrailError, MissingExtra):
+        return None
+
+
+def ensure_vectors(store: Store, embedders: dict[str, Any], batch: int = 512) -> int:
+    """Embed and store every fact-check that lacks a vector of each embedder; returns how many."""
+    done = 0
+    for embedder in embedders.values():
+        todo = store.factchecks_without_vectors(embedder.name)
+        for start in range(0, len(todo), batch):
+            chunk = todo[start : start + batch]
+            vectors = embedder.encode([text for _, text in chunk])
+            store.put_factcheck_vectors(embedder.name, {fid: vec for (fid, _), vec in zip(chunk, vectors, strict=True)})
+            done += len(chunk)
+    return done
+
+
+class FactCheckIndex:
+    """Lexical and dense indexes over a fixed list of fact-checks (see the module doc)."""
+
+    def __init__(self, factchecks: Sequence[FactCheck], vectors: dict[str, numpy.ndarray] | None = None, embedders: dict[str, Any] | None = None, state: Any = None) -> None:
+        import numpy as np
+
+        self.factchecks = list(factchecks)
+        self.ids = [fc.id for fc in self.factchecks]
+        self.position = {fid: i for i, fid in enumerate(self.ids)}
+        self.embedders = dict(embedders or {})
+        self.vectors = dict(vectors or {})  # kind -> (n, dim) float32, rows L2-normalised
+        self.state = state
+        self.doc_terms = [terms(fc.text) for fc in self.factchecks]
+        df: Counter[str] = Counter()
+        for doc in self.doc_terms:
+            df.update(set(doc))
+        n = max(len(self.doc_terms), 1)
+        # Lucene's idf, as bm25s computes it: always positive.
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.avgdl = sum(map(len, self.doc_terms)) / n if self.doc_terms else 1.0
+        self.bm25 = None
+        if self.factchecks:
+            import bm25s
+
+            self.bm25 = bm25s.BM25(k1=K1, b=B, method="lucene")
+            self.bm25.index([doc or ["<empty>"] for doc in self.doc_terms], show_progress=False)
+        self._np = np
+
+    @classmethod
+    def from_store(cls, store: Store, embed: bool = True, kinds: Sequence[str] = KINDS, embedders: dict[str, Any] | None = None) -> FactCheckIndex:
+        """Build the index of every fact-check in ``store``.
+
+        With ``embed``, the embedders of ``kinds`` are loaded (those installed) and
+        any fact-check without their vectors is embedded and stored first.
+        """
+        if embedders is None:
+            embedders = {k: e for k in kinds if embed and (e := load_embedder(k)) is not None}
+        state = store.factcheck_state()
+        if embedders:
+            ensure_vectors(store, embedders)
+        factchecks = list(store.iter_factchecks())
+        ids = [fc.id for fc in factchecks]
+        vectors = {}
+        for kind, embedder in embedders.items():
+            matrix = store.factcheck_vectors(embedder.name, ids)
+            if matrix is not None:
+                vectors[kind] = matrix
+        return cls(factchecks, vectors=vectors, embedders={k: embedders[k] for k in vectors}, state=state)
+
+    def __len__(self) -> int:
+        return len(self.factchecks)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The embedding kinds available for matching (empty: lexical only)."""
+        return tuple(k for k in KINDS if k in self.vectors)
+
+    def known(self, query_terms: Sequence[str]) -> list[str]:
+        return [t for t in query_terms if t in self.idf]
+
+    def lexical_scores(self, query_terms: Sequence[str]) -> numpy.ndarray:
+        """BM25 score of every fact-check for the query terms (zeros when none is known)."""
+        known = self.known(query_terms)
+        if not known or self.bm25 is None:
+            return self._np.zeros(len(self), dtype=self._np.float32)
+        return self.bm25.get_scores(known).astype(self._np.float32)
+
+    def self_score(self, query_terms: Sequence[str]) -> float:
+        """The BM25 score the query would get against a copy of itself: its best possible score.
+
+        Dividing by it puts lexical scores on a scale that does not depend on the
+        query's length or the collection's size.
+        """
+        counts = Counter(self.known(query_terms))
+        length = sum(counts.values())
+        norm = K1 * (1 - B + B * length / self.avgdl)
+        return sum(self.idf[t] * tf * (K1 + 1) / (tf + norm) for t, tf in counts.items())
+
+    def dense_scores(self, kind: str, query_vector: numpy.ndarray) -> numpy.ndarray:
+        """Cosine of every fact-check's ``kind`` vector with the (normalised) query vector."""
+        return self.vectors[kind] @ query_vector
+
+    def encode(self, kind: str, texts: Sequence[str]) -> numpy.ndarray:
+        return self.embedders[kind].encode(list(texts))

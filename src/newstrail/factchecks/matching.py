@@ -1,0 +1,330 @@
+"""Hybrid claim matching: lexical and dense retrieval, fused, reranked and calibrated.
+
+For each query (a claim, a tweet, a paragraph) the :class:`Matcher`
+
+1. splits it into segments: the whole text and, for a text of several sentences,
+   each sentence (a paragraph may carry several claims, a tweet a claim plus noise);
+2. retrieves candidates per segment from the BM25 index and from the fast
+   embeddings, and fuses the two rankings (reciprocal rank fusion);
+3. reranks the top ``depth`` fused candidates with the accurate model's cosine plus
+   features that do not depend on the collection (BM25 over the query's self-score,
+   idf-weighted term overlap both ways, cosines, each cosine's gap to the best one);
+4. turns the features into a calibrated probability with a logistic model fitted on
+   the CheckThat! 2020 training tweets (``models/matcher/weights.json``, refitted by
+   ``scripts/train_matcher.py``), so a threshold means the same on any collection;
+5. keeps, per fact-check, its best segment, and ranks by that probability.
+
+Without embeddings (their models not installed) it runs lexical only, with weights
+fitted for that case.
+
+>>> import os, tempfile
+>>> from newstrail.store import open_store
+>>> from newstrail.factchecks.record import FactCheck
+>>> from newstrail.factchecks.index import FactCheckIndex
+>>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"))
+>>> _ = store.put_factchecks([FactCheck(claim="The Pier 9 crane fell into the harbour.", id="crane", rating="False"),
+...                           FactCheck(claim="Ferries to Velmora stop in winter.", id="ferry", rating="True")])
+>>> matcher = Matcher(FactCheckIndex.from_store(store, embed=False))
+>>> [m.factcheck.id for m in matcher.match("did the crane at pier 9 really fall in the harbour?")]
+['crane']
+>>> store.close()
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..article import FactCheckMatch
+from ..errors import ConfigError
+from .index import FactCheckIndex
+from .record import FactCheck
+from .terms import sentences, terms, tidy, words
+
+#: the shipped calibration and rerank weights, and the query adapter beside them
+WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "models" / "matcher" / "weights.json"
+ADAPTER_FILE = "adapter.npy"
+
+#: every feature the reranker can use; a fitted variant names the ones it uses
+FEATURES: tuple[str, ...] = (
+    "bm25_rel",      # BM25 / the query's self-score: 1 = as good as the query matching itself
+    "bm25_gap",      # bm25_rel minus the best candidate's
+    "overlap_q",     # idf-weighted share of the query's terms the fact-check has
+    "overlap_d",     # idf-weighted share of the fact-check's terms the query has
+    "fast_cos",      # cosine, fast static embeddings
+    "fast_gap",      # fast_cos minus the best candidate's
+    "acc_cos",       # cosine, accurate MiniLM
+    "acc_gap",       # acc_cos minus the best candidate's
+    "acc_cos2",      # acc_cos squared: lets the logistic bend near the top
+    "rrf",           # fused rank: 1 for rank 1 in both lists, smaller further down
+    "whole",         # 1 when the segment is the whole query, 0 for one of its sentences
+    "adapt_cos",     # cosine of the adapted query (a linear map fitted on claim pairs) with the accurate vector
+    "adapt_gap",     # adapt_cos minus the best candidate's
+)
+#: the matcher variants and the embeddings each uses (a missing one falls back to fewer)
+VARIANT_KINDS: dict[str, tuple[str, ...]] = {"hybrid": ("fast", "accurate"), "accurate": ("accurate",), "fast": ("fast",), "lexical": ()}
+RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
+
+
+@dataclass
+class Variant:
+    """One fitted logistic model: its features, their standardisation, coefficients."""
+
+    name: str
+    features: list[str]
+    coef: list[float]
+    intercept: float
+    mean: list[float]
+    scale: list[float]
+    needs: list[str] = field(default_factory=list)  # embedding kinds it requires
+
+    def probability(self, matrix):
+        import numpy as np
+
+        columns = [FEATURES.index(f) for f in self.features]
+        x = (matrix[:, columns] - np.asarray(self.mean)) / np.asarray(self.scale)
+        z = x @ np.asarray(self.coef) + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+
+
+@dataclass
+class MatcherWeights:
+    """The shipped variants (``hybrid``, ``accurate``, ``fast``, ``lexical``) and retrieval settings."""
+
+    variants: dict[str, Variant]
+    depth: int = 50
+    pool: int = 100
+    segments: bool = True
+    meta: dict[str, Any] = field(default_factory=dict)
+    #: the query adapter for the accurate model: a (dim, dim) matrix, or None
+    adapter: Any = None
+    #: variant names, best first (by held-out MAP@5): the first whose embeddings are installed is used
+    preference: list[str] = field(default_factory=list)
+    #: embedding kinds whose nearest neighbours join the candidate pool (when the variant has them)
+    retrieve: list[str] = field(default_factory=lambda: ["fast", "accurate"])
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> MatcherWeights:
+        """Read a weights file (default: the shipped one)."""
+        return _load_weights(str(path or WEIGHTS_FILE))
+
+    def for_kinds(self, kinds: Sequence[str], prefer: str | None = None) -> Variant:
+        """The best variant whose embeddings are all available (within ``prefer``'s, if named)."""
+        if prefer is not None:
+            if prefer not in VARIANT_KINDS:
+                raise ConfigError(f"matcher {prefer!r} unknown (factcheck_matcher); use one of {', '.join(VARIANT_KINDS)}")
+            kinds = [k for k in kinds if k in VARIANT_KINDS[prefer]]
+        usable = [v for v in self.variants.values() if all(k in kinds for k in v.needs)]
+        if not usable:
+            raise ConfigError("no matcher variant fits the available embeddings; refit with scripts/train_matcher.py")
+        order = {name: i for i, name in enumerate(self.preference)}
+        return min(usable, key=lambda v: (order.get(v.name, len(order)), -len(v.needs)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"depth": self.depth, "pool": self.pool, "segments": self.segments, "meta": self.meta,
+                "adapter": ADAPTER_FILE if self.adapter is not None else None, "preference": self.preference, "retrieve": self.retrieve,
+                "variants": {n: v.__dict__ for n, v in self.variants.items()}}
+
+
+@lru_cache(maxsize=4)
+def _load_weights(path: str) -> MatcherWeights:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        variants = {name: Variant(name=name, **{k: v for k, v in spec.items() if k != "name"}) for name, spec in data["variants"].items()}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"{path}: cannot read the matcher weights ({exc}); rebuild them with scripts/train_matcher.py") from exc
+    adapter = None
+    if data.get("adapter"):
+        import numpy as np
+
+        try:
+            adapter = np.load(Path(path).parent / data["adapter"]).astype(np.float32)
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"{path}: cannot read the query adapter {data['adapter']} ({exc}); rebuild it with scripts/train_matcher.py") from exc
+    return MatcherWeights(variants=variants, depth=data.get("depth", 50), pool=data.get("pool", 100), segments=data.get("segments", True),
+                          meta=data.get("meta", {}), adapter=adapter, preference=data.get("preference", []),
+                          retrieve=data.get("retrieve", ["fast", "accurate"]))
+
+
+@dataclass
+class Match:
+    """A fact-check that matches a query: calibrated ``score`` in [0, 1] and the evidence."""
+
+    factcheck: FactCheck
+    score: float
+    evidence: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        fc = self.factcheck
+        return {"factcheck": fc.id, "score": round(self.score, 4), "claim": fc.claim, "verdict": fc.verdict, "rating": fc.rating,
+                "publisher": fc.publisher, "url": fc.url, "date": fc.date, "evidence": self.evidence}
+
+    def to_factcheck_match(self) -> FactCheckMatch:
+        """The article vocabulary's form, as the analyze stage stores it."""
+        fc = self.factcheck
+        return FactCheckMatch(factcheck=fc.id, score=round(self.score, 4), claim=fc.claim, rating=fc.rating, publisher=fc.publisher, url=fc.url,
+                              evidence={**self.evidence, "verdict": fc.verdict})
+
+
+@dataclass
+class Candidates:
+    """The reranker's input for one segment: candidate rows and their feature matrix."""
+
+    segment: str
+    whole: bool
+    rows: Any        # numpy int array of index positions
+    features: Any    # numpy (len(rows), len(FEATURES))
+
+
+class Matcher:
+    """Matches texts against a :class:`FactCheckIndex` (see the module doc).
+
+    ``depth`` (fused candidates reranked) and ``segments`` (also match sentence by
+    sentence) default to the values the weights were fitted with.
+    """
+
+    def __init__(self, index: FactCheckIndex, weights: MatcherWeights | None = None, depth: int | None = None, segments: bool | None = None, variant: str | None = None) -> None:
+        self.index = index
+        self.weights = weights or MatcherWeights.load()
+        self.variant = self.weights.for_kinds(index.kinds, prefer=variant)
+        self.depth = depth or self.weights.depth
+        self.segments = self.weights.segments if segments is None else segments
+        self.adapter = self.weights.adapter
+
+    @classmethod
+    def from_store(cls, store, embed: bool = True, variant: str | None = None, **options: Any) -> Matcher:
+        """A matcher over every fact-check imported into ``store``; raises NotFound if there are none.
+
+        ``variant`` (``hybrid``, ``accurate``, ``fast``, ``lexical``) caps which
+        embeddings are loaded; by default the best installed.
+        """
+        from ..errors import NotFound
+        from .index import KINDS
+
+        if not store.factcheck_count():
+            raise NotFound(f"{store.location}: no fact-checks imported; run 'newstrail factchecks import FILE... --db {store.location}' first")
+        weights = options.pop("weights", None) or MatcherWeights.load()
+        kinds = VARIANT_KINDS.get(variant, KINDS) if variant else KINDS
+        index = FactCheckIndex.from_store(store, embed=embed, kinds=kinds)
+        return cls(index, weights=weights, variant=variant, **options)
+
+    # segmentation ---------------------------------------------------------------
+    def split(self, text: str) -> list[tuple[str, bool]]:
+        """The segments of a query: (text, is-whole), whole first; at most 12 sentences."""
+        whole = tidy(text) or text
+        out = [(whole, True)]
+        if self.segments:
+            parts = sentences(text)
+            if len(parts) > 1:
+                out += [(p, False) for p in parts[:12]]
+        return out
+
+    # features -------------------------------------------------------------------
+    def candidates(self, segments: Sequence[tuple[str, bool]], vectors: dict[str, Any]) -> list[Candidates]:
+        """Retrieve, fuse and compute rerank features for each segment.
+
+        ``vectors[kind]`` holds the segments' query vectors (rows in segment order).
+        """
+        import numpy as np
+
+        index, out = self.index, []
+        n = len(index)
+        pool = min(self.weights.pool, n)
+        for s, (segment, whole) in enumerate(segments):
+            qterms = terms(segment)
+            lex = index.lexical_scores(qterms)
+            self_score = index.self_score(qterms) or 1.0
+            rankings = [np.argsort(-lex, kind="stable")[:pool]]
+            cos = {k: index.dense_scores(k, vectors[k][s]) for k in self.variant.needs if k in vectors}
+            for kind in self.weights.retrieve:
+                if kind in cos:
+                    rankings.append(np.argsort(-cos[kind], kind="stable")[:pool])
+            fused = np.zeros(n, dtype=np.float64)
+            for ranking in rankings:
+                fused[ranking] += 1.0 / (RRF_K + 1 + np.arange(len(ranking)))
+            order = np.argsort(-fused, kind="stable")
+            rows = order[: min(self.depth, int((fused > 0).sum()))]
+            feats = np.zeros((len(rows), len(FEATURES)), dtype=np.float64)
+            col = FEATURES.index
+            rel = np.minimum(lex[rows] / self_score, 1.5)
+            feats[:, col("bm25_rel")] = rel
+            feats[:, col("bm25_gap")] = rel - (rel.max() if len(rel) else 0)
+            q_idf = {t: index.idf[t] for t in set(qterms) if t in index.idf}
+            q_total = sum(q_idf.values()) or 1.0
+            for i, row in enumerate(rows):
+                doc = set(index.doc_terms[row])
+                shared = sum(w for t, w in q_idf.items() if t in doc)
+                d_total = sum(index.idf.get(t, 0.0) for t in doc) or 1.0
+                feats[i, col("overlap_q")] = shared / q_total
+                feats[i, col("overlap_d")] = shared / d_total
+            for kind, prefix in (("fast", "fast"), ("accurate", "acc")):
+                if kind in cos:
+                    c = cos[kind][rows].astype(np.float64)
+                    feats[:, col(f"{prefix}_cos")] = c
+                    feats[:, col(f"{prefix}_gap")] = c - (c.max() if len(c) else 0)
+            feats[:, col("acc_cos2")] = feats[:, col("acc_cos")] ** 2
+            if "accurate" in cos and self.adapter is not None:
+                q = vectors["accurate"][s] @ self.adapter
+                c = (index.vectors["accurate"][rows] @ (q / (np.linalg.norm(q) or 1.0))).astype(np.float64)
+                feats[:, col("adapt_cos")] = c
+                feats[:, col("adapt_gap")] = c - (c.max() if len(c) else 0)
+            feats[:, col("rrf")] = fused[rows] * (RRF_K + 1) / max(len(rankings), 1)
+            feats[:, col("whole")] = 1.0 if whole else 0.0
+            out.append(Candidates(segment, whole, rows, feats))
+        return out
+
+    def encode_segments(self, segments: Sequence[str]) -> dict[str, Any]:
+        """Query vectors for every embedding kind the variant needs."""
+        return {k: self.index.encode(k, segments) for k in self.variant.needs} if segments else {}
+
+    # matching -------------------------------------------------------------------
+    def match(self, text: str, top: int = 5, threshold: float = 0.0) -> list[Match]:
+        """The ``top`` fact-checks for ``text``, best first, with score >= ``threshold``."""
+        return self.match_many([text], top=top, threshold=threshold)[0]
+
+    def match_many(self, texts: Sequence[str], top: int = 5, threshold: float = 0.0) -> list[list[Match]]:
+        """:meth:`match` for many texts; their segments are encoded in one batch."""
+        if not len(self.index):
+            return [[] for _ in texts]
+        split = [self.split(t) for t in texts]
+        flat = [seg for segs in split for seg in segs]
+        vectors = self.encode_segments([s for s, _ in flat])
+        results, start = [], 0
+        for text, segs in zip(texts, split, strict=True):
+            part = {k: v[start : start + len(segs)] for k, v in vectors.items()}
+            start += len(segs)
+            results.append(self._rank(text, segs, part, top, threshold))
+        return results
+
+    def _rank(self, text: str, segs, vectors, top: int, threshold: float) -> list[Match]:
+        best: dict[int, tuple[float, Candidates, int]] = {}
+        for cands in self.candidates(segs, vectors):
+            if not len(cands.rows):
+                continue
+            probs = self.variant.probability(cands.features)
+            for i, (row, p) in enumerate(zip(cands.rows.tolist(), probs.tolist(), strict=True)):
+                if row not in best or p > best[row][0]:
+                    best[row] = (p, cands, i)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
+        return [self._match(row, p, cands, i) for row, (p, cands, i) in ranked if p >= threshold]
+
+    def _match(self, row: int, p: float, cands: Candidates, i: int) -> Match:
+        fc = self.index.factchecks[row]
+        f = dict(zip(FEATURES, cands.features[i].tolist(), strict=True))
+        doc = set(self.index.doc_terms[row])
+        shared = list(dict.fromkeys(w for w in words(cands.segment) if terms(w) and terms(w)[0] in doc))
+        evidence: dict[str, Any] = {"shared_terms": shared, "lexical": round(f["bm25_rel"], 4), "term_overlap": round(f["overlap_q"], 4)}
+        if "fast" in self.variant.needs:
+            evidence["cosine_fast"] = round(f["fast_cos"], 4)
+        if "accurate" in self.variant.needs:
+            evidence["cosine_accurate"] = round(f["acc_cos"], 4)
+            if "adapt_cos" in self.variant.features:
+                evidence["cosine_adapted"] = round(f["adapt_cos"], 4)
+        if not cands.whole:
+            evidence["query_sentence"] = cands.segment
+        evidence["matcher"] = self.variant.name
+        return Match(fc, float(p), evidence)

@@ -1,0 +1,98 @@
+"""Terms for lexical matching: lowercased, stop words out, stemmed; tweets tidied first.
+
+Social posts carry URLs, @handles, "RT", hashtags written as one camel-cased word and
+a signature line ("— Name (@handle) June 3, 2019"); none of it is the claim. The
+same tidying is applied to fact-checks and queries, so both sides agree.
+
+>>> tidy("RT @harbor_now: #PierNine closed https://t.co/x — Ann Bell (@annb) March 4, 2025")
+'Pier Nine closed'
+>>> terms("The councils voted to close the piers")
+['council', 'vote', 'close', 'pier']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A compact English stop list (articles, pronouns, auxiliaries, prepositions): words
+# that match everywhere and say nothing about which claim is meant. Negations
+# ("not", "no") are kept: they separate a claim from its denial.
+STOP_WORDS: frozenset[str] = frozenset("""
+a about above after again against all am an and any are as at be because been before being below between both but by
+can could did do does doing down during each few for from further had has have having he her here hers herself him
+himself his how i if in into is it its itself just me more most my myself nor now of off on once only or other our
+ours ourselves out over own same she should so some such than that the their theirs them themselves then there these
+they this those through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves also via amp rt us said says say says one get got would like just
+""".split())
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\bpic\.twitter\.com/\S+", re.I)
+_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
+_HANDLE = re.compile(r"(?<!\w)@(\w{1,30})")
+_RT = re.compile(r"(?<!\w)(?:RT|MT|via)\s*(?=@)", re.I)
+_HASHTAG = re.compile(r"(?<!\w)#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def tidy(text: str) -> str:
+    """The text with URLs, the tweet signature, RT/@ markers and hashtag signs removed.
+
+    @handles at the start (replies, retweets) go; handles inside the sentence stay as
+    words, since "@CityCouncil voted" names the council.
+    """
+    text = _URL.sub(" ", text)
+    text = _SIGNATURE.sub(" ", text.rstrip())
+    text = _RT.sub(" ", text)
+    text = re.sub(r"^(?:\s*@\w{1,30}[:,]?)+", " ", text)
+    text = _HANDLE.sub(lambda m: _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
+    text = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
+    text = re.sub(r"\s*:\s*$", "", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    try:
+        import Stemmer  # PyStemmer: the Snowball stemmers in C
+    except ImportError:
+        return None
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    stemmer = _stemmer()
+    if stemmer is None:
+        return word
+    return stemmer.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """The lowercased words of tidied ``text`` (apostrophes kept inside words)."""
+    return [w.replace("’", "'") for w in _WORD.findall(tidy(text).lower())]
+
+
+def terms(text: str) -> list[str]:
+    """The stemmed, stop-word-free terms lexical retrieval indexes and queries."""
+    out = []
+    for word in words(text):
+        word = word.removesuffix("'s")
+        if word in STOP_WORDS or len(word) < 2 and not word.isdigit():
+            continue
+        out.append(_stem(word))
+    return out
+
+
+def sentences(text: str, min_words: int = 4) -> list[str]:
+    """``text`` split into sentences of at least ``min_words`` words (for long queries).
+
+    A plain splitter on sentence punctuation and line breaks is enough here: a
+    sentence is only a second way in for the matcher, never a finding.
+
+    >>> sentences("The pier closed on Monday. Repairs take six weeks, the council said! Ok.")
+    ['The pier closed on Monday.', 'Repairs take six weeks, the council said!']
+    """
+    parts = re.split(r"(?<=[.!?…])\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+", tidy(text) if "\n" not in text else text)
+    return [p.strip() for p in parts if len(p.split()) >= min_words]

@@ -1,0 +1,291 @@
+"""Check-worthiness features, the shipped model's behaviour, and the claims stage.
+
+Every sentence and article is written by the team about fictional places, people and outlets.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newstrail import Article, Pipeline
+from newstrail.analyze.attributions import AttributionStage
+from newstrail.analyze.checkworthy import FEATURES, CheckworthyModel, features, load_model, model_path, terms
+from newstrail.analyze.claims import ClaimStage, find_entities, read_texts, score_text
+from newstrail.analyze.quotes import QuoteStage
+from newstrail.analyze.sentences import SentenceStage
+from newstrail.article import Claim, Entity, Number, Span
+from newstrail.errors import BadRecord, ConfigError, StageError
+
+PAIRS = Path(__file__).parent / "data" / "checkworthy_pairs.tsv"
+
+
+def feature(sentence: str, name: str) -> float:
+    return dict(zip(FEATURES, features(sentence), strict=True))[name]
+
+
+# ------------------------------------------------------------------ features
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "value"),
+    [
+        ("Fares rose 12% in 2023.", "percent", 1.0),
+        ("Fares rose twelve per cent.", "percent", 1.0),
+        ("Fares rose a lot.", "percent", 0.0),
+        ("The quay cost $4 million.", "money", 1.0),
+        ("The quay was expensive.", "money", 0.0),
+        ("The pier closed in 1987.", "year", 1.0),
+        ("The pier closed in 1987.", "has_digit", 1.0),
+        ("The pier closed on Tuesday.", "date_word", 1.0),
+        ("Mayor Ilse Varga met the Kestrel Wire.", "capitalised", 4 / 6),
+        ("Police said the fire was arson, according to the report.", "reporting", 1.0),
+        ("The line closed because of the storm.", "causal", 1.0),
+        ("Exports doubled and prices fell.", "change", 2 / 3),
+        ("I think my plan is good.", "first_singular", 2 / 3),
+        ("We know our town.", "first_plural", 2 / 3),
+        ("You know your rights.", "second_person", 2 / 3),
+        ("We should be proud.", "opinion", 2 / 3),
+        ("It might perhaps rain.", "hedge", 1.0),
+        ("Will the pier hold?", "question", 1.0),
+        ('"Will the pier hold?" she asked.', "question", 0.0),
+        ("Thank you, thank you!", "filler", 2 / 3),
+        ("Thank you, thank you!", "exclamation", 1.0),
+        ("It didn't happen.", "negation", 1.0),
+        ("Thank you.", "short", 1.0),
+    ],
+)
+def test_features(sentence: str, name: str, value: float) -> None:
+    assert feature(sentence, name) == pytest.approx(value)
+
+
+def test_features_are_bounded_and_complete() -> None:
+    for sentence in ("", "!!!", "The harbour board voted 7-2 on Tuesday to close Pier Nine, the Kestrel Wire reported.", "1 2 3 4 5 6 7 8 9 10"):
+        values = features(sentence)
+        assert len(values) == len(FEATURES)
+        assert all(0.0 <= v <= 1.0 for name, v in zip(FEATURES, values) if name != "log_words")
+
+
+def test_terms_fold_figures_and_pair_words() -> None:
+    assert terms("In 2024 fares rose 12.5%") == {"in", "<year>", "fares", "rose", "<num>", "%", "in <year>", "<year> fares", "fares rose", "rose <num>", "<num> %"}
+    assert terms("") == set()
+
+
+# ------------------------------------------------------------------ the shipped model
+
+
+def _pairs() -> list[tuple[str, str]]:
+    with PAIRS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))
+    assert rows[0] == ["checkable", "not_checkable"]
+    return [(a, b) for a, b in rows[1:]]
+
+
+def test_shipped_model_ranks_checkable_sentences_above_opinion_and_filler() -> None:
+    model = load_model()
+    pairs = _pairs()
+    assert len(pairs) >= 30
+    good = model.score([a for a, _ in pairs])
+    bad = model.score([b for _, b in pairs])
+    ranked = sum(g > b for g, b in zip(good, bad)) / len(pairs)
+    labelled = (sum(g >= model.threshold for g in good) + sum(b < model.threshold for b in bad)) / (2 * len(pairs))
+    # floors pinned a little under what the shipped model does (1.00 and 0.98), so a worse model fails
+    assert ranked >= 0.93, ranked
+    assert labelled >= 0.9, labelled
+
+
+def test_shipped_model_file_is_consistent() -> None:
+    model = load_model()
+    assert 0.05 <= model.threshold <= 0.95
+    assert len(model.feature_weights) == len(FEATURES) == len(model.feature_mean) == len(model.feature_scale)
+    assert model.info["dev"]["f1"] > 0.8  # what the training run measured on CT24 dev (held out)
+    assert model_path().stat().st_size < 5_000_000
+    scores = model.score(["The fund lost 40% of its value in 2023.", "Thank you."])
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert model.score([]) == []
+
+
+def test_model_round_trips_through_its_file(tmp_path) -> None:
+    model = load_model()
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(model.to_dict()), encoding="utf-8")
+    again = load_model(str(path))
+    sentences = ["Fares rose 12% in 2024.", "What a day!"]
+    assert again.score(sentences) == pytest.approx(model.score(sentences))
+
+
+def test_model_from_other_features_is_refused(tmp_path) -> None:
+    data = load_model().to_dict()
+    data["features"] = data["features"][:-1]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StageError, match="retrain"):
+        load_model(str(path))
+    with pytest.raises(StageError, match="no check-worthiness model"):
+        load_model(str(tmp_path / "missing.json"))
+
+
+def test_a_tiny_model_scores_by_its_weights() -> None:
+    zeros = [0.0] * len(FEATURES)
+    model = CheckworthyModel(bias=-1.0, threshold=0.5, feature_mean=zeros, feature_scale=[1.0] * len(FEATURES), feature_weights=zeros, term_weights={"rose": 3.0})
+    high, low = model.score(["Fares rose.", "Fares fell."])
+    assert high == pytest.approx(1 / (1 + 2.718281828 ** -2.0), rel=1e-6)
+    assert low == pytest.approx(1 / (1 + 2.718281828), rel=1e-6)
+
+
+# ------------------------------------------------------------------ entities
+
+
+def test_entities() -> None:
+    text = "Mayor Ilse Varga of the Porthaven Harbour Board told the Kestrel Wire on Monday that Brask Ferries cut 14 routes in Orvel."
+    found = [(e.text, e.label) for e in find_entities(text)]
+    assert found == [("Mayor Ilse Varga", "person"), ("Porthaven Harbour Board", "organisation"), ("Kestrel Wire", "outlet"), ("Brask Ferries", "organisation"), ("Orvel", "place")]
+    for e in find_entities(text):
+        assert text[e.span.start : e.span.end] == e.text
+
+
+def test_entities_skip_sentence_openers_months_and_split_names() -> None:
+    text = "Proof emerged in March that the Northern Compact and the Lowland Front shared drones."
+    assert [e.text for e in find_entities(text)] == ["Northern Compact", "Lowland Front"]
+    assert [e.text for e in find_entities("Dr. Ilse Varga of the U.S. Coastal Survey left.")] == ["Dr. Ilse Varga", "U.S. Coastal Survey"]
+    assert [e.text for e in find_entities("The Bank of the North lent 4 million crowns.")] == ["Bank of the North"]
+
+
+# ------------------------------------------------------------------ the stage
+
+ARTICLE = (
+    "Porthaven votes to close Pier Nine\n\n"
+    "The Porthaven harbour board voted 7-2 on Tuesday to close Pier Nine for repairs costing 2.3 million crowns. "
+    "What a week it has been.\n\n"
+    '"The pilings have lost a third of their strength since 2019," said harbour engineer Tove Lind.\n\n'
+    "According to the Kestrel Wire, 40 fishing boats will move to Pier Six. "
+    "We wish them all the best."
+)
+
+
+def _analysed(text: str = ARTICLE, **kwargs) -> Article:
+    pipe = Pipeline([SentenceStage(), AttributionStage(), QuoteStage(), ClaimStage(**kwargs)])
+    return pipe(Article(text=text, id="pier-nine"))
+
+
+def test_stage_contract() -> None:
+    stage = ClaimStage()
+    assert (stage.name, stage.requires, stage.assigns) == ("claims", ("text", "sentences", "attributions", "quotes"), ("claims",))
+    with pytest.raises(ConfigError, match="claims_keep"):
+        ClaimStage(keep="some")
+
+
+def test_stage_scores_every_sentence_and_fills_checkworthy_ones() -> None:
+    article = _analysed()
+    assert article.stages[-1] == "claims"
+    assert [c.span for c in article.claims] == article.sentences
+    by_text = {article.snippet(c.span): c for c in article.claims}
+    vote = by_text["The Porthaven harbour board voted 7-2 on Tuesday to close Pier Nine for repairs costing 2.3 million crowns."]
+    filler = by_text["What a week it has been."]
+    wish = by_text["We wish them all the best."]
+    assert vote.checkworthy and not filler.checkworthy and not wish.checkworthy
+    assert vote.score > filler.score and vote.score > wish.score
+    assert not filler.numbers and not filler.entities  # kept light: details only on check-worthy claims
+    money = [n for n in vote.numbers if n.dimension == "money"]
+    assert money and money[0].value == 2.3e6 and money[0].unit == "crowns"
+    for n in vote.numbers:
+        assert article.text[n.span.start : n.span.end] == n.text  # offsets point into the article text
+    assert [(e.text, e.label) for e in vote.entities] == [("Porthaven", "name"), ("Pier Nine", "place")]
+
+
+def test_stage_links_quotes_and_attributions() -> None:
+    article = _analysed()
+    by_text = {article.snippet(c.span): c for c in article.claims}
+    quoted = next(c for t, c in by_text.items() if t.startswith('"The pilings'))
+    assert quoted.checkworthy
+    assert quoted.quote is not None and article.quotes[quoted.quote].speaker == "Tove Lind"
+    assert [(e.text, e.label) for e in quoted.entities] == [("Tove Lind", "person")]
+    credited = next(c for t, c in by_text.items() if t.startswith("According to the Kestrel Wire"))
+    assert credited.attribution is not None
+    assert article.attributions[credited.attribution].outlet == "kestrel wire"
+    assert [n.value for n in credited.numbers] == [40.0]
+    assert [n.what for n in credited.numbers] == ["fishing boats"]
+    plain = by_text["What a week it has been."]
+    assert plain.quote is None and plain.attribution is None
+
+
+def test_keep_checkworthy_and_threshold() -> None:
+    every = _analysed()
+    kept = _analysed(keep="checkworthy")
+    assert [c.span for c in kept.claims] == [c.span for c in every.claims if c.checkworthy]
+    assert all(c.checkworthy for c in _analysed(threshold=0.0).claims)
+    assert not any(c.checkworthy for c in _analysed(threshold=1.0).claims)
+
+
+def test_empty_article() -> None:
+    assert ClaimStage()(Article(text="")).claims == []
+
+
+def test_default_pipeline_runs_claims_after_quotes(tmp_path) -> None:
+    from newstrail import Settings
+    from newstrail.batch import default_pipeline
+
+    names = default_pipeline(Settings()).names
+    assert names.index("claims") == names.index("quotes") + 1
+    with pytest.raises(ConfigError):
+        default_pipeline(Settings(claims_keep="nothing"))
+
+
+# ------------------------------------------------------------------ the record
+
+_spans = st.tuples(st.integers(0, 500), st.integers(0, 100)).map(lambda t: Span(t[0], t[0] + t[1]))
+_numbers = st.builds(Number, span=_spans, text=st.text(max_size=8), value=st.floats(allow_nan=False, allow_infinity=False), unit=st.sampled_from(["", "%", "km", "crowns"]), what=st.text(max_size=8))
+_entities = st.builds(Entity, span=_spans, text=st.text(max_size=10), label=st.sampled_from(["person", "place", "name"]))
+_claims = st.builds(
+    Claim,
+    span=_spans,
+    score=st.floats(0, 1),
+    checkworthy=st.booleans(),
+    numbers=st.lists(_numbers, max_size=3),
+    entities=st.lists(_entities, max_size=3),
+    quote=st.none() | st.integers(0, 5),
+    attribution=st.none() | st.integers(0, 5),
+)
+
+
+@given(st.lists(_claims, max_size=4))
+def test_claims_round_trip_through_the_record(claims) -> None:
+    article = Article(text="x" * 600, id="a1", claims=claims)
+    again = Article.from_dict(json.loads(json.dumps(article.to_dict())))
+    assert again.claims == claims
+
+
+def test_analysed_article_round_trips() -> None:
+    article = _analysed()
+    assert Article.from_dict(json.loads(json.dumps(article.to_dict()))) == article
+
+
+# ------------------------------------------------------------------ loose texts
+
+
+def test_score_text() -> None:
+    scored = score_text("Fares rose 12% in 2024, the board said. Thanks, everyone!")
+    assert [s.index for s in scored] == [0, 1]
+    assert [s.checkworthy for s in scored] == [True, False]
+    assert scored[1].text == "Thanks, everyone!" and scored[1].span == Span(40, 57)
+
+
+def test_read_texts_tsv_with_and_without_header() -> None:
+    assert list(read_texts(["a1\tPier Nine shut.", "a2\tFares rose."], "x.tsv")) == [("a1", "Pier Nine shut."), ("a2", "Fares rose.")]
+    assert list(read_texts(["text\tid", "Pier Nine shut.\ta1"], "x.tsv")) == [("a1", "Pier Nine shut.")]
+    items = list(read_texts(["id\ttext", "a1\tPier Nine shut.", "no tab here", "", "a3\t  ", "a4\tFares rose.\r\n"], "x.tsv"))
+    assert items[0] == ("a1", "Pier Nine shut.") and items[-1] == ("a4", "Fares rose.")
+    errors = [str(e) for e in items if isinstance(e, BadRecord)]
+    assert errors == ["x.tsv:3: expected 'id<TAB>text' (no tab on this line); put a tab between the id and the text", "x.tsv:5: empty text for id 'a3'"]
+
+
+def test_read_texts_jsonl() -> None:
+    lines = ['{"id": "j1", "text": "Pier Nine shut."}', "{oops", '["a list"]', '{"id": 7, "text": "Fares rose."}', '{"text": "No id here."}']
+    items = list(read_texts(lines, "x.jsonl"))
+    assert [i for i in items if not isinstance(i, BadRecord)] == [("j1", "Pier Nine shut."), ("7", "Fares rose."), ("5", "No id here.")]
+    assert [str(e).split(":")[1] for e in items if isinstance(e, BadRecord)] == ["2", "3"]

@@ -1,0 +1,168 @@
+"""newstrail.embeddings: both backends' contract, quality floors, and the static model build."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newstrail.embeddings import STATIC_DIR, Embedder, OnnxEmbedder, StaticEmbedder, get_embedder
+from newstrail.errors import ConfigError, MissingExtra
+
+ROOT = Path(__file__).resolve().parents[1]
+KINDS = {"fast": ("static-minilm", 256), "accurate": ("minilm-int8", 384)}
+
+# Fictional news: (anchor, a paraphrase of it, a sentence about something else entirely).
+TRIPLES = [
+    ("The Brennmoor council voted to close the old swimming pool next year.",
+     "Next year Brennmoor's old public pool will shut after a council vote.",
+     "A violinist from Tasselby won the national music competition."),
+    ("Storms cut power to thousands of homes along the Qarrow coast.",
+     "Thousands of households on the Qarrow coastline lost electricity in the storms.",
+     "The bakery on Mill Street now sells rye bread on Saturdays."),
+    ("The Fenwick Ledger retracted its story about the missing ambassador.",
+     "Its report on the vanished ambassador was withdrawn by the Fenwick Ledger.",
+     "Wheat harvests in the southern plains were better than expected."),
+    ("Prices at the Halvard petrol stations rose for the third week in a row.",
+     "For a third straight week, fuel got more expensive at Halvard's filling stations.",
+     "The museum's new dinosaur skeleton attracted school groups."),
+]
+
+
+@pytest.fixture(scope="module", params=sorted(KINDS))
+def emb(request) -> Embedder:
+    return get_embedder(request.param)
+
+
+def test_names_dims_and_cache(emb):
+    kind = next(k for k, (name, _) in KINDS.items() if name == emb.name)
+    assert (emb.name, emb.dim) == KINDS[kind]
+    assert isinstance(emb, Embedder)
+    assert get_embedder(kind) is emb            # loaded once per process
+    assert get_embedder(emb.name) is emb        # the embedder name works as a kind too
+
+
+def test_shape_dtype_and_unit_rows(emb):
+    texts = [t for triple in TRIPLES for t in triple]
+    vecs = emb.encode(texts)
+    assert vecs.shape == (len(texts), emb.dim)
+    assert vecs.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+    assert len({v.tobytes() for v in vecs}) == len(texts)  # different texts, different vectors
+
+
+def test_empty_inputs(emb):
+    assert emb.encode([]).shape == (0, emb.dim)
+    assert emb.encode(()).dtype == np.float32
+    vecs = emb.encode(["", "Tolls on the Brennmoor bridge go up."])
+    assert vecs.shape == (2, emb.dim)
+    if emb.name == "static-minilm":
+        assert not vecs[0].any()                 # no tokens: the documented zero row
+    else:
+        assert abs(np.linalg.norm(vecs[0]) - 1) < 1e-5   # [CLS][SEP] alone still has a vector
+    assert abs(np.linalg.norm(vecs[1]) - 1) < 1e-5
+
+
+def test_deterministic_and_independent_of_batch(emb):
+    texts = [t for triple in TRIPLES for t in triple]
+    together = emb.encode(texts)
+    again = emb.encode(texts)
+    alone = np.vstack([emb.encode([t]) for t in texts])
+    reordered = emb.encode(texts[::-1])[::-1]
+    assert np.array_equal(together, again)
+    np.testing.assert_allclose(alone, together, atol=1e-5)
+    np.testing.assert_allclose(reordered, together, atol=1e-5)
+
+
+def test_paraphrase_scores_above_unrelated(emb):
+    for anchor, para, other in TRIPLES:
+        a, p, o = emb.encode([anchor, para, other])
+        assert a @ p > a @ o + 0.2, (emb.name, anchor)
+
+
+def test_bad_arguments(emb):
+    with pytest.raises(TypeError, match="list of texts"):
+        emb.encode("a bare string")
+    with pytest.raises(TypeError, match="text 1"):
+        emb.encode(["fine", None])
+
+
+def test_unknown_kind():
+    with pytest.raises(ConfigError, match="fast, accurate"):
+        get_embedder("huge")
+
+
+def test_long_text_is_truncated_not_refused():
+    emb = get_embedder("accurate")
+    long = " ".join(["The Qarrow coast road reopened after the storm."] * 120)  # ~1,200 tokens
+    vec = emb.encode([long])
+    assert vec.shape == (1, 384) and abs(np.linalg.norm(vec) - 1) < 1e-5
+    assert len(emb.token_ids([long])[0]) == 256
+
+
+def test_missing_onnxruntime_names_the_pip_line(monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # makes the import fail
+    with pytest.raises(MissingExtra, match="pip install onnxruntime"):
+        OnnxEmbedder()
+
+
+def test_missing_static_model_says_how_to_rebuild(tmp_path):
+    with pytest.raises(Exception, match="build_static_embeddings"):
+        StaticEmbedder(tmp_path)
+
+
+def test_shipped_static_model_files():
+    meta = json.loads((STATIC_DIR / "metadata.json").read_text(encoding="utf-8"))
+    vectors = np.load(STATIC_DIR / "vectors.npy", mmap_mode="r")
+    assert vectors.dtype == np.float16 and vectors.shape == (meta["vocab_size"], meta["dims"])
+    assert (STATIC_DIR / "vectors.npy").stat().st_size < 20_000_000
+    tok = get_embedder("fast").tokenizer
+    for special in ("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "[unused5]"):
+        assert not np.asarray(vectors[tok.token_to_id(special)]).any(), special
+    assert np.asarray(vectors[tok.token_to_id("harbour")]).any()
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_embeddings", ROOT / "bench" / "embeddings.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# Floors a little under the figures the README quotes (bench/embeddings.py): a model
+# rebuild or a pooling change that loses retrieval quality fails here.
+@pytest.mark.parametrize("kind, floor", [("fast", 0.75), ("accurate", 0.95)])
+def test_paraphrase_probe_top1_floor(kind, floor):
+    bench = _bench()
+    scores = bench.probe_scores(get_embedder(kind), bench.read_probe())
+    assert scores["queries"] == 80
+    assert scores["top1"] >= floor, scores
+
+
+def test_build_script_on_a_few_tokens(tmp_path):
+    spec = importlib.util.spec_from_file_location("build_static", ROOT / "scripts" / "build_static_embeddings.py")
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+
+    vocab = {"[PAD]": 0, "[unused0]": 1, "[CLS]": 2, "cat": 3, "##s": 4}
+    assert build.kept_tokens(vocab) == [3, 4]
+    w = build.sif_weights(100, 1e-3)
+    assert np.all(np.diff(w) > 0) and w[-1] < 1   # frequent (low rank) tokens weigh less
+    x = np.random.default_rng(0).normal(size=(50, 10)) * np.arange(10, 0, -1)
+    reduced, kept = build.pca(x, 3)
+    assert reduced.shape == (50, 3) and 0 < kept < 1
+    with pytest.raises(ValueError):
+        build.pca(x, 11)
+
+    meta = build.build(tmp_path, dims=8, sif=1e-4, limit=64)
+    assert meta["tokens_with_vectors"] == 64 and meta["dims"] == 8
+    small = StaticEmbedder(tmp_path)
+    assert small.dim == 8
+    vecs = small.encode(["!", "harbour council"])
+    assert vecs.shape == (2, 8)
+    assert abs(np.linalg.norm(vecs[0]) - 1) < 1e-3   # "!" is among the first 64 tokens
+    assert not vecs[1].any()                          # whole words have ids far past the first 64

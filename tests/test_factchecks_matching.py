@@ -1,0 +1,213 @@
+"""Fact-check matching: ranking of paraphrases, calibration, evidence, TREC output, the CLI, analyze.
+
+The fact-checks and queries are fictional (the town of Velmora and its neighbours).
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from newstrail.cli import main
+from newstrail.factchecks.index import FactCheckIndex, load_embedder
+from newstrail.factchecks.matching import FEATURES, Matcher, MatcherWeights
+from newstrail.factchecks.record import FactCheck
+from newstrail.factchecks.terms import sentences, terms, tidy
+
+CHECKS = [
+    FactCheck(id="ferry", claim="Velmora's ferry crews walked out on strike on Monday.", rating="False", publisher="Saltmarsh Checks",
+              url="https://saltmarshchecks.example/ferry-strike"),
+    FactCheck(id="reservoir", claim="The Velmora reservoir is 90% empty after the dry summer.", rating="Exaggerated", publisher="Saltmarsh Checks"),
+    FactCheck(id="kites", claim="The mayor of Velmora banned kite flying on the beach.", rating="True", publisher="Dunelight Verify"),
+    FactCheck(id="vaccine", claim="A school nurse in Orrin said the flu vaccine contains tracking chips.", rating="Pants on Fire", publisher="Dunelight Verify"),
+    FactCheck(id="bridge", claim="The old Orrin bridge will be demolished next spring.", rating="Mostly true", publisher="Saltmarsh Checks"),
+    FactCheck(id="gulls", claim="Gulls in Velmora harbour attacked three tourists in one afternoon.", rating="Unproven", publisher="Saltmarsh Checks"),
+    FactCheck(id="tram", claim="Velmora's night tram will stop running in June to save money.", rating="Half true", publisher="Dunelight Verify"),
+    FactCheck(id="lighthouse", claim="The Cape Orrin lighthouse was sold to a hotel chain.", rating="False", publisher="Saltmarsh Checks"),
+]
+
+# (query, the fact-check it paraphrases): reworded, reordered, tweet-shaped
+PARAPHRASES = [
+    ("Ferry workers in Velmora went on strike Monday, no boats running!! https://t.co/abc", "ferry"),
+    ("RT @velmora_now: #VelmoraReservoir is almost completely empty, 90 percent gone", "reservoir"),
+    ("Is it true the Velmora mayor has banned people from flying kites on the beach?", "kites"),
+    ("Orrin school nurse claims flu shots have tracking microchips in them", "vaccine"),
+    ("They're tearing down the old bridge in Orrin next spring", "bridge"),
+    ("Three tourists were attacked by gulls at Velmora harbour in a single afternoon", "gulls"),
+    ("Night trams in Velmora to be cut from June as the city saves money", "tram"),
+    ("A hotel chain bought the lighthouse at Cape Orrin", "lighthouse"),
+]
+
+
+@pytest.fixture
+def filled(store):
+    store.put_factchecks(CHECKS)
+    return store
+
+
+@pytest.fixture(scope="module")
+def embedders():
+    """The shipped embedding models, where installed (they are core dependencies)."""
+    return {k: e for k in ("fast", "accurate") if (e := load_embedder(k)) is not None}
+
+
+def test_terms_and_tweet_tidying():
+    assert tidy("RT @velmora_now: #NightTram cut https://t.co/x — Ann Bell (@annb) June 3, 2031") == "Night Tram cut"
+    assert terms("The ferries weren't running") == ["ferri", "weren't", "run"]
+    assert sentences("The tram stops in June. It saves money, the council said! Fine.") == ["The tram stops in June.", "It saves money, the council said!"]
+
+
+def test_lexical_matching_ranks_paraphrases_first(filled):
+    matcher = Matcher(FactCheckIndex.from_store(filled, embed=False))
+    assert matcher.variant.name == "lexical"
+    hits = [matcher.match(q, top=1)[0].factcheck.id == gold for q, gold in PARAPHRASES]
+    assert sum(hits) >= 7  # lexical alone misses at most the one rewording with no shared words
+
+
+def test_best_matcher_ranks_every_paraphrase_first(filled, embedders):
+    if "accurate" not in embedders:
+        pytest.skip("the accurate embedding model is not installed")
+    matcher = Matcher(FactCheckIndex.from_store(filled, embedders=embedders))
+    assert "accurate" in matcher.variant.needs
+    results = matcher.match_many([q for q, _ in PARAPHRASES], top=3)
+    assert [r[0].factcheck.id for r in results] == [gold for _, gold in PARAPHRASES]
+    # the right one is confidently above the rest
+    assert all(r[0].score > 0.5 and (len(r) < 2 or r[1].score < r[0].score) for r in results)
+    unrelated = matcher.match("Orchard cooperative in Brenmoor posts record apple harvest", top=1)
+    assert not unrelated or unrelated[0].score < 0.5
+    # vectors were stored at index build and are reused
+    assert filled.factchecks_without_vectors(embedders["accurate"].name) == []
+
+
+def test_long_query_is_matched_sentence_by_sentence(filled):
+    matcher = Matcher(FactCheckIndex.from_store(filled, embed=False))
+    paragraph = ("What a week in our towns. The weather was lovely and the market was busy on Saturday. "
+                 "Meanwhile people keep saying the Cape Orrin lighthouse was sold to a hotel chain. "
+                 "Also, the reservoir: is it really 90% empty after the summer?")
+    ids = [m.factcheck.id for m in matcher.match(paragraph, top=2)]
+    assert set(ids) == {"lighthouse", "reservoir"}
+    evidence = matcher.match(paragraph, top=1)[0].evidence
+    assert evidence["query_sentence"] in paragraph and evidence["shared_terms"]
+
+
+def test_scores_are_calibrated_probabilities_and_monotone():
+    weights = MatcherWeights.load()
+    assert {"lexical", "accurate"} <= set(weights.variants)
+    for variant in weights.variants.values():
+        rng = np.random.default_rng(7)
+        x = rng.uniform(-1, 1.5, size=(400, len(FEATURES)))
+        p = variant.probability(x)
+        assert ((p >= 0) & (p <= 1)).all()
+        # raising a similarity the model counts as evidence never lowers the score
+        for name in ("acc_cos", "adapt_cos", "fast_cos", "overlap_q"):
+            if name in variant.features:
+                coef = variant.coef[variant.features.index(name)]
+                higher = x.copy()
+                higher[:, FEATURES.index(name)] += 0.2
+                if name == "acc_cos":
+                    higher[:, FEATURES.index("acc_cos2")] = higher[:, FEATURES.index("acc_cos")] ** 2
+                assert coef > 0, (variant.name, name)
+                if name != "acc_cos":
+                    assert (variant.probability(higher) >= p - 1e-12).all()
+
+
+def test_evidence_and_match_record(filled):
+    matcher = Matcher(FactCheckIndex.from_store(filled, embed=False))
+    [m] = matcher.match("Velmora ferry crews on strike", top=1)
+    record = m.to_dict()
+    assert record["factcheck"] == "ferry" and record["verdict"] == "false" and record["publisher"] == "Saltmarsh Checks"
+    assert {"ferry", "crews", "strike"} <= set(record["evidence"]["shared_terms"])
+    assert 0 < record["evidence"]["lexical"] <= 1.5
+    fcm = m.to_factcheck_match()
+    assert (fcm.factcheck, fcm.rating, fcm.url, fcm.evidence["verdict"]) == ("ferry", "False", "https://saltmarshchecks.example/ferry-strike", "false")
+
+
+def test_empty_index_matches_nothing(store):
+    assert Matcher(FactCheckIndex.from_store(store, embed=False)).match("anything at all") == []
+
+
+# CLI -----------------------------------------------------------------------
+def _run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def cli_db(tmp_path, write):
+    db = str(tmp_path / "fc.db")
+    rows = "\n".join(json.dumps({"id": fc.id, "claim": fc.claim, "rating": fc.rating, "publisher": fc.publisher}) for fc in CHECKS)
+    path = write("checks.jsonl", rows + "\n{broken\n")
+    result = _run("factchecks", "import", str(path), "--db", db, "--no-embed")
+    assert result.exit_code == 1  # one record failed
+    assert f"{path}: 8 added, 0 already stored, 1 failed" in result.stdout
+    assert f"error: {path}:9: not valid JSON" in result.stderr
+    again = _run("factchecks", "import", str(path), "--db", db, "--no-embed")
+    assert f"{path}: 0 added, 8 already stored, 1 failed" in again.stdout
+    return db
+
+
+def test_cli_match_text_trec_and_jsonl(cli_db, write):
+    text = _run("factchecks", "match", "Is the Velmora reservoir really 90% empty?", "--db", cli_db, "--lexical", "--top", "2")
+    assert text.exit_code == 0
+    assert text.stdout.splitlines()[1].split()[2] == "[misleading]" and "shared:" in text.stdout
+    queries = write("q.tsv", "id\ttext\n" + "\n".join(f"q{i}\t{q}" for i, (q, _) in enumerate(PARAPHRASES)) + "\nbad line without tab\n")
+    trec = _run("factchecks", "match", str(queries), "--db", cli_db, "--format", "trec", "--top", "3", "--lexical")
+    assert trec.exit_code == 1 and f"{queries}:10: expected id<TAB>text" in trec.stderr
+    lines = [ln.split() for ln in trec.stdout.splitlines()]
+    assert all(len(p) == 6 and p[1] == "Q0" and p[5] == "newstrail" and 0 <= float(p[4]) <= 1 for p in lines)
+    assert [p[3] for p in lines[:3]] == ["1", "2", "3"]
+    firsts = {p[0]: p[2] for p in lines if p[3] == "1"}
+    assert sum(firsts[f"q{i}"] == gold for i, (_, gold) in enumerate(PARAPHRASES)) >= 7
+    jsonl = write("q.jsonl", json.dumps({"id": "a", "text": "A hotel chain bought the Cape Orrin lighthouse"}) + "\n")
+    [record] = [json.loads(ln) for ln in _run("factchecks", "match", str(jsonl), "--db", cli_db, "--format", "jsonl", "--lexical").stdout.splitlines()]
+    assert record["id"] == "a" and record["matches"][0]["factcheck"] == "lighthouse" and "evidence" in record["matches"][0]
+
+
+def test_cli_match_without_factchecks(tmp_path, store):
+    result = CliRunner().invoke(main, ["factchecks", "match", "x", "--db", store.location])
+    assert result.exit_code == 4 and "no fact-checks imported" in result.stderr
+
+
+def test_cli_list(cli_db):
+    out = _run("factchecks", "list", "--db", cli_db, "--limit", "3")
+    assert out.stdout.splitlines()[0].startswith("ferry") and "... 5 more" in out.stderr
+
+
+# analyze ----------------------------------------------------------------------
+ARTICLE = """Velmora Ferry Crews Strike, Post Claims
+
+By Ines Marlow
+
+The Dunelight Courier, June 4, 2031
+
+A widely shared post says that Velmora's ferry crews walked out on strike on Monday, leaving hundreds of commuters stranded. The harbour office said on Tuesday that all 14 crossings ran on time.
+
+The ferry operator, Saltline, employs 62 crew members across three boats.
+"""
+
+
+def test_analyze_stores_matches_with_verdicts(tmp_path, write):
+    db = str(tmp_path / "a.db")
+    checks = write("checks.jsonl", "\n".join(json.dumps({"id": fc.id, "claim": fc.claim, "rating": fc.rating, "publisher": fc.publisher, "url": fc.url}) for fc in CHECKS) + "\n")
+    assert _run("factchecks", "import", str(checks), "--db", db).exit_code == 0
+    article = write("ferry.txt", ARTICLE)
+    result = _run("analyze", str(article), "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    [record] = json.loads(result.stdout)
+    shown = json.loads(_run("show", record["id"], "--db", db, "--format", "json").stdout)
+    assert "factchecks" in shown["stages"]
+    matched = [(c, m) for c in shown["claims"] for m in c["matches"]]
+    assert matched, [(c["checkworthy"], c["score"]) for c in shown["claims"]]
+    claim, match = matched[0]
+    assert match["factcheck"] == "ferry" and match["rating"] == "False" and match["evidence"]["verdict"] == "false"
+    assert match["publisher"] == "Saltmarsh Checks" and match["url"] == "https://saltmarshchecks.example/ferry-strike"
+    assert claim["checkworthy"] and match["score"] >= 0.5
+
+
+def test_analyze_without_factchecks_has_no_stage(tmp_path, write):
+    db = str(tmp_path / "b.db")
+    result = _run("analyze", str(write("ferry.txt", ARTICLE)), "--db", db, "--format", "json")
+    [record] = json.loads(result.stdout)
+    assert "factchecks" not in record["stages"]

@@ -1,0 +1,58 @@
+"""Quality gate: the shipped rhetoric model on passages the team wrote and marked.
+
+Each passage is fictional, written in the style of the partisan articles the project
+is for; ``[[...]]`` marks what a careful reader would flag as a technique. The floors
+sit under what the shipped model scores here (printed by ``pytest -s``), so a change
+that makes detection clearly worse fails.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstrail.analyze.rhetoric import techniques_in
+from newstrail.analyze.rhetoric.scoring import span_prf
+
+PASSAGES = [
+    "The [[“liberation”]] of Tarsk has gone on for three weeks, and the [[so-called peacekeepers]] have [[flattened]] half of the old town.",
+    "If the ministry is so sure of its figures, [[why would it hide the report from the public?]]",
+    "[[Why are the ferry crews never asked?]] The answer is simple: the harbor board does not want to hear them.",
+    "Once again the Velmora council has shown its [[utter contempt]] for the fishing families who built this town.",
+    "The mayor's [[reckless, shameful]] tax plan will [[bleed]] every shop on the quay [[dry]].",
+    "Officials promised a [[“temporary”]] closure of Pier 9, which has now lasted eleven months.",
+    "[[A corrupt cabal of admirals]] is betraying the nation while the patrol boats rust in port.",
+    "Did anyone really believe the wire service's [[“independent”]] review? [[Who paid for it?]]",
+    "The governor's [[puppets]] in the assembly voted the bill through without reading it.",
+    "The rail operator cut fourteen routes last spring and blamed the weather.",
+    "Harbor traffic rose by four percent in March, the port office said on Tuesday.",
+    "[[This is a disgrace]], and every citizen of Porthaven should be [[outraged]].",
+]
+
+_MARK = re.compile(r"\[\[(.+?)\]\]")
+
+
+def _unmark(passage: str) -> tuple[str, list[tuple[int, int]]]:
+    text, spans, pos = "", [], 0
+    for m in _MARK.finditer(passage):
+        text += passage[pos : m.start()]
+        spans.append((len(text), len(text) + len(m.group(1))))
+        text += m.group(1)
+        pos = m.end()
+    return text + passage[pos:], spans
+
+
+def test_span_f1_floor_on_team_written_passages():
+    gold, pred = {}, {}
+    for i, passage in enumerate(PASSAGES):
+        text, spans = _unmark(passage)
+        gold[str(i)] = spans
+        pred[str(i)] = [(t.span.start, t.span.end) for t in techniques_in(text)]
+    p, r, f = span_prf(pred, gold)
+    print(f"gate passages: span P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    assert f >= FLOOR_F1, (p, r, f)
+    assert r >= FLOOR_RECALL, (p, r, f)
+
+
+# measured 0.654 F1 (P 0.499, R 0.950) with the shipped model
+FLOOR_F1 = 0.55
+FLOOR_RECALL = 0.80
