@@ -181,6 +181,21 @@ class Passage:
         return Passage(self.b_start, self.b_end, self.a_start, self.a_end, self.words)
 
 
+def _plain(value: Any) -> Any:
+    """``dataclasses.asdict`` without its deep copies: every article is serialised on its
+    way to the store, and its claims make a record of thousands of small objects."""
+    fields = getattr(value, "__dataclass_fields__", None)
+    if fields is not None:
+        return {name: _plain(getattr(value, name)) for name in fields}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
 def content_hash(text: str) -> str:
     """A hash of the text that ignores whitespace and case, so re-wrapped copies match."""
     normal = " ".join(text.lower().split())
@@ -245,7 +260,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; :meth:`from_dict` reads it back unchanged."""
-        return dataclasses.asdict(self)
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
