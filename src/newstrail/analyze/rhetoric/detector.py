@@ -28,6 +28,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ...article import Span, Technique
+from ..quotes import MIN_QUOTE_WORDS, scare_quotes
 from .features import Doc, document, span_features, token_features, tokenize
 from .lexicons import CLASSES, RULE_LOADED
 from .model import Model, load_model
@@ -88,13 +89,11 @@ def _sentence_of(doc: Doc, pos: int) -> int | None:
 
 
 def _in_long_quote(doc: Doc, start: int, end: int) -> bool:
-    return any(qs <= start and end <= qe and words >= 4 for qs, qe, words in doc.quoted)
+    return any(qs <= start and end <= qe and words >= MIN_QUOTE_WORDS for qs, qe, words in doc.quoted)
 
 
 def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int, int, str, str]]:
     """``(start, end, rule, explanation)`` of the rule layer (see the module docstring)."""
-    from ..quotes import scare_quotes
-
     out = []
     for s in scare if scare is not None else scare_quotes(doc.text):
         word = doc.text[s.start : s.end]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...article import Span
-from ..quotes import find_quotations
+from ..quotes import MIN_QUOTE_WORDS, find_quotations
 from ..sentences import split_sentences
 from .lexicons import CLASSES, CLICHES, STOPWORDS
 
@@ -61,7 +61,7 @@ class Doc:
         """0 outside quotation marks, 1 inside a short (scare) quote, 2 inside a long one."""
         for start, end, words in self.quoted:
             if start <= pos < end:
-                return 1 if words < 4 else 2
+                return 1 if words < MIN_QUOTE_WORDS else 2
         return 0
 
 
