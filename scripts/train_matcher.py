@@ -30,6 +30,8 @@ from newstrail.factchecks.record import FactCheck
 
 LEXICAL = ["bm25_rel", "bm25_gap", "overlap_q", "overlap_d", "rrf", "whole"]
 ADAPTED = ["adapt_cos", "adapt_gap"]
+#: features whose meaning does not depend on the rest of the collection: the calibrator's
+ABSOLUTE = {"bm25_rel", "overlap_q", "overlap_d", "whole", "fast_cos", "acc_cos", "acc_cos2", "adapt_cos"}
 VARIANTS = {
     "hybrid": (["fast", "accurate"], LEXICAL + ["fast_cos", "fast_gap", "acc_cos", "acc_gap", "acc_cos2"] + ADAPTED),
     "accurate": (["accurate"], LEXICAL + ["acc_cos", "acc_gap", "acc_cos2"] + ADAPTED),
@@ -119,8 +121,8 @@ def build_index(data: Path, kinds: list[str], cache: Path | None) -> FactCheckIn
     vectors = {}
     for kind, embedder in embedders.items():
         path = cache / f"{embedder.name}.npy" if cache else None
-        if path and path.exists():
-            vectors[kind] = np.load(path)
+        if path and path.exists() and len(cached := np.load(path)) == len(factchecks):
+            vectors[kind] = cached
         else:
             started = time.perf_counter()
             vectors[kind] = embedder.encode([fc.text for fc in factchecks])
@@ -211,8 +213,18 @@ def main(argv: list[str] | None = None) -> int:
             x, y = features_of(matcher, train, train_qrels)
         mean, scale = x[:, cols].mean(axis=0), x[:, cols].std(axis=0) + 1e-6
         coef, intercept = fit_logistic((x[:, cols] - mean) / scale, y, l2=args.l2)
+        # The calibrator: fitted on the candidates the reranker puts in its top 5, where
+        # a threshold is applied in practice, over the absolute features only.
+        absolute = [f for f in feats if f in ABSOLUTE]
+        acols = [FEATURES.index(f) for f in absolute]
+        rank_p = 1 / (1 + np.exp(-(((x[:, cols] - mean) / scale) @ coef + intercept)))
+        top = rank_p >= np.quantile(rank_p, 0.9)
+        amean, ascale = x[top][:, acols].mean(axis=0), x[top][:, acols].std(axis=0) + 1e-6
+        acoef, aintercept = fit_logistic((x[top][:, acols] - amean) / ascale, y[top], l2=args.l2)
+        calibration = {"features": absolute, "coef": [round(c, 6) for c in acoef.tolist()], "intercept": round(aintercept, 6),
+                       "mean": [round(m, 6) for m in amean.tolist()], "scale": [round(v, 6) for v in ascale.tolist()], "needs": needs}
         variant = Variant(name, feats, [round(c, 6) for c in coef.tolist()], round(intercept, 6),
-                          [round(m, 6) for m in mean.tolist()], [round(s, 6) for s in scale.tolist()], needs)
+                          [round(m, 6) for m in mean.tolist()], [round(s, 6) for s in scale.tolist()], needs, calibration)
         variants[name] = variant
         matcher.variant = variant
         if "adapt_cos" not in feats:

@@ -147,9 +147,12 @@ def test_csv_and_tsv(write):
     [error] = _errors(items)
     assert str(error) == f"{csv_path}:3: no claim text (the 'claim' field is empty)"
     # a pandas-style TSV: unnamed index column, CheckThat-like names, quotes left alone
-    tsv_path = write("claims.tsv", '\tvclaim\ttitle\n0\tThe "Velmora Vow" was signed in 1820.\tWas the Vow signed in 1820?\n1\tGulls outnumber people.\t\n')
+    tsv_path = write("claims.tsv", '\tvclaim\ttitle\n0\tThe "Velmora Vow" was signed in 1820.\tWas the Vow signed in 1820?\n1\tGulls outnumber people.\t\n'
+                     '2\t"A ferry captain said\nthe harbour froze."\tFrozen harbour\n3\tLast one.\tEnd\n')
     ok = _ok(read_factchecks(tsv_path))
-    assert [(fc.id, fc.claim) for fc in ok] == [("0", 'The "Velmora Vow" was signed in 1820.'), ("1", "Gulls outnumber people.")]
+    assert [(fc.id, fc.claim) for fc in ok] == [("0", 'The "Velmora Vow" was signed in 1820.'), ("1", "Gulls outnumber people."),
+                                                ("2", "A ferry captain said the harbour froze."), ("3", "Last one.")]
+    assert [fc.source for fc in ok][2:] == [f"{tsv_path}:4", f"{tsv_path}:6"]  # a quoted line break spans two lines
 
 
 def test_table_without_claim_column(write):
@@ -200,6 +203,12 @@ def test_import_dedupes_and_counts(store, write):
     assert fc.verdict == "false" and fc.source == f"{jsonl}:2"
 
 
+def test_same_claim_under_two_own_ids_without_url_is_kept_twice(store, write):
+    path = write("two.tsv", "id\tclaim\ttitle\n7\tVelmora's well is poisoned.\tIs the well poisoned?\n8\tVelmora's well is poisoned.\tWell rumour returns\n")
+    [report] = import_files([str(path)], store, embed=False)
+    assert (report.added, report.exists) == (2, 0)
+
+
 def test_import_refuses_an_id_reused_for_another_claim(store, write):
     import_files([str(write("a.csv", "id,claim\nk1,Velmora has two bridges.\n"))], store, embed=False)
     [report] = import_files([str(write("b.csv", "id,claim\nk1,Velmora has no bridges.\n"))], store, embed=False)
@@ -233,3 +242,13 @@ def test_sample_factchecks_parse_cleanly():
     items = [i for p in sorted(folder.iterdir()) if p.suffix != ".md" for i in read_factchecks(p)]
     assert _errors(items) == []
     assert len(_ok(items)) >= 10 and {fc.verdict for fc in _ok(items)} >= {"false", "misleading", "true"}
+
+
+@pytest.mark.parametrize("module", ["record", "claimreview", "importer", "index", "matching", "stage", "evaluation", "queries", "terms", "__init__"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    name = "newstrail.factchecks" + ("" if module == "__init__" else f".{module}")
+    failures, tried = doctest.testmod(importlib.import_module(name))
+    assert failures == 0 and tried > 0

@@ -255,7 +255,8 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
         click.echo("\nThe story with the most hidden sources:\n")
         click.echo(render_trace(shown) + render_trace_ratings(shown))
     click.echo(f"Outputs:\n  store:    {db}\n  records:  {records}\n  traces:   {traces}/ (one .txt and .json per story)")
-    click.echo(f"Try:  newstrail stories --db {db}\n      newstrail trace s1-copy5 --db {db}\n      newstrail show s1-copy5 --db {db}\n      newstrail sources show 'Open Eyes News' --db {db}")
+    click.echo(f"Try:  newstrail stories --db {db}\n      newstrail trace s1-copy5 --db {db}\n      newstrail show s1-copy5 --db {db}\n      newstrail sources show 'Open Eyes News' --db {db}"
+               f"\n      newstrail factchecks match 'Cheap tea halves your diabetes risk' --db {db}")
     ctx.exit(code)
 
 

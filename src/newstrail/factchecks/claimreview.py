@@ -198,9 +198,9 @@ def _element_lines(text: str, key: str | None, count: int) -> list[int]:
 
 
 def _from_table(text: str, name: str, delimiter: str) -> Iterator[FactCheck | InputError]:
-    # TSV exports rarely quote; tweets and claims are full of quotation marks.
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quoting=quoting)
+    # CSV quoting in both: pandas and spreadsheet exports quote a field that holds a
+    # line break or starts with a quotation mark; marks inside a field stay as written.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:

@@ -12,8 +12,8 @@ nothing here is a module global.
 >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"))
 >>> _ = store.put_factchecks([FactCheck(claim="The Pier 9 crane fell into the harbour.", rating="False")])
 >>> index = FactCheckIndex.from_store(store, embed=False)
->>> len(index), index.lexical_scores(["crane"]).round(2).tolist()
-(1, [0.29])
+>>> len(index), bool(index.lexical_scores(["crane"])[0] > 0)
+(1, True)
 >>> store.close()
 """
 
@@ -148,6 +148,10 @@ class FactCheckIndex:
     def dense_scores(self, kind: str, query_vector: numpy.ndarray) -> numpy.ndarray:
         """Cosine of every fact-check's ``kind`` vector with the (normalised) query vector."""
         return self.vectors[kind] @ query_vector
+
+    def dense_scores_many(self, kind: str, query_vectors: numpy.ndarray) -> numpy.ndarray:
+        """:meth:`dense_scores` for a (queries, dim) matrix at once: (queries, fact-checks)."""
+        return query_vectors.astype(self._np.float32) @ self.vectors[kind].T
 
     def encode(self, kind: str, texts: Sequence[str]) -> numpy.ndarray:
         return self.embedders[kind].encode(list(texts))

@@ -25,7 +25,7 @@ fitted for that case.
 >>> _ = store.put_factchecks([FactCheck(claim="The Pier 9 crane fell into the harbour.", id="crane", rating="False"),
 ...                           FactCheck(claim="Ferries to Velmora stop in winter.", id="ferry", rating="True")])
 >>> matcher = Matcher(FactCheckIndex.from_store(store, embed=False))
->>> [m.factcheck.id for m in matcher.match("did the crane at pier 9 really fall in the harbour?")]
+>>> [m.factcheck.id for m in matcher.match("did the crane at pier 9 really fall in the harbour?", threshold=0.5)]
 ['crane']
 >>> store.close()
 """
@@ -43,7 +43,7 @@ from ..article import FactCheckMatch
 from ..errors import ConfigError
 from .index import FactCheckIndex
 from .record import FactCheck
-from .terms import sentences, terms, tidy, words
+from .terms import sentences, term, terms, tidy, words
 
 #: the shipped calibration and rerank weights, and the query adapter beside them
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "models" / "matcher" / "weights.json"
@@ -81,14 +81,29 @@ class Variant:
     mean: list[float]
     scale: list[float]
     needs: list[str] = field(default_factory=list)  # embedding kinds it requires
+    #: the calibrator: the same form over the absolute features only (no gaps, no ranks)
+    calibration: dict[str, Any] | None = None
 
     def probability(self, matrix):
+        """The reranker's probability per row of ``matrix`` (columns as :data:`FEATURES`)."""
         import numpy as np
 
         columns = [FEATURES.index(f) for f in self.features]
         x = (matrix[:, columns] - np.asarray(self.mean)) / np.asarray(self.scale)
         z = x @ np.asarray(self.coef) + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+
+    def calibrated(self, matrix):
+        """The calibrated match probability: from features that mean the same in any collection.
+
+        The reranker also reads each candidate's gap to the best one and its fused
+        rank, which order candidates well but depend on what else the collection
+        holds (in a collection of ten, something is always best); the calibrator
+        leaves them out.
+        """
+        if not self.calibration:
+            return self.probability(matrix)
+        return Variant(name=self.name, **self.calibration).probability(matrix)
 
 
 @dataclass
@@ -224,7 +239,7 @@ class Matcher:
         return out
 
     # features -------------------------------------------------------------------
-    def candidates(self, segments: Sequence[tuple[str, bool]], vectors: dict[str, Any]) -> list[Candidates]:
+    def candidates(self, segments: Sequence[tuple[str, bool]], vectors: dict[str, Any], all_cos: dict[str, Any] | None = None) -> list[Candidates]:
         """Retrieve, fuse and compute rerank features for each segment.
 
         ``vectors[kind]`` holds the segments' query vectors (rows in segment order).
@@ -234,12 +249,15 @@ class Matcher:
         index, out = self.index, []
         n = len(index)
         pool = min(self.weights.pool, n)
+        # one matrix product per kind for all segments: far cheaper than one per segment
+        if all_cos is None:
+            all_cos = {k: index.dense_scores_many(k, vectors[k]) for k in self.variant.needs if k in vectors}
         for s, (segment, whole) in enumerate(segments):
             qterms = terms(segment)
             lex = index.lexical_scores(qterms)
             self_score = index.self_score(qterms) or 1.0
             rankings = [np.argsort(-lex, kind="stable")[:pool]]
-            cos = {k: index.dense_scores(k, vectors[k][s]) for k in self.variant.needs if k in vectors}
+            cos = {k: m[s] for k, m in all_cos.items()}
             for kind in self.weights.retrieve:
                 if kind in cos:
                     rankings.append(np.argsort(-cos[kind], kind="stable")[:pool])
@@ -294,15 +312,22 @@ class Matcher:
         flat = [seg for segs in split for seg in segs]
         vectors = self.encode_segments([s for s, _ in flat])
         results, start = [], 0
-        for text, segs in zip(texts, split, strict=True):
-            part = {k: v[start : start + len(segs)] for k, v in vectors.items()}
-            start += len(segs)
-            results.append(self._rank(text, segs, part, top, threshold))
+        for chunk in range(0, len(texts), 64):  # cosines of 64 queries' segments in one product
+            chunk_texts = texts[chunk : chunk + 64]
+            n_segs = sum(len(segs) for segs in split[chunk : chunk + 64])
+            cos = {k: self.index.dense_scores_many(k, v[start : start + n_segs]) for k, v in vectors.items()}
+            offset = 0
+            for text, segs in zip(chunk_texts, split[chunk : chunk + 64], strict=True):
+                part = {k: v[start + offset : start + offset + len(segs)] for k, v in vectors.items()}
+                part_cos = {k: m[offset : offset + len(segs)] for k, m in cos.items()}
+                offset += len(segs)
+                results.append(self._rank(text, segs, part, top, threshold, part_cos))
+            start += n_segs
         return results
 
-    def _rank(self, text: str, segs, vectors, top: int, threshold: float) -> list[Match]:
+    def _rank(self, text: str, segs, vectors, top: int, threshold: float, all_cos=None) -> list[Match]:
         best: dict[int, tuple[float, Candidates, int]] = {}
-        for cands in self.candidates(segs, vectors):
+        for cands in self.candidates(segs, vectors, all_cos):
             if not len(cands.rows):
                 continue
             probs = self.variant.probability(cands.features)
@@ -310,13 +335,21 @@ class Matcher:
                 if row not in best or p > best[row][0]:
                     best[row] = (p, cands, i)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
-        return [self._match(row, p, cands, i) for row, (p, cands, i) in ranked if p >= threshold]
+        out, ceiling = [], 1.0
+        for row, (_, cands, i) in ranked:
+            # Ranked by the reranker, scored by the calibrator; a score never exceeds
+            # the one ranked above it, so scores and ranks agree (trec_eval sorts by score).
+            ceiling = min(ceiling, float(self.variant.calibrated(cands.features[i : i + 1])[0]))
+            if ceiling < threshold:
+                break
+            out.append(self._match(row, ceiling, cands, i))
+        return out
 
     def _match(self, row: int, p: float, cands: Candidates, i: int) -> Match:
         fc = self.index.factchecks[row]
         f = dict(zip(FEATURES, cands.features[i].tolist(), strict=True))
         doc = set(self.index.doc_terms[row])
-        shared = list(dict.fromkeys(w for w in words(cands.segment) if terms(w) and terms(w)[0] in doc))
+        shared = list(dict.fromkeys(w for w in words(cands.segment) if term(w) in doc))
         evidence: dict[str, Any] = {"shared_terms": shared, "lexical": round(f["bm25_rel"], 4), "term_overlap": round(f["overlap_q"], 4)}
         if "fast" in self.variant.needs:
             evidence["cosine_fast"] = round(f["fast_cos"], 4)

@@ -74,15 +74,17 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(tidy(text).lower())]
 
 
+def term(word: str) -> str | None:
+    """The index term of one lowercased word, or None for a stop word."""
+    word = word.removesuffix("'s")
+    if word in STOP_WORDS or len(word) < 2 and not word.isdigit():
+        return None
+    return _stem(word)
+
+
 def terms(text: str) -> list[str]:
     """The stemmed, stop-word-free terms lexical retrieval indexes and queries."""
-    out = []
-    for word in words(text):
-        word = word.removesuffix("'s")
-        if word in STOP_WORDS or len(word) < 2 and not word.isdigit():
-            continue
-        out.append(_stem(word))
-    return out
+    return [t for t in map(term, words(text)) if t is not None]
 
 
 def sentences(text: str, min_words: int = 4) -> list[str]:

@@ -49,4 +49,10 @@ def render_article(article: Article, width: int = 88) -> str:
         for block in article.removed:
             short = " ".join(block.text.split())
             lines.append(f"  {block.kind:<12} @{block.position}: {textwrap.shorten(short, width - 20)}")
+    matched = [(claim, match) for claim in article.claims for match in claim.matches]
+    if matched:
+        lines += ["", "Claims already fact-checked (score: calibrated match probability):"]
+        for claim, match in matched:
+            lines.append(f"  \"{textwrap.shorten(article.snippet(claim.span), width - 6)}\"")
+            lines.append(f"    {match.score:.2f}  {match.rating or match.evidence.get('verdict', '')} · {match.publisher or ''} · {match.url or match.factcheck}")
     return "\n".join(lines).rstrip() + "\n"

@@ -54,8 +54,9 @@ class SQLiteFactCheckTables:
     def put_factchecks(self, records: Sequence[FactCheck]) -> list[str | BadRecord]:
         """Store a batch in one transaction: ``ADDED``, ``EXISTS`` or a :class:`BadRecord` per record.
 
-        A record is already stored when its id or its key (URL + claim text) is; an
-        id already used by a different claim is an error, not a silent skip.
+        A record is already stored when its id is, or its key (URL + claim text) is and
+        it has a URL or no id of its own; an id already used by a different claim is an
+        error, not a silent skip.
         """
         statuses: list[str | BadRecord] = []
         with self.transaction():
@@ -67,7 +68,10 @@ class SQLiteFactCheckTables:
                     else:
                         statuses.append(BadRecord(fc.source or fc.id, f"id {fc.id!r} is already stored for another claim ({row[1][:60]!r}); give each fact-check a unique id"))
                     continue
-                if self.db.execute("SELECT 1 FROM factchecks WHERE key = ?", (fc.key,)).fetchone():
+                # Same URL and claim text: the same review under another id. Without a URL,
+                # two records that carry ids of their own are two reviews of one claim.
+                own_id = fc.id != f"fc-{fc.key}"
+                if (fc.url or not own_id) and self.db.execute("SELECT 1 FROM factchecks WHERE key = ?", (fc.key,)).fetchone():
                     statuses.append(EXISTS)
                     continue
                 self.db.execute(
