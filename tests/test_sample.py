@@ -69,3 +69,14 @@ def test_badge_and_origin_are_evidence(demo):
     assert "badge" in [r.kind for r in copy6.removed]
     copy4 = _match(articles, next(t for t in TRUTH["articles"] if t["id"] == "s1-copy4"))
     assert copy4.meta["original_source"] == "Awake Signal"
+
+
+def test_demo_shows_what_the_laundered_copy_claims_and_how_it_argues(demo):
+    out, result = demo
+    text = result.output
+    # the copy that credits Freehold Dispatch while its text comes from the Clarity Research Centre
+    assert "credits Freehold Dispatch, but its text comes from" in text
+    claims = text[text.index("claims, best first") : text.index("argues (newstrail rhetoric")]
+    assert "fact-checks: https://checkpointfacts.example/" in claims and "(False)" in claims
+    rhetoric = text[text.index("argues (newstrail rhetoric") : text.index("Outputs:")]
+    assert "span(s)" in rhetoric and "[[" in rhetoric

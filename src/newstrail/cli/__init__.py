@@ -254,10 +254,27 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
     if shown is not None:
         click.echo("\nThe story with the most hidden sources:\n")
         click.echo(render_trace(shown) + render_trace_ratings(shown))
+        if shown["laundering"]:
+            _demo_article(ctx, shown["laundering"][0]["article"], str(db))
     click.echo(f"Outputs:\n  store:    {db}\n  records:  {records}\n  traces:   {traces}/ (one .txt and .json per story)")
     click.echo(f"Try:  newstrail stories --db {db}\n      newstrail trace s1-copy5 --db {db}\n      newstrail show s1-copy5 --db {db}\n      newstrail sources show 'Open Eyes News' --db {db}"
                f"\n      newstrail factchecks match 'Cheap tea halves your diabetes risk' --db {db}")
     ctx.exit(code)
+
+
+def _demo_article(ctx: click.Context, key: str, db: str) -> None:
+    """What the demo shows of one article: its claims with their fact-checks, and how it argues."""
+    from .claims import show_cmd
+    from .rhetoric import rhetoric_cmd
+
+    click.echo(f"What {key} claims, best first (newstrail claims {key}):\n")
+    ctx.invoke(show_cmd, article_id=key, db=db, fmt="text", show_all=False, limit=3)
+    click.echo(f"\nHow {key} argues (newstrail rhetoric --article {key} --format text):\n")
+    try:
+        ctx.invoke(rhetoric_cmd, inputs=(), articles=(key,), db=db, fmt="text")
+    except click.exceptions.Exit:  # the command ends with its exit code; the demo goes on
+        pass
+    click.echo("")
 
 
 def _require_store(path: str) -> None:
