@@ -80,3 +80,14 @@ def test_demo_shows_what_the_laundered_copy_claims_and_how_it_argues(demo):
     assert "fact-checks: https://checkpointfacts.example/" in claims and "(False)" in claims
     rhetoric = text[text.index("argues (newstrail rhetoric") : text.index("Outputs:")]
     assert "span(s)" in rhetoric and "[[" in rhetoric
+
+
+def test_a_fact_check_in_a_story_is_named_and_its_corrections_are_no_mutations(demo):
+    out, _ = demo
+    traces = [json.loads(p.read_text(encoding="utf-8")) for p in (out / "traces").glob("*.json")]
+    memo = next(t for t in traces if any(a["url"] and "sorvik-memo" in a["url"] for a in t["articles"] if "checkpointfacts" in (a["url"] or "")))
+    (review,) = [f for f in memo["factchecks"] if "Sorvik" in f["claim"]]
+    checker = review["article"]
+    assert review["rating"] == "False" and review["publisher"] == "Checkpoint Facts"
+    assert any(e["to"] == checker for e in memo["edges"])  # still in the graph: it quotes and links the copies
+    assert not [m for m in memo["mutations"] if m["edge"]["to"] == checker]

@@ -35,6 +35,8 @@ class Trace:
     mutations: list[Mutation] = field(default_factory=list)
     #: pairs no edge joins whose leads tell the same story (see :mod:`newstrail.corpus.leads`)
     related: list[dict[str, Any]] = field(default_factory=list)
+    #: articles of the story that are imported fact-checks: what they rate, and how
+    factchecks: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def origins(self) -> list[str]:
@@ -60,6 +62,7 @@ class Trace:
             "laundering": self.graph.laundering,
             "mutations": [m.to_dict() for m in self.mutations],
             "related": self.related,
+            "factchecks": self.factchecks,
         }
 
 
@@ -130,13 +133,17 @@ class Corpus:
         )
         mutations: list[Mutation] = []
         by_id = graph.articles
+        checks = self.store.factchecks_at([a.url for a in articles if a.url])
+        factchecks = [{"article": a.id, **review} for a in articles if a.url in checks for review in checks[a.url]]
+        # a fact-check quotes the claim it rates: what it says differently is the correction, not a mutation
+        checking = {f["article"] for f in factchecks}
         for (source, target) in sorted(graph.edges, key=lambda e: (by_id[e[1]].published or "", e)):
             # articles that only quote the same words did not rewrite one another: compare their figures alone
-            if source in by_id:
+            if source in by_id and target not in checking:
                 mutations += compare_articles(by_id[source], by_id[target], numbers_only=set(graph.edges[(source, target)].kinds) == {"quote"})
         for node in by_id.values():
             parents = [p for p in graph.parents(node.id) if p in by_id]
-            if not parents:
+            if not parents or node.id in checking:
                 continue
             # the parent it borrowed most from carries the quote changes
             parent = max(parents, key=lambda p: graph.borrowed(node.id, {p}))
@@ -144,4 +151,4 @@ class Corpus:
             mutations += quote_mutations(node, by_id[parent], upstream, graph.borrowed(node.id, set(parents)))
         texts = {a.id: a.text for a in articles}
         related = related_pairs(self.store, articles, _connected(graph), self.options.lead_similarity, lambda ids: {i: anchors(texts[i]) for i in ids})
-        return Trace(story, graph, mutations, related)
+        return Trace(story, graph, mutations, related, factchecks)

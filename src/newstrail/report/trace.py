@@ -77,6 +77,12 @@ def render_trace(trace: dict[str, Any]) -> str:
         for item in trace["laundering"]:
             source = articles.get(item["actually_from"], {}).get("outlet") or item["actually_from"]
             out.append(f"  {item['article']} credits {item['cites']}, but its text comes from {item['actually_from']} ({source})")
+    if trace.get("factchecks"):
+        out.append("")
+        out.append("Fact-checks in this story (imported ClaimReview records published at these articles):")
+        for review in trace["factchecks"]:
+            who = f" ({review['publisher']})" if review.get("publisher") else ""
+            out.append(f"  {review['article']}{who} rates \"{textwrap.shorten(review['claim'], 90)}\": {review.get('rating') or review['verdict']}")
     if trace.get("related"):
         out.append("")
         out.append("Told apart (no copying found; the leads tell the same story):")

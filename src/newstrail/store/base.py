@@ -151,6 +151,10 @@ class Store(ABC):
     def factcheck_count(self) -> int: ...
 
     @abstractmethod
+    def factchecks_at(self, urls: Sequence[str]) -> dict[str, list[dict]]:
+        """The imported fact-checks published at each of ``urls``: the articles that are fact-checks."""
+
+    @abstractmethod
     def factcheck_state(self) -> tuple[int, int]:
         """A value that changes whenever fact-checks are added (for cached indexes)."""
 

@@ -136,3 +136,15 @@ class SQLiteFactCheckTables:
         if not ids or any(i not in found for i in ids):
             return None
         return np.stack([np.frombuffer(found[i], dtype=np.float16) for i in ids]).astype(np.float32)
+
+    def factchecks_at(self, urls: Sequence[str]) -> dict[str, list[dict]]:
+        """The imported fact-checks published at each of ``urls`` (a review's URL may add a ``#fragment``)."""
+        out: dict[str, list[dict]] = {}
+        for url in dict.fromkeys(u for u in urls if u):
+            rows = self.db.execute(
+                "SELECT id, claim, verdict, rating, publisher FROM factchecks WHERE url = ? OR substr(url, 1, ?) = ? ORDER BY rowid",
+                (url, len(url) + 1, url + "#"),
+            ).fetchall()
+            if rows:
+                out[url] = [{"factcheck": r[0], "claim": r[1], "verdict": r[2], "rating": r[3], "publisher": r[4]} for r in rows]
+        return out
