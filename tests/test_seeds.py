@@ -64,3 +64,20 @@ def test_seeds_are_one_story_with_their_credits_and_shared_decree(seeds, tmp_pat
     # the distance to Mosul changed between the versions: 32 km against 19 miles (30.6 km), close
     distance = [m for m in trace["mutations"] if m["type"] == "number" and m["from_text"] == "32 km"]
     assert distance and distance[0]["to_text"] == "19 miles" and distance[0]["detail"].startswith("close")
+
+
+def test_rhetoric_marks_the_scare_quotes_questions_and_loaded_words_a_reader_sees():
+    from newstrail.analyze.rhetoric import techniques_in
+
+    found = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        found[path.name[:3]] = [(text[t.span.start : t.span.end], t.technique, t.explanation) for t in techniques_in(text)]
+    copy, cross = found["000"], found["003"]
+    scare = {words for words, _, why in copy + cross if why.startswith("scare quotes")}
+    assert {"Liberation", "liberation", "victory", "friendly", "Anti-ISIS"} <= scare
+    questions = [words for words, _, why in copy + cross if "rhetorical question" in why]
+    assert any(w.startswith("Why are US coalition planes being excluded") for w in questions)
+    assert any(w.endswith("Towards Syria?") for w in questions)
+    loaded = {words for words, technique, _ in copy if technique == "Loaded_Language"}
+    assert {"incompetence", "complicity"} <= loaded
