@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newstrail.analyze.attributions import attributions_in, outlet_key  # noqa: E402
-from newstrail.article import Link, Span  # noqa: E402
+from newstrail.core.article import Link, Span  # noqa: E402
 
 DEFAULT = ROOT / "bench" / "data" / "attribution_sentences.jsonl"
 

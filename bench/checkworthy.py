@@ -57,7 +57,7 @@ def main() -> int:
 
     from newstrail import Settings
     from newstrail.analyze.claims import ClaimStage
-    from newstrail.batch import default_pipeline
+    from newstrail.engines.local import default_pipeline
     from newstrail.cli import sample_corpus
     from newstrail.ingest import read_inputs
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newstrail.factchecks.evaluation import map_at_k, mrr, read_qrels, read_queries
+from newstrail.eval.factchecks import map_at_k, mrr, read_qrels, read_queries
 from newstrail.factchecks.importer import import_files
 from newstrail.factchecks.index import FactCheckIndex
 from newstrail.factchecks.matching import VARIANT_KINDS, Matcher

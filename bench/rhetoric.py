@@ -3,7 +3,7 @@
     .venv/bin/python bench/rhetoric.py ../shared/data/ptc-train
 
 Prints span identification P/R/F1 with the task's partial-overlap credit (the
-organisers' SI measure, :func:`newstrail.analyze.rhetoric.scoring.span_prf`) for the
+organisers' SI measure, :func:`newstrail.eval.rhetoric.span_prf`) for the
 whole output of :func:`newstrail.techniques_in` (learned spans and rules) and for the
 learned spans alone; technique micro-F1 on the gold spans; per-technique counts
 (gold, predicted on gold spans, correct); and speed. The held-out ids are the ones
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from newstrail.analyze.rhetoric.detector import inside_probabilities, learned_spans, techniques_in  # noqa: E402
 from newstrail.analyze.rhetoric.features import document, span_features  # noqa: E402
 from newstrail.analyze.rhetoric.model import load_model  # noqa: E402
-from newstrail.analyze.rhetoric.scoring import read_ptc, span_prf, technique_f1  # noqa: E402
+from newstrail.eval.rhetoric import read_ptc, span_prf, technique_f1  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,10 +31,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import chains  # noqa: E402
 
 from newstrail import Settings, analyze, open_store  # noqa: E402
-from newstrail.sources.annotate import Ratings  # noqa: E402
-from newstrail.sources.identity import OutletIdentity  # noqa: E402
-from newstrail.sources.profile import outlet_profile  # noqa: E402
-from newstrail.sources.ratings import read_rating_list  # noqa: E402
+from newstrail.ratings.annotate import Ratings  # noqa: E402
+from newstrail.outlets.identity import OutletIdentity  # noqa: E402
+from newstrail.ratings.profile import outlet_profile  # noqa: E402
+from newstrail.ratings.lists import read_rating_list  # noqa: E402
 
 
 def score(predicted: set[str], truth: set[str]) -> tuple[float, float, int, int, int]:

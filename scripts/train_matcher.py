@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from newstrail.factchecks.claimreview import read_factchecks
-from newstrail.factchecks.evaluation import map_at_k, read_qrels, read_queries
+from newstrail.eval.factchecks import map_at_k, read_qrels, read_queries
 from newstrail.factchecks.index import FactCheckIndex, load_embedder
 from newstrail.factchecks.matching import ADAPTER_FILE, FEATURES, WEIGHTS_FILE, Matcher, MatcherWeights, Variant
 from newstrail.factchecks.record import FactCheck

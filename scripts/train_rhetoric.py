@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from newstrail.analyze.rhetoric.detector import inside_probabilities, learned_spans, techniques_in  # noqa: E402
 from newstrail.analyze.rhetoric.features import document, span_features, token_features, tokenize  # noqa: E402
 from newstrail.analyze.rhetoric.model import LinearTechniques, Model, SpanTagger  # noqa: E402
-from newstrail.analyze.rhetoric.scoring import read_ptc, span_prf, technique_f1  # noqa: E402
+from newstrail.eval.rhetoric import read_ptc, span_prf, technique_f1  # noqa: E402
 
 LABELS = ["O", "B", "I"]
 SEED = 2020

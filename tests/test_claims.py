@@ -19,8 +19,8 @@ from newstrail.analyze.checkworthy import FEATURES, CheckworthyModel, features, 
 from newstrail.analyze.claims import ClaimStage, find_entities, read_texts, score_text
 from newstrail.analyze.quotes import QuoteStage
 from newstrail.analyze.sentences import SentenceStage
-from newstrail.article import Claim, Entity, Number, Span
-from newstrail.errors import BadRecord, ConfigError, StageError
+from newstrail.core.article import Claim, Entity, Number, Span
+from newstrail.core.errors import BadRecord, ConfigError, StageError
 
 PAIRS = Path(__file__).parent / "data" / "checkworthy_pairs.tsv"
 
@@ -228,7 +228,7 @@ def test_empty_article() -> None:
 
 def test_default_pipeline_runs_claims_after_quotes(tmp_path) -> None:
     from newstrail import Settings
-    from newstrail.batch import default_pipeline
+    from newstrail.engines.local import default_pipeline
 
     names = default_pipeline(Settings()).names
     assert names.index("claims") == names.index("quotes") + 1

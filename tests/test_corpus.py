@@ -153,7 +153,7 @@ def test_trace_cli_text_and_json(linked, settings):
 
 
 def test_a_figure_about_the_same_places_is_compared_though_the_sentences_differ():
-    from newstrail.article import Article
+    from newstrail.core.article import Article
     from newstrail.corpus.mutations import compare_articles
 
     first = Article(id="a", text="Officials said the flooded depot at Lowmarsh lies 45 km from Carrow Bay.")

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from newstrail.embeddings import STATIC_DIR, Embedder, OnnxEmbedder, StaticEmbedder, get_embedder
-from newstrail.errors import ConfigError, MissingExtra
+from newstrail.core.errors import ConfigError, MissingExtra
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = {"fast": ("static-minilm", 256), "accurate": ("minilm-int8", 384)}

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newstrail.errors import BadRecord, InputError, UnreadableInput
+from newstrail.core.errors import BadRecord, InputError, UnreadableInput
 from newstrail.factchecks.claimreview import read_factchecks
 from newstrail.factchecks.importer import import_files
 from newstrail.factchecks.record import VERDICTS, FactCheck, normalise_verdict
@@ -244,7 +244,7 @@ def test_sample_factchecks_parse_cleanly():
     assert len(_ok(items)) >= 10 and {fc.verdict for fc in _ok(items)} >= {"false", "misleading", "true"}
 
 
-@pytest.mark.parametrize("module", ["record", "claimreview", "importer", "index", "matching", "stage", "evaluation", "queries", "terms", "__init__"])
+@pytest.mark.parametrize("module", ["record", "claimreview", "importer", "index", "matching", "stage", "queries", "terms", "__init__"])
 def test_docstring_examples(module):
     import doctest
     import importlib

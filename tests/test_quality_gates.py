@@ -15,7 +15,7 @@ import pytest
 from newstrail import Settings, analyze, open_store
 from newstrail.analyze.attributions import attributions_in
 from newstrail.corpus import Corpus
-from newstrail.sources import canonical_url
+from newstrail.outlets import canonical_url
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))

@@ -21,9 +21,9 @@ from newstrail.analyze.attributions import AttributionStage
 from newstrail.analyze.quotes import QuoteStage
 from newstrail.analyze.rhetoric import TECHNIQUES, RhetoricStage, load_model, techniques_in
 from newstrail.analyze.rhetoric.features import tokenize
-from newstrail.analyze.rhetoric.scoring import merge, span_prf, technique_f1
+from newstrail.eval.rhetoric import merge, span_prf, technique_f1
 from newstrail.analyze.sentences import SentenceStage
-from newstrail.article import Article
+from newstrail.core.article import Article
 from newstrail.cli import main
 from newstrail.cli.rhetoric import article_key
 
@@ -108,7 +108,7 @@ def test_stage_in_a_pipeline_and_round_trip():
 
 
 def test_stage_requires_quotes():
-    from newstrail.errors import StageError
+    from newstrail.core.errors import StageError
 
     with pytest.raises(StageError):
         Pipeline([SentenceStage(), AttributionStage(), RhetoricStage()])

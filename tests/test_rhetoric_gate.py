@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newstrail.analyze.rhetoric import techniques_in
-from newstrail.analyze.rhetoric.scoring import span_prf
+from newstrail.eval.rhetoric import span_prf
 
 PASSAGES = [
     "The [[“liberation”]] of Tarsk has gone on for three weeks, and the [[so-called peacekeepers]] have [[flattened]] half of the old town.",

@@ -17,7 +17,7 @@ pytest.importorskip("sklearn")
 
 from newstrail.analyze.rhetoric.features import document  # noqa: E402
 from newstrail.analyze.rhetoric.model import Model, read_model  # noqa: E402
-from newstrail.analyze.rhetoric.scoring import PTCArticle  # noqa: E402
+from newstrail.eval.rhetoric import PTCArticle  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from newstrail import open_store
 from newstrail.cli import main
-from newstrail.sources import canonical_url
+from newstrail.outlets import canonical_url
 
 TRUTH = json.loads((resources.files("newstrail") / "sample" / "truth.json").read_text(encoding="utf-8"))
 # Outlets the text of these articles never names in a form a reader can recognise.

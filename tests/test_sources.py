@@ -12,12 +12,12 @@ from hypothesis import given, settings as hsettings, strategies as st
 
 from newstrail import open_store
 from newstrail.cli import main
-from newstrail.errors import BadRecord, ConfigError, UnreadableInput
-from newstrail.sources import Site, canonical_url, domain_of, parse_site
-from newstrail.sources.annotate import Ratings
-from newstrail.sources.identity import OutletIdentity, OutletStage
-from newstrail.sources.ratings import read_alias_file, read_rating_list
-from newstrail.sources.verdicts import is_false_like, verdict_of
+from newstrail.core.errors import BadRecord, ConfigError, UnreadableInput
+from newstrail.outlets import Site, canonical_url, domain_of, parse_site
+from newstrail.ratings.annotate import Ratings
+from newstrail.outlets.identity import OutletIdentity, OutletStage
+from newstrail.ratings.lists import read_alias_file, read_rating_list
+from newstrail.core.verdicts import is_false_like, verdict_of
 
 WATCH_CSV = """outlet_url,name,reliability,ownership,mood ring
 https://www.tidewaterbulletin.example/about,Tidewater Bulletin,high,reader co-op,calm
@@ -212,7 +212,7 @@ def test_masthead_resolves_through_a_list_name_column(write, store):
 
 
 def test_outlet_stage_gives_domains(store):
-    from newstrail.article import Article
+    from newstrail.core.article import Article
 
     store.put_aliases([{"alias": "gale-news.example", "kind": "domain", "text": "gale-news.example", "domain": "galereport.example"}])
     stage = OutletStage(OutletIdentity.from_store(store))

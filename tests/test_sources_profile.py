@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from newstrail import analyze, open_store
-from newstrail.article import Claim, FactCheckMatch, Span
+from newstrail.core.article import Claim, FactCheckMatch, Span
 from newstrail.cli import main
 from newstrail.corpus import Corpus
-from newstrail.sources.annotate import Ratings
-from newstrail.sources.profile import outlet_profile, render_profile
+from newstrail.ratings.annotate import Ratings
+from newstrail.ratings.profile import outlet_profile, render_profile
 
 LEAD = "The Saltmarsh ferry company will raise its fares by 33 percent from the first of June, its director Elsbeth Moor told the harbour board on Thursday evening."
 FUEL = "Moor said that fuel costs had doubled since the winter and that the company had lost money on every crossing of the estuary since January."

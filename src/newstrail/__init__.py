@@ -13,12 +13,12 @@ functions that need them.
 
 from __future__ import annotations
 
-from .analyze import LanguageStage, Pipeline, Stage
-from .article import Article, Attribution, Claim, Entity, FactCheckMatch, Link, Number, Quote, Removed, Span, Technique
-from .batch import Outcome, analyze, default_pipeline
-from .clean import Cleaner, clean
-from .config import Settings
-from .errors import (
+from newstrail.analyze import LanguageStage, Pipeline, Stage
+from newstrail.core.article import Article, Attribution, Claim, Entity, FactCheckMatch, Link, Number, Quote, Removed, Span, Technique
+from newstrail.engines.local import Outcome, analyze, default_pipeline
+from newstrail.clean import Cleaner, clean
+from newstrail.core.config import Settings
+from newstrail.core.errors import (
     BadRecord,
     ConfigError,
     FetchError,
@@ -32,8 +32,8 @@ from .errors import (
     StoreError,
     UnreadableInput,
 )
-from .ingest import read_inputs
-from .store import Store, open_store
+from newstrail.ingest import read_inputs
+from newstrail.store import Store, open_store
 
 __version__ = "0.1.0"
 

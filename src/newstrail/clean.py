@@ -12,7 +12,7 @@ dateline ("Outlet, November 18, 2016"), an origin line ("The original source of
 this article is X"). They fill the article's ``authors``, ``published`` and
 ``outlet`` when the input did not, and ``meta["original_source"]``.
 
->>> from newstrail.article import Article
+>>> from newstrail.core.article import Article
 >>> a = Article(text="By Dana Reyes\\n\\nThe pier closed on Monday.\\n\\nShare this story on Facebook")
 >>> a = Cleaner()(a)
 >>> a.text, a.authors, [r.kind for r in a.removed]
@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .article import Article, Link, Removed
-from .ingest.dates import find_date
-from .ingest.metadata import split_authors
+from newstrail.core.article import Article, Link, Removed
+from newstrail.core.dates import find_date
+from newstrail.ingest.metadata import split_authors
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import ConfigError, MissingExtra, NewstrailError
+from newstrail.core.errors import ConfigError, MissingExtra, NewstrailError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import numpy as np

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from ..article import Article
-from ..errors import StageError
-from .language import LanguageStage, detect_language
+from newstrail.core.article import Article
+from newstrail.core.errors import StageError
+from newstrail.analyze.language import LanguageStage, detect_language
 
 __all__ = ["INGESTED", "LanguageStage", "Pipeline", "Stage", "detect_language"]
 

@@ -3,7 +3,7 @@
 For every sentence of ``Article.text`` the stage looks for the cues a news text uses to
 credit a source, and for evidence kept outside the text (an "original source" line the
 cleaner removed, a second dateline), and fills ``Article.attributions`` with
-:class:`~newstrail.article.Attribution` records.
+:class:`~newstrail.core.article.Attribution` records.
 
 Cues (``cue`` is the short form on the left):
 
@@ -66,8 +66,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..article import Article, Attribution, Link, Span
-from .names import (
+from newstrail.core.article import Article, Attribution, Link, Span
+from newstrail.analyze.names import (
     _FINITE,
     _LEAD_STRIP,  # noqa: F401 - not used here: quotes.py imports it, with the others, from this module
     _MEDIA_IN_DOMAIN,
@@ -89,7 +89,7 @@ from .names import (
     classify_source,
     outlet_key,
 )
-from .sentences import split_sentences
+from newstrail.analyze.sentences import split_sentences
 
 __all__ = ["AttributionStage", "PUBLICATION_CUES", "attributions_in", "classify_source", "outlet_key"]
 
@@ -600,7 +600,7 @@ def attributions_in(
 ) -> list[Attribution]:
     """The attributions in a raw text (sentences split here), for quick use and tests.
 
-    ``links`` are :class:`~newstrail.article.Link` records whose spans point into
+    ``links`` are :class:`~newstrail.core.article.Link` records whose spans point into
     ``text``; ``outlet`` and ``domain`` name the text's own outlet, which is never an
     attribution.
     """

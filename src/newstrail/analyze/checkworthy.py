@@ -39,7 +39,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import StageError
+from newstrail.core.errors import StageError
 
 __all__ = ["FEATURES", "CheckworthyModel", "features", "load_model", "terms"]
 
@@ -261,7 +261,7 @@ class CheckworthyModel:
         """The embedder the weights were trained on, checked against the probe on first use."""
         import numpy as np
 
-        from ..embeddings import get_embedder
+        from newstrail.embeddings import get_embedder
 
         embedder = get_embedder(self.embedder)
         if embedder.dim != len(self.embedding_weights):

@@ -1,7 +1,7 @@
 """Claims: every sentence scored for check-worthiness, with what a checker needs beside it.
 
 :class:`ClaimStage` gives each sentence of ``Article.sentences`` a
-:class:`~newstrail.article.Claim`: its check-worthiness ``score`` (see
+:class:`~newstrail.core.article.Claim`: its check-worthiness ``score`` (see
 :mod:`newstrail.analyze.checkworthy`) and whether it clears the model's threshold;
 the index of the quotation it sits in (``Article.quotes``) and of the attribution that
 introduces it (``Article.attributions``: the credit in the same sentence, else the one
@@ -21,7 +21,7 @@ with the attribution stage's name vocabulary as ``outlet``, ``organisation`` or
 ``person`` (a title, or two or more words), ``place`` (one word after "in", "at",
 "from", "near"..., or a run with a word such as "Pier", "Cape", "Valley"), else ``name``; month and weekday names are not entities.
 
->>> from newstrail.article import Article
+>>> from newstrail.core.article import Article
 >>> from newstrail.analyze.sentences import SentenceStage
 >>> a = SentenceStage()(Article(text="The harbour board cut fares by 12% in Porthaven on Monday. What a lovely day!"))
 >>> a = ClaimStage()(a)
@@ -41,10 +41,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..article import Article, Claim, Entity, Number, Span
-from ..errors import BadRecord
-from .names import classify_source
-from .numbers import find_numbers
+from newstrail.core.article import Article, Claim, Entity, Number, Span
+from newstrail.core.errors import BadRecord
+from newstrail.analyze.names import classify_source
+from newstrail.analyze.numbers import find_numbers
 
 __all__ = ["KEEP", "ClaimStage", "ScoredSentence", "find_entities", "read_texts", "score_text"]
 
@@ -213,13 +213,13 @@ class ClaimStage:
 
     def __post_init__(self) -> None:
         if self.keep not in KEEP:
-            from ..errors import ConfigError
+            from newstrail.core.errors import ConfigError
 
             raise ConfigError(f"claims_keep={self.keep!r}: use one of {', '.join(KEEP)}")
 
     def _model(self):
         if self.model is None:
-            from .checkworthy import load_model
+            from newstrail.analyze.checkworthy import load_model
 
             self.model = load_model()
         return self.model
@@ -282,8 +282,8 @@ def score_text(text: str, model=None, threshold: float | None = None) -> list[Sc
     >>> [(s.index, s.checkworthy) for s in score_text("Fares rose 12% in 2024, the board said. Thanks, everyone!")]
     [(0, True), (1, False)]
     """
-    from .checkworthy import load_model
-    from .sentences import split_sentences
+    from newstrail.analyze.checkworthy import load_model
+    from newstrail.analyze.sentences import split_sentences
 
     model = model or load_model()
     threshold = model.threshold if threshold is None else threshold
@@ -295,7 +295,7 @@ def score_text(text: str, model=None, threshold: float | None = None) -> list[Sc
 def read_texts(lines: Iterable[str], where: str) -> Iterator[tuple[str, str] | BadRecord]:
     """``(id, text)`` pairs from TSV (``id<TAB>text``, a header line optional) or JSON Lines
     (``{"id": ..., "text": ...}``), told apart by the first non-blank line; a bad line
-    yields a :class:`~newstrail.errors.BadRecord` naming ``where:line`` and the rest goes on.
+    yields a :class:`~newstrail.core.errors.BadRecord` naming ``where:line`` and the rest goes on.
 
     >>> list(read_texts(["id\\ttext", "a1\\tPier 9 shut."], "x.tsv"))
     [('a1', 'Pier 9 shut.')]

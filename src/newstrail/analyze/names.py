@@ -25,7 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .sentences import ABBREVIATIONS
+from newstrail.analyze.sentences import ABBREVIATIONS
 
 __all__ = ["PUBLICATION_CUES", "classify_source", "outlet_key"]
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..article import Number, Span
+from newstrail.core.article import Number, Span
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

@@ -7,7 +7,7 @@ several sentences, and may go on into the next paragraph by the convention that 
 paragraph starts with an opening mark while the previous one left its quotation
 unclosed; its span then runs from the first opening mark to the last closing one.
 
-A passage of four words or more is a :class:`~newstrail.article.Quote`; shorter ones
+A passage of four words or more is a :class:`~newstrail.core.article.Quote`; shorter ones
 ("liberation", “friendly”) are scare quotes, given by :func:`scare_quotes` for the
 rhetoric stages.
 
@@ -39,9 +39,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..article import Article, Attribution, Quote, Span
-from .attributions import _LEAD_STRIP, _NP, _PRONOUNS, _np_backward, _np_forward, _Tokens, classify_source
-from .sentences import split_sentences
+from newstrail.core.article import Article, Attribution, Quote, Span
+from newstrail.analyze.attributions import _LEAD_STRIP, _NP, _PRONOUNS, _np_backward, _np_forward, _Tokens, classify_source
+from newstrail.analyze.sentences import split_sentences
 
 __all__ = ["MIN_QUOTE_WORDS", "QuoteStage", "find_quotations", "scare_quotes"]
 

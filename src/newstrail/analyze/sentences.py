@@ -29,7 +29,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..article import Article, Span
+from newstrail.core.article import Article, Span
 
 __all__ = ["ABBREVIATIONS", "SentenceStage", "split_sentences"]
 

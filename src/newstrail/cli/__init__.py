@@ -15,12 +15,12 @@ from pathlib import Path
 
 import click
 
-from .. import __version__
-from ..batch import FAILED, analyze
-from ..config import Settings
-from ..errors import ConfigError, MissingExtra, NewstrailError, NotFound, StoreError
-from ..report import article_record, render_article, render_trace, summary_line, to_json
-from ..store import open_store
+from newstrail import __version__
+from newstrail.engines.local import FAILED, analyze
+from newstrail.core.config import Settings
+from newstrail.core.errors import ConfigError, MissingExtra, NewstrailError, NotFound, StoreError
+from newstrail.report import article_record, render_article, render_trace, summary_line, to_json
+from newstrail.store import open_store
 
 OK, SOME_FAILED, USAGE, STORE, NOT_FOUND, EXTRA = 0, 1, 2, 3, 4, 5
 #: error class -> exit code; the first match in order wins (subclasses first)
@@ -72,7 +72,7 @@ def _run_analyze(inputs: list[str], settings: Settings, fmt: str) -> int:
         if fmt == "json":
             click.echo("[")
         first = True
-        ratings = None  # source ratings, looked up at output time (see newstrail.sources.annotate)
+        ratings = None  # source ratings, looked up at output time (see newstrail.ratings.annotate)
         for outcome in analyze(inputs, settings, store):
             counts[outcome.status] += 1
             if outcome.status == FAILED:
@@ -82,7 +82,7 @@ def _run_analyze(inputs: list[str], settings: Settings, fmt: str) -> int:
                 click.echo(summary_line(outcome.article, outcome.status))
             else:
                 if ratings is None:
-                    from ..sources.annotate import Ratings
+                    from newstrail.ratings.annotate import Ratings
 
                     ratings = Ratings(store)
                 record = ratings.add_to_record(article_record(outcome.article, outcome.status))
@@ -124,7 +124,7 @@ def show_cmd(ctx: click.Context, key: str, db: str | None, fmt: str) -> None:
     """Print one stored article, by id, id prefix or URL."""
     settings = _settings(ctx, db=db)
     _require_store(settings.db)
-    from ..sources.annotate import Ratings, render_ratings
+    from newstrail.ratings.annotate import Ratings, render_ratings
 
     with open_store(settings.db) as store:
         article = store.find(key)
@@ -160,7 +160,7 @@ def search_cmd(ctx: click.Context, query: str, db: str | None, limit: int) -> No
 @click.pass_context
 def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | None, fmt: str) -> None:
     """Where a story came from and how it changed: KEY is an article id, id prefix or URL."""
-    from ..corpus import Corpus
+    from newstrail.corpus import Corpus
 
     if not key and not story:
         raise click.UsageError("give an article id or URL, or --story STORY_ID")
@@ -170,7 +170,7 @@ def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | 
         corpus = Corpus(store)
         corpus.link()  # articles stored without linking are linked first
         trace = corpus.trace(article=key, story=story).to_dict()
-        from ..sources.annotate import Ratings, render_trace_ratings
+        from newstrail.ratings.annotate import Ratings, render_trace_ratings
 
         Ratings(store).add_to_trace(trace)  # adds keys only: the trace JSON's own keys are unchanged
     click.echo(to_json(trace, indent=2) if fmt == "json" else render_trace(trace) + render_trace_ratings(trace), nl=fmt == "json")
@@ -182,7 +182,7 @@ def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | 
 @click.pass_context
 def stories_cmd(ctx: click.Context, db: str | None, min_size: int) -> None:
     """List the stories of the corpus: id, size, first and last publish date."""
-    from ..corpus import Corpus
+    from newstrail.corpus import Corpus
 
     settings = _settings(ctx, db=db)
     _require_store(settings.db)
@@ -213,7 +213,7 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
     settings = _settings(ctx, db=str(db))
     corpus = sample_corpus()
     click.echo(f"Analysing the sample corpus in {corpus}\n")
-    from .sources import import_aliases, import_list
+    from newstrail.cli.sources import import_aliases, import_list
 
     ratings = corpus.parent / "ratings"
     with open_store(str(db)) as store:  # lists first, so mastheads resolve to domains as articles are read
@@ -223,19 +223,19 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
             if path.name != "aliases.csv":
                 import_list(store, str(path), date="2025-04-01")
     click.echo("")
-    from ..factchecks.importer import import_files
+    from newstrail.factchecks.importer import import_files
 
     factchecks = corpus.parent / "factchecks"
     with open_store(str(db)) as store:  # fact-checks before the articles, so analyze matches their claims
         reports = import_files([str(factchecks)], store)
         click.echo(f"Imported {sum(r.added for r in reports)} sample fact-checks from {factchecks}\n")
     code = _run_analyze([str(corpus)], settings, "text")
-    from ..corpus import Corpus
+    from newstrail.corpus import Corpus
 
     records = folder / "articles.jsonl"
     traces = folder / "traces"
     traces.mkdir()
-    from ..sources.annotate import Ratings, render_trace_ratings
+    from newstrail.ratings.annotate import Ratings, render_trace_ratings
 
     with open_store(str(db)) as store, records.open("w", encoding="utf-8") as handle:
         rated = Ratings(store)
@@ -264,8 +264,8 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
 
 def _demo_article(ctx: click.Context, key: str, db: str) -> None:
     """What the demo shows of one article: its claims with their fact-checks, and how it argues."""
-    from .claims import show_cmd
-    from .rhetoric import rhetoric_cmd
+    from newstrail.cli.claims import show_cmd
+    from newstrail.cli.rhetoric import rhetoric_cmd
 
     click.echo(f"What {key} claims, best first (newstrail claims {key}):\n")
     ctx.invoke(show_cmd, article_id=key, db=db, fmt="text", show_all=False, limit=3)
@@ -284,7 +284,7 @@ def _require_store(path: str) -> None:
 
 # Each command group lives in its own module and registers itself on ``main``;
 # imported last, since they import ``main`` and the helpers above from here.
-from . import claims, factchecks, rhetoric, sources  # noqa: E402,F401
+from newstrail.cli import claims, factchecks, rhetoric, sources  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from . import DB, OK, SOME_FAILED, _require_store, _settings, main
+from newstrail.cli import DB, OK, SOME_FAILED, _require_store, _settings, main
 
 
 class _ClaimsGroup(click.Group):
@@ -29,7 +29,7 @@ def claims_group() -> None:
 
 
 def _open_input(file: str):
-    from ..errors import UnreadableInput
+    from newstrail.core.errors import UnreadableInput
 
     if file == "-":
         return sys.stdin, "<stdin>"
@@ -52,10 +52,10 @@ def score_cmd(ctx: click.Context, file: str, fmt: str, threshold: float | None) 
     one line per sentence with id, sentence index, start and end offsets in the text,
     score, label (Yes/No) and the sentence. Bad lines are reported and skipped.
     """
-    from ..analyze.checkworthy import load_model
-    from ..analyze.claims import read_texts, score_text
-    from ..errors import BadRecord, UnreadableInput
-    from ..report import to_json
+    from newstrail.analyze.checkworthy import load_model
+    from newstrail.analyze.claims import read_texts, score_text
+    from newstrail.core.errors import BadRecord, UnreadableInput
+    from newstrail.report import to_json
 
     model = load_model()
     handle, where = _open_input(file)
@@ -150,10 +150,10 @@ def _render(article, rows: list[dict], total: int, computed: bool) -> str:
 @click.pass_context
 def show_cmd(ctx: click.Context, article_id: str, db: str | None, fmt: str, show_all: bool, limit: int | None) -> None:
     """List a stored article's claims, best first: ARTICLE_ID is an id, id prefix or URL."""
-    from ..analyze.claims import ClaimStage
-    from ..analyze.sentences import split_sentences
-    from ..report import to_json
-    from ..store import open_store
+    from newstrail.analyze.claims import ClaimStage
+    from newstrail.analyze.sentences import split_sentences
+    from newstrail.report import to_json
+    from newstrail.store import open_store
 
     settings = _settings(ctx, db=db)
     _require_store(settings.db)

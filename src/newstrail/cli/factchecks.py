@@ -6,7 +6,7 @@ import os
 
 import click
 
-from . import DB, OK, SOME_FAILED, _require_store, _settings, main
+from newstrail.cli import DB, OK, SOME_FAILED, _require_store, _settings, main
 
 
 @main.group("factchecks")
@@ -27,8 +27,8 @@ def import_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None, no_em
     .csv/.tsv with columns id, claim and optionally rating, url, publisher, date,
     title, language. Records already stored are skipped.
     """
-    from ..factchecks.importer import import_files
-    from ..store import open_store
+    from newstrail.factchecks.importer import import_files
+    from newstrail.store import open_store
 
     settings = _settings(ctx, db=db)
     with open_store(settings.db) as store:
@@ -43,8 +43,8 @@ def import_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None, no_em
 
 def _queries(query: str):
     """(id, text) pairs from a query file, or the argument itself as one query."""
-    from ..errors import UnreadableInput
-    from ..factchecks.queries import parse_queries
+    from newstrail.core.errors import UnreadableInput
+    from newstrail.factchecks.queries import parse_queries
 
     if not os.path.isfile(query):
         return [("query", query)]
@@ -71,10 +71,10 @@ def match_cmd(ctx: click.Context, query: str, db: str | None, top: int, threshol
     or, when no such file exists, the query text itself. Long texts are matched whole
     and sentence by sentence. --format trec prints 'qid Q0 docid rank score newstrail'.
     """
-    from ..errors import InputError
-    from ..factchecks.matching import Matcher
-    from ..report import to_json
-    from ..store import open_store
+    from newstrail.core.errors import InputError
+    from newstrail.factchecks.matching import Matcher
+    from newstrail.report import to_json
+    from newstrail.store import open_store
 
     settings = _settings(ctx, db=db)
     _require_store(settings.db)
@@ -115,7 +115,7 @@ def match_cmd(ctx: click.Context, query: str, db: str | None, top: int, threshol
 @click.pass_context
 def list_cmd(ctx: click.Context, db: str | None, limit: int) -> None:
     """List imported fact-checks: id, verdict, publisher, claim."""
-    from ..store import open_store
+    from newstrail.store import open_store
 
     settings = _settings(ctx, db=db)
     _require_store(settings.db)

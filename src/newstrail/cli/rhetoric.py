@@ -8,7 +8,7 @@ import re
 
 import click
 
-from . import DB, OK, SOME_FAILED, _settings, main
+from newstrail.cli import DB, OK, SOME_FAILED, _settings, main
 
 
 def article_key(path: str) -> str:
@@ -24,7 +24,7 @@ def article_key(path: str) -> str:
 
 def _read(path: str) -> str:
     """The file's text exactly as read: no newline or whitespace normalisation."""
-    from ..errors import UnreadableInput
+    from newstrail.core.errors import UnreadableInput
 
     try:
         with open(path, encoding="utf-8", newline="") as handle:
@@ -81,8 +81,8 @@ def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[st
     One line per span in jsonl: file, article, technique, start, end, text, score,
     explanation.
     """
-    from ..analyze.rhetoric import RhetoricStage, techniques_in
-    from ..errors import NewstrailError, NotFound
+    from newstrail.analyze.rhetoric import RhetoricStage, techniques_in
+    from newstrail.core.errors import NewstrailError, NotFound
 
     if not inputs and not articles:
         raise click.UsageError("give text files or --article ID")
@@ -105,7 +105,7 @@ def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[st
             continue
         _emit(fmt, path, article_key(path), text, techniques_in(text))
     if stored_keys:
-        from ..store import open_store
+        from newstrail.store import open_store
 
         if not os.path.exists(settings.db):
             for key in stored_keys:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..errors import InputError
-from ..report import to_json
-from ..store import open_store
-from . import DB, OK, SOME_FAILED, _require_store, _settings, main
+from newstrail.core.errors import InputError
+from newstrail.report import to_json
+from newstrail.store import open_store
+from newstrail.cli import DB, OK, SOME_FAILED, _require_store, _settings, main
 
 
 @main.group("sources")
@@ -21,7 +21,7 @@ def sources_group() -> None:
 def import_list(store, path: str, name: str | None = None, date: str | None = None, echo=click.echo) -> tuple[int, int]:
     """Read and store one rating list, reporting problems on standard error; returns
     (rows stored, rows skipped)."""
-    from ..sources.ratings import read_rating_list
+    from newstrail.ratings.lists import read_rating_list
 
     found = read_rating_list(path, name=name, date=date)
     for message in found.warnings:
@@ -38,7 +38,7 @@ def import_list(store, path: str, name: str | None = None, date: str | None = No
 
 
 def import_aliases(store, path: str, echo=click.echo) -> int:
-    from ..sources.ratings import read_alias_file
+    from newstrail.ratings.lists import read_alias_file
 
     found = read_alias_file(path)
     for message in found.skipped:
@@ -113,7 +113,7 @@ def aliases_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None) -> N
 @click.pass_context
 def remove_cmd(ctx: click.Context, name: str, db: str | None) -> None:
     """Remove the rating list NAME (as 'newstrail sources list' shows it)."""
-    from ..errors import NotFound
+    from newstrail.core.errors import NotFound
 
     settings = _settings(ctx, db=db)
     _require_store(settings.db)
@@ -157,8 +157,8 @@ def show_cmd(ctx: click.Context, outlet: str, db: str | None, fmt: str, max_stor
     OUTLET is a domain, a URL, an old domain of a renamed site, or a masthead
     ("Harbor Lantern").
     """
-    from ..corpus import Corpus
-    from ..sources.profile import outlet_profile, render_profile
+    from newstrail.corpus import Corpus
+    from newstrail.ratings.profile import outlet_profile, render_profile
 
     settings = _settings(ctx, db=db)
     _require_store(settings.db)

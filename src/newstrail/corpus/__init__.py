@@ -15,13 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import NotFound
-from ..store import Store
-from .leads import related_pairs
-from .linking import Linker, LinkOptions, LinkReport, anchors
-from .mutations import Mutation, compare_articles, quote_mutations
-from .outlets import OutletDirectory
-from .provenance import Edge, Graph, build_graph
+from newstrail.core.errors import NotFound
+from newstrail.store import Store
+from newstrail.corpus.leads import related_pairs
+from newstrail.corpus.linking import Linker, LinkOptions, LinkReport, anchors
+from newstrail.corpus.mutations import Mutation, compare_articles, quote_mutations
+from newstrail.corpus.outlets import OutletDirectory
+from newstrail.corpus.provenance import Edge, Graph, build_graph
 
 __all__ = ["Corpus", "Edge", "LinkOptions", "LinkReport", "Mutation", "Trace"]
 

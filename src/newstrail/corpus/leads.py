@@ -24,12 +24,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..article import Article
+from newstrail.core.article import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
 
-    from ..store import Store
+    from newstrail.store import Store
 
 #: characters of the article body that make its lead after the headline
 LEAD_CHARS = 320
@@ -69,7 +69,7 @@ def encode_leads(articles: Sequence[Article]) -> np.ndarray:
     """Unit vectors of the articles' leads (fast static embeddings, float16)."""
     import numpy as np
 
-    from ..embeddings import get_embedder
+    from newstrail.embeddings import get_embedder
 
     return get_embedder("fast").encode([lead_text(a) for a in articles]).astype(np.float16)
 

@@ -25,12 +25,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from ..article import Article
-from ..store import Store
-from .fingerprints import Fingerprint
-from .leads import SameEvent
-from .outlets import OutletDirectory, outlet_key
-from .reuse import align
+from newstrail.core.article import Article
+from newstrail.store import Store
+from newstrail.corpus.fingerprints import Fingerprint
+from newstrail.corpus.leads import SameEvent
+from newstrail.corpus.outlets import OutletDirectory, outlet_key
+from newstrail.corpus.reuse import align
 
 
 @dataclass(frozen=True)

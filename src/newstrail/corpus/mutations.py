@@ -11,7 +11,7 @@ mutation; a quotation no upstream version holds is an invented quote, one that
 is close to an upstream quotation is an altered quote; a headline that hardens is
 framing.
 
->>> from newstrail.article import Article
+>>> from newstrail.core.article import Article
 >>> a = Article(id="a", text="The memo appears to suggest that unidentified drones flew 45 km north.")
 >>> b = Article(id="b", text="The memo confirms that alliance drones flew 30 miles north.")
 >>> sorted({m.type for m in compare_articles(a, b)})
@@ -24,8 +24,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..analyze.numbers import compare, find_numbers
-from ..article import Article
+from newstrail.analyze.numbers import compare, find_numbers
+from newstrail.core.article import Article
 
 HEDGES = (
     "appears to", "appear to", "appeared to", "seems to", "seem to", "suggests", "suggest", "suggested", "may", "might",

@@ -28,7 +28,7 @@ GENERIC = frozenset(
 
 def outlet_key(name: str) -> str:
     """The normalised form of an outlet name used for matching (see analyze.attributions)."""
-    from ..analyze.attributions import outlet_key as key
+    from newstrail.analyze.attributions import outlet_key as key
 
     return key(name)
 

@@ -25,9 +25,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..article import Article, Passage
-from .outlets import outlet_key
-from .reuse import coverage
+from newstrail.core.article import Article, Passage
+from newstrail.corpus.outlets import outlet_key
+from newstrail.corpus.reuse import coverage
 
 SYNDICATION_COVER = 0.8
 #: characters of new borrowed text a further parent must explain to be kept

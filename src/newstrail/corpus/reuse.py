@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..article import Passage
-from .fingerprints import N, Fingerprint
+from newstrail.core.article import Passage
+from newstrail.corpus.fingerprints import N, Fingerprint
 
 #: tokens skipped in both texts that still join two runs into one passage
 MAX_GAP = 8

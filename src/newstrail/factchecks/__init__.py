@@ -18,6 +18,6 @@ matcher is built.
 
 from __future__ import annotations
 
-from .record import VERDICTS, FactCheck, normalise_verdict
+from newstrail.factchecks.record import VERDICTS, FactCheck, normalise_verdict
 
 __all__ = ["VERDICTS", "FactCheck", "normalise_verdict"]

@@ -12,7 +12,7 @@ Forms, told apart by the file's name and content:
   ``rating``, ``url``, ``publisher``, ``date``, ``title``, ``language``.
 
 :func:`read_factchecks` yields a :class:`FactCheck` per record and a
-:class:`~newstrail.errors.BadRecord` (``file:line: reason``) per record it cannot
+:class:`~newstrail.core.errors.BadRecord` (``file:line: reason``) per record it cannot
 use, and goes on.
 
 >>> import json, os, tempfile
@@ -33,8 +33,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import BadRecord, InputError, UnreadableInput
-from .record import FactCheck
+from newstrail.core.errors import BadRecord, InputError, UnreadableInput
+from newstrail.factchecks.record import FactCheck
 
 #: column names accepted for each field of a CSV/TSV or flat JSON record
 COLUMNS: dict[str, tuple[str, ...]] = {

@@ -18,11 +18,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, UnreadableInput
-from ..store import ADDED, EXISTS, Store
-from .claimreview import read_factchecks
-from .index import KINDS, ensure_vectors, load_embedder
-from .record import FactCheck
+from newstrail.core.errors import InputError, UnreadableInput
+from newstrail.store import ADDED, EXISTS, Store
+from newstrail.factchecks.claimreview import read_factchecks
+from newstrail.factchecks.index import KINDS, ensure_vectors, load_embedder
+from newstrail.factchecks.record import FactCheck
 
 #: file names a folder import picks up
 SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".tab", ".html", ".htm", ".xhtml")

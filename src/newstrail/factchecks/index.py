@@ -24,14 +24,14 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import MissingExtra, NewstrailError
-from .record import FactCheck
-from .terms import terms
+from newstrail.core.errors import MissingExtra, NewstrailError
+from newstrail.factchecks.record import FactCheck
+from newstrail.factchecks.terms import terms
 
 if TYPE_CHECKING:
     import numpy
 
-    from ..store import Store
+    from newstrail.store import Store
 
 #: the embedder kinds the matcher uses: ``fast`` for retrieval, ``accurate`` for reranking
 KINDS = ("fast", "accurate")
@@ -45,7 +45,7 @@ def load_embedder(kind: str) -> Any | None:
     a missing model is a weaker result, not a failure.
     """
     try:
-        from ..embeddings import get_embedder
+        from newstrail.embeddings import get_embedder
     except ImportError:
         return None
     try:

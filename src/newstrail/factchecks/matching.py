@@ -39,11 +39,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..article import FactCheckMatch
-from ..errors import ConfigError
-from .index import FactCheckIndex
-from .record import FactCheck
-from .terms import sentences, term, terms, tidy, words
+from newstrail.core.article import FactCheckMatch
+from newstrail.core.errors import ConfigError
+from newstrail.factchecks.index import FactCheckIndex
+from newstrail.factchecks.record import FactCheck
+from newstrail.factchecks.terms import sentences, term, terms, tidy, words
 
 #: the shipped calibration and rerank weights, and the query adapter beside them
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "models" / "matcher" / "weights.json"
@@ -217,8 +217,8 @@ class Matcher:
         ``variant`` (``hybrid``, ``accurate``, ``fast``, ``lexical``) caps which
         embeddings are loaded; by default the best installed.
         """
-        from ..errors import NotFound
-        from .index import KINDS
+        from newstrail.core.errors import NotFound
+        from newstrail.factchecks.index import KINDS
 
         if not store.factcheck_count():
             raise NotFound(f"{store.location}: no fact-checks imported; run 'newstrail factchecks import FILE... --db {store.location}' first")

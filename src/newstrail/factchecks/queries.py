@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import BadRecord, InputError
+from newstrail.core.errors import BadRecord, InputError
 
 #: field names a JSONL query's text may have
 TEXT_FIELDS = ("text", "claim", "query", "tweet_content", "content", "sentence")

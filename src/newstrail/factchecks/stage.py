@@ -1,11 +1,11 @@
 """The per-article stage that matches an article's check-worthy claims against fact-checks.
 
 :class:`FactCheckStage` is given an explicit :class:`~newstrail.factchecks.matching.Matcher`
-(built from the store's fact-checks by :func:`newstrail.batch.analyze`) and fills
+(built from the store's fact-checks by :func:`newstrail.engines.local.analyze`) and fills
 ``Claim.matches`` with the fact-checks whose calibrated score clears ``threshold``.
 
 >>> import os, tempfile
->>> from newstrail.article import Article, Claim, Span
+>>> from newstrail.core.article import Article, Claim, Span
 >>> from newstrail.store import open_store
 >>> from newstrail.factchecks.record import FactCheck
 >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"))
@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..article import Article
-from .matching import Matcher
+from newstrail.core.article import Article
+from newstrail.factchecks.matching import Matcher
 
 
 @dataclass

@@ -1,11 +1,11 @@
 """Sources of Articles: files, folders, globs, stdin, URLs and feeds.
 
 :func:`read_inputs` takes what a user typed and yields, for every article found,
-an :class:`~newstrail.article.Article`, and for every input that failed, the
-:class:`~newstrail.errors.InputError` that says why. It never raises for one bad
+an :class:`~newstrail.core.article.Article`, and for every input that failed, the
+:class:`~newstrail.core.errors.InputError` that says why. It never raises for one bad
 input, so a batch always goes on.
 
->>> from newstrail.config import Settings
+>>> from newstrail.core.config import Settings
 >>> items = list(read_inputs(["no/such/file.txt"], Settings()))
 >>> str(items[0])
 'no/such/file.txt: no such file or folder'
@@ -25,15 +25,15 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..article import Article
-from ..config import Settings
-from ..errors import InputError, InputTooLarge, UnreadableInput
-from ..sources import is_web_url
-from .feeds import looks_like_feed, read_feed
-from .html import article_from_html
-from .records import read_delimited, read_json, read_jsonl
-from .text import article_from_text
-from .warc import read_warc
+from newstrail.core.article import Article
+from newstrail.core.config import Settings
+from newstrail.core.errors import InputError, InputTooLarge, UnreadableInput
+from newstrail.outlets import is_web_url
+from newstrail.ingest.feeds import looks_like_feed, read_feed
+from newstrail.ingest.html import article_from_html
+from newstrail.ingest.records import read_delimited, read_json, read_jsonl
+from newstrail.ingest.text import article_from_text
+from newstrail.ingest.warc import read_warc
 
 __all__ = ["Item", "kind_of", "read_bytes", "read_inputs"]
 
@@ -165,7 +165,7 @@ def read_inputs(specs: Iterable[str], settings: Settings, stdin=None) -> Iterato
                 yield from read_bytes(stream.read(), "<stdin>", settings)
             elif is_web_url(spec):
                 if fetcher is None:
-                    from .web import Fetcher
+                    from newstrail.ingest.web import Fetcher
 
                     fetcher = Fetcher(settings)
                 yield from _read_url(spec, settings, fetcher)

@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..article import Article
-from ..errors import InputError, NoArticleText, UnreadableInput
-from .html import article_from_html
+from newstrail.core.article import Article
+from newstrail.core.errors import InputError, NoArticleText, UnreadableInput
+from newstrail.ingest.html import article_from_html
 
 _FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
 

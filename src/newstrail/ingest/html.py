@@ -19,10 +19,10 @@ import logging
 import re
 from typing import Any
 
-from ..article import Article
-from ..errors import NoArticleText, UnreadableInput
-from .markup import _HEADING, join_wrapped_anchors
-from .text import _same, article_from_text
+from newstrail.core.article import Article
+from newstrail.core.errors import NoArticleText, UnreadableInput
+from newstrail.ingest.markup import _HEADING, join_wrapped_anchors
+from newstrail.ingest.text import _same, article_from_text
 
 # trafilatura logs every page it finds too short at WARNING; our own error says it better.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)

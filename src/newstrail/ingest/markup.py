@@ -3,7 +3,7 @@
 Scraped articles arrive as Markdown more often than not: trafilatura renders HTML
 as Markdown, and copies of pages pasted into text files carry ``[anchor](url)``.
 This module turns such text into the plain ``text`` of an article and a list of
-:class:`~newstrail.article.Link` whose spans point at the anchor words in it.
+:class:`~newstrail.core.article.Link` whose spans point at the anchor words in it.
 
 >>> text, links = markdown_to_text("Says **[the Bay Herald](https://bay.example/a)**.")
 >>> text, links[0].anchor, text[links[0].span.start:links[0].span.end]
@@ -17,8 +17,8 @@ from urllib.parse import urljoin
 
 import yaml
 
-from ..article import Link, Span
-from ..sources import domain_of, is_web_url
+from newstrail.core.article import Link, Span
+from newstrail.outlets import domain_of, is_web_url
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")

@@ -5,7 +5,7 @@ different words; :data:`ALIASES` maps each spelling to the Article field, and
 :func:`apply_fields` writes them onto an Article, keeping unknown fields in
 ``Article.meta``.
 
->>> from newstrail.article import Article
+>>> from newstrail.core.article import Article
 >>> a = Article()
 >>> apply_fields(a, {"headline": "Pier 9", "date": "4 March 2025", "authors": "A. Li, B. Ode", "desk": "city"}, "r")
 >>> a.title, a.published, a.authors, a.meta
@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..article import Article
-from ..sources import canonical_url, domain_of
-from .dates import normalise_date
+from newstrail.core.article import Article
+from newstrail.outlets import canonical_url, domain_of
+from newstrail.core.dates import normalise_date
 
 #: input field name (lower case) -> Article field
 ALIASES: dict[str, str] = {

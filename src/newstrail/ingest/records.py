@@ -20,11 +20,11 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
-from ..article import Article
-from ..errors import BadRecord, InputError, InputTooLarge, NoArticleText
-from .html import article_from_html
-from .metadata import field_for
-from .text import article_from_text
+from newstrail.core.article import Article
+from newstrail.core.errors import BadRecord, InputError, InputTooLarge, NoArticleText
+from newstrail.ingest.html import article_from_html
+from newstrail.ingest.metadata import field_for
+from newstrail.ingest.text import article_from_text
 
 # Real exports carry whole pages in one cell; the csv module's 128 kB default is too small.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))

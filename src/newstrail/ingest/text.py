@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..article import Article
-from ..errors import BadRecord, NoArticleText
-from .markup import drop_leading_block, markdown_to_text, split_front_matter
-from .metadata import apply_fields
+from newstrail.core.article import Article
+from newstrail.core.errors import BadRecord, NoArticleText
+from newstrail.ingest.markup import drop_leading_block, markdown_to_text, split_front_matter
+from newstrail.ingest.metadata import apply_fields
 
 # A headline: one short line standing alone, not ending like a sentence that runs on.
 _MAX_TITLE = 250
@@ -58,7 +58,7 @@ def article_from_text(raw: str, where: str, fields: dict[str, Any] | None = None
 
 
 def _is_boilerplate(line: str) -> bool:
-    from ..clean import classify  # clean builds on the readers' helpers; import late
+    from newstrail.clean import classify  # clean builds on the readers' helpers; import late
 
     return classify(line) is not None
 

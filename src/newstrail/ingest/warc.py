@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..article import Article
-from ..errors import InputError, InputTooLarge, UnreadableInput
-from .html import article_from_html
-from .metadata import apply_fields
+from newstrail.core.article import Article
+from newstrail.core.errors import InputError, InputTooLarge, UnreadableInput
+from newstrail.ingest.html import article_from_html
+from newstrail.ingest.metadata import apply_fields
 
 
 def read_warc(stream: BinaryIO, where: str, max_bytes: int) -> Iterator[Article | InputError]:
@@ -23,7 +23,7 @@ def read_warc(stream: BinaryIO, where: str, max_bytes: int) -> Iterator[Article 
 
     # warcio reads any line of five words as an ARC header, so a text file named
     # .warc would give no records and no error: check the first bytes first.
-    from . import sniff
+    from newstrail.ingest import sniff
 
     start = stream.tell()
     head = stream.read(4096)

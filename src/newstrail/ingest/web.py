@@ -11,8 +11,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from ..config import Settings
-from ..errors import FetchError, InputTooLarge
+from newstrail.core.config import Settings
+from newstrail.core.errors import FetchError, InputTooLarge
 
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 

@@ -1,6 +1,6 @@
 """JSON records: the stable machine-readable form of an article.
 
->>> from newstrail.article import Article
+>>> from newstrail.core.article import Article
 >>> sorted(article_record(Article(text="x", id="a1")))[:4]
 ['authors', 'domain', 'id', 'language']
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..article import Article
+from newstrail.core.article import Article
 
 
 def article_record(article: Article, status: str | None = None) -> dict[str, Any]:

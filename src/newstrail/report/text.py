@@ -1,6 +1,6 @@
 """Terminal text: one summary line per article, and a readable view of one article.
 
->>> from newstrail.article import Article
+>>> from newstrail.core.article import Article
 >>> summary_line(Article(text="a b c", id="a1", outlet="Lantern", title="Pier", published="2025-03-04"), "added")
 'added   a1                Lantern · 2025-03-04 · Pier  (3 words, 0 links, 0 removed)'
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..article import Article
+from newstrail.core.article import Article
 
 
 def summary_line(article: Article, status: str) -> str:

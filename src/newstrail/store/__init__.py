@@ -9,9 +9,9 @@
 
 from __future__ import annotations
 
-from ..errors import StoreError
-from .base import ADDED, EXISTS, SearchHit, Store
-from .sqlite import SQLiteStore
+from newstrail.core.errors import StoreError
+from newstrail.store.base import ADDED, EXISTS, SearchHit, Store
+from newstrail.store.sqlite import SQLiteStore
 
 __all__ = ["ADDED", "EXISTS", "SQLiteStore", "SearchHit", "Store", "open_store"]
 

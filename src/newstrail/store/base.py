@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ..article import Article, Passage
+from newstrail.core.article import Article, Passage
 
 ADDED = "added"
 EXISTS = "exists"
@@ -46,7 +46,7 @@ class Store(ABC):
 
     @abstractmethod
     def get(self, article_id: str) -> Article:
-        """The article with this id; raises :class:`~newstrail.errors.NotFound`."""
+        """The article with this id; raises :class:`~newstrail.core.errors.NotFound`."""
 
     @abstractmethod
     def find(self, id_or_url: str) -> Article:
@@ -164,7 +164,7 @@ class Store(ABC):
 
     @abstractmethod
     def get_factcheck(self, factcheck_id: str):
-        """The FactCheck with this id; raises :class:`~newstrail.errors.NotFound`."""
+        """The FactCheck with this id; raises :class:`~newstrail.core.errors.NotFound`."""
 
     @abstractmethod
     def put_factcheck_vectors(self, model: str, vectors: dict) -> None:
@@ -178,7 +178,7 @@ class Store(ABC):
     def factcheck_vectors(self, model: str, ids: Sequence[str]):
         """The ``model`` vectors of ``ids`` as one float32 matrix, or None if any is missing."""
 
-    # source-rating lists, outlet aliases and the outlet index (see newstrail.sources;
+    # source-rating lists, outlet aliases and the outlet index (see newstrail.outlets;
     # the SQLite versions document each in store/sqlite_ratings.py)
     @abstractmethod
     def put_rating_list(self, meta: dict, rows: Iterable[dict]) -> int | None: ...

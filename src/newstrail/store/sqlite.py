@@ -1,7 +1,7 @@
 """The default store: one SQLite file, versioned schema, FTS5 search, atomic batches.
 
 >>> import tempfile, os
->>> from newstrail.article import Article
+>>> from newstrail.core.article import Article
 >>> path = os.path.join(tempfile.mkdtemp(), "t.db")
 >>> with SQLiteStore(path) as store:
 ...     store.put(Article(text="The pier closed.", url="https://harbor.example/a").ensure_id())
@@ -15,15 +15,15 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from ..article import Article
-from ..errors import NotFound, StoreError
-from ..sources import canonical_url
-from .base import ADDED, EXISTS, SearchHit, Store
-from .sqlite_corpus import SQLiteCorpusTables
-from .sqlite_factchecks import MIGRATION as FACTCHECK_MIGRATION
-from .sqlite_factchecks import SQLiteFactCheckTables
-from .sqlite_ratings import MIGRATION as RATING_MIGRATION
-from .sqlite_ratings import SQLiteRatingTables
+from newstrail.core.article import Article
+from newstrail.core.errors import NotFound, StoreError
+from newstrail.outlets import canonical_url
+from newstrail.store.base import ADDED, EXISTS, SearchHit, Store
+from newstrail.store.sqlite_corpus import SQLiteCorpusTables
+from newstrail.store.sqlite_factchecks import MIGRATION as FACTCHECK_MIGRATION
+from newstrail.store.sqlite_factchecks import SQLiteFactCheckTables
+from newstrail.store.sqlite_ratings import MIGRATION as RATING_MIGRATION
+from newstrail.store.sqlite_ratings import SQLiteRatingTables
 
 #: Each entry upgrades the schema by one version; never edit a released entry, append.
 MIGRATIONS: tuple[str, ...] = (

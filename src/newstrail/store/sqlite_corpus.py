@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..article import Article, Passage
+from newstrail.core.article import Article, Passage
 
 _CHUNK = 500  # SQLite binds at most a few thousand parameters per statement
 

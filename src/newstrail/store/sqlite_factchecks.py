@@ -11,13 +11,13 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from ..errors import BadRecord, NotFound
-from .base import ADDED, EXISTS
+from newstrail.core.errors import BadRecord, NotFound
+from newstrail.store.base import ADDED, EXISTS
 
 if TYPE_CHECKING:
     import numpy
 
-    from ..factchecks.record import FactCheck
+    from newstrail.factchecks.record import FactCheck
 
 #: schema migration 3 (see ``newstrail.store.sqlite.MIGRATIONS``)
 MIGRATION = """
@@ -91,13 +91,13 @@ class SQLiteFactCheckTables:
         return tuple(self.db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM factchecks").fetchone())
 
     def iter_factchecks(self) -> Iterator[FactCheck]:
-        from ..factchecks.record import FactCheck
+        from newstrail.factchecks.record import FactCheck
 
         for (record,) in self.db.execute("SELECT record FROM factchecks ORDER BY rowid"):
             yield FactCheck.from_dict(json.loads(record))
 
     def get_factcheck(self, factcheck_id: str) -> FactCheck:
-        from ..factchecks.record import FactCheck
+        from newstrail.factchecks.record import FactCheck
 
         row = self.db.execute("SELECT record FROM factchecks WHERE id = ?", (factcheck_id,)).fetchone()
         if row is None:
@@ -117,7 +117,7 @@ class SQLiteFactCheckTables:
 
     def factchecks_without_vectors(self, model: str) -> list[tuple[str, str]]:
         """(id, text to embed) of the fact-checks that have no ``model`` vector yet."""
-        from ..factchecks.record import FactCheck
+        from newstrail.factchecks.record import FactCheck
 
         rows = self.db.execute(
             "SELECT record FROM factchecks f WHERE NOT EXISTS"

@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .sqlite_corpus import _chunks
+from newstrail.store.sqlite_corpus import _chunks
 
 #: schema migration 4 (see ``newstrail.store.sqlite.MIGRATIONS``)
 MIGRATION = """
@@ -231,7 +231,7 @@ class SQLiteRatingTables:
     # the outlet index: boilerplate blocks and cross-post lines ----------------------------
     def refresh_outlet_index(self, batch: int = 2000) -> int:
         """Index the boilerplate and cross-post lines of articles not indexed yet; returns how many."""
-        from ..analyze.names import outlet_key
+        from newstrail.analyze.names import outlet_key
 
         done = 0
         while True:

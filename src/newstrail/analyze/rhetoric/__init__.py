@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...article import Article
-from .detector import techniques_in
-from .model import load_model
+from newstrail.core.article import Article
+from newstrail.analyze.rhetoric.detector import techniques_in
+from newstrail.analyze.rhetoric.model import load_model
 
 __all__ = ["TECHNIQUES", "RhetoricStage", "load_model", "techniques_in"]
 
@@ -55,7 +55,7 @@ class RhetoricStage:
     Requires ``text``, ``sentences`` and ``quotes`` (the scare quotes are found with
     the quote stage's rules); assigns ``rhetoric``.
 
-    >>> from newstrail.article import Article
+    >>> from newstrail.core.article import Article
     >>> from newstrail.analyze.sentences import SentenceStage
     >>> a = RhetoricStage()(SentenceStage()(Article(id="x", text="A brutal, shameful massacre.")))
     >>> a.rhetoric[0].technique

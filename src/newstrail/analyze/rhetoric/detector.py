@@ -27,11 +27,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ...article import Span, Technique
-from ..quotes import MIN_QUOTE_WORDS, scare_quotes
-from .features import Doc, document, span_features, token_features, tokenize
-from .lexicons import CLASSES, RULE_LOADED
-from .model import Model, load_model
+from newstrail.core.article import Span, Technique
+from newstrail.analyze.quotes import MIN_QUOTE_WORDS, scare_quotes
+from newstrail.analyze.rhetoric.features import Doc, document, span_features, token_features, tokenize
+from newstrail.analyze.rhetoric.lexicons import CLASSES, RULE_LOADED
+from newstrail.analyze.rhetoric.model import Model, load_model
 
 __all__ = ["RULE_SCORES", "inside_probabilities", "learned_spans", "rule_spans", "techniques_in"]
 

@@ -24,10 +24,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...article import Span
-from ..quotes import MIN_QUOTE_WORDS, find_quotations
-from ..sentences import split_sentences
-from .lexicons import CLASSES, CLICHES, STOPWORDS
+from newstrail.core.article import Span
+from newstrail.analyze.quotes import MIN_QUOTE_WORDS, find_quotations
+from newstrail.analyze.sentences import split_sentences
+from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
 __all__ = ["Doc", "Token", "document", "span_features", "token_features", "tokenize"]
 

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ...errors import StageError
+from newstrail.core.errors import StageError
 
 __all__ = ["LinearTechniques", "Model", "SpanTagger", "load_model", "model_dir"]
 

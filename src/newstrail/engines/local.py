@@ -21,13 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .analyze import LanguageStage, Pipeline
-from .article import Article
-from .clean import Cleaner
-from .config import Settings
-from .errors import InputError, NewstrailError, NoArticleText, StageError
-from .ingest import read_inputs
-from .store import Store
+from newstrail.analyze import LanguageStage, Pipeline
+from newstrail.core.article import Article
+from newstrail.clean import Cleaner
+from newstrail.core.config import Settings
+from newstrail.core.errors import InputError, NewstrailError, NoArticleText, StageError
+from newstrail.ingest import read_inputs
+from newstrail.store import Store
 
 FAILED = "failed"
 
@@ -64,10 +64,10 @@ def default_pipeline(settings: Settings, known_outlets: dict[str, str] | None = 
     ``known_outlets`` (normalised name -> outlet name, e.g. the outlets a store
     already holds) lets the attribution stage recognise one-word mastheads.
     """
-    from .analyze.attributions import AttributionStage
-    from .analyze.claims import ClaimStage
-    from .analyze.quotes import QuoteStage
-    from .analyze.sentences import SentenceStage
+    from newstrail.analyze.attributions import AttributionStage
+    from newstrail.analyze.claims import ClaimStage
+    from newstrail.analyze.quotes import QuoteStage
+    from newstrail.analyze.sentences import SentenceStage
 
     stages = [Cleaner(), BodyCheck(settings.min_text_chars)]
     if settings.detect_language:
@@ -94,23 +94,23 @@ def process(article: Article, pipeline: Pipeline) -> Article:
 def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: Pipeline | None = None, stdin=None) -> Iterator[Outcome]:
     """Ingest, analyse and store every article named by ``inputs``."""
     if pipeline is None:
-        from .analyze.attributions import outlet_key
+        from newstrail.analyze.attributions import outlet_key
 
         known = {outlet_key(outlet): outlet for outlet, _ in store.outlet_names()}
         factchecks = None
         if store.factcheck_count():  # an empty store costs nothing: no index, no models
-            from .factchecks.stage import FactCheckStage
+            from newstrail.factchecks.stage import FactCheckStage
 
             factchecks = FactCheckStage.from_store(store, threshold=settings.factcheck_threshold, variant=settings.factcheck_matcher)
         pipeline = default_pipeline(settings, known_outlets=known, factchecks=factchecks)
-        from .sources.identity import OutletIdentity, OutletStage
+        from newstrail.outlets.identity import OutletIdentity, OutletStage
 
         # every article gets its outlet's domain: from its URL, else from its masthead when known
         pipeline = Pipeline([*pipeline.stages, OutletStage(OutletIdentity.from_store(store))])
     pending: list[Outcome] = []
     linker = None
     if settings.link:
-        from .corpus.linking import Linker, LinkReport
+        from newstrail.corpus.linking import Linker, LinkReport
 
         linker, report = Linker(store), LinkReport()
 

@@ -29,10 +29,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..errors import NotFound
-from .annotate import Ratings, format_fields
-from .identity import Outlet, OutletIdentity
-from .verdicts import verdict_of
+from newstrail.core.errors import NotFound
+from newstrail.ratings.annotate import Ratings, format_fields
+from newstrail.outlets.identity import Outlet, OutletIdentity
+from newstrail.core.verdicts import verdict_of
 
 #: an edge made only of a shared quotation: both quote the same words, neither copied
 _QUOTE_ONLY = {"quote"}
@@ -40,7 +40,7 @@ _QUOTE_ONLY = {"quote"}
 
 def outlet_profile(store, query: str, max_stories: int = 300, identity: OutletIdentity | None = None) -> dict[str, Any]:
     """The ratings and the corpus profile of the outlet ``query`` names (domain, URL,
-    old domain or masthead). Raises :class:`~newstrail.errors.NotFound` when nothing
+    old domain or masthead). Raises :class:`~newstrail.core.errors.NotFound` when nothing
     (corpus, aliases, lists) knows it.
 
     >>> import tempfile, os
@@ -91,7 +91,7 @@ def _corpus(store, outlet: Outlet, identity: OutletIdentity, max_stories: int) -
 
 # the provenance graphs -------------------------------------------------------------------
 def _story_graph(store, story: str, resolver):
-    from ..corpus.provenance import build_graph
+    from newstrail.corpus.provenance import build_graph
 
     members = store.story_members(story)
     articles = store.get_many(members)
@@ -100,7 +100,7 @@ def _story_graph(store, story: str, resolver):
 
 
 def _graph_figures(store, outlet: Outlet, identity: OutletIdentity, rows, ids: set[str], max_stories: int) -> dict[str, Any]:
-    from ..corpus.outlets import OutletDirectory
+    from newstrail.corpus.outlets import OutletDirectory
 
     sizes = store.story_sizes([r["story"] for r in rows])
     latest: dict[str, str] = {}
@@ -202,7 +202,7 @@ def _graph_figures(store, outlet: Outlet, identity: OutletIdentity, rows, ids: s
 
 
 def _key(name: str | None) -> str:
-    from ..analyze.names import outlet_key
+    from newstrail.analyze.names import outlet_key
 
     return outlet_key(name)
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from .identity import OutletIdentity
-from .urls import domain_of, host_of
+from newstrail.outlets.identity import OutletIdentity
+from newstrail.outlets.urls import domain_of, host_of
 
 
 def _suffixes(host: str) -> list[str]:

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .urls import domain_of, host_of, looks_like_domain, parse_site
+from newstrail.outlets.urls import domain_of, host_of, looks_like_domain, parse_site
 
 #: registered domains that host many independent outlets, one per subdomain
 PLATFORMS = frozenset({
@@ -35,7 +35,7 @@ PLATFORMS = frozenset({
 
 
 def _key(name: str | None) -> str:
-    from ..analyze.names import outlet_key
+    from newstrail.analyze.names import outlet_key
 
     return outlet_key(name)
 
@@ -139,7 +139,7 @@ class OutletIdentity:
     # names -----------------------------------------------------------------------------
     def _resolve_name(self, name: str) -> tuple[list[str], list[str], str]:
         """(domains, corpus names, how) for a masthead."""
-        from ..corpus.outlets import OutletDirectory
+        from newstrail.corpus.outlets import OutletDirectory
 
         key = _key(name)
         if key in self.name_alias:

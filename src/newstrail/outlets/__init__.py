@@ -13,6 +13,6 @@
 
 from __future__ import annotations
 
-from .urls import Site, canonical_url, domain_of, host_of, is_web_url, looks_like_domain, parse_site
+from newstrail.outlets.urls import Site, canonical_url, domain_of, host_of, is_web_url, looks_like_domain, parse_site
 
 __all__ = ["Site", "canonical_url", "domain_of", "host_of", "is_web_url", "looks_like_domain", "parse_site"]

@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import BadRecord, ConfigError, UnreadableInput
-from .urls import Site, domain_of, parse_site
+from newstrail.core.errors import BadRecord, ConfigError, UnreadableInput
+from newstrail.outlets.urls import Site, domain_of, parse_site
 
 #: column names that hold the site, best first
 SITE_COLUMNS = ("domain", "domains", "site", "website", "web site", "url", "source url", "source_url", "source", "host",
@@ -108,8 +108,8 @@ def read_rating_list(path: str | os.PathLike[str], name: str | None = None, date
     """Read a rating list in any of the layouts above.
 
     ``name`` defaults to the file's stem; ``date`` to the file's modification date
-    (``date_from`` says which). Raises :class:`~newstrail.errors.UnreadableInput` or
-    :class:`~newstrail.errors.BadRecord` when the file as a whole cannot be read.
+    (``date_from`` says which). Raises :class:`~newstrail.core.errors.UnreadableInput` or
+    :class:`~newstrail.core.errors.BadRecord` when the file as a whole cannot be read.
     """
     path = Path(path)
     text = _read_text(path)
@@ -206,7 +206,7 @@ def _note_fields(out: RatingList, fields: list[str], opensources: bool) -> None:
 
 
 def _add_row(out: RatingList, where: str, line: int | None, cell: Any, fields: dict[str, Any], masthead: str | None) -> None:
-    from ..analyze.names import outlet_key
+    from newstrail.analyze.names import outlet_key
 
     try:
         site: Site = parse_site(str(cell) if cell is not None else "")
@@ -225,7 +225,7 @@ def site_stem(host: str) -> str:
     """The name part of a site, letters and digits only: ``globalresearch`` for
     ``www.globalresearch.example``, ``tidewatch`` for ``tidewatch.wordpress.com``
     (a blog on a shared platform is named by its own label)."""
-    from .identity import PLATFORMS
+    from newstrail.outlets.identity import PLATFORMS
 
     domain = domain_of("http://" + host) or host
     label = host.split(".")[0] if domain in PLATFORMS and host != domain else domain.split(".")[0]
@@ -421,8 +421,8 @@ def read_alias_file(path: str | os.PathLike[str]) -> AliasFile:
 
 def alias_row(alias: str, target: str, note: str | None = None, source: str | None = None) -> dict[str, Any] | str:
     """One alias row for the store, or the reason it cannot be one."""
-    from ..analyze.names import outlet_key
-    from .urls import looks_like_domain
+    from newstrail.analyze.names import outlet_key
+    from newstrail.outlets.urls import looks_like_domain
 
     alias = (alias or "").strip()
     if not alias:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+from newstrail.core.errors import ConfigError
 
 #: The settings file read when none is named and it exists in the working folder.
 DEFAULT_FILE = "newstrail.toml"

@@ -1,0 +1,1 @@
+"""The library facade (see the house issue): filled in as the facade lands."""
