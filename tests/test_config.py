@@ -24,9 +24,9 @@ def test_default_file_in_working_folder(tmp_path, monkeypatch):
     "content, message",
     [
         ("[newstrail]\nno_such = 1\n", "unknown setting"),
-        ("[other]\ndb = 'x'\n", "no [newstrail] table"),
+        ("[other]\ndb = 'x'\n", "unknown section [other]"),
         ("[newstrail\n", "cannot read settings"),
-        ("[newstrail]\nbatch_size = 'many'\n", "is not a int"),
+        ("[newstrail]\nbatch_size = 'many'\n", "pipeline.batch_size='many' is not an int"),
     ],
 )
 def test_bad_settings_file_says_what_to_fix(tmp_path, content, message):
@@ -39,3 +39,72 @@ def test_bad_settings_file_says_what_to_fix(tmp_path, content, message):
 def test_missing_named_file(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         Settings.build(tmp_path / "absent.toml")
+
+
+def test_sections_in_the_file_and_the_flat_table_agree(tmp_path):
+    sectioned = tmp_path / "new.toml"
+    sectioned.write_text('[store]\ndb = "tide.db"\n[factchecks]\nthreshold = 0.7\nmatcher = "lexical"\n'
+                         '[pipeline]\nstages = ["clean", "body-check", "sentences", "claims", "rhetoric"]\n'
+                         '[link]\nenabled = false\n', encoding="utf-8")
+    flat = tmp_path / "old.toml"
+    flat.write_text('[newstrail]\ndb = "tide.db"\nfactcheck_threshold = 0.7\nfactcheck_matcher = "lexical"\n'
+                    'pipeline = ["clean", "body-check", "sentences", "claims", "rhetoric"]\nlink = false\n', encoding="utf-8")
+    assert Settings.build(sectioned) == Settings.build(flat)
+    settings = Settings.build(sectioned)
+    assert settings.section("factchecks") == {"threshold": 0.7, "matcher": "lexical"}
+    assert settings.pipeline[-1] == "rhetoric" and settings.link is False
+
+
+def test_set_strings_are_typed_by_the_field(tmp_path):
+    settings = Settings.build(sets=["fetch.timeout=2.5", "pipeline.batch_size=7", "link.enabled=false",
+                                    "pipeline.stages=clean, body-check, rhetoric", "claims.keep=checkworthy"])
+    assert (settings.fetch_timeout, settings.batch_size, settings.link) == (2.5, 7, False)
+    assert settings.pipeline == ("clean", "body-check", "rhetoric") and settings.claims_keep == "checkworthy"
+    # --set wins over overrides, which win over the file
+    path = tmp_path / "s.toml"
+    path.write_text("[pipeline]\nbatch_size = 3\n", encoding="utf-8")
+    assert Settings.build(path).batch_size == 3
+    assert Settings.build(path, overrides={"pipeline.batch_size": 4}).batch_size == 4
+    assert Settings.build(path, overrides={"batch_size": 4}, sets=["pipeline.batch_size=5"]).batch_size == 5
+
+
+@pytest.mark.parametrize(
+    "sets, message",
+    [
+        (["link.enabled=no"], "link.enabled='no' must be true or false"),
+        (["pipeline.detect_language=1"], "must be true or false"),
+        (["factchecks.threshold=1.2"], "factchecks.threshold=1.2 is out of range: it must be at least 0 and at most 1"),
+        (["factchecks.matcher=magic"], "allowed: fast, hybrid, lexical"),
+        (["claims.keep=some"], "allowed: all, checkworthy"),
+        (["pipeline.stages=clean,gossip"], "unknown 'gossip'; allowed: clean, body-check"),
+        (["pipeline.stages=clean,clean"], "repeats 'clean'"),
+        (["pipeline.batch_size=0"], "pipeline.batch_size=0 is out of range"),
+        (["pipeline.batch_size=2.5"], "pipeline.batch_size='2.5' is not an int"),
+        (["fetch.timeout=0"], "it must be above 0"),
+        (["nosuch.key=1"], "unknown setting 'nosuch.key'"),
+        (["threshold"], "expected section.key=value"),
+    ],
+)
+def test_bad_values_name_the_key_and_what_it_accepts(sets, message):
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        Settings.build(sets=sets)
+
+
+def test_file_booleans_and_ints_are_strict(tmp_path):
+    path = tmp_path / "s.toml"
+    path.write_text('[link]\nenabled = "yes"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape("link.enabled='yes' must be true or false")):
+        Settings.build(path)
+    path.write_text("[pipeline]\nbatch_size = true\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="is not an int"):
+        Settings.build(path)
+
+
+def test_construction_and_replace_validate():
+    assert Settings(db="x.db").db == "x.db"
+    assert Settings(fetch_timeout=2).fetch_timeout == 2.0
+    with pytest.raises(ConfigError, match="pipeline.batch_size"):
+        Settings().replace(batch_size=-1)
+    with pytest.raises(ConfigError, match="unknown setting"):
+        Settings().replace(colour="red")
+    assert "rhetoric" not in Settings().pipeline  # opt-in: it costs the most

@@ -1,15 +1,25 @@
-"""One settings object, built once (defaults, then a TOML file, then flags) and passed down.
+"""One settings object, built once (defaults, then a TOML file, then flags and ``--set``) and passed down.
 
->>> s = Settings.build(overrides={"db": "corpus.db"})
->>> s.db, s.fetch_timeout
-('corpus.db', 10.0)
+>>> s = Settings.build(overrides={"db": "corpus.db"}, sets=["factchecks.threshold=0.6"])
+>>> s.db, s.fetch_timeout, s.factcheck_threshold
+('corpus.db', 10.0, 0.6)
+>>> s.section("claims")
+{'keep': 'all'}
 
-A settings file is TOML with a ``[newstrail]`` table whose keys are the field
-names below::
+A settings file is TOML with one table per section; every key is documented on
+the :class:`Settings` field it sets (``section.key`` in :data:`SECTIONS`)::
 
-    [newstrail]
+    [store]
     db = "team.db"
-    fetch_timeout = 5
+
+    [pipeline]
+    stages = ["clean", "body-check", "sentences", "attributions", "quotes", "claims", "rhetoric"]
+
+    [factchecks]
+    threshold = 0.6
+
+The flat ``[newstrail]`` table of earlier versions, keyed by field name
+(``fetch_timeout = 5``), is still read.
 """
 
 from __future__ import annotations
@@ -17,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,81 +36,215 @@ from newstrail.core.errors import ConfigError
 #: The settings file read when none is named and it exists in the working folder.
 DEFAULT_FILE = "newstrail.toml"
 
+#: Every per-article stage a pipeline can name, in the order they can run
+#: (the registry in :mod:`newstrail.engines.stages` builds each one).
+STAGE_NAMES: tuple[str, ...] = (
+    "clean", "body-check", "language", "sentences", "attributions", "quotes", "claims", "rhetoric", "factchecks", "outlet",
+)
+#: The stages ``analyze`` runs unless told otherwise: rhetoric is opt-in, it costs the most.
+DEFAULT_STAGES: tuple[str, ...] = tuple(s for s in STAGE_NAMES if s != "rhetoric")
+
+#: The table of the settings file's earlier, flat layout (keys are field names).
+LEGACY_TABLE = "newstrail"
+
+
+def _setting(default: Any, section: str, key: str, choices: tuple[str, ...] = (), low: float | None = None,
+             high: float | None = None, above: bool = False) -> Any:
+    """A field of :class:`Settings` with where it lives in the file and what it accepts.
+
+    ``low``/``high`` bound numbers inclusively; ``above`` makes ``low`` exclusive.
+    """
+    meta = {"section": section, "key": key, "choices": choices, "low": low, "high": high, "above": above}
+    return field(default=default, metadata=meta)
+
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a run can be told. Field docs are the user-facing documentation."""
+    """Everything a run can be told. Field comments are the user-facing documentation.
+
+    Constructing one validates it, so ``Settings(batch_size=0)`` raises
+    :class:`~newstrail.core.errors.ConfigError` at once.
+    """
 
     #: store location: a SQLite file path (the default backend)
-    db: str = "newstrail.db"
+    db: str = _setting("newstrail.db", "store", "db")
     #: seconds before a fetch gives up on connecting or reading
-    fetch_timeout: float = 10.0
+    fetch_timeout: float = _setting(10.0, "fetch", "timeout", low=0, above=True)
     #: extra attempts after a failed fetch (connection errors, 429, 5xx)
-    fetch_retries: int = 2
+    fetch_retries: int = _setting(2, "fetch", "retries", low=0)
     #: first back-off pause in seconds; doubles on every retry
-    fetch_backoff: float = 0.5
+    fetch_backoff: float = _setting(0.5, "fetch", "backoff", low=0)
     #: redirects followed before a fetch is refused
-    max_redirects: int = 5
+    max_redirects: int = _setting(5, "fetch", "max_redirects", low=0)
     #: how newstrail introduces itself to web servers
-    user_agent: str = "newstrail/0.1 (news provenance research tool)"
+    user_agent: str = _setting("newstrail/0.1 (news provenance research tool)", "fetch", "user_agent")
     #: inputs (a file, a record, a download) larger than this are refused
-    max_input_bytes: int = 5_000_000
+    max_input_bytes: int = _setting(5_000_000, "ingest", "max_input_bytes", low=1)
+    #: the per-article stages, by name, in order (see ``newstrail pipeline``)
+    pipeline: tuple[str, ...] = _setting(DEFAULT_STAGES, "pipeline", "stages", choices=STAGE_NAMES)
     #: an article with less clean text than this is reported as having no body
-    min_text_chars: int = 40
+    min_text_chars: int = _setting(40, "pipeline", "min_text_chars", low=0)
     #: articles written to the store per transaction
-    batch_size: int = 200
-    #: detect the language of articles whose input does not state it
-    detect_language: bool = True
+    batch_size: int = _setting(200, "pipeline", "batch_size", low=1)
+    #: detect the language of articles whose input does not state it (off: the language stage is skipped)
+    detect_language: bool = _setting(True, "pipeline", "detect_language")
     #: link new articles into the corpus (reuse, stories, provenance) as they are stored
-    link: bool = True
+    link: bool = _setting(True, "link", "enabled")
     #: which sentences' claims the stored record keeps: "all" (numbers and entities on check-worthy ones only) or "checkworthy"
-    claims_keep: str = "all"
+    claims_keep: str = _setting("all", "claims", "keep", choices=("all", "checkworthy"))
     #: analyze keeps a claim's fact-check matches whose calibrated score (0..1) is at least this
-    factcheck_threshold: float = 0.5
+    factcheck_threshold: float = _setting(0.5, "factchecks", "threshold", low=0, high=1)
     #: matcher analyze uses: "fast" (lexical + static embeddings), "hybrid" (adds the accurate rerank, ~6 ms a claim), "lexical"
-    factcheck_matcher: str = "fast"
+    factcheck_matcher: str = _setting("fast", "factchecks", "matcher", choices=("fast", "hybrid", "lexical"))
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            object.__setattr__(self, f.name, _validated(f, getattr(self, f.name)))
 
     @classmethod
-    def build(cls, file: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None) -> Settings:
-        """Defaults, then ``file`` (or ``./newstrail.toml`` if present), then ``overrides``.
+    def build(cls, file: str | os.PathLike[str] | None = None, overrides: dict[str, Any] | None = None,
+              sets: list[str] | tuple[str, ...] = ()) -> Settings:
+        """Defaults, then ``file`` (or ``./newstrail.toml`` if present), then ``overrides``, then ``sets``.
 
-        ``None`` values in ``overrides`` mean "not given" and are skipped, so the
-        CLI can pass every flag through unchanged.
+        ``overrides`` maps field names (``fetch_timeout``) or dotted names
+        (``fetch.timeout``) to values; ``None`` means "not given" and is skipped,
+        so the CLI can pass every flag through unchanged. ``sets`` are
+        ``section.key=value`` strings (``--set``), typed by the field they name.
         """
         values: dict[str, Any] = {}
         path = Path(file) if file else Path(DEFAULT_FILE)
         if file or path.exists():
             values.update(_read_file(path))
-        values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+        for name, value in (overrides or {}).items():
+            if value is not None:
+                values[_field_name(name, "override")] = value
+        for assignment in sets:
+            name, value = _parse_set(assignment)
+            values[name] = value
         return cls._checked(values)
 
     def replace(self, **changes: Any) -> Settings:
-        return self._checked({**dataclasses.asdict(self), **changes})
+        """A copy with ``changes`` (field names) applied and validated."""
+        return self._checked({**{f.name: getattr(self, f.name) for f in dataclasses.fields(self)}, **changes})
+
+    def section(self, name: str) -> dict[str, Any]:
+        """The settings of one section as ``{key: value}``, e.g. ``section("factchecks")``."""
+        if name not in SECTIONS:
+            raise ConfigError(f"unknown section [{name}]; known: {', '.join(SECTIONS)}")
+        return {f.metadata["key"]: getattr(self, f.name) for f in dataclasses.fields(self) if f.metadata["section"] == name}
+
+    def sections(self) -> dict[str, dict[str, Any]]:
+        """Every section as ``{section: {key: value}}``: what a settings file would say."""
+        return {name: self.section(name) for name in SECTIONS}
 
     @classmethod
     def _checked(cls, values: dict[str, Any]) -> Settings:
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        unknown = sorted(set(values) - set(fields))
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - known)
         if unknown:
-            raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(fields))}")
-        out: dict[str, Any] = {}
-        for name, value in values.items():
-            kind = type(getattr(cls, name))
-            try:
-                out[name] = value if isinstance(value, kind) else kind(value)
-            except (TypeError, ValueError) as exc:
-                raise ConfigError(f"setting {name}={value!r} is not a {kind.__name__}") from exc
-        return cls(**out)
+            raise ConfigError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(DOTTED))}")
+        return cls(**values)
+
+
+#: section -> its keys, in field order
+SECTIONS: dict[str, tuple[str, ...]] = {}
+#: ``section.key`` -> field name
+DOTTED: dict[str, str] = {}
+for _f in dataclasses.fields(Settings):
+    SECTIONS.setdefault(_f.metadata["section"], ())
+    SECTIONS[_f.metadata["section"]] += (_f.metadata["key"],)
+    DOTTED[f"{_f.metadata['section']}.{_f.metadata['key']}"] = _f.name
+_FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+
+
+def _field_name(name: str, where: str) -> str:
+    """The field a flat (``fetch_timeout``) or dotted (``fetch.timeout``) name sets."""
+    if name in _FIELDS:
+        return name
+    if name in DOTTED:
+        return DOTTED[name]
+    raise ConfigError(f"{where}: unknown setting {name!r}; known: {', '.join(sorted(DOTTED))}")
+
+
+def _dotted(f: dataclasses.Field[Any]) -> str:
+    return f"{f.metadata['section']}.{f.metadata['key']}"
+
+
+def _validated(f: dataclasses.Field[Any], value: Any) -> Any:
+    """``value`` as the type of field ``f``, or ConfigError naming the key and what it accepts."""
+    kind = type(f.default)
+    name, meta = _dotted(f), f.metadata
+    if kind is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"setting {name}={value!r} must be true or false")
+    elif kind in (int, float):
+        wrong = isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int))
+        if wrong:
+            raise ConfigError(f"setting {name}={value!r} is not {'an int' if kind is int else 'a number'}")
+        value = kind(value)
+        low, high = meta["low"], meta["high"]
+        if (low is not None and (value <= low if meta["above"] else value < low)) or (high is not None and value > high):
+            bounds = f"{'above' if meta['above'] else 'at least'} {low}" + (f" and at most {high}" if high is not None else "")
+            raise ConfigError(f"setting {name}={value!r} is out of range: it must be {bounds}")
+    elif kind is tuple:
+        if isinstance(value, str) or not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"setting {name}={value!r} must be a list of names from: {', '.join(meta['choices'])}")
+        value = tuple(value)
+        bad = [v for v in value if v not in meta["choices"]]
+        twice = sorted({v for v in value if value.count(v) > 1})
+        if bad or twice:
+            problem = f"unknown {', '.join(map(repr, bad))}" if bad else f"repeats {', '.join(map(repr, twice))}"
+            raise ConfigError(f"setting {name} {problem}; allowed: {', '.join(meta['choices'])}")
+    elif not isinstance(value, str):
+        raise ConfigError(f"setting {name}={value!r} is not a string")
+    if kind is str and meta["choices"] and value not in meta["choices"]:
+        raise ConfigError(f"setting {name}={value!r} is not allowed; allowed: {', '.join(meta['choices'])}")
+    return value
+
+
+def _parse_set(assignment: str) -> tuple[str, Any]:
+    """``"section.key=value"`` -> (field name, value typed by the field).
+
+    >>> _parse_set("pipeline.stages=clean, sentences")
+    ('pipeline', ('clean', 'sentences'))
+    >>> _parse_set("link.enabled=false")
+    ('link', False)
+    """
+    name, sep, text = assignment.partition("=")
+    if not sep:
+        raise ConfigError(f"--set {assignment!r}: expected section.key=value, e.g. factchecks.threshold=0.6")
+    f = _FIELDS[_field_name(name.strip(), "--set")]
+    text, kind = text.strip(), type(f.default)
+    if kind is bool:
+        if text.lower() not in ("true", "false"):
+            raise ConfigError(f"setting {_dotted(f)}={text!r} must be true or false")
+        return f.name, text.lower() == "true"
+    if kind is tuple:
+        return f.name, tuple(p.strip().strip("'\"") for p in text.strip("[]").split(",") if p.strip())
+    if kind in (int, float):
+        try:
+            return f.name, kind(text)
+        except ValueError as exc:
+            raise ConfigError(f"setting {_dotted(f)}={text!r} is not {'an int' if kind is int else 'a number'}") from exc
+    return f.name, text
 
 
 def _read_file(path: Path) -> dict[str, Any]:
+    """The settings a TOML file gives, as field names -> values (not yet validated)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise ConfigError(f"{path}: settings file not found") from exc
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read settings ({exc}); it must be TOML with a [newstrail] table") from exc
-    table = data.get("newstrail")
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: no [newstrail] table; put the settings under a [newstrail] heading")
-    return table
+        raise ConfigError(f"{path}: cannot read settings ({exc}); it must be TOML with tables like [pipeline] or [store]") from exc
+    values: dict[str, Any] = {}
+    for table, keys in data.items():
+        if not isinstance(keys, dict):
+            raise ConfigError(f"{path}: {table!r} is outside a table; put settings under a heading like [{next(iter(SECTIONS))}]")
+        if table == LEGACY_TABLE:
+            values.update({_field_name(k, str(path)): v for k, v in keys.items()})
+        elif table in SECTIONS:
+            values.update({_field_name(f"{table}.{k}", str(path)): v for k, v in keys.items()})
+        else:
+            raise ConfigError(f"{path}: unknown section [{table}]; known: {', '.join(SECTIONS)} (or the flat [{LEGACY_TABLE}] table)")
+    return values
