@@ -381,7 +381,7 @@ def cleaning_check(store, records: list[dict], truth: dict) -> list[str]:
             continue
         left += any(line in article.text for line in boilerplate(r["outlet"]))
         if r["id"] in footers:
-            read += article.meta.get("original_source") == footers[r["id"]]
+            read += article.original_source == footers[r["id"]]
     return [f"  cleaner: outlet boilerplate left in the text of {left} of {len(records) - missing} stored articles; "
             f"'The original source of this article is X' footers read into meta.original_source: {read} of {len(footers)}"
             + (f"; {missing} records not stored" if missing else "")]

@@ -77,7 +77,7 @@ def test_dateline_after_publisher_is_provenance_not_outlet():
     article = clean(article_from_text(raw, "x.txt"))
     assert article.outlet == "The Northgate Review"
     assert article.published == "2025-05-02"
-    assert article.meta["datelines"][1] == {"outlet": "Coastline Monitor", "date": "2025-05-01"}
+    assert article.datelines[1] == {"outlet": "Coastline Monitor", "date": "2025-05-01"}
     assert article.text.startswith("A memo said")
 
 

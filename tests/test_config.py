@@ -81,7 +81,7 @@ def test_set_strings_are_typed_by_the_field(tmp_path):
         (["pipeline.batch_size=0"], "pipeline.batch_size=0 is out of range"),
         (["pipeline.batch_size=2.5"], "pipeline.batch_size='2.5' is not an int"),
         (["fetch.timeout=0"], "it must be above 0"),
-        (["nosuch.key=1"], "unknown setting 'nosuch.key'"),
+        (["nosuch.key=1"], "unknown setting(s) nosuch.key"),
         (["threshold"], "expected section.key=value"),
     ],
 )

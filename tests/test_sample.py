@@ -68,7 +68,7 @@ def test_badge_and_origin_are_evidence(demo):
     copy6 = _match(articles, next(t for t in TRUTH["articles"] if t["id"] == "s1-copy6"))
     assert "badge" in [r.kind for r in copy6.removed]
     copy4 = _match(articles, next(t for t in TRUTH["articles"] if t["id"] == "s1-copy4"))
-    assert copy4.meta["original_source"] == "Awake Signal"
+    assert copy4.original_source == "Awake Signal"
 
 
 def test_demo_shows_what_the_laundered_copy_claims_and_how_it_argues(demo):

@@ -25,8 +25,8 @@ def test_cross_post_metadata_and_cruft(seeds):
     assert cross.outlet == "Global Research"
     assert cross.published == "2016-11-18"
     assert cross.authors == ["Mehmet Ersoy"]
-    assert cross.meta["original_source"] == "Inside Syria Media Center"
-    assert {"outlet": "Inside Syria Media Center", "date": "2016-11-17"} in cross.meta["datelines"]
+    assert cross.original_source == "Inside Syria Media Center"
+    assert {"outlet": "Inside Syria Media Center", "date": "2016-11-17"} in cross.datelines
     kinds = {r.kind for r in cross.removed}
     assert {"origin", "copyright", "share", "membership", "disclaimer", "fair-use", "contact", "tags", "byline", "dateline"} <= kinds
     for cruft in ("Become a Member", "Disclaimer", "fair use", "Facebook page", "media inquiries", "Region:"):

@@ -217,11 +217,11 @@ def test_outlet_stage_gives_domains(store):
     store.put_aliases([{"alias": "gale-news.example", "kind": "domain", "text": "gale-news.example", "domain": "galereport.example"}])
     stage = OutletStage(OutletIdentity.from_store(store))
     first = stage(Article(text="x", url="https://gale-news.example/a", outlet="The Gale Report", domain="gale-news.example"))
-    assert first.meta["outlet_domain"] == "galereport.example" and first.meta["outlet_domain_via"] == "renamed from gale-news.example"
+    assert first.outlet_domain == "galereport.example" and first.outlet_domain_via == "renamed from gale-news.example"
     later = stage(Article(text="y", outlet="Gale Report"))  # no URL: the masthead learnt above gives the domain
-    assert later.domain == "galereport.example" and later.meta["outlet_domain_via"] == "masthead"
+    assert later.domain == "galereport.example" and later.outlet_domain_via == "masthead"
     unknown = stage(Article(text="z", outlet="Nobody Knows This Paper"))
-    assert unknown.domain is None and "outlet_domain" not in unknown.meta
+    assert unknown.domain is None and unknown.outlet_domain is None
 
 
 def test_ratings_for_urls_sections_and_old_domains(write, store):

@@ -10,7 +10,7 @@ fact-checker: it stays in the record, it is only kept out of ``text``.
 Some removed blocks are metadata: a byline ("By X", "Articles by: X"), a
 dateline ("Outlet, November 18, 2016"), an origin line ("The original source of
 this article is X"). They fill the article's ``authors``, ``published`` and
-``outlet`` when the input did not, and ``meta["original_source"]``.
+``outlet`` when the input did not, and ``original_source``.
 
 >>> from newstrail.core.article import Article
 >>> a = Article(text="By Dana Reyes\\n\\nThe pier closed on Monday.\\n\\nShare this story on Facebook")
@@ -95,7 +95,7 @@ class Cleaner:
 
     name: str = "clean"
     requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ("text", "links", "removed", "authors", "published", "outlet")
+    assigns: tuple[str, ...] = ("text", "links", "removed", "authors", "published", "outlet", "datelines", "original_source", "outlet_from_footer")
     #: a dateline or byline is only metadata near the top or bottom of the article
     edge_blocks: int = 6
 
@@ -126,11 +126,11 @@ class Cleaner:
         if datelines:
             # The first dateline names the publisher; later ones (a cross-post's
             # "Original Outlet 17 November") are provenance evidence.
-            article.meta["datelines"] = datelines
+            article.datelines = datelines
             article.outlet = article.outlet or datelines[0]["outlet"]
             article.published = article.published or datelines[0]["date"]
         # Last resort: the outlet whose membership the footer sells.
-        article.outlet = article.outlet or article.meta.get("outlet_from_footer")
+        article.outlet = article.outlet or article.outlet_from_footer
         article.text = "\n\n".join(kept)
         article.links = kept_links
         article.stages.append(self.name)
@@ -164,9 +164,9 @@ class Cleaner:
                 if not article.authors:
                     article.authors = split_authors(match.group("names"))
             elif kind == "membership" and not article.outlet and (member := _MEMBER_OF.search(block)):
-                article.meta.setdefault("outlet_from_footer", member.group("outlet"))
+                article.outlet_from_footer = article.outlet_from_footer or member.group("outlet")
             elif kind == "origin" and match is not None:
-                article.meta.setdefault("original_source", match.group("source").strip())
+                article.original_source = article.original_source or match.group("source").strip()
             return kind
         if near_edge and "\n" not in block:
             if not article.removed and not datelines and _KICKER.match(block) and not find_date(block):

@@ -282,8 +282,8 @@ def test_cleaner_reads_byline_dateline_and_origin(cleaned_ferry):
     assert cleaned_ferry.authors == ["Dana Reyes", "Tomas Ferreira"]
     assert cleaned_ferry.outlet == "The Harbor Lantern"
     assert cleaned_ferry.published == "2025-03-06"
-    assert cleaned_ferry.meta["original_source"] == "The Bay Herald"
-    assert cleaned_ferry.meta["datelines"] == [{"outlet": "The Harbor Lantern", "date": "2025-03-06"}]
+    assert cleaned_ferry.original_source == "The Bay Herald"
+    assert cleaned_ferry.datelines == [{"outlet": "The Harbor Lantern", "date": "2025-03-06"}]
 
 
 def test_cleaner_moves_boilerplate_to_removed_with_kinds(cleaned_ferry):
@@ -376,7 +376,7 @@ def test_metadata_from_the_input_wins_over_the_cleaner():
     assert article.outlet == "Harbor Lantern Weekly"
     assert [r.kind for r in article.removed] == ["byline", "dateline"]
     # the dateline is still kept as evidence
-    assert article.meta["datelines"] == [{"outlet": "The Bay Herald", "date": "2025-03-06"}]
+    assert article.datelines == [{"outlet": "The Bay Herald", "date": "2025-03-06"}]
 
 
 def test_cleaner_on_a_text_file_read_from_disk(write):

@@ -468,6 +468,7 @@ class AttributionStage:
     """
 
     name: str = "attributions"
+    # also reads the cleaner's ``datelines`` and ``original_source`` when it ran (empty otherwise)
     requires: tuple[str, ...] = ("text", "sentences")
     assigns: tuple[str, ...] = ("attributions",)
     known_outlets: Mapping[str, str] | None = None
@@ -490,7 +491,7 @@ class AttributionStage:
 
     def _own(self, article: Article) -> tuple[set[str], str | None]:
         own: set[str] = set()
-        for name in (article.outlet, (article.meta.get("datelines") or [{}])[0].get("outlet") if article.meta.get("datelines") else None):
+        for name in (article.outlet, article.datelines[0].get("outlet") if article.datelines else None):
             if name:
                 own.add(outlet_key(name))
                 canonical = self._known.find(name)
@@ -561,11 +562,11 @@ class AttributionStage:
             for f in _find_sentence(block.text.strip(), at_start=False, known=self._known):
                 if f.cue == "original source":
                     emit(f.cue, f.np.text, f.kind, None, block.text, "removed")
-        if not origins and article.meta.get("original_source"):
-            name = str(article.meta["original_source"])
+        if not origins and article.original_source:
+            name = article.original_source
             emit("original source", name, "outlet", None, f"The original source of this article is {name}", "removed")
         removed_datelines = [r for r in article.removed if r.kind == "dateline"]
-        for index, entry in enumerate(article.meta.get("datelines") or []):
+        for index, entry in enumerate(article.datelines):
             if index == 0 or not isinstance(entry, Mapping) or not entry.get("outlet"):
                 continue
             evidence = removed_datelines[index].text if index < len(removed_datelines) else " ".join(str(v) for v in (entry.get("outlet"), entry.get("date")) if v)

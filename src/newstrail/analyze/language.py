@@ -31,12 +31,12 @@ def detect_language(text: str) -> tuple[str | None, float]:
 class LanguageStage:
     """Per-article stage: set ``language`` where the input did not state it.
 
-    Requires ``text``; assigns ``language`` and ``meta["language_score"]``.
+    Requires ``text``; assigns ``language`` and ``language_score``.
     """
 
     name: str = "language"
     requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ("language",)
+    assigns: tuple[str, ...] = ("language", "language_score")
     overwrite: bool = False
 
     def __call__(self, article: Article) -> Article:
@@ -44,6 +44,6 @@ class LanguageStage:
             lang, score = detect_language(article.text)
             if lang:
                 article.language = lang
-                article.meta["language_score"] = round(score, 3)
+                article.language_score = round(score, 3)
         article.stages.append(self.name)
         return article

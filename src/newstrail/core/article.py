@@ -196,6 +196,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
+#: Article fields that earlier versions kept under ``meta``: a record is read with
+#: them in either place, and :meth:`Article.to_dict` mirrors them into ``meta`` so
+#: readers of the old JSON shape (the store's SQL, JSON consumers) keep working.
+LEGACY_META: tuple[str, ...] = (
+    "datelines", "original_source", "outlet_from_footer", "language_score", "outlet_domain", "outlet_domain_via",
+)
+
+
 def content_hash(text: str) -> str:
     """A hash of the text that ignores whitespace and case, so re-wrapped copies match."""
     normal = " ".join(text.lower().split())
@@ -219,8 +227,19 @@ class Article:
     Readers fill the metadata and ``text``; :func:`newstrail.clean.clean` moves
     cruft from ``text`` to ``removed``; stages fill their own fields and record
     their name in ``stages``. ``meta`` keeps whatever else the input carried
-    (extra CSV columns, front-matter keys, lines like "The original source of
-    this article is X"), so nothing the user gave is lost.
+    (extra CSV columns, front-matter keys), so nothing the user gave is lost;
+    what one stage passes to the next travels in typed fields, never in ``meta``.
+
+    ``input_id`` is the id the input itself gave (a CSV ``id`` column); ``id``
+    is that id while it is free, else one derived from the URL or content (see
+    :func:`newstrail.engines.local.assign_ids`), so two inputs that both number
+    their rows 1, 2, 3 keep every article.
+
+    >>> a = Article.from_dict({"text": "x", "meta": {"original_source": "Bay Herald", "desk": "night"}})
+    >>> a.original_source, a.meta
+    ('Bay Herald', {'desk': 'night'})
+    >>> a.to_dict()["meta"]
+    {'desk': 'night', 'original_source': 'Bay Herald'}
     """
 
     text: str = ""
@@ -244,6 +263,19 @@ class Article:
     claims: list[Claim] = field(default_factory=list)
     rhetoric: list[Technique] = field(default_factory=list)
     story: str | None = None
+    #: the id the input gave, when it gave one
+    input_id: str | None = None
+    #: assigned by the cleaner: ``{"outlet", "date"}`` of each dateline, the first names the publisher
+    datelines: list[dict[str, str]] = field(default_factory=list)
+    #: assigned by the cleaner: X in a footer "The original source of this article is X"
+    original_source: str | None = None
+    #: assigned by the cleaner: the outlet whose membership a footer sells
+    outlet_from_footer: str | None = None
+    #: assigned by the language stage: the detector's confidence in ``language``
+    language_score: float | None = None
+    #: assigned by the outlet stage: the outlet's current domain, and how it was found
+    outlet_domain: str | None = None
+    outlet_domain_via: str | None = None
 
     def ensure_id(self) -> Article:
         """Give the article its stable id if the input did not name one."""
@@ -260,7 +292,18 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; :meth:`from_dict` reads it back unchanged."""
-        return _plain(self)
+        data: dict[str, Any] = _plain(self)
+        data["meta"] = self.meta_view()
+        return data
+
+    def meta_view(self) -> dict[str, Any]:
+        """``meta`` with the :data:`LEGACY_META` fields that are set, as earlier versions showed it."""
+        view = dict(self.meta)
+        for name in LEGACY_META:
+            value = getattr(self, name)
+            if value not in (None, [], ""):
+                view[name] = value
+        return view
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
@@ -277,7 +320,13 @@ class Article:
         values["rhetoric"] = [Technique(**{**t, "span": Span(**t["span"])}) for t in data.get("rhetoric", [])]
         for name in ("authors", "stages"):
             values[name] = list(data.get(name, []))
-        values["meta"] = dict(data.get("meta", {}))
+        meta = dict(data.get("meta", {}))
+        for name in LEGACY_META:
+            legacy = meta.pop(name, None)
+            if values.get(name) is None and legacy is not None:
+                values[name] = legacy
+        values["datelines"] = [dict(d) for d in values.get("datelines") or []]
+        values["meta"] = meta
         return cls(**values)
 
 

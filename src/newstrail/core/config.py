@@ -163,7 +163,7 @@ def _field_name(name: str, where: str) -> str:
         return name
     if name in DOTTED:
         return DOTTED[name]
-    raise ConfigError(f"{where}: unknown setting {name!r}; known: {', '.join(sorted(DOTTED))}")
+    raise ConfigError(f"{where}: unknown setting(s) {name}; known: {', '.join(sorted(DOTTED))}")
 
 
 def _dotted(f: dataclasses.Field[Any]) -> str:

@@ -214,28 +214,28 @@ class OutletStage:
 
     An article read from a URL has its domain already; one read from a text file
     or a record without a URL gets the domain of its masthead when the corpus, the
-    aliases or a list knows it (``meta["outlet_domain_via"]`` says ``masthead``). A
+    aliases or a list knows it (``outlet_domain_via`` says ``masthead``). A
     domain the outlet has since left is mapped to the current one in
-    ``meta["outlet_domain"]``. Articles with a URL teach the stage their outlet's
+    ``outlet_domain``. Articles with a URL teach the stage their outlet's
     domain for the articles after them.
     """
 
     identity: OutletIdentity
     name: str = "outlet"
     requires: tuple[str, ...] = ("outlet", "domain", "url")
-    assigns: tuple[str, ...] = ("domain",)
+    assigns: tuple[str, ...] = ("domain", "outlet_domain", "outlet_domain_via")
 
     def __call__(self, article):
         domain = article.domain or (domain_of(article.url) if article.url else "")
         if domain:
             self.identity.learn(article.outlet, domain)
             current = self.identity.canonical(domain)
-            article.meta["outlet_domain"] = current
-            article.meta["outlet_domain_via"] = "url" if current == domain else f"renamed from {domain}"
+            article.outlet_domain = current
+            article.outlet_domain_via = "url" if current == domain else f"renamed from {domain}"
             return article
         found = self.identity.domain_for_name(article.outlet)
         if found:
             article.domain = found
-            article.meta["outlet_domain"] = found
-            article.meta["outlet_domain_via"] = "masthead"
+            article.outlet_domain = found
+            article.outlet_domain_via = "masthead"
         return article

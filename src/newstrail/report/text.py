@@ -34,7 +34,7 @@ def render_article(article: Article, width: int = 88) -> str:
         ("stages", ", ".join(article.stages)),
     ]
     lines += [f"{name:>10}: {value}" for name, value in fields if value]
-    for key, value in sorted(article.meta.items()):
+    for key, value in sorted(article.meta_view().items()):
         lines.append(f"{'meta.' + key:>10}: {value}")
     lines.append("")
     for para in article.text.split("\n\n"):
