@@ -170,10 +170,15 @@ def _dotted(f: dataclasses.Field[Any]) -> str:
     return f"{f.metadata['section']}.{f.metadata['key']}"
 
 
+def _kind(f: dataclasses.Field[Any]) -> type[Any]:
+    """The type of a setting: that of its default (every setting has one)."""
+    default: Any = f.default
+    return type(default)
+
+
 def _validated(f: dataclasses.Field[Any], value: Any) -> Any:
     """``value`` as the type of field ``f``, or ConfigError naming the key and what it accepts."""
-    kind = type(f.default)
-    name, meta = _dotted(f), f.metadata
+    kind, name, meta = _kind(f), _dotted(f), f.metadata
     if kind is bool:
         if not isinstance(value, bool):
             raise ConfigError(f"setting {name}={value!r} must be true or false")
@@ -214,7 +219,7 @@ def _parse_set(assignment: str) -> tuple[str, Any]:
     if not sep:
         raise ConfigError(f"--set {assignment!r}: expected section.key=value, e.g. factchecks.threshold=0.6")
     f = _FIELDS[_field_name(name.strip(), "--set")]
-    text, kind = text.strip(), type(f.default)
+    text, kind = text.strip(), _kind(f)
     if kind is bool:
         if text.lower() not in ("true", "false"):
             raise ConfigError(f"setting {_dotted(f)}={text!r} must be true or false")

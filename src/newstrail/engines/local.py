@@ -18,16 +18,20 @@ rerun skips what is already stored and resumes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import IO
 
-from newstrail.analyze import LanguageStage, Pipeline
-from newstrail.core.article import Article
-from newstrail.clean import Cleaner
+from newstrail.analyze import Pipeline, Stage
+from newstrail.analyze.body import BodyCheck
+from newstrail.core.article import Article, article_id_for
 from newstrail.core.config import Settings
-from newstrail.core.errors import InputError, NewstrailError, NoArticleText, StageError
+from newstrail.core.errors import InputError, NewstrailError, StageError
+from newstrail.engines.stages import StageContext, build_pipeline, store_free
 from newstrail.ingest import read_inputs
 from newstrail.store import Store
+
+__all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "assign_ids", "default_pipeline", "process"]
 
 FAILED = "failed"
 
@@ -42,42 +46,15 @@ class Outcome:
     error: NewstrailError | None = None
 
 
-@dataclass
-class BodyCheck:
-    """Per-article stage: refuse an article whose clean text is too short to be one."""
-
-    min_chars: int
-    name: str = "body-check"
-    requires: tuple[str, ...] = ("text",)
-    assigns: tuple[str, ...] = ()
-
-    def __call__(self, article: Article) -> Article:
-        if len(article.text.strip()) < self.min_chars:
-            removed = f" ({len(article.removed)} boilerplate blocks removed)" if article.removed else ""
-            raise NoArticleText(article.source or article.id, f"only {len(article.text.strip())} characters of article text after cleaning{removed}; below min_text_chars={self.min_chars}")
-        return article
-
-
-def default_pipeline(settings: Settings, known_outlets: dict[str, str] | None = None, factchecks=None) -> Pipeline:
-    """The per-article stages ``analyze`` runs unless told otherwise.
+def default_pipeline(settings: Settings, known_outlets: dict[str, str] | None = None, factchecks: Stage | None = None) -> Pipeline:
+    """The stages of ``settings.pipeline`` that need no store, plus ``factchecks`` if given.
 
     ``known_outlets`` (normalised name -> outlet name, e.g. the outlets a store
-    already holds) lets the attribution stage recognise one-word mastheads.
+    already holds) lets the attribution stage recognise one-word mastheads. With
+    a store, :func:`~newstrail.engines.stages.build_pipeline` builds them all.
     """
-    from newstrail.analyze.attributions import AttributionStage
-    from newstrail.analyze.claims import ClaimStage
-    from newstrail.analyze.quotes import QuoteStage
-    from newstrail.analyze.sentences import SentenceStage
-
-    stages = [Cleaner(), BodyCheck(settings.min_text_chars)]
-    if settings.detect_language:
-        stages.append(LanguageStage())
-    stages += [SentenceStage(), AttributionStage(known_outlets=known_outlets or None), QuoteStage()]
-    stages.append(ClaimStage(keep=settings.claims_keep))
-    if factchecks is not None:
-        # a FactCheckStage (newstrail.factchecks.stage): matches the claims just found
-        stages.append(factchecks)
-    return Pipeline(stages)
+    pipe = build_pipeline(settings, StageContext(known_outlets=known_outlets), names=store_free(settings))
+    return Pipeline([*pipe.stages, factchecks]) if factchecks is not None else pipe
 
 
 def process(article: Article, pipeline: Pipeline) -> Article:
@@ -91,43 +68,65 @@ def process(article: Article, pipeline: Pipeline) -> Article:
     return article
 
 
-def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: Pipeline | None = None, stdin=None) -> Iterator[Outcome]:
-    """Ingest, analyse and store every article named by ``inputs``."""
+def _same_article(a: Article, b: Article) -> bool:
+    """Whether two articles are one: the same canonical URL, or with no URL the same text."""
+    if a.url or b.url:
+        return a.url == b.url
+    return a.content_hash == b.content_hash
+
+
+def assign_ids(articles: Sequence[Article], store: Store, derived: dict[int, str]) -> None:
+    """Keep each input's own id where it is free or already holds the same article.
+
+    When an input's id is taken by a different article (two CSV exports that
+    both number their rows 1, 2, 3...), the article gets ``derived[id(article)]``,
+    the id from its URL or its text as read, so both are kept, and re-running
+    either input finds its articles again.
+    """
+    given = [a for a in articles if a.input_id and a.id == a.input_id]
+    holders = {a.id: a for a in store.get_many(list(dict.fromkeys(a.id for a in given)))}
+    for article in given:
+        holder = holders.get(article.id)
+        if holder is not None and not _same_article(holder, article):
+            article.id = derived[id(article)]
+        else:
+            holders.setdefault(article.id, article)  # a later input in this batch with the same id is compared to it
+
+
+def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: Pipeline | None = None, stdin: IO[bytes] | None = None) -> Iterator[Outcome]:
+    """Ingest, analyse and store every article named by ``inputs``.
+
+    Without ``pipeline``, the stages of ``settings.pipeline`` are built over what
+    ``store`` knows; building reads the store and never writes to it.
+    """
     if pipeline is None:
-        from newstrail.analyze.attributions import outlet_key
-
-        known = {outlet_key(outlet): outlet for outlet, _ in store.outlet_names()}
-        factchecks = None
-        if store.factcheck_count():  # an empty store costs nothing: no index, no models
-            from newstrail.factchecks.stage import FactCheckStage
-
-            factchecks = FactCheckStage.from_store(store, threshold=settings.factcheck_threshold, variant=settings.factcheck_matcher)
-        pipeline = default_pipeline(settings, known_outlets=known, factchecks=factchecks)
-        from newstrail.outlets.identity import OutletIdentity, OutletStage
-
-        # every article gets its outlet's domain: from its URL, else from its masthead when known
-        pipeline = Pipeline([*pipeline.stages, OutletStage(OutletIdentity.from_store(store))])
+        pipeline = build_pipeline(settings, StageContext(store))
     pending: list[Outcome] = []
-    linker = None
+    derived: dict[int, str] = {}
+    linker = report = None
     if settings.link:
+        # imported only when linking: it pulls in numpy, and `import newstrail` stays light
         from newstrail.corpus.linking import Linker, LinkReport
 
         linker, report = Linker(store), LinkReport()
 
     def flush() -> list[Outcome]:
         ready = [o for o in pending if o.article is not None and o.status != FAILED]
-        if ready:
+        articles = [o.article for o in ready if o.article is not None]
+        if articles:
+            assign_ids(articles, store, derived)
             with store.transaction():  # stored and linked together, or not at all
-                for outcome, status in zip(ready, store.put_many([o.article for o in ready]), strict=True):
+                for outcome, status in zip(ready, store.put_many(articles), strict=True):
                     outcome.status = status
-                added = [o.article for o in ready if o.status == "added"]
+                added = [o.article for o in ready if o.status == "added" and o.article is not None]
                 if linker is not None and added:
                     linker.link_batch(added, report)
-            stories = store.stories_of([o.article.id for o in ready])
-            for outcome in ready:
-                outcome.article.story = stories.get(outcome.article.id)
+            stories = store.stories_of([a.id for a in articles])
+            for article in articles:
+                article.story = stories.get(article.id)
         done = list(pending)
         pending.clear()
+        derived.clear()
         return done
 
     for item in read_inputs(inputs, settings, stdin=stdin):
@@ -136,8 +135,11 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
         else:
             # The id is fixed from the text as read, so a better cleaner later keeps ids stable.
             item.ensure_id()
+            fallback = article_id_for(item.url, item.text)
             try:
-                pending.append(Outcome(item.source, "ready", article=process(item, pipeline)))
+                article = process(item, pipeline)
+                derived[id(article)] = fallback
+                pending.append(Outcome(item.source, "ready", article=article))
             except NewstrailError as exc:
                 pending.append(Outcome(getattr(exc, "where", item.source), FAILED, article=None, error=exc))
         if sum(o.article is not None for o in pending) >= settings.batch_size:

@@ -96,22 +96,30 @@ class FactCheckIndex:
         self._np = np
 
     @classmethod
-    def from_store(cls, store: Store, embed: bool = True, kinds: Sequence[str] = KINDS, embedders: dict[str, Any] | None = None) -> FactCheckIndex:
+    def from_store(cls, store: Store, embed: bool = True, kinds: Sequence[str] = KINDS, embedders: dict[str, Any] | None = None,
+                   write: bool = True) -> FactCheckIndex:
         """Build the index of every fact-check in ``store``.
 
         With ``embed``, the embedders of ``kinds`` are loaded (those installed) and
-        any fact-check without their vectors is embedded and stored first.
+        any fact-check without their vectors is embedded and stored first; with
+        ``write=False`` the store is only read and missing vectors are computed in
+        memory, rounded as the store would keep them, so the scores are the same.
         """
         if embedders is None:
             embedders = {k: e for k in kinds if embed and (e := load_embedder(k)) is not None}
         state = store.factcheck_state()
-        if embedders:
+        if embedders and write:
             ensure_vectors(store, embedders)
         factchecks = list(store.iter_factchecks())
         ids = [fc.id for fc in factchecks]
         vectors = {}
         for kind, embedder in embedders.items():
             matrix = store.factcheck_vectors(embedder.name, ids)
+            if matrix is None and not write and factchecks:
+                import numpy as np
+
+                # the store keeps vectors as float16: round the same way
+                matrix = np.asarray(embedder.encode([fc.text for fc in factchecks]), dtype=np.float16).astype(np.float32)
             if matrix is not None:
                 vectors[kind] = matrix
         return cls(factchecks, vectors=vectors, embedders={k: embedders[k] for k in vectors}, state=state)

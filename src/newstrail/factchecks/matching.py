@@ -211,11 +211,12 @@ class Matcher:
         self.adapter = self.weights.adapter
 
     @classmethod
-    def from_store(cls, store, embed: bool = True, variant: str | None = None, **options: Any) -> Matcher:
+    def from_store(cls, store, embed: bool = True, variant: str | None = None, write: bool = True, **options: Any) -> Matcher:
         """A matcher over every fact-check imported into ``store``; raises NotFound if there are none.
 
         ``variant`` (``hybrid``, ``accurate``, ``fast``, ``lexical``) caps which
-        embeddings are loaded; by default the best installed.
+        embeddings are loaded; by default the best installed. ``write=False``
+        leaves the store untouched (see :meth:`FactCheckIndex.from_store`).
         """
         from newstrail.core.errors import NotFound
         from newstrail.factchecks.index import KINDS
@@ -224,7 +225,7 @@ class Matcher:
             raise NotFound(f"{store.location}: no fact-checks imported; run 'newstrail factchecks import FILE... --db {store.location}' first")
         weights = options.pop("weights", None) or MatcherWeights.load()
         kinds = VARIANT_KINDS.get(variant, KINDS) if variant else KINDS
-        index = FactCheckIndex.from_store(store, embed=embed, kinds=kinds)
+        index = FactCheckIndex.from_store(store, embed=embed, kinds=kinds, write=write)
         return cls(index, weights=weights, variant=variant, **options)
 
     # segmentation ---------------------------------------------------------------

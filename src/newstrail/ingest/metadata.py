@@ -98,6 +98,8 @@ def apply_fields(article: Article, fields: dict[str, Any], where: str) -> None:
                 article.meta.setdefault("unparsed_date", str(value))
         elif target in ("id", "title", "outlet", "language"):
             setattr(article, target, str(value).strip())
+            if target == "id":
+                article.input_id = article.id  # kept even when the runner must give the article another id
         elif target == "url":
             article.url = canonical_url(str(value)) or article.url
     if article.url and not article.domain:

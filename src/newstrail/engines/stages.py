@@ -1,0 +1,124 @@
+"""The stage registry: each per-article stage by name, built from settings and a read-only context.
+
+``Settings.pipeline`` lists stage names; :func:`build_pipeline` turns them into a
+checked :class:`~newstrail.analyze.Pipeline`. Building never writes and never
+embeds: stages that need what the store knows (its outlets, its fact-checks)
+read it through a :class:`StageContext`, and the fact-check stage loads its
+index on first use, read-only, and only if the store holds fact-checks.
+
+The registry lives here rather than in :mod:`newstrail.analyze` because two of
+its stages come from layers above analyze (fact-checks) or need a store.
+
+>>> from newstrail.core.config import Settings
+>>> pipe = build_pipeline(Settings(pipeline=("clean", "body-check", "sentences", "quotes", "rhetoric")))
+>>> pipe.names
+['clean', 'body-check', 'sentences', 'quotes', 'rhetoric']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+
+from newstrail.analyze import Pipeline, Stage
+from newstrail.analyze.attributions import AttributionStage, outlet_key
+from newstrail.analyze.body import BodyCheck
+from newstrail.analyze.claims import ClaimStage
+from newstrail.analyze.language import LanguageStage
+from newstrail.analyze.quotes import QuoteStage
+from newstrail.analyze.sentences import SentenceStage
+from newstrail.clean import Cleaner
+from newstrail.core.config import STAGE_NAMES, Settings
+from newstrail.core.errors import ConfigError
+from newstrail.factchecks.matching import Matcher
+from newstrail.factchecks.stage import FactCheckStage
+from newstrail.outlets.identity import OutletIdentity, OutletStage
+from newstrail.store import Store
+
+#: stages that need a store to be worth running; :func:`store_free` leaves them out
+STORE_BOUND: frozenset[str] = frozenset({"factchecks", "outlet"})
+
+
+class StageContext:
+    """What stages may know of the store, read-only: its outlets and its fact-checks.
+
+    Without a store (``StageContext()``) the outlet stage starts knowing no
+    outlet and the fact-check stage has nothing to match. ``known_outlets``
+    (normalised name -> outlet name) replaces what the store would say.
+    """
+
+    def __init__(self, store: Store | None = None, known_outlets: Mapping[str, str] | None = None) -> None:
+        self._store = store
+        self._known = dict(known_outlets) if known_outlets is not None else None
+
+    def known_outlets(self) -> dict[str, str]:
+        """Normalised outlet name -> the outlet's name, for every outlet the store holds."""
+        if self._known is None:
+            names = self._store.outlet_names() if self._store is not None else []
+            self._known = {outlet_key(outlet): outlet for outlet, _ in names}
+        return self._known
+
+    def outlet_identity(self) -> OutletIdentity:
+        """A fresh resolver over the store's outlets and aliases (the outlet stage teaches it as it runs)."""
+        return OutletIdentity.from_store(self._store) if self._store is not None else OutletIdentity()
+
+    def factcheck_loader(self, settings: Settings) -> Callable[[], Matcher | None]:
+        """A callable that reads the store's fact-checks into a matcher, or gives ``None`` when there are none."""
+        store = self._store
+
+        def load() -> Matcher | None:
+            if store is None or not store.factcheck_count():  # an empty store costs nothing: no index, no models
+                return None
+            return Matcher.from_store(store, variant=settings.factcheck_matcher, write=False)
+
+        return load
+
+
+#: a stage factory: settings and context in, a stage out (``None``: the settings turn it off)
+Factory = Callable[[Settings, StageContext], "Stage | None"]
+
+
+def _rhetoric(settings: Settings, context: StageContext) -> Stage:
+    # imported here because its models pull in numpy: `import newstrail` stays light
+    from newstrail.analyze.rhetoric import RhetoricStage
+
+    return RhetoricStage()
+
+
+REGISTRY: Mapping[str, Factory] = MappingProxyType({
+    "clean": lambda settings, context: Cleaner(),
+    "body-check": lambda settings, context: BodyCheck(settings.min_text_chars),
+    "language": lambda settings, context: LanguageStage() if settings.detect_language else None,
+    "sentences": lambda settings, context: SentenceStage(),
+    "attributions": lambda settings, context: AttributionStage(known_outlets=context.known_outlets() or None),
+    "quotes": lambda settings, context: QuoteStage(),
+    "claims": lambda settings, context: ClaimStage(keep=settings.claims_keep),
+    "rhetoric": _rhetoric,
+    "factchecks": lambda settings, context: FactCheckStage(threshold=settings.factcheck_threshold, load=context.factcheck_loader(settings)),
+    "outlet": lambda settings, context: OutletStage(context.outlet_identity()),
+})
+assert tuple(REGISTRY) == STAGE_NAMES, "the registry and the settings' stage names must agree"
+
+
+def build_pipeline(settings: Settings, context: StageContext | None = None, names: Sequence[str] | None = None) -> Pipeline:
+    """The pipeline of ``names`` (default ``settings.pipeline``), each stage built by its factory.
+
+    Raises :class:`~newstrail.core.errors.ConfigError` for an unknown name and
+    :class:`~newstrail.core.errors.StageError` when a stage needs a field no
+    earlier stage assigns.
+    """
+    context = context if context is not None else StageContext()
+    stages: list[Stage] = []
+    for name in settings.pipeline if names is None else names:
+        factory = REGISTRY.get(name)
+        if factory is None:
+            raise ConfigError(f"setting pipeline.stages: unknown stage {name!r}; known: {', '.join(REGISTRY)}")
+        stage = factory(settings, context)
+        if stage is not None:
+            stages.append(stage)
+    return Pipeline(stages)
+
+
+def store_free(settings: Settings) -> list[str]:
+    """The names of ``settings.pipeline`` that need no store."""
+    return [name for name in settings.pipeline if name not in STORE_BOUND]
