@@ -56,7 +56,8 @@ class Pipeline:
                 raise StageError(f"{stage!r} is not a stage: it needs name, requires, assigns and __call__")
             unknown = [f for f in (*stage.requires, *stage.assigns) if f not in ARTICLE_FIELDS]
             if unknown:
-                raise StageError(f"stage '{stage.name}' names {', '.join(unknown)}, which {'is' if len(unknown) == 1 else 'are'} not Article fields")
+                what = "is not an Article field" if len(unknown) == 1 else "are not Article fields"
+                raise StageError(f"stage '{stage.name}' names {', '.join(unknown)}, which {what}; see newstrail.core.article.Article")
             missing = [f for f in stage.requires if f not in available]
             if missing:
                 raise StageError(f"stage '{stage.name}' requires {', '.join(missing)}, which no earlier stage assigns; put the stage that assigns it first")

@@ -284,7 +284,7 @@ def _require_store(path: str) -> None:
 
 # Each command group lives in its own module and registers itself on ``main``;
 # imported last, since they import ``main`` and the helpers above from here.
-from newstrail.cli import claims, factchecks, rhetoric, sources  # noqa: E402,F401
+from newstrail.cli import claims, factchecks, pipeline, rhetoric, sources  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -266,7 +266,7 @@ class Article:
     #: the id the input gave, when it gave one
     input_id: str | None = None
     #: assigned by the cleaner: ``{"outlet", "date"}`` of each dateline, the first names the publisher
-    datelines: list[dict[str, str]] = field(default_factory=list)
+    datelines: list[dict[str, str | None]] = field(default_factory=list)
     #: assigned by the cleaner: X in a footer "The original source of this article is X"
     original_source: str | None = None
     #: assigned by the cleaner: the outlet whose membership a footer sells

@@ -18,7 +18,7 @@ rerun skips what is already stored and resumes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO
 
@@ -103,12 +103,15 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
         pipeline = build_pipeline(settings, StageContext(store))
     pending: list[Outcome] = []
     derived: dict[int, str] = {}
-    linker = report = None
+    link: Callable[[list[Article]], None] | None = None
     if settings.link:
         # imported only when linking: it pulls in numpy, and `import newstrail` stays light
         from newstrail.corpus.linking import Linker, LinkReport
 
         linker, report = Linker(store), LinkReport()
+
+        def link(added: list[Article]) -> None:
+            linker.link_batch(added, report)
 
     def flush() -> list[Outcome]:
         ready = [o for o in pending if o.article is not None and o.status != FAILED]
@@ -119,8 +122,8 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
                 for outcome, status in zip(ready, store.put_many(articles), strict=True):
                     outcome.status = status
                 added = [o.article for o in ready if o.status == "added" and o.article is not None]
-                if linker is not None and added:
-                    linker.link_batch(added, report)
+                if link is not None and added:
+                    link(added)
             stories = store.stories_of([a.id for a in articles])
             for article in articles:
                 article.story = stories.get(article.id)

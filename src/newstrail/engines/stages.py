@@ -10,9 +10,9 @@ The registry lives here rather than in :mod:`newstrail.analyze` because two of
 its stages come from layers above analyze (fact-checks) or need a store.
 
 >>> from newstrail.core.config import Settings
->>> pipe = build_pipeline(Settings(pipeline=("clean", "body-check", "sentences", "quotes", "rhetoric")))
+>>> pipe = build_pipeline(Settings(pipeline=("clean", "sentences", "attributions", "quotes", "rhetoric")))
 >>> pipe.names
-['clean', 'body-check', 'sentences', 'quotes', 'rhetoric']
+['clean', 'sentences', 'attributions', 'quotes', 'rhetoric']
 """
 
 from __future__ import annotations
@@ -97,7 +97,8 @@ REGISTRY: Mapping[str, Factory] = MappingProxyType({
     "factchecks": lambda settings, context: FactCheckStage(threshold=settings.factcheck_threshold, load=context.factcheck_loader(settings)),
     "outlet": lambda settings, context: OutletStage(context.outlet_identity()),
 })
-assert tuple(REGISTRY) == STAGE_NAMES, "the registry and the settings' stage names must agree"
+if tuple(REGISTRY) != STAGE_NAMES:  # the settings validate stage names against STAGE_NAMES
+    raise RuntimeError("the stage registry and core.config.STAGE_NAMES disagree")
 
 
 def build_pipeline(settings: Settings, context: StageContext | None = None, names: Sequence[str] | None = None) -> Pipeline:
