@@ -74,7 +74,7 @@ def test_set_strings_are_typed_by_the_field(tmp_path):
         (["link.enabled=no"], "link.enabled='no' must be true or false"),
         (["pipeline.detect_language=1"], "must be true or false"),
         (["factchecks.threshold=1.2"], "factchecks.threshold=1.2 is out of range: it must be at least 0 and at most 1"),
-        (["factchecks.matcher=magic"], "allowed: fast, hybrid, lexical"),
+        (["factchecks.matcher=magic"], "allowed: fast, hybrid, accurate, lexical"),
         (["claims.keep=some"], "allowed: all, checkworthy"),
         (["pipeline.stages=clean,gossip"], "unknown 'gossip'; allowed: clean, body-check"),
         (["pipeline.stages=clean,clean"], "repeats 'clean'"),

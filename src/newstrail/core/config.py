@@ -94,8 +94,8 @@ class Settings:
     claims_keep: str = _setting("all", "claims", "keep", choices=("all", "checkworthy"))
     #: analyze keeps a claim's fact-check matches whose calibrated score (0..1) is at least this
     factcheck_threshold: float = _setting(0.5, "factchecks", "threshold", low=0, high=1)
-    #: matcher analyze uses: "fast" (lexical + static embeddings), "hybrid" (adds the accurate rerank, ~6 ms a claim), "lexical"
-    factcheck_matcher: str = _setting("fast", "factchecks", "matcher", choices=("fast", "hybrid", "lexical"))
+    #: matcher analyze uses: "fast" (lexical + static embeddings), "hybrid" (adds the accurate rerank, ~6 ms a claim), "accurate", "lexical"
+    factcheck_matcher: str = _setting("fast", "factchecks", "matcher", choices=("fast", "hybrid", "accurate", "lexical"))
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
