@@ -236,7 +236,7 @@ def test_vectors_stored_once(store):
 
 
 def test_sample_factchecks_parse_cleanly():
-    from newstrail.cli import sample_corpus
+    from newstrail.api import sample_corpus
 
     folder = sample_corpus().parent / "factchecks"
     items = [i for p in sorted(folder.iterdir()) if p.suffix != ".md" for i in read_factchecks(p)]

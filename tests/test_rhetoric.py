@@ -186,7 +186,7 @@ def test_cli_bad_file_reported_and_rest_goes_on(tmp_path: Path):
     assert result.stdout.strip() and all(json.loads(line)["file"] == str(good) for line in result.stdout.splitlines())
 
 
-def test_cli_stored_article_uses_cleaned_text_and_keeps_the_result(tmp_path: Path):
+def test_cli_stored_article_uses_cleaned_text_and_never_writes(tmp_path: Path):
     from newstrail.store import open_store
 
     src = tmp_path / "memo.md"
@@ -200,7 +200,8 @@ def test_cli_stored_article_uses_cleaned_text_and_keeps_the_result(tmp_path: Pat
     with open_store(db) as store:
         article = store.find("memo-1")
     assert records and all(article.text[r["start"] : r["end"]] == r["text"] for r in records)
-    assert "rhetoric" in article.stages and len(article.rhetoric) == len(records)
+    # a read command: computed now, not stored (analyze with the rhetoric stage stores it)
+    assert "rhetoric" not in article.stages and not article.rhetoric
     # a key that is neither a file nor stored: one error line, exit 1
     result = runner.invoke(main, ["rhetoric", "no-such-thing", "--db", db])
     assert result.exit_code == 1 and "no-such-thing" in result.stderr

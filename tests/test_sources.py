@@ -285,7 +285,7 @@ def test_cli_show_needs_a_store(tmp_path):
 
 
 def test_sample_lists_import_cleanly():
-    from newstrail.cli import sample_corpus
+    from newstrail.api import sample_corpus
 
     folder = sample_corpus().parent / "ratings"
     for path in sorted(folder.glob("*-*.*")):

@@ -17,7 +17,8 @@ from newstrail.core.article import Claim, FactCheckMatch, Span
 from newstrail.cli import main
 from newstrail.corpus import Corpus
 from newstrail.ratings.annotate import Ratings
-from newstrail.ratings.profile import outlet_profile, render_profile
+from newstrail.ratings.profile import outlet_profile
+from newstrail.report.profile import render_profile
 
 LEAD = "The Saltmarsh ferry company will raise its fares by 33 percent from the first of June, its director Elsbeth Moor told the harbour board on Thursday evening."
 FUEL = "Moor said that fuel costs had doubled since the winter and that the company had lost money on every crossing of the estuary since January."

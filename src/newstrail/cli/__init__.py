@@ -1,26 +1,27 @@
-"""The ``newstrail`` command: parse, build settings, call the library, print.
+"""The ``newstrail`` command: parse, call one library function (:mod:`newstrail.api`), render (:mod:`newstrail.report`).
 
 Exit codes (one place, :data:`EXIT_CODES`): 0 all went well; 1 some inputs
 failed and were skipped; 2 usage or settings error; 3 store error; 4 nothing
 found (``show`` of an unknown id); 5 a missing optional extra.
+
+Every command takes ``--config FILE`` and ``--set section.key=value`` (repeatable),
+as the group does; a command's own take precedence.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
-from importlib import resources
-from pathlib import Path
+from typing import Any
 
 import click
 
-from newstrail import __version__
-from newstrail.engines.local import FAILED, analyze
+from newstrail import __version__, api
 from newstrail.core.config import Settings
 from newstrail.core.errors import ConfigError, MissingExtra, NewstrailError, NotFound, StoreError
-from newstrail.report import article_record, render_article, render_trace, summary_line, to_json
-from newstrail.store import open_store
+from newstrail.engines.local import FAILED
+from newstrail.report import render_article, render_claims, render_ratings, render_trace, render_trace_ratings, rhetoric_lines, summary_line, to_json
+from newstrail.report.demo import demo_outputs
+from newstrail.report.sources import alias_import_line, list_import_messages
 
 OK, SOME_FAILED, USAGE, STORE, NOT_FOUND, EXTRA = 0, 1, 2, 3, 4, 5
 #: error class -> exit code; the first match in order wins (subclasses first)
@@ -34,13 +35,43 @@ EXIT_CODES: tuple[tuple[type[NewstrailError], int], ...] = (
 
 
 def exit_code_for(error: NewstrailError) -> int:
+    """The exit code of a library error."""
     return next(code for kind, code in EXIT_CODES if isinstance(error, kind))
 
 
-class NewstrailGroup(click.Group):
-    """Turns library errors into a one-line message and an exit code."""
+def _keep_config(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(dict)["config"] = value
 
-    def invoke(self, ctx: click.Context):
+
+def _keep_sets(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> None:
+    ctx.ensure_object(dict).setdefault("sets", []).extend(value)
+
+
+def _settings_params() -> list[click.Parameter]:
+    return [
+        click.Option(["--config"], type=click.Path(dir_okay=False), expose_value=False, callback=_keep_config, is_eager=True,
+                     help="Settings file (TOML, [newstrail] table). Default: ./newstrail.toml if present."),
+        click.Option(["--set", "sets"], multiple=True, expose_value=False, callback=_keep_sets, is_eager=True, metavar="SECTION.KEY=VALUE",
+                     help="Override one setting; may repeat."),
+    ]
+
+
+class NewstrailCommand(click.Command):
+    """A command that takes the settings options (--config, --set)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params += _settings_params()
+
+
+class NewstrailGroup(click.Group):
+    """Turns library errors into a one-line message and an exit code; its commands take the settings options."""
+
+    command_class = NewstrailCommand
+    group_class = type
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except NewstrailError as exc:
@@ -48,54 +79,49 @@ class NewstrailGroup(click.Group):
             ctx.exit(exit_code_for(exc))
 
 
-def _settings(ctx: click.Context, **flags) -> Settings:
-    return Settings.build(ctx.obj.get("config"), overrides=flags)
+def _settings(ctx: click.Context, **flags: Any) -> Settings:
+    obj = ctx.ensure_object(dict)
+    return api.build_settings(obj.get("config"), obj.get("sets", ()), **flags)
 
 
 @click.group(cls=NewstrailGroup)
 @click.version_option(__version__, prog_name="newstrail")
-@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (TOML, [newstrail] table). Default: ./newstrail.toml if present.")
+@click.option("--config", type=click.Path(dir_okay=False), expose_value=False, callback=_keep_config, is_eager=True,
+              help="Settings file (TOML, [newstrail] table). Default: ./newstrail.toml if present.")
+@click.option("--set", "sets", multiple=True, expose_value=False, callback=_keep_sets, is_eager=True, metavar="SECTION.KEY=VALUE",
+              help="Override one setting; may repeat.")
 @click.pass_context
-def main(ctx: click.Context, config: str | None) -> None:
+def main(ctx: click.Context) -> None:
     """Follow a news claim's trail: what articles claim, where they came from, how they changed."""
-    ctx.ensure_object(dict)["config"] = config
+    ctx.ensure_object(dict)
 
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True)
 DB = click.option("--db", default=None, help="Store: a SQLite file. Default: newstrail.db in the working folder.")
 
 
-def _run_analyze(inputs: list[str], settings: Settings, fmt: str) -> int:
-    """Analyse ``inputs`` into the store of ``settings``, printing as ``fmt``; returns the exit code."""
-    counts = {"added": 0, "exists": 0, FAILED: 0}  # counts only: memory must not grow with the corpus
-    with open_store(settings.db) as store:
-        if fmt == "json":
-            click.echo("[")
-        first = True
-        ratings = None  # source ratings, looked up at output time (see newstrail.ratings.annotate)
-        for outcome in analyze(inputs, settings, store):
-            counts[outcome.status] += 1
-            if outcome.status == FAILED:
-                click.echo(f"error: {outcome.error}", err=True)
-                continue
-            if fmt == "text":
-                click.echo(summary_line(outcome.article, outcome.status))
-            else:
-                if ratings is None:
-                    from newstrail.ratings.annotate import Ratings
+def _print_analysis(run: api.Analysis, fmt: str) -> None:
+    """Print each outcome of ``run`` as it comes; failures go to standard error."""
+    if fmt == "json":
+        click.echo("[")
+    first = True
+    for outcome in run:
+        if outcome.status == FAILED:
+            click.echo(f"error: {outcome.error}", err=True)
+        elif fmt == "text":
+            assert outcome.article is not None
+            click.echo(summary_line(outcome.article, outcome.status))
+        else:
+            line = to_json(run.record(outcome), indent=2 if fmt == "json" else None)
+            click.echo(("" if first or fmt == "jsonl" else ",\n") + line, nl=fmt == "jsonl")
+            first = False
+    if fmt == "json":
+        click.echo("\n]")
 
-                    ratings = Ratings(store)
-                record = ratings.add_to_record(article_record(outcome.article, outcome.status))
-                line = to_json(record, indent=2 if fmt == "json" else None)
-                click.echo(("" if first or fmt == "jsonl" else ",\n") + line, nl=fmt == "jsonl")
-                first = False
-        if fmt == "json":
-            click.echo("\n]")
-        total = store.count()
-    click.echo(
-        f"{counts['added']} added, {counts['exists']} already stored, {counts[FAILED]} failed; {total} articles in {settings.db}",
-        err=True,
-    )
+
+def _analysis_summary(run: api.Analysis, db: str) -> int:
+    counts = run.counts
+    click.echo(f"{counts['added']} added, {counts['exists']} already stored, {counts[FAILED]} failed; {run.total} articles in {db}", err=True)
     return SOME_FAILED if counts[FAILED] else OK
 
 
@@ -106,13 +132,26 @@ def _run_analyze(inputs: list[str], settings: Settings, fmt: str) -> int:
 @click.option("--no-language", is_flag=True, help="Do not detect the language of articles that do not state it.")
 @click.pass_context
 def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool) -> None:
-    """Ingest, clean, analyse and store articles.
+    """Ingest, clean, analyse, store and link articles.
 
     INPUTS are files, folders (read recursively), glob patterns, '-' for stdin,
     http(s) URLs and RSS/Atom feed URLs. Already stored articles are skipped.
     """
     settings = _settings(ctx, db=db, detect_language=False if no_language else None)
-    ctx.exit(_run_analyze(list(inputs), settings, fmt))
+    run = api.analyze(list(inputs), settings)
+    _print_analysis(run, fmt)
+    ctx.exit(_analysis_summary(run, settings.db))
+
+
+@main.command("link")
+@DB
+@click.pass_context
+def link_cmd(ctx: click.Context, db: str | None) -> None:
+    """Link the articles stored without linking (analyze with link = false) into stories."""
+    settings = _settings(ctx, db=db)
+    report = api.link(settings)
+    click.echo(f"{report.articles} articles linked: {report.passages} shared passages, {report.citations} credits "
+               f"({report.resolved} resolved), {len(report.stories)} stories touched")
 
 
 @main.command("show")
@@ -122,17 +161,11 @@ def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt
 @click.pass_context
 def show_cmd(ctx: click.Context, key: str, db: str | None, fmt: str) -> None:
     """Print one stored article, by id, id prefix or URL."""
-    settings = _settings(ctx, db=db)
-    _require_store(settings.db)
-    from newstrail.ratings.annotate import Ratings, render_ratings
-
-    with open_store(settings.db) as store:
-        article = store.find(key)
-        ratings = Ratings(store).for_article(article)
+    shown = api.show(_settings(ctx, db=db), key)
     if fmt == "json":
-        click.echo(to_json({**article_record(article), "source_ratings": ratings}, indent=2))
+        click.echo(to_json(shown.to_dict(), indent=2))
     else:
-        click.echo(render_article(article) + "\nSource ratings (from imported lists; each list as given):\n" + "\n".join(render_ratings(ratings)), nl=True)
+        click.echo(render_article(shown.article) + "\nSource ratings (from imported lists; each list as given):\n" + "\n".join(render_ratings(shown.ratings)))
 
 
 @main.command("search")
@@ -143,9 +176,7 @@ def show_cmd(ctx: click.Context, key: str, db: str | None, fmt: str) -> None:
 def search_cmd(ctx: click.Context, query: str, db: str | None, limit: int) -> None:
     """Full-text search over stored titles and texts."""
     settings = _settings(ctx, db=db)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
-        hits = store.search(query, limit=limit)
+    hits = api.search(settings, query, limit=limit)
     for hit in hits:
         click.echo(f"{hit.id}  {hit.title or ''}\n    {hit.snippet}")
     if not hits:
@@ -160,19 +191,9 @@ def search_cmd(ctx: click.Context, query: str, db: str | None, limit: int) -> No
 @click.pass_context
 def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | None, fmt: str) -> None:
     """Where a story came from and how it changed: KEY is an article id, id prefix or URL."""
-    from newstrail.corpus import Corpus
-
     if not key and not story:
         raise click.UsageError("give an article id or URL, or --story STORY_ID")
-    settings = _settings(ctx, db=db)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
-        corpus = Corpus(store)
-        corpus.link()  # articles stored without linking are linked first
-        trace = corpus.trace(article=key, story=story).to_dict()
-        from newstrail.ratings.annotate import Ratings, render_trace_ratings
-
-        Ratings(store).add_to_trace(trace)  # adds keys only: the trace JSON's own keys are unchanged
+    trace = api.trace(_settings(ctx, db=db), article=key, story=story).to_dict()
     click.echo(to_json(trace, indent=2) if fmt == "json" else render_trace(trace) + render_trace_ratings(trace), nl=fmt == "json")
 
 
@@ -182,104 +203,59 @@ def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | 
 @click.pass_context
 def stories_cmd(ctx: click.Context, db: str | None, min_size: int) -> None:
     """List the stories of the corpus: id, size, first and last publish date."""
-    from newstrail.corpus import Corpus
-
-    settings = _settings(ctx, db=db)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
-        corpus = Corpus(store)
-        corpus.link()
-        for story in corpus.stories():
-            _, first, last, size = store.story_info(story)
-            if size >= min_size:
-                click.echo(f"{story:<28} {size:>4} articles  {(first or '')[:10]} .. {(last or '')[:10]}")
-
-
-def sample_corpus() -> Path:
-    """The folder of the sample corpus shipped inside the package."""
-    return Path(str(resources.files("newstrail") / "sample" / "corpus"))
+    for story in api.stories(_settings(ctx, db=db), min_size=min_size):
+        click.echo(f"{story.id:<28} {story.size:>4} articles  {(story.first or '')[:10]} .. {(story.last or '')[:10]}")
 
 
 @main.command("demo")
-@click.option("--out", default="newstrail-demo", show_default=True, help="Folder for the demo's store and outputs (recreated).")
+@click.option("--out", default="newstrail-demo", show_default=True,
+              help="Folder for the demo's store and outputs: new, empty, or made by an earlier demo (then replaced).")
 @click.pass_context
 def demo_cmd(ctx: click.Context, out: str) -> None:
     """Analyse the sample corpus shipped with newstrail and say where the outputs went."""
-    folder = Path(out)
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    db = folder / "newstrail.db"
-    settings = _settings(ctx, db=str(db))
-    corpus = sample_corpus()
-    click.echo(f"Analysing the sample corpus in {corpus}\n")
-    from newstrail.cli.sources import import_aliases, import_list
-
-    ratings = corpus.parent / "ratings"
-    with open_store(str(db)) as store:  # lists first, so mastheads resolve to domains as articles are read
-        click.echo(f"Importing the sample rating lists in {ratings}")
-        import_aliases(store, str(ratings / "aliases.csv"))
-        for path in sorted(ratings.glob("*.csv")) + sorted(ratings.glob("*.json")):
-            if path.name != "aliases.csv":
-                import_list(store, str(path), date="2025-04-01")
-    click.echo("")
-    from newstrail.factchecks.importer import import_files
-
-    factchecks = corpus.parent / "factchecks"
-    with open_store(str(db)) as store:  # fact-checks before the articles, so analyze matches their claims
-        reports = import_files([str(factchecks)], store)
-        click.echo(f"Imported {sum(r.added for r in reports)} sample fact-checks from {factchecks}\n")
-    code = _run_analyze([str(corpus)], settings, "text")
-    from newstrail.corpus import Corpus
-
-    records = folder / "articles.jsonl"
-    traces = folder / "traces"
-    traces.mkdir()
-    from newstrail.ratings.annotate import Ratings, render_trace_ratings
-
-    with open_store(str(db)) as store, records.open("w", encoding="utf-8") as handle:
-        rated = Ratings(store)
-        for article in store.iter_articles():
-            handle.write(to_json(rated.add_to_record(article_record(article))) + "\n")
-        corpus = Corpus(store)
-        shown = None
-        for story in corpus.stories():
-            if store.story_info(story)[3] < 2:
-                continue
-            trace = rated.add_to_trace(corpus.trace(story=story).to_dict())
-            (traces / f"{story}.json").write_text(to_json(trace, indent=2) + "\n", encoding="utf-8")
-            (traces / f"{story}.txt").write_text(render_trace(trace) + render_trace_ratings(trace), encoding="utf-8")
-            if shown is None or len(trace["laundering"]) > len(shown["laundering"]):
-                shown = trace
-    if shown is not None:
+    result = api.demo(out, _settings(ctx))
+    click.echo(f"Analysing the sample corpus in {result.corpus}\n")
+    click.echo(f"Importing the sample rating lists in {result.ratings}")
+    for imported in result.aliases:
+        for message in imported.found.skipped:
+            click.echo(f"error: {message}", err=True)
+        click.echo(alias_import_line(imported.path, imported.stored, len(imported.found.skipped)))
+    for item in result.lists:
+        _echo_list(item)
+    click.echo(f"\nImported {result.factchecks_added} sample fact-checks from {result.factchecks}\n")
+    for outcome in result.outcomes:
+        if outcome.status == FAILED:
+            click.echo(f"error: {outcome.error}", err=True)
+        elif outcome.article is not None:
+            click.echo(summary_line(outcome.article, outcome.status))
+    click.echo(f"{result.counts['added']} added, {result.counts['exists']} already stored, {result.counts[FAILED]} failed; "
+               f"{result.total} articles in {result.db}", err=True)
+    if result.shown is not None:
         click.echo("\nThe story with the most hidden sources:\n")
-        click.echo(render_trace(shown) + render_trace_ratings(shown))
-        if shown["laundering"]:
-            _demo_article(ctx, shown["laundering"][0]["article"], str(db))
-    click.echo(f"Outputs:\n  store:    {db}\n  records:  {records}\n  traces:   {traces}/ (one .txt and .json per story)")
-    click.echo(f"Try:  newstrail stories --db {db}\n      newstrail trace s1-copy5 --db {db}\n      newstrail show s1-copy5 --db {db}\n      newstrail sources show 'Open Eyes News' --db {db}"
-               f"\n      newstrail factchecks match 'Cheap tea halves your diabetes risk' --db {db}")
-    ctx.exit(code)
+        click.echo(render_trace(result.shown) + render_trace_ratings(result.shown))
+    if result.claims is not None and result.rhetoric is not None:
+        key = result.claims.article.id
+        click.echo(f"What {key} claims, best first (newstrail claims {key}):\n")
+        c = result.claims
+        click.echo(render_claims(c.article, c.rows(), c.sentences, c.computed), nl=False)
+        click.echo(f"\nHow {key} argues (newstrail rhetoric --article {key} --format text):\n")
+        r = result.rhetoric
+        click.echo("\n".join(rhetoric_lines("text", key, r.article.id, r.article.text, r.techniques)))
+        click.echo("")
+    click.echo(demo_outputs(result.db, result.records, result.traces))
+    ctx.exit(SOME_FAILED if result.counts[FAILED] else OK)
 
 
-def _demo_article(ctx: click.Context, key: str, db: str) -> None:
-    """What the demo shows of one article: its claims with their fact-checks, and how it argues."""
-    from newstrail.cli.claims import show_cmd
-    from newstrail.cli.rhetoric import rhetoric_cmd
-
-    click.echo(f"What {key} claims, best first (newstrail claims {key}):\n")
-    ctx.invoke(show_cmd, article_id=key, db=db, fmt="text", show_all=False, limit=3)
-    click.echo(f"\nHow {key} argues (newstrail rhetoric --article {key} --format text):\n")
-    try:
-        ctx.invoke(rhetoric_cmd, inputs=(), articles=(key,), db=db, fmt="text")
-    except click.exceptions.Exit:  # the command ends with its exit code; the demo goes on
-        pass
-    click.echo("")
-
-
-def _require_store(path: str) -> None:
-    if not os.path.exists(path):
-        raise StoreError(f"{path}: no store here; run 'newstrail analyze ... --db {path}' first")
+def _echo_list(item: api.ImportedList) -> None:
+    """What one rating-list import read: problems on standard error, the summary on standard output."""
+    if item.error is not None:
+        click.echo(f"error: {item.error}", err=True)
+        return
+    assert item.found is not None
+    errors, summary = list_import_messages(item.found, item.replaced)
+    for line in errors:
+        click.echo(line, err=True)
+    click.echo(summary)
 
 
 # Each command group lives in its own module and registers itself on ``main``;

@@ -8,13 +8,18 @@ stored article's claims, best first.
 from __future__ import annotations
 
 import sys
+from typing import IO
 
 import click
 
-from newstrail.cli import DB, OK, SOME_FAILED, _require_store, _settings, main
+from newstrail import api
+from newstrail.cli import DB, OK, SOME_FAILED, NewstrailGroup, _settings, main
+from newstrail.core.errors import BadRecord, UnreadableInput
+from newstrail.report import render_claims, score_line, to_json
+from newstrail.report.claims import SCORE_HEADER
 
 
-class _ClaimsGroup(click.Group):
+class _ClaimsGroup(NewstrailGroup):
     """A group whose unknown first argument is an article id: ``claims ID`` means ``claims show ID``."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -28,9 +33,7 @@ def claims_group() -> None:
     """Check-worthy claims: 'claims score FILE' or 'claims ARTICLE_ID'."""
 
 
-def _open_input(file: str):
-    from newstrail.core.errors import UnreadableInput
-
+def _open_input(file: str) -> tuple[IO[str], str]:
     if file == "-":
         return sys.stdin, "<stdin>"
     try:
@@ -52,93 +55,24 @@ def score_cmd(ctx: click.Context, file: str, fmt: str, threshold: float | None) 
     one line per sentence with id, sentence index, start and end offsets in the text,
     score, label (Yes/No) and the sentence. Bad lines are reported and skipped.
     """
-    from newstrail.analyze.checkworthy import load_model
-    from newstrail.analyze.claims import read_texts, score_text
-    from newstrail.core.errors import BadRecord, UnreadableInput
-    from newstrail.report import to_json
-
-    model = load_model()
     handle, where = _open_input(file)
     failed = 0
     if fmt == "tsv":
-        click.echo("id\tsentence\tstart\tend\tscore\tlabel\ttext")
+        click.echo(SCORE_HEADER)
     try:
-        for item in read_texts(handle, where):
+        for item in api.score_claims(handle, where, threshold):
             if isinstance(item, BadRecord):
                 failed += 1
                 click.echo(f"error: {item}", err=True)
                 continue
-            ident, text = item
-            for s in score_text(text, model, threshold):
-                label = "Yes" if s.checkworthy else "No"
-                if fmt == "tsv":
-                    clean = " ".join(s.text.split())  # a tab or newline inside would break the row
-                    click.echo(f"{ident}\t{s.index}\t{s.span.start}\t{s.span.end}\t{s.score:.3f}\t{label}\t{clean}")
-                else:
-                    record = {"id": ident, "sentence": s.index, "start": s.span.start, "end": s.span.end, "score": s.score, "label": label, "text": s.text}
-                    click.echo(to_json(record))
+            for scored in item[1]:
+                click.echo(score_line(item[0], scored, fmt))
     except UnicodeDecodeError as exc:
         raise UnreadableInput(where, f"not valid UTF-8 ({exc.reason} at byte {exc.start} of a block); convert it first, e.g. iconv -f latin1 -t utf-8") from exc
     finally:
         if file != "-":
             handle.close()
     ctx.exit(SOME_FAILED if failed else OK)
-
-
-def _claim_rows(article, claims) -> list[dict]:
-    rows = []
-    for c in claims:
-        quote = article.quotes[c.quote] if c.quote is not None and c.quote < len(article.quotes) else None
-        attribution = article.attributions[c.attribution] if c.attribution is not None and c.attribution < len(article.attributions) else None
-        rows.append(
-            {
-                "text": article.snippet(c.span),
-                "span": {"start": c.span.start, "end": c.span.end},
-                "score": c.score,
-                "checkworthy": c.checkworthy,
-                "numbers": [{"text": n.text, "value": n.value, "unit": n.unit, "dimension": n.dimension, "qualifier": n.qualifier, "what": n.what} for n in c.numbers],
-                "entities": [{"text": e.text, "label": e.label} for e in c.entities],
-                "quote": c.quote,
-                "speaker": quote.speaker if quote else None,
-                "attribution": c.attribution,
-                "source": attribution.source if attribution else None,
-                "cue": attribution.cue if attribution else None,
-                "matches": [{"factcheck": m.factcheck, "score": m.score, "rating": m.rating} for m in c.matches],
-            }
-        )
-    return rows
-
-
-def _render(article, rows: list[dict], total: int, computed: bool) -> str:
-    import textwrap
-
-    worthy = sum(1 for c in article.claims if c.checkworthy)
-    head = f"{article.id}  {article.title or '(untitled)'}"
-    note = "; scored now: the stored record has no claims" if computed else ""
-    lines = [head, f"{total} sentences, {worthy} check-worthy{note}", ""]
-    for i, r in enumerate(rows, start=1):
-        mark = "*" if r["checkworthy"] else " "
-        wrapped = textwrap.wrap(" ".join(r["text"].split()), 78) or [""]
-        prefix = f"{i:>3}. {r['score']:.2f}{mark} [{r['span']['start']}-{r['span']['end']}] "
-        lines.append(prefix + wrapped[0])
-        lines += [" " * len(prefix) + w for w in wrapped[1:]]
-        details = []
-        if r["numbers"]:
-            details.append("numbers: " + "; ".join(n["text"] + (f" ({n['what']})" if n["what"] else "") for n in r["numbers"]))
-        if r["entities"]:
-            details.append("entities: " + ", ".join(f"{e['text']} ({e['label']})" for e in r["entities"]))
-        if r["speaker"]:
-            details.append(f"in a quote of {r['speaker']}")
-        elif r["quote"] is not None:
-            details.append("in a quote")
-        if r["source"]:
-            details.append(f"attributed to {r['source']} ({r['cue']})")
-        if r["matches"]:
-            details.append("fact-checks: " + ", ".join(f"{m['factcheck']} ({m['rating'] or '?'})" for m in r["matches"]))
-        lines += [" " * 10 + d for d in details]
-    if not rows:
-        lines.append("(no check-worthy sentences; --all lists every sentence)")
-    return "\n".join(lines) + "\n"
 
 
 @claims_group.command("show")
@@ -150,23 +84,8 @@ def _render(article, rows: list[dict], total: int, computed: bool) -> str:
 @click.pass_context
 def show_cmd(ctx: click.Context, article_id: str, db: str | None, fmt: str, show_all: bool, limit: int | None) -> None:
     """List a stored article's claims, best first: ARTICLE_ID is an id, id prefix or URL."""
-    from newstrail.analyze.claims import ClaimStage
-    from newstrail.analyze.sentences import split_sentences
-    from newstrail.report import to_json
-    from newstrail.store import open_store
-
-    settings = _settings(ctx, db=db)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
-        article = store.find(article_id)
-    computed = "claims" not in article.stages
-    if computed:  # stored before the claims stage existed: score it now, without storing
-        article.sentences = article.sentences or split_sentences(article.text)
-        article.claims = ClaimStage().claims(article)
-    total = len(article.sentences) or len(article.claims)
-    claims = sorted((c for c in article.claims if show_all or c.checkworthy), key=lambda c: (-c.score, c.span.start))
-    rows = _claim_rows(article, claims[:limit] if limit else claims)
+    found = api.claims(_settings(ctx, db=db), article_id, show_all=show_all, limit=limit)
     if fmt == "json":
-        click.echo(to_json({"id": article.id, "title": article.title, "sentences": total, "claims": rows}, indent=2))
+        click.echo(to_json(found.to_dict(), indent=2))
     else:
-        click.echo(_render(article, rows, total, computed), nl=False)
+        click.echo(render_claims(found.article, found.rows(), found.sentences, found.computed), nl=False)

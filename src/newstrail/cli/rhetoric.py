@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 
 import click
 
+from newstrail import api
+from newstrail.analyze.rhetoric import techniques_in
 from newstrail.cli import DB, OK, SOME_FAILED, _settings, main
+from newstrail.core.errors import NewstrailError, NotFound, UnreadableInput
+from newstrail.report import rhetoric_lines
 
 
 def article_key(path: str) -> str:
@@ -24,8 +27,6 @@ def article_key(path: str) -> str:
 
 def _read(path: str) -> str:
     """The file's text exactly as read: no newline or whitespace normalisation."""
-    from newstrail.core.errors import UnreadableInput
-
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             return handle.read()
@@ -35,35 +36,26 @@ def _read(path: str) -> str:
         raise UnreadableInput(path, f"cannot be read ({exc.strerror or exc})") from exc
 
 
-def _line_of(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The line holding ``start`` and the span's offsets inside it."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return text[line_start:line_end], start - line_start, min(end, line_end) - line_start
-
-
-def _render(file: str, article: str, text: str, techniques) -> list[str]:
-    out = [f"{file} ({article}): {len(techniques)} span(s)"]
-    for t in techniques:
-        line, s, e = _line_of(text, t.span.start, t.span.end)
-        # show about 60 characters either side of the span, on one line
-        left = max(0, s - 60)
-        right = min(len(line), e + 60)
-        shown = ("..." if left else "") + line[left:s] + "[[" + line[s:e] + "]]" + line[e:right] + ("..." if right < len(line) else "")
-        out.append(f"  {t.span.start}-{t.span.end}  {t.technique}  {t.score:.2f}  {t.explanation}")
-        out.append("      " + shown.replace("\r", " ").replace("\t", " "))
-    return out
-
-
-def _emit(fmt: str, file: str, article: str, text: str, techniques) -> None:
-    if fmt == "text":
-        click.echo("\n".join(_render(file, article, text, techniques)))
-        return
-    for t in techniques:
-        record = {"file": file, "article": article, "technique": t.technique, "start": t.span.start, "end": t.span.end,
-                  "text": text[t.span.start : t.span.end], "score": t.score, "explanation": t.explanation}
-        click.echo(json.dumps(record, ensure_ascii=False))
+def _files(inputs: tuple[str, ...], fmt: str) -> tuple[int, list[str]]:
+    """Print the techniques of the text files among ``inputs``; returns (failures, the inputs to look up in the store)."""
+    failed, stored = 0, []
+    for path in inputs:
+        if os.path.isdir(path):
+            click.echo(f"error: {path}: is a folder; give the text files in it (e.g. {path.rstrip('/')}/*.txt)", err=True)
+            failed += 1
+        elif not os.path.exists(path):
+            stored.append(path)
+        else:
+            try:
+                text = _read(path)
+            except NewstrailError as exc:
+                click.echo(f"error: {exc}", err=True)
+                failed += 1
+                continue
+            lines = rhetoric_lines(fmt, path, article_key(path), text, techniques_in(text))
+            if lines:
+                click.echo("\n".join(lines))
+    return failed, stored
 
 
 @main.command("rhetoric")
@@ -77,53 +69,27 @@ def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[st
 
     INPUTS are plain text files: offsets are characters into the file exactly as read.
     An input that is not a file, and every --article, is looked up in the store: its
-    offsets refer to the stored, cleaned text, and the result is stored with it.
-    One line per span in jsonl: file, article, technique, start, end, text, score,
-    explanation.
+    offsets refer to the stored, cleaned text. The store is only read: techniques are
+    computed now for an article stored without them (analyze with the rhetoric stage
+    stores them). One line per span in jsonl: file, article, technique, start, end,
+    text, score, explanation.
     """
-    from newstrail.analyze.rhetoric import RhetoricStage, techniques_in
-    from newstrail.core.errors import NewstrailError, NotFound
-
     if not inputs and not articles:
         raise click.UsageError("give text files or --article ID")
     settings = _settings(ctx, db=db)
-    failed = missing = 0
-    stored_keys = list(articles)
-    for path in inputs:
-        if os.path.isdir(path):
-            click.echo(f"error: {path}: is a folder; give the text files in it (e.g. {path.rstrip('/')}/*.txt)", err=True)
-            failed += 1
-            continue
-        if not os.path.exists(path):
-            stored_keys.append(path)
-            continue
+    failed, keys = _files(inputs, fmt)
+    if keys and not os.path.exists(settings.db):
+        for key in keys:
+            click.echo(f"error: {key}: no such file, and no store at {settings.db} to look it up in (give --db FILE)", err=True)
+        ctx.exit(SOME_FAILED)
+    for key in [*articles, *keys]:
         try:
-            text = _read(path)
-        except NewstrailError as exc:
-            click.echo(f"error: {exc}", err=True)
+            found = api.rhetoric(settings, key)
+        except NotFound as exc:
+            click.echo(f"error: {key}: no such file, and {exc}", err=True)
             failed += 1
             continue
-        _emit(fmt, path, article_key(path), text, techniques_in(text))
-    if stored_keys:
-        from newstrail.store import open_store
-
-        if not os.path.exists(settings.db):
-            for key in stored_keys:
-                click.echo(f"error: {key}: no such file, and no store at {settings.db} to look it up in (give --db FILE)", err=True)
-            ctx.exit(SOME_FAILED)
-        stage = RhetoricStage()
-        with open_store(settings.db) as store:
-            for key in stored_keys:
-                try:
-                    article = store.find(key)
-                except NotFound as exc:
-                    click.echo(f"error: {key}: no such file, and {exc}", err=True)
-                    missing += 1
-                    continue
-                if stage.name not in article.stages:
-                    # computed on demand, then kept with the article (see README, Rhetoric)
-                    article = stage(article)
-                    store.update(article)
-                _emit(fmt, key, article.id, article.text, article.rhetoric)
-    ctx.exit(SOME_FAILED if failed or missing else OK)
-
+        lines = rhetoric_lines(fmt, key, found.article.id, found.article.text, found.techniques)
+        if lines:
+            click.echo("\n".join(lines))
+    ctx.exit(SOME_FAILED if failed else OK)

@@ -2,50 +2,17 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
-
 import click
 
-from newstrail.core.errors import InputError
-from newstrail.report import to_json
-from newstrail.store import open_store
-from newstrail.cli import DB, OK, SOME_FAILED, _require_store, _settings, main
+from newstrail import api
+from newstrail.cli import DB, OK, SOME_FAILED, _echo_list, _settings, main
+from newstrail.report import render_profile, to_json
+from newstrail.report.sources import alias_import_line, alias_line, rating_list_lines
 
 
 @main.group("sources")
 def sources_group() -> None:
     """Outlets: rating lists you import, aliases, and what the corpus shows about each."""
-
-
-def import_list(store, path: str, name: str | None = None, date: str | None = None, echo=click.echo) -> tuple[int, int]:
-    """Read and store one rating list, reporting problems on standard error; returns
-    (rows stored, rows skipped)."""
-    from newstrail.ratings.lists import read_rating_list
-
-    found = read_rating_list(path, name=name, date=date)
-    for message in found.warnings:
-        echo(f"warning: {message}", err=True)
-    for message in found.skipped:
-        echo(f"error: {message}", err=True)
-    for message in found.notes:
-        echo(f"note: {message}", err=True)
-    previous = store.put_rating_list(found.meta(), found.rows)
-    again = f"; replaced the {previous} rows imported before under this name" if previous is not None else ""
-    echo(f"{found.name}: {len(found.rows)} sites imported ({found.layout}), {len(found.skipped)} skipped; "
-         f"dated {found.date} ({'--date' if found.date_from == 'given' else 'the file modification date; set it with --date'}){again}")
-    return len(found.rows), len(found.skipped)
-
-
-def import_aliases(store, path: str, echo=click.echo) -> int:
-    from newstrail.ratings.lists import read_alias_file
-
-    found = read_alias_file(path)
-    for message in found.skipped:
-        echo(f"error: {message}", err=True)
-    stored = store.put_aliases(found.rows)
-    echo(f"{path}: {stored} aliases imported, {len(found.skipped)} skipped")
-    return stored
 
 
 @sources_group.command("import")
@@ -66,21 +33,10 @@ def import_cmd(ctx: click.Context, files: tuple[str, ...], name: str | None, dat
     """
     if name and len(files) > 1:
         raise click.UsageError("--name names one list; import several files without it (each takes its file name)")
-    settings = _settings(ctx, db=db)
-    stems = Counter(Path(p).stem for p in files)
-    failed = False
-    with open_store(settings.db) as store:
-        for path in files:
-            # sources.json and sources.csv in one command are two lists, not one replacing the other
-            default = Path(path).name if stems[Path(path).stem] > 1 else None
-            try:
-                _, skipped = import_list(store, path, name=name or default, date=date)
-            except InputError as exc:  # one unreadable list must not stop the others
-                click.echo(f"error: {exc}", err=True)
-                failed = True
-                continue
-            failed = failed or skipped > 0
-    ctx.exit(SOME_FAILED if failed else OK)
+    imported = api.import_ratings(list(files), _settings(ctx, db=db), name=name, date=date)
+    for item in imported:
+        _echo_list(item)
+    ctx.exit(SOME_FAILED if any(item.failed for item in imported) else OK)
 
 
 @sources_group.command("aliases")
@@ -95,16 +51,17 @@ def aliases_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None) -> N
     are then one outlet; a masthead resolves to its domain.
     """
     settings = _settings(ctx, db=db)
-    with open_store(settings.db) as store:
-        for path in files:
-            import_aliases(store, path)
-        if not files:
-            rows = store.aliases()
-            for row in rows:
-                note = f"  ({row['note']})" if row.get("note") else ""
-                click.echo(f"{row['text']:<40} -> {row['domain']}  [{row['kind']}]{note}")
-            if not rows:
-                click.echo("no aliases; import a file with 'newstrail sources aliases FILE'")
+    if files:
+        for imported in api.import_aliases(list(files), settings):
+            for message in imported.found.skipped:
+                click.echo(f"error: {message}", err=True)
+            click.echo(alias_import_line(imported.path, imported.stored, len(imported.found.skipped)))
+        return
+    rows = api.aliases(settings)
+    for row in rows:
+        click.echo(alias_line(row))
+    if not rows:
+        click.echo("no aliases; import a file with 'newstrail sources aliases FILE'")
 
 
 @sources_group.command("remove")
@@ -113,15 +70,7 @@ def aliases_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None) -> N
 @click.pass_context
 def remove_cmd(ctx: click.Context, name: str, db: str | None) -> None:
     """Remove the rating list NAME (as 'newstrail sources list' shows it)."""
-    from newstrail.core.errors import NotFound
-
-    settings = _settings(ctx, db=db)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
-        removed = store.delete_rating_list(name)
-        if removed is None:
-            known = ", ".join(item["name"] for item in store.rating_lists()) or "none"
-            raise NotFound(f"no rating list named {name!r} in {settings.db} (lists: {known})")
+    removed = api.remove_rating_list(_settings(ctx, db=db), name)
     click.echo(f"{name}: removed, with its {removed} rows")
 
 
@@ -132,16 +81,12 @@ def remove_cmd(ctx: click.Context, name: str, db: str | None) -> None:
 def list_cmd(ctx: click.Context, db: str | None, fmt: str) -> None:
     """The imported rating lists: name, date, sites, fields, source file."""
     settings = _settings(ctx, db=db)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
-        lists = store.rating_lists()
-        aliases = store.aliases()
+    lists, aliases = api.rating_lists(settings), api.aliases(settings)
     if fmt == "json":
         click.echo(to_json({"lists": lists, "aliases": len(aliases)}, indent=2))
         return
     for item in lists:
-        click.echo(f"{item['name']:<28} {item['date'] or 'undated':<10} {item['rows']:>6} sites  {item['layout']:<16} "
-                   f"fields: {', '.join(item['fields'])}\n{'':<28} from {item['source']} (imported {item['imported_at']})")
+        click.echo(rating_list_lines(item))
     click.echo(f"{len(lists)} list(s), {len(aliases)} alias(es) in {settings.db}")
 
 
@@ -157,12 +102,5 @@ def show_cmd(ctx: click.Context, outlet: str, db: str | None, fmt: str, max_stor
     OUTLET is a domain, a URL, an old domain of a renamed site, or a masthead
     ("Harbor Lantern").
     """
-    from newstrail.corpus import Corpus
-    from newstrail.ratings.profile import outlet_profile, render_profile
-
-    settings = _settings(ctx, db=db)
-    _require_store(settings.db)
-    with open_store(settings.db) as store:
-        Corpus(store).link()  # articles stored without linking are linked first
-        profile = outlet_profile(store, outlet, max_stories=max_stories)
+    profile = api.outlet_profile(_settings(ctx, db=db), outlet, max_stories=max_stories)
     click.echo(to_json(profile, indent=2) if fmt == "json" else render_profile(profile), nl=True)

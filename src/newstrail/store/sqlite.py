@@ -11,9 +11,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from urllib.parse import quote
 
 from newstrail.core.article import Article
 from newstrail.core.errors import NotFound, StoreError
@@ -105,9 +107,14 @@ MIGRATIONS: tuple[str, ...] = (
 class SQLiteStore(SQLiteCorpusTables, SQLiteFactCheckTables, SQLiteRatingTables, Store):
     """A corpus in one SQLite file (created and migrated on open)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, read_only: bool = False) -> None:
         self.location = path
+        self.read_only = read_only
         try:
+            if read_only:
+                self.db = _connect_read_only(path)
+                self._check_version()
+                return
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per batch.
             self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -116,6 +123,18 @@ class SQLiteStore(SQLiteCorpusTables, SQLiteFactCheckTables, SQLiteRatingTables,
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open as a newstrail SQLite store ({exc}); name another file with --db") from exc
+
+    def _check_version(self) -> None:
+        """A read-only store cannot be migrated: it must already be at this version."""
+        version = self.schema_version
+        if version != len(MIGRATIONS):
+            raise StoreError(f"{self.location}: schema version {version}, this newstrail reads version {len(MIGRATIONS)}; "
+                             "run a command that writes (e.g. 'newstrail link') on it once to upgrade it")
+
+    def refresh_outlet_index(self, batch: int = 2000) -> int:
+        # read-only: the index stays as the last writing command left it (analyze, link
+        # and the imports refresh it), so reading never writes
+        return 0 if self.read_only else super().refresh_outlet_index(batch)
 
     @property
     def schema_version(self) -> int:
@@ -245,6 +264,26 @@ class SQLiteStore(SQLiteCorpusTables, SQLiteFactCheckTables, SQLiteRatingTables,
             (terms, limit),
         ).fetchall()
         return [SearchHit(id=r[0], title=r[1], snippet=r[2], score=-r[3]) for r in rows]
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A connection that cannot write: ``mode=ro`` never creates, migrates or changes the file.
+
+    A WAL store whose folder is read-only has no ``-shm`` file to share and cannot
+    create one; it is then opened ``immutable``, which is safe as no writer can be
+    at work where nothing can be written.
+    """
+    uri = "file:" + quote(os.path.abspath(path)) + "?mode=ro"
+    if not os.path.exists(path):
+        raise StoreError(f"{path}: no store here; run 'newstrail analyze ... --db {path}' first")
+    try:
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
 
 
 def _like_prefix(key: str) -> str:

@@ -1,1 +1,0 @@
-"""The library facade (see the house issue): filled in as the facade lands."""

@@ -1,0 +1,91 @@
+"""The library facade: every job the ``newstrail`` command does, as functions that return data.
+
+Each function takes where the store is (an open store, Settings or a path) and
+returns data objects; nothing prints. Reading functions open the store
+read-only; :func:`analyze`, :func:`link` and the imports write. The command line
+is a thin layer over these, so the library and the CLI give the same answers:
+``trace(...).to_dict()`` is what ``newstrail trace --format json`` prints.
+
+>>> import tempfile, os
+>>> folder = tempfile.mkdtemp()
+>>> path = os.path.join(folder, "a.txt")
+>>> _ = open(path, "w").write("Pier 9 Closes\\n\\nThe harbor council voted on Monday to close Pier 9 for repairs.")
+>>> settings = Settings(db=os.path.join(folder, "t.db"), detect_language=False)
+>>> [o.status for o in analyze([path], settings)]
+['added']
+>>> [s.size for s in stories(settings)]
+[1]
+"""
+
+from __future__ import annotations
+
+from newstrail.api.articles import (
+    Analysis,
+    ArticleClaims,
+    ArticleRhetoric,
+    ShownArticle,
+    StoryInfo,
+    TraceReport,
+    analyze,
+    claims,
+    export,
+    link,
+    rhetoric,
+    score_claims,
+    search,
+    show,
+    stories,
+    trace,
+)
+from newstrail.api.demo import DemoResult, demo, sample_corpus
+from newstrail.api.factchecks import factchecks, import_factchecks, match_factchecks, read_queries
+from newstrail.api.ratings import (
+    ImportedAliases,
+    ImportedList,
+    aliases,
+    import_aliases,
+    import_ratings,
+    outlet_profile,
+    rating_lists,
+    remove_rating_list,
+)
+from newstrail.api.session import StoreLike, build_settings, opened
+from newstrail.core.config import Settings
+
+__all__ = [
+    "Analysis",
+    "ArticleClaims",
+    "ArticleRhetoric",
+    "DemoResult",
+    "ImportedAliases",
+    "ImportedList",
+    "Settings",
+    "ShownArticle",
+    "StoreLike",
+    "StoryInfo",
+    "TraceReport",
+    "aliases",
+    "analyze",
+    "build_settings",
+    "claims",
+    "demo",
+    "export",
+    "factchecks",
+    "import_aliases",
+    "import_factchecks",
+    "import_ratings",
+    "link",
+    "match_factchecks",
+    "opened",
+    "outlet_profile",
+    "rating_lists",
+    "read_queries",
+    "remove_rating_list",
+    "rhetoric",
+    "sample_corpus",
+    "score_claims",
+    "search",
+    "show",
+    "stories",
+    "trace",
+]

@@ -1,0 +1,229 @@
+"""The facade over articles: analyse, link, trace, stories, show, search, claims, rhetoric, export.
+
+Each function takes where the store is (see :mod:`newstrail.api.session`) and
+returns data; nothing prints. Only :func:`analyze`, :func:`link` and
+:func:`export` (which writes a file, not the store) change anything.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from newstrail.analyze import Pipeline
+from newstrail.analyze.checkworthy import load_model
+from newstrail.analyze.claims import ClaimStage, ScoredSentence, read_texts, score_text
+from newstrail.analyze.rhetoric import RhetoricStage
+from newstrail.analyze.sentences import split_sentences
+from newstrail.api.session import StoreLike, opened
+from newstrail.core.article import Article, Claim, Technique
+from newstrail.core.config import Settings
+from newstrail.core.errors import BadRecord
+from newstrail.corpus import Corpus, LinkReport, Trace
+from newstrail.engines.local import FAILED, Outcome
+from newstrail.engines.local import analyze as run_batch
+from newstrail.ratings.annotate import Ratings
+from newstrail.report.json import article_record, to_json
+from newstrail.store import SearchHit, Store
+
+
+class Analysis:
+    """One run of :func:`analyze`: iterate it for the outcomes; then read ``counts`` and ``total``."""
+
+    def __init__(self, inputs: Iterable[str], settings: Settings, store: Store | None = None, pipeline: Pipeline | None = None,
+                 stdin: IO[str] | None = None) -> None:
+        self.inputs, self.settings, self.store, self.pipeline, self.stdin = list(inputs), settings, store, pipeline, stdin
+        self.counts = {"added": 0, "exists": 0, FAILED: 0}  # counts only: memory must not grow with the corpus
+        self.total = 0
+        self._ratings: Ratings | None = None
+        self._open: Store | None = None
+
+    def __iter__(self) -> Iterator[Outcome]:
+        with opened(self.store if self.store is not None else self.settings, write=True) as store:
+            self._open = store
+            for outcome in run_batch(self.inputs, self.settings, store, pipeline=self.pipeline, stdin=self.stdin):
+                self.counts[outcome.status] += 1
+                yield outcome
+            store.refresh_outlet_index()  # written now, so profiles read it without writing
+            self.total = store.count()
+            self._open = self._ratings = None
+
+    def record(self, outcome: Outcome) -> dict[str, Any]:
+        """The JSON record of an outcome's article with its source ratings (during iteration)."""
+        assert self._open is not None and outcome.article is not None, "records are read while the analysis runs"
+        if self._ratings is None:  # looked up at output time (see newstrail.ratings.annotate)
+            self._ratings = Ratings(self._open)
+        return self._ratings.add_to_record(article_record(outcome.article, outcome.status))
+
+
+def analyze(inputs: Iterable[str], settings: Settings, store: Store | None = None, pipeline: Pipeline | None = None,
+            stdin: IO[str] | None = None) -> Analysis:
+    """Ingest, clean, analyse, store and (with ``settings.link``) link every article of ``inputs``.
+
+    ``store`` defaults to the one ``settings.db`` names, opened for writing;
+    ``pipeline`` to the stages the settings name. Iterate the result for one
+    :class:`~newstrail.engines.local.Outcome` per article or failed input.
+    """
+    return Analysis(inputs, settings, store, pipeline, stdin)
+
+
+def link(where: StoreLike) -> LinkReport:
+    """Link every stored article not linked yet (stored with ``link = false``)."""
+    with opened(where, write=True) as store:
+        report = Corpus(store).link()
+        store.refresh_outlet_index()
+        return report
+
+
+@dataclass
+class TraceReport:
+    """A story's trace with source ratings: ``to_dict()`` is what ``trace --format json`` prints."""
+
+    trace: Trace
+    data: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return copy.deepcopy(self.data)
+
+
+def trace(where: StoreLike, article: str | None = None, story: str | None = None) -> TraceReport:
+    """Where a story came from and how it changed, from the story of ``article`` or ``story``."""
+    with opened(where) as store:
+        found = Corpus(store).trace(article=article, story=story)
+        # adds keys only: the trace JSON's own keys are unchanged
+        return TraceReport(found, Ratings(store).add_to_trace(found.to_dict()))
+
+
+@dataclass(frozen=True)
+class StoryInfo:
+    """A story: its id, its size, and the first and last publish dates of its articles."""
+
+    id: str
+    size: int
+    first: str | None
+    last: str | None
+
+
+def stories(where: StoreLike, min_size: int = 1) -> list[StoryInfo]:
+    """The stories of the corpus with at least ``min_size`` articles."""
+    out = []
+    with opened(where) as store:
+        for story in store.story_ids():
+            info = store.story_info(story)
+            if info is not None and info[3] >= min_size:
+                out.append(StoryInfo(story, info[3], info[1], info[2]))
+    return out
+
+
+@dataclass
+class ShownArticle:
+    """A stored article and the ratings of its source."""
+
+    article: Article
+    ratings: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**article_record(self.article), "source_ratings": self.ratings}
+
+
+def show(where: StoreLike, key: str) -> ShownArticle:
+    """One stored article by id, id prefix or URL, with its source ratings."""
+    with opened(where) as store:
+        article = store.find(key)
+        return ShownArticle(article, Ratings(store).for_article(article))
+
+
+def search(where: StoreLike, query: str, limit: int = 10) -> list[SearchHit]:
+    """Full-text search over stored titles and texts, best first."""
+    with opened(where) as store:
+        return store.search(query, limit=limit)
+
+
+@dataclass
+class ArticleClaims:
+    """A stored article's claims, best first; ``computed`` when scored now, not read from the store."""
+
+    article: Article
+    claims: list[Claim]
+    sentences: int
+    computed: bool
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [_claim_row(self.article, c) for c in self.claims]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.article.id, "title": self.article.title, "sentences": self.sentences, "claims": self.rows()}
+
+
+def claims(where: StoreLike, key: str, show_all: bool = False, limit: int | None = None) -> ArticleClaims:
+    """The claims of a stored article; scored on the fly (not stored) if it was stored without them."""
+    with opened(where) as store:
+        article = store.find(key)
+    computed = "claims" not in article.stages
+    if computed:
+        article.sentences = article.sentences or split_sentences(article.text)
+        article.claims = ClaimStage().claims(article)
+    total = len(article.sentences) or len(article.claims)
+    chosen = sorted((c for c in article.claims if show_all or c.checkworthy), key=lambda c: (-c.score, c.span.start))
+    return ArticleClaims(article, chosen[:limit] if limit else chosen, total, computed)
+
+
+def _claim_row(article: Article, c: Claim) -> dict[str, Any]:
+    quote = article.quotes[c.quote] if c.quote is not None and c.quote < len(article.quotes) else None
+    attribution = article.attributions[c.attribution] if c.attribution is not None and c.attribution < len(article.attributions) else None
+    return {
+        "text": article.snippet(c.span),
+        "span": {"start": c.span.start, "end": c.span.end},
+        "score": c.score,
+        "checkworthy": c.checkworthy,
+        "numbers": [{"text": n.text, "value": n.value, "unit": n.unit, "dimension": n.dimension, "qualifier": n.qualifier, "what": n.what} for n in c.numbers],
+        "entities": [{"text": e.text, "label": e.label} for e in c.entities],
+        "quote": c.quote,
+        "speaker": quote.speaker if quote else None,
+        "attribution": c.attribution,
+        "source": attribution.source if attribution else None,
+        "cue": attribution.cue if attribution else None,
+        "matches": [{"factcheck": m.factcheck, "score": m.score, "rating": m.rating} for m in c.matches],
+    }
+
+
+def score_claims(lines: Iterable[str], where: str, threshold: float | None = None) -> Iterator[tuple[str, list[ScoredSentence]] | BadRecord]:
+    """Score every sentence of loose texts (TSV or JSONL lines read from ``where``); bad lines come as BadRecord."""
+    model = load_model()
+    for item in read_texts(lines, where):
+        yield item if isinstance(item, BadRecord) else (item[0], score_text(item[1], model, threshold))
+
+
+@dataclass
+class ArticleRhetoric:
+    """The propaganda techniques of a stored article; ``computed`` when found now, not read from the store."""
+
+    article: Article
+    techniques: list[Technique] = field(default_factory=list)
+    computed: bool = False
+
+
+def rhetoric(where: StoreLike, key: str) -> ArticleRhetoric:
+    """A stored article's techniques; computed on the fly, not stored, when its record lacks them
+    (``analyze`` with the rhetoric stage is the way to store them)."""
+    with opened(where) as store:
+        article = store.find(key)
+    stage = RhetoricStage()
+    computed = stage.name not in article.stages
+    if computed:
+        article = stage(article)
+    return ArticleRhetoric(article, list(article.rhetoric), computed)
+
+
+def export(where: StoreLike, path: str | os.PathLike[str]) -> int:
+    """Write every stored article as one JSON record a line (with source ratings) to ``path``; returns how many."""
+    count = 0
+    with opened(where) as store, open(path, "w", encoding="utf-8") as handle:
+        rated = Ratings(store)
+        for article in store.iter_articles():
+            handle.write(to_json(rated.add_to_record(article_record(article))) + "\n")
+            count += 1
+    return count

@@ -1,0 +1,56 @@
+"""The facade over fact-checks: import ClaimReview records, list them, match claims against them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+
+from newstrail.api.session import StoreLike, opened
+from newstrail.core.errors import InputError, UnreadableInput
+from newstrail.factchecks.importer import FileReport, import_files
+from newstrail.factchecks.matching import Match, Matcher
+from newstrail.factchecks.queries import parse_queries
+from newstrail.factchecks.record import FactCheck
+
+
+def import_factchecks(paths: Iterable[str], where: StoreLike, embed: bool = True,
+                      on_error: Callable[[InputError], None] | None = None) -> tuple[list[FileReport], int]:
+    """Import fact-check files (or folders of them); returns one report per file and the store's total."""
+    with opened(where, write=True) as store:
+        reports = import_files(paths, store, embed=embed, on_error=on_error)
+        return reports, store.factcheck_count()
+
+
+def factchecks(where: StoreLike, limit: int | None = None) -> tuple[list[FactCheck], int]:
+    """The imported fact-checks (the first ``limit``) and how many there are in all."""
+    with opened(where) as store:
+        found = []
+        for number, fc in enumerate(store.iter_factchecks()):
+            if limit is not None and number >= limit:
+                break
+            found.append(fc)
+        return found, store.factcheck_count()
+
+
+def read_queries(query: str) -> list[tuple[str, str] | InputError]:
+    """(id, text) pairs from a query file (TSV or JSONL), or the argument itself as one query."""
+    if not os.path.isfile(query):
+        return [("query", query)]
+    try:
+        with open(query, encoding="utf-8-sig") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnreadableInput(query, f"cannot read the query file ({exc})") from exc
+    return list(parse_queries(text, query))
+
+
+def match_factchecks(queries: Sequence[tuple[str, str]], where: StoreLike, top: int = 5, threshold: float = 0.0,
+                     lexical: bool = False, batch: int = 64) -> Iterator[tuple[str, str, list[Match]]]:
+    """(id, text, matches) for each query, best match first; results come batch by batch,
+    so memory stays flat on long query files."""
+    with opened(where) as store:
+        matcher = Matcher.from_store(store, embed=not lexical)
+    for start in range(0, len(queries), batch):
+        chunk = queries[start : start + batch]
+        for (qid, text), matches in zip(chunk, matcher.match_many([t for _, t in chunk], top=top, threshold=threshold), strict=True):
+            yield qid, text, matches
