@@ -260,7 +260,7 @@ def _network_figures(store, outlet: Outlet, identity: OutletIdentity, rowids: li
 
 def _factcheck_figure(store, rowids: list[int]) -> dict[str, Any]:
     matches = store.claim_match_ratings(rowids)
-    false_articles, false_claims, ratings = set(), set(), Counter()
+    false_articles, false_claims, ratings = set(), set(), Counter[str]()
     for article, claim, _, rating, verdict in matches:
         verdict = (verdict_of(verdict) if verdict else None) or verdict_of(rating)
         if verdict == "false":

@@ -1,8 +1,9 @@
 """JSON records: the stable machine-readable form of an article.
 
 >>> from newstrail.core.article import Article
->>> sorted(article_record(Article(text="x", id="a1")))[:4]
-['authors', 'domain', 'id', 'language']
+>>> record = article_record(Article(text="x", id="a1"), status="added")
+>>> record["id"], record["status"], record["text"]
+('a1', 'added', 'x')
 """
 
 from __future__ import annotations
@@ -22,4 +23,5 @@ def article_record(article: Article, status: str | None = None) -> dict[str, Any
 
 
 def to_json(value: Any, indent: int | None = None) -> str:
+    """JSON as newstrail prints it: UTF-8 text kept as is, one line unless ``indent``."""
     return json.dumps(value, ensure_ascii=False, indent=indent)

@@ -105,7 +105,9 @@ MIGRATIONS: tuple[str, ...] = (
 
 
 class SQLiteStore(SQLiteCorpusTables, SQLiteFactCheckTables, SQLiteRatingTables, Store):
-    """A corpus in one SQLite file (created and migrated on open)."""
+    """A corpus in one SQLite file (created and migrated on open; see :func:`newstrail.store.open_store`)."""
+
+    db: sqlite3.Connection
 
     def __init__(self, path: str, read_only: bool = False) -> None:
         self.location = path
@@ -201,6 +203,7 @@ class SQLiteStore(SQLiteCorpusTables, SQLiteFactCheckTables, SQLiteRatingTables,
                     (article.id, article.url, article.outlet, article.domain, article.title, article.published,
                      article.language, article.content_hash, article.source, article.text, self._record(article), article.story),
                 )
+                assert cur.lastrowid is not None  # an INSERT that succeeded has a rowid
                 self._insert_links(cur.lastrowid, article)
                 statuses.append(ADDED)
         return statuses
@@ -276,14 +279,15 @@ def _connect_read_only(path: str) -> sqlite3.Connection:
     uri = "file:" + quote(os.path.abspath(path)) + "?mode=ro"
     if not os.path.exists(path):
         raise StoreError(f"{path}: no store here; run 'newstrail analyze ... --db {path}' first")
+    db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     try:
-        db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return db
     except sqlite3.OperationalError:
-        db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
-        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return db
+        db.close()
+    db = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return db
 
 
 def _like_prefix(key: str) -> str:
