@@ -108,6 +108,7 @@ class FactCheckIndex:
         if embedders is None:
             embedders = {k: e for k in kinds if embed and (e := load_embedder(k)) is not None}
         state = store.factcheck_state()
+        write = write and not store.read_only  # a read-only store is only read: missing vectors are computed in memory
         if embedders and write:
             ensure_vectors(store, embedders)
         factchecks = list(store.iter_factchecks())

@@ -35,6 +35,8 @@ class Store(ABC):
     """
 
     location: str
+    #: opened with ``read_only``: every write fails, so callers that can do without one skip it
+    read_only: bool = False
 
     @abstractmethod
     def put_many(self, articles: Sequence[Article]) -> list[str]:
