@@ -134,6 +134,8 @@ def test_config_and_set_are_accepted_on_every_command(tmp_path):
     assert (tmp_path / "team.db").exists()
     result = _run("stories", "--min-size", "1", "--config", str(conf))
     assert result.exit_code == 0 and "1 articles" in result.stdout
+    listed = _run("sources", "list", "--config", str(conf))
+    assert listed.exit_code == 0 and str(tmp_path / "team.db") in listed.stdout
     # --set wins over the file; a section prefix names where the key is documented
     other = tmp_path / "other.db"
     assert _run("analyze", str(text), "--config", str(conf), "--set", f"store.db={other}").exit_code == 0 and other.exists()

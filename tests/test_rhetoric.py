@@ -25,7 +25,7 @@ from newstrail.eval.rhetoric import merge, span_prf, technique_f1
 from newstrail.analyze.sentences import SentenceStage
 from newstrail.core.article import Article
 from newstrail.cli import main
-from newstrail.cli.rhetoric import article_key
+from newstrail.api import article_key
 
 MEMO = """Harbor Patrol Told Not To Search Ships In Leaked Memo
 

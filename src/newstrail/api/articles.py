@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -16,12 +17,12 @@ from typing import IO, Any
 from newstrail.analyze import Pipeline
 from newstrail.analyze.checkworthy import load_model
 from newstrail.analyze.claims import ClaimStage, ScoredSentence, read_texts, score_text
-from newstrail.analyze.rhetoric import RhetoricStage
+from newstrail.analyze.rhetoric import RhetoricStage, techniques_in
 from newstrail.analyze.sentences import split_sentences
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.article import Article, Claim, Technique
 from newstrail.core.config import Settings
-from newstrail.core.errors import BadRecord
+from newstrail.core.errors import BadRecord, UnreadableInput
 from newstrail.corpus import Corpus, LinkReport, Trace
 from newstrail.engines.local import FAILED, Outcome
 from newstrail.engines.local import analyze as run_batch
@@ -216,6 +217,44 @@ def rhetoric(where: StoreLike, key: str) -> ArticleRhetoric:
     if computed:
         article = stage(article)
     return ArticleRhetoric(article, list(article.rhetoric), computed)
+
+
+def article_key(path: str) -> str:
+    """The article id a file name gives: its first run of digits, else its stem.
+
+    >>> article_key("data/article111111112.txt"), article_key("notes.txt")
+    ('111111112', 'notes')
+    """
+    stem = os.path.splitext(os.path.basename(path))[0]
+    m = re.search(r"\d+", stem)
+    return m.group() if m else stem
+
+
+def read_text_file(path: str) -> str:
+    """The file's text exactly as read: no newline or whitespace normalisation (offsets point into it)."""
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            return handle.read()
+    except UnicodeDecodeError as exc:
+        raise UnreadableInput(path, f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); convert it first, e.g. iconv -f latin1 -t utf-8") from exc
+    except OSError as exc:
+        raise UnreadableInput(path, f"cannot be read ({exc.strerror or exc})") from exc
+
+
+@dataclass
+class TextRhetoric:
+    """The propaganda techniques of a plain text file; offsets are characters into ``text`` as read."""
+
+    path: str
+    key: str
+    text: str
+    techniques: list[Technique]
+
+
+def rhetoric_file(path: str) -> TextRhetoric:
+    """The techniques of the plain text file at ``path``, keyed by :func:`article_key`."""
+    text = read_text_file(path)
+    return TextRhetoric(path, article_key(path), text, techniques_in(text))
 
 
 def export(where: StoreLike, path: str | os.PathLike[str]) -> int:

@@ -3,37 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 
 import click
 
 from newstrail import api
-from newstrail.analyze.rhetoric import techniques_in
 from newstrail.cli import DB, OK, SOME_FAILED, _settings, main
-from newstrail.core.errors import NewstrailError, NotFound, UnreadableInput
+from newstrail.core.errors import NewstrailError, NotFound
 from newstrail.report import rhetoric_lines
-
-
-def article_key(path: str) -> str:
-    """The article id a file name gives: its first run of digits, else its stem.
-
-    >>> article_key("data/article111111112.txt"), article_key("notes.txt")
-    ('111111112', 'notes')
-    """
-    stem = os.path.splitext(os.path.basename(path))[0]
-    m = re.search(r"\d+", stem)
-    return m.group() if m else stem
-
-
-def _read(path: str) -> str:
-    """The file's text exactly as read: no newline or whitespace normalisation."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            return handle.read()
-    except UnicodeDecodeError as exc:
-        raise UnreadableInput(path, f"not valid UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset {exc.start}); convert it first, e.g. iconv -f latin1 -t utf-8") from exc
-    except OSError as exc:
-        raise UnreadableInput(path, f"cannot be read ({exc.strerror or exc})") from exc
 
 
 def _files(inputs: tuple[str, ...], fmt: str) -> tuple[int, list[str]]:
@@ -47,12 +23,12 @@ def _files(inputs: tuple[str, ...], fmt: str) -> tuple[int, list[str]]:
             stored.append(path)
         else:
             try:
-                text = _read(path)
+                found = api.rhetoric_file(path)
             except NewstrailError as exc:
                 click.echo(f"error: {exc}", err=True)
                 failed += 1
                 continue
-            lines = rhetoric_lines(fmt, path, article_key(path), text, techniques_in(text))
+            lines = rhetoric_lines(fmt, path, found.key, found.text, found.techniques)
             if lines:
                 click.echo("\n".join(lines))
     return failed, stored
