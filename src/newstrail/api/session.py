@@ -4,14 +4,13 @@ Every facade function takes ``where``: an open store (used as is, left open), a
 :class:`~newstrail.core.config.Settings` (its ``db``) or a store path. Reading
 functions open the store read-only, so they never create, migrate or write it.
 
->>> parse_sets(["link.lead_similarity=0.9", "detect_language=false", "db=x.db"])
-{'lead_similarity': 0.9, 'detect_language': False, 'db': 'x.db'}
+>>> build_settings(None, ["factchecks.threshold=0.7"], db="x.db").factcheck_threshold
+0.7
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Union
@@ -37,22 +36,6 @@ def opened(where: StoreLike, write: bool = False) -> Iterator[Store]:
         yield store
 
 
-def parse_sets(sets: Iterable[str]) -> dict[str, Any]:
-    """``section.key=value`` strings as settings overrides; values read as TOML when they parse."""
-    out: dict[str, Any] = {}
-    for item in sets:
-        key, sep, raw = item.partition("=")
-        if not sep or not key.strip():
-            raise ConfigError(f"--set {item!r}: expected section.key=value")
-        try:
-            value: Any = tomllib.loads(f"v = {raw}")["v"]
-        except tomllib.TOMLDecodeError:
-            value = raw
-        # the settings are flat for now: a section names where a key is documented
-        out[key.strip().rsplit(".", 1)[-1]] = value
-    return out
-
-
 def build_settings(config: str | None = None, sets: Iterable[str] = (), **flags: Any) -> Settings:
-    """Defaults, then ``config`` (or ./newstrail.toml), then ``--set`` values, then flags given (not ``None``)."""
-    return Settings.build(config, overrides={**parse_sets(sets), **{k: v for k, v in flags.items() if v is not None}})
+    """Defaults, then ``config`` (or ./newstrail.toml), then flags given (not ``None``), then ``--set`` values."""
+    return Settings.build(config, overrides=flags, sets=tuple(sets))
