@@ -33,16 +33,21 @@ _EM_UNDER = re.compile(r"(?<![\w\\])_(?=\S)([^_\n]*?[^\s\\])_(?!\w)")
 _CODE = re.compile(r"(?<!\\)`([^`\n]+)(?<!\\)`")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 # Anchor text may hold escaped characters ("see \[1\]", "snake\_case"); trafilatura
-# does not escape a backslash, so one right before the closing "](" is literal.
-_ANCHOR = r"(?:[^\]\\\n]|\\(?=\]\()|\\.)*"
+# does not escape a backslash, so one right before the closing "](" is literal. Brackets
+# inside <code> are not escaped either ("[harbor [1]](...)", "[harbor ]](...)"): a balanced
+# pair, or a "]" not followed by "(", is anchor text; a lone "[" is not, so in hand-written
+# Markdown "a [note] and a [link](...)" the link is "link".
+_ANCHOR = r"(?:\[(?:[^\[\]\\\n]|\\.)*\](?!\()|[^\[\]\\\n]|\](?!\()|\\(?=\]\()|\\.)*"
 _INLINE = re.compile(
     r"!\[(?P<alt>" + _ANCHOR + r")\]\((?P<src>" + _DEST + r")\)"  # image: dropped
     r"|\[(?P<anchor>" + _ANCHOR + r")\]\((?:<(?P<angled>(?:[^>\\\n]|\\.)*)>|(?P<target>[^)\s]*))(?:\s+\"[^\"\n]*\")?\)"  # link
     r"|<(?P<auto>https?://[^>\s]+)>"  # autolink
     r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|>])"  # backslash escape
 )
-# An anchor wrapped over lines, as trafilatura keeps the line breaks of the HTML source.
-_WRAPPED_ANCHOR = re.compile(r"\[(?:[^\[\]\\\n]|\\(?=\]\()|\\.)*\n(?:[^\[\]\\]|\\(?=\]\()|\\.)*\]\(")
+# An anchor wrapped over lines, as trafilatura keeps the line breaks of the HTML source
+# (the anchor pieces above, line breaks allowed; the callers keep only matches with one).
+_PIECE = r"\[(?:[^\[\]\\]|\\[\s\S])*\](?!\()|[^\[\]\\]|\](?!\()|\\(?=\]\()|\\[\s\S]"
+_WRAPPED_ANCHOR = re.compile(r"\[(?:" + _PIECE + r")*\]\(")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
@@ -106,7 +111,7 @@ def join_wrapped_anchors(markdown: str) -> str:
     >>> join_wrapped_anchors("[the \\n \\n Herald](https://bay.example/a)")
     '[the Herald](https://bay.example/a)'
     """
-    return _WRAPPED_ANCHOR.sub(lambda m: re.sub(r"\s*\n\s*", " ", m.group(0)), markdown)
+    return _WRAPPED_ANCHOR.sub(lambda m: re.sub(r"\s*\n\s*", " ", m.group(0)), markdown) if "\n" in markdown else markdown
 
 
 def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, list[Link]]:
