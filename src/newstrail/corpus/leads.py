@@ -81,8 +81,11 @@ class SameEvent:
 
     def link(self, articles: Sequence[Article]) -> dict[str, dict[str, float]]:
         """Store the batch's leads; return ``{article id: {other id: similarity}}`` of same-event pairs."""
-        dated = [(a, parse_date(a.published)) for a in articles]
-        dated = [(a, when) for a, when in dated if when is not None]
+        dated: list[tuple[Article, datetime]] = []
+        for article in articles:
+            when = parse_date(article.published)
+            if when is not None:  # an undated lead has no window to be compared in
+                dated.append((article, when))
         if not dated or self.similarity > 1:
             return {}
         vectors = encode_leads([a for a, _ in dated])
@@ -139,7 +142,8 @@ def related_pairs(store: Store, articles: Sequence[Article], component: dict[str
     for i, a in enumerate(ids):
         for j in range(i + 1, len(ids)):
             b = ids[j]
-            key = tuple(sorted((component.get(a, -1 - i), component.get(b, -1 - j))))
+            low, high = sorted((component.get(a, -1 - i), component.get(b, -1 - j)))
+            key = (low, high)
             if key[0] == key[1] or sims[i, j] < similarity or (key in best and best[key]["similarity"] >= sims[i, j]):
                 continue
             shared = sorted(held.get(a, set()) & held.get(b, set()))

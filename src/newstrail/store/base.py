@@ -132,7 +132,7 @@ class Store(ABC):
     def assign_story(self, story: str, ids: Sequence[str], absorbed: Sequence[str] = ()) -> None: ...
 
     @abstractmethod
-    def add_leads(self, leads: Sequence[tuple[str, str, bytes]]) -> None:
+    def add_leads(self, leads: Sequence[tuple[str, str | None, bytes]]) -> None:
         """Keep (article id, published, vector bytes) of articles' leads (``published`` in any
         form :func:`~newstrail.core.dates.parse_date` reads; kept as its UTC instant)."""
 

@@ -208,7 +208,7 @@ class SQLiteCorpusTables:
         )
 
     # leads ---------------------------------------------------------------------------
-    def add_leads(self, leads: Sequence[tuple[str, str, bytes]]) -> None:
+    def add_leads(self, leads: Sequence[tuple[str, str | None, bytes]]) -> None:
         rowids = self._rowids([lead[0] for lead in leads])
         rows = []
         for article_id, published, vector in leads:
