@@ -185,3 +185,10 @@ def test_migration_rewrites_mixed_dates_to_one_form(tmp_path):
 def test_store_keeps_the_stored_form_as_given(store, value):
     _put(store, "kept", "Saltmere Post", value)
     assert store.get("kept").published == value
+
+
+def test_article_holds_only_the_stored_form():
+    assert Article(published="2025-03-06T09:00:00+02:00").published == "2025-03-06T07:00:00Z"
+    assert Article.from_dict({"text": "x", "published": "6 March 2025"}).published == "2025-03-06"
+    assert Article(published="the spring issue").published == "the spring issue"  # no date: kept, not lost
+    assert Article().published is None
