@@ -15,6 +15,7 @@ from newstrail.core.article import Passage
 from newstrail.core.dates import UTC, day_of, has_time, instant_key, normalise_date, parse_date, sort_key, to_iso
 from newstrail.corpus import Corpus
 from newstrail.corpus.provenance import build_graph
+from newstrail.ingest.html import article_from_html
 from newstrail.report.text import render_article
 from newstrail.report.trace import render_trace
 from newstrail.store.sqlite import MIGRATIONS
@@ -192,3 +193,21 @@ def test_article_holds_only_the_stored_form():
     assert Article.from_dict({"text": "x", "published": "6 March 2025"}).published == "2025-03-06"
     assert Article(published="the spring issue").published == "the spring issue"  # no date: kept, not lost
     assert Article().published is None
+
+
+def _page(head: str) -> str:
+    body = "<p>" + "The Saltmere quay reopened to ferries on Thursday after a week of storm repairs. " * 3 + "</p>"
+    return f"<html lang='en'><head><title>Quay reopens</title>{head}</head><body><article><h1>Quay reopens</h1>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [
+        ('<meta property="article:published_time" content="2025-03-06T01:55:00-05:00">', "2025-03-06T06:55:00Z"),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-03-06T09:00:00+02:00"}</script>', "2025-03-06T07:00:00Z"),
+        ('<meta property="article:published_time" content="2025-03-06">', "2025-03-06"),  # a day stays a day
+        ("", None),
+    ],
+)
+def test_html_keeps_the_stated_time_and_offset(head, published):
+    assert article_from_html(_page(head), "quay.html", url="https://saltmerepost.example/quay").published == published
