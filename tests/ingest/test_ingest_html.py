@@ -51,7 +51,7 @@ def test_html_metadata_from_the_page():
     article = article_from_html(PIER_PAGE, "pier.html", url=PAGE_URL + "/")
     assert article.title == "Pier 9 Closes After Inspection"
     assert article.authors == ["Dana Reyes"]
-    assert article.published == "2025-03-06"
+    assert article.published == "2025-03-06T09:30:00Z"  # the time the page states, not only its day
     assert article.outlet == "The Harbor Lantern"
     # canonical link: www., trailing slash and every utm_ parameter removed
     assert article.url == PAGE_URL

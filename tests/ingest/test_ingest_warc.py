@@ -27,8 +27,8 @@ def test_warc_gives_exactly_the_two_html_articles(write, gz, name):
     assert (pier.title, pier.text) == ("Pier 9 Closes", PIER_PARAGRAPH)
     assert (ferry.title, ferry.text) == ("Ferry Strike Ends", FERRY_PARAGRAPH)
     # the pages state no date: the WARC-Date is the fallback
-    assert pier.published == "2025-03-06T08:00:00+00:00"
-    assert ferry.published == "2025-03-07T09:15:00+00:00"
+    assert pier.published == "2025-03-06T08:00:00Z"
+    assert ferry.published == "2025-03-07T09:15:00Z"
     assert pier.source == f"{path}#https://harborlantern.example/city/pier-9"
     assert pier.domain == "harborlantern.example"
 
@@ -133,4 +133,4 @@ def test_page_with_copyright_year_only_keeps_the_warc_date(write):
         writer.create_warc_record("https://harborlantern.example/p", "response", payload=io.BytesIO(page.encode()), http_headers=http, warc_headers_dict={"WARC-Date": "2025-03-09T10:00:00Z"})
     )
     [article] = read_inputs([str(write("footer.warc", buf.getvalue()))], Settings())
-    assert article.published == "2025-03-09T10:00:00+00:00"
+    assert article.published == "2025-03-09T10:00:00Z"

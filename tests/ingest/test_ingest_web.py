@@ -242,7 +242,7 @@ def test_rss_items_without_content_are_fetched(news, fast):
     # the feed's fields win over the page's own
     assert pier.title == "Pier 9 Closes After Inspection"
     assert pier.outlet == "The Harbor Lantern"
-    assert pier.published == "2025-03-06T09:30:00+00:00"
+    assert pier.published == "2025-03-06T09:30:00Z"
     assert pier.text.startswith(PIER_PARAGRAPH)
     assert pier.url == news.url("/news/pier-9")
     assert pier.source.startswith(news.url("/feed.rss") + "#entry1")
@@ -298,12 +298,12 @@ def test_atom_entries_with_full_content_are_read_from_the_feed(news, fast):
     assert pier.title == "Harbor Council Votes to Close Pier 9"
     assert pier.authors == ["Ilse Markova", "Pavel Onu"]
     assert pier.outlet == "The Bay Herald"
-    assert pier.published == "2025-03-05T18:00:00+00:00"
+    assert pier.published == "2025-03-05T18:00:00Z"
     assert pier.url == news.url("/atom-only/pier-9")
     assert pier.text == PIER_PARAGRAPH + "\n\nRead the council minutes for the vote."
     [link] = pier.links
     assert (link.url, pier.text[link.span.start : link.span.end]) == ("https://porthaven.example/council/minutes-12", "council minutes")
-    assert ferry.published == "2025-03-07T08:00:00+00:00"  # <updated> when there is no <published>
+    assert ferry.published == "2025-03-07T08:00:00Z"  # <updated> when there is no <published>
     assert ferry.text == FERRY_PARAGRAPH
     # the content was in the feed: no entry page was fetched
     assert news.paths() == ["/feed.atom"]

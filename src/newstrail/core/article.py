@@ -18,6 +18,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from newstrail.core.dates import normalise_date
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -276,6 +278,12 @@ class Article:
     #: assigned by the outlet stage: the outlet's current domain, and how it was found
     outlet_domain: str | None = None
     outlet_domain_via: str | None = None
+
+    def __post_init__(self) -> None:
+        # ``published`` holds only the stored form of core.dates (UTC ``...Z`` or a day),
+        # however the article was made; a value that is no date is kept as given
+        if self.published:
+            self.published = normalise_date(self.published) or self.published
 
     def ensure_id(self) -> Article:
         """Give the article its stable id if the input did not name one."""

@@ -21,7 +21,7 @@ from newstrail.corpus.leads import related_pairs
 from newstrail.corpus.linking import Linker, LinkOptions, LinkReport, anchors
 from newstrail.corpus.mutations import Mutation, compare_articles, quote_mutations
 from newstrail.corpus.outlets import OutletDirectory
-from newstrail.corpus.provenance import Edge, Graph, build_graph
+from newstrail.corpus.provenance import Edge, Graph, build_graph, chronological
 
 __all__ = ["Corpus", "Edge", "LinkOptions", "LinkReport", "Mutation", "Trace"]
 
@@ -49,7 +49,7 @@ class Trace:
 
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON interface of ``newstrail trace --format json``."""
-        articles = sorted(self.graph.articles.values(), key=lambda a: (a.published or "9999", a.id))
+        articles = sorted(self.graph.articles.values(), key=chronological)
         return {
             "story": self.story,
             "articles": [
@@ -137,7 +137,7 @@ class Corpus:
         factchecks = [{"article": a.id, **review} for a in articles if a.url in checks for review in checks[a.url]]
         # a fact-check quotes the claim it rates: what it says differently is the correction, not a mutation
         checking = {f["article"] for f in factchecks}
-        for (source, target) in sorted(graph.edges, key=lambda e: (by_id[e[1]].published or "", e)):
+        for (source, target) in sorted(graph.edges, key=lambda e: (chronological(by_id[e[1]]), e)):
             # articles that only quote the same words did not rewrite one another: compare their figures alone
             if source in by_id and target not in checking:
                 mutations += compare_articles(by_id[source], by_id[target], numbers_only=set(graph.edges[(source, target)].kinds) == {"quote"})

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newstrail.core.article import Article
+from newstrail.core.dates import parse_date
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -46,15 +47,6 @@ def lead_text(article: Article) -> str:
     opening = " ".join(opening[:LEAD_CHARS].split())
     title = (article.title or "").strip()
     return f"{title}. {opening}" if title and not title.endswith((".", "?", "!")) else f"{title} {opening}".strip()
-
-
-def _moment(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value).replace(tzinfo=None)
-    except ValueError:
-        return None
 
 
 def _matrix(blobs: Sequence[bytes]) -> np.ndarray:
@@ -89,8 +81,11 @@ class SameEvent:
 
     def link(self, articles: Sequence[Article]) -> dict[str, dict[str, float]]:
         """Store the batch's leads; return ``{article id: {other id: similarity}}`` of same-event pairs."""
-        dated = [(a, _moment(a.published)) for a in articles]
-        dated = [(a, when) for a, when in dated if when is not None]
+        dated: list[tuple[Article, datetime]] = []
+        for article in articles:
+            when = parse_date(article.published)
+            if when is not None:  # an undated lead has no window to be compared in
+                dated.append((article, when))
         if not dated or self.similarity > 1:
             return {}
         vectors = encode_leads([a for a, _ in dated])
@@ -105,18 +100,18 @@ class SameEvent:
             while end + 1 < len(order) and dated[order[end + 1]][1] - dated[order[start]][1] <= 4 * self.window:
                 end += 1
             group = order[start : end + 1]
-            since = (dated[group[0]][1] - self.window).isoformat()
-            until = (dated[group[-1]][1] + self.window + timedelta(days=1)).isoformat()
+            since = dated[group[0]][1] - self.window
+            until = dated[group[-1]][1] + self.window + timedelta(days=1)
             self._compare([dated[i] for i in group], vectors[group].astype("float32"), since, until, found)
             start = end + 1
         return found
 
-    def _compare(self, group, vectors, since: str, until: str, found: dict[str, dict[str, float]]) -> None:
+    def _compare(self, group, vectors, since: datetime, until: datetime, found: dict[str, dict[str, float]]) -> None:
         rows = self.store.leads_between(since, until)
         if not rows:
             return
         ids = [r[0] for r in rows]
-        when = [_moment(r[2]) for r in rows]
+        when = [parse_date(r[2]) for r in rows]
         sims = vectors @ _matrix([r[1] for r in rows]).T
         for (article, moment), row in zip(group, sims, strict=True):
             close = [j for j in row.argsort()[::-1][: TOP + 1] if row[j] >= self.similarity and ids[j] != article.id]
@@ -147,7 +142,8 @@ def related_pairs(store: Store, articles: Sequence[Article], component: dict[str
     for i, a in enumerate(ids):
         for j in range(i + 1, len(ids)):
             b = ids[j]
-            key = tuple(sorted((component.get(a, -1 - i), component.get(b, -1 - j))))
+            low, high = sorted((component.get(a, -1 - i), component.get(b, -1 - j)))
+            key = (low, high)
             if key[0] == key[1] or sims[i, j] < similarity or (key in best and best[key]["similarity"] >= sims[i, j]):
                 continue
             shared = sorted(held.get(a, set()) & held.get(b, set()))

@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from newstrail.core.article import Article
+from newstrail.core.dates import has_time, instant_key, parse_date
 from newstrail.store import Store
 from newstrail.corpus.fingerprints import Fingerprint
 from newstrail.corpus.leads import SameEvent
@@ -82,16 +83,6 @@ _COMMON_CAPS = frozenset(
 def anchors(text: str) -> set[str]:
     """Names and figures of a text: what a rewrite keeps when it changes the words."""
     return {m.lower() for m in _ANCHOR.findall(text) if m.lower() not in _COMMON_CAPS}
-
-
-def _when(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=None)
 
 
 class Linker:
@@ -209,9 +200,9 @@ class Linker:
         # credits made earlier to this article's outlet by articles linked before it
         if article.outlet:
             keys = {outlet_key(article.outlet)} | {k for k, names in self.directory.by_key.items() if article.outlet in names}
-            when = _when(article.published)
-            since = (when - timedelta(days=1)).isoformat() if when else None
-            until = (when + timedelta(days=self.options.window_days)).isoformat() if when else None
+            when = parse_date(article.published)
+            since = when - timedelta(days=1) if when else None
+            until = when + timedelta(days=self.options.window_days) if when else None
             for citer, key in self.store.unresolved_citers(sorted(keys), since, until):
                 if citer == article.id:
                     continue
@@ -234,12 +225,12 @@ class Linker:
         """
         if not outlets:
             return None
-        when = _when(article.published)
+        when = parse_date(article.published)
         window = timedelta(days=self.options.window_days)
         # a date without a time may be any hour of that day
-        slack = timedelta(days=1) if article.published and len(article.published) <= 10 else timedelta(hours=1)
-        since = (when - window).isoformat() if when else None
-        until = (when + slack).isoformat() if when else None
+        slack = timedelta(days=1) if article.published and not has_time(article.published) else timedelta(hours=1)
+        since = when - window if when else None
+        until = when + slack if when else None
         candidates = [other for other, _ in self.store.articles_of(outlets, since, until) if other != article.id]
         if not candidates:
             return None
@@ -292,7 +283,9 @@ class Linker:
             groups[find(node)].append(node)
         batch = {a.id for a in articles}
         current = self.store.stories_of([n for g in groups.values() for n in g])
-        published = {a.id: a.published or "" for a in articles}
+        # UTC instants: the earliest member names a new story (an undated one sorts first,
+        # as it always has, so story ids stay what they were)
+        published = {a.id: instant_key(a.published) or "" for a in articles}
         for members in groups.values():
             existing = sorted({current.get(m) for m in members if current.get(m)})
             if existing:

@@ -23,9 +23,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from newstrail.core.article import Article, Passage
+from newstrail.core.dates import day_of, sort_key
 from newstrail.corpus.outlets import outlet_key
 from newstrail.corpus.reuse import coverage
 
@@ -80,7 +82,7 @@ class Graph:
         """Where the story starts: the corpus articles no other corpus article fed
         (those others took from, or the earliest), then the outside outlets they credit."""
         fed = {t for (s, t) in self.edges if s in self.articles}
-        roots = sorted((n for n in self.articles if n not in fed), key=lambda n: _order(self.articles[n]))
+        roots = sorted((n for n in self.articles if n not in fed), key=lambda n: chronological(self.articles[n]))
         if len(self.articles) > 1:
             roots = [n for n in roots if self.children(n)] or roots[:1]
         outside = sorted({s for (s, t) in self.edges if s not in self.articles and t in roots})
@@ -100,7 +102,7 @@ class Graph:
     @property
     def amplifiers(self) -> list[str]:
         copied = [n for n in self.articles if self.parents(n)]
-        return sorted(copied, key=lambda n: (-len(self.children(n)), self.articles[n].published or "", n))
+        return sorted(copied, key=lambda n: (-len(self.children(n)), chronological(self.articles[n])))
 
 
 def external_node(name: str, resolver) -> str:
@@ -112,13 +114,11 @@ def external_node(name: str, resolver) -> str:
     return "external:" + re.sub(r"^(?i:the)\s+", "", name.strip())
 
 
-def _moment(article: Article) -> str:
-    published = article.published or "9999"
-    return published if len(published) > 10 else published + "T23:59:59"
-
-
-def _order(article: Article) -> tuple[str, str]:
-    return (_moment(article), article.id)
+def chronological(article: Article) -> tuple[datetime, str]:
+    """Sort key of articles in publishing order: UTC instants, so copies stamped at
+    different offsets compare as the moments they are; a day-only date counts as the
+    end of its day (it may be any hour of it); undated articles last; ties by id."""
+    return (sort_key(article.published), article.id)
 
 
 def _quoted_share(article: Article, passage: Passage) -> float:
@@ -148,10 +148,9 @@ def build_graph(
         """Whether ``a`` came first. A date without a time leaves the day's order
         open: a credit of one by the other decides, else the dated-only article is
         taken as the later one (copies are more often dated loosely than wires)."""
-        da, db = _moment(by_id[a]), _moment(by_id[b])
-        if da[:10] == db[:10] and ((b, a) in credits or (a, b) in credits):
+        if day_of(by_id[a].published) == day_of(by_id[b].published) and ((b, a) in credits or (a, b) in credits):
             return (b, a) in credits
-        return (da, a) < (db, b)
+        return chronological(by_id[a]) < chronological(by_id[b])
 
     # shared passages, oriented from the earlier article to the later one
     shared: dict[str, dict[str, list[Passage]]] = defaultdict(lambda: defaultdict(list))
@@ -162,7 +161,7 @@ def build_graph(
             a, b, passage = b, a, passage.flipped()
         shared[b][a].append(passage)
 
-    for article in sorted(articles, key=_order):
+    for article in sorted(articles, key=chronological):
         credited: dict[str, str] = {}  # source id or external node -> the name as cited
         for attribution in article.attributions:
             if attribution.kind != "outlet" or not attribution.source:
@@ -197,7 +196,7 @@ def _reuse_parents(article, by_id, sources: dict[str, list[Passage]], credited: 
     # as much, the latest: a copy of a copy more often than of the first version
     words = {source: sum(p.words for p in found) for source, found in sources.items()}
     top = max(words.values(), default=0)
-    ranked = sorted(sources.items(), key=lambda item: _order(by_id[item[0]]), reverse=True)
+    ranked = sorted(sources.items(), key=lambda item: chronological(by_id[item[0]]), reverse=True)
     ranked.sort(key=lambda item: (item[0] not in credited, -(top if words[item[0]] >= 0.98 * top else words[item[0]])))
     for source, found in ranked:
         before = coverage(chosen, length) * length

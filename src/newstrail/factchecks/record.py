@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from newstrail.core.dates import normalise_date
+
 #: the normalised verdict scale, from worst to best, then the labels outside it
 VERDICTS: tuple[str, ...] = ("false", "mostly-false", "mixed", "mostly-true", "true", "misleading", "unproven", "satire", "unrated")
 
@@ -93,6 +95,8 @@ class FactCheck:
 
     def __post_init__(self) -> None:
         self.claim = " ".join(self.claim.split())
+        # the one stored date form; a date it cannot read is kept as the publisher wrote it
+        self.date = normalise_date(self.date) or self.date
         if not self.id:
             self.id = f"fc-{self.key}"
         if not self.verdict:

@@ -20,6 +20,7 @@ import re
 from typing import Any
 
 from newstrail.core.article import Article
+from newstrail.core.dates import has_time, parse_date
 from newstrail.core.errors import NoArticleText, UnreadableInput
 from newstrail.ingest.markup import _HEADING, join_wrapped_anchors
 from newstrail.ingest.text import _same, article_from_text
@@ -70,7 +71,7 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
         page = {
             "title": meta.title,
             "author": meta.author,
-            "published": _trusted_date(meta.date, html),
+            "published": _stated_time(tree, meta.date) or _trusted_date(meta.date, html),
             "outlet": meta.sitename,
             "url": meta.url or url,
         }
@@ -84,6 +85,30 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
         # on top of the text is still a headline, not body text.
         markdown = _drop_headline(markdown, meta.title)
     return article_from_text(markdown, where, fields=known, base_url=url)
+
+
+# where a page states its publish time to the minute: htmldate reports only the day,
+# and copies minutes apart at different offsets need the time and the offset
+_TIME_XPATH = (
+    '//meta[@property="article:published_time" or @name="article:published_time" or @property="og:published_time"'
+    ' or @itemprop="datePublished" or @name="pubdate" or @name="publishdate"]/@content'
+    ' | //time[@itemprop="datePublished" or @pubdate]/@datetime'
+)
+_LD_TIME = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+
+
+def _stated_time(tree: Any, day: str | None) -> str | None:
+    """The publish time the page's metadata states, when it names the day htmldate
+    found (its local day, as written) and a time of day; else ``None``."""
+    if not day:
+        return None
+    stated = [str(v) for v in tree.xpath(_TIME_XPATH)]
+    stated += [m.group(1) for script in tree.xpath('//script[@type="application/ld+json"]/text()') for m in _LD_TIME.finditer(script)]
+    for value in stated:
+        value = value.strip()
+        if value[:10] == day and has_time(value) and parse_date(value) is not None:
+            return value
+    return None
 
 
 def _trusted_date(date: str | None, html: str | bytes) -> str | None:

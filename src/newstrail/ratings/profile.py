@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
+from newstrail.core.dates import instant_key
 from newstrail.core.errors import NotFound
 from newstrail.ratings.annotate import Ratings
 from newstrail.outlets.identity import Outlet, OutletIdentity
@@ -106,7 +107,7 @@ def _graph_figures(store, outlet: Outlet, identity: OutletIdentity, rows, ids: s
     latest: dict[str, str] = {}
     for r in rows:
         if r["story"] and sizes.get(r["story"], 0) >= 2:
-            latest[r["story"]] = max(latest.get(r["story"], ""), r["published"] or "")
+            latest[r["story"]] = max(latest.get(r["story"], ""), instant_key(r["published"]) or "")
     stories = sorted(latest, key=lambda s: latest[s], reverse=True)
     traced = stories[:max_stories]
     resolver = OutletDirectory(store.outlet_names()).resolve

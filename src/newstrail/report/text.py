@@ -34,6 +34,8 @@ def render_article(article: Article, width: int = 88) -> str:
         ("stages", ", ".join(article.stages)),
     ]
     lines += [f"{name:>10}: {value}" for name, value in fields if value]
+    if not article.published:
+        lines.append(f"{'published':>10}: no date")  # say so: a missing date is a finding too
     for key, value in sorted(article.meta_view().items()):
         lines.append(f"{'meta.' + key:>10}: {value}")
     lines.append("")

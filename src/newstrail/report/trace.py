@@ -9,13 +9,15 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from newstrail.core.dates import day_of, sort_key
+
 
 def _label(node: str, articles: dict[str, dict[str, Any]]) -> str:
     if node not in articles:
         return f"{node}  (outside the corpus)"
     a = articles[node]
-    date = (a.get("published") or "????-??-??")[:10]
-    return f"{date}  {node}  {a.get('outlet') or '?'}: {textwrap.shorten(a.get('title') or '', 70)}"
+    date = day_of(a.get("published")) or "no date"
+    return f"{date:<10}  {node}  {a.get('outlet') or '?'}: {textwrap.shorten(a.get('title') or '', 70)}"
 
 
 def _evidence_lines(edge: dict[str, Any], indent: str) -> list[str]:
@@ -44,7 +46,7 @@ def render_trace(trace: dict[str, Any]) -> str:
     children: dict[str, list[dict[str, Any]]] = {}
     for edge in trace["edges"]:
         children.setdefault(edge["from"], []).append(edge)
-    dates = [a["published"][:10] for a in trace["articles"] if a.get("published")]
+    dates = [d for d in (day_of(a.get("published")) for a in trace["articles"]) if d]
     span = f" · {min(dates)} to {max(dates)}" if dates else ""
     out = [f"Story {trace['story']} · {len(articles)} article(s){span}", ""]
     drawn: set[str] = set()
@@ -56,7 +58,7 @@ def render_trace(trace: dict[str, Any]) -> str:
         if again:
             return
         drawn.add(node)
-        for edge in sorted(children.get(node, []), key=lambda e: (articles.get(e["to"], {}).get("published") or "", e["to"])):
+        for edge in sorted(children.get(node, []), key=lambda e: (sort_key(articles.get(e["to"], {}).get("published")), e["to"])):
             out.extend(_evidence_lines(edge, pad + "      "))
             draw(edge["to"], depth + 1)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from newstrail.core.article import Article, Passage
 
@@ -103,13 +104,13 @@ class Store(ABC):
     def cites_of(self, ids: Sequence[str]) -> list[tuple[str, str, str | None]]: ...
 
     @abstractmethod
-    def unresolved_citers(self, outlet_keys: Sequence[str], since: str | None = None, until: str | None = None, limit: int = 50) -> list[tuple[str, str]]: ...
+    def unresolved_citers(self, outlet_keys: Sequence[str], since: datetime | None = None, until: datetime | None = None, limit: int = 50) -> list[tuple[str, str]]: ...
 
     @abstractmethod
     def outlet_names(self) -> list[tuple[str, str | None]]: ...
 
     @abstractmethod
-    def articles_of(self, outlets: Sequence[str], since: str | None = None, until: str | None = None, limit: int = 200) -> list[tuple[str, str | None]]: ...
+    def articles_of(self, outlets: Sequence[str], since: datetime | None = None, until: datetime | None = None, limit: int = 200) -> list[tuple[str, str | None]]: ...
 
     @abstractmethod
     def ids_for_urls(self, urls: Sequence[str]) -> dict[str, str]: ...
@@ -133,12 +134,13 @@ class Store(ABC):
     def assign_story(self, story: str, ids: Sequence[str], absorbed: Sequence[str] = ()) -> None: ...
 
     @abstractmethod
-    def add_leads(self, leads: Sequence[tuple[str, str, bytes]]) -> None:
-        """Keep (article id, published, vector bytes) of articles' leads."""
+    def add_leads(self, leads: Sequence[tuple[str, str | None, bytes]]) -> None:
+        """Keep (article id, published, vector bytes) of articles' leads (``published`` in any
+        form :func:`~newstrail.core.dates.parse_date` reads; kept as its UTC instant)."""
 
     @abstractmethod
-    def leads_between(self, since: str, until: str, limit: int = 20000) -> list[tuple[str, bytes, str]]:
-        """(article id, vector bytes, published) of the leads published in ``[since, until]``, newest first."""
+    def leads_between(self, since: datetime, until: datetime, limit: int = 20000) -> list[tuple[str, bytes, str]]:
+        """(article id, vector bytes, published UTC instant) of the leads published in ``[since, until]``, newest first."""
 
     @abstractmethod
     def leads_of(self, ids: Sequence[str]) -> dict[str, bytes]:

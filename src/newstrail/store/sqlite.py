@@ -2,6 +2,7 @@
 
 >>> import tempfile, os
 >>> from newstrail.core.article import Article
+from newstrail.core.dates import instant_key
 >>> path = os.path.join(tempfile.mkdtemp(), "t.db")
 >>> with SQLiteStore(path) as store:
 ...     store.put(Article(text="The pier closed.", url="https://harbor.example/a").ensure_id())
@@ -18,6 +19,7 @@ from contextlib import contextmanager
 from urllib.parse import quote
 
 from newstrail.core.article import Article
+from newstrail.core.dates import instant_key
 from newstrail.core.errors import NotFound, StoreError
 from newstrail.outlets import canonical_url
 from newstrail.store.base import ADDED, EXISTS, SearchHit, Store
@@ -100,6 +102,25 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE leads (article INTEGER PRIMARY KEY, published TEXT NOT NULL, vector BLOB NOT NULL);
     CREATE INDEX leads_published ON leads(published);
+    """,
+    # 6: one date form. ``published`` becomes the stored form of core.dates (UTC,
+    # ``...Z``, or a day only); ``published_at`` is its full UTC instant, what SQL
+    # filters and orders on (strings of mixed precision and offsets did not compare
+    # as instants). SQLite's strftime converts offsets to UTC; a value it cannot
+    # read is left as it was, with no instant.
+    """
+    UPDATE articles SET published = strftime('%Y-%m-%dT%H:%M:%SZ', published)
+        WHERE length(published) > 10 AND strftime('%Y-%m-%dT%H:%M:%SZ', published) IS NOT NULL;
+    UPDATE articles SET record = json_set(record, '$.published', published)
+        WHERE published IS NOT NULL AND json_extract(record, '$.published') IS NOT published;
+    ALTER TABLE articles ADD COLUMN published_at TEXT;
+    UPDATE articles SET published_at = strftime('%Y-%m-%dT%H:%M:%SZ', published) WHERE published IS NOT NULL;
+    CREATE INDEX articles_published_at ON articles(published_at);
+    CREATE INDEX articles_outlet_at ON articles(outlet, published_at);
+    UPDATE leads SET published = coalesce(strftime('%Y-%m-%dT%H:%M:%SZ', published), published);
+    UPDATE stories SET
+        first_seen = (SELECT min(published_at) FROM articles WHERE story = stories.id),
+        last_seen = (SELECT max(published_at) FROM articles WHERE story = stories.id);
     """,
 )
 
@@ -198,9 +219,9 @@ class SQLiteStore(SQLiteCorpusTables, SQLiteFactCheckTables, SQLiteRatingTables,
                     statuses.append(EXISTS)
                     continue
                 cur = self.db.execute(
-                    "INSERT INTO articles(id, url, outlet, domain, title, published, language, content_hash, source, text, record, story)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (article.id, article.url, article.outlet, article.domain, article.title, article.published,
+                    "INSERT INTO articles(id, url, outlet, domain, title, published, published_at, language, content_hash, source, text, record, story)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, article.url, article.outlet, article.domain, article.title, article.published, instant_key(article.published),
                      article.language, article.content_hash, article.source, article.text, self._record(article), article.story),
                 )
                 assert cur.lastrowid is not None  # an INSERT that succeeded has a rowid
@@ -214,8 +235,9 @@ class SQLiteStore(SQLiteCorpusTables, SQLiteFactCheckTables, SQLiteRatingTables,
             if row is None:
                 raise NotFound(f"no stored article with id {article.id}; store it with put_many first")
             self.db.execute(
-                "UPDATE articles SET url=?, outlet=?, domain=?, title=?, published=?, language=?, content_hash=?, source=?, text=?, record=?, story=? WHERE rowid=?",
-                (article.url, article.outlet, article.domain, article.title, article.published, article.language,
+                "UPDATE articles SET url=?, outlet=?, domain=?, title=?, published=?, published_at=?, language=?, content_hash=?, source=?, text=?, record=?, story=?"
+                " WHERE rowid=?",
+                (article.url, article.outlet, article.domain, article.title, article.published, instant_key(article.published), article.language,
                  article.content_hash, article.source, article.text, self._record(article), article.story, row[0]),
             )
             self.db.execute("DELETE FROM links WHERE article = ?", (row[0],))

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from newstrail.core.article import Article, Passage
+from newstrail.core.dates import instant_key, to_iso
 
 _CHUNK = 500  # SQLite binds at most a few thousand parameters per statement
+
+
+def _bounds(since: datetime | None, until: datetime | None) -> tuple[str, str]:
+    """A time window as the UTC instant strings of ``published_at``; open ends stay open
+    (every instant string sorts between "" and "9")."""
+    return (to_iso(since) if since else "", to_iso(until) if until else "9")
 
 
 def _chunks(items: Sequence, size: int = _CHUNK):
@@ -119,16 +127,17 @@ class SQLiteCorpusTables:
         sources = self._ids(r[2] for r in rows if r[2] is not None)
         return [(back[a], outlet, sources.get(src) if src is not None else None) for a, outlet, src in rows]
 
-    def unresolved_citers(self, outlet_keys: Sequence[str], since: str | None = None, until: str | None = None, limit: int = 50) -> list[tuple[str, str]]:
+    def unresolved_citers(self, outlet_keys: Sequence[str], since: datetime | None = None, until: datetime | None = None, limit: int = 50) -> list[tuple[str, str]]:
         """Articles published between ``since`` and ``until`` that cite one of these
-        outlets and whose citation found no source yet."""
+        outlets and whose citation found no source yet (undated articles always qualify)."""
+        low, high = _bounds(since, until)
         rows = []
         for chunk in _chunks(list(outlet_keys)):
             marks = ",".join("?" * len(chunk))
             rows += self.db.execute(
                 f"SELECT a.id, c.outlet FROM cites c JOIN articles a ON a.rowid = c.article WHERE c.source IS NULL AND c.outlet IN ({marks})"
-                " AND (a.published IS NULL OR (a.published >= ? AND a.published <= ?)) LIMIT ?",
-                [*chunk, since or "", until or "9999", limit],
+                " AND (a.published_at IS NULL OR (a.published_at >= ? AND a.published_at <= ?)) LIMIT ?",
+                [*chunk, low, high, limit],
             ).fetchall()
         return rows
 
@@ -137,16 +146,17 @@ class SQLiteCorpusTables:
         """Distinct (outlet, domain) pairs in the corpus."""
         return self.db.execute("SELECT DISTINCT outlet, domain FROM articles WHERE outlet IS NOT NULL").fetchall()
 
-    def articles_of(self, outlets: Sequence[str], since: str | None = None, until: str | None = None, limit: int = 200) -> list[tuple[str, str | None]]:
+    def articles_of(self, outlets: Sequence[str], since: datetime | None = None, until: datetime | None = None, limit: int = 200) -> list[tuple[str, str | None]]:
         """(id, published) of the latest ``limit`` articles of these outlets published
-        between ``since`` and ``until`` (ISO strings; undated articles always qualify)."""
+        between ``since`` and ``until`` (instants; undated articles always qualify)."""
+        low, high = _bounds(since, until)
         rows: list[tuple[str, str | None]] = []
         for chunk in _chunks(list(outlets)):
             marks = ",".join("?" * len(chunk))
             rows += self.db.execute(
                 f"SELECT id, published FROM articles WHERE outlet IN ({marks})"
-                " AND (published IS NULL OR (published >= ? AND published <= ?)) ORDER BY published DESC LIMIT ?",
-                [*chunk, since or "", until or "9999", limit],
+                " AND (published_at IS NULL OR (published_at >= ? AND published_at <= ?)) ORDER BY published_at DESC LIMIT ?",
+                [*chunk, low, high, limit],
             ).fetchall()
         return rows
 
@@ -177,7 +187,7 @@ class SQLiteCorpusTables:
         return [r[0] for r in self.db.execute("SELECT id FROM stories ORDER BY first_seen, id")]
 
     def story_members(self, story: str) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story = ? ORDER BY published, rowid", (story,))]
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story = ? ORDER BY published_at, rowid", (story,))]
 
     def story_info(self, story: str) -> tuple[str, str | None, str | None, int] | None:
         return self.db.execute("SELECT id, first_seen, last_seen, size FROM stories WHERE id = ?", (story,)).fetchone()
@@ -192,24 +202,26 @@ class SQLiteCorpusTables:
             marks = ",".join("?" * len(chunk))
             self.db.execute(f"UPDATE articles SET story = ? WHERE id IN ({marks})", [story, *chunk])
         self.db.execute(
-            "INSERT INTO stories(id, first_seen, last_seen, size) SELECT ?, min(published), max(published), count(*) FROM articles WHERE story = ?"
+            "INSERT INTO stories(id, first_seen, last_seen, size) SELECT ?, min(published_at), max(published_at), count(*) FROM articles WHERE story = ?"
             " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size",
             (story, story),
         )
 
     # leads ---------------------------------------------------------------------------
-    def add_leads(self, leads: Sequence[tuple[str, str, bytes]]) -> None:
+    def add_leads(self, leads: Sequence[tuple[str, str | None, bytes]]) -> None:
         rowids = self._rowids([lead[0] for lead in leads])
-        self.db.executemany(
-            "INSERT OR REPLACE INTO leads(article, published, vector) VALUES (?, ?, ?)",
-            [(rowids[i], published, vector) for i, published, vector in leads if i in rowids],
-        )
+        rows = []
+        for article_id, published, vector in leads:
+            instant = instant_key(published)
+            if article_id in rowids and instant:  # an undated lead has no window to be found in
+                rows.append((rowids[article_id], instant, vector))
+        self.db.executemany("INSERT OR REPLACE INTO leads(article, published, vector) VALUES (?, ?, ?)", rows)
 
-    def leads_between(self, since: str, until: str, limit: int = 20000) -> list[tuple[str, bytes, str]]:
+    def leads_between(self, since: datetime, until: datetime, limit: int = 20000) -> list[tuple[str, bytes, str]]:
         return self.db.execute(
             "SELECT a.id, l.vector, l.published FROM leads l JOIN articles a ON a.rowid = l.article"
             " WHERE l.published BETWEEN ? AND ? ORDER BY l.published DESC LIMIT ?",
-            (since, until, limit),
+            (to_iso(since), to_iso(until), limit),
         ).fetchall()
 
     def leads_of(self, ids: Sequence[str]) -> dict[str, bytes]:
