@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from newstrail.core.errors import BadRecord, InputError, UnreadableInput
 from newstrail.factchecks.claimreview import read_factchecks
 from newstrail.factchecks.importer import import_files
-from newstrail.factchecks.record import VERDICTS, FactCheck, normalise_verdict
+from newstrail.core.verdicts import VERDICTS, normalise_verdict
+from newstrail.factchecks.record import FactCheck
 
 REVIEW = {
     "@context": "https://schema.org",
