@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from newstrail import Article, Pipeline
 from newstrail.analyze.attributions import AttributionStage
 from newstrail.analyze.checkworthy import FEATURES, CheckworthyModel, features, load_model, model_path, terms
-from newstrail.analyze.claims import ClaimStage, find_entities, read_texts, score_text
+from newstrail.analyze.claims import ClaimStage, find_entities, score_text
+from newstrail.core.textio import read_texts
 from newstrail.analyze.quotes import QuoteStage
 from newstrail.analyze.sentences import SentenceStage
 from newstrail.core.article import Claim, Entity, Number, Span
@@ -281,7 +282,7 @@ def test_read_texts_tsv_with_and_without_header() -> None:
     items = list(read_texts(["id\ttext", "a1\tPier Nine shut.", "no tab here", "", "a3\t  ", "a4\tFares rose.\r\n"], "x.tsv"))
     assert items[0] == ("a1", "Pier Nine shut.") and items[-1] == ("a4", "Fares rose.")
     errors = [str(e) for e in items if isinstance(e, BadRecord)]
-    assert errors == ["x.tsv:3: expected 'id<TAB>text' (no tab on this line); put a tab between the id and the text", "x.tsv:5: empty text for id 'a3'"]
+    assert errors == ["x.tsv:3: expected id<TAB>text (no tab on this line); put a tab between the id and the text", "x.tsv:5: empty text for id 'a3'"]
 
 
 def test_read_texts_jsonl() -> None:
@@ -289,3 +290,20 @@ def test_read_texts_jsonl() -> None:
     items = list(read_texts(lines, "x.jsonl"))
     assert [i for i in items if not isinstance(i, BadRecord)] == [("j1", "Pier Nine shut."), ("7", "Fares rose."), ("5", "No id here.")]
     assert [str(e).split(":")[1] for e in items if isinstance(e, BadRecord)] == ["2", "3"]
+
+
+def test_one_reader_for_claims_queries_and_the_bench(tmp_path) -> None:
+    from newstrail.eval.factchecks import read_queries
+    from newstrail.factchecks.queries import parse_queries
+
+    rows = "tweet_id\ttweet_content\n101\tThe Velmora dam holds 90% less water.\n\n102\tFerries\tstop in winter.\nbroken\n"
+    path = tmp_path / "tweets.queries.tsv"
+    path.write_text(rows, encoding="utf-8")
+    parsed = list(parse_queries(rows, str(path)))
+    assert parsed[:2] == [("101", "The Velmora dam holds 90% less water."), ("102", "Ferries\tstop in winter.")]
+    assert str(parsed[2]) == f"{path}:5: expected id<TAB>text (no tab on this line); put a tab between the id and the text"
+    assert read_queries(path) == dict(parsed[:2])
+    assert list(read_texts(rows.splitlines(), "x.tsv"))[:2] == parsed[:2]
+    jsonl = ['{"id": "q1", "claim": "Pier 9 shut."}', '{"id": "q2", "note": "none"}']
+    assert list(parse_queries("\n".join(jsonl), "q.txt"))[0] == ("q1", "Pier 9 shut.")
+    assert "give one of the fields text, claim" in str(list(parse_queries("\n".join(jsonl), "q.txt"))[1])

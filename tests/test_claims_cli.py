@@ -49,7 +49,7 @@ def test_score_tsv_without_header_and_bad_lines(runner, write):
     result = _run(runner, "claims", "score", str(path))
     assert result.exit_code == 1  # some input failed, the rest was scored
     assert [r[0] for r in _rows(result.stdout)] == ["a1", "a3"]
-    assert f"error: {path}:2: expected 'id<TAB>text'" in result.stderr
+    assert f"error: {path}:2: expected id<TAB>text (no tab on this line)" in result.stderr
 
 
 def test_score_jsonl_from_stdin(runner):

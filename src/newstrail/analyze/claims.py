@@ -36,17 +36,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import json
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newstrail.core.article import Article, Claim, Entity, Number, Span
-from newstrail.core.errors import BadRecord
 from newstrail.analyze.names import classify_source
 from newstrail.analyze.numbers import find_numbers
 
-__all__ = ["KEEP", "ClaimStage", "ScoredSentence", "find_entities", "read_texts", "score_text"]
+__all__ = ["KEEP", "ClaimStage", "ScoredSentence", "find_entities", "score_text"]
 
 #: values of the ``claims_keep`` setting
 KEEP = ("all", "checkworthy")
@@ -290,54 +287,3 @@ def score_text(text: str, model=None, threshold: float | None = None) -> list[Sc
     spans = split_sentences(text)
     scores = model.score([text[s.start : s.end] for s in spans])
     return [ScoredSentence(i, sp, text[sp.start : sp.end], round(sc, 3), sc >= threshold) for i, (sp, sc) in enumerate(zip(spans, scores, strict=True))]
-
-
-def read_texts(lines: Iterable[str], where: str) -> Iterator[tuple[str, str] | BadRecord]:
-    """``(id, text)`` pairs from TSV (``id<TAB>text``, a header line optional) or JSON Lines
-    (``{"id": ..., "text": ...}``), told apart by the first non-blank line; a bad line
-    yields a :class:`~newstrail.core.errors.BadRecord` naming ``where:line`` and the rest goes on.
-
-    >>> list(read_texts(["id\\ttext", "a1\\tPier 9 shut."], "x.tsv"))
-    [('a1', 'Pier 9 shut.')]
-    >>> print(list(read_texts(['{"id": "a1", "text": "Pier 9 shut."}', '{"id": "a2"}'], "x.jsonl"))[1])
-    x.jsonl:2: no 'text' value; each line needs {"id": ..., "text": ...}
-    """
-    kind = None
-    columns = (0, 1)
-    for lineno, raw in enumerate(lines, start=1):
-        line = raw.rstrip("\r\n")
-        if not line.strip():
-            continue
-        here = f"{where}:{lineno}"
-        if kind is None:
-            kind = "jsonl" if line.lstrip().startswith("{") else "tsv"
-            if kind == "tsv":
-                names = [c.strip().lower() for c in line.split("\t")]
-                if "text" in names and ("id" in names or "sentence_id" in names):
-                    columns = (names.index("id") if "id" in names else names.index("sentence_id"), names.index("text"))
-                    continue  # a header line
-        if kind == "jsonl":
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                yield BadRecord(here, f"not valid JSON ({getattr(exc, 'msg', exc)}); each line needs {{\"id\": ..., \"text\": ...}}")
-                continue
-            if not isinstance(record, dict):
-                yield BadRecord(here, f"expected a JSON object, got {type(record).__name__}")
-                continue
-            text = record.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield BadRecord(here, "no 'text' value; each line needs {\"id\": ..., \"text\": ...}")
-                continue
-            ident = record.get("id")
-            yield (str(ident) if ident is not None else str(lineno), text)
-        else:
-            fields = line.split("\t")
-            if len(fields) <= max(columns):
-                yield BadRecord(here, "expected 'id<TAB>text' (no tab on this line); put a tab between the id and the text")
-                continue
-            ident, text = fields[columns[0]].strip(), fields[columns[1]].strip()
-            if not text:
-                yield BadRecord(here, f"empty text for id {ident!r}")
-                continue
-            yield (ident or str(lineno), text)

@@ -16,7 +16,8 @@ from typing import IO, Any
 
 from newstrail.analyze import Pipeline
 from newstrail.analyze.checkworthy import load_model
-from newstrail.analyze.claims import ClaimStage, ScoredSentence, read_texts, score_text
+from newstrail.analyze.claims import ClaimStage, ScoredSentence, score_text
+from newstrail.core.textio import read_texts
 from newstrail.analyze.rhetoric import RhetoricStage, techniques_in
 from newstrail.analyze.sentences import split_sentences
 from newstrail.api.session import StoreLike, opened

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from newstrail.core.errors import BadRecord
+from newstrail.factchecks.queries import parse_queries
+
 
 def average_precision(ranked: Sequence[str], relevant: set[str], k: int) -> float:
     """Average precision at ``k``, normalised by min(|relevant|, k) (the task's scorer)."""
@@ -50,12 +53,6 @@ def read_qrels(path: str | Path) -> dict[str, set[str]]:
 
 
 def read_queries(path: str | Path) -> dict[str, str]:
-    """A TSV of ``id<TAB>text`` with an optional header (an empty or ``id`` first cell)."""
-    out: dict[str, str] = {}
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        qid, _, text = line.partition("\t")
-        if number == 1 and qid.strip().lower() in ("", "id", "qid", "tweet_id"):
-            continue
-        if qid.strip() and text.strip():
-            out[qid.strip()] = text
-    return out
+    """The queries of a TSV/JSONL query file by id; bad lines are skipped (the bench counts what it scores)."""
+    text = Path(path).read_text(encoding="utf-8")
+    return {qid: body for qid, body in (q for q in parse_queries(text, str(path)) if not isinstance(q, BadRecord))}

@@ -1,4 +1,5 @@
-"""Query files for ``newstrail factchecks match``: TSV ``id<TAB>text`` or JSONL ``{"id", "text"}``.
+"""Query files for ``newstrail factchecks match``: TSV ``id<TAB>text`` or JSONL, read by
+:func:`newstrail.core.textio.read_texts` with the text fields a query may be in.
 
 >>> list(parse_queries("id\\ttext\\nq1\\tThe pier closed.\\n", "q.tsv"))
 [('q1', 'The pier closed.')]
@@ -6,38 +7,15 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 
-from newstrail.core.errors import BadRecord, InputError
+from newstrail.core.errors import BadRecord
+from newstrail.core.textio import read_texts
 
-#: field names a JSONL query's text may have
+#: field names a JSONL query's text may have (fact-check and tweet datasets name it differently)
 TEXT_FIELDS = ("text", "claim", "query", "tweet_content", "content", "sentence")
 
 
-def parse_queries(text: str, name: str) -> Iterator[tuple[str, str] | InputError]:
+def parse_queries(text: str, name: str) -> Iterator[tuple[str, str] | BadRecord]:
     """(id, text) per query in ``text`` (the content of the file ``name``), or an error per bad line."""
-    jsonl = Path(name).suffix.lower() in (".jsonl", ".ndjson", ".json") or text.lstrip().startswith("{")
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        if jsonl:
-            try:
-                data = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield BadRecord(f"{name}:{number}", f"not valid JSON ({exc.msg} at column {exc.colno})")
-                continue
-            body = next((data[f] for f in TEXT_FIELDS if isinstance(data, dict) and isinstance(data.get(f), str) and data[f].strip()), None)
-            if body is None:
-                yield BadRecord(f"{name}:{number}", f"no query text (give one of the fields {', '.join(TEXT_FIELDS)})")
-                continue
-            yield str(data.get("id", number)), body
-        else:
-            qid, tab, body = line.partition("\t")
-            if number == 1 and qid.strip().lower() in ("", "id", "qid", "tweet_id", "query_id"):
-                continue  # the header
-            if not tab or not body.strip():
-                yield BadRecord(f"{name}:{number}", "expected id<TAB>text")
-                continue
-            yield qid.strip(), body.strip()
+    return read_texts(text.splitlines(), name, text_fields=TEXT_FIELDS)
