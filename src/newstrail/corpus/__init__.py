@@ -21,7 +21,8 @@ from newstrail.corpus.leads import related_pairs
 from newstrail.corpus.linking import Linker, LinkOptions, LinkReport, anchors
 from newstrail.corpus.mutations import Mutation, compare_articles, quote_mutations
 from newstrail.corpus.outlets import OutletDirectory
-from newstrail.corpus.provenance import Edge, Graph, build_graph, chronological
+from newstrail.corpus.components import UnionFind
+from newstrail.corpus.provenance import Edge, Graph, chronological, story_graph
 
 __all__ = ["Corpus", "Edge", "LinkOptions", "LinkReport", "Mutation", "Trace"]
 
@@ -68,19 +69,11 @@ class Trace:
 
 def _connected(graph: Graph) -> dict[str, int]:
     """Component number of each corpus article, joined by edges between corpus articles."""
-    part = {node: node for node in graph.articles}
-
-    def find(x: str) -> str:
-        while part[x] != x:
-            part[x] = part[part[x]]
-            x = part[x]
-        return x
-
+    parts: UnionFind[str] = UnionFind(graph.articles)
     for source, target in graph.edges:
-        if source in part and target in part:
-            part[find(source)] = find(target)
-    roots: dict[str, int] = {}
-    return {node: roots.setdefault(find(node), len(roots)) for node in part}
+        if source in parts and target in parts:
+            parts.union(source, target)
+    return parts.labels()
 
 
 class Corpus:
@@ -118,19 +111,11 @@ class Corpus:
             if article is None:
                 raise ValueError("trace needs an article or a story")
             story = self.story_of(article)
-        members = self.store.story_members(story)
-        if not members:
-            raise NotFound(f"no story {story!r} in {self.store.location}; list stories with 'newstrail stories'")
-        articles = self.store.get_many(members)
-        urls = [ln.url for a in articles for ln in a.links]
         directory = OutletDirectory(self.store.outlet_names())
-        graph = build_graph(
-            articles,
-            self.store.reuse_among(members),
-            self.store.cites_of(members),
-            self.store.ids_for_urls(urls),
-            directory.resolve,
-        )
+        graph = story_graph(self.store, story, directory.resolve)
+        if not graph.articles:
+            raise NotFound(f"no story {story!r} in {self.store.location}; list stories with 'newstrail stories'")
+        articles = list(graph.articles.values())
         mutations: list[Mutation] = []
         by_id = graph.articles
         checks = self.store.factchecks_at([a.url for a in articles if a.url])

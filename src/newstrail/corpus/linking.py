@@ -28,6 +28,7 @@ from datetime import timedelta
 from newstrail.core.article import Article
 from newstrail.core.dates import has_time, instant_key, parse_date
 from newstrail.store import Store
+from newstrail.corpus.components import UnionFind
 from newstrail.corpus.fingerprints import Fingerprint
 from newstrail.corpus.leads import SameEvent
 from newstrail.corpus.outlets import OutletDirectory, outlet_key
@@ -265,28 +266,18 @@ class Linker:
         return found
 
     def _assign_stories(self, articles: list[Article], neighbours: dict[str, set[str]], report: LinkReport) -> None:
-        parent: dict[str, str] = {}
-
-        def find(x: str) -> str:
-            parent.setdefault(x, x)
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
+        parts: UnionFind[str] = UnionFind()
         for article in articles:
-            find(article.id)
+            parts.find(article.id)
             for other in neighbours[article.id]:
-                parent[find(other)] = find(article.id)
-        groups: dict[str, list[str]] = defaultdict(list)
-        for node in list(parent):
-            groups[find(node)].append(node)
+                parts.union(other, article.id)
+        groups = parts.groups()
         batch = {a.id for a in articles}
-        current = self.store.stories_of([n for g in groups.values() for n in g])
+        current = self.store.stories_of([n for g in groups for n in g])
         # UTC instants: the earliest member names a new story (an undated one sorts first,
         # as it always has, so story ids stay what they were)
         published = {a.id: instant_key(a.published) or "" for a in articles}
-        for members in groups.values():
+        for members in groups:
             existing = sorted({current.get(m) for m in members if current.get(m)})
             if existing:
                 info = [(self.store.story_info(s) or (s, None, None, 0)) for s in existing]

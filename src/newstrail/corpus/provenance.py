@@ -23,11 +23,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from newstrail.core.article import Article, Passage
 from newstrail.core.dates import day_of, sort_key
+from newstrail.store import Store
 from newstrail.corpus.outlets import outlet_key
 from newstrail.corpus.reuse import coverage
 
@@ -241,3 +243,12 @@ def _laundering(by_id: dict[str, Article], edges: dict[tuple[str, str], Edge]) -
         names = [s.removeprefix("external:") if s not in by_id else (by_id[s].outlet or s) for s in cited]
         found.append({"article": target, "cites": names[0], "actually_from": source})
     return found
+
+
+def story_graph(store: Store, story: str, outlet_resolver: Callable[[str], list[str]]) -> Graph:
+    """The provenance graph of a stored story, from its members and what linking stored
+    about them: the one place a trace and an outlet profile build a story's graph."""
+    members = store.story_members(story)
+    articles = store.get_many(members)
+    urls = [ln.url for a in articles for ln in a.links]
+    return build_graph(articles, store.reuse_among(members), store.cites_of(members), store.ids_for_urls(urls), outlet_resolver)

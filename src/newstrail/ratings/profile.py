@@ -34,6 +34,7 @@ from newstrail.core.errors import NotFound
 from newstrail.ratings.annotate import Ratings
 from newstrail.outlets.identity import Outlet, OutletIdentity
 from newstrail.core.verdicts import verdict_of
+from newstrail.corpus.provenance import story_graph
 
 #: an edge made only of a shared quotation: both quote the same words, neither copied
 _QUOTE_ONLY = {"quote"}
@@ -91,15 +92,6 @@ def _corpus(store, outlet: Outlet, identity: OutletIdentity, max_stories: int) -
 
 
 # the provenance graphs -------------------------------------------------------------------
-def _story_graph(store, story: str, resolver):
-    from newstrail.corpus.provenance import build_graph
-
-    members = store.story_members(story)
-    articles = store.get_many(members)
-    urls = [ln.url for a in articles for ln in a.links]
-    return build_graph(articles, store.reuse_among(members), store.cites_of(members), store.ids_for_urls(urls), resolver)
-
-
 def _graph_figures(store, outlet: Outlet, identity: OutletIdentity, rows, ids: set[str], max_stories: int) -> dict[str, Any]:
     from newstrail.corpus.outlets import OutletDirectory
 
@@ -135,7 +127,7 @@ def _graph_figures(store, outlet: Outlet, identity: OutletIdentity, rows, ids: s
         return f"{name} (credited; no stored article of it matched)"
 
     for story in traced:
-        graph = _story_graph(store, story, resolver)
+        graph = story_graph(store, story, resolver)
         for (source, target), edge in graph.edges.items():
             kinds = set(edge.kinds)
             if kinds <= _QUOTE_ONLY:
