@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from newstrail.analyze.numbers import compare, find_numbers
+from newstrail.analyze.sentences import split_sentences
 from newstrail.core.article import Article
 
 HEDGES = (
@@ -64,9 +65,8 @@ class Mutation:
 
 
 def _sentences(article: Article) -> list[str]:
-    if article.sentences:
-        return [article.text[s.start : s.end] for s in article.sentences]
-    return [s for s in re.split(r"(?<=[.!?])\s+|\n+", article.text) if s.strip()]
+    spans = article.sentences or split_sentences(article.text)
+    return [article.text[s.start : s.end] for s in spans]
 
 
 def _bag(sentence: str) -> set[str]:

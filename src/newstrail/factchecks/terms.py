@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newstrail.analyze.sentences import split_sentences
+
 # A compact English stop list (articles, pronouns, auxiliaries, prepositions): words
 # that match everywhere and say nothing about which claim is meant. Negations
 # ("not", "no") are kept: they separate a claim from its denial.
@@ -88,13 +90,14 @@ def terms(text: str) -> list[str]:
 
 
 def sentences(text: str, min_words: int = 4) -> list[str]:
-    """``text`` split into sentences of at least ``min_words`` words (for long queries).
-
-    A plain splitter on sentence punctuation and line breaks is enough here: a
-    sentence is only a second way in for the matcher, never a finding.
+    """``text`` split into sentences of at least ``min_words`` words (for long queries),
+    by :func:`newstrail.analyze.sentences.split_sentences`, the splitter every stage uses.
 
     >>> sentences("The pier closed on Monday. Repairs take six weeks, the council said! Ok.")
     ['The pier closed on Monday.', 'Repairs take six weeks, the council said!']
+    >>> sentences("Crews left the U.S. Coastal Survey ship at dawn. Nobody was hurt in the end.")
+    ['Crews left the U.S. Coastal Survey ship at dawn.', 'Nobody was hurt in the end.']
     """
-    parts = re.split(r"(?<=[.!?…])\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n+", tidy(text) if "\n" not in text else text)
-    return [p.strip() for p in parts if len(p.split()) >= min_words]
+    body = tidy(text) if "\n" not in text else text
+    found = (body[s.start : s.end] for s in split_sentences(body))
+    return [part for part in found if len(part.split()) >= min_words]
