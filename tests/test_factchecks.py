@@ -243,13 +243,3 @@ def test_sample_factchecks_parse_cleanly():
     items = [i for p in sorted(folder.iterdir()) if p.suffix != ".md" for i in read_factchecks(p)]
     assert _errors(items) == []
     assert len(_ok(items)) >= 10 and {fc.verdict for fc in _ok(items)} >= {"false", "misleading", "true"}
-
-
-@pytest.mark.parametrize("module", ["record", "claimreview", "importer", "index", "matching", "stage", "queries", "terms", "__init__"])
-def test_docstring_examples(module):
-    import doctest
-    import importlib
-
-    name = "newstrail.factchecks" + ("" if module == "__init__" else f".{module}")
-    failures, tried = doctest.testmod(importlib.import_module(name))
-    assert failures == 0 and tried > 0

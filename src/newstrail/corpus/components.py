@@ -53,5 +53,6 @@ class UnionFind(Generic[T]):
         return list(out.values())
 
     def labels(self) -> dict[T, int]:
-        """Each item's set number, numbered as :meth:`groups` orders them."""
-        return {item: number for number, group in enumerate(self.groups()) for item in group}
+        """Each item's set number (sets numbered as :meth:`groups` orders them), items in the order first seen."""
+        numbers: dict[T, int] = {}
+        return {item: numbers.setdefault(self.find(item), len(numbers)) for item in list(self._parent)}

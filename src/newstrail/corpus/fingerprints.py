@@ -10,7 +10,7 @@ of the tokens, mixed with SplitMix64), so an index built yesterday still answers
 
 >>> fp = Fingerprint.of("The pier will stay closed for at least six weeks, the harbour master said.")
 >>> len(fp.tokens), len(fp.grams) == len(fp.tokens) - N + 1
-(15, True)
+(14, True)
 """
 
 from __future__ import annotations
