@@ -36,59 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newstrail.analyze.attributions import attributions_in, outlet_key  # noqa: E402
-from newstrail.core.article import Link, Span  # noqa: E402
+from newstrail.eval.attributions import dedupe, load, match, prf  # noqa: E402
 
 DEFAULT = ROOT / "bench" / "data" / "attribution_sentences.jsonl"
-
-
-def load(path: Path) -> list[dict]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            row = json.loads(line)
-            links = []
-            for ln in row.get("links", []):
-                start = row["text"].find(ln["anchor"])
-                if start < 0:
-                    raise SystemExit(f"{path}:{number}: anchor {ln['anchor']!r} not in the text")
-                links.append(Link(Span(start, start + len(ln["anchor"])), ln["url"]))
-            row["_links"] = links
-            rows.append(row)
-    return rows
-
-
-def same(a: str, b: str) -> bool:
-    a, b = outlet_key(a), outlet_key(b)
-    return bool(a and b) and (a in b or b in a)
-
-
-def match(pred: list[tuple[str, str]], gold: list[tuple[str, str]]) -> int:
-    """How many predicted (source, x) pairs match a distinct gold pair."""
-    left = list(gold)
-    hits = 0
-    for source, x in pred:
-        for i, (g_source, g_x) in enumerate(left):
-            if x == g_x and same(source, g_source):
-                hits += 1
-                del left[i]
-                break
-    return hits
-
-
-def prf(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
-    p = hits / predicted if predicted else 1.0
-    r = hits / gold if gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def dedupe(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    seen, out = set(), []
-    for source, x in pairs:
-        key = (outlet_key(source), x)
-        if key not in seen:
-            seen.add(key)
-            out.append((source, x))
-    return out
 
 
 def stages_speed(passes: int) -> tuple[float, int]:

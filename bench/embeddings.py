@@ -19,7 +19,6 @@ meaning, which is what a bag of token vectors is weak at.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import random
@@ -55,34 +54,10 @@ def generated_sentences(n: int, seed: int = 7) -> list[str]:
     return out
 
 
-def read_probe(path: Path = PROBE) -> list[tuple[str, str, str]]:
-    """(sentence, paraphrase, distractor) rows; a distractor shares words, not meaning."""
-    with path.open(encoding="utf-8", newline="") as f:
-        return [(r["sentence"], r["paraphrase"], r["distractor"]) for r in csv.DictReader(f, delimiter="\t")]
-
-
-def probe_scores(embedder, rows: list[tuple[str, str, str]]) -> dict[str, float]:
-    """Top-1/top-5 accuracy of finding each sentence's paraphrase among all other texts.
-
-    Every sentence and every paraphrase is a query (2n); the candidates are the other
-    3n - 1 texts, distractors included.
-    """
-    import numpy as np
-
-    n = len(rows)
-    texts = [r[0] for r in rows] + [r[1] for r in rows] + [r[2] for r in rows]
-    vecs = embedder.encode(texts)
-    sims = (vecs[: 2 * n] @ vecs.T).astype(np.float64)
-    sims[np.arange(2 * n), np.arange(2 * n)] = -np.inf
-    partner = np.concatenate([np.arange(n, 2 * n), np.arange(n)])
-    # rank of the partner = how many other texts score strictly higher
-    rank = (sims > sims[np.arange(2 * n), partner][:, None]).sum(axis=1)
-    return {"top1": float((rank < 1).mean()), "top5": float((rank < 5).mean()), "queries": 2 * n}
-
-
 def run_one(kind: str, n: int, static_folder: str | None) -> dict:
     """Measure one backend in this process (called in a child process)."""
     from newstrail.embeddings import StaticEmbedder, get_embedder
+    from newstrail.eval.embeddings import probe_scores, read_probe
 
     t0 = time.perf_counter()
     emb = StaticEmbedder(static_folder) if (kind == "fast" and static_folder) else get_embedder(kind)
@@ -92,7 +67,7 @@ def run_one(kind: str, n: int, static_folder: str | None) -> dict:
     t0, c0 = time.perf_counter(), time.process_time()
     emb.encode(sentences)
     encode_s, cpu_s = time.perf_counter() - t0, time.process_time() - c0
-    probe = probe_scores(emb, read_probe())
+    probe = probe_scores(emb, read_probe(PROBE))
     return {
         "kind": kind, "name": emb.name, "dim": emb.dim, "n": n,
         "load_s": round(load_s, 2), "sentences_per_s": round(n / encode_s, 1),

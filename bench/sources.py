@@ -1,6 +1,6 @@
 """Outlet profiles and rating lists: quality against a generated truth, and speed.
 
-Quality: ``bench/chains.py`` generates a corpus with known copy chains (silent
+Quality: :mod:`newstrail.eval.chains` generates a corpus with known copy chains (silent
 copies, laundered credits, syndication) among about sixty fictional outlets; the
 corpus is ingested and linked, then ``sources show`` is computed for every outlet
 and two of its figures are scored per article against the truth:
@@ -21,20 +21,16 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import chains  # noqa: E402
-
-from newstrail import Settings, analyze, open_store  # noqa: E402
-from newstrail.ratings.annotate import Ratings  # noqa: E402
-from newstrail.outlets.identity import OutletIdentity  # noqa: E402
-from newstrail.ratings.profile import outlet_profile  # noqa: E402
-from newstrail.ratings.lists import read_rating_list  # noqa: E402
+from newstrail import Settings, analyze, open_store
+from newstrail.eval import chains
+from newstrail.ratings.annotate import Ratings
+from newstrail.outlets.identity import OutletIdentity
+from newstrail.ratings.profile import outlet_profile
+from newstrail.ratings.lists import read_rating_list
 
 
 def score(predicted: set[str], truth: set[str]) -> tuple[float, float, int, int, int]:

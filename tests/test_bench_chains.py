@@ -1,4 +1,5 @@
-"""bench/chains.py (a generator of corpora with known copy chains) and bench/provenance.py's scoring.
+"""newstrail.eval.chains (a generator of corpora with known copy chains), newstrail.eval.provenance's
+scoring, and the bench/provenance.py script run as users run it.
 
 The generator is checked against its own truth with rules written here, not with
 its helpers: words, runs and numbers are re-derived from the records.
@@ -6,7 +7,9 @@ its helpers: words, runs and numbers are re-derived from the records.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from collections import defaultdict
 from datetime import datetime, timedelta
@@ -14,11 +17,9 @@ from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-sys.path.insert(0, str(BENCH))
+from newstrail.eval import chains, provenance
 
-import chains  # noqa: E402
-import provenance  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 SIZE = 300
 SEED = 3
@@ -351,9 +352,12 @@ def test_empty_prediction_scores():
     assert s["stories"]["purity"] == 1.0 and s["stories"]["completeness"] == 0.0
 
 
-def test_dry_run_generates_ingests_and_describes(capsys):
-    provenance.main(["--dry-run", "--quality-size", "80", "--sizes"])
-    out = capsys.readouterr().out
+def test_dry_run_generates_ingests_and_describes():
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "provenance.py"), "--dry-run", "--quality-size", "80", "--sizes"],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
     assert "quality corpus: 80 articles" in out and "80 added" in out
     assert "boilerplate left in the text of 0 of 80" in out
     assert "corpus API (newstrail.corpus) not called" in out

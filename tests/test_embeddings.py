@@ -12,6 +12,7 @@ import pytest
 
 from newstrail.embeddings import STATIC_DIR, Embedder, OnnxEmbedder, StaticEmbedder, get_embedder
 from newstrail.core.errors import ConfigError, MissingExtra
+from newstrail.eval.embeddings import probe_scores, read_probe
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = {"fast": ("static-minilm", 256), "accurate": ("minilm-int8", 384)}
@@ -126,19 +127,11 @@ def test_shipped_static_model_files():
     assert np.asarray(vectors[tok.token_to_id("harbour")]).any()
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_embeddings", ROOT / "bench" / "embeddings.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 # Floors a little under the figures the README quotes (bench/embeddings.py): a model
 # rebuild or a pooling change that loses retrieval quality fails here.
 @pytest.mark.parametrize("kind, floor", [("fast", 0.75), ("accurate", 0.95)])
 def test_paraphrase_probe_top1_floor(kind, floor):
-    bench = _bench()
-    scores = bench.probe_scores(get_embedder(kind), bench.read_probe())
+    scores = probe_scores(get_embedder(kind), read_probe(ROOT / "bench" / "data" / "paraphrase_probe.tsv"))
     assert scores["queries"] == 80
     assert scores["top1"] >= floor, scores
 

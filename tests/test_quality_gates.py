@@ -6,7 +6,6 @@ stay in ``bench/``.
 """
 
 import json
-import sys
 from importlib import resources
 from pathlib import Path
 
@@ -17,12 +16,11 @@ from newstrail.analyze.attributions import attributions_in
 from newstrail.corpus import Corpus
 from newstrail.outlets import canonical_url
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-sys.path.insert(0, str(BENCH))
+from newstrail.eval import attributions as attribution_bench
+from newstrail.eval import chains
+from newstrail.eval import provenance as provenance_bench
 
-import attributions as attribution_bench  # noqa: E402
-import chains  # noqa: E402
-import provenance as provenance_bench  # noqa: E402
+BENCH = Path(__file__).resolve().parents[1] / "bench"
 
 
 def test_attribution_precision_and_recall_floor():
