@@ -278,7 +278,7 @@ class Linker:
         # as it always has, so story ids stay what they were)
         published = {a.id: instant_key(a.published) or "" for a in articles}
         for members in groups:
-            existing = sorted({current.get(m) for m in members if current.get(m)})
+            existing = sorted({story for m in members if (story := current.get(m))})
             if existing:
                 info = [(self.store.story_info(s) or (s, None, None, 0)) for s in existing]
                 winner = min(info, key=lambda i: ((i[1] or "9999"), i[0]))[0]

@@ -53,7 +53,7 @@ def predicted_edges(traces: list[dict]) -> tuple[set[tuple[str, str]], int]:
 
 
 def external_nodes(traces: list[dict]) -> set[str]:
-    nodes = set()
+    nodes: set[str] = set()
     for trace in traces:
         nodes.update(a["id"] for a in trace.get("articles", []) if is_external(a["id"]))
         for edge in trace.get("edges", []):

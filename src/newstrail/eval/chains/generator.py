@@ -8,6 +8,7 @@ import random
 from collections import Counter, deque
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from newstrail.eval.chains.text import Shingles, compile_template, fmt_money, render_template, round2, split_words
 from newstrail.eval.chains.vocabulary import (
@@ -25,8 +26,25 @@ class _Node:
 
     __slots__ = ("id", "story", "outlet", "author", "time", "parent", "role", "facts", "quote", "paras", "title",
                  "title_level", "cue", "launder_from", "speakers", "verbatim")
+    # set from keywords in __init__; Any, as the generator fills them in stages
+    id: Any
+    story: Any
+    outlet: Any
+    author: Any
+    time: Any
+    parent: Any
+    role: Any
+    facts: Any
+    quote: Any
+    paras: Any
+    title: Any
+    title_level: Any
+    cue: Any
+    launder_from: Any
+    speakers: Any
+    verbatim: Any
 
-    def __init__(self, **kw):
+    def __init__(self, **kw: Any) -> None:
         for k in self.__slots__:
             setattr(self, k, kw.get(k))
 
@@ -37,7 +55,7 @@ class _Generator:
         self.rng = random.Random(seed)
         self.index = Shingles(UNIQUE_WINDOW)
         self.records: list[dict] = []
-        self.truth = {"articles": [], "edges": [], "origins": {}, "laundering": [], "mutations": [],
+        self.truth: dict[str, Any] = {"articles": [], "edges": [], "origins": {}, "laundering": [], "mutations": [],
                       "equal_conversions": [], "syndication": [], "stories": []}
         self.count = 0
         self.story_count = 0
@@ -394,11 +412,11 @@ class _Generator:
                 f["hedged"] = True
 
         if r.random() < 0.13:
-            old = self.quote_text(q)
+            old_quote = self.quote_text(q)
             q = dict(q, w=1 - q["w"])
-            new = self.quote_text(q)
-            if new not in parent_text:
-                muts.append(("quote", old, new))
+            new_quote = self.quote_text(q)
+            if new_quote not in parent_text:
+                muts.append(("quote", old_quote, new_quote))
                 quote_changed = True
             else:
                 q = dict(parent.quote)
@@ -410,8 +428,8 @@ class _Generator:
             ctx = {"place": f["place"], "event": TOPIC_BY_KEY[f["topic"]]["event"]}
             for _ in range(12):
                 tpl = r.choice(INVENTED)
-                slots, choices = self.fill(tpl, ctx)
-                text = render_template(tpl, slots, choices)
+                slots, slot_choices = self.fill(tpl, ctx)
+                text = render_template(tpl, slots, slot_choices)
                 if self.fresh_text(text):
                     break
             if text not in parent_text:
@@ -538,6 +556,7 @@ class _Generator:
         if cite == "?":
             node.cue = {"style": style}
         elif cite:
+            assert style is not None  # a credit always has a cue style
             node.cue = self.add_cue(node, style, cite)
         return node, muts, convs
 
