@@ -161,7 +161,8 @@ def _is_boundary(line: str, punct_start: int, punct_end: int, next_index: int, q
         return False
     marks = line[punct_start:punct_end].rstrip()
     if marks.startswith(".") and not marks.startswith(".."):
-        word = _WORD_BEFORE.search(line, max(0, punct_start - 30), punct_start).group(1)
+        before = _WORD_BEFORE.search(line, max(0, punct_start - 30), punct_start)
+        word = before.group(1) if before else ""  # the pattern matches the empty word, so always found
         bare = word.lstrip("'’-(").lower()
         if bare in _MONTHS:
             return not nxt.isdigit()
