@@ -2,7 +2,6 @@
 
 >>> import tempfile, os
 >>> from newstrail.core.article import Article
-from newstrail.core.dates import instant_key
 >>> path = os.path.join(tempfile.mkdtemp(), "t.db")
 >>> with SQLiteStore(path) as store:
 ...     store.put(Article(text="The pier closed.", url="https://harbor.example/a").ensure_id())
