@@ -28,7 +28,7 @@ from pathlib import Path
 from newstrail import Settings, analyze, open_store
 from newstrail.eval import chains
 from newstrail.ratings.annotate import Ratings
-from newstrail.outlets.identity import OutletIdentity
+from newstrail.corpus.outlets import resolver_for
 from newstrail.ratings.profile import outlet_profile
 from newstrail.ratings.lists import read_rating_list
 
@@ -53,7 +53,7 @@ def quality(n_articles: int, seed: int, folder: Path) -> tuple[dict, Path]:
                   if e["to"] in outlet_of and outlet_of.get(e["from"]) != outlet_of[e["to"]] and set(e["kinds"]) != {"quote"}}
     hiding, took, timings = set(), set(), []
     with open_store(settings.db) as store:
-        identity = OutletIdentity.from_store(store)
+        identity = resolver_for(store)
         for outlet in truth["outlets"]:
             started = time.perf_counter()
             profile = outlet_profile(store, outlet["domain"], identity=identity)

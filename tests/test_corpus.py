@@ -8,8 +8,9 @@ from click.testing import CliRunner
 from newstrail import Settings, analyze, open_store
 from newstrail.cli import main
 from newstrail.corpus import Corpus
-from newstrail.corpus.outlets import OutletDirectory
+from newstrail.corpus.outlets import resolver_for
 from newstrail.corpus.provenance import story_graph
+from newstrail.outlets.resolver import OutletResolver
 
 MEMO = "Officials said the harbour order tells crews to keep every trawler at least 12 km from the Gull Rock wreck until the survey ends next month."
 QUOTE = '"We will not risk another hull on those rocks this winter," said harbour master Ilse Varga.'
@@ -203,8 +204,8 @@ def test_independent_reports_of_one_event_share_a_story_but_no_edge(tmp_path):
 def test_trace_and_profile_build_a_story_graph_in_one_place(linked):
     store, outcomes = linked
     story = {o.article.id: o.article.story for o in outcomes}["bay-1"]
-    graph = story_graph(store, story, OutletDirectory(store.outlet_names()).resolve)
+    graph = story_graph(store, story, resolver_for(store))
     trace = Corpus(store).trace(story=story)
     assert set(graph.articles) == {"bay-1", "monitor-2", "signal-3", "eyes-4"}
     assert {k: e.kinds for k, e in graph.edges.items()} == {k: e.kinds for k, e in trace.graph.edges.items()}
-    assert story_graph(store, "story-none", lambda name: []).articles == {}
+    assert story_graph(store, "story-none", OutletResolver()).articles == {}

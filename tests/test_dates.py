@@ -15,6 +15,7 @@ from newstrail.core.article import Passage
 from newstrail.core.dates import UTC, day_of, has_time, instant_key, normalise_date, parse_date, sort_key, to_iso
 from newstrail.corpus import Corpus
 from newstrail.corpus.provenance import build_graph
+from newstrail.outlets.resolver import OutletResolver
 from newstrail.ingest.html import article_from_html
 from newstrail.report.text import render_article
 from newstrail.report.trace import render_trace
@@ -96,7 +97,7 @@ def _graph(first, second):
     a = Article(id="a", text=WIRE, outlet="Saltmere Post", published=first)
     b = Article(id="b", text=WIRE, outlet="Ferrygate Daily", published=second)
     passage = Passage(0, len(WIRE), 0, len(WIRE), len(WIRE.split()))
-    return build_graph([a, b], [("a", "b", passage)], [], {}, lambda name: [])
+    return build_graph([a, b], [("a", "b", passage)], [], {}, OutletResolver())
 
 
 def test_graph_orders_raw_offsets_as_instants():

@@ -15,7 +15,9 @@ from newstrail.cli import main
 from newstrail.core.errors import BadRecord, ConfigError, UnreadableInput
 from newstrail.outlets import Site, canonical_url, domain_of, parse_site
 from newstrail.ratings.annotate import Ratings
-from newstrail.outlets.identity import OutletIdentity, OutletStage
+from newstrail.analyze.outlet import OutletStage
+from newstrail.corpus.outlets import resolver_for
+from newstrail.outlets.resolver import OutletResolver
 from newstrail.ratings.lists import read_alias_file, read_rating_list
 from newstrail.core.verdicts import is_false_like, verdict_of
 
@@ -190,7 +192,7 @@ def test_alias_file_and_rename_resolution(write, store):
     ]
     assert found.skipped == ["aliases.csv:5: target 'not a domain' is not a domain (it contains spaces); skipped"]
     store.put_aliases(found.rows)
-    ident = OutletIdentity([("The Gale Report", "galereport.example"), ("Tidewater Bulletin", "tidewaterbulletin.example")], store.aliases())
+    ident = OutletResolver([("The Gale Report", "galereport.example"), ("Tidewater Bulletin", "tidewaterbulletin.example")], store.aliases())
     old = ident.resolve("https://gale-news.example/2023/ferry")
     assert old.domain == "galereport.example" and old.domains == ["galereport.example", "gale-news.example"]
     assert old.how.startswith("old domain of galereport.example (renamed in 2024)") and old.names == ["Gale News", "The Gale Report"][1:]
@@ -206,7 +208,7 @@ def test_alias_file_and_rename_resolution(write, store):
 def test_masthead_resolves_through_a_list_name_column(write, store):
     found = read_rating_list(write("watchdog.csv", WATCH_CSV), date="2025-05-01")
     store.put_rating_list(found.meta(), found.rows)
-    ident = OutletIdentity.from_store(store)
+    ident = resolver_for(store)
     outlet = ident.resolve("Marsh Courier")
     assert outlet.domain == "marshcourier.example" and "rating list" in outlet.how
 
@@ -215,7 +217,7 @@ def test_outlet_stage_gives_domains(store):
     from newstrail.core.article import Article
 
     store.put_aliases([{"alias": "gale-news.example", "kind": "domain", "text": "gale-news.example", "domain": "galereport.example"}])
-    stage = OutletStage(OutletIdentity.from_store(store))
+    stage = OutletStage(resolver_for(store))
     first = stage(Article(text="x", url="https://gale-news.example/a", outlet="The Gale Report", domain="gale-news.example"))
     assert first.outlet_domain == "galereport.example" and first.outlet_domain_via == "renamed from gale-news.example"
     later = stage(Article(text="y", outlet="Gale Report"))  # no URL: the masthead learnt above gives the domain
@@ -298,7 +300,7 @@ def test_sample_lists_import_cleanly():
 def test_masthead_spelling_a_listed_site_name(write, store):
     found = read_rating_list(write("os.csv", OPENSOURCES_CSV), date="2017")
     store.put_rating_list(found.meta(), found.rows)
-    ident = OutletIdentity([("Shingle Post", None)], store=store)
+    ident = OutletResolver([("Shingle Post", None)], listed=store.listed_sites())
     outlet = ident.resolve("The Shingle Post")
     assert outlet.domain == "shinglepost.example" and "spells the name of a listed site" in outlet.how
     assert ident.resolve("Gale") is None  # too short to be taken for galereport

@@ -71,7 +71,6 @@ from newstrail.analyze.names import (
     _FINITE,
     _LEAD_STRIP,  # noqa: F401 - not used here: quotes.py imports it, with the others, from this module
     _MEDIA_IN_DOMAIN,
-    _NO_OUTLETS,
     _ORG_HEADS,
     _ORG_TAILS,
     _PASSIVE,
@@ -79,7 +78,6 @@ from newstrail.analyze.names import (
     _SKIP_BEFORE_VERB,
     PUBLICATION_CUES,
     _NP,
-    _Outlets,
     _Tokens,
     _domain_label,
     _np_backward,
@@ -87,8 +85,10 @@ from newstrail.analyze.names import (
     _outlet_like,
     _words,
     classify_source,
+    known_outlets,
     outlet_key,
 )
+from newstrail.outlets.resolver import OutletResolver
 from newstrail.analyze.sentences import split_sentences
 
 __all__ = ["AttributionStage", "PUBLICATION_CUES", "attributions_in", "classify_source", "outlet_key"]
@@ -169,7 +169,7 @@ _NOUN_BEFORE = _words("the a an these those such many some several its their his
 _NOT_SAID = re.compile(r"^\s+(?:nothing|little|no\s+more)\b", re.I)
 
 
-def _find_sentence(text: str, *, at_start: bool, known: _Outlets) -> list[_Found]:
+def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[_Found]:
     """Every attribution cue in one sentence."""
     lowered = text.lower()
     dateline = at_start and text[:1] in "(ABCDEFGHIJKLMNOPQRSTUVWXYZ" and "(" in text[:80]
@@ -262,9 +262,9 @@ def _find_sentence(text: str, *, at_start: bool, known: _Outlets) -> list[_Found
             add("reported in", forward_at(m.end()), 8, need_outlet=True)
     if "contributed" in present:
         for m in _CONTRIBUTED.finditer(text):
-            np = _np_backward(tok, tok.index_at(m.start() + 1))
-            if isinstance(np, _NP):
-                add("contributed", np, 9)
+            back = _np_backward(tok, tok.index_at(m.start() + 1))
+            if isinstance(back, _NP):
+                add("contributed", back, 9)
     if "supplied" in present or "provided" in present or "distributed" in present or "contributed" in present:
         for m in _SUPPLIED.finditer(text):
             add("contributed", forward_at(m.end()), 9)
@@ -420,7 +420,7 @@ def _resolve(found: list[_Found]) -> list[_Found]:
 # ------------------------------------------------------------------ links
 
 
-def _link_source(text: str, link: Link, own_domain: str | None, known: _Outlets) -> tuple[str, str] | None:
+def _link_source(text: str, link: Link, own_domain: str | None, known: OutletResolver) -> tuple[str, str] | None:
     """(source, kind) of a hyperlink that names an outlet, else ``None``."""
     domain = (link.domain or _registered(link.url)).lower()
     if not domain or not link.url.lower().startswith(("http://", "https://", "www.")):
@@ -463,18 +463,20 @@ class AttributionStage:
     "original source" blocks and later datelines.
 
     Requires ``text`` and ``sentences``; assigns ``attributions``. ``known_outlets``
-    maps normalised outlet names (see :func:`outlet_key`) to canonical names; a source
-    found there is an outlet, and its ``outlet`` key is that of the canonical name.
+    is the corpus's :class:`~newstrail.outlets.resolver.OutletResolver` (or a mapping
+    of normalised outlet names, see :func:`outlet_key`, to canonical names); a source
+    it knows (by name, spelling, domain or a unique acronym) is an outlet, and its
+    ``outlet`` key is that of the canonical name.
     """
 
     name: str = "attributions"
     # also reads the cleaner's ``datelines`` and ``original_source`` when it ran (empty otherwise)
     requires: tuple[str, ...] = ("text", "sentences")
     assigns: tuple[str, ...] = ("attributions",)
-    known_outlets: Mapping[str, str] | None = None
+    known_outlets: OutletResolver | Mapping[str, str] | None = None
 
     def __post_init__(self) -> None:
-        self._known = _Outlets.build(self.known_outlets) if self.known_outlets else _NO_OUTLETS
+        self._known = known_outlets(self.known_outlets)
 
     def __call__(self, article: Article) -> Article:
         article.attributions = self.find(article)
@@ -486,7 +488,7 @@ class AttributionStage:
     def _key(self, source: str, kind: str) -> str | None:
         if kind != "outlet":
             return None
-        canonical = self._known.find(source) if self._known.by_key else None
+        canonical = self._known.find(source)
         return outlet_key(canonical or source)
 
     def _own(self, article: Article) -> tuple[set[str], str | None]:
@@ -509,7 +511,7 @@ class AttributionStage:
         if not own:
             return False
         keys = {key or "", outlet_key(source)}
-        canonical = self._known.find(source) if self._known.by_key else None
+        canonical = self._known.find(source)
         if canonical:
             keys.add(outlet_key(canonical))
         for k in keys:
@@ -532,7 +534,7 @@ class AttributionStage:
 
         def emit(cue: str, source: str, kind: str, span: Span | None, evidence: str, where: str = "text", link: str | None = None) -> None:
             source = source.strip()
-            if kind != "person" and self._known.by_key and self._known.find(source):
+            if kind != "person" and self._known.find(source):
                 kind = "outlet"
             key = self._key(source, kind)
             if self._is_own(key, source, own):
@@ -595,7 +597,7 @@ def attributions_in(
     text: str,
     *,
     links: Iterable[Link] = (),
-    known_outlets: Mapping[str, str] | None = None,
+    known_outlets: OutletResolver | Mapping[str, str] | None = None,
     outlet: str | None = None,
     domain: str | None = None,
 ) -> list[Attribution]:

@@ -5,13 +5,15 @@ The name machinery the attribution and quote stages share:
 - word lists: the words that make a name an outlet ("News", "Herald", "Wire"...), an
   organisation ("Ministry", "Council", "Police"...) or a person (titles and roles),
   and the small words that bound a name (pronouns, prepositions, determiners...);
-- :func:`outlet_key`, the normalised key of an outlet name or domain;
+- :func:`outlet_key`, the normalised key of an outlet name or domain (its home is
+  :mod:`newstrail.outlets.keys`);
 - ``_Tokens``, the word and punctuation tokens of one sentence with their offsets;
 - ``_NP`` noun phrases, read forwards from a cue (``_np_forward``: "according to
   *the Kestrel Herald*") or backwards from a verb (``_np_backward``: "*Mayor Ilse
   Varga* said"), with a hint of what they name;
 - :func:`classify_source`, which says whether a name is an ``outlet``, an
-  ``organisation`` or a ``person``, and ``_Outlets``, a corpus's known outlet names.
+  ``organisation`` or a ``person``, given the corpus's known outlets (an
+  :class:`~newstrail.outlets.resolver.OutletResolver`).
 
 >>> outlet_key("The Harbor Lantern's"), classify_source("Corvid News Agency")
 ('harbor lantern', 'outlet')
@@ -23,9 +25,13 @@ import bisect
 import functools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newstrail.analyze.sentences import ABBREVIATIONS
+from newstrail.outlets.keys import domain_label as _domain_label
+from newstrail.outlets.keys import is_domain as _is_domain
+from newstrail.outlets.keys import outlet_key
+from newstrail.outlets.resolver import OutletResolver
 
 __all__ = ["PUBLICATION_CUES", "classify_source", "outlet_key"]
 
@@ -138,46 +144,6 @@ _FINITE = _words("is was were are had has have would will could can should showe
 _DETERMINERS = _words("the a an its their his her two three four several some senior local top")
 
 # ------------------------------------------------------------------ normalising
-
-
-def _domain_label(value: str) -> str:
-    """'https://www.kestrelherald.example/x' -> 'kestrelherald'."""
-    host = re.sub(r"^[a-z]+://", "", value.strip().lower()).split("/")[0].split(":")[0]
-    labels = [p for p in host.split(".") if p and p != "www"]
-    if len(labels) >= 2:
-        labels = labels[:-1]
-        if len(labels) >= 2 and labels[-1] in ("co", "com", "org", "net", "gov", "ac", "or", "ne"):
-            labels = labels[:-1]
-    return labels[-1] if labels else host
-
-
-_DOMAIN_RE = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?$", re.I)
-
-
-def _is_domain(value: str) -> bool:
-    return " " not in value.strip() and bool(_DOMAIN_RE.match(value.strip())) and any(c.isalpha() for c in value.split(".")[0])
-
-
-@functools.lru_cache(maxsize=4096)
-def outlet_key(name: str | None) -> str:
-    """The normalised key of an outlet name: case-folded, a leading "the", possessive
-    's and punctuation dropped, spaces collapsed; a domain gives its name label.
-
-    >>> outlet_key("The Harbor Lantern's"), outlet_key("https://www.kestrelherald.example/a")
-    ('harbor lantern', 'kestrelherald')
-    """
-    if not name:
-        return ""
-    value = name.strip()
-    if _is_domain(value):
-        return _domain_label(value)
-    value = value.casefold().replace("’", "'")
-    value = re.sub(r"'s\b", "", value)
-    value = re.sub(r"[^\w\s]|_", " ", value)
-    value = " ".join(value.split())
-    if value.startswith("the "):
-        value = value[4:]
-    return value
 
 
 # ------------------------------------------------------------------ tokens
@@ -518,46 +484,29 @@ def _np_backward(tok: _Tokens, end: int) -> _NP | str | None:
 # ------------------------------------------------------------------ classifying
 
 
-@dataclass
-class _Outlets:
-    """Known outlet names: normalised key -> canonical name, also matched without spaces."""
-
-    by_key: dict[str, str] = field(default_factory=dict)
-    by_squeezed: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, known: Mapping[str, str] | None) -> _Outlets:
-        outlets = cls()
-        for name, canonical in (known or {}).items():
-            for variant in (name, canonical):
-                key = outlet_key(variant)
-                if key:
-                    outlets.by_key.setdefault(key, canonical)
-                    outlets.by_squeezed.setdefault(key.replace(" ", ""), canonical)
-        return outlets
-
-    def find(self, name: str) -> str | None:
-        key = outlet_key(name)
-        if not key:
-            return None
-        return self.by_key.get(key) or self.by_squeezed.get(key.replace(" ", ""))
-
-
-_NO_OUTLETS = _Outlets()
-
-
 def _has_media_word(words: Sequence[str]) -> bool:
     return any(w in _MEDIA for w in words) or (len(words) > 1 and words[-1] in _MEDIA_HEAD)
 
 
-def classify_source(name: str, cue: str = "", hint: str | None = None, known: _Outlets | Mapping[str, str] | None = None) -> str:
+def known_outlets(known: OutletResolver | Mapping[str, str] | None) -> OutletResolver:
+    """The resolver of known outlets: given, or built from a mapping of spellings to
+    outlet names (normalised name -> canonical name).
+
+    >>> known_outlets({"tidebrief": "Tidebrief"}).find("Tide Brief")
+    'Tidebrief'
+    """
+    if isinstance(known, OutletResolver):
+        return known
+    return OutletResolver(names=known or {})
+
+
+def classify_source(name: str, cue: str = "", hint: str | None = None, known: OutletResolver | Mapping[str, str] | None = None) -> str:
     """``outlet``, ``organisation`` or ``person`` for a source name met with ``cue``.
 
     >>> classify_source("the Fisheries Agency"), classify_source("Corvid News Agency"), classify_source("Ilse Varga")
     ('organisation', 'outlet', 'person')
     """
-    outlets = known if isinstance(known, _Outlets) else _Outlets.build(known)
-    if outlets.by_key and outlets.find(name):
+    if known is not None and known_outlets(known).find(name):
         return "outlet"
     if _is_domain(name):
         return "outlet"
@@ -593,7 +542,7 @@ def classify_source(name: str, cue: str = "", hint: str | None = None, known: _O
     return "person"
 
 
-def _outlet_like(name: str, hint: str | None, known: _Outlets) -> bool:
+def _outlet_like(name: str, hint: str | None, known: OutletResolver) -> bool:
     """Whether a name, on its own words, is a publication (used where a cue alone is not enough)."""
     if _is_domain(name):
         return bool(known.find(name)) or bool(_MEDIA_IN_DOMAIN.search(_domain_label(name).replace("-", "")))

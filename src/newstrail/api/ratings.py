@@ -14,6 +14,7 @@ from typing import Any
 
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.errors import ConfigError, InputError, NotFound
+from newstrail.corpus.outlets import refresh_domains
 from newstrail.ratings.lists import AliasFile, RatingList, read_alias_file, read_rating_list
 from newstrail.ratings.profile import outlet_profile as profile_of
 
@@ -59,6 +60,7 @@ def import_ratings(paths: Sequence[str], where: StoreLike, name: str | None = No
                 out.append(ImportedList(path, error=exc))
                 continue
             out.append(ImportedList(path, found, store.put_rating_list(found.meta(), found.rows)))
+        refresh_domains(store)  # articles stored before the list named their masthead get its domain now
         store.refresh_outlet_index()
     return out
 
@@ -70,6 +72,7 @@ def import_aliases(paths: Sequence[str], where: StoreLike) -> list[ImportedAlias
         for path in paths:
             found = read_alias_file(path)
             out.append(ImportedAliases(path, found, store.put_aliases(found.rows)))
+        refresh_domains(store)  # and so do articles stored before the aliases
     return out
 
 

@@ -69,7 +69,7 @@ class Attribution:
     ``span`` is the sentence (or line) in ``text`` that carries it, or ``None`` when
     the evidence is a removed block or a dateline (then ``where`` says which and
     ``evidence`` holds the words). ``source`` is the name as written; ``outlet`` its
-    normalised key (see :func:`newstrail.analyze.attributions.outlet_key`) when
+    normalised key (see :func:`newstrail.outlets.keys.outlet_key`) when
     ``kind`` is ``outlet``; ``kind`` is ``outlet``, ``person`` or ``organisation``.
     """
 

@@ -20,7 +20,7 @@ from newstrail.store import Store
 from newstrail.corpus.leads import related_pairs
 from newstrail.corpus.linking import Linker, LinkOptions, LinkReport, anchors
 from newstrail.corpus.mutations import Mutation, compare_articles, quote_mutations
-from newstrail.corpus.outlets import OutletDirectory
+from newstrail.corpus.outlets import resolver_for
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.provenance import Edge, Graph, chronological, story_graph
 
@@ -111,8 +111,7 @@ class Corpus:
             if article is None:
                 raise ValueError("trace needs an article or a story")
             story = self.story_of(article)
-        directory = OutletDirectory(self.store.outlet_names())
-        graph = story_graph(self.store, story, directory.resolve)
+        graph = story_graph(self.store, story, resolver_for(self.store))
         if not graph.articles:
             raise NotFound(f"no story {story!r} in {self.store.location}; list stories with 'newstrail stories'")
         articles = list(graph.articles.values())

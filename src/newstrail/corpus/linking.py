@@ -31,7 +31,8 @@ from newstrail.store import Store
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.fingerprints import Fingerprint
 from newstrail.corpus.leads import SameEvent
-from newstrail.corpus.outlets import OutletDirectory, outlet_key
+from newstrail.corpus.outlets import resolver_for
+from newstrail.outlets.keys import outlet_key
 from newstrail.corpus.reuse import align
 
 
@@ -95,7 +96,7 @@ class Linker:
     def __init__(self, store: Store, options: LinkOptions | None = None) -> None:
         self.store = store
         self.options = options or LinkOptions()
-        self.directory = OutletDirectory(store.outlet_names())
+        self.resolver = resolver_for(store)
         self._fingerprints: dict[str, Fingerprint] = {}
         self._anchors: dict[str, set[str]] = {}
         opts = self.options
@@ -132,7 +133,7 @@ class Linker:
     # one batch ---------------------------------------------------------------------
     def link_batch(self, articles: list[Article], report: LinkReport) -> None:
         opts = self.options
-        self.directory = OutletDirectory(self.store.outlet_names())
+        self.resolver = resolver_for(self.store)
         for article in articles:
             self._remember(article)
         sampled = {a.id: self._fingerprints[a.id].sampled() for a in articles}
@@ -187,11 +188,11 @@ class Linker:
 
     def _resolve_citations(self, article: Article, shared: dict[str, int], report: LinkReport) -> set[str]:
         found: set[str] = set()
-        own = set(self.directory.resolve(article.outlet)) if article.outlet else set()
+        own = set(self.resolver.corpus_outlets(article.outlet)) if article.outlet else set()
         for attribution in article.attributions:
             if attribution.kind != "outlet" or not attribution.source:
                 continue
-            outlets = [o for o in self.directory.resolve(attribution.source) if o not in own]
+            outlets = [o for o in self.resolver.corpus_outlets(attribution.source) if o not in own]
             source = self._best_source(article, outlets, shared)
             self.store.add_cite(article.id, outlet_key(attribution.source), source)
             report.citations += 1
@@ -200,7 +201,7 @@ class Linker:
                 found.add(source)
         # credits made earlier to this article's outlet by articles linked before it
         if article.outlet:
-            keys = {outlet_key(article.outlet)} | {k for k, names in self.directory.by_key.items() if article.outlet in names}
+            keys = self.resolver.cite_keys(article.outlet)
             when = parse_date(article.published)
             since = when - timedelta(days=1) if when else None
             until = when + timedelta(days=self.options.window_days) if when else None
@@ -232,7 +233,8 @@ class Linker:
         slack = timedelta(days=1) if article.published and not has_time(article.published) else timedelta(hours=1)
         since = when - window if when else None
         until = when + slack if when else None
-        candidates = [other for other, _ in self.store.articles_of(outlets, since, until) if other != article.id]
+        # every spelling the corpus stores the outlets under ("ENETEnglish", "EnetEnglish")
+        candidates = [other for other, _ in self.store.articles_of(self.resolver.spellings(outlets), since, until) if other != article.id]
         if not candidates:
             return None
         if shared is None:

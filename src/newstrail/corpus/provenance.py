@@ -23,14 +23,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from newstrail.core.article import Article, Passage
 from newstrail.core.dates import day_of, sort_key
 from newstrail.store import Store
-from newstrail.corpus.outlets import outlet_key
+from newstrail.outlets.keys import outlet_key
+from newstrail.outlets.resolver import OutletResolver
 from newstrail.corpus.reuse import coverage
 
 SYNDICATION_COVER = 0.8
@@ -107,10 +107,10 @@ class Graph:
         return sorted(copied, key=lambda n: (-len(self.children(n)), chronological(self.articles[n])))
 
 
-def external_node(name: str, resolver) -> str:
+def external_node(name: str, resolver: OutletResolver) -> str:
     """``external:<Outlet>``: the corpus's spelling when it knows the outlet, else the name
     as cited without a leading "the"."""
-    known = resolver(name)
+    known = resolver.corpus_outlets(name)
     if len(known) == 1:
         return f"external:{known[0]}"
     return "external:" + re.sub(r"^(?i:the)\s+", "", name.strip())
@@ -134,7 +134,7 @@ def build_graph(
     passages: list[tuple[str, str, Passage]],
     cites: list[tuple[str, str, str | None]],
     url_ids: dict[str, str],
-    outlet_resolver,
+    outlet_resolver: OutletResolver,
 ) -> Graph:
     """The provenance graph of one story from its articles and what linking stored."""
     by_id = {a.id: a for a in articles}
@@ -169,7 +169,7 @@ def build_graph(
             if attribution.kind != "outlet" or not attribution.source:
                 continue
             source = resolved.get((article.id, outlet_key(attribution.source)))
-            if source is None and outlet_resolver(attribution.source) == [article.outlet]:
+            if source is None and outlet_resolver.same_outlet(attribution.source, article.outlet):
                 continue  # the article naming its own outlet
             node = source if source in by_id else external_node(attribution.source, outlet_resolver)
             if node == article.id:
@@ -245,7 +245,7 @@ def _laundering(by_id: dict[str, Article], edges: dict[tuple[str, str], Edge]) -
     return found
 
 
-def story_graph(store: Store, story: str, outlet_resolver: Callable[[str], list[str]]) -> Graph:
+def story_graph(store: Store, story: str, outlet_resolver: OutletResolver) -> Graph:
     """The provenance graph of a stored story, from its members and what linking stored
     about them: the one place a trace and an outlet profile build a story's graph."""
     members = store.story_members(story)

@@ -18,7 +18,7 @@ rerun skips what is already stored and resumes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO
 
@@ -29,6 +29,7 @@ from newstrail.core.config import Settings
 from newstrail.core.errors import InputError, NewstrailError, StageError
 from newstrail.engines.stages import StageContext, build_pipeline, store_free
 from newstrail.ingest import read_inputs
+from newstrail.outlets.resolver import OutletResolver
 from newstrail.store import Store
 
 __all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "assign_ids", "default_pipeline", "process"]
@@ -46,11 +47,12 @@ class Outcome:
     error: NewstrailError | None = None
 
 
-def default_pipeline(settings: Settings, known_outlets: dict[str, str] | None = None, factchecks: Stage | None = None) -> Pipeline:
+def default_pipeline(settings: Settings, known_outlets: OutletResolver | Mapping[str, str] | None = None, factchecks: Stage | None = None) -> Pipeline:
     """The stages of ``settings.pipeline`` that need no store, plus ``factchecks`` if given.
 
-    ``known_outlets`` (normalised name -> outlet name, e.g. the outlets a store
-    already holds) lets the attribution stage recognise one-word mastheads. With
+    ``known_outlets`` (an outlet resolver, or normalised name -> outlet name, e.g.
+    the outlets a store already holds) lets the attribution stage recognise
+    one-word mastheads and wire acronyms. With
     a store, :func:`~newstrail.engines.stages.build_pipeline` builds them all.
     """
     pipe = build_pipeline(settings, StageContext(known_outlets=known_outlets), names=store_free(settings))

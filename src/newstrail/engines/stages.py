@@ -21,10 +21,11 @@ from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
 
 from newstrail.analyze import Pipeline, Stage
-from newstrail.analyze.attributions import AttributionStage, outlet_key
+from newstrail.analyze.attributions import AttributionStage
 from newstrail.analyze.body import BodyCheck
 from newstrail.analyze.claims import ClaimStage
 from newstrail.analyze.language import LanguageStage
+from newstrail.analyze.outlet import OutletStage
 from newstrail.analyze.quotes import QuoteStage
 from newstrail.analyze.sentences import SentenceStage
 from newstrail.clean import Cleaner
@@ -32,7 +33,7 @@ from newstrail.core.config import STAGE_NAMES, Settings
 from newstrail.core.errors import ConfigError
 from newstrail.factchecks.matching import Matcher
 from newstrail.factchecks.stage import FactCheckStage
-from newstrail.outlets.identity import OutletIdentity, OutletStage
+from newstrail.outlets.resolver import OutletResolver
 from newstrail.store import Store
 
 #: stages that need a store to be worth running; :func:`store_free` leaves them out
@@ -44,23 +45,29 @@ class StageContext:
 
     Without a store (``StageContext()``) the outlet stage starts knowing no
     outlet and the fact-check stage has nothing to match. ``known_outlets``
-    (normalised name -> outlet name) replaces what the store would say.
+    (an outlet resolver, or normalised name -> outlet name) replaces what the
+    store would say.
     """
 
-    def __init__(self, store: Store | None = None, known_outlets: Mapping[str, str] | None = None) -> None:
+    def __init__(self, store: Store | None = None, known_outlets: OutletResolver | Mapping[str, str] | None = None) -> None:
         self._store = store
-        self._known = dict(known_outlets) if known_outlets is not None else None
+        self._known = known_outlets
+        self._resolver: OutletResolver | None = None
 
-    def known_outlets(self) -> dict[str, str]:
-        """Normalised outlet name -> the outlet's name, for every outlet the store holds."""
-        if self._known is None:
-            names = self._store.outlet_names() if self._store is not None else []
-            self._known = {outlet_key(outlet): outlet for outlet, _ in names}
-        return self._known
+    def outlet_resolver(self) -> OutletResolver:
+        """The one resolver of this pipeline, over the store's outlets, aliases and lists: the
+        attribution and outlet stages share it, so both know the outlets the run has met."""
+        if self._resolver is None:
+            if isinstance(self._known, OutletResolver):
+                self._resolver = self._known
+            elif self._known is not None or self._store is None:
+                self._resolver = OutletResolver(names=self._known or {})
+            else:
+                # imported here: newstrail.corpus loads numpy, and `import newstrail` stays light
+                from newstrail.corpus.outlets import resolver_for
 
-    def outlet_identity(self) -> OutletIdentity:
-        """A fresh resolver over the store's outlets and aliases (the outlet stage teaches it as it runs)."""
-        return OutletIdentity.from_store(self._store) if self._store is not None else OutletIdentity()
+                self._resolver = resolver_for(self._store)
+        return self._resolver
 
     def factcheck_loader(self, settings: Settings) -> Callable[[], Matcher | None]:
         """A callable that reads the store's fact-checks into a matcher, or gives ``None`` when there are none."""
@@ -90,12 +97,12 @@ REGISTRY: Mapping[str, Factory] = MappingProxyType({
     "body-check": lambda settings, context: BodyCheck(settings.min_text_chars),
     "language": lambda settings, context: LanguageStage() if settings.detect_language else None,
     "sentences": lambda settings, context: SentenceStage(),
-    "attributions": lambda settings, context: AttributionStage(known_outlets=context.known_outlets() or None),
+    "attributions": lambda settings, context: AttributionStage(known_outlets=context.outlet_resolver()),
     "quotes": lambda settings, context: QuoteStage(),
     "claims": lambda settings, context: ClaimStage(keep=settings.claims_keep),
     "rhetoric": _rhetoric,
     "factchecks": lambda settings, context: FactCheckStage(threshold=settings.factcheck_threshold, load=context.factcheck_loader(settings)),
-    "outlet": lambda settings, context: OutletStage(context.outlet_identity()),
+    "outlet": lambda settings, context: OutletStage(context.outlet_resolver()),
 })
 if tuple(REGISTRY) != STAGE_NAMES:  # the settings validate stage names against STAGE_NAMES
     raise RuntimeError("the stage registry and core.config.STAGE_NAMES disagree")

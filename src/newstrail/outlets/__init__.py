@@ -1,11 +1,11 @@
-"""Outlet identity and source ratings.
+"""Outlet identity: one home for what names an outlet.
 
 * :mod:`.urls`: canonical URLs, registered domains, the sites a list names;
-* :mod:`.identity`: one outlet behind its domains, renames and mastheads;
-* :mod:`.ratings`: reading rating lists and alias files the user imports;
-* :mod:`.verdicts`: which fact-check ratings say "false";
-* :mod:`.profile`: what the corpus shows about an outlet;
-* :mod:`.annotate`: ratings next to article records and trace nodes.
+* :mod:`.keys`: :func:`outlet_key`, the one normal form of an outlet name, and the
+  forms derived from it (squeezed, initials, a site's stem);
+* :mod:`.resolver`: :class:`OutletResolver`, name, masthead, alias, acronym, domain
+  or URL -> :class:`Outlet`, built from plain rows (the store's rows are read by
+  :func:`newstrail.corpus.outlets.resolver_for`).
 
 >>> domain_of("https://news.lantern.co.uk/x")
 'lantern.co.uk'
@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from newstrail.outlets.keys import outlet_key
+from newstrail.outlets.resolver import Outlet, OutletResolver
 from newstrail.outlets.urls import Site, canonical_url, domain_of, host_of, is_web_url, looks_like_domain, parse_site
 
-__all__ = ["Site", "canonical_url", "domain_of", "host_of", "is_web_url", "looks_like_domain", "parse_site"]
+__all__ = ["Outlet", "OutletResolver", "Site", "canonical_url", "domain_of", "host_of", "is_web_url", "looks_like_domain", "outlet_key", "parse_site"]

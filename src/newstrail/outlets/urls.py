@@ -19,6 +19,12 @@ from urllib.parse import urlsplit, urlunsplit
 # list of suffix URLs makes it use that snapshot and never touch the network.
 _SUFFIX_URLS: tuple[str, ...] = ()
 
+#: registered domains that host many independent outlets, one per subdomain
+PLATFORMS = frozenset({
+    "wordpress.com", "blogspot.com", "blogspot.co.uk", "blogspot.ca", "blogspot.com.au", "substack.com", "medium.com",
+    "tumblr.com", "github.io", "weebly.com", "wixsite.com", "livejournal.com", "typepad.com", "over-blog.com",
+})
+
 
 @functools.lru_cache(maxsize=1)
 def _extractor():  # imported lazily: tldextract costs ~100 ms to import

@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from newstrail.outlets.identity import OutletIdentity
+from newstrail.corpus.outlets import resolver_for
+from newstrail.outlets.resolver import OutletResolver
 from newstrail.outlets.urls import domain_of, host_of
 
 
@@ -37,9 +38,9 @@ class Ratings:
     [('watch', {'rating': 'high'}, 'parent domain')]
     """
 
-    def __init__(self, store, identity: OutletIdentity | None = None) -> None:
+    def __init__(self, store, identity: OutletResolver | None = None) -> None:
         self.store = store
-        self.identity = identity or OutletIdentity.from_store(store)
+        self.identity = identity or resolver_for(store)
         self._any = bool(store.rating_lists())
         self._cache: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
 

@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.core.errors import BadRecord, ConfigError, UnreadableInput
-from newstrail.outlets.urls import Site, domain_of, parse_site
+from newstrail.outlets.keys import outlet_key, site_stem
+from newstrail.outlets.urls import Site, looks_like_domain, parse_site
 
 #: column names that hold the site, best first
 SITE_COLUMNS = ("domain", "domains", "site", "website", "web site", "url", "source url", "source_url", "source", "host",
@@ -206,8 +207,6 @@ def _note_fields(out: RatingList, fields: list[str], opensources: bool) -> None:
 
 
 def _add_row(out: RatingList, where: str, line: int | None, cell: Any, fields: dict[str, Any], masthead: str | None) -> None:
-    from newstrail.analyze.names import outlet_key
-
     try:
         site: Site = parse_site(str(cell) if cell is not None else "")
     except ValueError as exc:
@@ -219,17 +218,6 @@ def _add_row(out: RatingList, where: str, line: int | None, cell: Any, fields: d
         row["name"] = masthead
         row["name_key"] = outlet_key(masthead)
     out.rows.append(row)
-
-
-def site_stem(host: str) -> str:
-    """The name part of a site, letters and digits only: ``globalresearch`` for
-    ``www.globalresearch.example``, ``tidewatch`` for ``tidewatch.wordpress.com``
-    (a blog on a shared platform is named by its own label)."""
-    from newstrail.outlets.identity import PLATFORMS
-
-    domain = domain_of("http://" + host) or host
-    label = host.split(".")[0] if domain in PLATFORMS and host != domain else domain.split(".")[0]
-    return re.sub(r"[^a-z0-9]", "", label.lower())
 
 
 def _check_duplicates(path: Path, out: RatingList) -> None:
@@ -409,21 +397,18 @@ def read_alias_file(path: str | os.PathLike[str]) -> AliasFile:
                 get = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
                 items.append((line, get(alias_col), get(target_col), get(note_col) or None))
             line = reader.line_num + 1
-    for line, alias, target, note in items:
-        where = f"{path.name}:{line}" if line else f"{path.name}: {alias!r}"
-        row = alias_row(alias, target, note, source=str(path))
-        if isinstance(row, str):
-            found.skipped.append(f"{where}: {row}; skipped")
+    for at, alias, target, note in items:
+        where = f"{path.name}:{at}" if at else f"{path.name}: {alias!r}"
+        made = alias_row(alias, target, note, source=str(path))
+        if isinstance(made, str):
+            found.skipped.append(f"{where}: {made}; skipped")
         else:
-            found.rows.append(row)
+            found.rows.append(made)
     return found
 
 
 def alias_row(alias: str, target: str, note: str | None = None, source: str | None = None) -> dict[str, Any] | str:
     """One alias row for the store, or the reason it cannot be one."""
-    from newstrail.analyze.names import outlet_key
-    from newstrail.outlets.urls import looks_like_domain
-
     alias = (alias or "").strip()
     if not alias:
         return "no alias given"

@@ -32,7 +32,9 @@ from typing import Any
 from newstrail.core.dates import instant_key
 from newstrail.core.errors import NotFound
 from newstrail.ratings.annotate import Ratings
-from newstrail.outlets.identity import Outlet, OutletIdentity
+from newstrail.corpus.outlets import resolver_for
+from newstrail.outlets.keys import outlet_key as _key
+from newstrail.outlets.resolver import Outlet, OutletResolver
 from newstrail.core.verdicts import verdict_of
 from newstrail.corpus.provenance import story_graph
 
@@ -40,7 +42,7 @@ from newstrail.corpus.provenance import story_graph
 _QUOTE_ONLY = {"quote"}
 
 
-def outlet_profile(store, query: str, max_stories: int = 300, identity: OutletIdentity | None = None) -> dict[str, Any]:
+def outlet_profile(store, query: str, max_stories: int = 300, identity: OutletResolver | None = None) -> dict[str, Any]:
     """The ratings and the corpus profile of the outlet ``query`` names (domain, URL,
     old domain or masthead). Raises :class:`~newstrail.core.errors.NotFound` when nothing
     (corpus, aliases, lists) knows it.
@@ -51,7 +53,7 @@ def outlet_profile(store, query: str, max_stories: int = 300, identity: OutletId
     >>> outlet_profile(store, "lantern.example")["corpus"]["articles"]["value"]
     0
     """
-    identity = identity or OutletIdentity.from_store(store)
+    identity = identity or resolver_for(store)
     outlet = identity.resolve(query)
     if outlet is None:
         raise NotFound(f"no outlet {query!r} in {store.location}: not a domain, and no stored article, alias or rating list names it; "
@@ -74,7 +76,7 @@ def _label(outlet: str | None, domain: str | None) -> str:
     return outlet or domain or "(outlet unknown)"
 
 
-def _corpus(store, outlet: Outlet, identity: OutletIdentity, max_stories: int) -> dict[str, Any]:
+def _corpus(store, outlet: Outlet, identity: OutletResolver, max_stories: int) -> dict[str, Any]:
     rows = store.outlet_articles(domains=[] if outlet.hosts else outlet.domains, names=outlet.names, hosts=outlet.hosts)
     ids = {r["id"] for r in rows}
     rowids = [r["rowid"] for r in rows]
@@ -92,9 +94,7 @@ def _corpus(store, outlet: Outlet, identity: OutletIdentity, max_stories: int) -
 
 
 # the provenance graphs -------------------------------------------------------------------
-def _graph_figures(store, outlet: Outlet, identity: OutletIdentity, rows, ids: set[str], max_stories: int) -> dict[str, Any]:
-    from newstrail.corpus.outlets import OutletDirectory
-
+def _graph_figures(store, outlet: Outlet, identity: OutletResolver, rows, ids: set[str], max_stories: int) -> dict[str, Any]:
     sizes = store.story_sizes([r["story"] for r in rows])
     latest: dict[str, str] = {}
     for r in rows:
@@ -102,7 +102,6 @@ def _graph_figures(store, outlet: Outlet, identity: OutletIdentity, rows, ids: s
             latest[r["story"]] = max(latest.get(r["story"], ""), instant_key(r["published"]) or "")
     stories = sorted(latest, key=lambda s: latest[s], reverse=True)
     traced = stories[:max_stories]
-    resolver = OutletDirectory(store.outlet_names()).resolve
     own_keys = {k for k in (_key(n) for n in outlet.names) if k}
 
     took: dict[str, set[str]] = defaultdict(set)  # other outlet -> own articles that took from it
@@ -127,7 +126,7 @@ def _graph_figures(store, outlet: Outlet, identity: OutletIdentity, rows, ids: s
         return f"{name} (credited; no stored article of it matched)"
 
     for story in traced:
-        graph = story_graph(store, story, resolver)
+        graph = story_graph(store, story, identity)
         for (source, target), edge in graph.edges.items():
             kinds = set(edge.kinds)
             if kinds <= _QUOTE_ONLY:
@@ -194,15 +193,8 @@ def _graph_figures(store, outlet: Outlet, identity: OutletIdentity, rows, ids: s
     }
 
 
-def _key(name: str | None) -> str:
-    from newstrail.analyze.names import outlet_key
-
-    return outlet_key(name)
-
-
 # boilerplate and cross-post lines ------------------------------------------------------------
-def _network_figures(store, outlet: Outlet, identity: OutletIdentity, rowids: list[int]) -> dict[str, Any]:
-    store.refresh_outlet_index()
+def _network_figures(store, outlet: Outlet, identity: OutletResolver, rowids: list[int]) -> dict[str, Any]:
     shared = store.blocks_shared(rowids)
     others = store.article_outlets([b for _, b, _, _ in shared])
     neighbours: dict[str, dict[str, Any]] = {}
@@ -253,7 +245,9 @@ def _network_figures(store, outlet: Outlet, identity: OutletIdentity, rowids: li
 
 def _factcheck_figure(store, rowids: list[int]) -> dict[str, Any]:
     matches = store.claim_match_ratings(rowids)
-    false_articles, false_claims, ratings = set(), set(), Counter[str]()
+    false_articles: set[str] = set()
+    false_claims: set[tuple[str, int]] = set()
+    ratings: Counter[str] = Counter()
     for article, claim, _, rating, verdict in matches:
         verdict = (verdict_of(verdict) if verdict else None) or verdict_of(rating)
         if verdict == "false":

@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from newstrail.outlets.keys import outlet_key
 from newstrail.store.sqlite_corpus import _chunks
 
 #: schema migration 4 (see ``newstrail.store.sqlite.MIGRATIONS``)
@@ -91,6 +92,7 @@ class SQLiteRatingTables:
     """Mixin of :class:`newstrail.store.sqlite.SQLiteStore`: the rating-list tables."""
 
     db: Any
+    transaction: Any  # SQLiteStore.transaction, declared for the type checker
 
     # rating lists ------------------------------------------------------------------
     def put_rating_list(self, meta: dict[str, Any], rows: Iterable[dict[str, Any]]) -> int | None:
@@ -151,22 +153,10 @@ class SQLiteRatingTables:
                     }
         return sorted(found.values(), key=lambda r: (r["list"], r["line"] or 0, r["host"]))
 
-    def rating_domains_named(self, keys: Sequence[str]) -> list[tuple[str, str, str]]:
-        """(name key, outlet name, domain) of list rows that name an outlet with one of ``keys``."""
-        rows: list[tuple[str, str, str]] = []
-        for chunk in _chunks(list(dict.fromkeys(keys))):
-            marks = ",".join("?" * len(chunk))
-            rows += self.db.execute(f"SELECT DISTINCT name_key, name, domain FROM ratings WHERE name_key IN ({marks})", chunk).fetchall()
-        return rows
-
-    def rating_domains_by_stem(self, stems: Sequence[str]) -> list[tuple[str, str]]:
-        """(stem, domain) of list rows whose site name (``globalresearch`` of
-        ``globalresearch.example``) is one of ``stems``."""
-        rows: list[tuple[str, str]] = []
-        for chunk in _chunks(list(dict.fromkeys(stems))):
-            marks = ",".join("?" * len(chunk))
-            rows += self.db.execute(f"SELECT DISTINCT stem, host FROM ratings WHERE stem IN ({marks}) AND section = ''", chunk).fetchall()
-        return rows
+    def listed_sites(self) -> list[tuple[str | None, str, str, str, str | None, str | None]]:
+        """(name, host, domain, section, stem, name key) of every distinct site the rating
+        lists name, for the outlet resolver (see newstrail.outlets.resolver.ListedSite)."""
+        return self.db.execute("SELECT DISTINCT name, host, domain, section, stem, name_key FROM ratings").fetchall()
 
     # aliases -------------------------------------------------------------------------
     def put_aliases(self, rows: Iterable[dict[str, Any]]) -> int:
@@ -231,8 +221,6 @@ class SQLiteRatingTables:
     # the outlet index: boilerplate blocks and cross-post lines ----------------------------
     def refresh_outlet_index(self, batch: int = 2000) -> int:
         """Index the boilerplate and cross-post lines of articles not indexed yet; returns how many."""
-        from newstrail.analyze.names import outlet_key
-
         done = 0
         while True:
             state = self.db.execute("SELECT value FROM outlet_index_state WHERE name = 'rowid'").fetchone()
@@ -244,7 +232,9 @@ class SQLiteRatingTables:
             ).fetchall()
             if not rows:
                 return done
-            blocks, texts, marks = [], {}, []
+            blocks: list[tuple[int, int, str]] = []
+            texts: dict[int, tuple[str, str]] = {}
+            marks: list[tuple[int, str, str, str]] = []
             for rowid, removed, origin, datelines, outlet in rows:
                 for block in json.loads(removed or "[]"):
                     text = " ".join((block.get("text") or "").split())
