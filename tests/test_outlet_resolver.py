@@ -120,3 +120,15 @@ def test_an_alias_imported_later_gives_the_domain_too(write, store):
     assert refresh_domains(store) == 1 and refresh_domains(store) == 0
     assert store.get("tide-1").domain == "tidewater.example"
     assert outlet_profile(store, "tidewater.example")["corpus"]["articles"]["value"] == 1
+
+
+def test_the_attribution_and_outlet_stages_share_one_resolver(store):
+    from newstrail.core.config import Settings
+    from newstrail.engines.stages import StageContext, build_pipeline
+
+    store.put_many([Article(id="n1", text="Pier 9 reopened on Friday after repairs.", outlet="Northgate Wire Service",
+                            url="https://northgatewire.example/pier")])
+    pipe = build_pipeline(Settings(pipeline=("clean", "sentences", "attributions", "outlet")), StageContext(store))
+    by_name = {stage.name: stage for stage in pipe.stages}
+    assert by_name["attributions"]._known is by_name["outlet"].resolver
+    assert by_name["outlet"].resolver.find("NWS") == "Northgate Wire Service"

@@ -1,6 +1,6 @@
 """What the corpus itself shows about an outlet, next to what the lists say.
 
-:func:`outlet_profile` answers, for one outlet (see :mod:`.identity`), with a
+:func:`outlet_profile` answers, for one outlet (see :mod:`newstrail.outlets.resolver`), with a
 number and a one-line explanation each:
 
 * the ratings of every imported list, as given, list by list;
