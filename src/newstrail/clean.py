@@ -26,7 +26,26 @@ from dataclasses import dataclass
 
 from newstrail.core.article import Article, Link, Removed
 from newstrail.core.dates import find_date
-from newstrail.ingest.metadata import split_authors
+
+
+# Bylines and author fields join names with ";", ",", "and" or "&" (the readers use it too).
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&)\s*")
+
+
+def split_authors(value: Any) -> list[str]:
+    """Authors from a list or a joined string ("A and B", "A; B", "A, B")."""
+    if value is None:
+        return []
+    items = value if isinstance(value, (list, tuple)) else [value]
+    names: list[str] = []
+    for item in items:
+        if isinstance(item, dict):
+            item = item.get("name", "")
+        for name in _AUTHOR_SPLIT.split(str(item)):
+            name = re.sub(r"^by\s+", "", name.strip(), flags=re.I).strip()
+            if name and name not in names:
+                names.append(name)
+    return names
 
 
 @dataclass(frozen=True)

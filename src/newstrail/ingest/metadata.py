@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newstrail.clean import split_authors
 from newstrail.core.article import Article
 from newstrail.outlets import canonical_url, domain_of
 from newstrail.core.dates import normalise_date
@@ -55,27 +56,10 @@ ALIASES: dict[str, str] = {
     "raw_html": "html",
 }
 
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,|\band\b|&)\s*")
 
 
 def field_for(name: str) -> str | None:
     return ALIASES.get(name.strip().lower())
-
-
-def split_authors(value: Any) -> list[str]:
-    """Authors from a list or a joined string ("A and B", "A; B", "A, B")."""
-    if value is None:
-        return []
-    items = value if isinstance(value, (list, tuple)) else [value]
-    names: list[str] = []
-    for item in items:
-        if isinstance(item, dict):
-            item = item.get("name", "")
-        for name in _AUTHOR_SPLIT.split(str(item)):
-            name = re.sub(r"^by\s+", "", name.strip(), flags=re.I).strip()
-            if name and name not in names:
-                names.append(name)
-    return names
 
 
 def apply_fields(article: Article, fields: dict[str, Any], where: str) -> None:

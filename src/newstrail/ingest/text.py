@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newstrail.clean import classify
 from newstrail.core.article import Article
 from newstrail.core.errors import BadRecord, NoArticleText
 from newstrail.ingest.markup import drop_leading_block, markdown_to_text, split_front_matter
@@ -58,8 +59,6 @@ def article_from_text(raw: str, where: str, fields: dict[str, Any] | None = None
 
 
 def _is_boilerplate(line: str) -> bool:
-    from newstrail.clean import classify  # clean builds on the readers' helpers; import late
-
     return classify(line) is not None
 
 
