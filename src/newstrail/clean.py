@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from newstrail.core.article import Article, Link, Removed
 from newstrail.core.dates import find_date

@@ -36,7 +36,7 @@ class Analysis:
     """One run of :func:`analyze`: iterate it for the outcomes; then read ``counts`` and ``total``."""
 
     def __init__(self, inputs: Iterable[str], settings: Settings, store: Store | None = None, pipeline: Pipeline | None = None,
-                 stdin: IO[str] | None = None) -> None:
+                 stdin: IO[bytes] | None = None) -> None:
         self.inputs, self.settings, self.store, self.pipeline, self.stdin = list(inputs), settings, store, pipeline, stdin
         self.counts = {"added": 0, "exists": 0, FAILED: 0}  # counts only: memory must not grow with the corpus
         self.total = 0
@@ -62,7 +62,7 @@ class Analysis:
 
 
 def analyze(inputs: Iterable[str], settings: Settings, store: Store | None = None, pipeline: Pipeline | None = None,
-            stdin: IO[str] | None = None) -> Analysis:
+            stdin: IO[bytes] | None = None) -> Analysis:
     """Ingest, clean, analyse, store and (with ``settings.link``) link every article of ``inputs``.
 
     ``store`` defaults to the one ``settings.db`` names, opened for writing;

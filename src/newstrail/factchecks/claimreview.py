@@ -300,11 +300,11 @@ def _number(value: Any, where: str, what: str) -> float | None:
 
 
 def _claim_review(data: dict[str, Any], where: str) -> FactCheck | InputError:
-    item = data.get("itemReviewed") if isinstance(data.get("itemReviewed"), dict) else {}
+    item: dict[str, Any] = data["itemReviewed"] if isinstance(data.get("itemReviewed"), dict) else {}
     claim = data.get("claimReviewed") or item.get("name") or item.get("text") or ""
     if not isinstance(claim, str) or not claim.strip():
         return BadRecord(where, "ClaimReview without claimReviewed (or itemReviewed.name): nothing to match against")
-    rating = data.get("reviewRating") if isinstance(data.get("reviewRating"), dict) else {}
+    rating: dict[str, Any] = data["reviewRating"] if isinstance(data.get("reviewRating"), dict) else {}
     try:
         value = _number(rating.get("ratingValue"), where, "ratingValue")
         best = _number(rating.get("bestRating"), where, "bestRating")
@@ -367,4 +367,7 @@ def _flat(values: dict[str, Any], extra: dict[str, Any], where: str) -> Iterator
     text = {k: (str(values[k]) if values.get(k) not in (None, "") else None) for k in ("id", "rating", "url", "publisher", "date", "title", "language", "claimant")}
     if isinstance(values.get("publisher"), (dict, list)):
         text["publisher"] = _name(values["publisher"])
-    yield FactCheck(claim=claim, **{**text, "id": text["id"] or ""}, **numbers, source=where, extra=extra)
+    yield FactCheck(claim=claim, id=text["id"] or "", rating=text["rating"], url=text["url"], publisher=text["publisher"],
+                    date=text["date"], title=text["title"], language=text["language"], claimant=text["claimant"],
+                    rating_value=numbers["rating_value"], best_rating=numbers["best_rating"], worst_rating=numbers["worst_rating"],
+                    source=where, extra=extra)

@@ -65,7 +65,7 @@ def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: 
             continue
         p = probs[i]
         runs: list[list[int]] = []
-        for j in np.flatnonzero(p > threshold):
+        for j in map(int, np.flatnonzero(p > threshold)):
             if runs and j - runs[-1][1] <= gap + 1:
                 runs[-1][1] = j
             else:
@@ -106,8 +106,8 @@ def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int,
             clause = _QUESTION_CLAUSE.search(sent)
             start = s.start + clause.start(1) if clause else s.start
             out.append((start, s.end, "question", "rhetorical question"))
-    for sent in doc.tokens:
-        for tok in sent:
+    for sent_tokens in doc.tokens:
+        for tok in sent_tokens:
             if tok.text.lower() in RULE_LOADED and not _in_long_quote(doc, tok.start, tok.end):
                 out.append((tok.start, tok.end, "loaded", f"emotionally charged word '{tok.text}'"))
     return out
@@ -189,9 +189,9 @@ def techniques_in(
         # (nested spans change no SI score: the scorer merges overlapping predictions)
         at = {(t.span.start, t.span.end): t for t in out}
         for start, end, rule, why in rule_spans(doc, scare):
-            sent = _sentence_of(doc, start)
-            inside = [j for j, t in enumerate(doc.tokens[sent]) if start <= t.start < end] if sent is not None else []
-            p = float(probs[sent][inside].mean()) if inside else 0.0
+            at_sent = _sentence_of(doc, start)
+            inside = [j for j, t in enumerate(doc.tokens[at_sent]) if start <= t.start < end] if at_sent is not None else []
+            p = float(probs[at_sent][inside].mean()) if inside and at_sent is not None else 0.0
             score = round(min(1.0, max(RULE_SCORES[rule], p)), 3)
             same = at.get((start, end))
             if same is not None:
@@ -200,7 +200,7 @@ def techniques_in(
                     same.explanation = why if not (rule == "question" and same.technique == "Doubt") else "rhetorical question casting doubt"
                     same.score = max(same.score, score)
                 continue
-            technique = "Loaded_Language" if rule == "loaded" else technique_of(start, end, sent)
+            technique = "Loaded_Language" if rule == "loaded" else technique_of(start, end, at_sent)
             if rule == "loaded" and any(t.technique == technique and t.span.start <= start and end <= t.span.end for t in out):
                 continue  # the covering span's explanation already names the word
             if why == "rhetorical question" and technique == "Doubt":
