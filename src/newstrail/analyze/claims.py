@@ -39,7 +39,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from newstrail.analyze.checkworthy import load_model
+from newstrail.analyze.sentences import split_sentences
 from newstrail.core.article import Article, Claim, Entity, Number, Span
+from newstrail.core.errors import ConfigError
 from newstrail.analyze.names import classify_source
 from newstrail.analyze.numbers import find_numbers
 
@@ -210,14 +213,10 @@ class ClaimStage:
 
     def __post_init__(self) -> None:
         if self.keep not in KEEP:
-            from newstrail.core.errors import ConfigError
-
             raise ConfigError(f"claims_keep={self.keep!r}: use one of {', '.join(KEEP)}")
 
     def _model(self):
         if self.model is None:
-            from newstrail.analyze.checkworthy import load_model
-
             self.model = load_model()
         return self.model
 
@@ -279,9 +278,6 @@ def score_text(text: str, model=None, threshold: float | None = None) -> list[Sc
     >>> [(s.index, s.checkworthy) for s in score_text("Fares rose 12% in 2024, the board said. Thanks, everyone!")]
     [(0, True), (1, False)]
     """
-    from newstrail.analyze.checkworthy import load_model
-    from newstrail.analyze.sentences import split_sentences
-
     model = model or load_model()
     threshold = model.threshold if threshold is None else threshold
     spans = split_sentences(text)

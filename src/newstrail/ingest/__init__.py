@@ -17,11 +17,9 @@ extension says nothing (``-`` for stdin always goes by its bytes).
 from __future__ import annotations
 
 import glob
-import gzip
 import io
 import os
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from newstrail.core.errors import InputError, InputTooLarge, UnreadableInput
 from newstrail.outlets import is_web_url
 from newstrail.ingest.feeds import looks_like_feed, read_feed
 from newstrail.ingest.html import article_from_html
+from newstrail.ingest.kinds import sniff
 from newstrail.ingest.records import read_delimited, read_json, read_jsonl
 from newstrail.ingest.text import article_from_text
 from newstrail.ingest.warc import read_warc
@@ -69,26 +68,6 @@ def kind_of(name: str, head: bytes) -> str:
     if kind:
         return kind
     return sniff(head)
-
-
-def sniff(head: bytes) -> str:
-    """Guess the kind from content: WARC, feed, HTML, JSON Lines, else text."""
-    if head[:2] == b"\x1f\x8b":
-        try:  # a truncated gzip head still gives its first bytes
-            head = gzip.GzipFile(fileobj=io.BytesIO(head)).read(64)
-        except (OSError, EOFError, zlib.error):  # zlib.error: a gzip magic number over corrupt data
-            head = b""
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512]
-    if start.startswith((b"WARC/", b"filedesc://")):
-        return "warc"
-    if looks_like_feed(start):
-        return "feed"
-    low = start.lower()
-    if low.startswith((b"<!doctype html", b"<html")) or b"<body" in low or b"<head" in low:
-        return "html"
-    if start.startswith(b"{"):
-        return "jsonl"
-    return "text"
 
 
 def _decode(data: bytes, where: str) -> str:

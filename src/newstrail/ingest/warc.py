@@ -14,6 +14,7 @@ from typing import BinaryIO
 from newstrail.core.article import Article
 from newstrail.core.errors import InputError, InputTooLarge, UnreadableInput
 from newstrail.ingest.html import article_from_html
+from newstrail.ingest.kinds import sniff
 from newstrail.ingest.metadata import apply_fields
 
 
@@ -23,8 +24,6 @@ def read_warc(stream: BinaryIO, where: str, max_bytes: int) -> Iterator[Article 
 
     # warcio reads any line of five words as an ARC header, so a text file named
     # .warc would give no records and no error: check the first bytes first.
-    from newstrail.ingest import sniff
-
     start = stream.tell()
     head = stream.read(4096)
     stream.seek(start)
