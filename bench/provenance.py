@@ -151,7 +151,7 @@ def cleaning_check(store, records: list[dict], truth: dict) -> list[str]:
     missing = 0
     for r in records:
         try:
-            article = store.get(r["id"])
+            article = store.articles.get(r["id"])
         except Exception:  # noqa: BLE001 - reported as missing
             missing += 1
             continue

@@ -76,7 +76,7 @@ def speed(db: Path, rows: int, folder: Path, lookups: int) -> dict:
     read = time.perf_counter() - started
     with open_store(str(db)) as store:
         started = time.perf_counter()
-        store.put_rating_list(found.meta(), found.rows)
+        store.ratings.put_list(found.info(), found.store_rows())
         stored = time.perf_counter() - started
         urls = [f"https://www.site{rnd.randrange(rows * 2)}.example/news/{i}" for i in range(lookups)]
         ratings = Ratings(store)

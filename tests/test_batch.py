@@ -23,7 +23,7 @@ def test_analyze_reports_each_bad_input_and_keeps_going(write, settings):
         assert [o.status for o in outcomes] == ["added", "failed", "failed", "added", "failed"]
         assert "not valid UTF-8" in str(outcomes[1].error) and "broken.txt" in str(outcomes[1].error)
         assert "no such file" in str(outcomes[4].error)
-        assert store.count() == 2
+        assert store.articles.count() == 2
 
 
 def test_too_short_after_cleaning_is_no_article(write, settings):
@@ -40,7 +40,7 @@ def test_rerun_adds_nothing_twice(write, settings):
     with open_store(settings.db) as store:
         assert [o.status for o in analyze(paths, settings, store)] == ["added"] * 3
         assert [o.status for o in analyze(paths, settings, store)] == ["exists"] * 3
-        assert store.count() == 3
+        assert store.articles.count() == 3
 
 
 @dataclass
@@ -69,11 +69,11 @@ def test_crash_mid_batch_keeps_committed_batches_and_rerun_resumes(write, tmp_pa
             for _ in analyze(paths, settings, store, pipeline=crashing):
                 pass
         # two full batches were committed before the crash; the third never was
-        assert store.count() == 4
+        assert store.articles.count() == 4
     with open_store(settings.db) as store:
         statuses = [o.status for o in analyze(paths, settings, store)]
         assert statuses == ["exists"] * 4 + ["added"] * 3
-        assert store.count() == 7
+        assert store.articles.count() == 7
 
 
 @dataclass

@@ -122,7 +122,7 @@ def test_article_claims_json(runner, stored):
 def test_article_stored_without_claims_is_scored_on_the_fly(runner, tmp_path):
     db = str(tmp_path / "old.db")
     with open_store(db) as store:
-        store.put_many([Article(text="Fares rose 12% in 2024, the board said. What a day!", id="old-one", stages=["sentences"])])
+        store.articles.put_many([Article(text="Fares rose 12% in 2024, the board said. What a day!", id="old-one", stages=["sentences"])])
     result = _run(runner, "claims", "old-one", "--db", db)
     assert result.exit_code == 0, result.output
     assert "scored now" in result.stdout and "Fares rose 12%" in result.stdout

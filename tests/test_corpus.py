@@ -106,8 +106,8 @@ def test_linking_is_incremental_and_story_ids_are_stable(corpus_file, settings):
     second = corpus_file(CHAIN[2:] + [OTHER], "second.jsonl")
     with open_store(settings.db) as store:
         list(analyze([str(first)], settings, store))
-        assert store.stories_of(["bay-1"]) == {"bay-1": "story-bay-1"}
-        assert store.unlinked_ids() == []
+        assert store.links.stories_of(["bay-1"]) == {"bay-1": "story-bay-1"}
+        assert store.links.unlinked_ids() == []
         outcomes = list(analyze([str(second)], settings, store))
         assert {o.article.id: o.article.story for o in outcomes}["eyes-4"] == "story-bay-1"
         report = Corpus(store).link()
@@ -117,9 +117,9 @@ def test_linking_is_incremental_and_story_ids_are_stable(corpus_file, settings):
 def test_an_older_article_added_later_joins_the_existing_story(corpus_file, settings):
     with open_store(settings.db) as store:
         list(analyze([str(corpus_file(CHAIN[1:3], "late.jsonl"))], settings, store))
-        story = store.stories_of(["monitor-2"])["monitor-2"]
+        story = store.links.stories_of(["monitor-2"])["monitor-2"]
         list(analyze([str(corpus_file(CHAIN[:1], "origin.jsonl"))], settings, store))
-        assert store.stories_of(["bay-1", "monitor-2"]) == {"bay-1": story, "monitor-2": story}
+        assert store.links.stories_of(["bay-1", "monitor-2"]) == {"bay-1": story, "monitor-2": story}
         trace = Corpus(store).trace(story=story).to_dict()
         assert ("bay-1", "monitor-2") in {(e["from"], e["to"]) for e in trace["edges"]}
 

@@ -19,6 +19,7 @@ from newstrail.outlets.resolver import OutletResolver
 from newstrail.ingest.html import article_from_html
 from newstrail.report.text import render_article
 from newstrail.report.trace import render_trace
+from newstrail.store.rows import Cite, Lead, ReusedPassage, StoryInfo
 from newstrail.store.sqlite import MIGRATIONS
 
 offsets = st.integers(-14 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
@@ -97,7 +98,7 @@ def _graph(first, second):
     a = Article(id="a", text=WIRE, outlet="Saltmere Post", published=first)
     b = Article(id="b", text=WIRE, outlet="Ferrygate Daily", published=second)
     passage = Passage(0, len(WIRE), 0, len(WIRE), len(WIRE.split()))
-    return build_graph([a, b], [("a", "b", passage)], [], {}, OutletResolver())
+    return build_graph([a, b], [ReusedPassage("a", "b", passage)], [], {}, OutletResolver())
 
 
 def test_graph_orders_raw_offsets_as_instants():
@@ -121,7 +122,7 @@ def test_undated_article_says_so():
 
 # SQL windows -------------------------------------------------------------------------------
 def _put(store, id, outlet, published):
-    store.put(Article(id=id, text=f"{id} text about the Saltmere quay.", outlet=outlet, url=f"https://x.example/{id}", published=published))
+    store.articles.put(Article(id=id, text=f"{id} text about the Saltmere quay.", outlet=outlet, url=f"https://x.example/{id}", published=published))
 
 
 def test_articles_of_filters_instants_across_offsets(store):
@@ -129,17 +130,17 @@ def test_articles_of_filters_instants_across_offsets(store):
     _put(store, "day-only", "Saltmere Post", "2025-03-07")
     _put(store, "undated", "Saltmere Post", None)
     at = lambda text: parse_date(text)  # noqa: E731
-    found = {i for i, _ in store.articles_of(["Saltmere Post"], at("2025-03-07T00:00:00Z"), at("2025-03-07T01:00:00Z"))}
+    found = {r.id for r in store.articles.of_outlets(["Saltmere Post"], at("2025-03-07T00:00:00Z"), at("2025-03-07T01:00:00Z"))}
     assert found == {"day-only", "undated"}  # a day-only date is its midnight; the undated always qualify
-    found = [i for i, _ in store.articles_of(["Saltmere Post"], at("2025-03-07T00:00:00Z"), at("2025-03-07T02:00:00+00:00"))]
+    found = [r.id for r in store.articles.of_outlets(["Saltmere Post"], at("2025-03-07T00:00:00Z"), at("2025-03-07T02:00:00+00:00"))]
     assert set(found) == {"late-evening", "day-only", "undated"}
     assert found.index("late-evening") < found.index("day-only")  # newest first
 
 
 def test_citers_before_and_after_across_offsets(store):
     _put(store, "citer", "Ferrygate Daily", "2025-03-06T09:00:00+05:00")  # 04:00 UTC
-    store.add_cite("citer", "saltmere post", None)
-    citers = lambda since, until: store.unresolved_citers(["saltmere post"], parse_date(since), parse_date(until))  # noqa: E731
+    store.links.add_cite(Cite("citer", "saltmere post"))
+    citers = lambda since, until: [(c.article, c.outlet) for c in store.links.unresolved_cites(["saltmere post"], parse_date(since), parse_date(until))]  # noqa: E731
     assert citers("2025-03-06T03:00:00Z", "2025-03-06T05:00:00Z") == [("citer", "saltmere post")]
     assert citers("2025-03-06T05:00:00Z", "2025-03-09T00:00:00Z") == []  # its local 09:00 is not after 05:00 UTC
     assert citers("2025-03-05T00:00:00Z", "2025-03-06T03:59:00Z") == []
@@ -149,12 +150,12 @@ def test_leads_within_days_compare_instants(store):
     _put(store, "near", "Saltmere Post", "2025-03-09T23:00:00-03:00")  # 02:00 UTC on the 10th
     _put(store, "far", "Saltmere Post", "2025-03-13T01:00:00+02:00")
     _put(store, "undated", "Saltmere Post", None)
-    store.add_leads([("near", "2025-03-09T23:00:00-03:00", b"\0\0"), ("far", "2025-03-13T01:00:00+02:00", b"\0\0"), ("undated", None, b"\0\0")])
+    store.links.add_leads([Lead("near", "2025-03-09T23:00:00-03:00", b"\0\0"), Lead("far", "2025-03-13T01:00:00+02:00", b"\0\0"), Lead("undated", None, b"\0\0")])
     start = parse_date("2025-03-07T00:00:00Z")
-    rows = store.leads_between(start, start + timedelta(days=3, hours=2))
-    assert [(r[0], r[2]) for r in rows] == [("near", "2025-03-10T02:00:00Z")]
-    rows = store.leads_between(start, start + timedelta(days=6))
-    assert [r[0] for r in rows] == ["far", "near"]  # 2025-03-12T23:00Z, newest first
+    rows = store.links.leads_between(start, start + timedelta(days=3, hours=2))
+    assert [(r.article, r.published) for r in rows] == [("near", "2025-03-10T02:00:00Z")]
+    rows = store.links.leads_between(start, start + timedelta(days=6))
+    assert [r.article for r in rows] == ["far", "near"]  # 2025-03-12T23:00Z, newest first
 
 
 # the migration ----------------------------------------------------------------------------
@@ -175,18 +176,18 @@ def test_migration_rewrites_mixed_dates_to_one_form(tmp_path):
     con.close()
     with open_store(path) as store:
         assert store.schema_version == len(MIGRATIONS)
-        got = {a.id: a.published for a in store.get_many([r[0] for r in rows])}
+        got = {a.id: a.published for a in store.articles.get_many([r[0] for r in rows])}
         assert got == {"east": "2025-03-06T07:00:00Z", "west": "2025-03-06T08:30:00Z", "naive": "2025-03-06T08:45:00Z",
                        "day": "2025-03-06", "none": None}
-        assert store.story_members("s") == ["none", "day", "east", "west", "naive"]  # SQL puts NULL first
-        assert store.story_info("s") == ("s", "2025-03-06T00:00:00Z", "2025-03-06T08:45:00Z", 5)
-        assert [r[2] for r in store.leads_between(parse_date("2025-03-06"), parse_date("2025-03-07"))] == ["2025-03-06T07:00:00Z"]
+        assert store.links.story_members("s") == ["none", "day", "east", "west", "naive"]  # SQL puts NULL first
+        assert store.links.stories(["s"])["s"] == StoryInfo("s", "2025-03-06T00:00:00Z", "2025-03-06T08:45:00Z", 5)
+        assert [r.published for r in store.links.leads_between(parse_date("2025-03-06"), parse_date("2025-03-07"))] == ["2025-03-06T07:00:00Z"]
 
 
 @pytest.mark.parametrize("value", ["2025-03-06T07:00:00Z", "2025-03-06"])
 def test_store_keeps_the_stored_form_as_given(store, value):
     _put(store, "kept", "Saltmere Post", value)
-    assert store.get("kept").published == value
+    assert store.articles.get("kept").published == value
 
 
 def test_article_holds_only_the_stored_form():

@@ -87,7 +87,7 @@ def test_a_read_only_store_refuses_writes_and_is_never_created(demo, tmp_path):
     shutil.copy(demo.db, copy)
     before = _fingerprint(copy)
     with open_store(str(copy), read_only=True) as store, pytest.raises(Exception, match="readonly|read-only"):
-        store.delete_rating_list("coastwatch-media-audit")
+        store.ratings.delete_list("coastwatch-media-audit")
     assert _fingerprint(copy) == before
     with pytest.raises(StoreError):
         open_store(str(tmp_path / "absent.db"), read_only=True)
@@ -118,7 +118,7 @@ def test_link_command_links_what_analyze_stored_unlinked(tmp_path):
                     encoding="utf-8")
     db = str(tmp_path / "s.db")
     assert _run("analyze", str(text), "--db", db, "--set", "link=false", "--no-language").exit_code == 0
-    (article,) = open_store(db, read_only=True).iter_articles()
+    (article,) = open_store(db, read_only=True).articles.iter_articles()
     assert _run("trace", article.id, "--db", db).exit_code == 4  # not linked yet: nothing to trace
     linked = _run("link", "--db", db)
     assert linked.exit_code == 0 and linked.stdout.startswith("1 articles linked")

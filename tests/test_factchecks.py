@@ -199,8 +199,8 @@ def test_import_dedupes_and_counts(store, write):
     assert str(first[0].errors[0]).startswith(f"{jsonl}:3:")
     again = import_files([str(jsonl), str(page)], store, embed=False)
     assert [(r.added, r.exists) for r in again] == [(0, 2), (0, 1)]
-    assert store.factcheck_count() == 2
-    fc = store.get_factcheck("sc-1")
+    assert store.factchecks.count() == 2
+    fc = FactCheck.from_row(store.factchecks.get("sc-1"))
     assert fc.verdict == "false" and fc.source == f"{jsonl}:2"
 
 
@@ -227,13 +227,13 @@ def test_import_folder_and_missing_path(store, write, tmp_path):
 def test_vectors_stored_once(store):
     import numpy as np
 
-    store.put_factchecks([FactCheck(claim="Velmora's well is poisoned.", id="w1"), FactCheck(claim="Velmora has two bridges.", id="b1")])
-    assert [i for i, _ in store.factchecks_without_vectors("m")] == ["w1", "b1"]
-    store.put_factcheck_vectors("m", {"w1": np.array([0.6, 0.8]), "b1": np.array([1.0, 0.0])})
-    assert store.factchecks_without_vectors("m") == []
-    matrix = store.factcheck_vectors("m", ["b1", "w1"])
+    store.factchecks.put_many([FactCheck(claim="Velmora's well is poisoned.", id="w1").to_row(), FactCheck(claim="Velmora has two bridges.", id="b1").to_row()])
+    assert [row.id for row in store.factchecks.without_vectors("m")] == ["w1", "b1"]
+    store.factchecks.put_vectors("m", {"w1": np.array([0.6, 0.8]), "b1": np.array([1.0, 0.0])})
+    assert store.factchecks.without_vectors("m") == []
+    matrix = store.factchecks.vectors("m", ["b1", "w1"])
     assert matrix.dtype == np.float32 and np.allclose(matrix, [[1, 0], [0.6, 0.8]], atol=1e-3)
-    assert store.factcheck_vectors("other", ["w1"]) is None
+    assert store.factchecks.vectors("other", ["w1"]) is None
 
 
 def test_sample_factchecks_parse_cleanly():

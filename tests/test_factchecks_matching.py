@@ -44,7 +44,7 @@ PARAPHRASES = [
 
 @pytest.fixture
 def filled(store):
-    store.put_factchecks(CHECKS)
+    store.factchecks.put_many([fc.to_row() for fc in CHECKS])
     return store
 
 
@@ -79,7 +79,7 @@ def test_best_matcher_ranks_every_paraphrase_first(filled, embedders):
     unrelated = matcher.match("Orchard cooperative in Brenmoor posts record apple harvest", top=1)
     assert not unrelated or unrelated[0].score < 0.5
     # vectors were stored at index build and are reused
-    assert filled.factchecks_without_vectors(embedders["accurate"].name) == []
+    assert filled.factchecks.without_vectors(embedders["accurate"].name) == []
 
 
 def test_long_query_is_matched_sentence_by_sentence(filled):

@@ -18,6 +18,7 @@ from newstrail.corpus.provenance import external_node
 from newstrail.outlets.keys import initials, outlet_key
 from newstrail.outlets.resolver import ListedSite, OutletResolver, masthead_like
 from newstrail.ratings.profile import outlet_profile
+from newstrail.store.rows import Alias
 
 PAIRS = [
     ("The Harbor Lantern", "harborlantern.example"),
@@ -114,11 +115,11 @@ def test_an_article_analysed_before_the_list_gets_its_domain_when_the_list_is_im
 
 
 def test_an_alias_imported_later_gives_the_domain_too(write, store):
-    store.put_many([Article(id="tide-1", text="The Old Tide reports the pier is shut for repairs this week.", outlet="Old Tide")])
+    store.articles.put_many([Article(id="tide-1", text="The Old Tide reports the pier is shut for repairs this week.", outlet="Old Tide")])
     assert resolver_for(store).domain_for_name("Old Tide") is None
-    store.put_aliases([{"alias": "name:old tide", "kind": "name", "text": "Old Tide", "domain": "tidewater.example"}])
+    store.ratings.put_aliases([Alias("name:old tide", "name", "Old Tide", "tidewater.example")])
     assert refresh_domains(store) == 1 and refresh_domains(store) == 0
-    assert store.get("tide-1").domain == "tidewater.example"
+    assert store.articles.get("tide-1").domain == "tidewater.example"
     assert outlet_profile(store, "tidewater.example")["corpus"]["articles"]["value"] == 1
 
 
@@ -126,7 +127,7 @@ def test_the_attribution_and_outlet_stages_share_one_resolver(store):
     from newstrail.core.config import Settings
     from newstrail.engines.stages import StageContext, build_pipeline
 
-    store.put_many([Article(id="n1", text="Pier 9 reopened on Friday after repairs.", outlet="Northgate Wire Service",
+    store.articles.put_many([Article(id="n1", text="Pier 9 reopened on Friday after repairs.", outlet="Northgate Wire Service",
                             url="https://northgatewire.example/pier")])
     pipe = build_pipeline(Settings(pipeline=("clean", "sentences", "attributions", "outlet")), StageContext(store))
     by_name = {stage.name: stage for stage in pipe.stages}

@@ -49,7 +49,7 @@ def test_rhetoric_runs_when_the_settings_name_it(tmp_path):
                               sets=["pipeline.stages=clean,body-check,sentences,attributions,quotes,claims,rhetoric"])
     with open_store(settings.db) as store:
         [outcome] = analyze([str(path)], settings, store)
-        stored = store.get(outcome.article.id)
+        stored = store.articles.get(outcome.article.id)
     assert outcome.status == "added" and "rhetoric" in stored.stages
     assert "Loaded_Language" in {t.technique for t in stored.rhetoric}
 
@@ -76,7 +76,7 @@ def test_order_and_fields_are_checked_when_built():
 def test_building_over_a_store_never_writes_and_the_factcheck_stage_reads_lazily(tmp_path):
     db = tmp_path / "t.db"
     with open_store(str(db)) as store:
-        store.put_factchecks([FactCheck(claim="The Saltmarsh ferry levy was raised to 4 crowns.", id="levy", rating="True")])
+        store.factchecks.put_many([FactCheck(claim="The Saltmarsh ferry levy was raised to 4 crowns.", id="levy", rating="True").to_row()])
     before = _digest(db)
     settings = Settings(db=str(db), factcheck_threshold=0.1, factcheck_matcher="lexical")
     with open_store(str(db)) as store:
@@ -142,7 +142,7 @@ def test_two_csvs_numbering_rows_from_one_keep_every_article(tmp_path):
     settings = Settings(db=str(tmp_path / "t.db"), link=False, min_text_chars=20)
     with open_store(settings.db) as store:
         runs = [[(o.status, o.article.id, o.article.input_id) for o in analyze([path], settings, store)] for path in (first, second)]
-        assert store.count() == 5  # courier row 3 is bulletin row 1, word for word: one article
+        assert store.articles.count() == 5  # courier row 3 is bulletin row 1, word for word: one article
         again = [o.status for o in analyze([first, second], settings, store)]
     assert runs[0] == [("added", "1", "1"), ("added", "2", "2"), ("added", "3", "3")]
     assert [s for s, _, _ in runs[1]] == ["added", "added", "exists"]
@@ -159,6 +159,6 @@ def test_reused_ids_inside_one_batch_keep_both(tmp_path):
     settings = Settings(db=str(tmp_path / "t.db"), link=False, min_text_chars=20)
     with open_store(settings.db) as store:
         outcomes = list(analyze([path], settings, store))
-        assert [o.status for o in outcomes] == ["added", "added"] and store.count() == 2
+        assert [o.status for o in outcomes] == ["added", "added"] and store.articles.count() == 2
         assert outcomes[0].article.id == "7" and outcomes[1].article.id != "7"
         assert [o.status for o in analyze([path], settings, store)] == ["exists", "exists"]

@@ -70,7 +70,7 @@ def test_sample_corpus_edges_floor(tmp_path):
     settings = Settings(db=str(tmp_path / "s.db"))
     with open_store(settings.db) as store:
         list(analyze([str(resources.files("newstrail") / "sample" / "corpus")], settings, store))
-        articles = list(store.iter_articles())
+        articles = list(store.articles.iter_articles())
         names = {}
         for t in truth["articles"]:
             for a in articles:

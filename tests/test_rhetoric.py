@@ -198,7 +198,7 @@ def test_cli_stored_article_uses_cleaned_text_and_never_writes(tmp_path: Path):
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     with open_store(db) as store:
-        article = store.find("memo-1")
+        article = store.articles.find("memo-1")
     assert records and all(article.text[r["start"] : r["end"]] == r["text"] for r in records)
     # a read command: computed now, not stored (analyze with the rhetoric stage stores it)
     assert "rhetoric" not in article.stages and not article.rhetoric

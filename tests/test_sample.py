@@ -25,7 +25,7 @@ def demo(tmp_path_factory):
 
 def _stored(out: Path):
     with open_store(str(out / "newstrail.db")) as store:
-        return list(store.iter_articles())
+        return list(store.articles.iter_articles())
 
 
 def _match(articles, truth):

@@ -4,6 +4,7 @@ Every list here rates fictional outlets on the reserved ``.example`` TLD.
 """
 
 import json
+from dataclasses import astuple
 import os
 
 import pytest
@@ -20,6 +21,7 @@ from newstrail.corpus.outlets import resolver_for
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.ratings.lists import read_alias_file, read_rating_list
 from newstrail.core.verdicts import is_false_like, verdict_of
+from newstrail.store.rows import Alias, RatingListInfo, RatingRow
 
 WATCH_CSV = """outlet_url,name,reliability,ownership,mood ring
 https://www.tidewaterbulletin.example/about,Tidewater Bulletin,high,reader co-op,calm
@@ -163,13 +165,13 @@ def test_generic_json_round_trip(tmp_path_factory, table):
 # the store: lists side by side, re-import ------------------------------------------------
 def test_reimport_replaces_and_lists_sit_side_by_side(write, store):
     first = read_rating_list(write("watchdog.csv", WATCH_CSV), date="2025-05-01")
-    assert store.put_rating_list(first.meta(), first.rows) is None
-    assert store.put_rating_list(first.meta(), first.rows) == 3  # replaced, not doubled
+    assert store.ratings.put_list(first.info(), first.store_rows()) is None
+    assert store.ratings.put_list(first.info(), first.store_rows()) == 3  # replaced, not doubled
     other = read_rating_list(write("opensources.json", OPENSOURCES_JSON), date="2017-04-28")
-    store.put_rating_list(other.meta(), other.rows)
-    lists = {item["name"]: item["rows"] for item in store.rating_lists()}
+    store.ratings.put_list(other.info(), other.store_rows())
+    lists = {item.name: item.rows for item in store.ratings.lists()}
     assert lists == {"watchdog": 3, "opensources": 3}
-    rows = store.ratings_for(hosts=["galereport.example"])
+    rows = [r.to_dict() for r in store.ratings.rows_for(hosts=["galereport.example"])]
     assert [(r["list"], r["fields"].get("type") or r["fields"].get("reliability")) for r in rows] == [
         ("opensources", "fake"), ("opensources", "bias"), ("watchdog", "low")]
 
@@ -191,8 +193,8 @@ def test_alias_file_and_rename_resolution(write, store):
         ("name:old tide", "name", "tidewaterbulletin.example"),
     ]
     assert found.skipped == ["aliases.csv:5: target 'not a domain' is not a domain (it contains spaces); skipped"]
-    store.put_aliases(found.rows)
-    ident = OutletResolver([("The Gale Report", "galereport.example"), ("Tidewater Bulletin", "tidewaterbulletin.example")], store.aliases())
+    store.ratings.put_aliases(found.aliases())
+    ident = OutletResolver([("The Gale Report", "galereport.example"), ("Tidewater Bulletin", "tidewaterbulletin.example")], [a.to_dict() for a in store.ratings.aliases()])
     old = ident.resolve("https://gale-news.example/2023/ferry")
     assert old.domain == "galereport.example" and old.domains == ["galereport.example", "gale-news.example"]
     assert old.how.startswith("old domain of galereport.example (renamed in 2024)") and old.names == ["Gale News", "The Gale Report"][1:]
@@ -207,7 +209,7 @@ def test_alias_file_and_rename_resolution(write, store):
 
 def test_masthead_resolves_through_a_list_name_column(write, store):
     found = read_rating_list(write("watchdog.csv", WATCH_CSV), date="2025-05-01")
-    store.put_rating_list(found.meta(), found.rows)
+    store.ratings.put_list(found.info(), found.store_rows())
     ident = resolver_for(store)
     outlet = ident.resolve("Marsh Courier")
     assert outlet.domain == "marshcourier.example" and "rating list" in outlet.how
@@ -216,7 +218,7 @@ def test_masthead_resolves_through_a_list_name_column(write, store):
 def test_outlet_stage_gives_domains(store):
     from newstrail.core.article import Article
 
-    store.put_aliases([{"alias": "gale-news.example", "kind": "domain", "text": "gale-news.example", "domain": "galereport.example"}])
+    store.ratings.put_aliases([Alias("gale-news.example", "domain", "gale-news.example", "galereport.example")])
     stage = OutletStage(resolver_for(store))
     first = stage(Article(text="x", url="https://gale-news.example/a", outlet="The Gale Report", domain="gale-news.example"))
     assert first.outlet_domain == "galereport.example" and first.outlet_domain_via == "renamed from gale-news.example"
@@ -228,10 +230,10 @@ def test_outlet_stage_gives_domains(store):
 
 def test_ratings_for_urls_sections_and_old_domains(write, store):
     watch = read_rating_list(write("watchdog.csv", WATCH_CSV), date="2025-05-01")
-    store.put_rating_list(watch.meta(), watch.rows)
-    store.put_rating_list({"name": "old-index", "date": "2022"}, [
-        {"host": "gale-news.example", "domain": "gale-news.example", "fields": {"score": 9}, "line": 2}])
-    store.put_aliases([{"alias": "gale-news.example", "kind": "domain", "text": "gale-news.example", "domain": "galereport.example"}])
+    store.ratings.put_list(watch.info(), watch.store_rows())
+    store.ratings.put_list(RatingListInfo("old-index", date="2022"), [
+        RatingRow(host="gale-news.example", domain="gale-news.example", fields={"score": 9}, line=2)])
+    store.ratings.put_aliases([Alias("gale-news.example", "domain", "gale-news.example", "galereport.example")])
     ratings = Ratings(store)
     gale = ratings.for_url("https://news.galereport.example/2025/05/ferry")
     assert [(r["list"], r["via"]) for r in gale] == [
@@ -299,8 +301,8 @@ def test_sample_lists_import_cleanly():
 
 def test_masthead_spelling_a_listed_site_name(write, store):
     found = read_rating_list(write("os.csv", OPENSOURCES_CSV), date="2017")
-    store.put_rating_list(found.meta(), found.rows)
-    ident = OutletResolver([("Shingle Post", None)], listed=store.listed_sites())
+    store.ratings.put_list(found.info(), found.store_rows())
+    ident = OutletResolver([("Shingle Post", None)], listed=[astuple(s) for s in store.ratings.listed_sites()])
     outlet = ident.resolve("The Shingle Post")
     assert outlet.domain == "shinglepost.example" and "spells the name of a listed site" in outlet.how
     assert ident.resolve("Gale") is None  # too short to be taken for galereport

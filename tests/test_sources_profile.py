@@ -59,10 +59,10 @@ def corpus(write, settings):
     with open_store(settings.db) as store:
         assert [o.status for o in analyze([str(path)], settings, store)] == ["added"] * 4
         # a fact-check match as the matcher would store it, and one whose rating is not false-like
-        gale = store.get("gale-2")
+        gale = store.articles.get("gale-2")
         gale.claims = [Claim(Span(0, 10), 0.9, True, matches=[FactCheckMatch("fc-1", 0.8, rating="Pants on Fire")]),
                        Claim(Span(11, 20), 0.7, True, matches=[FactCheckMatch("fc-2", 0.7, rating="True")])]
-        store.update(gale)
+        store.articles.update(gale)
         yield store
 
 

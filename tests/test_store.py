@@ -40,9 +40,9 @@ def articles(draw):
 def test_article_store_article_round_trip(tmp_path_factory, article):
     path = tmp_path_factory.mktemp("rt") / "rt.db"
     with open_store(str(path)) as store:
-        assert store.put(article) == ADDED
+        assert store.articles.put(article) == ADDED
     with open_store(str(path)) as store:  # a new connection reads what was committed
-        assert store.get(article.id) == article
+        assert store.articles.get(article.id) == article
 
 
 def _art(n, url=True, text=None):
@@ -54,31 +54,31 @@ def _art(n, url=True, text=None):
 
 
 def test_same_article_twice_is_stored_once(store):
-    assert store.put_many([_art(1), _art(2)]) == [ADDED, ADDED]
-    assert store.put_many([_art(1), _art(3)]) == [EXISTS, ADDED]
-    assert store.count() == 3
+    assert store.articles.put_many([_art(1), _art(2)]) == [ADDED, ADDED]
+    assert store.articles.put_many([_art(1), _art(3)]) == [EXISTS, ADDED]
+    assert store.articles.count() == 3
 
 
 def test_same_url_different_id_is_the_same_article(store):
     first = _art(1)
     again = _art(1)
     again.id = "custom-id"
-    store.put(first)
-    assert store.put(again) == EXISTS
+    store.articles.put(first)
+    assert store.articles.put(again) == EXISTS
 
 
 def test_syndicated_copy_under_another_url_is_kept(store):
     text = "PORTHAVEN (Meridian Wire) - The port authority raised mooring fees by 12 percent on Friday."
-    store.put(_art(1, text=text))
-    assert store.put(_art(2, text=text)) == ADDED
+    store.articles.put(_art(1, text=text))
+    assert store.articles.put(_art(2, text=text)) == ADDED
 
 
 def test_urlless_copies_deduplicate_by_text(store):
-    assert store.put(_art(1, url=False)) == ADDED
+    assert store.articles.put(_art(1, url=False)) == ADDED
     twin = _art(1, url=False)
     twin.id = "other"
     twin.text = "  " + twin.text.upper() + "\n"  # re-wrapped, re-cased: the same text
-    assert store.put(twin) == EXISTS
+    assert store.articles.put(twin) == EXISTS
 
 
 class ExplodingArticle(Article):
@@ -87,44 +87,44 @@ class ExplodingArticle(Article):
 
 
 def test_a_failing_batch_leaves_nothing_half_written(store):
-    store.put(_art(0))
+    store.articles.put(_art(0))
     bad = ExplodingArticle(text="x", url="https://lantern.example/bad").ensure_id()
     with pytest.raises(RuntimeError):
-        store.put_many([_art(1), _art(2), bad, _art(3)])
-    assert store.count() == 1
+        store.articles.put_many([_art(1), _art(2), bad, _art(3)])
+    assert store.articles.count() == 1
     links = store.db.execute("SELECT count(*) FROM links").fetchone()[0]
     assert links == 0
-    assert store.put_many([_art(1), _art(2), _art(3)]) == [ADDED] * 3
+    assert store.articles.put_many([_art(1), _art(2), _art(3)]) == [ADDED] * 3
 
 
 def test_find_by_id_url_and_prefix(store):
     article = _art(7)
-    store.put(article)
-    assert store.find(article.id).id == article.id
-    assert store.find("HTTPS://www.lantern.example/ferry/7/?utm_source=feed").id == article.id
-    assert store.find(article.id[:6]).id == article.id
+    store.articles.put(article)
+    assert store.articles.find(article.id).id == article.id
+    assert store.articles.find("HTTPS://www.lantern.example/ferry/7/?utm_source=feed").id == article.id
+    assert store.articles.find(article.id[:6]).id == article.id
     with pytest.raises(NotFound, match="no stored article"):
-        store.find("https://lantern.example/ferry/8")
+        store.articles.find("https://lantern.example/ferry/8")
 
 
 def test_update_replaces_record_and_links(store):
     article = _art(5)
     article.links = [Link(Span(4, 13), "https://bay.example/x", "bay.example", "Porthaven")]
-    store.put(article)
+    store.articles.put(article)
     article.title = "Ferry 5 cancelled"
     article.links = []
-    store.update(article)
-    assert store.get(article.id).title == "Ferry 5 cancelled"
+    store.articles.update(article)
+    assert store.articles.get(article.id).title == "Ferry 5 cancelled"
     assert store.db.execute("SELECT count(*) FROM links").fetchone()[0] == 0
-    assert store.search("cancelled")[0].id == article.id
+    assert store.text.search("cancelled")[0].id == article.id
 
 
 def test_full_text_search(store):
-    store.put_many([_art(1), _art(2, text="The lighthouse keeper retired after forty winters on Gull Rock.")])
-    hits = store.search("lighthouse keeper")
+    store.articles.put_many([_art(1), _art(2, text="The lighthouse keeper retired after forty winters on Gull Rock.")])
+    hits = store.text.search("lighthouse keeper")
     assert [h.id for h in hits] == [_art(2).id]
     assert "[lighthouse]" in hits[0].snippet
-    assert store.search('fog" OR "x') == []  # user text is never FTS syntax
+    assert store.text.search('fog" OR "x') == []  # user text is never FTS syntax
 
 
 def test_schema_is_versioned(tmp_path):

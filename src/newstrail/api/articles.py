@@ -19,6 +19,7 @@ from newstrail.analyze.checkworthy import load_model
 from newstrail.analyze.claims import ClaimStage, ScoredSentence, score_text
 from newstrail.core.textio import read_texts
 from newstrail.analyze.rhetoric import RhetoricStage, techniques_in
+from newstrail.analyze.outlet_facts import index_pending
 from newstrail.analyze.sentences import split_sentences
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.article import Article, Claim, Technique
@@ -49,8 +50,8 @@ class Analysis:
             for outcome in run_batch(self.inputs, self.settings, store, pipeline=self.pipeline, stdin=self.stdin):
                 self.counts[outcome.status] += 1
                 yield outcome
-            store.refresh_outlet_index()  # written now, so profiles read it without writing
-            self.total = store.count()
+            index_pending(store)  # articles stored before the outlet index: profiles read it without writing
+            self.total = store.articles.count()
             self._open = self._ratings = None
 
     def record(self, outcome: Outcome) -> dict[str, Any]:
@@ -75,8 +76,7 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store | None = Non
 def link(where: StoreLike) -> LinkReport:
     """Link every stored article not linked yet (stored with ``link = false``)."""
     with opened(where, write=True) as store:
-        report = Corpus(store).link()
-        store.refresh_outlet_index()
+        report = Corpus(store).link()  # indexes pending outlet facts too
         return report
 
 
@@ -113,10 +113,12 @@ def stories(where: StoreLike, min_size: int = 1) -> list[StoryInfo]:
     """The stories of the corpus with at least ``min_size`` articles."""
     out = []
     with opened(where) as store:
-        for story in store.story_ids():
-            info = store.story_info(story)
-            if info is not None and info[3] >= min_size:
-                out.append(StoryInfo(story, info[3], info[1], info[2]))
+        ids = store.links.story_ids()  # oldest first
+        known = store.links.stories(ids)
+        for story in ids:
+            info = known[story]
+            if info.size >= min_size:
+                out.append(StoryInfo(story, info.size, info.first_seen, info.last_seen))
     return out
 
 
@@ -134,14 +136,14 @@ class ShownArticle:
 def show(where: StoreLike, key: str) -> ShownArticle:
     """One stored article by id, id prefix or URL, with its source ratings."""
     with opened(where) as store:
-        article = store.find(key)
+        article = store.articles.find(key)
         return ShownArticle(article, Ratings(store).for_article(article))
 
 
 def search(where: StoreLike, query: str, limit: int = 10) -> list[SearchHit]:
     """Full-text search over stored titles and texts, best first."""
     with opened(where) as store:
-        return store.search(query, limit=limit)
+        return store.text.search(query, limit=limit)
 
 
 @dataclass
@@ -163,7 +165,7 @@ class ArticleClaims:
 def claims(where: StoreLike, key: str, show_all: bool = False, limit: int | None = None) -> ArticleClaims:
     """The claims of a stored article; scored on the fly (not stored) if it was stored without them."""
     with opened(where) as store:
-        article = store.find(key)
+        article = store.articles.find(key)
     computed = "claims" not in article.stages
     if computed:
         article.sentences = article.sentences or split_sentences(article.text)
@@ -212,7 +214,7 @@ def rhetoric(where: StoreLike, key: str) -> ArticleRhetoric:
     """A stored article's techniques; computed on the fly, not stored, when its record lacks them
     (``analyze`` with the rhetoric stage is the way to store them)."""
     with opened(where) as store:
-        article = store.find(key)
+        article = store.articles.find(key)
     stage = RhetoricStage()
     computed = stage.name not in article.stages
     if computed:
@@ -263,7 +265,7 @@ def export(where: StoreLike, path: str | os.PathLike[str]) -> int:
     count = 0
     with opened(where) as store, open(path, "w", encoding="utf-8") as handle:
         rated = Ratings(store)
-        for article in store.iter_articles():
+        for article in store.articles.iter_articles():
             handle.write(to_json(rated.add_to_record(article_record(article))) + "\n")
             count += 1
     return count

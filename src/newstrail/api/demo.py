@@ -115,8 +115,8 @@ def _write_traces(result: DemoResult) -> dict[str, Any] | None:
     with open_store(str(result.db), read_only=True) as store:
         rated, corpus = Ratings(store), Corpus(store)
         for story in corpus.stories():
-            info = store.story_info(story)
-            if info is None or info[3] < 2:
+            info = store.links.stories([story]).get(story)
+            if info is None or info.size < 2:
                 continue
             trace = rated.add_to_trace(corpus.trace(story=story).to_dict())
             (result.traces / f"{story}.json").write_text(to_json(trace, indent=2) + "\n", encoding="utf-8")

@@ -18,18 +18,18 @@ def import_factchecks(paths: Iterable[str], where: StoreLike, embed: bool = True
     """Import fact-check files (or folders of them); returns one report per file and the store's total."""
     with opened(where, write=True) as store:
         reports = import_files(paths, store, embed=embed, on_error=on_error)
-        return reports, store.factcheck_count()
+        return reports, store.factchecks.count()
 
 
 def factchecks(where: StoreLike, limit: int | None = None) -> tuple[list[FactCheck], int]:
     """The imported fact-checks (the first ``limit``) and how many there are in all."""
     with opened(where) as store:
         found = []
-        for number, fc in enumerate(store.iter_factchecks()):
+        for number, row in enumerate(store.factchecks.iter_rows()):
             if limit is not None and number >= limit:
                 break
-            found.append(fc)
-        return found, store.factcheck_count()
+            found.append(FactCheck.from_row(row))
+        return found, store.factchecks.count()
 
 
 def read_queries(query: str) -> list[tuple[str, str] | InputError]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newstrail.analyze.outlet_facts import index_pending
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.errors import ConfigError, InputError, NotFound
 from newstrail.corpus.outlets import refresh_domains
@@ -59,9 +60,9 @@ def import_ratings(paths: Sequence[str], where: StoreLike, name: str | None = No
             except InputError as exc:
                 out.append(ImportedList(path, error=exc))
                 continue
-            out.append(ImportedList(path, found, store.put_rating_list(found.meta(), found.rows)))
+            out.append(ImportedList(path, found, store.ratings.put_list(found.info(), found.store_rows())))
         refresh_domains(store)  # articles stored before the list named their masthead get its domain now
-        store.refresh_outlet_index()
+        index_pending(store)  # articles stored before the outlet index: profiles read it without writing
     return out
 
 
@@ -71,7 +72,7 @@ def import_aliases(paths: Sequence[str], where: StoreLike) -> list[ImportedAlias
     with opened(where, write=True) as store:
         for path in paths:
             found = read_alias_file(path)
-            out.append(ImportedAliases(path, found, store.put_aliases(found.rows)))
+            out.append(ImportedAliases(path, found, store.ratings.put_aliases(found.aliases())))
         refresh_domains(store)  # and so do articles stored before the aliases
     return out
 
@@ -79,21 +80,21 @@ def import_aliases(paths: Sequence[str], where: StoreLike) -> list[ImportedAlias
 def aliases(where: StoreLike) -> list[dict[str, Any]]:
     """The stored aliases: alias, kind, text, domain, note, source."""
     with opened(where) as store:
-        return store.aliases()
+        return [a.to_dict() for a in store.ratings.aliases()]
 
 
 def rating_lists(where: StoreLike) -> list[dict[str, Any]]:
     """The imported rating lists: name, date, rows, layout, fields, source, imported_at."""
     with opened(where) as store:
-        return store.rating_lists()
+        return [item.to_dict() for item in store.ratings.lists()]
 
 
 def remove_rating_list(where: StoreLike, name: str) -> int:
     """Remove the rating list ``name``; returns how many rows it had."""
     with opened(where, write=True) as store:
-        removed = store.delete_rating_list(name)
+        removed = store.ratings.delete_list(name)
         if removed is None:
-            known = ", ".join(item["name"] for item in store.rating_lists()) or "none"
+            known = ", ".join(item.name for item in store.ratings.lists()) or "none"
             raise NotFound(f"no rating list named {name!r} in {store.location} (lists: {known})")
     return removed
 

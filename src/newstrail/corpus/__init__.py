@@ -20,6 +20,7 @@ from newstrail.store import Store
 from newstrail.corpus.leads import related_pairs
 from newstrail.corpus.linking import Linker, LinkOptions, LinkReport, anchors
 from newstrail.corpus.mutations import Mutation, compare_articles, quote_mutations
+from newstrail.analyze.outlet_facts import index_pending
 from newstrail.corpus.outlets import resolver_for
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.provenance import Edge, Graph, chronological, story_graph
@@ -86,21 +87,22 @@ class Corpus:
     def link(self, batch_size: int = 500) -> LinkReport:
         """Link every stored article not linked yet; each batch is one transaction."""
         report = LinkReport()
+        index_pending(self.store)  # articles stored before the outlet index, or by a writer that skipped it
         linker = Linker(self.store, self.options)
         while True:
-            ids = self.store.unlinked_ids(limit=batch_size)
+            ids = self.store.links.unlinked_ids(limit=batch_size)
             if not ids:
                 return report
             with self.store.transaction():
-                linker.link_batch(self.store.get_many(ids), report)
+                linker.link_batch(self.store.articles.get_many(ids), report)
 
     def stories(self) -> list[str]:
-        return self.store.story_ids()
+        return self.store.links.story_ids()
 
     def story_of(self, key: str) -> str:
         """The story of an article given by id, id prefix or URL."""
-        article = self.store.find(key)
-        story = self.store.stories_of([article.id]).get(article.id)
+        article = self.store.articles.find(key)
+        story = self.store.links.stories_of([article.id]).get(article.id)
         if story is None:
             raise NotFound(f"article {article.id} is not linked yet; run 'newstrail analyze' or Corpus.link() first")
         return story
@@ -117,8 +119,8 @@ class Corpus:
         articles = list(graph.articles.values())
         mutations: list[Mutation] = []
         by_id = graph.articles
-        checks = self.store.factchecks_at([a.url for a in articles if a.url])
-        factchecks = [{"article": a.id, **review} for a in articles if a.url in checks for review in checks[a.url]]
+        checks = self.store.factchecks.at([a.url for a in articles if a.url])
+        factchecks = [{"article": a.id, **review.to_dict()} for a in articles if a.url in checks for review in checks[a.url]]
         # a fact-check quotes the claim it rates: what it says differently is the correction, not a mutation
         checking = {f["article"] for f in factchecks}
         for (source, target) in sorted(graph.edges, key=lambda e: (chronological(by_id[e[1]]), e)):

@@ -25,7 +25,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newstrail.core.article import Article
-from newstrail.core.dates import parse_date
+from newstrail.core.dates import parse_date, to_iso
+from newstrail.store.rows import Lead
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -89,7 +90,7 @@ class SameEvent:
         if not dated or self.similarity > 1:
             return {}
         vectors = encode_leads([a for a, _ in dated])
-        self.store.add_leads([(a.id, a.published, v.tobytes()) for (a, _), v in zip(dated, vectors, strict=True)])
+        self.store.links.add_leads([Lead(a.id, to_iso(when), v.tobytes()) for (a, when), v in zip(dated, vectors, strict=True)])
         found: dict[str, dict[str, float]] = {}
         # one query per run of the batch whose dates lie close together: a batch is
         # usually read in time order, so this is one or a few queries
@@ -107,12 +108,12 @@ class SameEvent:
         return found
 
     def _compare(self, group, vectors, since: datetime, until: datetime, found: dict[str, dict[str, float]]) -> None:
-        rows = self.store.leads_between(since, until)
+        rows = self.store.links.leads_between(since, until)
         if not rows:
             return
-        ids = [r[0] for r in rows]
-        when = [parse_date(r[2]) for r in rows]
-        sims = vectors @ _matrix([r[1] for r in rows]).T
+        ids = [r.article for r in rows]
+        when = [parse_date(r.published) for r in rows]
+        sims = vectors @ _matrix([r.vector for r in rows]).T
         for (article, moment), row in zip(group, sims, strict=True):
             close = [j for j in row.argsort()[::-1][: TOP + 1] if row[j] >= self.similarity and ids[j] != article.id]
             close = [j for j in close if when[j] is not None and abs(when[j] - moment) <= self.window + timedelta(days=1)]
@@ -131,7 +132,7 @@ def related_pairs(store: Store, articles: Sequence[Article], component: dict[str
     ``component`` numbers the parts of the story's graph; the evidence a trace shows
     for a pair is the lead similarity and the names and figures both texts hold.
     """
-    leads = store.leads_of([a.id for a in articles])
+    leads = store.links.leads_of([a.id for a in articles])
     ids = [a.id for a in articles if a.id in leads]
     if len(ids) < 2:
         return []

@@ -28,6 +28,7 @@ from datetime import timedelta
 from newstrail.core.article import Article
 from newstrail.core.dates import has_time, instant_key, parse_date
 from newstrail.store import Store
+from newstrail.store.rows import Cite, StoryInfo
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.fingerprints import Fingerprint
 from newstrail.corpus.leads import SameEvent
@@ -117,7 +118,7 @@ class Linker:
 
     def _load(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._fingerprints]
-        for article in self.store.get_many(missing):
+        for article in self.store.articles.get_many(missing):
             self._remember(article)
 
     def anchors_of(self, ids: list[str]) -> dict[str, set[str]]:
@@ -127,7 +128,7 @@ class Linker:
 
     def _load_anchors(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._anchors]
-        for article in self.store.get_many(missing):
+        for article in self.store.articles.get_many(missing):
             self._remember_anchors(article)
 
     # one batch ---------------------------------------------------------------------
@@ -137,7 +138,7 @@ class Linker:
         for article in articles:
             self._remember(article)
         sampled = {a.id: self._fingerprints[a.id].sampled() for a in articles}
-        postings = self.store.gram_postings({int(h) for hs in sampled.values() for h in hs})
+        postings = self.store.text.gram_postings({int(h) for hs in sampled.values() for h in hs})
         in_batch: dict[int, list[str]] = defaultdict(list)
         neighbours: dict[str, set[str]] = defaultdict(set)
         shared_words: dict[str, dict[str, int]] = defaultdict(dict)
@@ -158,13 +159,13 @@ class Linker:
                 # stock phrases make short passages between unrelated articles; a copy shares more
                 shared = sum(p.words for p in passages)
                 if passages and (shared >= opts.min_pair_words or max(p.words for p in passages) >= 25):
-                    self.store.add_reuse(other, article.id, passages)
+                    self.store.links.add_reuse(other, article.id, passages)
                     report.passages += len(passages)
                     shared_words[article.id][other] = shared
                     shared_words[other][article.id] = shared
                     if shared >= opts.story_words or self._same_quote(article, other, passages):
                         neighbours[article.id].add(other)
-            self.store.add_grams(article.id, hashes, df, opts.df_cap)
+            self.store.text.add_grams(article.id, hashes, df, opts.df_cap)
             for h in hashes:
                 in_batch[h].append(article.id)
         for article in articles:
@@ -173,7 +174,7 @@ class Linker:
         for article_id, others in self.same_event.link(articles).items():
             neighbours[article_id] |= set(others)
         self._assign_stories(articles, neighbours, report)
-        self.store.mark_linked([a.id for a in articles])
+        self.store.links.mark_linked([a.id for a in articles])
         report.articles += len(articles)
 
     def _same_quote(self, article: Article, other: str, passages: list) -> bool:
@@ -194,7 +195,7 @@ class Linker:
                 continue
             outlets = [o for o in self.resolver.corpus_outlets(attribution.source) if o not in own]
             source = self._best_source(article, outlets, shared)
-            self.store.add_cite(article.id, outlet_key(attribution.source), source)
+            self.store.links.add_cite(Cite(article.id, outlet_key(attribution.source), source))
             report.citations += 1
             if source:
                 report.resolved += 1
@@ -205,12 +206,13 @@ class Linker:
             when = parse_date(article.published)
             since = when - timedelta(days=1) if when else None
             until = when + timedelta(days=self.options.window_days) if when else None
-            for citer, key in self.store.unresolved_citers(sorted(keys), since, until):
+            for cite in self.store.links.unresolved_cites(sorted(keys), since, until):
+                citer, key = cite.article, cite.outlet
                 if citer == article.id:
                     continue
-                best = self._best_source(self.store.get_many([citer])[0], [article.outlet])
+                best = self._best_source(self.store.articles.get_many([citer])[0], [article.outlet])
                 if best == article.id:
-                    self.store.add_cite(citer, key, article.id)
+                    self.store.links.add_cite(Cite(citer, key, article.id))
                     report.resolved += 1
                     found.add(citer)
         return found
@@ -234,14 +236,14 @@ class Linker:
         since = when - window if when else None
         until = when + slack if when else None
         # every spelling the corpus stores the outlets under ("ENETEnglish", "EnetEnglish")
-        candidates = [other for other, _ in self.store.articles_of(self.resolver.spellings(outlets), since, until) if other != article.id]
+        candidates = [ref.id for ref in self.store.articles.of_outlets(self.resolver.spellings(outlets), since, until) if ref.id != article.id]
         if not candidates:
             return None
         if shared is None:
             shared = Counter()
-            for a, b, p in self.store.reuse_among([article.id, *candidates[:50]]):
-                if article.id in (a, b):
-                    shared[a if b == article.id else b] += p.words
+            for r in self.store.links.reuse_among([article.id, *candidates[:50]]):
+                if article.id in (r.a, r.b):
+                    shared[r.a if r.b == article.id else r.b] += r.passage.words
         reused = [(words, other) for other, words in shared.items() if other in set(candidates)]
         if reused:
             return max(reused)[1]
@@ -261,9 +263,9 @@ class Linker:
         return max(scored)[1] if scored else None
 
     def _hyperlinked(self, article: Article) -> set[str]:
-        found = set(self.store.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        found = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
         if article.url:
-            found |= {a for a, _ in self.store.linking_to([article.url])}
+            found |= {link.article for link in self.store.links.linking_to([article.url])}
         found.discard(article.id)
         return found
 
@@ -275,17 +277,18 @@ class Linker:
                 parts.union(other, article.id)
         groups = parts.groups()
         batch = {a.id for a in articles}
-        current = self.store.stories_of([n for g in groups for n in g])
+        current = self.store.links.stories_of([n for g in groups for n in g])
         # UTC instants: the earliest member names a new story (an undated one sorts first,
         # as it always has, so story ids stay what they were)
         published = {a.id: instant_key(a.published) or "" for a in articles}
         for members in groups:
             existing = sorted({story for m in members if (story := current.get(m))})
             if existing:
-                info = [(self.store.story_info(s) or (s, None, None, 0)) for s in existing]
-                winner = min(info, key=lambda i: ((i[1] or "9999"), i[0]))[0]
+                known = self.store.links.stories(existing)
+                info = [known.get(s) or StoryInfo(s, None, None, 0) for s in existing]
+                winner = min(info, key=lambda i: ((i.first_seen or "9999"), i.id)).id
             else:
                 first = min((m for m in members if m in batch), key=lambda m: (published.get(m, ""), m))
                 winner = f"story-{first}"
-            self.store.assign_story(winner, [m for m in members if m in batch or not current.get(m)], [s for s in existing if s != winner])
+            self.store.links.assign_story(winner, [m for m in members if m in batch or not current.get(m)], [s for s in existing if s != winner])
             report.stories.add(winner)

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from collections.abc import Iterator
-
-from newstrail.outlets.resolver import OutletResolver
-from newstrail.store.base import Store
+from newstrail.outlets.resolver import ListedSite, OutletResolver
+from newstrail.store import Store
 
 __all__ = ["refresh_domains", "resolver_for"]
 
@@ -31,11 +29,12 @@ __all__ = ["refresh_domains", "resolver_for"]
 def resolver_for(store: Store) -> OutletResolver:
     """The resolver over this store's articles, aliases and rating lists (the lists are
     read when a masthead first needs them, while the store is open)."""
-    return OutletResolver(store.outlet_names(), store.aliases(), _listed(store))
+    return OutletResolver([(n.outlet, n.domain) for n in store.articles.outlet_names()], [a.to_dict() for a in store.ratings.aliases()], _listed(store))
 
 
-def _listed(store: Store) -> Iterator[tuple[str | None, str, str, str, str | None, str | None]]:
-    yield from store.listed_sites()
+def _listed(store: Store) -> Iterator[ListedSite]:
+    for site in store.ratings.listed_sites():
+        yield ListedSite(site.name, site.host, site.domain, site.section, site.stem, site.name_key)
 
 
 def refresh_domains(store: Store, resolver: OutletResolver | None = None) -> int:
@@ -44,7 +43,8 @@ def refresh_domains(store: Store, resolver: OutletResolver | None = None) -> int
     articles changed."""
     resolver = resolver or resolver_for(store)
     found = {}
-    for outlet, domain in store.outlet_names():
+    for name in store.articles.outlet_names():
+        outlet, domain = name.outlet, name.domain
         if outlet and not domain:
             resolved = resolver.domain_for_name(outlet)
             if resolved:
@@ -52,11 +52,11 @@ def refresh_domains(store: Store, resolver: OutletResolver | None = None) -> int
     changed = 0
     with store.transaction():
         for outlet, domain in found.items():
-            ids = [row["id"] for row in store.outlet_articles(names=[outlet])]
-            for article in store.get_many(ids):
+            ids = [ref.id for ref in store.articles.of_outlet(names=[outlet])]
+            for article in store.articles.get_many(ids):
                 article.domain = domain
                 article.outlet_domain = domain
                 article.outlet_domain_via = "masthead"
-                store.update(article)
+                store.articles.update(article)
                 changed += 1
     return changed

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -32,6 +33,7 @@ from newstrail.store import Store
 from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.corpus.reuse import coverage
+from newstrail.store.rows import Cite, ReusedPassage
 
 SYNDICATION_COVER = 0.8
 #: characters of new borrowed text a further parent must explain to be kept
@@ -131,8 +133,8 @@ def _quoted_share(article: Article, passage: Passage) -> float:
 
 def build_graph(
     articles: list[Article],
-    passages: list[tuple[str, str, Passage]],
-    cites: list[tuple[str, str, str | None]],
+    passages: Sequence[ReusedPassage],
+    cites: Sequence[Cite],
     url_ids: dict[str, str],
     outlet_resolver: OutletResolver,
 ) -> Graph:
@@ -143,8 +145,8 @@ def build_graph(
     def edge(source: str, target: str) -> Edge:
         return edges.setdefault((source, target), Edge(source, target))
 
-    resolved = {(article, key): source for article, key, source in cites}
-    credits = {(article, source) for article, _, source in cites if source}
+    resolved = {(c.article, c.outlet): c.source for c in cites}
+    credits = {(c.article, c.source) for c in cites if c.source}
 
     def earlier(a: str, b: str) -> bool:
         """Whether ``a`` came first. A date without a time leaves the day's order
@@ -156,7 +158,8 @@ def build_graph(
 
     # shared passages, oriented from the earlier article to the later one
     shared: dict[str, dict[str, list[Passage]]] = defaultdict(lambda: defaultdict(list))
-    for a, b, passage in passages:
+    for reused in passages:
+        a, b, passage = reused.a, reused.b, reused.passage
         if a not in by_id or b not in by_id:
             continue
         if not earlier(a, b):
@@ -248,7 +251,7 @@ def _laundering(by_id: dict[str, Article], edges: dict[tuple[str, str], Edge]) -
 def story_graph(store: Store, story: str, outlet_resolver: OutletResolver) -> Graph:
     """The provenance graph of a stored story, from its members and what linking stored
     about them: the one place a trace and an outlet profile build a story's graph."""
-    members = store.story_members(story)
-    articles = store.get_many(members)
+    members = store.links.story_members(story)
+    articles = store.articles.get_many(members)
     urls = [ln.url for a in articles for ln in a.links]
-    return build_graph(articles, store.reuse_among(members), store.cites_of(members), store.ids_for_urls(urls), outlet_resolver)
+    return build_graph(articles, store.links.reuse_among(members), store.links.cites_of(members), store.articles.ids_for_urls(urls), outlet_resolver)

@@ -24,6 +24,7 @@ from typing import IO
 
 from newstrail.analyze import Pipeline, Stage
 from newstrail.analyze.body import BodyCheck
+from newstrail.analyze.outlet_facts import index_outlets
 from newstrail.core.article import Article, article_id_for
 from newstrail.core.config import Settings
 from newstrail.core.errors import InputError, NewstrailError, StageError
@@ -86,7 +87,7 @@ def assign_ids(articles: Sequence[Article], store: Store, derived: dict[int, str
     either input finds its articles again.
     """
     given = [a for a in articles if a.input_id and a.id == a.input_id]
-    holders = {a.id: a for a in store.get_many(list(dict.fromkeys(a.id for a in given)))}
+    holders = {a.id: a for a in store.articles.get_many(list(dict.fromkeys(a.id for a in given)))}
     for article in given:
         holder = holders.get(article.id)
         if holder is not None and not _same_article(holder, article):
@@ -121,12 +122,13 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
         if articles:
             assign_ids(articles, store, derived)
             with store.transaction():  # stored and linked together, or not at all
-                for outcome, status in zip(ready, store.put_many(articles), strict=True):
+                for outcome, status in zip(ready, store.articles.put_many(articles), strict=True):
                     outcome.status = status
                 added = [o.article for o in ready if o.status == "added" and o.article is not None]
+                index_outlets(store, added)  # the outlet index is written with the articles, never by a read
                 if link is not None and added:
                     link(added)
-            stories = store.stories_of([a.id for a in articles])
+            stories = store.links.stories_of([a.id for a in articles])
             for article in articles:
                 article.story = stories.get(article.id)
         done = list(pending)

@@ -74,7 +74,7 @@ class StageContext:
         store = self._store
 
         def load() -> Matcher | None:
-            if store is None or not store.factcheck_count():  # an empty store costs nothing: no index, no models
+            if store is None or not store.factchecks.count():  # an empty store costs nothing: no index, no models
                 return None
             return Matcher.from_store(store, variant=settings.factcheck_matcher, write=False)
 

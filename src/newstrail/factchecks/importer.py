@@ -74,12 +74,12 @@ def import_files(paths: Iterable[str], store: Store, embed: bool = True, batch_s
                 on_error(error)
 
         def flush(pending: list[FactCheck] = pending, report: FileReport = report) -> None:
-            for status in store.put_factchecks(pending):
+            for status in store.factchecks.put_many([fc.to_row() for fc in pending]):
                 if status == ADDED:
                     report.added += 1
                 elif status == EXISTS:
                     report.exists += 1
-                else:
+                elif isinstance(status, InputError):
                     fail(status)
             pending.clear()
 

@@ -10,7 +10,7 @@ nothing here is a module global.
 >>> from newstrail.store import open_store
 >>> from newstrail.factchecks.record import FactCheck
 >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"))
->>> _ = store.put_factchecks([FactCheck(claim="The Pier 9 crane fell into the harbour.", rating="False")])
+>>> _ = store.factchecks.put_many([FactCheck(claim="The Pier 9 crane fell into the harbour.", rating="False").to_row()])
 >>> index = FactCheckIndex.from_store(store, embed=False)
 >>> len(index), bool(index.lexical_scores(["crane"])[0] > 0)
 (1, True)
@@ -58,11 +58,11 @@ def ensure_vectors(store: Store, embedders: dict[str, Any], batch: int = 512) ->
     """Embed and store every fact-check that lacks a vector of each embedder; returns how many."""
     done = 0
     for embedder in embedders.values():
-        todo = store.factchecks_without_vectors(embedder.name)
+        todo = [FactCheck.from_row(row) for row in store.factchecks.without_vectors(embedder.name)]
         for start in range(0, len(todo), batch):
             chunk = todo[start : start + batch]
-            vectors = embedder.encode([text for _, text in chunk])
-            store.put_factcheck_vectors(embedder.name, {fid: vec for (fid, _), vec in zip(chunk, vectors, strict=True)})
+            vectors = embedder.encode([fc.text for fc in chunk])
+            store.factchecks.put_vectors(embedder.name, {fc.id: vec for fc, vec in zip(chunk, vectors, strict=True)})
             done += len(chunk)
     return done
 
@@ -107,15 +107,15 @@ class FactCheckIndex:
         """
         if embedders is None:
             embedders = {k: e for k in kinds if embed and (e := load_embedder(k)) is not None}
-        state = store.factcheck_state()
+        state = store.factchecks.state()
         write = write and not store.read_only  # a read-only store is only read: missing vectors are computed in memory
         if embedders and write:
             ensure_vectors(store, embedders)
-        factchecks = list(store.iter_factchecks())
+        factchecks = [FactCheck.from_row(row) for row in store.factchecks.iter_rows()]
         ids = [fc.id for fc in factchecks]
         vectors = {}
         for kind, embedder in embedders.items():
-            matrix = store.factcheck_vectors(embedder.name, ids)
+            matrix = store.factchecks.vectors(embedder.name, ids)
             if matrix is None and not write and factchecks:
                 import numpy as np
 

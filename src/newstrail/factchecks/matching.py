@@ -22,8 +22,8 @@ fitted for that case.
 >>> from newstrail.factchecks.record import FactCheck
 >>> from newstrail.factchecks.index import FactCheckIndex
 >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"))
->>> _ = store.put_factchecks([FactCheck(claim="The Pier 9 crane fell into the harbour.", id="crane", rating="False"),
-...                           FactCheck(claim="Ferries to Velmora stop in winter.", id="ferry", rating="True")])
+>>> _ = store.factchecks.put_many([FactCheck(claim="The Pier 9 crane fell into the harbour.", id="crane", rating="False").to_row(),
+...                                  FactCheck(claim="Ferries to Velmora stop in winter.", id="ferry", rating="True").to_row()])
 >>> matcher = Matcher(FactCheckIndex.from_store(store, embed=False))
 >>> [m.factcheck.id for m in matcher.match("did the crane at pier 9 really fall in the harbour?", threshold=0.5)]
 ['crane']
@@ -221,7 +221,7 @@ class Matcher:
         from newstrail.core.errors import NotFound
         from newstrail.factchecks.index import KINDS
 
-        if not store.factcheck_count():
+        if not store.factchecks.count():
             raise NotFound(f"{store.location}: no fact-checks imported; run 'newstrail factchecks import FILE... --db {store.location}' first")
         weights = options.pop("weights", None) or MatcherWeights.load()
         kinds = VARIANT_KINDS.get(variant, KINDS) if variant else KINDS

@@ -19,6 +19,7 @@ from typing import Any
 
 from newstrail.core.dates import normalise_date
 from newstrail.core.verdicts import normalise_verdict
+from newstrail.store.rows import FactCheckRow
 
 
 def _key(url: str | None, claim: str) -> str:
@@ -75,6 +76,16 @@ class FactCheck:
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
+
+    def to_row(self) -> FactCheckRow:
+        """The record as the store keeps it."""
+        return FactCheckRow(self.id, self.key, self.claim, self.verdict, self.rating, self.publisher, self.url, self.date,
+                            self.language, self.source, self.to_dict())
+
+    @classmethod
+    def from_row(cls, row: FactCheckRow) -> FactCheck:
+        """The record a store row keeps."""
+        return cls.from_dict(row.record)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FactCheck:

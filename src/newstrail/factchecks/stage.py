@@ -9,7 +9,7 @@ first use, and fills ``Claim.matches`` with the fact-checks whose calibrated sco
 >>> from newstrail.store import open_store
 >>> from newstrail.factchecks.record import FactCheck
 >>> store = open_store(os.path.join(tempfile.mkdtemp(), "t.db"))
->>> _ = store.put_factchecks([FactCheck(claim="The Pier 9 crane fell into the harbour.", id="crane", rating="False")])
+>>> _ = store.factchecks.put_many([FactCheck(claim="The Pier 9 crane fell into the harbour.", id="crane", rating="False").to_row()])
 >>> stage = FactCheckStage.from_store(store, threshold=0.2, embed=False)
 >>> a = Article(text="The Pier 9 crane fell into the harbour, the post says.")
 >>> a.claims = [Claim(span=Span(0, 55), score=0.9, checkworthy=True)]
@@ -64,7 +64,7 @@ class FactCheckStage:
         """
 
         def load() -> Matcher | None:
-            if not store.factcheck_count():  # an empty store costs nothing: no index, no models
+            if not store.factchecks.count():  # an empty store costs nothing: no index, no models
                 return None
             return Matcher.from_store(store, embed=embed, variant=variant, write=False)
 

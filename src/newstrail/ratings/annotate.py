@@ -32,8 +32,9 @@ class Ratings:
     >>> import tempfile, os
     >>> from newstrail.store import open_store
     >>> store = open_store(os.path.join(tempfile.mkdtemp(), "r.db"))
-    >>> _ = store.put_rating_list({"name": "watch", "date": "2025-04-01"},
-    ...     [{"host": "lantern.example", "domain": "lantern.example", "fields": {"rating": "high"}, "line": 2}])
+    >>> from newstrail.store.rows import RatingListInfo, RatingRow
+    >>> _ = store.ratings.put_list(RatingListInfo("watch", date="2025-04-01"),
+    ...     [RatingRow(host="lantern.example", domain="lantern.example", fields={"rating": "high"}, line=2)])
     >>> [(r["list"], r["fields"], r["via"]) for r in Ratings(store).for_url("https://news.lantern.example/a")]
     [('watch', {'rating': 'high'}, 'parent domain')]
     """
@@ -41,7 +42,7 @@ class Ratings:
     def __init__(self, store, identity: OutletResolver | None = None) -> None:
         self.store = store
         self.identity = identity or resolver_for(store)
-        self._any = bool(store.rating_lists())
+        self._any = bool(store.ratings.lists())
         self._cache: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
 
     def for_site(self, host: str, path: str | None = None) -> list[dict[str, Any]]:
@@ -58,7 +59,7 @@ class Ratings:
         domain = domain_of("http://" + host) or host
         group = self.identity.domains_of(self.identity.canonical(host) if host in self.identity.domain_alias else domain)
         others = [d for d in group if d not in _suffixes(host)]
-        rows = self.store.ratings_for(hosts=_suffixes(host) + others)
+        rows = [r.to_dict() for r in self.store.ratings.rows_for(hosts=_suffixes(host) + others)]
         out = []
         for row in rows:
             if row["host"] in others:

@@ -42,6 +42,7 @@ from typing import Any
 from newstrail.core.errors import BadRecord, ConfigError, UnreadableInput
 from newstrail.outlets.keys import outlet_key, site_stem
 from newstrail.outlets.urls import Site, looks_like_domain, parse_site
+from newstrail.store.rows import Alias, RatingListInfo, RatingRow
 
 #: column names that hold the site, best first
 SITE_COLUMNS = ("domain", "domains", "site", "website", "web site", "url", "source url", "source_url", "source", "host",
@@ -78,6 +79,15 @@ class RatingList:
     def meta(self) -> dict[str, Any]:
         return {"name": self.name, "date": self.date, "date_from": self.date_from, "source": self.source,
                 "layout": self.layout, "fields": self.fields}
+
+    def info(self) -> RatingListInfo:
+        """The list as the store keeps it."""
+        return RatingListInfo(self.name, self.date, self.date_from, self.source, self.layout, tuple(self.fields))
+
+    def store_rows(self) -> list[RatingRow]:
+        """Its rows as the store keeps them."""
+        return [RatingRow(host=r["host"], domain=r["domain"], fields=r["fields"], section=r.get("section", ""), name=r.get("name"),
+                          name_key=r.get("name_key"), stem=r.get("stem"), line=r.get("line")) for r in self.rows]
 
 
 def _fold(name: str) -> str:
@@ -347,6 +357,10 @@ TARGET_COLUMNS = ("domain", "new", "new domain", "to", "target", "current", "can
 class AliasFile:
     rows: list[dict[str, Any]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+
+    def aliases(self) -> list[Alias]:
+        """Its rows as the store keeps them."""
+        return [Alias(r["alias"], r["kind"], r["text"], r["domain"], r.get("note"), r.get("source")) for r in self.rows]
 
 
 def read_alias_file(path: str | os.PathLike[str]) -> AliasFile:

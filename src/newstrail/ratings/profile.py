@@ -62,7 +62,7 @@ def outlet_profile(store, query: str, max_stories: int = 300, identity: OutletRe
     rated = []
     for site in outlet.hosts or outlet.domains[:1]:
         rated += [r for r in ratings.for_site(site) if r not in rated]
-    lists = [item["name"] for item in store.rating_lists()]
+    lists = [item.name for item in store.ratings.lists()]
     profile: dict[str, Any] = {
         "outlet": outlet.to_dict(),
         "ratings": rated,
@@ -77,29 +77,29 @@ def _label(outlet: str | None, domain: str | None) -> str:
 
 
 def _corpus(store, outlet: Outlet, identity: OutletResolver, max_stories: int) -> dict[str, Any]:
-    rows = store.outlet_articles(domains=[] if outlet.hosts else outlet.domains, names=outlet.names, hosts=outlet.hosts)
-    ids = {r["id"] for r in rows}
-    rowids = [r["rowid"] for r in rows]
+    rows = store.articles.of_outlet(domains=[] if outlet.hosts else outlet.domains, names=outlet.names, hosts=outlet.hosts)
+    ids = {r.id for r in rows}
+    own = [r.id for r in rows]
     out: dict[str, Any] = {}
-    by = Counter(_label(None, r["domain"]) if r["domain"] else f"name {r['outlet']!r}, no domain" for r in rows)
+    by = Counter(_label(None, r.domain) if r.domain else f"name {r.outlet!r}, no domain" for r in rows)
     out["articles"] = {
         "value": len(rows),
         "explain": "stored articles of this outlet: on one of its domains, or under one of its names",
         "by": dict(by.most_common()),
     }
     out.update(_graph_figures(store, outlet, identity, rows, ids, max_stories))
-    out.update(_network_figures(store, outlet, identity, rowids))
-    out["false_factchecks"] = _factcheck_figure(store, rowids)
+    out.update(_network_figures(store, outlet, identity, own))
+    out["false_factchecks"] = _factcheck_figure(store, own)
     return out
 
 
 # the provenance graphs -------------------------------------------------------------------
 def _graph_figures(store, outlet: Outlet, identity: OutletResolver, rows, ids: set[str], max_stories: int) -> dict[str, Any]:
-    sizes = store.story_sizes([r["story"] for r in rows])
+    sizes = {s.id: s.size for s in store.links.stories([r.story for r in rows if r.story]).values()}
     latest: dict[str, str] = {}
     for r in rows:
-        if r["story"] and sizes.get(r["story"], 0) >= 2:
-            latest[r["story"]] = max(latest.get(r["story"], ""), instant_key(r["published"]) or "")
+        if r.story and sizes.get(r.story, 0) >= 2:
+            latest[r.story] = max(latest.get(r.story, ""), instant_key(r.published) or "")
     stories = sorted(latest, key=lambda s: latest[s], reverse=True)
     traced = stories[:max_stories]
     own_keys = {k for k in (_key(n) for n in outlet.names) if k}
@@ -194,13 +194,14 @@ def _graph_figures(store, outlet: Outlet, identity: OutletResolver, rows, ids: s
 
 
 # boilerplate and cross-post lines ------------------------------------------------------------
-def _network_figures(store, outlet: Outlet, identity: OutletResolver, rowids: list[int]) -> dict[str, Any]:
-    shared = store.blocks_shared(rowids)
-    others = store.article_outlets([b for _, b, _, _ in shared])
+def _network_figures(store, outlet: Outlet, identity: OutletResolver, ids: list[str]) -> dict[str, Any]:
+    shared = store.ratings.blocks_shared(ids)
+    others = store.articles.refs([b.other for b in shared])
     neighbours: dict[str, dict[str, Any]] = {}
     own_names = set(outlet.names)
-    for own, other, kind, text in shared:
-        name, domain = others.get(other, (None, None))
+    for block in shared:
+        own, other, kind, text = block.own, block.other, block.kind, block.text
+        name, domain = (others[other].outlet, others[other].domain) if other in others else (None, None)
         if name in own_names or (domain and domain in outlet.domains):
             continue
         entry = neighbours.setdefault(_label(name, domain), {"blocks": {}, "own_articles": set(), "their_articles": set()})
@@ -213,17 +214,19 @@ def _network_figures(store, outlet: Outlet, identity: OutletResolver, rowids: li
         for o, e in sorted(neighbours.items(), key=lambda kv: (-len(kv[1]["their_articles"]), kv[0]))
     ]
     # cross-post lines: ours naming others, others naming us
-    named: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for article, kind, name in store.marks_of(rowids):
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for mark in store.ratings.marks_of(ids):
+        article, kind, name = mark.article, mark.kind, mark.name
         found = identity.resolve(name)
         if found is not None and (set(found.domains) & set(outlet.domains) or set(found.names) & own_names):
             continue
         named[(found.label if found else name, f"named as the origin in its articles ({kind})")].add(article)
     keys = {_key(n) for n in outlet.names} | {_key(d) for d in outlet.domains} | {_key(r["text"]) for r in outlet.renames}
-    naming = [m for m in store.marks_naming(sorted(k for k in keys if k)) if m[0] not in set(rowids)]
-    their = store.article_outlets([a for a, _, _ in naming])
-    for article, kind, _ in naming:
-        name, domain = their.get(article, (None, None))
+    naming = [m for m in store.ratings.marks_naming(sorted(k for k in keys if k)) if m.article not in set(ids)]
+    their = store.articles.refs([m.article for m in naming])
+    for mark in naming:
+        article, kind = mark.article, mark.kind
+        name, domain = (their[article].outlet, their[article].domain) if article in their else (None, None)
         named[(_label(name, domain), f"its articles name this outlet as their origin ({kind})")].add(article)
     lines = [{"outlet": o, "how": how, "articles": len(a)} for (o, how), a in sorted(named.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     return {
@@ -243,12 +246,13 @@ def _network_figures(store, outlet: Outlet, identity: OutletResolver, rowids: li
     }
 
 
-def _factcheck_figure(store, rowids: list[int]) -> dict[str, Any]:
-    matches = store.claim_match_ratings(rowids)
+def _factcheck_figure(store, ids: list[str]) -> dict[str, Any]:
+    matches = store.articles.claim_matches(ids)
     false_articles: set[str] = set()
     false_claims: set[tuple[str, int]] = set()
     ratings: Counter[str] = Counter()
-    for article, claim, _, rating, verdict in matches:
+    for match in matches:
+        article, claim, rating, verdict = match.article, match.claim, match.rating, match.verdict
         verdict = (verdict_of(verdict) if verdict else None) or verdict_of(rating)
         if verdict == "false":
             false_articles.add(article)

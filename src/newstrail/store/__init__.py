@@ -1,8 +1,12 @@
-"""Where the corpus lives: SQLite by default, behind one :class:`Store` interface.
+"""Where the corpus lives: SQLite by default, as five small typed repositories.
+
+``store.articles``, ``store.text``, ``store.links``, ``store.factchecks`` and
+``store.ratings`` (see :mod:`newstrail.store.protocols`) take and return ids and
+the dataclasses of :mod:`newstrail.store.rows`.
 
 >>> import tempfile, os
 >>> store = open_store(os.path.join(tempfile.mkdtemp(), "corpus.db"))
->>> store.count()
+>>> store.articles.count()
 0
 >>> store.close()
 """
@@ -10,18 +14,16 @@
 from __future__ import annotations
 
 from newstrail.core.errors import StoreError
-from newstrail.store.base import ADDED, EXISTS, SearchHit, Store
+from newstrail.store.protocols import Articles, FactChecks, Links, Ratings, Store, TextIndex
+from newstrail.store.rows import ADDED, EXISTS, SearchHit
 from newstrail.store.sqlite import SQLiteStore
 
-__all__ = ["ADDED", "EXISTS", "SQLiteStore", "SearchHit", "Store", "open_store"]
+__all__ = ["ADDED", "EXISTS", "Articles", "FactChecks", "Links", "Ratings", "SQLiteStore", "SearchHit", "Store", "TextIndex", "open_store"]
 
 
-def open_store(location: str, read_only: bool = False) -> Store:
-    """Open (creating and migrating) the store at ``location``: a SQLite file path.
-
-    ``read_only`` opens an existing store for reading only: nothing is created,
-    migrated or written, so read commands work on a file the user cannot write.
-    """
+def open_store(location: str, *, read_only: bool = False) -> Store:
+    """Open the store at ``location`` (a SQLite file path): created and migrated, or with
+    ``read_only=True`` opened as it is, for reading only."""
     if location.startswith(("postgres://", "postgresql://")):
         raise StoreError(f"{location}: the PostgreSQL backend is not available in this version; use a SQLite file path")
     return SQLiteStore(location, read_only=read_only)

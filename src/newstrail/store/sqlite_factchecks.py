@@ -1,4 +1,4 @@
-"""SQLite tables for imported fact-checks (schema.org ClaimReview records).
+"""SQLite repository of imported fact-checks (schema.org ClaimReview records).
 
 ``factchecks`` holds one row per reviewed claim (the full record as JSON beside the
 columns a query needs); ``factcheck_vectors`` the embedding of each claim per model,
@@ -8,127 +8,120 @@ computed once at import so matching never re-encodes the collection.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from newstrail.core.errors import BadRecord, NotFound
-from newstrail.store.base import ADDED, EXISTS
+from newstrail.store.rows import ADDED, EXISTS, FactCheckAt, FactCheckRow
+from newstrail.store.sqlite_db import SQLiteDB, unique
 
 if TYPE_CHECKING:
     import numpy
 
-    from newstrail.factchecks.record import FactCheck
-
-#: schema migration 3 (see ``newstrail.store.sqlite.MIGRATIONS``)
-MIGRATION = """
-CREATE TABLE factchecks (
-    rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    key TEXT NOT NULL,
-    claim TEXT NOT NULL,
-    verdict TEXT NOT NULL,
-    rating TEXT,
-    publisher TEXT,
-    url TEXT,
-    date TEXT,
-    language TEXT,
-    source TEXT,
-    record TEXT NOT NULL,
-    added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-);
-CREATE INDEX factchecks_key ON factchecks(key);
-CREATE TABLE factcheck_vectors (
-    factcheck INTEGER NOT NULL REFERENCES factchecks(rowid) ON DELETE CASCADE,
-    model TEXT NOT NULL,
-    vector BLOB NOT NULL,
-    PRIMARY KEY (model, factcheck)
-) WITHOUT ROWID;
-"""
+_COLUMNS = "id, key, claim, verdict, rating, publisher, url, date, language, source, record"
 
 
-class SQLiteFactCheckTables:
-    """Mixin of :class:`newstrail.store.sqlite.SQLiteStore`: the fact-check tables."""
+def _row(values: Sequence[Any]) -> FactCheckRow:
+    fid, key, claim, verdict, rating, publisher, url, date, language, source, record = values
+    return FactCheckRow(fid, key, claim, verdict, rating, publisher, url, date, language, source, json.loads(record))
 
-    db: object
 
-    def put_factchecks(self, records: Sequence[FactCheck]) -> list[str | BadRecord]:
-        """Store a batch in one transaction: ``ADDED``, ``EXISTS`` or a :class:`BadRecord` per record.
+class SQLiteFactChecks:
+    """See :class:`newstrail.store.protocols.FactChecks`."""
 
-        A record is already stored when its id is, or its key (URL + claim text) is and
-        it has a URL or no id of its own; an id already used by a different claim is an
+    def __init__(self, db: SQLiteDB) -> None:
+        self.db = db
+
+    def _status(self, fc: FactCheckRow) -> str | BadRecord | None:
+        """``EXISTS`` or a BadRecord when ``fc`` may not be added, else None."""
+        row = self.db.execute("SELECT key, claim FROM factchecks WHERE id = ?", (fc.id,)).fetchone()
+        if row is not None:
+            if row[0] == fc.key:
+                return EXISTS
+            return BadRecord(fc.source or fc.id, f"id {fc.id!r} is already stored for another claim ({row[1][:60]!r}); give each fact-check a unique id")
+        # Same URL and claim text: the same review under another id. Without a URL,
+        # two records that carry ids of their own are two reviews of one claim.
+        own_id = fc.id != f"fc-{fc.key}"
+        if (fc.url or not own_id) and self.db.execute("SELECT 1 FROM factchecks WHERE key = ?", (fc.key,)).fetchone():
+            return EXISTS
+        return None
+
+    def put_many(self, rows: Sequence[FactCheckRow]) -> list[str | BadRecord]:
+        """Store a batch in one transaction: ``ADDED``, ``EXISTS`` or a :class:`BadRecord` per row.
+
+        A row is already stored when its id is, or its key (URL + claim text) is and it
+        has a URL or no id of its own; an id already used by a different claim is an
         error, not a silent skip.
         """
         statuses: list[str | BadRecord] = []
-        with self.transaction():
-            for fc in records:
-                row = self.db.execute("SELECT key, claim FROM factchecks WHERE id = ?", (fc.id,)).fetchone()
-                if row is not None:
-                    if row[0] == fc.key:
-                        statuses.append(EXISTS)
-                    else:
-                        statuses.append(BadRecord(fc.source or fc.id, f"id {fc.id!r} is already stored for another claim ({row[1][:60]!r}); give each fact-check a unique id"))
-                    continue
-                # Same URL and claim text: the same review under another id. Without a URL,
-                # two records that carry ids of their own are two reviews of one claim.
-                own_id = fc.id != f"fc-{fc.key}"
-                if (fc.url or not own_id) and self.db.execute("SELECT 1 FROM factchecks WHERE key = ?", (fc.key,)).fetchone():
-                    statuses.append(EXISTS)
-                    continue
-                self.db.execute(
-                    "INSERT INTO factchecks(id, key, claim, verdict, rating, publisher, url, date, language, source, record)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (fc.id, fc.key, fc.claim, fc.verdict, fc.rating, fc.publisher, fc.url, fc.date, fc.language, fc.source,
-                     json.dumps(fc.to_dict(), ensure_ascii=False)),
-                )
-                statuses.append(ADDED)
+        with self.db.transaction():
+            for fc in rows:
+                status = self._status(fc)
+                if status is None:
+                    self.db.execute(
+                        f"INSERT INTO factchecks({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (fc.id, fc.key, fc.claim, fc.verdict, fc.rating, fc.publisher, fc.url, fc.date, fc.language, fc.source,
+                         json.dumps(fc.record, ensure_ascii=False)),
+                    )
+                    status = ADDED
+                statuses.append(status)
         return statuses
 
-    def factcheck_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM factchecks").fetchone()[0]
+    def count(self) -> int:
+        """How many fact-checks are stored."""
+        return int(self.db.execute("SELECT count(*) FROM factchecks").fetchone()[0])
 
-    def factcheck_state(self) -> tuple[int, int]:
+    def state(self) -> tuple[int, int]:
         """(count, highest row number): changes whenever fact-checks are added."""
-        return tuple(self.db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM factchecks").fetchone())
+        count, top = self.db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM factchecks").fetchone()
+        return int(count), int(top)
 
-    def iter_factchecks(self) -> Iterator[FactCheck]:
-        from newstrail.factchecks.record import FactCheck
+    def iter_rows(self) -> Iterator[FactCheckRow]:
+        """Every fact-check, in import order."""
+        for values in self.db.execute(f"SELECT {_COLUMNS} FROM factchecks ORDER BY rowid"):
+            yield _row(values)
 
-        for (record,) in self.db.execute("SELECT record FROM factchecks ORDER BY rowid"):
-            yield FactCheck.from_dict(json.loads(record))
-
-    def get_factcheck(self, factcheck_id: str) -> FactCheck:
-        from newstrail.factchecks.record import FactCheck
-
-        row = self.db.execute("SELECT record FROM factchecks WHERE id = ?", (factcheck_id,)).fetchone()
-        if row is None:
+    def get(self, factcheck_id: str) -> FactCheckRow:
+        """The fact-check with this id; raises NotFound."""
+        values = self.db.execute(f"SELECT {_COLUMNS} FROM factchecks WHERE id = ?", (factcheck_id,)).fetchone()
+        if values is None:
             raise NotFound(f"no imported fact-check with id {factcheck_id!r}; see 'newstrail factchecks list'")
-        return FactCheck.from_dict(json.loads(row[0]))
+        return _row(values)
 
-    def put_factcheck_vectors(self, model: str, vectors: dict[str, numpy.ndarray]) -> None:
+    def at(self, urls: Sequence[str]) -> dict[str, list[FactCheckAt]]:
+        """The fact-checks published at each of ``urls`` (a review's URL may add a ``#fragment``)."""
+        out: dict[str, list[FactCheckAt]] = {}
+        for url in unique(u for u in urls if u):
+            rows = self.db.execute(
+                "SELECT id, claim, verdict, rating, publisher FROM factchecks WHERE url = ? OR substr(url, 1, ?) = ? ORDER BY rowid",
+                (url, len(url) + 1, url + "#"),
+            ).fetchall()
+            if rows:
+                out[url] = [FactCheckAt(*r) for r in rows]
+        return out
+
+    def put_vectors(self, model: str, vectors: Mapping[str, numpy.ndarray]) -> None:
         """Store (or replace) the ``model`` embedding of each fact-check id, as float16."""
-        import numpy as np
+        import numpy as np  # lazy: importing the store stays fast
 
-        with self.transaction():
+        with self.db.transaction():
             self.db.executemany(
-                "INSERT OR REPLACE INTO factcheck_vectors(factcheck, model, vector)"
-                " SELECT rowid, ?, ? FROM factchecks WHERE id = ?",
+                "INSERT OR REPLACE INTO factcheck_vectors(factcheck, model, vector) SELECT rowid, ?, ? FROM factchecks WHERE id = ?",
                 [(model, np.asarray(v, dtype=np.float16).tobytes(), fid) for fid, v in vectors.items()],
             )
 
-    def factchecks_without_vectors(self, model: str) -> list[tuple[str, str]]:
-        """(id, text to embed) of the fact-checks that have no ``model`` vector yet."""
-        from newstrail.factchecks.record import FactCheck
-
+    def without_vectors(self, model: str) -> list[FactCheckRow]:
+        """The fact-checks that have no ``model`` vector yet, in import order."""
         rows = self.db.execute(
-            "SELECT record FROM factchecks f WHERE NOT EXISTS"
+            f"SELECT {_COLUMNS} FROM factchecks f WHERE NOT EXISTS"
             " (SELECT 1 FROM factcheck_vectors v WHERE v.model = ? AND v.factcheck = f.rowid) ORDER BY rowid",
             (model,),
         ).fetchall()
-        return [(fc.id, fc.text) for fc in (FactCheck.from_dict(json.loads(r[0])) for r in rows)]
+        return [_row(r) for r in rows]
 
-    def factcheck_vectors(self, model: str, ids: Sequence[str]) -> numpy.ndarray | None:
+    def vectors(self, model: str, ids: Sequence[str]) -> numpy.ndarray | None:
         """The ``model`` vectors of ``ids`` as one float32 matrix in that order; None if any is missing."""
-        import numpy as np
+        import numpy as np  # lazy: importing the store stays fast
 
         found = dict(self.db.execute(
             "SELECT f.id, v.vector FROM factcheck_vectors v JOIN factchecks f ON f.rowid = v.factcheck WHERE v.model = ?", (model,)
@@ -136,15 +129,3 @@ class SQLiteFactCheckTables:
         if not ids or any(i not in found for i in ids):
             return None
         return np.stack([np.frombuffer(found[i], dtype=np.float16) for i in ids]).astype(np.float32)
-
-    def factchecks_at(self, urls: Sequence[str]) -> dict[str, list[dict]]:
-        """The imported fact-checks published at each of ``urls`` (a review's URL may add a ``#fragment``)."""
-        out: dict[str, list[dict]] = {}
-        for url in dict.fromkeys(u for u in urls if u):
-            rows = self.db.execute(
-                "SELECT id, claim, verdict, rating, publisher FROM factchecks WHERE url = ? OR substr(url, 1, ?) = ? ORDER BY rowid",
-                (url, len(url) + 1, url + "#"),
-            ).fetchall()
-            if rows:
-                out[url] = [{"factcheck": r[0], "claim": r[1], "verdict": r[2], "rating": r[3], "publisher": r[4]} for r in rows]
-        return out

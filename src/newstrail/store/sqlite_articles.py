@@ -1,0 +1,238 @@
+"""SQLite repositories of articles and of the text index (FTS5 search, n-gram postings).
+
+An article is one row: the columns queries filter on, its text, and its record as
+JSON (read back whole, never queried by path). Its links and its claims' fact-check
+matches go to side tables at put time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from newstrail.core.article import Article
+from newstrail.core.dates import instant_key
+from newstrail.core.errors import NotFound
+from newstrail.outlets import canonical_url
+from newstrail.store.rows import ADDED, EXISTS, ArticleRef, ClaimMatch, OutletName, SearchHit
+from newstrail.store.sqlite_db import SQLiteDB, bounds, chunks, marks, unique
+
+_REF = "id, outlet, domain, url, published, story"
+
+
+def _ref(row: Sequence[Any]) -> ArticleRef:
+    return ArticleRef(*row)
+
+
+def _like_prefix(key: str) -> str:
+    return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _record(article: Article) -> str:
+    data = article.to_dict()
+    del data["text"]  # kept once, in its own column (the FTS index reads it there)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _article(text: str, record: str, story: str | None = None) -> Article:
+    data = json.loads(record)
+    data["text"] = text
+    data["story"] = story  # linking moves articles between stories without rewriting records
+    return Article.from_dict(data)
+
+
+class SQLiteArticles:
+    """Stored articles (see :class:`newstrail.store.protocols.Articles`)."""
+
+    def __init__(self, db: SQLiteDB, location: str) -> None:
+        self.db = db
+        self.location = location
+
+    # writing -----------------------------------------------------------------
+    def _exists(self, article: Article) -> bool:
+        row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
+        if row is None and article.url:
+            row = self.db.execute("SELECT 1 FROM articles WHERE url = ?", (article.url,)).fetchone()
+        if row is None and not article.url:
+            row = self.db.execute("SELECT 1 FROM articles WHERE content_hash = ? AND url IS NULL", (article.content_hash,)).fetchone()
+        return row is not None
+
+    def _write_sides(self, rowid: int, article: Article) -> None:
+        """The side tables of one article: its links and its claims' fact-check matches."""
+        self.db.executemany(
+            'INSERT INTO links(article, start, "end", url, domain, anchor) VALUES (?, ?, ?, ?, ?, ?)',
+            [(rowid, ln.span.start, ln.span.end, ln.url, ln.domain, ln.anchor) for ln in article.links],
+        )
+        self.db.executemany(
+            "INSERT INTO claim_matches(article, claim, factcheck, rating, verdict) VALUES (?, ?, ?, ?, ?)",
+            [(rowid, number, m.factcheck, m.rating, m.evidence.get("verdict"))
+             for number, claim in enumerate(article.claims) for m in claim.matches],
+        )
+
+    def _values(self, article: Article) -> tuple[Any, ...]:
+        return (article.url, article.outlet, article.domain, article.title, article.published, instant_key(article.published), article.language,
+                article.content_hash, article.source, article.text, _record(article), article.story)
+
+    def put_many(self, articles: Sequence[Article]) -> list[str]:
+        """Store a batch atomically; ``ADDED`` or ``EXISTS`` per article."""
+        statuses: list[str] = []
+        with self.db.transaction():
+            for article in articles:
+                article.ensure_id()
+                if self._exists(article):
+                    statuses.append(EXISTS)
+                    continue
+                cur = self.db.execute(
+                    "INSERT INTO articles(id, url, outlet, domain, title, published, published_at, language, content_hash, source, text, record, story)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (article.id, *self._values(article)),
+                )
+                assert cur.lastrowid is not None
+                self._write_sides(cur.lastrowid, article)
+                statuses.append(ADDED)
+        return statuses
+
+    def put(self, article: Article) -> str:
+        """Store one article; ``ADDED`` or ``EXISTS``."""
+        return self.put_many([article])[0]
+
+    def update(self, article: Article) -> None:
+        """Replace the stored record of an article already stored (its outlet facts, from the
+        text as cleaned, stay indexed)."""
+        with self.db.transaction():
+            row = self.db.execute("SELECT rowid FROM articles WHERE id = ?", (article.id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no stored article with id {article.id}; store it with put_many first")
+            self.db.execute(
+                "UPDATE articles SET url=?, outlet=?, domain=?, title=?, published=?, published_at=?, language=?, content_hash=?, source=?,"
+                " text=?, record=?, story=? WHERE rowid=?",
+                (*self._values(article), row[0]),
+            )
+            self.db.execute("DELETE FROM links WHERE article = ?", (row[0],))
+            self.db.execute("DELETE FROM claim_matches WHERE article = ?", (row[0],))
+            self._write_sides(row[0], article)
+
+    # reading -----------------------------------------------------------------
+    def get(self, article_id: str) -> Article:
+        """The article with this id; raises NotFound."""
+        row = self.db.execute("SELECT text, record, story FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no stored article with id {article_id!r} in {self.location}")
+        return _article(*row)
+
+    def get_many(self, ids: Sequence[str]) -> list[Article]:
+        """The stored ones of ``ids``, in that order."""
+        found = {row[0]: _article(*row[1:]) for row in self.db.select_in("SELECT id, text, record, story FROM articles WHERE id IN ({})", ids)}
+        return [found[i] for i in ids if i in found]
+
+    def find(self, id_or_url: str) -> Article:
+        """The article with this id, canonical URL or unique id prefix."""
+        key = id_or_url.strip()
+        row = self.db.execute("SELECT text, record, story FROM articles WHERE id = ?", (key,)).fetchone()
+        if row is None and (url := canonical_url(key)):
+            row = self.db.execute("SELECT text, record, story FROM articles WHERE url = ?", (url,)).fetchone()
+        if row is None and len(key) >= 4:
+            rows = self.db.execute("SELECT text, record, story FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (_like_prefix(key),)).fetchall()
+            if len(rows) == 1:
+                row = rows[0]
+        if row is None:
+            raise NotFound(f"no stored article with id or URL {key!r} in {self.location}; list them with 'newstrail analyze' output or search the store")
+        return _article(*row)
+
+    def iter_articles(self) -> Iterator[Article]:
+        """Every stored article, oldest first."""
+        for row in self.db.execute("SELECT text, record, story FROM articles ORDER BY rowid"):
+            yield _article(*row)
+
+    def count(self) -> int:
+        """How many articles are stored."""
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def refs(self, ids: Sequence[str]) -> dict[str, ArticleRef]:
+        """Id -> reference of the stored ones of ``ids``."""
+        return {r[0]: _ref(r) for r in self.db.select_in(f"SELECT {_REF} FROM articles WHERE id IN ({{}})", ids)}
+
+    def ids_for_urls(self, urls: Sequence[str]) -> dict[str, str]:
+        """URL -> id of the stored articles at those URLs."""
+        return dict(self.db.select_in("SELECT url, id FROM articles WHERE url IN ({})", urls))
+
+    def outlet_names(self) -> list[OutletName]:
+        """Distinct (outlet, domain) pairs of stored articles that name an outlet."""
+        return [OutletName(*r) for r in self.db.execute("SELECT DISTINCT outlet, domain FROM articles WHERE outlet IS NOT NULL")]
+
+    def of_outlets(self, outlets: Sequence[str], since: datetime | None = None, until: datetime | None = None, limit: int = 200) -> list[ArticleRef]:
+        """The latest ``limit`` articles of these outlet names published in ``[since, until]`` (undated ones always qualify)."""
+        low, high = bounds(since, until)
+        rows: list[ArticleRef] = []
+        for chunk in chunks(list(outlets)):
+            rows += map(_ref, self.db.execute(
+                f"SELECT {_REF} FROM articles WHERE outlet IN ({marks(chunk)})"
+                " AND (published_at IS NULL OR (published_at >= ? AND published_at <= ?)) ORDER BY published_at DESC LIMIT ?",
+                [*chunk, low, high, limit],
+            ))
+        return rows
+
+    def of_outlet(self, domains: Sequence[str] = (), names: Sequence[str] = (), hosts: Sequence[str] = ()) -> list[ArticleRef]:
+        """One outlet's articles: by domain, by name (articles without a domain only), or by URL host; oldest first."""
+        found: dict[int, ArticleRef] = {}
+        select = f"SELECT rowid, {_REF} FROM articles"
+        for row in self.db.select_in(select + " WHERE domain IN ({})", domains):
+            found[row[0]] = _ref(row[1:])
+        for row in self.db.select_in(select + " WHERE outlet IN ({}) AND (domain IS NULL OR domain = '')", names):
+            found[row[0]] = _ref(row[1:])
+        for host in unique(hosts):
+            for row in self.db.execute(f"{select} WHERE url LIKE ? OR url LIKE ?", (f"http://{host}/%", f"https://{host}/%")):
+                found[row[0]] = _ref(row[1:])
+        return [found[k] for k in sorted(found)]
+
+    def claim_matches(self, ids: Sequence[str]) -> list[ClaimMatch]:
+        """Every fact-check match stored in these articles' claims."""
+        rows = self.db.select_in(
+            "SELECT a.id, m.claim, m.factcheck, m.rating, m.verdict FROM claim_matches m JOIN articles a ON a.rowid = m.article"
+            " WHERE a.id IN ({}) ORDER BY m.rowid", ids)
+        return [ClaimMatch(*r) for r in rows]
+
+
+class SQLiteText:
+    """Full-text search (FTS5) and the n-gram postings (see :class:`newstrail.store.protocols.TextIndex`)."""
+
+    def __init__(self, db: SQLiteDB) -> None:
+        self.db = db
+
+    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
+        """Full-text search over titles and texts, best first."""
+        # Quote every term: user text is words to find, not FTS5 syntax.
+        terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
+        if not terms:
+            return []
+        rows = self.db.execute(
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts)"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts) LIMIT ?",
+            (terms, limit),
+        ).fetchall()
+        return [SearchHit(id=r[0], title=r[1], snippet=r[2], score=-r[3]) for r in rows]
+
+    def gram_postings(self, hashes: Iterable[int]) -> dict[int, list[str]]:
+        """Indexed article ids per hash (hashes on the stop list are left out)."""
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS probe (hash INTEGER PRIMARY KEY)")
+        self.db.execute("DELETE FROM probe")
+        self.db.executemany("INSERT OR IGNORE INTO probe(hash) VALUES (?)", ((int(h),) for h in hashes))
+        rows = self.db.execute(
+            "SELECT g.hash, a.id FROM probe p JOIN grams g ON g.hash = p.hash JOIN articles a ON a.rowid = g.article"
+            " WHERE p.hash NOT IN (SELECT hash FROM gram_stop)"
+        ).fetchall()
+        postings: dict[int, list[str]] = defaultdict(list)
+        for h, article in rows:
+            postings[h].append(article)
+        return postings
+
+    def add_grams(self, article_id: str, hashes: Iterable[int], known_df: Mapping[int, int], cap: int) -> None:
+        """Index an article's sampled hashes; a hash already in ``cap`` articles becomes a stop hash."""
+        rowid = self.db.rowids([article_id])[article_id]
+        values = [int(h) for h in hashes]
+        self.db.executemany("INSERT OR IGNORE INTO grams(hash, article) VALUES (?, ?)", ((h, rowid) for h in values if known_df.get(h, 0) < cap))
+        self.db.executemany("INSERT OR IGNORE INTO gram_stop(hash) VALUES (?)", ((h,) for h in values if known_df.get(h, 0) >= cap))

@@ -1,0 +1,68 @@
+"""The Articles and TextIndex repositories, written against the Protocols."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newstrail.core.article import Article, Claim, FactCheckMatch, Link, Span
+from newstrail.core.errors import NotFound
+from newstrail.store import ADDED, EXISTS
+from newstrail.store.rows import ArticleRef, ClaimMatch, OutletName
+
+
+def _day(n: int) -> datetime:
+    return datetime(2025, 3, n, tzinfo=UTC)
+
+
+def _article(n: int, outlet: str = "Harbor Gazette", domain: str | None = "harbor-gazette.example", published: str | None = "2025-03-04", **kw) -> Article:
+    return Article(text=f"The Porthaven ferry {n} ran late because of fog in the strait on Tuesday.", id=f"a{n}", outlet=outlet, domain=domain,
+                   url=f"https://{domain or 'blog.example'}/ferry/{n}", published=published, title=f"Ferry {n}", **kw)
+
+
+def test_put_get_and_identity(repo):
+    first = _article(1)
+    assert repo.articles.put_many([first, _article(2)]) == [ADDED, ADDED]
+    assert repo.articles.put(_article(1)) == EXISTS
+    assert repo.articles.get("a1") == first
+    assert [a.id for a in repo.articles.get_many(["a2", "missing", "a1"])] == ["a2", "a1"]
+    assert [a.id for a in repo.articles.iter_articles()] == ["a1", "a2"]
+    assert repo.articles.count() == 2
+    assert repo.articles.find("https://harbor-gazette.example/ferry/2").id == "a2"
+    with pytest.raises(NotFound):
+        repo.articles.get("a9")
+
+
+def test_refs_urls_and_outlets(repo):
+    repo.articles.put_many([_article(1), _article(2, outlet="Lantern Daily", domain="lantern.example", published="2025-03-06"),
+                            _article(3, outlet="Lantern Daily", domain=None, published=None)])
+    assert repo.articles.refs(["a1"]) == {"a1": ArticleRef("a1", "Harbor Gazette", "harbor-gazette.example", "https://harbor-gazette.example/ferry/1", "2025-03-04")}
+    assert repo.articles.ids_for_urls(["https://lantern.example/ferry/2", "https://nowhere.example/"]) == {"https://lantern.example/ferry/2": "a2"}
+    assert set(repo.articles.outlet_names()) == {OutletName("Harbor Gazette", "harbor-gazette.example"), OutletName("Lantern Daily", "lantern.example"),
+                                                 OutletName("Lantern Daily", None)}
+    # undated articles always qualify; dated ones must lie in the window
+    assert [r.id for r in repo.articles.of_outlets(["Lantern Daily"], _day(5), _day(7))] == ["a2", "a3"]
+    assert [r.id for r in repo.articles.of_outlets(["Lantern Daily"], _day(7), _day(9))] == ["a3"]
+    # by name only for articles without a domain; by host for a blog on a platform
+    assert [r.id for r in repo.articles.of_outlet(names=["Lantern Daily"])] == ["a3"]
+    assert [r.id for r in repo.articles.of_outlet(domains=["lantern.example"], names=["Lantern Daily"])] == ["a2", "a3"]
+    assert [r.id for r in repo.articles.of_outlet(hosts=["blog.example"])] == ["a3"]
+
+
+def test_claim_matches_are_written_at_put_and_replaced_on_update(repo):
+    claim = Claim(Span(0, 10), 0.9, True, matches=[FactCheckMatch("fc-1", 0.8, rating="False", evidence={"verdict": "false"})])
+    repo.articles.put(_article(1, claims=[claim]))
+    assert repo.articles.claim_matches(["a1"]) == [ClaimMatch("a1", 0, "fc-1", "False", "false")]
+    article = repo.articles.get("a1")
+    article.claims = [Claim(Span(0, 5), 0.5, True), Claim(Span(6, 10), 0.7, True, matches=[FactCheckMatch("fc-2", 0.6, rating="True")])]
+    repo.articles.update(article)
+    assert repo.articles.claim_matches(["a1"]) == [ClaimMatch("a1", 1, "fc-2", "True", None)]
+
+
+def test_search_and_gram_postings(repo):
+    repo.articles.put_many([_article(1), Article(text="The Gull Rock lighthouse keeper retired.", id="k", title="Keeper", links=[
+        Link(Span(4, 8), url="https://harbor-gazette.example/ferry/1")])])
+    assert [h.id for h in repo.text.search("lighthouse keeper")] == ["k"]
+    assert repo.text.search('fog" OR "x') == []
+    repo.text.add_grams("a1", [11, 12], {}, cap=2)
+    repo.text.add_grams("k", [12, 13], {12: 2}, cap=2)  # 12 is in cap articles already: a stop hash now
+    assert dict(repo.text.gram_postings([11, 12, 13, 14])) == {11: ["a1"], 13: ["k"]}
