@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.core.article import FactCheckMatch
-from newstrail.core.errors import ConfigError
-from newstrail.factchecks.index import FactCheckIndex
+from newstrail.core.errors import ConfigError, NotFound
+from newstrail.factchecks.index import KINDS, FactCheckIndex
 from newstrail.factchecks.record import FactCheck
 from newstrail.factchecks.terms import sentences, term, terms, tidy, words
 
@@ -218,9 +218,6 @@ class Matcher:
         embeddings are loaded; by default the best installed. ``write=False``
         leaves the store untouched (see :meth:`FactCheckIndex.from_store`).
         """
-        from newstrail.core.errors import NotFound
-        from newstrail.factchecks.index import KINDS
-
         if not store.factchecks.count():
             raise NotFound(f"{store.location}: no fact-checks imported; run 'newstrail factchecks import FILE... --db {store.location}' first")
         weights = options.pop("weights", None) or MatcherWeights.load()
