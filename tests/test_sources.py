@@ -4,7 +4,6 @@ Every list here rates fictional outlets on the reserved ``.example`` TLD.
 """
 
 import json
-from dataclasses import astuple
 import os
 
 import pytest
@@ -302,7 +301,7 @@ def test_sample_lists_import_cleanly():
 def test_masthead_spelling_a_listed_site_name(write, store):
     found = read_rating_list(write("os.csv", OPENSOURCES_CSV), date="2017")
     store.ratings.put_list(found.info(), found.store_rows())
-    ident = OutletResolver([("Shingle Post", None)], listed=[astuple(s) for s in store.ratings.listed_sites()])
+    ident = OutletResolver([("Shingle Post", None)], listed=store.ratings.listed_sites())
     outlet = ident.resolve("The Shingle Post")
     assert outlet.domain == "shinglepost.example" and "spells the name of a listed site" in outlet.how
     assert ident.resolve("Gale") is None  # too short to be taken for galereport

@@ -33,8 +33,8 @@ def resolver_for(store: Store) -> OutletResolver:
 
 
 def _listed(store: Store) -> Iterator[ListedSite]:
-    for site in store.ratings.listed_sites():
-        yield ListedSite(site.name, site.host, site.domain, site.section, site.stem, site.name_key)
+    # a generator: the resolver reads the lists only when a masthead first needs them
+    yield from store.ratings.listed_sites()
 
 
 def refresh_domains(store: Store, resolver: OutletResolver | None = None) -> int:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newstrail.core.article import Passage
+# a rating list's site as the outlet resolver reads it: one definition, re-exported here
+from newstrail.outlets.resolver import ListedSite
 
 #: what a put reports per item
 ADDED = "added"
@@ -176,19 +178,6 @@ class RatingRow:
         """The JSON shape reports use (``name_key`` and ``stem`` are lookup keys, not shown)."""
         return {"list": self.list, "date": self.date, "date_from": self.date_from, "host": self.host, "section": self.section,
                 "domain": self.domain, "name": self.name, "line": self.line, "fields": self.fields}
-
-
-@dataclass(frozen=True)
-class ListedSite:
-    """A site a rating list names: its masthead (and lookup key), host, registered domain,
-    section path, and site stem (``globalresearch`` of ``globalresearch.example``)."""
-
-    name: str | None
-    host: str
-    domain: str
-    section: str = ""
-    stem: str | None = None
-    name_key: str | None = None
 
 
 @dataclass(frozen=True)
