@@ -24,6 +24,7 @@ from newstrail.embeddings import (
     align_sentences,
     get_embedder,
     match_margins,
+    multilingual_kind,
 )
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -217,3 +218,10 @@ def test_crosslingual_probe_floor_accurate_model_with_uzbek():
     r = probe_report(get_embedder("multilingual-accurate"), ("en", "ar", "ru", "uz"))
     assert r["top1"] >= 0.9
     assert r["pairs"]["en-uz"]["top1"] >= 0.8
+
+
+def test_multilingual_kind_routes_uncovered_languages_to_e5():
+    assert multilingual_kind("es", "pt-BR", "AR") == "multilingual"
+    assert multilingual_kind("en", "uz") == "multilingual-accurate"
+    assert multilingual_kind("en", "") == "multilingual-accurate"
+    assert multilingual_kind() == "multilingual"

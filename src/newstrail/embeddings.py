@@ -406,6 +406,20 @@ MULTILINGUAL_LANGUAGES: dict[str, frozenset[str]] = {
     "e5-small-q4": frozenset("ar de en es fr id it ja ko nl pl pt ru th tr uz zh".split()),
 }
 
+def multilingual_kind(*languages: str | None) -> str:
+    """The cheaper multilingual kind that covers every one of ``languages``.
+
+    >>> multilingual_kind("ar", "en"), multilingual_kind("uz", "ru"), multilingual_kind("en", None)
+    ('multilingual', 'multilingual-accurate', 'multilingual-accurate')
+
+    Codes are ISO 639-1 (``"pt"``; a region suffix such as ``"pt-BR"`` is ignored). An
+    unknown language (None) goes to the accurate model: it covers more, and USE gives
+    a language it never saw vectors that match nothing reliably (Uzbek: top-1 0.47-0.65).
+    """
+    base = {(lang or "").split("-")[0].split("_")[0].lower() for lang in languages}
+    return "multilingual" if base <= MULTILINGUAL_LANGUAGES["use-m3"] else "multilingual-accurate"
+
+
 #: (minimum margin, minimum cosine) for a mutual best match to count as the same
 #: sentence, per embedder name. Chosen on the cross-language probe
 #: (``bench/embeddings.py --crosslingual``) as the bars with the most translation pairs
