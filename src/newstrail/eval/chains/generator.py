@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import random
 from collections import Counter, deque
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from newstrail.eval.chains.hard import URL_MARK, HardStories
+from newstrail.eval.chains.sites import ACRONYMS, MASTHEAD_SITES, NESTED, OFFSETS, OLD_NAMES, site_boilerplate
+from newstrail.eval.chains.mutations import TOPIC_BY_KEY, Mutations
 from newstrail.eval.chains.text import Shingles, compile_template, fmt_money, render_template, round2, split_words
 from newstrail.eval.chains.vocabulary import (
-    BASE_TIME, BUSINESSES, CLAIM_LEADS, CUE_STYLES, DETAILS, EVIDENCE, FIRST, HEDGES, INSURERS, INVENTED,
+    ALL_OUTLETS, BASE_TIME, BUSINESSES, CLAIM_LEADS, CUE_STYLES, DETAILS, EVIDENCE, FIRST, HEDGES, INSURERS, INVENTED,
     INVENTED_FOLLOWS, INVENTED_TITLES, JOBS, JOBS2, LANDMARKS, LAST, MASTHEADS, MAX_DRAWS, MONEY_SENTENCES,
     MONTHS, ORDINALS, ORG2_KINDS, OUTLETS, OUTLET_BY_NAME, PLACES, QUOTES, QUOTE_FOLLOWS, REGIONS, RIVERS,
     STREETS, STREET_KINDS, SUPPLIES, TITLES, TOPICS, UNIQUE_WINDOW, VENUES, WEEKDAYS, WIRES, aliases,
@@ -25,7 +29,7 @@ class _Node:
     """One article while its story is being built."""
 
     __slots__ = ("id", "story", "outlet", "author", "time", "parent", "role", "facts", "quote", "paras", "title",
-                 "title_level", "cue", "launder_from", "speakers", "verbatim")
+                 "title_level", "cue", "launder_from", "speakers", "verbatim", "position")
     # set from keywords in __init__; Any, as the generator fills them in stages
     id: Any
     story: Any
@@ -43,20 +47,24 @@ class _Node:
     launder_from: Any
     speakers: Any
     verbatim: Any
+    position: Any
 
     def __init__(self, **kw: Any) -> None:
         for k in self.__slots__:
             setattr(self, k, kw.get(k))
 
 
-class _Generator:
-    def __init__(self, seed: int):
+class _Generator(Mutations, HardStories):
+    def __init__(self, seed: int, hard: bool = True):
         self.seed = seed
+        self.hard = hard
         self.rng = random.Random(seed)
         self.index = Shingles(UNIQUE_WINDOW)
         self.records: list[dict] = []
+        self.utc: dict[str, str] = {}  # article id -> UTC stamp, for the truth's order
         self.truth: dict[str, Any] = {"articles": [], "edges": [], "origins": {}, "laundering": [], "mutations": [],
-                      "equal_conversions": [], "syndication": [], "stories": []}
+                      "equal_conversions": [], "syndication": [], "stories": [],
+                      "related": [], "boilerplate": []}
         self.count = 0
         self.story_count = 0
         self.clock = BASE_TIME
@@ -66,7 +74,8 @@ class _Generator:
         self.kept_collisions = 0
         self.stuck_paragraphs = 0
         self.staff = {name: [f"{FIRST[(i * 7 + j * 13) % len(FIRST)]} {LAST[(i * 11 + j * 5) % len(LAST)]}"
-                             for j in range(2 + i % 4)] for i, (name, *_rest) in enumerate(OUTLETS)}
+                             for j in range(2 + i % 4)] for i, (name, *_rest) in enumerate(ALL_OUTLETS)}
+        self.blocks: dict[str, dict] = {}  # boilerplate text -> truth entry
 
     # ------------------------------------------------------------------ slots
 
@@ -338,137 +347,6 @@ class _Generator:
                      role=role, facts=f, quote=q, paras=paras, title=self.title(f, level), title_level=level,
                      cue=None, launder_from=None, speakers={q["speaker"]})
 
-    # mutations
-
-    def mutate(self, parent: _Node, blog: bool) -> tuple[dict, dict, list, list, list, bool, bool]:
-        """Child facts and quote, and the (type, from, to) mutations and equal conversions on this edge."""
-        r = self.rng
-        f = dict(parent.facts)
-        for key in ("count", "dist", "money", "pct"):
-            f[key] = dict(f[key])
-        q = dict(parent.quote)
-        parent_text = "\n".join(p["text"] for p in parent.paras) + "\n" + parent.title
-        muts: list[tuple[str, str, str]] = []
-        convs: list[tuple[str, str, str]] = []
-        invented: list[dict] = []
-        claim_changed = quote_changed = False
-
-        converted = None
-        if r.random() < 0.14:
-            options = []
-            if f["dist"]["unit"] == "km":
-                options += ["dist"] * 3
-            if f["money"]["form"] == "million":
-                options.append("money")
-            if f["pct"]["form"] == "%":
-                options.append("pct")
-            if options:
-                converted = r.choice(options)
-                old = f[converted]["text"]
-                if converted == "dist":
-                    miles = f["dist"]["value"] / 1.609344
-                    f["dist"] = {"value": round(miles, 1), "unit": "miles", "text": f"{miles:.1f} miles"}
-                elif converted == "money":
-                    f["money"] = {**f["money"], "form": "digits", "text": f"{int(round(f['money']['value'] * 1_000_000)):,} crowns"}
-                else:
-                    f["pct"] = {**f["pct"], "form": "percent", "text": f"{f['pct']['value']:g} percent of {f['pct']['thing']}"}
-                convs.append(("number", old, f[converted]["text"]))
-                claim_changed = True
-
-        if r.random() < 0.38:
-            which = r.choices(["count", "dist", "money", "pct"], weights=[45, 30, 12, 13])[0]
-            if which != converted:
-                old = f[which]["text"]
-                for _ in range(8):
-                    new = self._changed_number(f, which)
-                    if new[which]["text"] not in parent_text:
-                        f[which] = new[which]
-                        muts.append(("number", old, f[which]["text"]))
-                        claim_changed = True
-                        break
-
-        if r.random() < 0.22:
-            choices = [(a, p) for a, p in f["specific"] if a != f["actor"] and a not in parent_text]
-            if choices:
-                old_actor = f["actor"]
-                f["actor"], f["plural"] = r.choice(choices)
-                muts.append(("actor", old_actor, f["actor"]))
-                claim_changed = True
-
-        if f["hedged"] and r.random() < (0.45 if blog else 0.3):
-            old = parent.facts
-            f["hedged"] = False
-            style = f["hedge"]
-            if style in ("appear", "preliminary"):
-                pair = (old["soft"], f["hard"])
-            elif style == "may":
-                pair = (f"{old['actor']} {old['soft']} {f['action']}", f"{f['actor']} {'have' if f['plural'] else 'has'} {f['action']}")
-            else:
-                pair = (f"{old['actor']} {old['soft']} {f['action']}", f"{f['actor']} {f['action']}")
-            if pair[1] not in parent_text:
-                muts.append(("hedge", *pair))
-                claim_changed = True
-            else:
-                f["hedged"] = True
-
-        if r.random() < 0.13:
-            old_quote = self.quote_text(q)
-            q = dict(q, w=1 - q["w"])
-            new_quote = self.quote_text(q)
-            if new_quote not in parent_text:
-                muts.append(("quote", old_quote, new_quote))
-                quote_changed = True
-            else:
-                q = dict(parent.quote)
-        if r.random() < (0.1 if blog else 0.04) and len(parent.speakers) < 3:  # at most two invented speakers a line
-            for _ in range(10):
-                speaker = self.person()
-                if speaker not in parent.speakers:
-                    break
-            ctx = {"place": f["place"], "event": TOPIC_BY_KEY[f["topic"]]["event"]}
-            for _ in range(12):
-                tpl = r.choice(INVENTED)
-                slots, slot_choices = self.fill(tpl, ctx)
-                text = render_template(tpl, slots, slot_choices)
-                if self.fresh_text(text):
-                    break
-            if text not in parent_text:
-                invented.append({"text": text, "speaker": speaker, "title": r.choice(INVENTED_TITLES)})
-                muts.append(("quote", "", text))
-        return f, q, muts, convs, invented, claim_changed, quote_changed
-
-    def _changed_number(self, f: dict, which: str) -> dict:
-        r = self.rng
-        out = {which: dict(f[which])}
-        if which == "count":
-            c = f["count"]
-            factor = r.uniform(1.4, 2.6) if r.random() < 0.8 else r.uniform(0.3, 0.7)
-            n = round2(c["n"] * factor)
-            q = r.choice(["over", "more than", "nearly", "at least", "up to"])
-            out["count"] = {**c, "q": q, "n": n, "text": f"{q} {n:,} {c['noun']}"}
-        elif which == "dist":
-            d = f["dist"]
-            if d["unit"] == "km" and r.random() < 0.55:
-                true = d["value"] / 1.609344
-                for _ in range(20):
-                    miles = round(true * (r.uniform(1.08, 1.35) if r.random() < 0.6 else r.uniform(0.7, 0.92)))
-                    if miles >= 1 and abs(miles - true) / true >= 0.06:
-                        break
-                out["dist"] = {"value": float(miles), "unit": "miles", "text": f"{miles} miles"}
-            else:
-                value = max(1, round(d["value"] * r.uniform(1.3, 2.2)))
-                if value == round(d["value"]):
-                    value += 3
-                out["dist"] = {"value": float(value), "unit": d["unit"], "text": f"{value} {d['unit']}"}
-        elif which == "money":
-            value = float(round(f["money"]["value"] * r.uniform(1.6, 4.0)))
-            out["money"] = {"value": value, "form": "million", "text": fmt_money(value)}
-        else:
-            p = f["pct"]
-            value = min(95, int(p["value"] * r.uniform(1.5, 3.0)) + 1)
-            out["pct"] = {**p, "value": value, "form": "%", "text": f"{value}% of {p['thing']}"}
-        return out
-
     def copy(self, parent: _Node, outlet: str, time: datetime, role: str, counter: Counter, ctx: dict,
              cite: str | None) -> tuple[_Node, list, list]:
         """A copy of ``parent`` published by ``outlet``: verbatim paragraphs, rewrites, mutations and a cue."""
@@ -568,7 +446,7 @@ class _Generator:
 
     def add_cue(self, node: _Node, style: str, outlet: str) -> dict:
         """Credit ``outlet`` in ``node``'s text in one of the cue styles; returns {style, outlet, name}."""
-        name, alias = self.cite_name(outlet)
+        name, alias = self.hard_name(outlet) if self.hard else self.cite_name(outlet)
         cap = name[0].upper() + name[1:]
         paras = node.paras
         claim_at = next(i for i, p in enumerate(paras) if p["kind"] == "claim")
@@ -606,13 +484,25 @@ class _Generator:
     # ------------------------------------------------------------------ one story
 
     def next_outlet(self, used: set[str]) -> str:
+        if self.hard and self.rng.random() < 0.5:
+            # names inside names: the partner of an outlet already in the story
+            partners = [b if a in used else a for a, b in NESTED.items() if (a in used) != (b in used)]
+            if partners:
+                return self.rng.choice(partners)
         free = [o for o in MASTHEADS if o not in used]
         return self.rng.choice(free or MASTHEADS)
+
+    def make_node(self, outlet: str, time: datetime, role: str, facts: dict, quote: dict, paras: list[dict],
+                  level: int) -> _Node:
+        """A story member written by :mod:`.hard` (no parent copy: updates, denials, fact-checks...)."""
+        return _Node(id=None, outlet=outlet, author=self.rng.choice(self.staff[outlet]), time=time, parent=None,
+                     role=role, facts=facts, quote=quote, paras=paras, title=self.title(facts, level), title_level=level,
+                     cue=None, launder_from=None, speakers={quote["speaker"]}, verbatim=set())
 
     def build(self, kind: str, size: int, story: str, start: datetime) -> dict:
         r = self.rng
         similar = None
-        if self.recent and r.random() < (0.5 if kind == "single" else 0.15):
+        if self.recent and r.random() < ((0.7 if kind == "single" else 0.3) if self.hard else (0.5 if kind == "single" else 0.15)):
             similar = r.choice(list(self.recent))
         ctx = self.context(similar)
         nodes: list[_Node] = []
@@ -632,11 +522,14 @@ class _Generator:
 
         if kind == "wire":
             wire = r.choice(WIRES)
-            dateline = f"{ctx['place'].upper()} ({wire}) - "
+            wire_name = ACRONYMS[wire] if self.hard else wire
+            dateline = f"{ctx['place'].upper()} ({wire_name}) {'—' if self.hard else '-'} "
             w = self.origin(ctx, wire, start, "origin", dateline=dateline)
             register(w)
             k = min(size - 1, r.randint(2, 5))
-            times = sorted(start + timedelta(minutes=r.randint(20, 420)) for _ in range(k))
+            # the harder corpus: same-day copies minutes apart
+            times = sorted(start + timedelta(minutes=r.randint(3, 40) if self.hard and r.random() < 0.6 else r.randint(20, 420))
+                           for _ in range(k))
             copies = []
             for t in times:
                 outlet = self.next_outlet(used)
@@ -649,14 +542,19 @@ class _Generator:
                     paras.append(self.detail_para(local, used_t, sentences=2, kind="local"))
                 s = _Node(id=None, outlet=outlet, author=w.author, time=t, parent=w, role="syndicated", facts=w.facts,
                           quote=w.quote, paras=paras, title=w.title, title_level=w.title_level,
-                          cue={"style": "dateline", "outlet": wire, "name": wire, "alias": False},
+                          cue={"style": "dateline", "outlet": wire, "name": wire_name, "alias": self.hard},
                           launder_from=None, speakers=set(w.speakers))
+                if self.hard and r.random() < 0.4:
+                    self.byline_credit(s, dateline, wire_name)
                 register(s)
                 copies.append(s)
                 edges.append(self._edge(w, s, ["syndication", "attribution", "reuse"], s.cue))
             syndication.append({"origin": w, "copies": copies})
         else:
             outlet = self.next_outlet(used)
+            if self.hard and kind == "single" and self.recent_outlets and r.random() < 0.6:
+                # an unrelated article of an outlet seen lately: it shares only the site's boilerplate
+                outlet = r.choice([o for o in self.recent_outlets if o in MASTHEADS] or MASTHEADS)
             role = "distractor" if kind == "single" else "origin"
             register(self.origin(ctx, outlet, start, role))
 
@@ -698,8 +596,11 @@ class _Generator:
             node.cue = self.add_cue(node, node.cue["style"], cited)
             launder.append({"article": node, "cites": cited, "actually_from": a, "cue": node.cue})
 
-        return {"kind": kind, "ctx": ctx, "similar": similar, "nodes": nodes, "edges": edges, "mutations": muts,
-                "equal_conversions": convs, "laundering": launder, "syndication": syndication}
+        built = {"kind": kind, "ctx": ctx, "similar": similar, "nodes": nodes, "edges": edges, "mutations": muts,
+                "equal_conversions": convs, "laundering": launder, "syndication": syndication, "related": []}
+        if self.hard:
+            self.add_members(built, ctx, used)
+        return built
 
     @staticmethod
     def _edge(parent: _Node, child: _Node, kinds: list[str], cue: dict | None) -> dict:
@@ -739,15 +640,18 @@ class _Generator:
             self.index.add(runs)
             self.commit(story, built)
             self.story_count += 1
-        self.records.sort(key=lambda rec: (rec["published"], rec["id"]))
-        self.truth["articles"].sort(key=lambda a: (a["published"], a["id"]))
-        used = sorted({rec["outlet"] for rec in self.records})
-        self.truth["outlets"] = [{"name": o, "domain": OUTLET_BY_NAME[o][1], "kind": OUTLET_BY_NAME[o][2],
-                                  "aliases": list(OUTLET_BY_NAME[o][3])} for o in used]
+        # the easy corpus comes in publication order; the harder one in the order of its local
+        # clock stamps (undated last), as a naive crawler would sort it
+        order = {a["id"]: (a["published"] or "~", a["id"]) for a in self.truth["articles"]}
+        self.records.sort(key=lambda rec: order[rec["id"]])
+        self.truth["articles"].sort(key=lambda a: (self.utc[a["id"]], a["id"]))
+        used = sorted({a["outlet"] for a in self.truth["articles"]})
+        self.truth["outlets"] = [self.outlet_truth(o) for o in used]
+        self.truth["boilerplate"] = sorted(self.blocks.values(), key=lambda b: b["text"])
         self.truth["generator"] = {"script": "bench/chains.py", "n_articles": n_articles, "seed": self.seed,
                                    "redrawn_stories": self.redraws, "stories_kept_with_shared_runs": self.kept_collisions,
                                    "paragraphs_kept_with_shared_runs": self.stuck_paragraphs,
-                                   "unique_window_stories": UNIQUE_WINDOW}
+                                   "unique_window_stories": UNIQUE_WINDOW, "hard": self.hard}
         return self.records, self.truth
 
     def new_id(self) -> str:
@@ -755,21 +659,77 @@ class _Generator:
         self.count += 1
         return digest[:16]
 
+    def outlet_truth(self, outlet: str) -> dict:
+        name, domain, kind, names = OUTLET_BY_NAME[outlet]
+        row: dict[str, Any] = {"name": name, "domain": domain, "kind": kind, "aliases": list(names)}
+        if self.hard:
+            row["aliases"] += [n for n in (ACRONYMS.get(name), OLD_NAMES.get(name)) if n]
+            if name in MASTHEAD_SITES:
+                row["site_name"], row["domain"] = MASTHEAD_SITES[name]
+            if name in NESTED:
+                row["contains"] = NESTED[name]
+        return row
+
+    def url_of(self, node: _Node) -> str:
+        slug = "-".join(split_words(node.title)[:8])
+        domain = OUTLET_BY_NAME[node.outlet][1]
+        if self.hard and node.outlet in MASTHEAD_SITES:
+            domain = MASTHEAD_SITES[node.outlet][1]
+        return f"https://{domain}/{node.time:%Y/%m/%d}/{slug}-{node.id[:6]}"
+
+    def stamps(self, node: _Node) -> tuple[str | None, str | None]:
+        """(published, first_seen): UTC in the easy corpus; the outlet's local clock in the harder one,
+        where some blog posts carry no date (a crawler's first sighting is only an upper bound)."""
+        utc = node.time.strftime("%Y-%m-%dT%H:%M:%SZ")
+        if not self.hard:
+            return utc, None
+        kind = OUTLET_BY_NAME[node.outlet][2]
+        if kind == "blog" and node.role != "syndicated" and self.rng.random() < 0.25:
+            seen = node.time + timedelta(hours=self.rng.randint(1, 30))
+            return None, seen.strftime("%Y-%m-%dT%H:%M:%SZ")
+        index = next(i for i, o in enumerate(ALL_OUTLETS) if o[0] == node.outlet)
+        offset = timezone(timedelta(hours=OFFSETS[index % len(OFFSETS)]))
+        return node.time.astimezone(offset).isoformat(), None
+
+    def page(self, node: _Node, urls: list[str]) -> tuple[str, list[tuple[str, str]]]:
+        """The record's text and the boilerplate blocks (text, kind) on it."""
+        body = [re.sub(f"{URL_MARK}(\\d+){URL_MARK}", lambda m: urls[int(m.group(1))], t) for t in self.body(node)]
+        lines = boilerplate(node.outlet)
+        blocks = [(line, "footer") for line in lines]
+        if not self.hard:
+            return "\n\n".join(body + lines), blocks
+        index = next(i for i, o in enumerate(ALL_OUTLETS) if o[0] == node.outlet)
+        site = site_boilerplate(node.outlet, index, OUTLET_BY_NAME[node.outlet][2])
+        middle = [t for t, _k, where in site if where == "middle"]
+        end = [t for t, _k, where in site if where == "end"]
+        blocks += [(t, k) for t, k, _w in site]
+        return "\n\n".join(body[:2] + middle + body[2:] + lines + end), blocks
+
+    def write_article(self, node: _Node, story: str, urls: list[str]) -> None:
+        published, first_seen = self.stamps(node)
+        url = urls[node.position]
+        text, blocks = self.page(node, urls)
+        outlet = MASTHEAD_SITES[node.outlet][0] if self.hard and node.outlet in MASTHEAD_SITES else node.outlet
+        self.records.append({"id": node.id, "url": url, "title": node.title, "text": text, "published": published,
+                             "outlet": outlet, "author": node.author, "language": "en"})
+        article = {"id": node.id, "story": story, "outlet": node.outlet, "published": published, "url": url,
+                   "role": node.role}
+        if first_seen:
+            article["first_seen"] = first_seen
+        self.truth["articles"].append(article)
+        self.utc[node.id] = node.time.strftime("%Y-%m-%dT%H:%M:%SZ")
+        for text_, kind in blocks:
+            self.blocks.setdefault(text_, {"text": text_, "kind": kind, "articles": []})["articles"].append(node.id)
+
     def commit(self, story: str, built: dict) -> None:
         nodes = built["nodes"]
-        for node in nodes:
+        for i, node in enumerate(nodes):
             node.id = self.new_id()
             node.story = story
+            node.position = i
+        urls = [self.url_of(n) for n in nodes]  # ids first: a page may link another of its story
         for node in nodes:
-            stamp = node.time.strftime("%Y-%m-%dT%H:%M:%SZ")
-            slug = "-".join(split_words(node.title)[:8])
-            domain = OUTLET_BY_NAME[node.outlet][1]
-            url = f"https://{domain}/{node.time:%Y/%m/%d}/{slug}-{node.id[:6]}"
-            text = "\n\n".join(self.body(node) + boilerplate(node.outlet))
-            self.records.append({"id": node.id, "url": url, "title": node.title, "text": text, "published": stamp,
-                                 "outlet": node.outlet, "author": node.author, "language": "en"})
-            self.truth["articles"].append({"id": node.id, "story": story, "outlet": node.outlet, "published": stamp,
-                                           "url": url, "role": node.role})
+            self.write_article(node, story, urls)
             self.recent_outlets.append(node.outlet)
         quote_of = {n.id: self.quote_text(n.quote) for n in nodes}
         text_of = {n.id: "\n\n".join(self.body(n)) for n in nodes}
@@ -790,6 +750,8 @@ class _Generator:
             self.truth["laundering"].append({"article": item["article"].id, "cites": item["cites"],
                                              "actually_from": item["actually_from"].id, "cue": item["cue"]["style"],
                                              "cited_as": item["cue"]["name"]})
+        for pair in built["related"]:
+            self.truth["related"].append({"a": pair["a"].id, "b": pair["b"].id, "why": pair["why"]})
         for item in built["syndication"]:
             self.truth["syndication"].append({"origin": item["origin"].id, "copies": [c.id for c in item["copies"]]})
         self.truth["origins"][story] = [nodes[0].id]
@@ -801,14 +763,14 @@ class _Generator:
                             "speaker": ctx["speaker"]})
 
 
-TOPIC_BY_KEY = {t["key"]: t for t in TOPICS}
 
+def generate(n_articles: int, seed: int, hard: bool = True) -> tuple[list[dict], dict]:
+    """``n_articles`` records and their ground truth; the same seed gives the same corpus.
 
-def generate(n_articles: int, seed: int) -> tuple[list[dict], dict]:
-    """``n_articles`` records and their ground truth; the same seed gives the same corpus."""
+    ``hard=False`` gives the easy corpus of earlier releases (figures measured on it reproduce)."""
     if n_articles < 1:
         raise ValueError("n_articles must be at least 1")
-    return _Generator(seed).run(n_articles)
+    return _Generator(seed, hard).run(n_articles)
 
 
 def write_jsonl(records: list[dict], path: Path | str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+from newstrail.eval.chains.sites import EXTRA_OUTLETS
+
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -75,7 +77,9 @@ OUTLETS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("Northern Lights Review", "northernlights.example", "blog", ("Northern Lights",)),
     ("Sorvik Evening News", "sorvikevening.example", "newspaper", ("Sorvik Evening",)),
 ]
-OUTLET_BY_NAME = {o[0]: o for o in OUTLETS}
+#: every outlet, the harder corpus's extra ones last (so the easy corpus's indices do not move)
+ALL_OUTLETS = OUTLETS + EXTRA_OUTLETS
+OUTLET_BY_NAME = {o[0]: o for o in ALL_OUTLETS}
 WIRES = [o[0] for o in OUTLETS if o[2] == "wire"]
 MASTHEADS = [o[0] for o in OUTLETS if o[2] != "wire"]
 
@@ -328,8 +332,8 @@ BASE_TIME = datetime(2025, 1, 6, 6, 0, tzinfo=timezone.utc)
 
 def boilerplate(outlet: str) -> list[str]:
     """The footer lines an outlet appends to every article, in order (fixed per outlet, whatever the seed)."""
-    index = next(i for i, o in enumerate(OUTLETS) if o[0] == outlet)
-    name, domain = OUTLETS[index][0], OUTLETS[index][1]
+    index = next(i for i, o in enumerate(ALL_OUTLETS) if o[0] == outlet)
+    name, domain = ALL_OUTLETS[index][0], ALL_OUTLETS[index][1]
     lines = [_SHARE[index % 3], _MEMBER[(index // 3) % 3]]
     extra = index % 4  # 0 to 3 extra lines
     for j in range(extra):
