@@ -2,6 +2,7 @@
 
     python bench/provenance.py [--sizes 1000 10000 100000] [--quality-size 2000] [--seed 7]
     python bench/provenance.py --dry-run          # no corpus API: generate, ingest, print statistics
+    python bench/provenance.py --easy             # the easy corpus of earlier releases (old figures)
 
 1. Quality: generates a corpus of ``--quality-size`` articles with :mod:`newstrail.eval.chains`
    (which imports nothing else of newstrail), ingests it with ``newstrail.analyze``, links it
@@ -35,7 +36,7 @@ from collections import Counter
 from pathlib import Path
 from statistics import mean
 
-from newstrail.eval.chains import boilerplate, generate, write_jsonl
+from newstrail.eval.chains import generate, write_jsonl
 from newstrail.eval.provenance import edge_class, external_nodes, score_all
 
 # --------------------------------------------------------------------------- reports
@@ -60,9 +61,16 @@ def format_scores(scores: dict) -> list[str]:
         lines.append(f"    {t:<8} recall {_pct(row['recall'])}  with matching text {_pct(row['recall_with_text'])}   ({row['found']}/{row['total']})")
     lines += [
         f"  equal unit conversions reported as mutations: {eq['false_alarms']} of {eq['total']}",
-        f"  stories        purity    {_pct(st['purity'])}  completeness {_pct(st['completeness'])}   (pairwise; "
+        f"  stories        purity    {_pct(st['purity'])}  completeness {_pct(st['completeness'])}  pair F1 {_pct(st['pair_f1'])}   (pairwise; "
         f"{st['predicted_stories']} predicted, {st['truth_stories']} true)",
     ]
+    rel, bp = scores.get("related"), scores.get("boilerplate")
+    if rel is not None and rel["total"]:
+        lines.append(f"  related pairs  grouped   {_pct(rel['grouped_rate'])}   ({rel['grouped']} of {rel['total']}); "
+                     f"given an edge (false): {rel['as_edges']}")
+    if bp is not None:
+        lines.append(f"  boilerplate    false edges {bp['false_edges']}, false same-story pairs {bp['false_story_pairs']}   "
+                     f"(of {bp['sharing_pairs']} cross-story pairs that share only boilerplate)")
     return lines
 
 
@@ -72,8 +80,9 @@ def corpus_stats(records: list[dict], truth: dict) -> dict:
     for size, n in sizes.items():
         bucket["1" if size == 1 else "2-3" if size <= 3 else "4-6" if size <= 6 else "7-12"] += n
     words, paras = [], []
+    blocks = {b["text"] for b in truth.get("boilerplate", [])}
     for r in records:
-        body = r["text"].split("\n\n")[: -len(boilerplate(r["outlet"]))]
+        body = [p for p in r["text"].split("\n\n") if p not in blocks]
         paras.append(len(body))
         words.append(sum(len(p.split()) for p in body))
     laundered = {x["article"] for x in truth["laundering"]}
@@ -95,6 +104,9 @@ def corpus_stats(records: list[dict], truth: dict) -> dict:
         "syndication": (len(truth["syndication"]), sum(len(s["copies"]) for s in truth["syndication"])),
         "mutations": dict(Counter(m["type"] for m in truth["mutations"])),
         "equal_conversions": len(truth["equal_conversions"]),
+        "related": dict(Counter(x["why"] for x in truth.get("related", []))),
+        "undated": sum(1 for a in truth["articles"] if a["published"] is None),
+        "boilerplate": dict(Counter(b["kind"] for b in truth.get("boilerplate", []))),
         "generator": truth["generator"],
     }
 
@@ -114,7 +126,9 @@ def format_stats(s: dict) -> list[str]:
         f"  credit cues: {kv(s['credit_cues'])}",
         f"  laundering: {s['laundering']}; syndication: {s['syndication'][0]} wire stories, {s['syndication'][1]} copies",
         f"  mutations: {kv(s['mutations'])}; equal unit conversions (not mutations): {s['equal_conversions']}",
-        f"  generator: {g['redrawn_stories']} stories redrawn to avoid sharing a 12-word run with an earlier story, "
+        f"  related pairs (same story, no edge): {kv(s['related']) or 'none'}; undated articles: {s['undated']}",
+        f"  boilerplate blocks by kind: {kv(s['boilerplate'])}",
+        f"  generator ({'harder corpus' if g.get('hard') else 'easy corpus (--easy)'}): {g['redrawn_stories']} stories redrawn to avoid sharing a 12-word run with an earlier story, "
         f"{g['stories_kept_with_shared_runs']} kept with one",
     ]
 
@@ -146,6 +160,10 @@ def ingest(jsonl: Path, settings, store) -> dict:
 def cleaning_check(store, records: list[dict], truth: dict) -> list[str]:
     """What the cleaner did with the planted boilerplate and 'original source' footers."""
     left = read = 0
+    on_page: dict[str, list[str]] = {}
+    for block in truth.get("boilerplate", []):
+        for article in block["articles"]:
+            on_page.setdefault(article, []).append(block["text"])
     footers = {e["to"]: e["cited_as"] for e in truth["edges"] if e.get("cue") == "origin"}
     footers.update({x["article"]: x["cited_as"] for x in truth["laundering"] if x["cue"] == "origin"})
     missing = 0
@@ -155,7 +173,7 @@ def cleaning_check(store, records: list[dict], truth: dict) -> list[str]:
         except Exception:  # noqa: BLE001 - reported as missing
             missing += 1
             continue
-        left += any(line in article.text for line in boilerplate(r["outlet"]))
+        left += any(line in article.text for line in on_page.get(r["id"], []))
         if r["id"] in footers:
             read += article.original_source == footers[r["id"]]
     return [f"  cleaner: outlet boilerplate left in the text of {left} of {len(records) - missing} stored articles; "
@@ -163,11 +181,11 @@ def cleaning_check(store, records: list[dict], truth: dict) -> list[str]:
             + (f"; {missing} records not stored" if missing else "")]
 
 
-def run_quality(size: int, seed: int, dry_run: bool, keep: Path | None) -> dict | None:
+def run_quality(size: int, seed: int, dry_run: bool, keep: Path | None, hard: bool = True) -> dict | None:
     from newstrail import Settings, open_store
 
     start = time.perf_counter()
-    records, truth = generate(size, seed)
+    records, truth = generate(size, seed, hard=hard)
     gen_s = time.perf_counter() - start
     print(f"quality corpus: {size} articles, seed {seed} (generated in {gen_s:.1f} s)")
     for line in format_stats(corpus_stats(records, truth)):
@@ -243,14 +261,14 @@ def analyze_links() -> bool:
     return bool(getattr(Settings(), "link", False))
 
 
-def run_speed(sizes: list[int], seed: int, dry_run: bool) -> None:
+def run_speed(sizes: list[int], seed: int, dry_run: bool, hard: bool = True) -> None:
     what = "analyze only, no Corpus.link() (--dry-run)" if dry_run else "analyze, then Corpus.link()"
     inline = "analyze links as it stores (Settings.link)" if analyze_links() else "analyze does not link"
     print(f"\nspeed: {what}; {inline}; each size in a fresh child process")
     print(f"{'size':>8} {'articles':>9} {'failed':>7} {'gen s':>7} {'analyze s':>10} {'link s':>8} {'articles/s':>11} {'cpu s':>8} {'per cpu s':>10} {'peak MB':>8}")
     for size in sizes:
         start = time.perf_counter()
-        records, _truth = generate(size, seed)
+        records, _truth = generate(size, seed, hard=hard)
         gen_s = time.perf_counter() - start
         with tempfile.TemporaryDirectory() as tmp:
             jsonl = Path(tmp) / "corpus.jsonl"
@@ -276,15 +294,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--dry-run", action="store_true", help="do not call the corpus API: generate, ingest and describe")
     parser.add_argument("--keep", type=Path, help="keep the quality corpus, truth, database, traces and scores in this folder")
+    parser.add_argument("--easy", action="store_true", help="the easy corpus of earlier releases (no updates, denials, fact-checks, "
+                        "acronym credits, local clocks or site boilerplate), to reproduce old figures")
     parser.add_argument("--child", nargs=2, metavar=("JSONL", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(*args.child, dry_run=args.dry_run)))
         return
     if args.quality_size:
-        run_quality(args.quality_size, args.seed, args.dry_run, args.keep)
+        run_quality(args.quality_size, args.seed, args.dry_run, args.keep, hard=not args.easy)
     if args.sizes:
-        run_speed(args.sizes, args.seed, args.dry_run)
+        run_speed(args.sizes, args.seed, args.dry_run, hard=not args.easy)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ KEYS = {"id", "url", "title", "text", "published", "outlet", "author", "language
 
 @pytest.fixture(scope="module")
 def corpus():
-    return chains.generate(SIZE, SEED)
+    return chains.generate(SIZE, SEED, hard=False)  # the easy corpus: its tests pin what earlier figures were measured on
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +69,8 @@ def whole(record: dict) -> str:
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus(corpus):
-    assert chains.generate(SIZE, SEED) == corpus
-    other, _ = chains.generate(SIZE, SEED + 1)
+    assert chains.generate(SIZE, SEED, hard=False) == corpus
+    other, _ = chains.generate(SIZE, SEED + 1, hard=False)
     assert [r["text"] for r in other] != [r["text"] for r in corpus[0]]
 
 

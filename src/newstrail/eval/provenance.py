@@ -4,7 +4,8 @@ The functions are pure: they take the truth (:func:`newstrail.eval.chains.genera
 second value, the schema of ``src/newstrail/sample/truth.json``) and a list of trace
 dicts (``Corpus.trace(story=...).to_dict()``): edge precision/recall, origin accuracy,
 laundering, mutation recall per type, false alarms on equal unit conversions and
-pairwise story purity/completeness. ``bench/provenance.py`` runs and prints them.
+pairwise story purity/completeness/F1, related pairs (grouped, or wrongly given an edge)
+and links made by boilerplate alone. ``bench/provenance.py`` runs and prints them.
 
 >>> score_all({"articles": [], "edges": [], "origins": {}, "mutations": []}, [])["edges"]["recall"] is None
 True
@@ -17,6 +18,8 @@ from collections import Counter, defaultdict
 
 EXTERNAL = "external:"
 MUTATION_TYPES = ("number", "actor", "hedge", "quote", "framing")
+#: story members beyond copies (the harder generated corpus); an edge's class when its kinds hold one
+MEMBER_KINDS = ("update", "retelling", "denial", "debunk", "correction")
 
 
 # --------------------------------------------------------------------------- scoring (pure)
@@ -62,7 +65,11 @@ def external_nodes(traces: list[dict]) -> set[str]:
 
 
 def edge_class(edge: dict, laundered: set[str]) -> str:
-    """How the truth edge was made: syndication, credited, silent or laundered."""
+    """How the truth edge was made: syndication, credited, silent, laundered, or a story member
+    (update, retelling, denial, debunk, correction)."""
+    member = [k for k in MEMBER_KINDS if k in edge["kinds"]]
+    if member:
+        return member[0]
     if "syndication" in edge["kinds"]:
         return "syndication"
     if edge["to"] in laundered:
@@ -201,9 +208,42 @@ def score_stories(truth: dict, traces: list[dict]) -> dict:
     same_pred = sum(_pairs(n) for n in Counter(predicted.values()).values())
     same_true = sum(_pairs(n) for n in Counter(story.values()).values())
     agree = sum(_pairs(n) for n in both.values())
-    return {"purity": _ratio(agree, same_pred) if same_pred else 1.0,
-            "completeness": _ratio(agree, same_true) if same_true else 1.0,
+    purity = _ratio(agree, same_pred) if same_pred else 1.0
+    completeness = _ratio(agree, same_true) if same_true else 1.0
+    f1 = 2 * purity * completeness / (purity + completeness) if purity and completeness else 0.0
+    return {"purity": purity, "completeness": completeness, "pair_f1": f1,
             "predicted_stories": len(traces), "truth_stories": len(truth["origins"])}
+
+
+def score_related(truth: dict, traces: list[dict]) -> dict:
+    """Related pairs (same story, no edge: updates that name nothing, uncredited retellings,
+    denials naming no outlet): how many were grouped in one trace, and how many got an edge
+    (either way round), which is a false positive."""
+    pairs = [(x["a"], x["b"]) for x in truth.get("related", [])]
+    where = _trace_of(traces)
+    pred, _ = predicted_edges(traces)
+    grouped = sum(a in where and where.get(a) == where.get(b) for a, b in pairs)
+    as_edges = sum((a, b) in pred or (b, a) in pred for a, b in pairs)
+    return {"total": len(pairs), "grouped": grouped, "grouped_rate": _ratio(grouped, len(pairs)),
+            "as_edges": as_edges}
+
+
+def score_boilerplate(truth: dict, traces: list[dict]) -> dict:
+    """Links made by boilerplate: predicted edges, and pairs put in one trace, between articles
+    of different truth stories (or a distractor and anything) that share a declared boilerplate
+    block (the generator keeps stories from sharing any other passage)."""
+    story = {a["id"]: a["story"] for a in truth["articles"]}
+    shared: set[tuple[str, str]] = set()
+    for block in truth.get("boilerplate", []):
+        ids = sorted(set(block["articles"]))
+        shared.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if story.get(a) != story.get(b))
+    pred, _ = predicted_edges(traces)
+    edges = sum(tuple(sorted(e)) in shared for e in pred)
+    pairs = 0
+    for trace in traces:
+        ids = sorted(a["id"] for a in trace.get("articles", []) if a["id"] in story)
+        pairs += sum((a, b) in shared for i, a in enumerate(ids) for b in ids[i + 1 :])
+    return {"sharing_pairs": len(shared), "false_edges": edges, "false_story_pairs": pairs}
 
 
 def score_all(truth: dict, traces: list[dict]) -> dict:
@@ -214,6 +254,8 @@ def score_all(truth: dict, traces: list[dict]) -> dict:
         "mutations": score_mutations(truth, traces),
         "equal_conversions": score_equal_conversions(truth, traces),
         "stories": score_stories(truth, traces),
+        "related": score_related(truth, traces),
+        "boilerplate": score_boilerplate(truth, traces),
     }
 
 

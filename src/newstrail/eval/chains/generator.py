@@ -75,6 +75,7 @@ class _Generator(Mutations, HardStories):
         self.stuck_paragraphs = 0
         self.staff = {name: [f"{FIRST[(i * 7 + j * 13) % len(FIRST)]} {LAST[(i * 11 + j * 5) % len(LAST)]}"
                              for j in range(2 + i % 4)] for i, (name, *_rest) in enumerate(ALL_OUTLETS)}
+        self.spare = 0
         self.blocks: dict[str, dict] = {}  # boilerplate text -> truth entry
 
     # ------------------------------------------------------------------ slots
@@ -630,6 +631,7 @@ class _Generator(Mutations, HardStories):
             story = f"story-{self.story_count:05d}"
             for attempt in range(MAX_DRAWS):
                 self.index.cache.clear()
+                self.spare = remaining - size  # articles the harder corpus may add as story members
                 built = self.build(kind, size, story, self.clock)
                 runs = self.index.of_story([self.body(n) for n in built["nodes"]])
                 if not self.index.collides(runs):
@@ -675,6 +677,10 @@ class _Generator(Mutations, HardStories):
         domain = OUTLET_BY_NAME[node.outlet][1]
         if self.hard and node.outlet in MASTHEAD_SITES:
             domain = MASTHEAD_SITES[node.outlet][1]
+        if self.hard:
+            # the id first and a short slug: a fact-check listing several URLs then repeats no
+            # 12-word run of another story's list
+            return f"https://{domain}/{node.id[:8]}/{'-'.join(split_words(node.title)[:3])}"
         return f"https://{domain}/{node.time:%Y/%m/%d}/{slug}-{node.id[:6]}"
 
     def stamps(self, node: _Node) -> tuple[str | None, str | None]:

@@ -55,6 +55,7 @@ class HardStories:
     cite_name: Any
     staff: Any
     next_outlet: Any
+    spare: int
 
     # ------------------------------------------------------------------ credit names
 
@@ -177,7 +178,7 @@ class HardStories:
         listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
         paras = [
             {"kind": "claim", "text": f"Claim: {_cap(f['count']['text'])} were affected {dist}. Our rating: {rating}.", "cue": False},
-            {"kind": "cue", "text": f"Versions of the claim appeared on {listed} from {f['weekday']}.", "cue": True},
+            {"kind": "cue", "text": f"Versions of the {f['place']} claim appeared on {listed} from {f['weekday']}.", "cue": True},
         ]
         paras += self.other_words(targets[0][0], targets[0][0].facts, ctx, taken)[:2]
         node = self.make_node(r.choice(FACTCHECKERS), when, "debunk", f, targets[0][0].quote, paras, level=0)
@@ -212,7 +213,7 @@ class HardStories:
         built.setdefault("related", [])
         plan = [kind for kind, p in (("update", 0.3), ("retelling", 0.35), ("denial", 0.2), ("debunk", 0.2),
                                      ("correction", 0.35)) if r.random() < p]
-        for kind in plan:
+        for kind in plan[: self.spare]:
             taken = story_runs(nodes)
             when = self.later(nodes)
             if kind == "update":

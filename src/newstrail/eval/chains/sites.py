@@ -53,8 +53,8 @@ GROUPS = {
 GROUP_OF = {o: g for g, members in GROUPS.items() for o in members}
 
 _COMMENTS = [
-    "We welcome your comments, but please keep them civil and on topic; posts that attack other readers or repeat abuse will be removed without notice by our moderators.",
-    "Comments are checked before they appear. As a privately run site we may delete any post we judge offensive, and repeated breaches of these house rules lead to a ban.",
+    "We welcome your comments on {o}, but please keep them civil and on topic; posts that attack other readers or repeat abuse will be removed without notice by our moderators.",
+    "Comments on {o} are checked before they appear. As a privately run site we may delete any post we judge offensive, and repeated breaches of these house rules lead to a ban.",
 ]
 _COPYRIGHT = [
     "All content on this site is the property of {o} and may not be copied, broadcast or redistributed in any form without written permission from the publisher.",
@@ -64,7 +64,7 @@ _NEWSLETTER = [
     "Get the day's headlines from {o} in your inbox every morning: sign up to our free newsletter, and you can unsubscribe at any time with one click.",
     "Never miss a story from {o}: join thousands of readers who get our free evening briefing, delivered to your inbox on weekdays at six o'clock.",
 ]
-_RATING = "Our rating scale runs from accurate to false; every check lists its sources, and readers can send claims to examine through the tip line on our contact page."
+_RATING = "{o}: our rating scale runs from accurate to false; every check lists its sources, and readers can send claims to examine through the tip line on our contact page."
 _STATEMENT = "Issued by the communications team. Members of the press with further questions should use the media line, which is staffed on weekdays from eight until six."
 
 
@@ -79,13 +79,13 @@ def site_boilerplate(outlet: str, index: int, kind: str) -> list[tuple[str, str,
     Long enough (20+ words) to make a reuse passage if a linker counts them as text."""
     blocks: list[tuple[str, str, str]] = []
     if kind == "factcheck":
-        blocks.append((_RATING, "disclaimer", "end"))
+        blocks.append((_RATING.format(o=outlet), "disclaimer", "end"))
     if kind == "official":
         blocks.append((_STATEMENT, "press-release boilerplate", "end"))
     if index % 3 == 0:
         blocks.append((_NEWSLETTER[index % 2].format(o=outlet), "newsletter prompt", "middle"))
     if index % 2 == 0:
-        blocks.append((_COMMENTS[(index // 2) % 2], "comment policy", "end"))
+        blocks.append((_COMMENTS[(index // 2) % 2].format(o=outlet), "comment policy", "end"))
     if index % 5 in (1, 3):
         blocks.append((_COPYRIGHT[index % 2].format(o=outlet), "copyright notice", "end"))
     if outlet in OLD_NAMES:
