@@ -71,6 +71,8 @@ def format_scores(scores: dict) -> list[str]:
     if bp is not None:
         lines.append(f"  boilerplate    false edges {bp['false_edges']}, false same-story pairs {bp['false_story_pairs']}   "
                      f"(of {bp['sharing_pairs']} cross-story pairs that share only boilerplate)")
+        if bp.get("false_edges_by_kind"):
+            lines.append("    false edges by the kind of block shared: " + ", ".join(f"{k} {v}" for k, v in bp["false_edges_by_kind"].items()))
     return lines
 
 

@@ -354,10 +354,15 @@ def test_empty_prediction_scores():
 
 def test_dry_run_generates_ingests_and_describes():
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "provenance.py"), "--dry-run", "--quality-size", "80", "--sizes"],
-                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
-    assert run.returncode == 0, run.stderr
-    out = run.stdout
+    def dry(*extra: str) -> str:
+        run = subprocess.run([sys.executable, str(ROOT / "bench" / "provenance.py"), "--dry-run", "--quality-size", "80", "--sizes", *extra],
+                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    out = dry("--easy")
     assert "quality corpus: 80 articles" in out and "80 added" in out
-    assert "boilerplate left in the text of 0 of 80" in out
+    assert "boilerplate left in the text of 0 of 80" in out and "easy corpus" in out
+    hard = dry()
+    assert "80 added" in hard and "harder corpus" in hard and "related pairs" in hard
     assert "corpus API (newstrail.corpus) not called" in out

@@ -174,6 +174,7 @@ def test_boilerplate_links_are_counted():
              "boilerplate": [{"text": "Comments are checked.", "kind": "comment policy", "articles": ["a", "b", "c"]}]}
     traces = [{"articles": [{"id": "a"}, {"id": "b"}, {"id": "c"}], "edges": [{"from": "a", "to": "b"}, {"from": "a", "to": "c"}]}]
     s = provenance.score_all(truth, traces)
-    assert s["boilerplate"] == {"sharing_pairs": 2, "false_edges": 1, "false_story_pairs": 2}
+    assert s["boilerplate"] == {"sharing_pairs": 2, "false_edges": 1, "false_story_pairs": 2,
+                                "false_edges_by_kind": {"comment policy": 1}}
     assert s["related"] == {"total": 1, "grouped": 1, "grouped_rate": 1.0, "as_edges": 1}
     assert s["stories"]["purity"] == pytest.approx(1 / 3) and s["stories"]["pair_f1"] == pytest.approx(0.5)

@@ -233,17 +233,22 @@ def score_boilerplate(truth: dict, traces: list[dict]) -> dict:
     of different truth stories (or a distractor and anything) that share a declared boilerplate
     block (the generator keeps stories from sharing any other passage)."""
     story = {a["id"]: a["story"] for a in truth["articles"]}
-    shared: set[tuple[str, str]] = set()
+    shared: dict[tuple[str, str], set[str]] = defaultdict(set)  # pair -> kinds of the blocks it shares
     for block in truth.get("boilerplate", []):
         ids = sorted(set(block["articles"]))
-        shared.update((a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if story.get(a) != story.get(b))
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if story.get(a) != story.get(b):
+                    shared[(a, b)].add(block["kind"])
     pred, _ = predicted_edges(traces)
-    edges = sum(tuple(sorted(e)) in shared for e in pred)
+    false = [tuple(sorted(e)) for e in pred if tuple(sorted(e)) in shared]
+    by_kind = Counter(kind for pair in false for kind in shared[pair])
     pairs = 0
     for trace in traces:
         ids = sorted(a["id"] for a in trace.get("articles", []) if a["id"] in story)
         pairs += sum((a, b) in shared for i, a in enumerate(ids) for b in ids[i + 1 :])
-    return {"sharing_pairs": len(shared), "false_edges": edges, "false_story_pairs": pairs}
+    return {"sharing_pairs": len(shared), "false_edges": len(false), "false_story_pairs": pairs,
+            "false_edges_by_kind": dict(sorted(by_kind.items()))}
 
 
 def score_all(truth: dict, traces: list[dict]) -> dict:

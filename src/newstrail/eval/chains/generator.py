@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import json
 import random
+import re
 from collections import Counter, deque
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from newstrail.eval.chains.hard import URL_MARK, HardStories
-from newstrail.eval.chains.sites import ACRONYMS, MASTHEAD_SITES, NESTED, OFFSETS, OLD_NAMES, site_boilerplate
 from newstrail.eval.chains.mutations import TOPIC_BY_KEY, Mutations
+from newstrail.eval.chains.sites import ACRONYMS, MASTHEAD_SITES, NESTED, OFFSETS, OLD_NAMES, site_boilerplate
 from newstrail.eval.chains.text import Shingles, compile_template, fmt_money, render_template, round2, split_words
 from newstrail.eval.chains.vocabulary import (
-    ALL_OUTLETS, BASE_TIME, BUSINESSES, CLAIM_LEADS, CUE_STYLES, DETAILS, EVIDENCE, FIRST, HEDGES, INSURERS, INVENTED,
-    INVENTED_FOLLOWS, INVENTED_TITLES, JOBS, JOBS2, LANDMARKS, LAST, MASTHEADS, MAX_DRAWS, MONEY_SENTENCES,
-    MONTHS, ORDINALS, ORG2_KINDS, OUTLETS, OUTLET_BY_NAME, PLACES, QUOTES, QUOTE_FOLLOWS, REGIONS, RIVERS,
+    ALL_OUTLETS, BASE_TIME, BUSINESSES, CLAIM_LEADS, CUE_STYLES, DETAILS, EVIDENCE, FIRST, HEDGES, INSURERS,
+    INVENTED_FOLLOWS, JOBS, JOBS2, LANDMARKS, LAST, MASTHEADS, MAX_DRAWS, MONEY_SENTENCES,
+    MONTHS, ORDINALS, ORG2_KINDS, OUTLET_BY_NAME, PLACES, QUOTES, QUOTE_FOLLOWS, REGIONS, RIVERS,
     STREETS, STREET_KINDS, SUPPLIES, TITLES, TOPICS, UNIQUE_WINDOW, VENUES, WEEKDAYS, WIRES, aliases,
     boilerplate,
 )
