@@ -106,11 +106,12 @@ class HardStories:
                 if not runs_of(rewritten["text"]) & taken:
                     paras.append(rewritten)
         used: set[int] = {s["t"] for p in paras if "spec" in p for s in p["spec"]}
-        while len(paras) < 3:
-            fresh = self.detail_para(ctx, used)
-            if runs_of(fresh["text"]) & taken:
+        for _ in range(8):  # 180 words at least, as real follow-ups and fact-checks run
+            if len(paras) >= 4 or sum(len(p["text"].split()) for p in paras) >= 200:
                 break
-            paras.append(fresh)
+            fresh = self.detail_para(ctx, used)
+            if not runs_of(fresh["text"]) & taken:
+                paras.append(fresh)
         return paras
 
     # ------------------------------------------------------------------ members
@@ -160,7 +161,7 @@ class HardStories:
         else:
             second = f"Claims about {place} online misread early data, said a spokesperson for the {org} on {day}."
         paras = [{"kind": "claim", "text": lead, "cue": False}, {"kind": "cue", "text": second, "cue": named}]
-        paras += self.other_words(target, f, ctx, taken)[1:3]
+        paras += self.other_words(target, f, ctx, taken)[1:]
         node = self.make_node(PRESS_OFFICE, when, "denial", f, target.quote, paras, level=0)
         return node, (["attribution", "hyperlink", "denial"] if named else None), cue
 
@@ -180,7 +181,7 @@ class HardStories:
             {"kind": "claim", "text": f"Claim: {_cap(f['count']['text'])} were affected {dist}. Our rating: {rating}.", "cue": False},
             {"kind": "cue", "text": f"Versions of the {f['place']} claim appeared on {listed} from {f['weekday']}.", "cue": True},
         ]
-        paras += self.other_words(targets[0][0], targets[0][0].facts, ctx, taken)[:2]
+        paras += self.other_words(targets[0][0], targets[0][0].facts, ctx, taken)
         node = self.make_node(r.choice(FACTCHECKERS), when, "debunk", f, targets[0][0].quote, paras, level=0)
         return node, cues
 
@@ -192,7 +193,7 @@ class HardStories:
         paras = [{"kind": "cue", "text": f"Correction: an earlier version of this article ({url_marker(position)}), "
                                         f"published on {day}, said {wrong}. The correct figure is {right}. We apologise for the error.",
                   "cue": True}]
-        paras += self.other_words(target, target.parent.facts if target.parent else target.facts, ctx, taken)[:2]
+        paras += self.other_words(target, target.parent.facts if target.parent else target.facts, ctx, taken)
         return self.make_node(target.outlet, when, "correction", target.facts, target.quote, paras, level=0)
 
     def later(self, nodes: list, lo: int = 40, hi: int = 900) -> Any:
