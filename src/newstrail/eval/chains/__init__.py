@@ -41,8 +41,8 @@ Records come in publication order, with opaque ids. Beyond the sample's schema
 (``articles``, ``edges``, ``origins``, ``laundering``, ``mutations``) the truth has
 ``equal_conversions`` (km -> miles to 0.1, "12 million" -> "12,000,000",
 "12%" -> "12 percent"), ``syndication`` (``{"origin", "copies"}``), ``stories``
-(kind, size, topic, town, speaker, ``looks_like``), ``outlets`` (with aliases) and
-``generator``; each article has its ``role`` and ``url``; a credited edge and a
+(kind, size, topic, town, speaker, ``looks_like``), ``outlets`` (with aliases), ``related``,
+``boilerplate`` and ``generator``; each article has its ``role`` and ``url``; a credited edge and a
 laundering entry say which ``cue`` style was used and how the outlet was
 ``cited_as``. Edges are direct parent -> child only: a laundered copy has one
 edge, a ``silent-copy`` edge from the article it took from; the outlet it credits
@@ -54,9 +54,20 @@ until they repeat no run of an earlier story, and a story whose paragraph joins
 still do is drawn again. That covers every pair of stories in corpora of up to
 about 5,000 articles; in larger ones, stories far apart in time may share a run.
 
+**The harder corpus** (``generate(n, seed)``; ``hard=False`` gives the corpus above byte for
+byte) adds what text written apart from the team showed it lacked (:mod:`.hard`, :mod:`.sites`):
+same-outlet updates with new figures, retellings in other words, official denials, fact-checks
+naming and linking several copies, corrections (edge kinds ``update``, ``retelling``, ``denial``,
+``debunk``, ``correction``, ``hyperlink``, or a ``related`` pair when the text names and takes
+nothing); wire credits by acronym in datelines and bylines; mastheads on other domains (the
+record's ``outlet`` is the site's name); old names after a rename; names inside names; local
+clock stamps at UTC offsets, undated posts (``first_seen`` in the truth); site boilerplate
+repeated across a site's unrelated articles and a media group's footer across its mastheads
+(``truth["boilerplate"]``: text, kind, articles). Records then come sorted by their local stamp.
+
 It lives in :mod:`newstrail.eval` (bench-only code, outside the pipeline's import
 paths) so tests and bench scripts import it by name: :mod:`.vocabulary` (what it
-writes with), :mod:`.text` (templates and the shingle index), :mod:`.generator`.
+writes with), :mod:`.text` (templates and the shingle index), :mod:`.mutations`, :mod:`.generator`.
 """
 
 from __future__ import annotations
