@@ -241,7 +241,7 @@ def score_boilerplate(truth: dict, traces: list[dict]) -> dict:
                 if story.get(a) != story.get(b):
                     shared[(a, b)].add(block["kind"])
     pred, _ = predicted_edges(traces)
-    false = [tuple(sorted(e)) for e in pred if tuple(sorted(e)) in shared]
+    false = [pair for pair in ((min(e), max(e)) for e in pred) if pair in shared]
     by_kind = Counter(kind for pair in false for kind in shared[pair])
     pairs = 0
     for trace in traces:
