@@ -3,6 +3,7 @@
     python bench/provenance.py [--sizes 1000 10000 100000] [--quality-size 2000] [--seed 7]
     python bench/provenance.py --dry-run          # no corpus API: generate, ingest, print statistics
     python bench/provenance.py --easy             # the easy corpus of earlier releases (old figures)
+    python bench/provenance.py --only clocks      # one kind of the harder corpus: what it alone costs
 
 1. Quality: generates a corpus of ``--quality-size`` articles with :mod:`newstrail.eval.chains`
    (which imports nothing else of newstrail), ingests it with ``newstrail.analyze``, links it
@@ -36,7 +37,7 @@ from collections import Counter
 from pathlib import Path
 from statistics import mean
 
-from newstrail.eval.chains import generate, write_jsonl
+from newstrail.eval.chains import HARD_KINDS, generate, write_jsonl
 from newstrail.eval.provenance import edge_class, external_nodes, score_all
 
 # --------------------------------------------------------------------------- reports
@@ -130,7 +131,7 @@ def format_stats(s: dict) -> list[str]:
         f"  mutations: {kv(s['mutations'])}; equal unit conversions (not mutations): {s['equal_conversions']}",
         f"  related pairs (same story, no edge): {kv(s['related']) or 'none'}; undated articles: {s['undated']}",
         f"  boilerplate blocks by kind: {kv(s['boilerplate'])}",
-        f"  generator ({'harder corpus' if g.get('hard') else 'easy corpus (--easy)'}): {g['redrawn_stories']} stories redrawn to avoid sharing a 12-word run with an earlier story, "
+        f"  generator ({'harder corpus: ' + ', '.join(g['hard']) if g.get('hard') else 'easy corpus (--easy)'}): {g['redrawn_stories']} stories redrawn to avoid sharing a 12-word run with an earlier story, "
         f"{g['stories_kept_with_shared_runs']} kept with one",
     ]
 
@@ -183,7 +184,7 @@ def cleaning_check(store, records: list[dict], truth: dict) -> list[str]:
             + (f"; {missing} records not stored" if missing else "")]
 
 
-def run_quality(size: int, seed: int, dry_run: bool, keep: Path | None, hard: bool = True) -> dict | None:
+def run_quality(size: int, seed: int, dry_run: bool, keep: Path | None, hard: bool | set[str] = True) -> dict | None:
     from newstrail import Settings, open_store
 
     start = time.perf_counter()
@@ -263,7 +264,7 @@ def analyze_links() -> bool:
     return bool(getattr(Settings(), "link", False))
 
 
-def run_speed(sizes: list[int], seed: int, dry_run: bool, hard: bool = True) -> None:
+def run_speed(sizes: list[int], seed: int, dry_run: bool, hard: bool | set[str] = True) -> None:
     what = "analyze only, no Corpus.link() (--dry-run)" if dry_run else "analyze, then Corpus.link()"
     inline = "analyze links as it stores (Settings.link)" if analyze_links() else "analyze does not link"
     print(f"\nspeed: {what}; {inline}; each size in a fresh child process")
@@ -298,15 +299,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", type=Path, help="keep the quality corpus, truth, database, traces and scores in this folder")
     parser.add_argument("--easy", action="store_true", help="the easy corpus of earlier releases (no updates, denials, fact-checks, "
                         "acronym credits, local clocks or site boilerplate), to reproduce old figures")
+    parser.add_argument("--only", nargs="+", choices=sorted(HARD_KINDS), help="only these kinds of the harder corpus "
+                        "(what each costs the linker)")
     parser.add_argument("--child", nargs=2, metavar=("JSONL", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    hard: bool | set[str] = False if args.easy else set(args.only) if args.only else True
     if args.child:
         print(json.dumps(child(*args.child, dry_run=args.dry_run)))
         return
     if args.quality_size:
-        run_quality(args.quality_size, args.seed, args.dry_run, args.keep, hard=not args.easy)
+        run_quality(args.quality_size, args.seed, args.dry_run, args.keep, hard=hard)
     if args.sizes:
-        run_speed(args.sizes, args.seed, args.dry_run, hard=not args.easy)
+        run_speed(args.sizes, args.seed, args.dry_run, hard=hard)
 
 
 if __name__ == "__main__":

@@ -64,6 +64,8 @@ record's ``outlet`` is the site's name); old names after a rename; names inside 
 clock stamps at UTC offsets, undated posts (``first_seen`` in the truth); site boilerplate
 repeated across a site's unrelated articles and a media group's footer across its mastheads
 (``truth["boilerplate"]``: text, kind, articles). Records then come sorted by their local stamp.
+``hard`` may also name some of :data:`HARD_KINDS` (members, credits, clocks, boilerplate,
+distractors) to measure what each kind alone costs a linker.
 
 It lives in :mod:`newstrail.eval` (bench-only code, outside the pipeline's import
 paths) so tests and bench scripts import it by name: :mod:`.vocabulary` (what it
@@ -73,6 +75,7 @@ writes with), :mod:`.text` (templates and the shingle index), :mod:`.mutations`,
 from __future__ import annotations
 
 from newstrail.eval.chains.generator import TOPIC_BY_KEY, generate, write_jsonl
+from newstrail.eval.chains.sites import HARD_KINDS
 from newstrail.eval.chains.vocabulary import (
     BASE_TIME,
     CUE_STYLES,
@@ -88,6 +91,6 @@ from newstrail.eval.chains.vocabulary import (
 )
 
 __all__ = [
-    "BASE_TIME", "CUE_STYLES", "MASTHEADS", "OUTLETS", "OUTLET_BY_NAME", "SHINGLE", "TOPICS", "TOPIC_BY_KEY",
+    "BASE_TIME", "HARD_KINDS", "CUE_STYLES", "MASTHEADS", "OUTLETS", "OUTLET_BY_NAME", "SHINGLE", "TOPICS", "TOPIC_BY_KEY",
     "UNIQUE_WINDOW", "WIRES", "aliases", "boilerplate", "generate", "write_jsonl",
 ]

@@ -9,11 +9,12 @@ import re
 from collections import Counter, deque
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from newstrail.eval.chains.hard import URL_MARK, HardStories
 from newstrail.eval.chains.mutations import TOPIC_BY_KEY, Mutations
-from newstrail.eval.chains.sites import ACRONYMS, MASTHEAD_SITES, NESTED, OFFSETS, OLD_NAMES, site_boilerplate
+from newstrail.eval.chains.sites import ACRONYMS, HARD_KINDS, MASTHEAD_SITES, NESTED, OFFSETS, OLD_NAMES, site_boilerplate
 from newstrail.eval.chains.text import Shingles, compile_template, fmt_money, render_template, round2, split_words
 from newstrail.eval.chains.vocabulary import (
     ALL_OUTLETS, BASE_TIME, BUSINESSES, CLAIM_LEADS, CUE_STYLES, DETAILS, EVIDENCE, FIRST, HEDGES, INSURERS,
@@ -55,9 +56,12 @@ class _Node:
 
 
 class _Generator(Mutations, HardStories):
-    def __init__(self, seed: int, hard: bool = True):
+    def __init__(self, seed: int, hard: bool | Iterable[str] = True):
         self.seed = seed
-        self.hard = hard
+        self.options = HARD_KINDS if hard is True else frozenset() if hard is False else frozenset(hard)
+        if not self.options <= HARD_KINDS:
+            raise ValueError(f"unknown options {sorted(self.options - HARD_KINDS)}; known: {sorted(HARD_KINDS)}")
+        self.hard = bool(self.options)  # any of them: URLs put the id first
         self.rng = random.Random(seed)
         self.index = Shingles(UNIQUE_WINDOW)
         self.records: list[dict] = []
@@ -79,6 +83,10 @@ class _Generator(Mutations, HardStories):
         self.blocks: dict[str, dict] = {}  # boilerplate text -> truth entry
 
     # ------------------------------------------------------------------ slots
+
+    def on(self, option: str) -> bool:
+        """Whether the harder corpus's ``option`` (one of :data:`HARD_KINDS`) is on."""
+        return option in self.options
 
     def person(self) -> str:
         return f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
@@ -447,7 +455,7 @@ class _Generator(Mutations, HardStories):
 
     def add_cue(self, node: _Node, style: str, outlet: str) -> dict:
         """Credit ``outlet`` in ``node``'s text in one of the cue styles; returns {style, outlet, name}."""
-        name, alias = self.hard_name(outlet) if self.hard else self.cite_name(outlet)
+        name, alias = self.hard_name(outlet) if self.on("credits") else self.cite_name(outlet)
         cap = name[0].upper() + name[1:]
         paras = node.paras
         claim_at = next(i for i, p in enumerate(paras) if p["kind"] == "claim")
@@ -485,7 +493,7 @@ class _Generator(Mutations, HardStories):
     # ------------------------------------------------------------------ one story
 
     def next_outlet(self, used: set[str]) -> str:
-        if self.hard and self.rng.random() < 0.5:
+        if self.on("credits") and self.rng.random() < 0.5:
             # names inside names: the partner of an outlet already in the story
             partners = [b if a in used else a for a, b in NESTED.items() if (a in used) != (b in used)]
             if partners:
@@ -503,7 +511,7 @@ class _Generator(Mutations, HardStories):
     def build(self, kind: str, size: int, story: str, start: datetime) -> dict:
         r = self.rng
         similar = None
-        if self.recent and r.random() < ((0.7 if kind == "single" else 0.3) if self.hard else (0.5 if kind == "single" else 0.15)):
+        if self.recent and r.random() < ((0.7 if kind == "single" else 0.3) if self.on("distractors") else (0.5 if kind == "single" else 0.15)):
             similar = r.choice(list(self.recent))
         ctx = self.context(similar)
         nodes: list[_Node] = []
@@ -523,13 +531,13 @@ class _Generator(Mutations, HardStories):
 
         if kind == "wire":
             wire = r.choice(WIRES)
-            wire_name = ACRONYMS[wire] if self.hard else wire
-            dateline = f"{ctx['place'].upper()} ({wire_name}) {'—' if self.hard else '-'} "
+            wire_name = ACRONYMS[wire] if self.on("credits") else wire
+            dateline = f"{ctx['place'].upper()} ({wire_name}) {'—' if self.on('credits') else '-'} "
             w = self.origin(ctx, wire, start, "origin", dateline=dateline)
             register(w)
             k = min(size - 1, r.randint(2, 5))
             # the harder corpus: same-day copies minutes apart
-            times = sorted(start + timedelta(minutes=r.randint(3, 40) if self.hard and r.random() < 0.6 else r.randint(20, 420))
+            times = sorted(start + timedelta(minutes=r.randint(3, 40) if self.on("clocks") and r.random() < 0.6 else r.randint(20, 420))
                            for _ in range(k))
             copies = []
             for t in times:
@@ -543,9 +551,9 @@ class _Generator(Mutations, HardStories):
                     paras.append(self.detail_para(local, used_t, sentences=2, kind="local"))
                 s = _Node(id=None, outlet=outlet, author=w.author, time=t, parent=w, role="syndicated", facts=w.facts,
                           quote=w.quote, paras=paras, title=w.title, title_level=w.title_level,
-                          cue={"style": "dateline", "outlet": wire, "name": wire_name, "alias": self.hard},
+                          cue={"style": "dateline", "outlet": wire, "name": wire_name, "alias": self.on("credits")},
                           launder_from=None, speakers=set(w.speakers))
-                if self.hard and r.random() < 0.4:
+                if self.on("credits") and r.random() < 0.4:
                     self.byline_credit(s, dateline, wire_name)
                 register(s)
                 copies.append(s)
@@ -553,7 +561,7 @@ class _Generator(Mutations, HardStories):
             syndication.append({"origin": w, "copies": copies})
         else:
             outlet = self.next_outlet(used)
-            if self.hard and kind == "single" and self.recent_outlets and r.random() < 0.6:
+            if self.on("distractors") and kind == "single" and self.recent_outlets and r.random() < 0.6:
                 # an unrelated article of an outlet seen lately: it shares only the site's boilerplate
                 outlet = r.choice([o for o in self.recent_outlets if o in MASTHEADS] or MASTHEADS)
             role = "distractor" if kind == "single" else "origin"
@@ -599,7 +607,7 @@ class _Generator(Mutations, HardStories):
 
         built = {"kind": kind, "ctx": ctx, "similar": similar, "nodes": nodes, "edges": edges, "mutations": muts,
                 "equal_conversions": convs, "laundering": launder, "syndication": syndication, "related": []}
-        if self.hard:
+        if self.on("members"):
             self.add_members(built, ctx, used)
         return built
 
@@ -653,7 +661,7 @@ class _Generator(Mutations, HardStories):
         self.truth["generator"] = {"script": "bench/chains.py", "n_articles": n_articles, "seed": self.seed,
                                    "redrawn_stories": self.redraws, "stories_kept_with_shared_runs": self.kept_collisions,
                                    "paragraphs_kept_with_shared_runs": self.stuck_paragraphs,
-                                   "unique_window_stories": UNIQUE_WINDOW, "hard": self.hard}
+                                   "unique_window_stories": UNIQUE_WINDOW, "hard": sorted(self.options)}
         return self.records, self.truth
 
     def new_id(self) -> str:
@@ -664,7 +672,7 @@ class _Generator(Mutations, HardStories):
     def outlet_truth(self, outlet: str) -> dict:
         name, domain, kind, names = OUTLET_BY_NAME[outlet]
         row: dict[str, Any] = {"name": name, "domain": domain, "kind": kind, "aliases": list(names)}
-        if self.hard:
+        if self.on("credits"):
             row["aliases"] += [n for n in (ACRONYMS.get(name), OLD_NAMES.get(name)) if n]
             if name in MASTHEAD_SITES:
                 row["site_name"], row["domain"] = MASTHEAD_SITES[name]
@@ -675,7 +683,7 @@ class _Generator(Mutations, HardStories):
     def url_of(self, node: _Node) -> str:
         slug = "-".join(split_words(node.title)[:8])
         domain = OUTLET_BY_NAME[node.outlet][1]
-        if self.hard and node.outlet in MASTHEAD_SITES:
+        if self.on("credits") and node.outlet in MASTHEAD_SITES:
             domain = MASTHEAD_SITES[node.outlet][1]
         if self.hard:
             # the id first and a short slug: a fact-check listing several URLs then repeats no
@@ -687,7 +695,7 @@ class _Generator(Mutations, HardStories):
         """(published, first_seen): UTC in the easy corpus; the outlet's local clock in the harder one,
         where some blog posts carry no date (a crawler's first sighting is only an upper bound)."""
         utc = node.time.strftime("%Y-%m-%dT%H:%M:%SZ")
-        if not self.hard:
+        if not self.on("clocks"):
             return utc, None
         kind = OUTLET_BY_NAME[node.outlet][2]
         if kind == "blog" and node.role != "syndicated" and self.rng.random() < 0.25:
@@ -702,7 +710,7 @@ class _Generator(Mutations, HardStories):
         body = [re.sub(f"{URL_MARK}(\\d+){URL_MARK}", lambda m: urls[int(m.group(1))], t) for t in self.body(node)]
         lines = boilerplate(node.outlet)
         blocks = [(line, "footer") for line in lines]
-        if not self.hard:
+        if not self.on("boilerplate"):
             return "\n\n".join(body + lines), blocks
         index = next(i for i, o in enumerate(ALL_OUTLETS) if o[0] == node.outlet)
         site = site_boilerplate(node.outlet, index, OUTLET_BY_NAME[node.outlet][2])
@@ -715,7 +723,7 @@ class _Generator(Mutations, HardStories):
         published, first_seen = self.stamps(node)
         url = urls[node.position]
         text, blocks = self.page(node, urls)
-        outlet = MASTHEAD_SITES[node.outlet][0] if self.hard and node.outlet in MASTHEAD_SITES else node.outlet
+        outlet = MASTHEAD_SITES[node.outlet][0] if self.on("credits") and node.outlet in MASTHEAD_SITES else node.outlet
         self.records.append({"id": node.id, "url": url, "title": node.title, "text": text, "published": published,
                              "outlet": outlet, "author": node.author, "language": "en"})
         article = {"id": node.id, "story": story, "outlet": node.outlet, "published": published, "url": url,
@@ -770,10 +778,12 @@ class _Generator(Mutations, HardStories):
 
 
 
-def generate(n_articles: int, seed: int, hard: bool = True) -> tuple[list[dict], dict]:
+def generate(n_articles: int, seed: int, hard: bool | Iterable[str] = True) -> tuple[list[dict], dict]:
     """``n_articles`` records and their ground truth; the same seed gives the same corpus.
 
-    ``hard=False`` gives the easy corpus of earlier releases (figures measured on it reproduce)."""
+    ``hard=False`` gives the easy corpus of earlier releases (figures measured on it reproduce);
+    ``hard=True`` every harder kind; a set of :data:`HARD_KINDS` names only those, to see what
+    each kind costs a linker."""
     if n_articles < 1:
         raise ValueError("n_articles must be at least 1")
     return _Generator(seed, hard).run(n_articles)

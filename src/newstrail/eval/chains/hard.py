@@ -56,12 +56,15 @@ class HardStories:
     staff: Any
     next_outlet: Any
     spare: int
+    on: Any
 
     # ------------------------------------------------------------------ credit names
 
     def hard_name(self, outlet: str) -> tuple[str, bool]:
         """How a page names ``outlet``: a wire by its acronym, a renamed outlet now and then by its old name."""
         r = self.rng
+        if not self.on("credits"):
+            return self.cite_name(outlet)
         if outlet in ACRONYMS and r.random() < 0.6:
             return ACRONYMS[outlet], True
         if outlet in OLD_NAMES and r.random() < 0.4:

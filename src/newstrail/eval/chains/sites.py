@@ -10,6 +10,12 @@ All names are invented for this generator.
 
 from __future__ import annotations
 
+#: the harder corpus's options, each on by default: story members (updates, retellings, denials,
+#: fact-checks, corrections), credit names (acronyms, old names, mastheads on other domains, names
+#: inside names), clocks (local UTC offsets, undated posts, copies minutes apart), site boilerplate,
+#: distractors (unrelated articles of the same outlet, more look-alike stories)
+HARD_KINDS = frozenset({"members", "credits", "clocks", "boilerplate", "distractors"})
+
 #: wires credited by acronym in datelines and bylines ("PLACE (MWS) —", "Reporting by MWS")
 ACRONYMS = {"Meridian Wire": "MWS", "Northline Press Agency": "NPA", "Coastal Newswire": "CNW",
             "Allied Press Service": "APS", "Capital Wire Service": "CWS"}
