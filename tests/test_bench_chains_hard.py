@@ -178,3 +178,13 @@ def test_boilerplate_links_are_counted():
                                 "false_edges_by_kind": {"comment policy": 1}}
     assert s["related"] == {"total": 1, "grouped": 1, "grouped_rate": 1.0, "as_edges": 1}
     assert s["stories"]["purity"] == pytest.approx(1 / 3) and s["stories"]["pair_f1"] == pytest.approx(0.5)
+
+
+def test_kinds_can_be_chosen_one_at_a_time():
+    _, clocks = chains.generate(120, 5, hard={"clocks"})
+    assert clocks["generator"]["hard"] == ["clocks"]
+    assert any(a["published"] is None for a in clocks["articles"]) and not clocks["related"]
+    _, members = chains.generate(120, 5, hard={"members"})
+    assert all(a["published"].endswith("Z") for a in members["articles"]) and members["related"]
+    with pytest.raises(ValueError):
+        chains.generate(10, 5, hard={"typo"})
