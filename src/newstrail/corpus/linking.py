@@ -244,6 +244,12 @@ class Linker:
             for r in self.store.links.reuse_among([article.id, *candidates[:50]]):
                 if article.id in (r.a, r.b):
                     shared[r.a if r.b == article.id else r.b] += r.passage.words
+        # the credited outlet's article the text links to is the one it means ("the Gazette"
+        # with a link, when two Gazettes are in the corpus)
+        linked = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        linked_candidates = [c for c in candidates if c in linked]
+        if linked_candidates:
+            return linked_candidates[0]
         reused = [(words, other) for other, words in shared.items() if other in set(candidates)]
         if reused:
             return max(reused)[1]
@@ -258,7 +264,9 @@ class Linker:
         for other in recent:
             theirs = self._anchors.get(other, set())
             common = mine & theirs
-            if len(common) >= max(self.options.min_anchors, 0.4 * min(len(mine), len(theirs))):
+            # the article names this outlet: distinctive names and figures in common are
+            # enough, however long either text is (a fact-check names many sources)
+            if len(common) >= self.options.min_anchors:
                 scored.append((sum(1 / held[a] for a in common), other))
         return max(scored)[1] if scored else None
 

@@ -125,6 +125,21 @@ def chronological(article: Article) -> tuple[datetime, str]:
     return (sort_key(article.published), article.id)
 
 
+def _in_story(name: str, article: Article, by_id: dict[str, Article], resolver: OutletResolver) -> str | None:
+    """The story's article of the outlet ``name`` that ``article`` credits: the latest one
+    published before it, else an undated one; ``None`` when the story holds none."""
+    keys = {outlet_key(n) for n in resolver.corpus_outlets(name)}
+    if not keys or outlet_key(article.outlet or "") in keys:
+        return None
+    mine = chronological(article)
+    found = [o for o in by_id.values() if o.id != article.id and outlet_key(o.outlet or "") in keys]
+    before = [o for o in found if o.published is not None and chronological(o) < mine]
+    if before:
+        return max(before, key=chronological).id
+    undated = sorted(o.id for o in found if o.published is None)
+    return undated[0] if undated else None
+
+
 def _quoted_share(article: Article, passage: Passage) -> float:
     """The share of a passage (in ``article``, the ``b`` side) that lies inside quotations."""
     inside = sum(max(0, min(passage.b_end, q.span.end) - max(passage.b_start, q.span.start)) for q in article.quotes)
@@ -146,12 +161,28 @@ def build_graph(
         return edges.setdefault((source, target), Edge(source, target))
 
     resolved = {(c.article, c.outlet): c.source for c in cites}
-    credits = {(c.article, c.source) for c in cites if c.source}
+    # a credit linking left open resolves to the credited outlet's article in this story
+    for article in articles:
+        for attribution in article.attributions:
+            key = (article.id, outlet_key(attribution.source or ""))
+            if attribution.kind == "outlet" and attribution.source and resolved.get(key) not in by_id:
+                found = _in_story(attribution.source, article, by_id, outlet_resolver)
+                if found:
+                    resolved[key] = found
+    credits = {(c, s) for (c, _), s in resolved.items() if s}
+    credits |= {(a.id, url_ids[ln.url]) for a in articles for ln in a.links if url_ids.get(ln.url) in by_id}
 
     def earlier(a: str, b: str) -> bool:
         """Whether ``a`` came first. A date without a time leaves the day's order
         open: a credit of one by the other decides, else the dated-only article is
-        taken as the later one (copies are more often dated loosely than wires)."""
+        taken as the later one (copies are more often dated loosely than wires).
+        An undated article beside a dated one is the source unless it credits or
+        links the dated one: pages without dates are blogs and posts that copies feed
+        on more often than copies of dated reports."""
+        undated = [x for x in (a, b) if by_id[x].published is None]
+        if len(undated) == 1:
+            u, d = (a, b) if undated[0] == a else (b, a)
+            return (u == a) != ((u, d) in credits)
         if day_of(by_id[a].published) == day_of(by_id[b].published) and ((b, a) in credits or (a, b) in credits):
             return (b, a) in credits
         return chronological(by_id[a]) < chronological(by_id[b])
