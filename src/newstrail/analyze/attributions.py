@@ -88,6 +88,7 @@ from newstrail.analyze.names import (
     known_outlets,
     outlet_key,
 )
+from newstrail.outlets.keys import initials
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.analyze.sentences import split_sentences
 
@@ -160,6 +161,8 @@ _SUPPLIED = re.compile(r"\b(?:this|the)\s+(?:story|article|report|piece|item)\s+
 _REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+", re.I)
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\(|^\(")
 _DATELINE_TAIL = re.compile(r"^\s*\)\s*[-–—]+\s")
+#: how far into the text (characters) a paragraph may start and still open with a dateline
+_DATELINE_REACH = 400
 _NOT_REPORTED = re.compile(r"^\s+(?:for\s+duty|for\s+work|sick|missing|back|late|to\s+work|nothing)\b", re.I)
 _PREVIOUS_WORD = re.compile(r"(?:^|\s)([a-z]+)\s+$")
 # lowercase words before a verb that may still end a subject ("the council said", "X also said",
@@ -493,9 +496,13 @@ class AttributionStage:
 
     def _own(self, article: Article) -> tuple[set[str], str | None]:
         own: set[str] = set()
-        for name in (article.outlet, article.datelines[0].get("outlet") if article.datelines else None):
+        # the first dateline names the article's own outlet only when nothing else does: a
+        # paper printing "PORTAVEY (NWS) —" over a wire story credits the wire
+        dateline = article.datelines[0].get("outlet") if article.datelines and not (article.outlet or article.domain) else None
+        for name in (article.outlet, dateline):
             if name:
                 own.add(outlet_key(name))
+                own |= initials(name)
                 canonical = self._known.find(name)
                 if canonical:
                     own.add(outlet_key(canonical))
@@ -551,7 +558,9 @@ class AttributionStage:
 
         for index, span in enumerate(sentences):
             sentence = text[span.start : span.end]
-            for f in _find_sentence(sentence, at_start=(index == 0), known=self._known):
+            # a dateline opens the body, which a title, a byline or a date line may precede
+            at_start = index == 0 or (span.start < _DATELINE_REACH and text[: span.start].rstrip(" \t").endswith("\n"))
+            for f in _find_sentence(sentence, at_start=at_start, known=self._known):
                 emit(f.cue, f.np.text, f.kind, span, sentence)
             for ln in links_in.get(index, ()):
                 found = _link_source(text, ln, own_domain, self._known)

@@ -28,12 +28,13 @@ from datetime import timedelta
 from newstrail.core.article import Article
 from newstrail.core.dates import has_time, instant_key, parse_date
 from newstrail.store import Store
-from newstrail.store.rows import Cite, StoryInfo
+from newstrail.store.rows import Alias, Cite, StoryInfo
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.fingerprints import Fingerprint
 from newstrail.corpus.leads import SameEvent
 from newstrail.corpus.outlets import resolver_for
 from newstrail.outlets.keys import outlet_key
+from newstrail.outlets.resolver import former_names
 from newstrail.corpus.reuse import align
 
 
@@ -168,6 +169,7 @@ class Linker:
             self.store.text.add_grams(article.id, hashes, df, opts.df_cap)
             for h in hashes:
                 in_batch[h].append(article.id)
+        self._learn_renames(articles)
         for article in articles:
             neighbours[article.id] |= self._resolve_citations(article, shared_words[article.id], report)
             neighbours[article.id] |= self._hyperlinked(article)
@@ -176,6 +178,25 @@ class Linker:
         self._assign_stories(articles, neighbours, report)
         self.store.links.mark_linked([a.id for a in articles])
         report.articles += len(articles)
+
+    def _learn_renames(self, articles: list[Article]) -> None:
+        """Store the former names outlets give in their own text as aliases of their
+        domain, so a credit by the old name ("the Harbor & District Courier") resolves
+        to the renamed outlet now and at trace time. A name another corpus outlet still
+        uses stays that outlet's."""
+        rows = []
+        for article in articles:
+            if not article.domain:
+                continue
+            # footers the cleaner removed ("X, formerly the Y, has reported since 1949") say it most
+            own_text = "\n".join([article.text, *(block.text for block in article.removed)])
+            for name in former_names(own_text, article.outlet):
+                key = outlet_key(name)
+                if key not in self.resolver.name_alias and not self.resolver.corpus_outlets(name):
+                    rows.append(Alias("name:" + key, "name", name, article.domain, "former name, from the outlet's own text", f"article {article.id}"))
+        if rows:
+            self.store.ratings.put_aliases(rows)
+            self.resolver = resolver_for(self.store)
 
     def _same_quote(self, article: Article, other: str, passages: list) -> bool:
         """Two articles quoting the same long passage word for word (a leaked document, a
@@ -261,12 +282,13 @@ class Linker:
         mine = (self._anchors.get(article.id) or anchors(article.text)) - names
         held = Counter(a for other in recent for a in mine & self._anchors.get(other, set()))
         scored = []
+        # one article of the credited outlet in the window leaves nothing to choose: the
+        # question is only whether it tells the same event, which fewer shared names show
+        share = 0.4 if len(recent) > 1 else 0.25
         for other in recent:
             theirs = self._anchors.get(other, set())
             common = mine & theirs
-            # the article names this outlet: distinctive names and figures in common are
-            # enough, however long either text is (a fact-check names many sources)
-            if len(common) >= self.options.min_anchors:
+            if len(common) >= max(self.options.min_anchors, share * min(len(mine), len(theirs))):
                 scored.append((sum(1 / held[a] for a in common), other))
         return max(scored)[1] if scored else None
 
