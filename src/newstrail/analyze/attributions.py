@@ -114,7 +114,8 @@ _VERBS = (
 _CUE_WORDS = frozenset(_VERBS.split("|")) | _words(
     """according credit credits source sources via h/t hat hat-tip first originally original cross-posted crossposted
     republished reprinted reposted syndicated citing quoting report reports contributed supplied provided
-    distributed reporting"""
+    distributed reporting column piece editorial op-ed post interview bulletin pointed flagged spotted described spoke
+    speaking talked"""
 )
 # the cue words as whitespace-split tokens may carry punctuation: "said,", "(via", "h/t)."
 _CUE_TOKENS = frozenset(
@@ -156,6 +157,20 @@ _ORIGINAL_SOURCE = re.compile(r"\boriginal\s+source\s*(?:of\s+this\s+(?:article|
 _CROSS = re.compile(r"\b(?:cross-?posted|republished|reprinted|reposted|syndicated)\s+(?:with\s+permission\s+)?from\s+", re.I)
 _CITING = re.compile(r"\b(?:citing|quoting)\s+", re.I)
 _REPORTED_IN = re.compile(r"\b(?:reports?|reported|reporting|an?\s+article|a\s+story)\s+in\s+", re.I)
+# "X, the independent fact-checking service": an appositive that says a name is a publication
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:newspaper|paper|website|site|broadcaster|newsletter|blog|magazine|tabloid|"
+    r"daily|weekly|outlet|publication|fact-checker|fact-checking\s+service|news\s+service|wire\s+service|news\s+agency)\b",
+    re.I,
+)
+# "a column in X", "a post on the blog X", "an interview with X" where X is a publication
+_PIECE_IN = re.compile(r"\ban?\s+(?:column|piece|editorial|op-ed|post|blog\s+post|interview|bulletin)\s+(?:in|on|for|by)\s+", re.I)
+# "pointed out to us by X", "first flagged on Saturday by X": who found it is who we took it from
+_POINTED_BY = re.compile(
+    r"\b(?:pointed\s+out|flagged|spotted)\s+(?:to\s+us\s+)?(?:(?:on|in|at|late|early|last)\s+(?:[\w-]+\s+){0,3}?)?by\s+", re.I
+)
+# "described the moment to X", "spoke to X": an interview given to a publication
+_SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked|talking|described\s+(?:[\w'’-]+\s+){0,6}?)\s*to\s+", re.I)
 _CONTRIBUTED = re.compile(r"\s+(?:staff\s+)?contributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|reporting|additional\s+reporting)\b", re.I)
 _SUPPLIED = re.compile(r"\b(?:this|the)\s+(?:story|article|report|piece|item)\s+(?:was|is|has\s+been)\s+(?:supplied|provided|contributed|distributed)\s+by\s+", re.I)
 _REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+", re.I)
@@ -189,7 +204,7 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
             return
         hint = np.hint if np.hint in ("person", "outlet", "organisation") else None
         if need_outlet:
-            if not _outlet_like(np.text, hint, known):
+            if not _outlet_like(np.text, hint, known) and not _APPOSITIVE.match(text, tok.ends[np.last]):
                 return
             kind = "outlet"
         else:
@@ -263,6 +278,15 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
     if " in " in present and ("report" in present or "article" in present or "story" in present):
         for m in _REPORTED_IN.finditer(text):
             add("reported in", forward_at(m.end()), 8, need_outlet=True)
+    if " in " in present or " on " in present or " for " in present or " by " in present:
+        for m in _PIECE_IN.finditer(text):
+            add("reported in", forward_at(m.end()), 8, need_outlet=True)
+    if " by " in present:
+        for m in _POINTED_BY.finditer(text):
+            add("pointed out", forward_at(m.end()), 8, need_outlet=True)
+    if " to " in present:
+        for m in _SPOKE_TO.finditer(text):
+            add("told", forward_at(m.end()), 7, need_outlet=True)
     if "contributed" in present:
         for m in _CONTRIBUTED.finditer(text):
             back = _np_backward(tok, tok.index_at(m.start() + 1))

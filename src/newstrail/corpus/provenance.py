@@ -171,18 +171,21 @@ def build_graph(
                     resolved[key] = found
     credits = {(c, s) for (c, _), s in resolved.items() if s}
     credits |= {(a.id, url_ids[ln.url]) for a in articles for ln in a.links if url_ids.get(ln.url) in by_id}
+    crediting = {a.id for a in articles if any(att.kind == "outlet" and att.source for att in a.attributions)}
 
     def earlier(a: str, b: str) -> bool:
         """Whether ``a`` came first. A date without a time leaves the day's order
         open: a credit of one by the other decides, else the dated-only article is
         taken as the later one (copies are more often dated loosely than wires).
-        An undated article beside a dated one is the source unless it credits or
-        links the dated one: pages without dates are blogs and posts that copies feed
-        on more often than copies of dated reports."""
+        An undated article beside a dated one comes after it (a copy claims no earlier
+        place), unless the undated one credits no one while the dated one credits some
+        source: that one presents itself as derived and the undated post as the
+        original (an anonymous blog whose text a credited report launders)."""
         undated = [x for x in (a, b) if by_id[x].published is None]
         if len(undated) == 1:
             u, d = (a, b) if undated[0] == a else (b, a)
-            return (u == a) != ((u, d) in credits)
+            source_first = u not in crediting and d in crediting and (u, d) not in credits
+            return (u == a) == source_first
         if day_of(by_id[a].published) == day_of(by_id[b].published) and ((b, a) in credits or (a, b) in credits):
             return (b, a) in credits
         return chronological(by_id[a]) < chronological(by_id[b])
