@@ -157,6 +157,9 @@ _ORIGINAL_SOURCE = re.compile(r"\boriginal\s+source\s*(?:of\s+this\s+(?:article|
 _CROSS = re.compile(r"\b(?:cross-?posted|republished|reprinted|reposted|syndicated)\s+(?:with\s+permission\s+)?from\s+", re.I)
 _CITING = re.compile(r"\b(?:citing|quoting)\s+", re.I)
 _REPORTED_IN = re.compile(r"\b(?:reports?|reported|reporting|an?\s+article|a\s+story)\s+in\s+", re.I)
+# cues with which an outlet refers to an earlier article of its own
+_SELF_CUES = frozenset({"reported", "wrote", "revealed", "first published", "reported in"})
+_EARLIER = re.compile(r"\b(?:earlier|previously|already|yesterday|last\s+(?:week|month|night|year)|on\s+this\s+site)\b", re.I)
 # "X, the independent fact-checking service": an appositive that says a name is a publication
 _APPOSITIVE = re.compile(
     r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:newspaper|paper|website|site|broadcaster|newsletter|blog|magazine|tabloid|"
@@ -569,6 +572,9 @@ class AttributionStage:
                 kind = "outlet"
             key = self._key(source, kind)
             if self._is_own(key, source, own):
+                # "As NWS reported earlier": the outlet's own earlier article is a source too
+                if kind == "outlet" and cue in _SELF_CUES and _EARLIER.search(evidence):
+                    out.append(Attribution(cue=cue, source=source, kind=kind, span=span, outlet=key, link=link, evidence=evidence, where="own"))
                 return
             out.append(Attribution(cue=cue, source=source, kind=kind, span=span, outlet=key, link=link, evidence=evidence, where=where))
 

@@ -214,8 +214,12 @@ class Linker:
         for attribution in article.attributions:
             if attribution.kind != "outlet" or not attribution.source:
                 continue
-            outlets = [o for o in self.resolver.corpus_outlets(attribution.source) if o not in own]
-            source = self._best_source(article, outlets, shared)
+            if attribution.where == "own":
+                # its own outlet's earlier article: strictly before it, never itself
+                source = self._best_source(article, sorted(own), shared, before_only=True)
+            else:
+                outlets = [o for o in self.resolver.corpus_outlets(attribution.source) if o not in own]
+                source = self._best_source(article, outlets, shared)
             self.store.links.add_cite(Cite(article.id, outlet_key(attribution.source), source))
             report.citations += 1
             if source:
@@ -238,7 +242,7 @@ class Linker:
                     found.add(citer)
         return found
 
-    def _best_source(self, article: Article, outlets: list[str], shared: dict[str, int] | None = None) -> str | None:
+    def _best_source(self, article: Article, outlets: list[str], shared: dict[str, int] | None = None, before_only: bool = False) -> str | None:
         """The article of ``outlets`` that ``article`` most likely took from, or None.
 
         Candidates are the outlets' articles published up to ``window_days`` before
@@ -255,7 +259,7 @@ class Linker:
         # a date without a time may be any hour of that day
         slack = timedelta(days=1) if article.published and not has_time(article.published) else timedelta(hours=1)
         since = when - window if when else None
-        until = when + slack if when else None
+        until = (when - timedelta(seconds=1) if before_only else when + slack) if when else None
         # every spelling the corpus stores the outlets under ("ENETEnglish", "EnetEnglish")
         candidates = [ref.id for ref in self.store.articles.of_outlets(self.resolver.spellings(outlets), since, until) if ref.id != article.id]
         if not candidates:

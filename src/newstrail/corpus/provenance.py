@@ -125,11 +125,12 @@ def chronological(article: Article) -> tuple[datetime, str]:
     return (sort_key(article.published), article.id)
 
 
-def _in_story(name: str, article: Article, by_id: dict[str, Article], resolver: OutletResolver) -> str | None:
+def _in_story(name: str, article: Article, by_id: dict[str, Article], resolver: OutletResolver, own: bool = False) -> str | None:
     """The story's article of the outlet ``name`` that ``article`` credits: the latest one
-    published before it, else an undated one; ``None`` when the story holds none."""
-    keys = {outlet_key(n) for n in resolver.corpus_outlets(name)}
-    if not keys or outlet_key(article.outlet or "") in keys:
+    published before it, else an undated one; ``None`` when the story holds none. With
+    ``own`` the credit is to the article's own outlet (an earlier article of it)."""
+    keys = {outlet_key(article.outlet or "")} if own else {outlet_key(n) for n in resolver.corpus_outlets(name)}
+    if not keys or (not own and outlet_key(article.outlet or "") in keys):
         return None
     mine = chronological(article)
     found = [o for o in by_id.values() if o.id != article.id and outlet_key(o.outlet or "") in keys]
@@ -166,7 +167,7 @@ def build_graph(
         for attribution in article.attributions:
             key = (article.id, outlet_key(attribution.source or ""))
             if attribution.kind == "outlet" and attribution.source and resolved.get(key) not in by_id:
-                found = _in_story(attribution.source, article, by_id, outlet_resolver)
+                found = _in_story(attribution.source, article, by_id, outlet_resolver, own=attribution.where == "own")
                 if found:
                     resolved[key] = found
     credits = {(c, s) for (c, _), s in resolved.items() if s}
@@ -206,7 +207,7 @@ def build_graph(
             if attribution.kind != "outlet" or not attribution.source:
                 continue
             source = resolved.get((article.id, outlet_key(attribution.source)))
-            if source is None and outlet_resolver.same_outlet(attribution.source, article.outlet):
+            if source is None and (attribution.where == "own" or outlet_resolver.same_outlet(attribution.source, article.outlet)):
                 continue  # the article naming its own outlet
             node = source if source in by_id else external_node(attribution.source, outlet_resolver)
             if node == article.id:
