@@ -88,7 +88,7 @@ from newstrail.analyze.names import (
     known_outlets,
     outlet_key,
 )
-from newstrail.outlets.keys import initials
+from newstrail.outlets.keys import initials, is_acronym
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.analyze.sentences import split_sentences
 
@@ -573,8 +573,8 @@ class AttributionStage:
             key = self._key(source, kind)
             if self._is_own(key, source, own):
                 # "As NWS reported earlier": the outlet's own earlier article is a source too
-                if kind == "outlet" and cue in _SELF_CUES and _EARLIER.search(evidence):
-                    out.append(Attribution(cue=cue, source=source, kind=kind, span=span, outlet=key, link=link, evidence=evidence, where="own"))
+                if (kind == "outlet" or is_acronym(source)) and cue in _SELF_CUES and _EARLIER.search(evidence):
+                    out.append(Attribution(cue=cue, source=source, kind="outlet", span=span, outlet=outlet_key(source), link=link, evidence=evidence, where="own"))
                 return
             out.append(Attribution(cue=cue, source=source, kind=kind, span=span, outlet=key, link=link, evidence=evidence, where=where))
 
