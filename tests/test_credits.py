@@ -158,3 +158,33 @@ def test_acronym_datelines_and_old_names_resolve_to_the_corpus_article(tmp_path)
     assert ("renamed-1", "column-1") in edges
     assert not any(source.startswith("external:") for source, _ in edges)
     assert ("nws-1", "copy-1") in copy_edges and ("copy-1", "nws-1") not in copy_edges
+
+
+def test_a_publication_named_with_what_it_is_is_credited_whatever_the_verb():
+    assert credits("The specialist rail site The Signalbox, carrying the wire report, put the delay at an hour.") == [
+        ("named", "The Signalbox", "outlet", "text")]
+    # a verb cue still names the form
+    assert credits("The news site Haber Lantern said the pier closed.") == [("said", "Haber Lantern", "outlet", "text")]
+
+
+def test_the_figures_of_a_credit_pick_the_wires_update(tmp_path):
+    first = ("BRISKHAVEN, March 3 (NWS) — A crane collapsed at Briskhaven's Tarrow Quay on Monday morning and several dock "
+             "workers were hurt, the Briskhaven port authority said. Ships in the Pellow Sound were held at anchor by the "
+             "harbour master while inspectors from the Ostra Safety Board examined the crane.")
+    update = ("BRISKHAVEN, March 3 (NWS) — Eleven dock workers were treated at Briskhaven General Hospital after Monday's crane "
+              "collapse at Tarrow Quay, and seven of the eleven have gone home, the hospital said. Inspectors from the Ostra "
+              "Safety Board removed the crane's control unit; ships in the Pellow Sound were still held at anchor.")
+    check = ("Ostra Radio checked the claims about the Tarrow Quay crane. The hospital's figure, as NWS reported on Monday "
+             "afternoon, is 11, of whom 7 have gone home. Ships in the Pellow Sound were held at anchor while the Ostra "
+             "Safety Board examined the crane at Briskhaven, and the port authority has promised a full report.")
+    records = [
+        {"id": "nws-a", "outlet": "Northwind Wire Service", "url": "https://nws.example/a", "published": "2025-03-03T09:00:00Z", "title": "Crane collapses", "text": first},
+        {"id": "nws-b", "outlet": "Northwind Wire Service", "url": "https://nws.example/b", "published": "2025-03-03T15:00:00Z", "title": "Eleven treated", "text": update},
+        {"id": "radio", "outlet": "Ostra Radio", "url": "https://ostraradio.example/c", "published": "2025-03-04T09:00:00Z", "title": "Crane claims checked", "text": check},
+    ]
+    path = tmp_path / "crane.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    with open_store(str(tmp_path / "d.db")) as store:
+        list(analyze([str(path)], Settings(db=str(tmp_path / "d.db")), store))
+        edges = {(e["from"], e["to"]) for e in Corpus(store).trace(article="radio").to_dict()["edges"]}
+    assert ("nws-b", "radio") in edges and ("nws-a", "radio") not in edges

@@ -115,7 +115,7 @@ _CUE_WORDS = frozenset(_VERBS.split("|")) | _words(
     """according credit credits source sources via h/t hat hat-tip first originally original cross-posted crossposted
     republished reprinted reposted syndicated citing quoting report reports contributed supplied provided
     distributed reporting column piece editorial op-ed post interview bulletin pointed flagged spotted described spoke
-    speaking talked"""
+    speaking talked site website newspaper newsletter blog broadcaster tabloid magazine"""
 )
 # the cue words as whitespace-split tokens may carry punctuation: "said,", "(via", "h/t)."
 _CUE_TOKENS = frozenset(
@@ -165,6 +165,11 @@ _APPOSITIVE = re.compile(
     r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:newspaper|paper|website|site|broadcaster|newsletter|blog|magazine|tabloid|"
     r"daily|weekly|outlet|publication|fact-checker|fact-checking\s+service|news\s+service|wire\s+service|news\s+agency)\b",
     re.I,
+)
+# "The specialist shipping site X, carrying ...": a sentence whose subject is a publication
+# named with what it is tells what that publication said, whatever the verb
+_NAMED_SUBJECT = re.compile(
+    r"^\W{0,2}(?:The|A|An)\s+(?:[a-z-]+\s+){0,3}(?:site|website|newspaper|newsletter|blog|broadcaster|tabloid|magazine)\s+(?=[A-Z])"
 )
 # "a column in X", "a post on the blog X", "an interview with X" where X is a publication
 _PIECE_IN = re.compile(r"\ban?\s+(?:column|piece|editorial|op-ed|post|blog\s+post|interview|bulletin)\s+(?:in|on|for|by)\s+", re.I)
@@ -290,6 +295,8 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
     if " to " in present:
         for m in _SPOKE_TO.finditer(text):
             add("told", forward_at(m.end()), 7, need_outlet=True)
+    if (m := _NAMED_SUBJECT.match(text)) is not None:
+        add("named", forward_at(m.end()), 1, kind_cue="hyperlink")
     if "contributed" in present:
         for m in _CONTRIBUTED.finditer(text):
             back = _np_backward(tok, tok.index_at(m.start() + 1))

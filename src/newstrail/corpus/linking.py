@@ -89,6 +89,22 @@ def anchors(text: str) -> set[str]:
     return {m.lower() for m in _ANCHOR.findall(text) if m.lower() not in _COMMON_CAPS}
 
 
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"})
+_FIGURE = re.compile(r"\b(?:\d[\d,.]*\d|\d|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of a text, number words as digits ("Nineteen" and "19" are one figure).
+
+    >>> sorted(_figures("Nineteen were hurt; 12 went home after 2.5 hours."))
+    ['12', '19', '2.5']
+    """
+    return {_NUMBER_WORDS.get(m.lower(), m.replace(",", "")) for m in _FIGURE.findall(text)}
+
+
 class Linker:
     """Links batches of stored articles; holds per-run caches, never module state."""
 
@@ -219,7 +235,7 @@ class Linker:
                 source = self._best_source(article, sorted(own), shared, before_only=True)
             else:
                 outlets = [o for o in self.resolver.corpus_outlets(attribution.source) if o not in own]
-                source = self._best_source(article, outlets, shared)
+                source = self._best_source(article, outlets, shared, said=attribution.evidence)
             self.store.links.add_cite(Cite(article.id, outlet_key(attribution.source), source))
             report.citations += 1
             if source:
@@ -242,7 +258,8 @@ class Linker:
                     found.add(citer)
         return found
 
-    def _best_source(self, article: Article, outlets: list[str], shared: dict[str, int] | None = None, before_only: bool = False) -> str | None:
+    def _best_source(self, article: Article, outlets: list[str], shared: dict[str, int] | None = None, before_only: bool = False,
+                     said: str = "") -> str | None:
         """The article of ``outlets`` that ``article`` most likely took from, or None.
 
         Candidates are the outlets' articles published up to ``window_days`` before
@@ -286,15 +303,28 @@ class Linker:
         mine = (self._anchors.get(article.id) or anchors(article.text)) - names
         held = Counter(a for other in recent for a in mine & self._anchors.get(other, set()))
         scored = []
-        # one article of the credited outlet in the window leaves nothing to choose: the
-        # question is only whether it tells the same event, which fewer shared names show
-        share = 0.4 if len(recent) > 1 else 0.25
+        # the figures of the credit sentence ("as NWS reported, 19 were hurt") pick the
+        # outlet's article that states them: a wire's update, not its first report
+        stated = self._stating(recent, said) if len(recent) > 1 else set()
         for other in recent:
             theirs = self._anchors.get(other, set())
             common = mine & theirs
+            # one article of the credited outlet in the window (or the one stating the
+            # credited figures) leaves nothing to choose: the question is only whether it
+            # tells the same event, which fewer shared names show
+            share = 0.25 if len(recent) == 1 or other in stated else 0.4
             if len(common) >= max(self.options.min_anchors, share * min(len(mine), len(theirs))):
-                scored.append((sum(1 / held[a] for a in common), other))
-        return max(scored)[1] if scored else None
+                scored.append((other in stated, sum(1 / held[a] for a in common), other))
+        return max(scored)[2] if scored else None
+
+    def _stating(self, candidates: list[str], said: str) -> set[str]:
+        """The candidates whose text states every figure of the credit sentence ``said``
+        (as digits or words); empty when it states none or more than one candidate does."""
+        wanted = _figures(said)
+        if not wanted:
+            return set()
+        found = {a.id for a in self.store.articles.get_many(candidates) if wanted <= _figures(a.text)}
+        return found if len(found) == 1 else set()
 
     def _hyperlinked(self, article: Article) -> set[str]:
         found = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
