@@ -11,7 +11,7 @@ from newstrail.core.article import Attribution, Passage
 from newstrail.corpus import Corpus
 from newstrail.corpus.provenance import build_graph
 from newstrail.outlets.resolver import OutletResolver, former_names
-from newstrail.store.rows import ReusedPassage
+from newstrail.store.rows import Cite, ReusedPassage
 
 
 def credits(text, **kw):
@@ -188,3 +188,14 @@ def test_the_figures_of_a_credit_pick_the_wires_update(tmp_path):
         list(analyze([str(path)], Settings(db=str(tmp_path / "d.db")), store))
         edges = {(e["from"], e["to"]) for e in Corpus(store).trace(article="radio").to_dict()["edges"]}
     assert ("nws-b", "radio") in edges and ("nws-a", "radio") not in edges
+
+
+def test_a_credit_resolved_to_a_later_article_falls_back_to_an_earlier_one():
+
+    first = Article(id="w1", text="Cranes idle.", outlet="Northwind Wire Service", published="2025-03-03T07:00:00Z")
+    later = Article(id="w2", text="Cranes back.", outlet="Northwind Wire Service", published="2025-03-03T07:30:00Z")
+    copy = Article(id="c", text="Cranes idle, NWS said.", outlet="Pellow Courier", published="2025-03-03T07:10:00Z",
+                   attributions=[Attribution("said", "NWS", "outlet", outlet="nws")])
+    resolver = OutletResolver([("Northwind Wire Service", "nws.example"), ("Pellow Courier", "pellowcourier.example")])
+    graph = build_graph([first, later, copy], [], [Cite("c", "nws", "w2")], {}, resolver)
+    assert list(graph.edges) == [("w1", "c")]

@@ -125,6 +125,24 @@ def chronological(article: Article) -> tuple[datetime, str]:
     return (sort_key(article.published), article.id)
 
 
+def _resolved(by_id: dict[str, Article], cites: Sequence[Cite], resolver: OutletResolver) -> dict[tuple[str, str], str | None]:
+    """(citing article, credited outlet key) -> the source linking resolved; a credit
+    linking left open (or resolved to a later article) resolves to the credited
+    outlet's article in this story published before it."""
+    resolved = {(c.article, c.outlet): c.source for c in cites}
+    for article in by_id.values():
+        for attribution in article.attributions:
+            key = (article.id, outlet_key(attribution.source or ""))
+            source = by_id.get(resolved.get(key) or "")
+            if source is not None and source.published is not None and article.published is not None and chronological(source) > chronological(article):
+                resolved[key] = None  # a credit never points at a later article: look again below
+            if attribution.kind == "outlet" and attribution.source and resolved.get(key) not in by_id:
+                found = _in_story(attribution.source, article, by_id, resolver, own=attribution.where == "own")
+                if found:
+                    resolved[key] = found
+    return resolved
+
+
 def _in_story(name: str, article: Article, by_id: dict[str, Article], resolver: OutletResolver, own: bool = False) -> str | None:
     """The story's article of the outlet ``name`` that ``article`` credits: the latest one
     published before it, else an undated one; ``None`` when the story holds none. With
@@ -161,15 +179,7 @@ def build_graph(
     def edge(source: str, target: str) -> Edge:
         return edges.setdefault((source, target), Edge(source, target))
 
-    resolved = {(c.article, c.outlet): c.source for c in cites}
-    # a credit linking left open resolves to the credited outlet's article in this story
-    for article in articles:
-        for attribution in article.attributions:
-            key = (article.id, outlet_key(attribution.source or ""))
-            if attribution.kind == "outlet" and attribution.source and resolved.get(key) not in by_id:
-                found = _in_story(attribution.source, article, by_id, outlet_resolver, own=attribution.where == "own")
-                if found:
-                    resolved[key] = found
+    resolved = _resolved(by_id, cites, outlet_resolver)
     credits = {(c, s) for (c, _), s in resolved.items() if s}
     credits |= {(a.id, url_ids[ln.url]) for a in articles for ln in a.links if url_ids.get(ln.url) in by_id}
     crediting = {a.id for a in articles if any(att.kind == "outlet" and att.source for att in a.attributions)}
