@@ -88,6 +88,7 @@ from newstrail.analyze.names import (
     known_outlets,
     outlet_key,
 )
+from newstrail.outlets.keys import initials, is_acronym
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.analyze.sentences import split_sentences
 
@@ -113,7 +114,8 @@ _VERBS = (
 _CUE_WORDS = frozenset(_VERBS.split("|")) | _words(
     """according credit credits source sources via h/t hat hat-tip first originally original cross-posted crossposted
     republished reprinted reposted syndicated citing quoting report reports contributed supplied provided
-    distributed reporting"""
+    distributed reporting column piece editorial op-ed post interview bulletin pointed flagged spotted described spoke
+    speaking talked site website newspaper newsletter blog broadcaster tabloid magazine"""
 )
 # the cue words as whitespace-split tokens may carry punctuation: "said,", "(via", "h/t)."
 _CUE_TOKENS = frozenset(
@@ -155,11 +157,35 @@ _ORIGINAL_SOURCE = re.compile(r"\boriginal\s+source\s*(?:of\s+this\s+(?:article|
 _CROSS = re.compile(r"\b(?:cross-?posted|republished|reprinted|reposted|syndicated)\s+(?:with\s+permission\s+)?from\s+", re.I)
 _CITING = re.compile(r"\b(?:citing|quoting)\s+", re.I)
 _REPORTED_IN = re.compile(r"\b(?:reports?|reported|reporting|an?\s+article|a\s+story)\s+in\s+", re.I)
+# cues with which an outlet refers to an earlier article of its own
+_SELF_CUES = frozenset({"reported", "wrote", "revealed", "first published", "reported in"})
+_EARLIER = re.compile(r"\b(?:earlier|previously|already|yesterday|last\s+(?:week|month|night|year)|on\s+this\s+site)\b", re.I)
+# "X, the independent fact-checking service": an appositive that says a name is a publication
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:newspaper|paper|website|site|broadcaster|newsletter|blog|magazine|tabloid|"
+    r"daily|weekly|outlet|publication|fact-checker|fact-checking\s+service|news\s+service|wire\s+service|news\s+agency)\b",
+    re.I,
+)
+# "The specialist shipping site X, carrying ...": a sentence whose subject is a publication
+# named with what it is tells what that publication said, whatever the verb
+_NAMED_SUBJECT = re.compile(
+    r"^\W{0,2}(?:The|A|An)\s+(?:[a-z-]+\s+){0,3}(?:site|website|newspaper|newsletter|blog|broadcaster|tabloid|magazine)\s+(?=[A-Z])"
+)
+# "a column in X", "a post on the blog X", "an interview with X" where X is a publication
+_PIECE_IN = re.compile(r"\ban?\s+(?:column|piece|editorial|op-ed|post|blog\s+post|interview|bulletin)\s+(?:in|on|for|by)\s+", re.I)
+# "pointed out to us by X", "first flagged on Saturday by X": who found it is who we took it from
+_POINTED_BY = re.compile(
+    r"\b(?:pointed\s+out|flagged|spotted)\s+(?:to\s+us\s+)?(?:(?:on|in|at|late|early|last)\s+(?:[\w-]+\s+){0,3}?)?by\s+", re.I
+)
+# "described the moment to X", "spoke to X": an interview given to a publication
+_SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked|talking|described\s+(?:[\w'’-]+\s+){0,6}?)\s*to\s+", re.I)
 _CONTRIBUTED = re.compile(r"\s+(?:staff\s+)?contributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|reporting|additional\s+reporting)\b", re.I)
 _SUPPLIED = re.compile(r"\b(?:this|the)\s+(?:story|article|report|piece|item)\s+(?:was|is|has\s+been)\s+(?:supplied|provided|contributed|distributed)\s+by\s+", re.I)
 _REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+", re.I)
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2})?\s*\(|^\(")
 _DATELINE_TAIL = re.compile(r"^\s*\)\s*[-–—]+\s")
+#: how far into the text (characters) a paragraph may start and still open with a dateline
+_DATELINE_REACH = 400
 _NOT_REPORTED = re.compile(r"^\s+(?:for\s+duty|for\s+work|sick|missing|back|late|to\s+work|nothing)\b", re.I)
 _PREVIOUS_WORD = re.compile(r"(?:^|\s)([a-z]+)\s+$")
 # lowercase words before a verb that may still end a subject ("the council said", "X also said",
@@ -186,7 +212,7 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
             return
         hint = np.hint if np.hint in ("person", "outlet", "organisation") else None
         if need_outlet:
-            if not _outlet_like(np.text, hint, known):
+            if not _outlet_like(np.text, hint, known) and not _APPOSITIVE.match(text, tok.ends[np.last]):
                 return
             kind = "outlet"
         else:
@@ -260,6 +286,17 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
     if " in " in present and ("report" in present or "article" in present or "story" in present):
         for m in _REPORTED_IN.finditer(text):
             add("reported in", forward_at(m.end()), 8, need_outlet=True)
+    if " in " in present or " on " in present or " for " in present or " by " in present:
+        for m in _PIECE_IN.finditer(text):
+            add("reported in", forward_at(m.end()), 8, need_outlet=True)
+    if " by " in present:
+        for m in _POINTED_BY.finditer(text):
+            add("pointed out", forward_at(m.end()), 8, need_outlet=True)
+    if " to " in present:
+        for m in _SPOKE_TO.finditer(text):
+            add("told", forward_at(m.end()), 7, need_outlet=True)
+    if (m := _NAMED_SUBJECT.match(text)) is not None:
+        add("named", forward_at(m.end()), 1, kind_cue="hyperlink")
     if "contributed" in present:
         for m in _CONTRIBUTED.finditer(text):
             back = _np_backward(tok, tok.index_at(m.start() + 1))
@@ -493,9 +530,13 @@ class AttributionStage:
 
     def _own(self, article: Article) -> tuple[set[str], str | None]:
         own: set[str] = set()
-        for name in (article.outlet, article.datelines[0].get("outlet") if article.datelines else None):
+        # the first dateline names the article's own outlet only when nothing else does: a
+        # paper printing "PORTAVEY (NWS) —" over a wire story credits the wire
+        dateline = article.datelines[0].get("outlet") if article.datelines and not (article.outlet or article.domain) else None
+        for name in (article.outlet, dateline):
             if name:
                 own.add(outlet_key(name))
+                own |= initials(name)
                 canonical = self._known.find(name)
                 if canonical:
                     own.add(outlet_key(canonical))
@@ -538,6 +579,9 @@ class AttributionStage:
                 kind = "outlet"
             key = self._key(source, kind)
             if self._is_own(key, source, own):
+                # "As NWS reported earlier": the outlet's own earlier article is a source too
+                if (kind == "outlet" or is_acronym(source)) and cue in _SELF_CUES and _EARLIER.search(evidence):
+                    out.append(Attribution(cue=cue, source=source, kind="outlet", span=span, outlet=outlet_key(source), link=link, evidence=evidence, where="own"))
                 return
             out.append(Attribution(cue=cue, source=source, kind=kind, span=span, outlet=key, link=link, evidence=evidence, where=where))
 
@@ -551,7 +595,9 @@ class AttributionStage:
 
         for index, span in enumerate(sentences):
             sentence = text[span.start : span.end]
-            for f in _find_sentence(sentence, at_start=(index == 0), known=self._known):
+            # a dateline opens the body, which a title, a byline or a date line may precede
+            at_start = index == 0 or (span.start < _DATELINE_REACH and text[: span.start].rstrip(" \t").endswith("\n"))
+            for f in _find_sentence(sentence, at_start=at_start, known=self._known):
                 emit(f.cue, f.np.text, f.kind, span, sentence)
             for ln in links_in.get(index, ()):
                 found = _link_source(text, ln, own_domain, self._known)

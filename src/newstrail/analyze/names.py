@@ -271,6 +271,8 @@ def _cap_run_forward(tok: _Tokens, i: int) -> int:
                 continue
             j += 1
         elif tok.lower[j] in _CONNECTORS and last >= i and (tok.is_cap(j + 1) or (tok.lower[j + 1 : j + 2] == ["the"] and tok.is_cap(j + 2))):
+            if tok.lower[j] in ("on", "in") and tok.lower[j + 1 : j + 2] and tok.lower[j + 1] in _MONTHS_DAYS:
+                break  # "the Gazette on Wednesday": a name ends before its date
             j += 1
         else:
             break
@@ -293,6 +295,15 @@ def _np_forward(tok: _Tokens, i: int, depth: int = 0) -> _NP | None:
         return None
     if _is_domain(tok.words[i]):
         return _make_np(tok, i, i, "outlet")
+    # "the maritime newsletter Bridgewatch Weekly", "the anonymous blog Fogbound Log": the
+    # words before a masthead say what it is
+    d = i
+    while d < n and d - i < 3 and tok.is_lower(d) and low[d] not in _OUTLET_WORDS and low[d] not in _STOP:
+        d += 1
+    if d + 1 < n and tok.is_lower(d) and low[d] in _OUTLET_WORDS and tok.is_cap(d + 1):
+        last = _cap_run_forward(tok, d + 1)
+        if last > d:
+            return _make_np(tok, d + 1, last, "outlet")
     # an unnamed organisation: "police", "the transport ministry", "two ministry officials"
     j = i
     while j < n and low[j] in _DETERMINERS and j - i < 2:

@@ -71,6 +71,8 @@ class Attribution:
     ``evidence`` holds the words). ``source`` is the name as written; ``outlet`` its
     normalised key (see :func:`newstrail.outlets.keys.outlet_key`) when
     ``kind`` is ``outlet``; ``kind`` is ``outlet``, ``person`` or ``organisation``.
+    ``where`` is ``own`` when the text credits an earlier article of its own outlet
+    ("As NWS reported earlier on Tuesday").
     """
 
     cue: str

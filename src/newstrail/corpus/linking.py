@@ -28,12 +28,13 @@ from datetime import timedelta
 from newstrail.core.article import Article
 from newstrail.core.dates import has_time, instant_key, parse_date
 from newstrail.store import Store
-from newstrail.store.rows import Cite, StoryInfo
+from newstrail.store.rows import Alias, Cite, StoryInfo
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.fingerprints import Fingerprint
 from newstrail.corpus.leads import SameEvent
 from newstrail.corpus.outlets import resolver_for
 from newstrail.outlets.keys import outlet_key
+from newstrail.outlets.resolver import former_names
 from newstrail.corpus.reuse import align
 
 
@@ -86,6 +87,22 @@ _COMMON_CAPS = frozenset(
 def anchors(text: str) -> set[str]:
     """Names and figures of a text: what a rewrite keeps when it changes the words."""
     return {m.lower() for m in _ANCHOR.findall(text) if m.lower() not in _COMMON_CAPS}
+
+
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"})
+_FIGURE = re.compile(r"\b(?:\d[\d,.]*\d|\d|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of a text, number words as digits ("Nineteen" and "19" are one figure).
+
+    >>> sorted(_figures("Nineteen were hurt; 12 went home after 2.5 hours."))
+    ['12', '19', '2.5']
+    """
+    return {_NUMBER_WORDS.get(m.lower(), m.replace(",", "")) for m in _FIGURE.findall(text)}
 
 
 class Linker:
@@ -168,6 +185,7 @@ class Linker:
             self.store.text.add_grams(article.id, hashes, df, opts.df_cap)
             for h in hashes:
                 in_batch[h].append(article.id)
+        self._learn_renames(articles)
         for article in articles:
             neighbours[article.id] |= self._resolve_citations(article, shared_words[article.id], report)
             neighbours[article.id] |= self._hyperlinked(article)
@@ -176,6 +194,25 @@ class Linker:
         self._assign_stories(articles, neighbours, report)
         self.store.links.mark_linked([a.id for a in articles])
         report.articles += len(articles)
+
+    def _learn_renames(self, articles: list[Article]) -> None:
+        """Store the former names outlets give in their own text as aliases of their
+        domain, so a credit by the old name ("the Harbor & District Courier") resolves
+        to the renamed outlet now and at trace time. A name another corpus outlet still
+        uses stays that outlet's."""
+        rows = []
+        for article in articles:
+            if not article.domain:
+                continue
+            # footers the cleaner removed ("X, formerly the Y, has reported since 1949") say it most
+            own_text = "\n".join([article.text, *(block.text for block in article.removed)])
+            for name in former_names(own_text, article.outlet):
+                key = outlet_key(name)
+                if key not in self.resolver.name_alias and not self.resolver.corpus_outlets(name):
+                    rows.append(Alias("name:" + key, "name", name, article.domain, "former name, from the outlet's own text", f"article {article.id}"))
+        if rows:
+            self.store.ratings.put_aliases(rows)
+            self.resolver = resolver_for(self.store)
 
     def _same_quote(self, article: Article, other: str, passages: list) -> bool:
         """Two articles quoting the same long passage word for word (a leaked document, a
@@ -193,8 +230,12 @@ class Linker:
         for attribution in article.attributions:
             if attribution.kind != "outlet" or not attribution.source:
                 continue
-            outlets = [o for o in self.resolver.corpus_outlets(attribution.source) if o not in own]
-            source = self._best_source(article, outlets, shared)
+            if attribution.where == "own":
+                # its own outlet's earlier article: strictly before it, never itself
+                source = self._best_source(article, sorted(own), shared, before_only=True)
+            else:
+                outlets = [o for o in self.resolver.corpus_outlets(attribution.source) if o not in own]
+                source = self._best_source(article, outlets, shared, said=attribution.evidence)
             self.store.links.add_cite(Cite(article.id, outlet_key(attribution.source), source))
             report.citations += 1
             if source:
@@ -217,7 +258,8 @@ class Linker:
                     found.add(citer)
         return found
 
-    def _best_source(self, article: Article, outlets: list[str], shared: dict[str, int] | None = None) -> str | None:
+    def _best_source(self, article: Article, outlets: list[str], shared: dict[str, int] | None = None, before_only: bool = False,
+                     said: str = "") -> str | None:
         """The article of ``outlets`` that ``article`` most likely took from, or None.
 
         Candidates are the outlets' articles published up to ``window_days`` before
@@ -234,7 +276,7 @@ class Linker:
         # a date without a time may be any hour of that day
         slack = timedelta(days=1) if article.published and not has_time(article.published) else timedelta(hours=1)
         since = when - window if when else None
-        until = when + slack if when else None
+        until = (when - timedelta(seconds=1) if before_only else when + slack) if when else None
         # every spelling the corpus stores the outlets under ("ENETEnglish", "EnetEnglish")
         candidates = [ref.id for ref in self.store.articles.of_outlets(self.resolver.spellings(outlets), since, until) if ref.id != article.id]
         if not candidates:
@@ -244,6 +286,12 @@ class Linker:
             for r in self.store.links.reuse_among([article.id, *candidates[:50]]):
                 if article.id in (r.a, r.b):
                     shared[r.a if r.b == article.id else r.b] += r.passage.words
+        # the credited outlet's article the text links to is the one it means ("the Gazette"
+        # with a link, when two Gazettes are in the corpus)
+        linked = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        linked_candidates = [c for c in candidates if c in linked]
+        if linked_candidates:
+            return linked_candidates[0]
         reused = [(words, other) for other, words in shared.items() if other in set(candidates)]
         if reused:
             return max(reused)[1]
@@ -255,12 +303,28 @@ class Linker:
         mine = (self._anchors.get(article.id) or anchors(article.text)) - names
         held = Counter(a for other in recent for a in mine & self._anchors.get(other, set()))
         scored = []
+        # the figures of the credit sentence ("as NWS reported, 19 were hurt") pick the
+        # outlet's article that states them: a wire's update, not its first report
+        stated = self._stating(recent, said) if len(recent) > 1 else set()
         for other in recent:
             theirs = self._anchors.get(other, set())
             common = mine & theirs
-            if len(common) >= max(self.options.min_anchors, 0.4 * min(len(mine), len(theirs))):
-                scored.append((sum(1 / held[a] for a in common), other))
-        return max(scored)[1] if scored else None
+            # one article of the credited outlet in the window (or the one stating the
+            # credited figures) leaves nothing to choose: the question is only whether it
+            # tells the same event, which fewer shared names show
+            share = 0.25 if len(recent) == 1 or other in stated else 0.4
+            if len(common) >= max(self.options.min_anchors, share * min(len(mine), len(theirs))):
+                scored.append((other in stated, sum(1 / held[a] for a in common), other))
+        return max(scored)[2] if scored else None
+
+    def _stating(self, candidates: list[str], said: str) -> set[str]:
+        """The candidates whose text states every figure of the credit sentence ``said``
+        (as digits or words); empty when it states none or more than one candidate does."""
+        wanted = _figures(said)
+        if not wanted:
+            return set()
+        found = {a.id for a in self.store.articles.get_many(candidates) if wanted <= _figures(a.text)}
+        return found if len(found) == 1 else set()
 
     def _hyperlinked(self, article: Article) -> set[str]:
         found = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())

@@ -125,6 +125,40 @@ def chronological(article: Article) -> tuple[datetime, str]:
     return (sort_key(article.published), article.id)
 
 
+def _resolved(by_id: dict[str, Article], cites: Sequence[Cite], resolver: OutletResolver) -> dict[tuple[str, str], str | None]:
+    """(citing article, credited outlet key) -> the source linking resolved; a credit
+    linking left open (or resolved to a later article) resolves to the credited
+    outlet's article in this story published before it."""
+    resolved = {(c.article, c.outlet): c.source for c in cites}
+    for article in by_id.values():
+        for attribution in article.attributions:
+            key = (article.id, outlet_key(attribution.source or ""))
+            source = by_id.get(resolved.get(key) or "")
+            if source is not None and source.published is not None and article.published is not None and chronological(source) > chronological(article):
+                resolved[key] = None  # a credit never points at a later article: look again below
+            if attribution.kind == "outlet" and attribution.source and resolved.get(key) not in by_id:
+                found = _in_story(attribution.source, article, by_id, resolver, own=attribution.where == "own")
+                if found:
+                    resolved[key] = found
+    return resolved
+
+
+def _in_story(name: str, article: Article, by_id: dict[str, Article], resolver: OutletResolver, own: bool = False) -> str | None:
+    """The story's article of the outlet ``name`` that ``article`` credits: the latest one
+    published before it, else an undated one; ``None`` when the story holds none. With
+    ``own`` the credit is to the article's own outlet (an earlier article of it)."""
+    keys = {outlet_key(article.outlet or "")} if own else {outlet_key(n) for n in resolver.corpus_outlets(name)}
+    if not keys or (not own and outlet_key(article.outlet or "") in keys):
+        return None
+    mine = chronological(article)
+    found = [o for o in by_id.values() if o.id != article.id and outlet_key(o.outlet or "") in keys]
+    before = [o for o in found if o.published is not None and chronological(o) < mine]
+    if before:
+        return max(before, key=chronological).id
+    undated = sorted(o.id for o in found if o.published is None)
+    return undated[0] if undated else None
+
+
 def _quoted_share(article: Article, passage: Passage) -> float:
     """The share of a passage (in ``article``, the ``b`` side) that lies inside quotations."""
     inside = sum(max(0, min(passage.b_end, q.span.end) - max(passage.b_start, q.span.start)) for q in article.quotes)
@@ -145,13 +179,24 @@ def build_graph(
     def edge(source: str, target: str) -> Edge:
         return edges.setdefault((source, target), Edge(source, target))
 
-    resolved = {(c.article, c.outlet): c.source for c in cites}
-    credits = {(c.article, c.source) for c in cites if c.source}
+    resolved = _resolved(by_id, cites, outlet_resolver)
+    credits = {(c, s) for (c, _), s in resolved.items() if s}
+    credits |= {(a.id, url_ids[ln.url]) for a in articles for ln in a.links if url_ids.get(ln.url) in by_id}
+    crediting = {a.id for a in articles if any(att.kind == "outlet" and att.source for att in a.attributions)}
 
     def earlier(a: str, b: str) -> bool:
         """Whether ``a`` came first. A date without a time leaves the day's order
         open: a credit of one by the other decides, else the dated-only article is
-        taken as the later one (copies are more often dated loosely than wires)."""
+        taken as the later one (copies are more often dated loosely than wires).
+        An undated article beside a dated one comes after it (a copy claims no earlier
+        place), unless the undated one credits no one while the dated one credits some
+        source: that one presents itself as derived and the undated post as the
+        original (an anonymous blog whose text a credited report launders)."""
+        undated = [x for x in (a, b) if by_id[x].published is None]
+        if len(undated) == 1:
+            u, d = (a, b) if undated[0] == a else (b, a)
+            source_first = u not in crediting and d in crediting and (u, d) not in credits
+            return (u == a) == source_first
         if day_of(by_id[a].published) == day_of(by_id[b].published) and ((b, a) in credits or (a, b) in credits):
             return (b, a) in credits
         return chronological(by_id[a]) < chronological(by_id[b])
@@ -172,7 +217,7 @@ def build_graph(
             if attribution.kind != "outlet" or not attribution.source:
                 continue
             source = resolved.get((article.id, outlet_key(attribution.source)))
-            if source is None and outlet_resolver.same_outlet(attribution.source, article.outlet):
+            if source is None and (attribution.where == "own" or outlet_resolver.same_outlet(attribution.source, article.outlet)):
                 continue  # the article naming its own outlet
             node = source if source in by_id else external_node(attribution.source, outlet_resolver)
             if node == article.id:

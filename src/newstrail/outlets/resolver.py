@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 from newstrail.outlets.keys import GENERIC, domain_label, initials, is_acronym, outlet_key, site_stem, squeezed, tokens
 from newstrail.outlets.urls import PLATFORMS, domain_of, host_of, looks_like_domain, parse_site
 
-__all__ = ["ListedSite", "Outlet", "OutletResolver"]
+__all__ = ["ListedSite", "Outlet", "OutletResolver", "former_names"]
 
 #: a corpus outlet longer than this many words is a description or a title, not a masthead
 _MASTHEAD_WORDS = 6
@@ -110,6 +110,8 @@ class _Index:
     by_acronym: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     tokens: dict[str, frozenset[str]] = field(default_factory=dict)
     masthead: dict[str, bool] = field(default_factory=dict)
+    #: an outlet's other name (alias or former name, by key) -> the outlet's key
+    other_names: dict[str, str] = field(default_factory=dict)
 
 
 class OutletResolver:
@@ -211,6 +213,14 @@ class OutletResolver:
             for variant, key in self._variants.items():
                 index.by_key[variant].add(key)
                 index.by_stem[squeezed(variant)].add(key)
+            for alias, row in self.name_alias.items():
+                owners = {k for d in self.domains_of(row["domain"]) for k in self._domain_keys.get(d, ())}
+                if len(owners) == 1 and alias not in index.tokens:
+                    # an old name is matched by its words like a masthead ("the Harbor Courier"
+                    # for "Harbor & District Courier") and means the outlet that now owns it
+                    index.tokens[alias] = tokens(alias)
+                    index.masthead[alias] = masthead_like(row.get("text") or alias)
+                    index.other_names[alias] = next(iter(owners))
             self._index = index
         return self._index
 
@@ -231,7 +241,7 @@ class OutletResolver:
                 return set(index.by_stem[candidate])
         if is_acronym(name) and len(index.by_acronym.get(key, ())) == 1:
             return set(index.by_acronym[key])
-        return self._by_words(key, index)
+        return {index.other_names.get(k, k) for k in self._by_words(key, index)}
 
     @staticmethod
     def _by_words(key: str, index: _Index) -> set[str]:
@@ -390,6 +400,35 @@ class OutletResolver:
         keys = sorted({outlet_key(n) for n in names}, key=lambda k: (-sum(self._spellings[k].values()), k))
         key = keys[0] if keys else domain_label(domains[0]) if domains else ""
         return Outlet(query, domains[0], domains, hosts, names, how, renames, key=key, name=self.name_of(key) if keys else None)
+
+
+_FORMER = re.compile(
+    r"\s*[,(]\s*(?:formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|once\s+known\s+as|renamed\s+from)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w'’]*(?:\s+(?:[A-Z][\w'’]*|&|of|and|the|de|la))*)"
+)
+
+
+def former_names(text: str, outlet: str | None) -> list[str]:
+    """The names ``outlet`` says it had, in its own text ("Harbor Courier, formerly the
+    Harbor & District Courier", "(previously known as ...)"): a credit by the old name
+    means the renamed outlet.
+
+    >>> former_names("The Pier Post (formerly the Bayside & District Courier) is local.", "The Pier Post")
+    ['Bayside & District Courier']
+    >>> former_names("The Pier Post, formerly known as Bayside News, is local.", "Pier Post")
+    ['Bayside News']
+    """
+    if not outlet or not text:
+        return []
+    bare = re.sub(r"^(?i:the)\s+", "", outlet.strip())
+    found = []
+    for m in re.finditer(r"(?i:\bthe\s+)?" + re.escape(bare), text):
+        former = _FORMER.match(text, m.end())
+        if former:
+            name = re.sub(r"\s+(?:&|of|and|the|de|la)$", "", former.group("name").strip())
+            if outlet_key(name) and outlet_key(name) != outlet_key(outlet) and name not in found:
+                found.append(name)
+    return found
 
 
 def _stem(domain: str) -> str:
