@@ -25,9 +25,14 @@ _WORD_NUMBERS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
-    "hundreds": 100, "thousands": 1000, "dozens": 12,
+    "hundreds": 100, "thousands": 1000, "dozens": 12, "tens of thousands": 10000, "hundreds of thousands": 100000,
 }
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+#: vague amounts, and the exact values each is consistent with: "hundreds of savers" is not 40 savers
+VAGUE: dict[str, tuple[float, float]] = {
+    "dozens": (24, 199), "hundreds": (200, 1999), "thousands": (2000, 19999),
+    "tens of thousands": (20000, 199999), "hundreds of thousands": (200000, 1999999),
+}
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 #: unit as written (lower case) -> (dimension, canonical unit, factor to canonical)
 UNITS: dict[str, tuple[str, str, float]] = {
     "km": ("length", "km", 1.0), "kilometres": ("length", "km", 1.0), "kilometers": ("length", "km", 1.0),
@@ -42,6 +47,10 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "hours": ("time", "h", 1.0), "hour": ("time", "h", 1.0), "days": ("time", "h", 24.0), "day": ("time", "h", 24.0),
     "weeks": ("time", "h", 168.0), "week": ("time", "h", 168.0), "months": ("time", "h", 730.0), "month": ("time", "h", 730.0),
     "years": ("time", "h", 8766.0), "year": ("time", "h", 8766.0),
+    "minutes": ("time", "h", 1 / 60), "minute": ("time", "h", 1 / 60), "mins": ("time", "h", 1 / 60),
+    "nautical miles": ("length", "km", 1.852), "nautical mile": ("length", "km", 1.852),
+    "knots": ("speed", "km/h", 1.852), "knot": ("speed", "km/h", 1.852), "km/h": ("speed", "km/h", 1.0),
+    "kph": ("speed", "km/h", 1.0), "mph": ("speed", "km/h", 1.609344), "miles per hour": ("speed", "km/h", 1.609344),
 }
 _CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP"}
 _CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds sterling": "GBP", "crowns": "crowns", "crown": "crowns"}
@@ -60,11 +69,25 @@ _QUAL = "|".join(sorted((re.escape(q) for q in _QUALIFIERS), key=len, reverse=Tr
 _PATTERN = re.compile(
     rf"(?:(?P<qual>\b(?:{_QUAL}))\s+)?"
     rf"(?P<sign>[$€£])?(?:(?P<num>{_NUM})|\b(?P<word>{_WORDNUM})\b)"
-    rf"(?:\s*(?P<scale>thousand|million|billion|trillion|bn|k|m)\b)?"
+    rf"(?:\s*(?P<scale>hundred|thousand|million|billion|trillion|bn|k|m)\b)?"
     rf"(?:\s*(?P<unit>{_UNIT})(?![\w]))?"
     rf"(?:\s+(?P<cur>{_CUR})\b)?",
     re.I,
 )
+_MONTHS = ("Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
+           "|Nov(?:ember)?|Dec(?:ember)?")
+#: figures that are not quantities: a time of day, a calendar date (month names are
+#: capitalised, so "may 14" is not read as a date)
+_NOT_QUANTITY = (
+    ("clock", re.compile(r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?(?![\w]))?(?!\d)|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?(?![\w])"
+                         r"|\b(?:half past|quarter past|quarter to|twenty past|ten past|ten to)\s+\w+|\b\w+\s+o['’]clock", re.I)),
+    ("date", re.compile(rf"\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b")),
+)
+#: a number right after one of these names a thing ("channel 16", "Pier 9"), it counts nothing
+_LABELS = frozenset("channel route pier platform gate flight line number no no. bus junction ward room article section "
+                    "chapter page level berth terminal dock quay road highway exit unit block phase".split())
+_PER_DAY = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+_RATE = re.compile(r"\s+(?:a|an|per|each)\s+(day|week|month|year)\b", re.I)
 _IN_HALF = re.compile(r"\b(?:in half|halves|halved|by half)\b", re.I)
 _WHAT = re.compile(r"\s+((?:[a-z][\w-]*)(?:\s+[a-z][\w-]*)?)")
 
@@ -83,6 +106,10 @@ def _parse(match: re.Match[str]) -> tuple[float, str, str] | None:
     unit = (match.group("unit") or "").lower()
     if match.group("sign") or match.group("cur"):
         currency = _CURRENCY_SIGNS.get(match.group("sign") or "") or _CURRENCY_WORDS[(match.group("cur") or "").lower()]
+        # a rate is compared per day: "500 crowns a week" is "a little over 70 crowns a day"
+        rate = _RATE.match(match.string, match.end())
+        if rate:
+            return value / _PER_DAY[rate.group(1).lower()], f"{currency}/day", "money"
         return value, currency, "money"
     if unit:
         dimension, canonical, factor = UNITS[unit]
@@ -93,11 +120,21 @@ def _parse(match: re.Match[str]) -> tuple[float, str, str] | None:
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` with unit, qualifier and the words it counts."""
     found: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for dimension, pattern in _NOT_QUANTITY:
+        for match in pattern.finditer(text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                taken.append(match.span())
+                found.append(Number(Span(*match.span()), match.group(0), 0.0, "", dimension))
     for match in _PATTERN.finditer(text):
+        number = match.span("num") if match.group("num") else match.span("word")
+        if any(a < number[1] and number[0] < b for a, b in taken):
+            continue
         if match.group("word") and not match.group("unit") and not match.group("cur"):
             # "one of the", "two said": spelled-out small numbers count only with a noun
             following = _WHAT.match(text, match.end())
-            if not following or following.group(1).split()[0].lower() in _STOP:
+            vague_of = match.group("word").lower() in VAGUE and bool(_counted(text, match.end(), "count"))
+            if not vague_of and (not following or following.group(1).split()[0].lower() in _STOP):
                 continue
         parsed = _parse(match)
         if parsed is None:
@@ -108,23 +145,76 @@ def find_numbers(text: str) -> list[Number]:
         start = match.start("sign") if match.group("sign") else match.start("num") if match.group("num") else match.start("word")
         if match.group("qual"):
             start = match.start("qual")
-        what = ""
-        following = _WHAT.match(text, match.end())
-        if following and dimension in ("count", "money", "share"):
-            words = [w for w in following.group(1).split() if w.lower() not in _STOP]
-            if words and words[0].lower() == following.group(1).split()[0].lower():
-                what = " ".join(words).lower()
-        found.append(Number(Span(start, match.end()), text[start : match.end()], value, unit, dimension, (match.group("qual") or "").lower(), what))
+        before = text[:start].split()[-1:]
+        if dimension == "count" and before and before[0].lower().strip("(") in _LABELS:
+            dimension = "label"
+        found.append(Number(Span(start, match.end()), text[start : match.end()], value, unit, dimension,
+                            (match.group("qual") or "").lower(), _counted(text, match.end(), dimension)))
     for match in _IN_HALF.finditer(text):
         found.append(Number(Span(match.start(), match.end()), match.group(0), 50.0, "%", "share", "", "reduction"))
     return sorted(found, key=lambda n: n.span.start)
 
 
+def _counted(text: str, end: int, dimension: str) -> str:
+    """The noun a count, money or share figure counts: "3,000 rebel fighters", "dozens of savers"."""
+    if dimension not in ("count", "money", "share"):
+        return ""
+    # "1,150 of the roughly 1,400 people" counts people too
+    of = re.match(rf"\s+of(?:\s+the)?(?:\s+(?:{_QUAL}))?(?:\s+{_NUM})?(?=\s)", text[end:], re.I)
+    following = _WHAT.match(text, end + (of.end() if of else 0))
+    if following:
+        words = [w for w in following.group(1).split() if w.lower() not in _STOP]
+        if words and words[0].lower() == following.group(1).split()[0].lower():
+            return " ".join(words).lower()
+    return ""
+
+
+#: what a qualifier allows the exact figure to be, as a share of the qualified one
+_ALLOWS = {
+    **{q: (0.9, 1.1) for q in ("about", "around", "approximately", "roughly", "some", "nearly", "almost", "just under", "just over")},
+    **{q: (1.0, 1.5) for q in ("over", "more than", "at least")},
+    **{q: (0.5, 1.0) for q in ("under", "less than", "fewer than")},
+    **{q: (0.7, 1.0) for q in ("up to", "as many as")},
+}
+
+
+def _vague(n: Number) -> tuple[float, float] | None:
+    return VAGUE.get(re.sub(r"^(?:%s)\s+" % _QUAL, "", n.text.lower()).strip())
+
+
+def _consistent(a: Number, b: Number) -> bool | None:
+    """Whether a vague or qualified figure allows the other one ("hundreds" and 240,
+    "more than 1,100" and 1,150); None when neither is vague or qualified apart."""
+    va, vb = _vague(a), _vague(b)
+    if va or vb:
+        if va and vb:
+            return va == vb
+        low, high = va or vb  # type: ignore[misc]
+        exact = b.value if va else a.value
+        return low * 0.9 <= exact <= high * 1.1
+    if a.qualifier == b.qualifier or a.value == b.value:
+        return None
+    if a.qualifier and b.qualifier:
+        # two approximations of one figure agree when each allows the other
+        return abs(a.value - b.value) <= 0.1 * max(a.value, b.value)
+    qualified, exact = (a, b) if a.qualifier else (b, a)
+    low, high = _ALLOWS.get(qualified.qualifier, (0.9, 1.1))
+    return low * qualified.value <= exact.value <= high * qualified.value
+
+
+def is_number_word(word: str) -> bool:
+    """A number spelled out ("Six", "dozens")."""
+    return word.lower() in _WORD_NUMBERS
+
+
 def compare(a: Number, b: Number) -> str:
     """``equal`` (same quantity, maybe in another unit), ``close`` (within 10%), ``different``,
     or ``incomparable`` (different dimensions or units that do not convert)."""
-    if a.dimension != b.dimension or a.unit != b.unit:
+    if a.dimension != b.dimension or a.unit != b.unit or a.dimension in ("clock", "date", "label"):
         return "incomparable"
+    consistent = _consistent(a, b)
+    if consistent is not None:
+        return "equal" if consistent else "different"
     if a.value == b.value or abs(a.value - b.value) <= 0.015 * max(abs(a.value), abs(b.value)):
         # a conversion rounded to one decimal still counts as the same quantity
         return "equal" if a.qualifier == b.qualifier or not (a.qualifier and b.qualifier) else "different"

@@ -24,24 +24,50 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from newstrail.analyze.numbers import compare, find_numbers
+from newstrail.analyze.numbers import compare, find_numbers, is_number_word
+from newstrail.core.article import Number
 from newstrail.analyze.sentences import split_sentences
 from newstrail.core.article import Article
 
 HEDGES = (
     "appears to", "appear to", "appeared to", "seems to", "seem to", "suggests", "suggest", "suggested", "may", "might",
-    "could", "reportedly", "allegedly", "possibly", "apparently", "unconfirmed", "not independently verified",
+    "could have", "could be", "reportedly", "allegedly", "possibly", "apparently", "unconfirmed", "not independently verified",
     "according to preliminary", "preliminary", "claims", "claimed", "likely", "unclear", "linked to", "associated with",
+    "threatens", "threatened", "threatening", "considers", "considering", "weighs", "sounds like", "what we know",
 )
-CERTAINTY = ("confirms", "confirmed", "proves", "proved", "proof", "clearly", "shows", "showed", "reveals", "revealed",
-             "exposes", "exposed", "definitely", "undeniably", "cuts", "secret", "caught")
+CERTAINTY = ("confirms", "proves", "proved", "proof", "clearly", "shows", "showed", "reveals", "revealed",
+             "exposes", "exposed", "definitely", "undeniably", "secret", "caught")
+#: what softens a headline beyond the hedges: it reports reports, or says what is not known
+HEADLINE_HEDGES = HEDGES + ("questions", "reports of", "what we know", "examine", "look into", "looks into", "investigate")
+#: what hardens a headline beyond the certainty words: an event told as about to happen
+HEADLINE_CERTAINTY = CERTAINTY + ("set to", "truth", "cover-up")
+#: headlines of articles that check, correct or deny a claim: what they say differently
+#: is the correction, not a mutation of the claim
+_CHECKING = re.compile(r"^\W*(?:fact[- ]?check|reality check|correction|clarification|statement|denial|debunk|false|misleading)\b", re.I)
+#: figures that measure something: times of day, dates and labels ("channel 16") are not compared
+_QUANTITIES = frozenset({"count", "money", "share", "length", "mass", "time"})
 #: nouns for who acts in a claim; a changed modifier of one is a changed actor
 ACTOR_NOUNS = frozenset(
     "drones drone aircraft planes jets ships forces troops soldiers fighters rebels militia militias militants army "
     "police officials official officers officer commander commanders government ministry authorities agents spies "
     "scientists researchers experts doctors company companies council councillors mayor minister leaders groups "
-    "group operatives units unit navy coalition alliance governments".split()
+    "group operatives units unit navy coalition alliance governments union unions coastguard managers manager staff "
+    "board executives director directors society bank regulator activists protesters hackers agitators arsonists "
+    "contractor operator owners".split()
 )
+_DETERMINERS = frozenset({"a", "an", "the", "some", "several"})
+#: names that say when, not who
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+                      "july august september october november december month week year day morning afternoon evening "
+                      "night weekend today yesterday".split())
+#: a name after one of these is where something happened, not who did it
+_LOCATIVE = frozenset("in near at off outside inside across around towards toward into".split())
+#: nouns of places: a swapped place ("off the strait" -> "at the port") is where, not who
+PLACE_NOUNS = frozenset("port strait coast city town river bay island harbour harbor street road district region county "
+                        "village sea quay terminal border valley square airport station".split())
+#: loaded words that recast an event ("collided" -> "rammed", "taking on water" -> "sinking")
+CHARGED = ("rammed", "sinking", "sank", "freeze", "frozen", "chaos", "panic", "collapse", "collapsing", "storm", "stormed",
+           "slammed", "ignored", "cover-up", "betrayed", "abandoned", "shut down", "run on", "set to strike", "crash")
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 _STOP = frozenset("the a an of in on at to and or for by with from that this is was were be been it its as".split())
 
@@ -56,17 +82,29 @@ class Mutation:
     from_text: str
     to_text: str
     detail: str = ""
+    #: the target's sentence a changed figure stands in, so the figure reads with what it counts
+    context: str = ""
 
     def to_dict(self) -> dict:
         out = {"edge": {"from": self.source, "to": self.target}, "type": self.type, "from_text": self.from_text, "to_text": self.to_text}
         if self.detail:
             out["detail"] = self.detail
+        if self.context:
+            out["context"] = self.context
         return out
 
 
 def _sentences(article: Article) -> list[str]:
     spans = article.sentences or split_sentences(article.text)
     return [article.text[s.start : s.end] for s in spans]
+
+
+def _sentence_at(article: Article, offset: int) -> str:
+    """The sentence of ``article`` around a character offset of its text."""
+    for span in article.sentences or split_sentences(article.text):
+        if span.start <= offset < span.end:
+            return article.text[span.start : span.end].strip()
+    return ""
 
 
 def _bag(sentence: str) -> set[str]:
@@ -102,13 +140,46 @@ def _has(phrases, text: str) -> list[str]:
     return [p for p in phrases if re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", low)]
 
 
+def _head(what: str) -> set[str]:
+    return {w.rstrip("s") for w in what.split() if len(w) > 2}
+
+
+def _same_thing(na: Number, nb: Number) -> bool:
+    """Two figures of one sentence pair measure the same thing: a quantity of one dimension,
+    and for counts the same counted noun ("14 people" and "40 people", not "14 hurt" and "three
+    children"): a count that says nothing of what it counts is not compared."""
+    if na.dimension not in _QUANTITIES or na.dimension != nb.dimension:
+        return False
+    return na.dimension != "count" or bool(_head(na.what) & _head(nb.what))
+
+
+def _dropped_hedges(a: str, b: str, hedges: tuple[str, ...] = HEDGES) -> list[str]:
+    """Hedges of ``a`` that ``b`` drops, when ``b`` keeps none: one hedge swapped for
+    another ("threatens" -> "weighs", "may" -> "might") leaves the claim as soft."""
+    return [] if _has(hedges, b) else _has(hedges, a)
+
+
+def _same_scene(a: str, b: str) -> bool:
+    """Two sentences can state figures about one thing only if the names they give agree:
+    a briefing "in Glasswater" and one "in Mossgate" are two events, whatever their numbers."""
+    mine, theirs = _places(a), _places(b)
+    return not (mine and theirs) or bool(mine & theirs)
+
+
 def _numbers(a: str, b: str, source: str, target: str) -> list[Mutation]:
-    found = []
+    found: list[Mutation] = []
+    if not _same_scene(a, b):
+        return found
     left, right = find_numbers(a), find_numbers(b)
+    # a figure both sentences state is not changed, whatever else stands beside it
+    # ("a 6 percent rise against the 3.5 percent on offer")
+    left, right = ([n for n in mine if not any(compare(n, o) == "equal" for o in other)]
+                   for mine, other in ((left, right), (right, left)))
     used: set[int] = set()
     for nb in right:
         # pair with the same dimension, preferring the same counted noun
-        options = [(na.what == nb.what, -abs(i - right.index(nb)), i, na) for i, na in enumerate(left) if i not in used and na.dimension == nb.dimension]
+        options = [(na.what == nb.what, -abs(i - right.index(nb)), i, na) for i, na in enumerate(left)
+                   if i not in used and na.dimension == nb.dimension and _same_thing(na, nb)]
         if not options:
             continue
         *_, i, na = max(options, key=lambda o: o[:3])
@@ -118,17 +189,17 @@ def _numbers(a: str, b: str, source: str, target: str) -> list[Mutation]:
             detail = "close: within 10%" if verdict == "close" else ""
             if verdict == "different" and na.value == nb.value:
                 detail = f"qualifier: {na.qualifier or 'none'} -> {nb.qualifier or 'none'}"
-            found.append(Mutation(source, target, "number", na.text, nb.text, detail))
+            found.append(Mutation(source, target, "number", na.text, nb.text, detail, b.strip()))
     return found
 
 
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
-def _segments(a: str, b: str) -> list[tuple[str, str, bool]]:
-    """Replaced word runs of two sentences, as (old, new, same_noun). A replaced
-    modifier keeps its noun ("unidentified drones" -> "alliance drones"), so the
-    change reads on its own; ``same_noun`` says that is what happened."""
+def _segments(a: str, b: str) -> list[tuple[str, str, bool, str]]:
+    """Replaced word runs of two sentences, as (old, new, same_noun, word before). A
+    replaced modifier keeps its noun ("unidentified drones" -> "alliance drones"), so
+    the change reads on its own; ``same_noun`` says that is what happened."""
     ta, tb = _WORD.findall(a.translate(_QUOTES)), _WORD.findall(b.translate(_QUOTES))
     matcher = difflib.SequenceMatcher(a=[t.lower() for t in ta], b=[t.lower() for t in tb], autojunk=False)
     out = []
@@ -138,35 +209,67 @@ def _segments(a: str, b: str) -> list[tuple[str, str, bool]]:
         noun = i2 < len(ta) and j2 < len(tb) and ta[i2].lower() == tb[j2].lower() and ta[i2].isalpha() and ta[i2].lower() not in _STOP
         if noun:
             i2, j2 = i2 + 1, j2 + 1
-        out.append((" ".join(ta[i1:i2]), " ".join(tb[j1:j2]), noun))
+        out.append((" ".join(ta[i1:i2]), " ".join(tb[j1:j2]), noun, ta[i1 - 1].lower() if i1 else ""))
     return out
 
 
 def _wording(a: str, b: str, source: str, target: str) -> list[Mutation]:
     found = []
-    dropped = [h for h in _has(HEDGES, a) if h not in _has(HEDGES, b)]
+    dropped = _dropped_hedges(a, b)
     added = [c for c in _has(CERTAINTY, b) if c not in _has(CERTAINTY, a)]
     if dropped or added:
         detail = "; ".join(filter(None, [f"dropped: {', '.join(dropped)}" if dropped else "", f"added: {', '.join(added)}" if added else ""]))
         found.append(Mutation(source, target, "hedge", a, b, detail))
-    hedging = set(HEDGES + CERTAINTY)
-    for left, right, same_noun in _segments(a, b):
-        lw, rw = left.split(), right.split()
-        if any(ch.isdigit() for ch in left + right) or len(lw) > 5 or len(rw) > 7:
-            continue
-        if {w.lower() for w in lw + rw} & hedging:
-            continue
-        # a name swapped in (capitalised inside the sentence), or who an actor noun
-        # belongs to changed ("unidentified drones" -> "alliance drones")
-        starts = (a.split()[:1] or [""])[0].strip('"“'), (b.split()[:1] or [""])[0].strip('"“')
-        def names(words: list[str]) -> set[str]:
-            return {w for w in words if w[:1].isupper() and w not in starts and w.lower() not in _STOP}
-
-        new_names = names(rw) - names(lw)
-        actor_noun = same_noun and (lw[-1].lower() in ACTOR_NOUNS or new_names)
-        if lw and (actor_noun or (new_names and len(lw) <= 4 and len(rw) <= 4)):
+    charged = [c for c in _has(CHARGED, b) if c not in _has(CHARGED, a)]
+    if charged:
+        found.append(Mutation(source, target, "framing", a, b, f"recast: {', '.join(charged)}"))
+    starts = (a.split()[:1] or [""])[0].strip('"“'), (b.split()[:1] or [""])[0].strip('"“')
+    # hedges and auxiliaries taken out first, so a changed hedge beside the actor
+    # ("a waste haulier may have dumped" -> "Varn Chemicals has dumped") leaves the actor's run alone
+    for left, right, same_noun, before in _segments(_unhedged(a), _unhedged(b)):
+        if before not in _LOCATIVE and _actor_swap(left, right, same_noun, starts):
             found.append(Mutation(source, target, "actor", left, right))
     return found
+
+
+_HEDGING = re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(
+    re.escape(p) for p in sorted(HEDGES + CERTAINTY + ("has", "have", "had"), key=len, reverse=True)), re.I)
+
+
+def _unhedged(sentence: str) -> str:
+    return re.sub(r"\s+", " ", _HEDGING.sub(" ", sentence))
+
+
+def _actor_swap(left: str, right: str, same_noun: bool, starts: tuple[str, str]) -> bool:
+    """Whether a replaced run of words changes who acts: a name swapped in (capitalised
+    inside the sentence), who an actor noun belongs to ("unidentified drones" -> "alliance
+    drones"), or one actor for another ("the Coastguard said" -> "the navy said")."""
+    lw, rw = left.split(), right.split()
+    if not lw or any(ch.isdigit() for ch in left + right) or len(lw) > 5 or len(rw) > 7:
+        return False
+    lowered = {w.lower() for w in lw + rw}
+    if lowered & set(HEDGES + CERTAINTY) or lowered & (PLACE_NOUNS | _CALENDAR | _LOCATIVE):
+        return False
+    if not all(w[0].isalnum() or w in ("'", "’", "-") for w in lw + rw):
+        return False  # a run across a clause break is a rewording, not one noun phrase
+
+    def names(words: list[str]) -> set[str]:
+        return {w for w in words if w[:1].isupper() and w.isalpha() and w not in starts and w.lower() not in _STOP
+                and not is_number_word(w)}
+
+    def who(words: list[str]) -> set[str]:
+        return names(words) | {w.lower() for w in words if w.lower() in ACTOR_NOUNS}
+
+    new_names = names(rw) - names(lw)
+    if same_noun and (lw[-1].lower() in ACTOR_NOUNS or new_names):
+        return True
+    # a whole noun phrase swapped in the same slot ("a cable fault caused" -> "the grid
+    # operator caused"): its determiner changed with it
+    if same_noun and {lw[0].lower(), rw[0].lower()} & _DETERMINERS and len(lw) <= 5 and len(rw) <= 5:
+        return True
+    if new_names and len(lw) <= 4 and len(rw) <= 4 and (who(lw) or lw[0].lower() in _DETERMINERS):
+        return True
+    return bool(who(lw)) and bool({w.lower() for w in who(rw)} - {w.lower() for w in who(lw)} & ACTOR_NOUNS)
 
 
 def _norm(text: str) -> str:
@@ -186,7 +289,7 @@ def quote_mutations(article: Article, parent: Article, upstream: list[Article], 
     only those in a copy (``borrowed``, the share of its text taken from upstream, is at
     least a third) or put in the mouth of someone the upstream versions name."""
     same_language = [u for u in upstream if u.language == article.language]
-    if not same_language:
+    if not same_language or checks_claims(article):
         return []
     found = []
     for quote in article.quotes:
@@ -211,7 +314,9 @@ def quote_mutations(article: Article, parent: Article, upstream: list[Article], 
 
 def counted_numbers(source: Article, target: Article) -> list[Mutation]:
     """Numbers that count the same thing ("rebel fighters") anywhere in both texts but
-    differ: a paraphrase can move a figure to another sentence and still change it."""
+    differ: a paraphrase can move a figure to another sentence and still change it.
+    Only a noun the source counts once is taken to be one thing, and only where the two
+    sentences do not name different places or people."""
     left: dict[str, list] = {}
     for n in find_numbers(source.text):
         if n.what and n.dimension in ("count", "money", "share"):
@@ -219,11 +324,12 @@ def counted_numbers(source: Article, target: Article) -> list[Mutation]:
     found = []
     for nb in find_numbers(target.text):
         options = left.get(nb.what) if nb.what else None
-        if not options or any(compare(na, nb) == "equal" for na in options):
+        if not options or len(options) > 1 or compare(options[0], nb) not in ("different", "close"):
             continue
         na = options[0]
-        if compare(na, nb) in ("different", "close"):
-            found.append(Mutation(source.id, target.id, "number", na.text, nb.text, f"counts {nb.what}"))
+        there, here = _sentence_at(source, na.span.start), _sentence_at(target, nb.span.start)
+        if _same_scene(there, here):
+            found.append(Mutation(source.id, target.id, "number", na.text, nb.text, f"counts {nb.what}", here))
     return found
 
 
@@ -248,22 +354,22 @@ def placed_numbers(source: Article, target: Article) -> list[Mutation]:
     left = [(n, _places(s)) for s in _sentences(source) for n in find_numbers(s) if n.dimension in ("length", "time")]
     if not left:
         return []
-    right = [(n, _places(s)) for s in _sentences(target) for n in find_numbers(s) if n.dimension in ("length", "time")]
+    right = [(n, _places(s), s) for s in _sentences(target) for n in find_numbers(s) if n.dimension in ("length", "time")]
     found: list[Mutation] = []
     reported: list = []
-    for nb, names in right:
+    for nb, names, sentence in right:
         options = [(na, theirs) for na, theirs in left if na.dimension == nb.dimension and len(names & theirs) >= 2]
         if not options or any(compare(na, nb) == "equal" for na, _ in options):
             continue
         na, theirs = options[0]
         # a target that still states the source's figure only mentions another one beside it
         # (a fact-check quoting the claim it corrects); "45 km (28 miles)" is one figure, said once
-        if any(compare(na, other) == "equal" for other, _ in right) or any(compare(nb, r) == "equal" for r in reported):
+        if any(compare(na, other) == "equal" for other, _, _ in right) or any(compare(nb, r) == "equal" for r in reported):
             continue
         verdict = compare(na, nb)
         if verdict in ("different", "close"):
             detail = ("close: within 10%; " if verdict == "close" else "") + f"about {', '.join(sorted(names & theirs))}"
-            found.append(Mutation(source.id, target.id, "number", na.text, nb.text, detail))
+            found.append(Mutation(source.id, target.id, "number", na.text, nb.text, detail, sentence.strip()))
             reported.append(nb)
     return found
 
@@ -276,6 +382,8 @@ def compare_articles(source: Article, target: Article, numbers_only: bool = Fals
     while their wording differs by nature.
     """
     if source.language and target.language and source.language != target.language:
+        return []
+    if checks_claims(target):
         return []
     found: dict[tuple[str, str, str], Mutation] = {}
     paired = [
@@ -290,6 +398,11 @@ def compare_articles(source: Article, target: Article, numbers_only: bool = Fals
     return list(found.values()) + ([framing] if framing else [])
 
 
+def checks_claims(article: Article) -> bool:
+    """A fact-check, correction or denial, told by its headline."""
+    return bool(article.title and _CHECKING.match(article.title))
+
+
 def headline_change(source: Article, target: Article) -> Mutation | None:
     """A re-framed headline: reworded beyond small edits, with what hardened if anything."""
     if not source.title or not target.title:
@@ -297,8 +410,10 @@ def headline_change(source: Article, target: Article) -> Mutation | None:
     ratio = difflib.SequenceMatcher(a=_norm(source.title), b=_norm(target.title), autojunk=False).ratio()
     if ratio >= 0.85:
         return None
-    hardened = [h for h in _has(HEDGES, source.title) if h not in _has(HEDGES, target.title)] + [
-        c for c in _has(CERTAINTY, target.title) if c not in _has(CERTAINTY, source.title)
+    hardened = _dropped_hedges(source.title, target.title, HEADLINE_HEDGES) + [
+        c for c in _has(HEADLINE_CERTAINTY, target.title) if c not in _has(HEADLINE_CERTAINTY, source.title)
     ]
-    detail = f"headline hardened: {', '.join(hardened)}" if hardened else "headline reworded"
+    if not hardened:
+        return None  # a headline reworded at the same strength is an honest rewrite
+    detail = f"headline hardened: {', '.join(hardened)}"
     return Mutation(source.id, target.id, "framing", source.title, target.title, detail)
