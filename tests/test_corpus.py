@@ -38,7 +38,8 @@ CHAIN = [
     record("eyes-4", "Open Eyes News", "2025-04-04T11:00:00", "They are hiding what lies under Gull Rock",
            "According to the Valley Courier, the ban is only the beginning.",
            "A new harbour order confirms that over 5,000 fishing trips a year will have to change course near Porthaven.",
-           MEMO, QUOTE, '"Nobody will ever be allowed near that wreck again," one captain told us.'),
+           # a new quotation that accuses is a new claim; one that only adds colour would not be
+           MEMO, QUOTE, '"Nobody will ever be allowed near that wreck again, and the navy knew it all along," one captain told us.'),
 ]
 OTHER = record("library-9", "Valley Courier", "2025-04-02T12:00:00", "Library opens on Sundays",
                "The Brenmoor library will open on Sundays from May after volunteers offered to staff the front desk.",

@@ -16,6 +16,7 @@ across units with :func:`compare`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from newstrail.core.article import Number, Span
@@ -119,6 +120,12 @@ def _parse(match: re.Match[str]) -> tuple[float, str, str] | None:
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in ``text`` with unit, qualifier and the words it counts."""
+    return list(_find_numbers(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_numbers(text: str) -> tuple[Number, ...]:
+    # cached: a trace compares each sentence with several others
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
     for dimension, pattern in _NOT_QUANTITY:
@@ -145,14 +152,14 @@ def find_numbers(text: str) -> list[Number]:
         start = match.start("sign") if match.group("sign") else match.start("num") if match.group("num") else match.start("word")
         if match.group("qual"):
             start = match.start("qual")
-        before = text[:start].split()[-1:]
+        before = text[max(0, start - 40) : start].split()[-1:]
         if dimension == "count" and before and before[0].lower().strip("(") in _LABELS:
             dimension = "label"
         found.append(Number(Span(start, match.end()), text[start : match.end()], value, unit, dimension,
                             (match.group("qual") or "").lower(), _counted(text, match.end(), dimension)))
     for match in _IN_HALF.finditer(text):
         found.append(Number(Span(match.start(), match.end()), match.group(0), 50.0, "%", "share", "", "reduction"))
-    return sorted(found, key=lambda n: n.span.start)
+    return tuple(sorted(found, key=lambda n: n.span.start))
 
 
 def _counted(text: str, end: int, dimension: str) -> str:
@@ -189,9 +196,9 @@ def _consistent(a: Number, b: Number) -> bool | None:
     if va or vb:
         if va and vb:
             return va == vb
-        low, high = va or vb  # type: ignore[misc]
-        exact = b.value if va else a.value
-        return low * 0.9 <= exact <= high * 1.1
+        low, high = va or vb or (0.0, 0.0)
+        figure = b.value if va else a.value
+        return low * 0.9 <= figure <= high * 1.1
     if a.qualifier == b.qualifier or a.value == b.value:
         return None
     if a.qualifier and b.qualifier:

@@ -21,11 +21,14 @@ framing.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
 from newstrail.analyze.numbers import compare, find_numbers, is_number_word
 from newstrail.core.article import Number
+from newstrail.core.errors import NewstrailError
+from newstrail.embeddings import get_embedder
 from newstrail.analyze.sentences import split_sentences
 from newstrail.core.article import Article
 
@@ -68,7 +71,13 @@ PLACE_NOUNS = frozenset("port strait coast city town river bay island harbour ha
 #: loaded words that recast an event ("collided" -> "rammed", "taking on water" -> "sinking")
 CHARGED = ("rammed", "sinking", "sank", "freeze", "frozen", "chaos", "panic", "collapse", "collapsing", "storm", "stormed",
            "slammed", "ignored", "cover-up", "betrayed", "abandoned", "shut down", "run on", "set to strike", "crash")
+#: how close in meaning (cosine of the fast sentence vectors) a retold sentence must be to
+#: the source sentence it is compared with; on part a of the outside set, retellings of one
+#: statement score 0.75 and above, neighbouring sentences of one story mostly below 0.7
+PARAPHRASE_FLOOR = 0.75
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
+_FUNCTION_WORDS = frozenset("i we you they he she it our their my your his her its there here this that these those "
+                            "were are is was be been have has had will would can could do did not no".split())
 _STOP = frozenset("the a an of in on at to and or for by with from that this is was were be been it its as".split())
 
 
@@ -111,15 +120,9 @@ def _bag(sentence: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(sentence) if w[0].isalnum() and w.lower() not in _STOP}
 
 
-def pair_sentences(source: Article, target: Article, floor: float = 0.4) -> list[tuple[str, str]]:
-    """Each sentence of ``target`` with its most similar sentence of ``source``.
-
-    Similarity is the overlap coefficient of content words (shared words over the
-    smaller sentence's words), so a sentence that was shortened or extended still
-    pairs with its source; a pair needs at least three shared words.
-    """
+def _lexical_partners(source: Article, target: Article, floor: float) -> list[tuple[str | None, str]]:
     left = [(s, _bag(s)) for s in _sentences(source)]
-    pairs = []
+    out: list[tuple[str | None, str]] = []
     for sentence in _sentences(target):
         words = _bag(sentence)
         if len(words) < 3:
@@ -130,13 +133,47 @@ def pair_sentences(source: Article, target: Article, floor: float = 0.4) -> list
             overlap = shared / min(len(words), len(other_words)) if shared >= 3 else 0.0
             if overlap > score:
                 best, score = other, overlap
-        if best is not None and best != sentence:
-            pairs.append((best, sentence))
-    return pairs
+        out.append((best, sentence))
+    return out
 
 
-def _has(phrases, text: str) -> list[str]:
+def pair_sentences(source: Article, target: Article, floor: float = 0.4) -> list[tuple[str, str]]:
+    """Each sentence of ``target`` with its most similar sentence of ``source``.
+
+    Similarity is the overlap coefficient of content words (shared words over the
+    smaller sentence's words), so a sentence that was shortened or extended still
+    pairs with its source; a pair needs at least three shared words.
+    """
+    return [(best, sentence) for best, sentence in _lexical_partners(source, target, floor) if best is not None and best != sentence]
+
+
+def retold_sentences(source: Article, target: Article, floor: float = PARAPHRASE_FLOOR) -> list[tuple[str, str]]:
+    """Sentences of ``target`` that share too few words with any of ``source`` to pair,
+    each with the ``source`` sentence closest in meaning when that is at least ``floor``
+    (cosine of sentence vectors): a retelling in other words ("collided" -> "rammed")."""
+    alone = [sentence for best, sentence in _lexical_partners(source, target, 0.4) if best is None]
+    theirs = _sentences(source)
+    if not alone or not theirs:
+        return []
+    try:
+        embedder = get_embedder("fast")
+        mine, other = embedder.encode(alone), embedder.encode(theirs)
+    except NewstrailError:
+        return []  # no vectors here: lexical pairs only
+    similarity = mine @ other.T
+    return [(theirs[int(row.argmax())], sentence) for sentence, row in zip(alone, similarity) if float(row.max()) >= floor]
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(%s)(?![\w])" % "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+def _has(phrases: tuple[str, ...], text: str) -> list[str]:
+    """The phrases of ``phrases`` that ``text`` holds as whole words, in the order given."""
     low = f" {text.lower()} "
+    if not _phrase_pattern(phrases).search(low):
+        return []  # most sentences hold none: one search instead of one per phrase
     return [p for p in phrases if re.search(rf"(?<![\w]){re.escape(p)}(?![\w])", low)]
 
 
@@ -240,6 +277,16 @@ def _unhedged(sentence: str) -> str:
     return re.sub(r"\s+", " ", _HEDGING.sub(" ", sentence))
 
 
+def _retold(a: str, b: str, source: str, target: str) -> list[Mutation]:
+    """What a statement retold in other words changed: its figures and a loaded word put
+    in; a rewording changes too many words for a replaced run to say who changed."""
+    found = _numbers(a, b, source, target)
+    charged = [c for c in _has(CHARGED, b) if c not in _has(CHARGED, a)]
+    if charged:
+        found.append(Mutation(source, target, "framing", a, b, f"recast: {', '.join(charged)}"))
+    return found
+
+
 def _actor_swap(left: str, right: str, same_noun: bool, starts: tuple[str, str]) -> bool:
     """Whether a replaced run of words changes who acts: a name swapped in (capitalised
     inside the sentence), who an actor noun belongs to ("unidentified drones" -> "alliance
@@ -283,11 +330,39 @@ def _speaker_upstream(speaker: str | None, upstream: list[Article]) -> bool:
     return any(names & {w.lower() for w in _WORD.findall(u.text)} for u in upstream)
 
 
+#: what makes a new quotation a new claim: it blames, or says something was hidden or
+#: meant. New quotes that only add colour ("we've sold out of candles") are the article's
+#: own reporting, not a change of the claim it carries.
+ACCUSING = ("to blame", "is behind", "are behind", "was behind", "who is behind", "responsible for", "caused", "deliberate",
+            "deliberately", "planned", "no accident", "covered up", "covered this up", "cover-up", "kept this quiet",
+            "kept quiet", "hid", "hidden", "hiding", "lied", "lying", "knew", "have known", "warned", "nobody listened",
+            "no one listened", "ignored", "sabotage", "sabotaged")
+
+
+def _closest_quote(words: str, upstream: list[Article]) -> tuple[str, float]:
+    """The upstream quotation closest to ``words`` and how close (0 to 1). One that
+    starts with the same two words and then goes elsewhere ("prepare for difficult
+    conversations" -> "prepare for a run on the branches") is the same quotation altered."""
+    best, best_ratio = "", 0.0
+    for u in upstream:
+        for q in u.quotes:
+            theirs = u.text[q.span.start : q.span.end]
+            mine = _norm(theirs)
+            ratio = difflib.SequenceMatcher(a=mine, b=words, autojunk=False).ratio()
+            lead = mine.split()[:2]
+            if len(mine.split()) >= 3 and lead == words.split()[:2] and set(lead) - _FUNCTION_WORDS:
+                ratio = max(ratio, 0.6)
+            if ratio > best_ratio:
+                best, best_ratio = theirs, ratio
+    return best, best_ratio
+
+
 def quote_mutations(article: Article, parent: Article, upstream: list[Article], borrowed: float) -> list[Mutation]:
     """Quotes in ``article`` that no upstream version holds: altered when one is close,
     invented when none is. New quotes in an article's own reporting are not mutations:
     only those in a copy (``borrowed``, the share of its text taken from upstream, is at
-    least a third) or put in the mouth of someone the upstream versions name."""
+    least a third) or put in the mouth of someone the upstream versions name, and only
+    when they accuse (:data:`ACCUSING`)."""
     same_language = [u for u in upstream if u.language == article.language]
     if not same_language or checks_claims(article):
         return []
@@ -296,17 +371,11 @@ def quote_mutations(article: Article, parent: Article, upstream: list[Article], 
         words = _norm(article.text[quote.span.start : quote.span.end])
         if len(words.split()) < 5 or any(words in _norm(u.text) for u in same_language):
             continue
-        best, best_ratio = "", 0.0
-        for u in same_language:
-            for q in u.quotes:
-                theirs = u.text[q.span.start : q.span.end]
-                ratio = difflib.SequenceMatcher(a=_norm(theirs), b=words, autojunk=False).ratio()
-                if ratio > best_ratio:
-                    best, best_ratio = theirs, ratio
+        best, best_ratio = _closest_quote(words, same_language)
         text = article.text[quote.span.start : quote.span.end]
         if best_ratio >= 0.6:
             found.append(Mutation(parent.id, article.id, "quote", best, text, "altered"))
-        elif borrowed >= 0.33 or _speaker_upstream(quote.speaker, same_language):
+        elif (borrowed >= 0.33 or _speaker_upstream(quote.speaker, same_language)) and _has(ACCUSING, text):
             who = f" to {quote.speaker}" if quote.speaker else ""
             found.append(Mutation(parent.id, article.id, "quote", "", text, f"invented: attributed{who}, in no upstream version"))
     return found
@@ -391,7 +460,8 @@ def compare_articles(source: Article, target: Article, numbers_only: bool = Fals
         for a, b in pair_sentences(source, target)
         for m in _numbers(a, b, source.id, target.id) + ([] if numbers_only else _wording(a, b, source.id, target.id))
     ]
-    for mutation in paired + counted_numbers(source, target) + placed_numbers(source, target):
+    retold = [] if numbers_only else [m for a, b in retold_sentences(source, target) for m in _retold(a, b, source.id, target.id)]
+    for mutation in paired + retold + counted_numbers(source, target) + placed_numbers(source, target):
         # one figure reported once, whichever comparison found it first
         found.setdefault((mutation.type, mutation.from_text, mutation.to_text), mutation)
     framing = None if numbers_only else headline_change(source, target)
