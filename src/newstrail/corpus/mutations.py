@@ -59,6 +59,8 @@ ACTOR_NOUNS = frozenset(
     "contractor operator owners".split()
 )
 _DETERMINERS = frozenset({"a", "an", "the", "some", "several"})
+#: how many, not who: "most" -> "the majority" is a share, "Some" -> "All" a hedge of scope
+_QUANTIFIERS = frozenset("most majority minority all some many few several none half every each".split())
 #: names that say when, not who
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may june "
                       "july august september october november december month week year day morning afternoon evening "
@@ -233,20 +235,22 @@ def _numbers(a: str, b: str, source: str, target: str) -> list[Mutation]:
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
-def _segments(a: str, b: str) -> list[tuple[str, str, bool, str]]:
-    """Replaced word runs of two sentences, as (old, new, same_noun, word before). A
-    replaced modifier keeps its noun ("unidentified drones" -> "alliance drones"), so
-    the change reads on its own; ``same_noun`` says that is what happened."""
+def _segments(a: str, b: str) -> list[tuple[str, str, bool, bool, str]]:
+    """Replaced word runs of two sentences, as (old, new, same_noun, in_slot, word before).
+    A replaced modifier keeps its noun ("unidentified drones" -> "alliance drones"), so
+    the run is extended by that noun to read on its own (``same_noun``); ``in_slot`` says
+    the run is followed by words both sentences keep: it replaced one part of one statement."""
     ta, tb = _WORD.findall(a.translate(_QUOTES)), _WORD.findall(b.translate(_QUOTES))
     matcher = difflib.SequenceMatcher(a=[t.lower() for t in ta], b=[t.lower() for t in tb], autojunk=False)
     out = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op != "replace":
             continue
-        noun = i2 < len(ta) and j2 < len(tb) and ta[i2].lower() == tb[j2].lower() and ta[i2].isalpha() and ta[i2].lower() not in _STOP
+        slot = i2 < len(ta) and j2 < len(tb)
+        noun = slot and ta[i2].lower() == tb[j2].lower() and ta[i2].isalpha() and ta[i2].lower() not in _STOP
         if noun:
             i2, j2 = i2 + 1, j2 + 1
-        out.append((" ".join(ta[i1:i2]), " ".join(tb[j1:j2]), noun, ta[i1 - 1].lower() if i1 else ""))
+        out.append((" ".join(ta[i1:i2]), " ".join(tb[j1:j2]), noun, slot, ta[i1 - 1].lower() if i1 else ""))
     return out
 
 
@@ -263,8 +267,8 @@ def _wording(a: str, b: str, source: str, target: str) -> list[Mutation]:
     starts = (a.split()[:1] or [""])[0].strip('"“'), (b.split()[:1] or [""])[0].strip('"“')
     # hedges and auxiliaries taken out first, so a changed hedge beside the actor
     # ("a waste haulier may have dumped" -> "Varn Chemicals has dumped") leaves the actor's run alone
-    for left, right, same_noun, before in _segments(_unhedged(a), _unhedged(b)):
-        if before not in _LOCATIVE and _actor_swap(left, right, same_noun, starts):
+    for left, right, same_noun, in_slot, before in _segments(_unhedged(a), _unhedged(b)):
+        if before not in _LOCATIVE and _actor_swap(left, right, (same_noun, in_slot, before), starts):
             found.append(Mutation(source, target, "actor", left, right))
     return found
 
@@ -287,11 +291,12 @@ def _retold(a: str, b: str, source: str, target: str) -> list[Mutation]:
     return found
 
 
-def _actor_swap(left: str, right: str, same_noun: bool, starts: tuple[str, str]) -> bool:
+def _actor_swap(left: str, right: str, place: tuple[bool, bool, str], starts: tuple[str, str]) -> bool:
     """Whether a replaced run of words changes who acts: a name swapped in (capitalised
     inside the sentence), who an actor noun belongs to ("unidentified drones" -> "alliance
     drones"), or one actor for another ("the Coastguard said" -> "the navy said")."""
     lw, rw = left.split(), right.split()
+    same_noun, in_slot, before = place
     if not lw or any(ch.isdigit() for ch in left + right) or len(lw) > 5 or len(rw) > 7:
         return False
     lowered = {w.lower() for w in lw + rw}
@@ -312,7 +317,16 @@ def _actor_swap(left: str, right: str, same_noun: bool, starts: tuple[str, str])
         return True
     # a whole noun phrase swapped in the same slot ("a cable fault caused" -> "the grid
     # operator caused"): its determiner changed with it
-    if same_noun and {lw[0].lower(), rw[0].lower()} & _DETERMINERS and len(lw) <= 5 and len(rw) <= 5:
+    clause = lowered & (_FUNCTION_WORDS | {"said", "says", "told", "that", "and", "or", "but"})  # a clause, not a noun phrase
+
+    def nouny(words: list[str]) -> bool:
+        return any(w.lower() not in _STOP | _DETERMINERS | _QUANTIFIERS and w[0].isalpha() for w in words)
+
+    # ... or after a determiner both keep and before the verb both keep ("a mystery illness
+    # sickened" -> "a laboratory leak sickened"); a noun before a preposition ("the bill at",
+    # "a press briefing in") is more often a synonym than a new actor
+    determined = (before in _DETERMINERS and same_noun) or {lw[0].lower(), rw[0].lower()} & _DETERMINERS
+    if in_slot and determined and len(lw) <= 5 and len(rw) <= 5 and not clause and nouny(lw) and nouny(rw):
         return True
     if new_names and len(lw) <= 4 and len(rw) <= 4 and (who(lw) or lw[0].lower() in _DETERMINERS):
         return True
@@ -412,25 +426,45 @@ def _places(sentence: str) -> set[str]:
     return {n for n in names if not (first and n == first.group(0) and sentence.lstrip("\"“‘'( ").startswith(n))}
 
 
+#: nouns that count people: a head count about the same place is one figure, whatever the
+#: noun ("1,150 of the 1,400 people employed at Gantry Quay" -> "11,500 workers at Gantry Quay")
+#: (not subgroups: "three children" may be some of "14 people", not a new figure for them)
+PERSONS = frozenset("people persons workers members staff employees passengers residents savers customers dockers crew "
+                    "fishermen patients voters protesters".split())
+
+
+def _placed(number: Number) -> bool:
+    """A figure ``placed_numbers`` compares: a distance, a duration or a head count."""
+    if number.dimension in ("length", "time"):
+        return True
+    return number.dimension == "count" and bool(set(number.what.split()[:1]) & PERSONS)
+
+
+def _slip(a: Number, b: Number) -> bool:
+    """Same digits, another order of magnitude (1,150 -> 11,500): a figure inflated, not a new one."""
+    digits = [f"{n.value:.0f}".rstrip("0") for n in (a, b)]
+    return digits[0] == digits[1] and a.value != b.value
+
+
 def placed_numbers(source: Article, target: Article) -> list[Mutation]:
-    """Distances and durations stated about the same named places in both texts that differ.
+    """Distances, durations and head counts stated about the same named places in both texts that differ.
 
     A retelling often rewords the whole sentence around a figure ("Bakhdida city situated
     32 km of Mosul" -> "the city of Bakhdida, 19 miles from the city of Mosul"), so the
     sentences do not pair; two measurements of one dimension in sentences that share two
     or more names are taken to measure the same thing.
     """
-    left = [(n, _places(s)) for s in _sentences(source) for n in find_numbers(s) if n.dimension in ("length", "time")]
+    left = [(n, _places(s)) for s in _sentences(source) for n in find_numbers(s) if _placed(n)]
     if not left:
         return []
-    right = [(n, _places(s), s) for s in _sentences(target) for n in find_numbers(s) if n.dimension in ("length", "time")]
+    right = [(n, _places(s), s) for s in _sentences(target) for n in find_numbers(s) if _placed(n)]
     found: list[Mutation] = []
     reported: list = []
     for nb, names, sentence in right:
         options = [(na, theirs) for na, theirs in left if na.dimension == nb.dimension and len(names & theirs) >= 2]
         if not options or any(compare(na, nb) == "equal" for na, _ in options):
             continue
-        na, theirs = options[0]
+        na, theirs = max(options, key=lambda o: _slip(o[0], nb))
         # a target that still states the source's figure only mentions another one beside it
         # (a fact-check quoting the claim it corrects); "45 km (28 miles)" is one figure, said once
         if any(compare(na, other) == "equal" for other, _, _ in right) or any(compare(nb, r) == "equal" for r in reported):
