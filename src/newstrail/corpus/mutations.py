@@ -254,7 +254,7 @@ def _segments(a: str, b: str) -> list[tuple[str, str, bool, bool, str]]:
     return out
 
 
-def _wording(a: str, b: str, source: str, target: str) -> list[Mutation]:
+def _wording(a: str, b: str, source: str, target: str, credited: frozenset[str] = frozenset()) -> list[Mutation]:
     found = []
     dropped = _dropped_hedges(a, b)
     added = [c for c in _has(CERTAINTY, b) if c not in _has(CERTAINTY, a)]
@@ -268,7 +268,9 @@ def _wording(a: str, b: str, source: str, target: str) -> list[Mutation]:
     # hedges and auxiliaries taken out first, so a changed hedge beside the actor
     # ("a waste haulier may have dumped" -> "Varn Chemicals has dumped") leaves the actor's run alone
     for left, right, same_noun, in_slot, before in _segments(_unhedged(a), _unhedged(b)):
-        if before not in _LOCATIVE and _actor_swap(left, right, (same_noun, in_slot, before), starts):
+        # a swapped-in outlet the target credits is where it says it got the story, not who acted
+        from_credit = {w.lower() for w in right.split() if w[:1].isupper()} & credited
+        if before not in _LOCATIVE and not from_credit and _actor_swap(left, right, (same_noun, in_slot, before), starts):
             found.append(Mutation(source, target, "actor", left, right))
     return found
 
@@ -489,10 +491,11 @@ def compare_articles(source: Article, target: Article, numbers_only: bool = Fals
     if checks_claims(target):
         return []
     found: dict[tuple[str, str, str], Mutation] = {}
+    credited = frozenset(w.lower() for c in target.attributions if c.kind == "outlet" for w in c.source.split() if w[:1].isupper())
     paired = [
         m
         for a, b in pair_sentences(source, target)
-        for m in _numbers(a, b, source.id, target.id) + ([] if numbers_only else _wording(a, b, source.id, target.id))
+        for m in _numbers(a, b, source.id, target.id) + ([] if numbers_only else _wording(a, b, source.id, target.id, credited))
     ]
     retold = [] if numbers_only else [m for a, b in retold_sentences(source, target) for m in _retold(a, b, source.id, target.id)]
     for mutation in paired + retold + counted_numbers(source, target) + placed_numbers(source, target):
