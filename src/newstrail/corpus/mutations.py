@@ -42,8 +42,11 @@ CERTAINTY = ("confirms", "proves", "proved", "proof", "clearly", "shows", "showe
              "exposes", "exposed", "definitely", "undeniably", "secret", "caught")
 #: what softens a headline beyond the hedges: it reports reports, or says what is not known
 HEADLINE_HEDGES = HEDGES + ("questions", "reports of", "what we know", "examine", "look into", "looks into", "investigate")
-#: what hardens a headline beyond the certainty words: an event told as about to happen
-HEADLINE_CERTAINTY = CERTAINTY + ("set to", "truth", "cover-up")
+#: what hardens a headline beyond the certainty words: an event told as about to happen, or
+#: as a truth kept from the reader (a loaded verb in a headline only repeats the body's, which
+#: is where a recast is reported)
+HEADLINE_CERTAINTY = CERTAINTY + ("set to", "truth", "cover-up", "won't tell you", "won’t tell you", "hide", "hides",
+                                  "hiding", "betrayed", "abandoned")
 #: headlines of articles that check, correct or deny a claim: what they say differently
 #: is the correction, not a mutation of the claim
 _CHECKING = re.compile(r"^\W*(?:fact[- ]?check|reality check|correction|clarification|statement|denial|debunk|false|misleading)\b", re.I)
