@@ -1,0 +1,90 @@
+"""Score newstrail on a hand-written provenance set in the ``gold.json`` format.
+
+    python bench/provenance_set.py SET_DIR [--detail] [--json OUT] [--cli NEWSTRAIL]
+
+Analyzes the set's articles into a fresh store in a temporary folder (in process by
+default; with ``--cli`` through that ``newstrail`` executable, as the shared hook
+does), traces each story and prints edges P/R overall and by kind, credited outside
+outlets, origins, same-story pair P/R/F1, mutations P/R by type, laundering and
+links made by declared boilerplate alone. ``--detail`` lists every miss. The first
+line is the hook's ``score_provenance.py`` line, with the same mapping rules.
+The scoring is in :mod:`newstrail.eval.provenance_set`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from typing import Any
+
+from newstrail import api
+from newstrail.core.errors import NewstrailError
+from newstrail.eval.provenance_set import collect, input_files, load_gold, render, score
+
+
+def _in_process(paths: list[str], workdir: str) -> tuple[list[dict[str, Any]], Callable[[str], dict[str, Any] | None]]:
+    settings = api.build_settings(None, (), db=os.path.join(workdir, "newstrail.db"))
+    analysis = api.analyze(paths, settings)
+    records = [analysis.record(o) for o in analysis if o.article is not None]
+
+    def trace_of(pid: str) -> dict[str, Any] | None:
+        try:
+            return api.trace(settings, article=pid).to_dict()
+        except NewstrailError:
+            return None
+
+    return records, trace_of
+
+
+def _through_cli(exe: str, paths: list[str], workdir: str) -> tuple[list[dict[str, Any]], Callable[[str], dict[str, Any] | None]]:
+    def run(argv: list[str], check: bool = True) -> str:
+        done = subprocess.run([exe, *argv], cwd=workdir, capture_output=True, text=True, timeout=1800)
+        if check and done.returncode:
+            sys.exit(f"newstrail {argv[0]} exited {done.returncode}: {(done.stderr or done.stdout)[-300:]}")
+        return done.stdout
+
+    records = []
+    for line in run(["analyze", *paths, "--format", "jsonl"]).splitlines():
+        if line.strip().startswith("{"):
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError:
+                pass
+
+    def trace_of(pid: str) -> dict[str, Any] | None:
+        try:
+            found: dict[str, Any] = json.loads(run(["trace", pid, "--format", "json"], check=False))
+            return found
+        except json.JSONDecodeError:
+            return None
+
+    return records, trace_of
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("set_dir")
+    parser.add_argument("--detail", action="store_true", help="list every missed or extra edge, origin, pair and mutation")
+    parser.add_argument("--json", default=None, help="write the scores as JSON to this file")
+    parser.add_argument("--cli", default=None, metavar="NEWSTRAIL", help="run this newstrail executable instead of the API")
+    args = parser.parse_args()
+    set_dir = os.path.abspath(args.set_dir)
+    gold = load_gold(set_dir)
+    workdir = tempfile.mkdtemp(prefix="nt-set-")
+    os.chdir(workdir)  # no newstrail.toml of the caller's folder changes the settings
+    paths = input_files(gold, set_dir, workdir)
+    records, trace_of = _through_cli(args.cli, paths, workdir) if args.cli else _in_process(paths, workdir)
+    scores = score(gold, collect(gold, records, trace_of))
+    print(render(scores, detail=args.detail), end="")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as out:
+            json.dump(scores, out, indent=1, default=list)
+
+
+if __name__ == "__main__":
+    main()
