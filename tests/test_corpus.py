@@ -196,7 +196,10 @@ def test_independent_reports_of_one_event_share_a_story_but_no_edge(tmp_path):
         assert stories["ferry-a"] == stories["ferry-b"] != stories["ferry-c"]  # a look-alike of another event stays apart
         trace = Corpus(store).trace(article="ferry-b").to_dict()
     assert trace["edges"] == []  # neither copied the other
-    assert sorted(trace["origins"]) == ["ferry-a", "ferry-b"]
+    # the earlier report starts the story; the later one tells it apart, fed by nothing
+    # and taken from by no one: it is independent, not a second origin
+    assert trace["origins"] == ["ferry-a"]
+    assert trace["roles"] == {"ferry-a": "origin", "ferry-b": "independent"} and trace["amplifiers"] == []
     (pair,) = trace["related"]
     assert {pair["a"], pair["b"]} == {"ferry-a", "ferry-b"} and pair["similarity"] >= 0.93
     assert {"corrant", "velmora"} <= set(pair["shared"])

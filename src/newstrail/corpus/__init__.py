@@ -41,29 +41,46 @@ class Trace:
     factchecks: list[dict[str, Any]] = field(default_factory=list)
 
     @property
+    def roles(self) -> dict[str, str]:
+        """Each article's role (origin, amplifier, independent, fact-check, debunk, correction, denial)."""
+        return self.graph.roles()
+
+    @property
     def origins(self) -> list[str]:
-        """The graph's origins, and each article that tells the story on its own (a
-        ``related`` article no corpus article fed is an independent origin)."""
-        origins = self.graph.origins
-        fed = {t for (src, t) in self.graph.edges if src in self.graph.articles}
-        alone = sorted({a for pair in self.related for a in (pair["a"], pair["b"])} - fed - set(origins))
-        return origins + alone
+        """The corpus articles where the story starts (see :attr:`Graph.origins`)."""
+        return self.graph.origins
+
+    def shares_quote(self) -> list[dict[str, Any]]:
+        """Pairs joined only by a shared quotation: told together, neither copied the other."""
+        out = []
+        for a, b in self.graph.quote_links:
+            evidence = [ev for ev in self.graph.edges[(a, b)].evidence if ev.get("words")]
+            out.append({"a": a, "b": b, "words": sum(ev["words"] for ev in evidence),
+                        "text": evidence[0].get("text", "") if evidence else ""})
+        return out
 
     def to_dict(self) -> dict[str, Any]:
-        """The stable JSON interface of ``newstrail trace --format json``."""
+        """The stable JSON interface of ``newstrail trace --format json``. ``edges`` holds
+        copy links only; quotation-only links are in ``shares_quote``."""
         articles = sorted(self.graph.articles.values(), key=chronological)
+        roles = self.roles
+        copies = [e for key, e in self.graph.edges.items() if self.graph.is_copy(key)]
         return {
             "story": self.story,
             "articles": [
-                {"id": a.id, "url": a.url, "outlet": a.outlet, "published": a.published, "title": a.title, "language": a.language}
+                {"id": a.id, "url": a.url, "outlet": a.outlet, "published": a.published, "title": a.title, "language": a.language,
+                 "role": roles[a.id]}
                 for a in articles
             ],
-            "edges": [e.to_dict() for e in sorted(self.graph.edges.values(), key=lambda e: (e.target, e.source))],
+            "edges": [e.to_dict() for e in sorted(copies, key=lambda e: (e.target, e.source))],
             "origins": self.origins,
-            "amplifiers": self.graph.amplifiers,
+            "external_origins": self.graph.external_origins,
+            "amplifiers": self.graph.amplifiers(roles),
+            "roles": roles,
             "laundering": self.graph.laundering,
             "mutations": [m.to_dict() for m in self.mutations],
             "related": self.related,
+            "shares_quote": self.shares_quote(),
             "factchecks": self.factchecks,
         }
 
@@ -121,14 +138,16 @@ class Corpus:
         by_id = graph.articles
         checks = self.store.factchecks.at([a.url for a in articles if a.url])
         factchecks = [{"article": a.id, **review.to_dict()} for a in articles if a.url in checks for review in checks[a.url]]
-        # a fact-check quotes the claim it rates: what it says differently is the correction, not a mutation
-        checking = {f["article"] for f in factchecks}
+        # an article that answers the claim (fact-check, debunk, correction, denial) quotes
+        # what it answers: what it says differently is the answer, not a mutation
+        graph.checked = {f["article"]: "fact-check" for f in factchecks}
+        checking = set(graph.answers)
         for (source, target) in sorted(graph.edges, key=lambda e: (chronological(by_id[e[1]]), e)):
-            # articles that only quote the same words did not rewrite one another: compare their figures alone
-            if source in by_id and target not in checking:
-                mutations += compare_articles(by_id[source], by_id[target], numbers_only=set(graph.edges[(source, target)].kinds) == {"quote"})
+            # articles that only quote the same words did not rewrite one another
+            if source in by_id and target not in checking and graph.is_copy((source, target)):
+                mutations += compare_articles(by_id[source], by_id[target])
         for node in by_id.values():
-            parents = [p for p in graph.parents(node.id) if p in by_id]
+            parents = graph.copy_parents(node.id)
             if not parents or node.id in checking:
                 continue
             # the parent it borrowed most from carries the quote changes

@@ -13,9 +13,12 @@ An edge ``A -> B`` means B took content from A. Edges come from
   text republished nearly whole.
 
 Every edge carries its evidence (the credit sentence, the link, the passages) and
-a confidence. The graph names its origins (no incoming edge), its amplifiers
-(articles others took from) and laundering: an article that credits one outlet
-while its text comes from another, earlier one.
+a confidence. An edge whose only kind is ``quote`` is not a copy: the two articles
+share a quotation (see :meth:`Graph.is_copy`). The graph names its origins (corpus
+articles no copy link feeds, that others took from), its external origins (every
+credited outlet outside the corpus), each article's role (origin, amplifier,
+independent, or an answer: fact-check, debunk, correction, denial) and laundering:
+an article that credits one outlet while its text comes from another, earlier one.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from newstrail.store import Store
 from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.corpus.reuse import coverage
+from newstrail.corpus.roles import answer_role
 from newstrail.store.rows import Cite, ReusedPassage
 
 SYNDICATION_COVER = 0.8
@@ -64,6 +68,8 @@ class Graph:
     articles: dict[str, Article]
     edges: dict[tuple[str, str], Edge]
     laundering: list[dict[str, str]]
+    #: answering roles known from outside the text (an imported fact-check at the article's URL)
+    checked: dict[str, str] = field(default_factory=dict)
 
     def parents(self, node: str) -> list[str]:
         return [s for (s, t) in self.edges if t == node]
@@ -81,16 +87,50 @@ class Graph:
                 todo.extend(self.parents(current))
         return seen
 
+    def is_copy(self, key: tuple[str, str]) -> bool:
+        """Whether an edge says the target took content from the source: a shared
+        quotation alone does not (two articles quoting one document copied nothing
+        from each other); it is drawn as "shares a quotation with"."""
+        return set(self.edges[key].kinds) != {"quote"}
+
+    @property
+    def quote_links(self) -> list[tuple[str, str]]:
+        """Pairs of corpus articles joined only by a shared quotation, earlier one first."""
+        return sorted(k for k in self.edges if not self.is_copy(k) and k[0] in self.articles)
+
+    def copy_parents(self, node: str) -> list[str]:
+        """The corpus articles ``node`` took content from (quotation-only links left out)."""
+        return [s for (s, t) in self.edges if t == node and s in self.articles and self.is_copy((s, t))]
+
+    def copy_children(self, node: str) -> list[str]:
+        return [t for (s, t) in self.edges if s == node and self.is_copy((s, t))]
+
+    @property
+    def answers(self) -> dict[str, str]:
+        """The articles that answer the claim, by role (fact-check, debunk, correction, denial)."""
+        found = {n: self.checked.get(n) or answer_role(a.title, a.url, a.text) for n, a in self.articles.items()}
+        return {n: role for n, role in found.items() if role}
+
     @property
     def origins(self) -> list[str]:
-        """Where the story starts: the corpus articles no other corpus article fed
-        (those others took from, or the earliest), then the outside outlets they credit."""
-        fed = {t for (s, t) in self.edges if s in self.articles}
-        roots = sorted((n for n in self.articles if n not in fed), key=lambda n: chronological(self.articles[n]))
+        """Where the story starts inside the corpus: the articles no other corpus article
+        fed by a copy link that others took from; when none was taken from, the earliest.
+        An article that answers the claim does not start it, and an article fed by nothing
+        that nobody took from tells the story apart (``independent``). Outside outlets
+        are :attr:`external_origins`."""
+        answers = self.answers
+        candidates = [n for n in self.articles if n not in answers] or list(self.articles)
+        roots = sorted((n for n in candidates if not self.copy_parents(n)), key=lambda n: chronological(self.articles[n]))
         if len(self.articles) > 1:
-            roots = [n for n in roots if self.children(n)] or roots[:1]
-        outside = sorted({s for (s, t) in self.edges if s not in self.articles and t in roots})
-        return roots + outside
+            roots = [n for n in roots if self.copy_children(n)] or roots[:1]
+        return roots
+
+    @property
+    def external_origins(self) -> list[str]:
+        """Every outlet credited in the story that has no article in the corpus
+        (``external:<Outlet>`` nodes): each is a candidate origin, since the story may
+        have started there; the trace cannot tell which."""
+        return sorted({s for (s, t) in self.edges if s not in self.articles})
 
     def borrowed(self, node: str, sources: set[str]) -> float:
         """The share of ``node``'s text that passages from ``sources`` cover."""
@@ -103,10 +143,28 @@ class Graph:
         ]
         return coverage(spans, len(self.articles[node].text))
 
-    @property
-    def amplifiers(self) -> list[str]:
-        copied = [n for n in self.articles if self.parents(n)]
-        return sorted(copied, key=lambda n: (-len(self.children(n)), chronological(self.articles[n])))
+    def roles(self) -> dict[str, str]:
+        """One role per corpus article (see :mod:`newstrail.corpus.roles`): its answering
+        role first, then origin, amplifier or independent from the copy links."""
+        answers, origins = self.answers, set(self.origins)
+        out = {}
+        for node in self.articles:
+            if node in answers:
+                out[node] = answers[node]
+            elif node in origins:
+                out[node] = "origin"
+            elif self.copy_parents(node):
+                out[node] = "amplifier"
+            else:
+                out[node] = "independent"
+        return out
+
+    def amplifiers(self, roles: dict[str, str] | None = None) -> list[str]:
+        """The articles that passed the story on, most taken-from first: never an origin,
+        never one that answers the claim."""
+        roles = roles or self.roles()
+        spread = [n for n, role in roles.items() if role == "amplifier"]
+        return sorted(spread, key=lambda n: (-len(self.copy_children(n)), chronological(self.articles[n])))
 
 
 def external_node(name: str, resolver: OutletResolver) -> str:
@@ -222,7 +280,8 @@ def build_graph(
             node = source if source in by_id else external_node(attribution.source, outlet_resolver)
             if node == article.id:
                 continue
-            evidence = {"cue": attribution.cue, "text": attribution.evidence, "where": attribution.where}
+            # the name as cited: the trace shows the credit sentence around it
+            evidence = {"cue": attribution.cue, "text": attribution.evidence, "where": attribution.where, "name": attribution.source}
             if attribution.link:
                 evidence["link"] = attribution.link
             edge(node, article.id).add("attribution", evidence, 0.75 if node in by_id else 0.6)

@@ -12,12 +12,36 @@ from typing import Any
 from newstrail.core.dates import day_of, sort_key
 
 
+#: characters of a credit sentence shown around the credited name
+CREDIT_WINDOW = 140
+ANSWERING = ("fact-check", "debunk", "correction", "denial")
+
+
 def _label(node: str, articles: dict[str, dict[str, Any]]) -> str:
     if node not in articles:
         return f"{node}  (outside the corpus)"
     a = articles[node]
     date = day_of(a.get("published")) or "no date"
-    return f"{date:<10}  {node}  {a.get('outlet') or '?'}: {textwrap.shorten(a.get('title') or '', 70)}"
+    role = f"  [{a['role']}]" if a.get("role") in ANSWERING else ""
+    return f"{date:<10}  {node}  {a.get('outlet') or '?'}: {textwrap.shorten(a.get('title') or '', 70)}{role}"
+
+
+def credit_excerpt(text: str, name: str | None, width: int = CREDIT_WINDOW) -> str:
+    """The credit sentence cut to ``width`` characters around the credited name, so
+    the name always shows.
+
+    >>> credit_excerpt("x " * 100 + "as Tallow Wire first reported on Monday", "Tallow Wire", 40)
+    '[...] x x x x x as Tallow Wire first reported [...]'
+    """
+    text = " ".join((text or "").split())
+    if len(text) <= width:
+        return text
+    at = text.lower().find((name or "").lower()) if name else -1
+    if at < 0:
+        return textwrap.shorten(text, width)
+    start = max(0, min(at - (width - len(name or "")) // 2, len(text) - width))
+    cut = text[start : start + width]
+    return ("[...] " if start else "") + cut.strip() + (" [...]" if start + width < len(text) else "")
 
 
 def _evidence_lines(edge: dict[str, Any], indent: str) -> list[str]:
@@ -29,8 +53,7 @@ def _evidence_lines(edge: dict[str, Any], indent: str) -> list[str]:
             continue
         shown.add(kind)
         if kind == "attribution":
-            text = ev.get("text") or ""
-            lines.append(f"{indent}  credit ({ev.get('cue')}): {textwrap.shorten(text, 90)}")
+            lines.append(f"{indent}  credit ({ev.get('cue')}): {credit_excerpt(ev.get('text') or '', ev.get('name'))}")
         elif kind == "hyperlink":
             lines.append(f"{indent}  link: {ev.get('anchor')} -> {ev.get('url')}")
         elif kind in ("reuse", "quote") and ev.get("words"):
@@ -41,7 +64,9 @@ def _evidence_lines(edge: dict[str, Any], indent: str) -> list[str]:
 
 
 def render_trace(trace: dict[str, Any]) -> str:
-    """The trace as text: a tree from each origin, then laundering and mutations."""
+    """The trace as text: a tree of copy links from each origin (each child with the
+    evidence of its link beneath it), then who answers the claim, the quotations shared
+    without copying, laundering and mutations."""
     articles = {a["id"]: a for a in trace["articles"]}
     children: dict[str, list[dict[str, Any]]] = {}
     for edge in trace["edges"]:
@@ -51,28 +76,49 @@ def render_trace(trace: dict[str, Any]) -> str:
     out = [f"Story {trace['story']} · {len(articles)} article(s){span}", ""]
     drawn: set[str] = set()
 
-    def draw(node: str, depth: int) -> None:
+    def draw(node: str, depth: int, edge: dict[str, Any] | None = None) -> None:
         pad = "    " * depth
         again = node in drawn
         out.append(f"{pad}{'└─▶ ' if depth else ''}{_label(node, articles)}{'  (shown above)' if again else ''}")
+        if edge is not None:  # how this child took from its parent, under the child
+            out.extend(_evidence_lines(edge, pad + "      "))
         if again:
             return
         drawn.add(node)
-        for edge in sorted(children.get(node, []), key=lambda e: (sort_key(articles.get(e["to"], {}).get("published")), e["to"])):
-            out.extend(_evidence_lines(edge, pad + "      "))
-            draw(edge["to"], depth + 1)
+        for child in sorted(children.get(node, []), key=lambda e: (sort_key(articles.get(e["to"], {}).get("published")), e["to"])):
+            draw(child["to"], depth + 1, child)
 
     for origin in trace["origins"]:
         draw(origin, 0)
-    # outside outlets credited further down the chain, then anything still unshown
-    fed = {edge["to"] for edge in trace["edges"]}
-    for node in [*sorted({e["from"] for e in trace["edges"]} - fed), *articles]:
+    # outside outlets credited in the story, then anything still unshown
+    for node in [*trace.get("external_origins", []), *articles]:
         if node not in drawn:
             draw(node, 0)
+    out += _summary_lines(trace, articles)
+    return "\n".join(out) + "\n"
+
+
+def _summary_lines(trace: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[str]:
+    """Origins, roles and the lists under the tree."""
+    out: list[str] = []
     out.append("")
-    out.append("Origins: " + (", ".join(trace["origins"]) or "none found"))
+    outside = trace.get("external_origins", [])
+    origins = ", ".join(trace["origins"]) or "none found in the corpus"
+    out.append("Origins: " + origins + (f"; credited outside the corpus (candidates): {', '.join(outside)}" if outside else ""))
     if trace.get("amplifiers"):
         out.append("Amplifiers: " + ", ".join(trace["amplifiers"]))
+    roles = trace.get("roles", {})
+    answers = [f"{n} ({r})" for n, r in roles.items() if r in ANSWERING]
+    if answers:
+        out.append("Answering the claim (not amplifiers): " + ", ".join(answers))
+    apart = [n for n, r in roles.items() if r == "independent"]
+    if apart:
+        out.append("Told independently (no corpus article feeds them): " + ", ".join(apart))
+    if trace.get("shares_quote"):
+        out.append("")
+        out.append("Shared quotations (no copying: both quote the same words):")
+        for pair in trace["shares_quote"]:
+            out.append(f"  {pair['b']} shares a quotation with {pair['a']}, {pair['words']} words: \"{textwrap.shorten(pair['text'], 80)}\"")
     if trace["laundering"]:
         out.append("")
         out.append("Hidden sources (credits one outlet, text comes from another):")
@@ -100,4 +146,4 @@ def render_trace(trace: dict[str, Any]) -> str:
             out.append(f"  {m['type']:<8} {where}{detail}")
             out.append(f"           was: {textwrap.shorten(m['from_text'] or '(nothing)', 100)}")
             out.append(f"           now: {textwrap.shorten(m['to_text'] or '(nothing)', 100)}")
-    return "\n".join(out) + "\n"
+    return out
