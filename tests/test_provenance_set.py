@@ -37,7 +37,7 @@ def test_a_perfect_trace_scores_one_everywhere():
 def test_misses_extra_edges_split_stories_and_boilerplate_links():
     gold = load_gold(SET)
     traces = {"p-wire": _trace([], ["p-wire"], members=["p-wire"]),
-              "p-copy": _trace([_edge("p-copy", "p-retell", ["reuse"], "Pebble Post newsletter: sign up for the morning briefing")],
+              "p-copy": _trace([_edge("p-copy", "p-retell", ["reuse"], "Pebble Post newsletter: sign up for the morning briefing\n\nand never miss a story")],
                                ["p-copy"], members=["p-copy", "p-retell"], story="8")}
     s = score(gold, collect(gold, RECORDS, traces.get))
     assert s["edges"]["missed"] == [("t_wire", "t_copy")] and s["edges"]["extra"] == [("t_copy", "t_retell")]

@@ -279,8 +279,12 @@ def score_laundering(gold: dict[str, Any], pred: Predicted) -> dict[str, Any]:
 
 
 def _is_boilerplate(text: str, blocks: list[set[str]]) -> bool:
-    words = _tokens(text)
-    return bool(words) and any(len(words & block) / len(words) >= BOILERPLATE_OVERLAP for block in blocks)
+    """Whether every paragraph of ``text`` lies in a declared block (a shared passage may
+    run across several blocks: a newsletter prompt, then a footer, then a network footer)."""
+    paragraphs = [_tokens(p) for p in re.split(r"\n\s*\n", text or "")]
+    paragraphs = [words for words in paragraphs if words]
+    return bool(paragraphs) and all(
+        any(len(words & block) / len(words) >= BOILERPLATE_OVERLAP for block in blocks) for words in paragraphs)
 
 
 def boilerplate_links(gold: dict[str, Any], pred: Predicted) -> list[tuple[str, str]]:
