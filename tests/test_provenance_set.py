@@ -67,3 +67,12 @@ def test_txt_articles_become_records_with_golds_url_and_date(tmp_path):
     assert [os.path.basename(p) for p in paths] == ["wire.md", "copy.md", "records.jsonl"]
     record = json.loads((tmp_path / "records.jsonl").read_text(encoding="utf-8"))
     assert (record["id"], record["title"], record["published"]) == ("t_retell", "Storm week on the coast", "2026-03-02T12:00:00+00:00")
+
+
+def test_related_pairs_are_grouped_without_an_edge_and_quotation_only_pairs_are_checked():
+    gold = load_gold(SET)
+    trace = _trace([_edge("p-wire", "p-copy", ["attribution"]), _edge("p-copy", "p-retell", ["reuse"])], ["p-wire"])
+    trace["shares_quote"] = [{"a": "p-wire", "b": "p-copy", "words": 12, "text": "x"}]
+    related = score(gold, collect(gold, RECORDS, lambda pid: trace))["related"]
+    assert related["grouped"] == 1.0 and related["with_edge"] == [("t_copy", "t_retell")]
+    assert related["shares_quote_gold_edges"] == [("t_wire", "t_copy")]

@@ -129,6 +129,7 @@ class Predicted:
     origins: dict[str, set[str]] = field(default_factory=dict)
     mutations: list[dict[str, Any]] = field(default_factory=list)
     laundering: set[tuple[str, str]] = field(default_factory=set)  # (actually_from, article)
+    shares_quote: set[tuple[str, str]] = field(default_factory=set)  # pairs joined only by a shared quotation
     unmapped: int = 0
 
 
@@ -157,6 +158,9 @@ def collect(gold: dict[str, Any], records: Iterable[dict[str, Any]], trace_of: C
             elif b in to_gold and a.startswith(EXTERNAL):
                 pred.external.add((norm(a[len(EXTERNAL):]), to_gold[b]))
         pred.mutations.extend(trace.get("mutations", []))
+        for pair in trace.get("shares_quote", []):
+            a, b = str(pair.get("a")), str(pair.get("b"))
+            pred.shares_quote.add((to_gold.get(a, a), to_gold.get(b, b)))
         for item in trace.get("laundering", []):
             a, b = str(item.get("actually_from")), str(item.get("article"))
             pred.laundering.add((to_gold.get(a, a), to_gold.get(b, b)))
@@ -278,6 +282,18 @@ def score_laundering(gold: dict[str, Any], pred: Predicted) -> dict[str, Any]:
     return out
 
 
+def score_related(gold: dict[str, Any], pred: Predicted) -> dict[str, Any]:
+    """Gold's related pairs (same story, no edge): grouped together and left without an edge;
+    and the trace's quotation-only pairs that gold calls edges (copies the trace did not draw)."""
+    pairs = [(r["a"], r["b"]) for story in gold["stories"].values() for r in story.get("related", [])]
+    grouped = [p for p in pairs if p[0] in pred.story and pred.story.get(p[0]) == pred.story.get(p[1])]
+    linked = [p for p in pairs if p in pred.edges or p[::-1] in pred.edges]
+    internal, _ = gold_edges(gold)
+    quoted_edges = sorted(p for p in pred.shares_quote if p in internal or p[::-1] in internal)
+    return {"gold": len(pairs), "grouped": _ratio(len(grouped), len(pairs)), "with_edge": sorted(linked),
+            "shares_quote": len(pred.shares_quote), "shares_quote_gold_edges": quoted_edges}
+
+
 def _is_boilerplate(text: str, blocks: list[set[str]]) -> bool:
     """Whether every paragraph of ``text`` lies in a declared block (a shared passage may
     run across several blocks: a newsletter prompt, then a footer, then a network footer)."""
@@ -308,6 +324,7 @@ def boilerplate_links(gold: dict[str, Any], pred: Predicted) -> list[tuple[str, 
 def score(gold: dict[str, Any], pred: Predicted) -> dict[str, Any]:
     return {"edges": score_edges(gold, pred), "origins": score_origins(gold, pred), "stories": score_stories(gold, pred),
             "mutations": score_mutations(gold, pred), "laundering": score_laundering(gold, pred),
+            "related": score_related(gold, pred),
             "boilerplate_links": boilerplate_links(gold, pred), "unmapped": pred.unmapped}
 
 
@@ -339,6 +356,9 @@ def render(scores: dict[str, Any], detail: bool = False) -> str:
     for kind, row in m["by_type"].items():
         out.append(f"  {kind:<12} P {_f(row['precision'])}  R {_f(row['recall'])}  ({row['predicted']} predicted, {row['gold']} gold)")
     out.append(f"laundering   edge drawn R {_f(lg['recall'])}  reported P {_f(lg['precision'])} R {_f(lg['reported_recall'])}  ({lg['gold']} gold)")
+    rel = scores["related"]
+    out.append(f"related      {rel['gold']} gold pairs: grouped {_f(rel['grouped'])}, {len(rel['with_edge'])} given an edge; "
+               f"{rel['shares_quote']} quotation-only pair(s), {len(rel['shares_quote_gold_edges'])} of them gold edges")
     out.append(f"boilerplate  {len(scores['boilerplate_links'])} false link(s) made by declared boilerplate alone")
     if detail:
         out += _details(scores)
@@ -358,5 +378,7 @@ def _details(scores: dict[str, Any]) -> list[str]:
         f"  {x.get('type')} {x.get('edge', {}).get('from', '')} -> {x.get('edge', {}).get('to', x.get('article', ''))}: "
         f"{x.get('from_text')} => {x.get('to_text')}" for x in m["false_alarms"]]
     out += ["laundering edges missed:"] + [f"  {a} -> {b}" for a, b in scores["laundering"]["missed"]]
+    out += ["related pairs given an edge:"] + [f"  {a} / {b}" for a, b in scores["related"]["with_edge"]]
+    out += ["quotation-only pairs gold calls edges:"] + [f"  {a} / {b}" for a, b in scores["related"]["shares_quote_gold_edges"]]
     out += ["boilerplate links:"] + [f"  {a} -> {b}" for a, b in scores["boilerplate_links"]]
     return out
