@@ -18,6 +18,7 @@ from newstrail.report.trace import credit_excerpt, render_trace
     ("Reality check: what we know about the Velmora dam leak", None, "", "fact-check"),
     ("Kelder council bridge works explained", "https://checks.example/fact-check/2025/bridge", "", "fact-check"),
     ("Bridge claims examined", None, "Claim: the bridge shuts for a year. Our verdict: False. The council says...", "fact-check"),
+    ("Bridge sale claim", None, "Claim: the bridge was sold to a developer. Our rating: Exaggerated.", "fact-check"),
     ("Correction: Kelder council did not vote to close the bridge", None, "", "correction"),
     ("Kelder bridge vote", None, "An earlier version of this article said the council voted to close the bridge.", "correction"),
     ("Statement: the Brannock bridge stays open", None, "", "denial"),

@@ -47,7 +47,8 @@ _URL_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _TEXT_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("correction", re.compile(r"\b(an earlier version of this (article|story|report)|this (article|story|report) has been corrected|we (wrongly|incorrectly) reported)\b", re.I)),
-    ("fact-check", re.compile(r"\b(our verdict|rating)\s*:\s*(false|misleading|mostly false|true|mostly true|half true|unproven)\b", re.I)),
+    ("fact-check", re.compile(r"\b(our verdict|verdict|our rating|rating)\s*:\s*(false|misleading|mostly false|partly false|true|mostly true|half true|"
+                              r"unproven|unsupported|exaggerated|missing context|incorrect|inaccurate|mixture)\b", re.I)),
 ]
 
 
