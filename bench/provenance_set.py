@@ -22,23 +22,7 @@ import tempfile
 from collections.abc import Callable
 from typing import Any
 
-from newstrail import api
-from newstrail.core.errors import NewstrailError
-from newstrail.eval.provenance_set import collect, input_files, load_gold, render, score
-
-
-def _in_process(paths: list[str], workdir: str) -> tuple[list[dict[str, Any]], Callable[[str], dict[str, Any] | None]]:
-    settings = api.build_settings(None, (), db=os.path.join(workdir, "newstrail.db"))
-    analysis = api.analyze(paths, settings)
-    records = [analysis.record(o) for o in analysis if o.article is not None]
-
-    def trace_of(pid: str) -> dict[str, Any] | None:
-        try:
-            return api.trace(settings, article=pid).to_dict()
-        except NewstrailError:
-            return None
-
-    return records, trace_of
+from newstrail.eval.provenance_set import collect, input_files, load_gold, render, run_in_process, score
 
 
 def _through_cli(exe: str, paths: list[str], workdir: str) -> tuple[list[dict[str, Any]], Callable[[str], dict[str, Any] | None]]:
@@ -78,7 +62,7 @@ def main() -> None:
     workdir = tempfile.mkdtemp(prefix="nt-set-")
     os.chdir(workdir)  # no newstrail.toml of the caller's folder changes the settings
     paths = input_files(gold, set_dir, workdir)
-    records, trace_of = _through_cli(args.cli, paths, workdir) if args.cli else _in_process(paths, workdir)
+    records, trace_of = _through_cli(args.cli, paths, workdir) if args.cli else run_in_process(paths, workdir)
     scores = score(gold, collect(gold, records, trace_of))
     print(render(scores, detail=args.detail), end="")
     if args.json:

@@ -10,8 +10,9 @@ articles of the trace of its first unscored member), so both print the same numb
 the rest (per-kind figures, laundering, boilerplate false links, misses) adds detail.
 
 Everything here is pure except :func:`input_files`, which writes the ``.txt``
-articles as one JSONL file of records (their URL and date live only in gold).
-``bench/provenance_set.py`` runs newstrail and prints :func:`render`.
+articles as one JSONL file of records (their URL and date live only in gold), and
+:func:`run_set`, which analyzes a set into a fresh store in process and scores it.
+``bench/provenance_set.py`` prints :func:`render`; the quality gates pin floors under it.
 
 >>> gold = {"articles": {"a": {"file": "a.md", "url": "https://x.example/a", "story": "s"},
 ...                      "b": {"file": "b.md", "url": "https://y.example/b", "story": "s"}},
@@ -35,6 +36,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from newstrail import api
+from newstrail.core.errors import NewstrailError
 
 EXTERNAL = "external:"
 #: share of a gold mutation's ``to_text`` words a predicted mutation must contain (the hook's rule)
@@ -382,3 +386,25 @@ def _details(scores: dict[str, Any]) -> list[str]:
     out += ["quotation-only pairs gold calls edges:"] + [f"  {a} / {b}" for a, b in scores["related"]["shares_quote_gold_edges"]]
     out += ["boilerplate links:"] + [f"  {a} -> {b}" for a, b in scores["boilerplate_links"]]
     return out
+
+
+def run_in_process(paths: list[str], workdir: str) -> tuple[list[dict[str, Any]], Callable[[str], dict[str, Any] | None]]:
+    """Analyze ``paths`` into a fresh store in ``workdir``: the records, and a trace reader."""
+    settings = api.build_settings(None, (), db=os.path.join(workdir, "newstrail.db"))
+    analysis = api.analyze(paths, settings)
+    records = [analysis.record(o) for o in analysis if o.article is not None]
+
+    def trace_of(pid: str) -> dict[str, Any] | None:
+        try:
+            return api.trace(settings, article=pid).to_dict()
+        except NewstrailError:
+            return None
+
+    return records, trace_of
+
+
+def run_set(set_dir: str, workdir: str) -> dict[str, Any]:
+    """Analyze and trace a gold set in process, in a fresh store under ``workdir``, and score it."""
+    gold = load_gold(set_dir)
+    records, trace_of = run_in_process(input_files(gold, set_dir, workdir), workdir)
+    return score(gold, collect(gold, records, trace_of))
