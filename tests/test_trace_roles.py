@@ -88,3 +88,10 @@ def test_a_long_credit_sentence_is_cut_around_the_credited_name():
     sentence = "On a grey morning at the quay, " * 10 + "the figures were first published by the Brine Gazette, " + "which later added more. " * 8
     shown = credit_excerpt(sentence, "Brine Gazette")
     assert "Brine Gazette" in shown and len(shown) <= 160 and shown.startswith("[...]")
+
+
+def test_an_article_only_an_answer_took_from_is_not_a_second_origin():
+    graph = _graph()
+    graph.articles["later"] = _article("later", "2025-04-02T12:00:00+00:00", title="Tollmere cranes back at work", outlet="Tollmere Wire")
+    graph.edges[("later", "check")] = _edge("later", "check", "hyperlink", text="")
+    assert graph.origins == ["wire"] and graph.roles()["later"] == "independent"

@@ -114,7 +114,7 @@ class Graph:
     @property
     def origins(self) -> list[str]:
         """Where the story starts inside the corpus: the articles no other corpus article
-        fed by a copy link that others took from; when none was taken from, the earliest.
+        fed by a copy link that others (not only answers) took from; else the earliest.
         An article that answers the claim does not start it, and an article fed by nothing
         that nobody took from tells the story apart (``independent``). Outside outlets
         are :attr:`external_origins`."""
@@ -122,7 +122,8 @@ class Graph:
         candidates = [n for n in self.articles if n not in answers] or list(self.articles)
         roots = sorted((n for n in candidates if not self.copy_parents(n)), key=lambda n: chronological(self.articles[n]))
         if len(self.articles) > 1:
-            roots = [n for n in roots if self.copy_children(n)] or roots[:1]
+            # taken from by an answer (a fact-check citing it) does not make a start
+            roots = [n for n in roots if set(self.copy_children(n)) - set(answers)] or roots[:1]
         return roots
 
     @property
