@@ -155,5 +155,7 @@ class Corpus:
             upstream = [by_id[a] for a in graph.ancestors(node.id) if a in by_id]
             mutations += quote_mutations(node, by_id[parent], upstream, graph.borrowed(node.id, set(parents)))
         texts = {a.id: a.text for a in articles}
-        related = related_pairs(self.store, articles, _connected(graph), self.options.lead_similarity, lambda ids: {i: anchors(texts[i]) for i in ids})
+        # every same-event tie that may join a story is shown: the loose ones as well
+        similarity = min(self.options.lead_similarity, self.options.event_similarity)
+        related = related_pairs(self.store, articles, _connected(graph), similarity, lambda ids: {i: anchors(texts[i]) for i in ids})
         return Trace(story, graph, mutations, related, factchecks)

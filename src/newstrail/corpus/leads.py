@@ -20,12 +20,16 @@ the trace lists such pairs under ``related`` with their similarity and shared na
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from newstrail.core.article import Article
 from newstrail.core.dates import parse_date, to_iso
+from newstrail.corpus.events import event_terms
+from newstrail.embeddings import get_embedder
 from newstrail.store.rows import Lead
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,40 +62,81 @@ def _matrix(blobs: Sequence[bytes]) -> np.ndarray:
     return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(np.float32)
 
 
+#: capitalised words and figures: who, where and how many, which :func:`what_text` leaves out
+_NAMES = re.compile(r"\b(?:[A-Z][\w'’-]*|\d[\d,.:]*)\b")
+
+
+def what_text(article: Article) -> str:
+    """The lead without its names and figures: what happened, not to whom or where.
+
+    >>> what_text(Article(title="Pier Nine shut", text="Storm cracks the pilings at Carrow on 3 May."))
+    'shut. cracks the pilings at on .'
+    """
+    return " ".join(_NAMES.sub(" ", lead_text(article)).split())
+
+
 def encode_leads(articles: Sequence[Article]) -> np.ndarray:
     """Unit vectors of the articles' leads (fast static embeddings, float16)."""
     import numpy as np
 
-    from newstrail.embeddings import get_embedder
-
     return get_embedder("fast").encode([lead_text(a) for a in articles]).astype(np.float16)
+
+
+@dataclass(frozen=True)
+class Tie:
+    """Two articles whose leads tell one event: ``close`` when the leads nearly match
+    (such a tie may join any two parts of the corpus), else a looser tie that only
+    brings a lone article, or one with its single copy, into a story."""
+
+    a: str
+    b: str
+    similarity: float
+    close: bool
 
 
 class SameEvent:
     """Finds, for a batch being linked, the stored articles whose leads tell the same story.
 
-    ``anchors_of`` gives an article id's names and figures (the linker's cache).
+    ``anchors_of`` gives an article id's names and figures (the linker's cache). Two
+    leads tie when they appear within ``window_days``, share ``min_anchors`` names and
+    figures, and are either ``similarity`` close, or ``loose_similarity`` close with
+    the shared names making ``loose_share`` of the smaller article's and the leads
+    without their names (:func:`what_text`) ``loose_what`` close: the same people and
+    places in another event (a ferry's new timetable after its hull cracked) differ there.
     """
 
-    def __init__(self, store: Store, similarity: float, window_days: int, min_anchors: int, anchors_of: Callable[[list[str]], dict[str, set[str]]]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        similarity: float,
+        window_days: int,
+        min_anchors: int,
+        anchors_of: Callable[[list[str]], dict[str, set[str]]],
+        loose_similarity: float = 2.0,
+        loose_share: float = 1.0,
+        loose_what: float = 1.0,
+    ) -> None:
         self.store = store
         self.similarity = similarity
+        self.loose_similarity = min(similarity, loose_similarity)
+        self.loose_share = loose_share
+        self.loose_what = loose_what
         self.window = timedelta(days=window_days)
         self.min_anchors = min_anchors
         self.anchors_of = anchors_of
 
-    def link(self, articles: Sequence[Article]) -> dict[str, dict[str, float]]:
-        """Store the batch's leads; return ``{article id: {other id: similarity}}`` of same-event pairs."""
+    def link(self, articles: Sequence[Article]) -> list[Tie]:
+        """Store the batch's leads; return the same-event ties of the batch's articles."""
         dated: list[tuple[Article, datetime]] = []
         for article in articles:
             when = parse_date(article.published)
             if when is not None:  # an undated lead has no window to be compared in
                 dated.append((article, when))
-        if not dated or self.similarity > 1:
-            return {}
+        if not dated or self.loose_similarity > 1:
+            return []
         vectors = encode_leads([a for a, _ in dated])
         self.store.links.add_leads([Lead(a.id, to_iso(when), v.tobytes()) for (a, when), v in zip(dated, vectors, strict=True)])
-        found: dict[str, dict[str, float]] = {}
+        found: list[Tie] = []
         # one query per run of the batch whose dates lie close together: a batch is
         # usually read in time order, so this is one or a few queries
         order = sorted(range(len(dated)), key=lambda i: dated[i][1])
@@ -107,7 +152,11 @@ class SameEvent:
             start = end + 1
         return found
 
-    def _compare(self, group, vectors, since: datetime, until: datetime, found: dict[str, dict[str, float]]) -> None:
+    def _event_terms(self, ids: list[str]) -> dict[str, set[str]]:
+        held = self.anchors_of(ids)
+        return {i: event_terms(held.get(i, set())) for i in ids}
+
+    def _compare(self, group, vectors, since: datetime, until: datetime, found: list[Tie]) -> None:
         rows = self.store.links.leads_between(since, until)
         if not rows:
             return
@@ -115,15 +164,33 @@ class SameEvent:
         when = [parse_date(r.published) for r in rows]
         sims = vectors @ _matrix([r.vector for r in rows]).T
         for (article, moment), row in zip(group, sims, strict=True):
-            close = [j for j in row.argsort()[::-1][: TOP + 1] if row[j] >= self.similarity and ids[j] != article.id]
-            close = [j for j in close if when[j] is not None and abs(when[j] - moment) <= self.window + timedelta(days=1)]
-            if not close:
+            near = [j for j in row.argsort()[::-1][: TOP + 1] if row[j] >= self.loose_similarity and ids[j] != article.id]
+            near = [j for j in near if when[j] is not None and abs(when[j] - moment) <= self.window + timedelta(days=1)]
+            if not near:
                 continue
-            held = self.anchors_of([article.id] + [ids[j] for j in close])
+            held = self._event_terms([article.id] + [ids[j] for j in near])
             mine = held.get(article.id, set())
-            for j in close:
-                if len(mine & held.get(ids[j], set())) >= self.min_anchors:
-                    found.setdefault(article.id, {})[ids[j]] = float(row[j])
+            loose = []
+            for j in near:
+                theirs = held.get(ids[j], set())
+                shared = len(mine & theirs)
+                if shared < self.min_anchors:
+                    continue
+                if row[j] >= self.similarity:
+                    found.append(Tie(article.id, ids[j], float(row[j]), True))
+                elif shared >= self.loose_share * min(len(mine), len(theirs)):
+                    loose.append(j)
+            found += self._same_what(article, [(ids[j], float(row[j])) for j in loose])
+
+    def _same_what(self, article: Article, others: list[tuple[str, float]]) -> list[Tie]:
+        """The loose ties whose leads, names and figures left out, tell the same happening."""
+        if not others:
+            return []
+        loaded = {a.id: a for a in self.store.articles.get_many([i for i, _ in others])}
+        kept = [(i, sim) for i, sim in others if i in loaded]
+        vectors = get_embedder("fast").encode([what_text(article)] + [what_text(loaded[i]) for i, _ in kept])
+        close = vectors[1:] @ vectors[0]
+        return [Tie(article.id, i, sim, False) for (i, sim), what in zip(kept, close, strict=True) if what >= self.loose_what]
 
 
 def related_pairs(store: Store, articles: Sequence[Article], component: dict[str, int], similarity: float, anchors_of) -> list[dict]:
