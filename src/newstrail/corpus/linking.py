@@ -266,16 +266,21 @@ class Linker:
         the stored stories of its other members."""
         if not loose:
             return
-        nodes = sorted({n for t in loose for n in (t.a, t.b)} | {n for g in parts.groups() for n in g})
+        groups = parts.groups()
+        nodes = sorted({n for t in loose for n in (t.a, t.b)} | {n for g in groups for n in g})
         stored = self.store.links.stories_of([n for n in nodes if n not in batch])
         known = self.store.links.stories(sorted({s for s in stored.values() if s}))
-        size: dict[str, int] = {}
-        for group in [*parts.groups(), *[[n] for n in nodes if n not in parts]]:
-            stories = {stored[m] for m in group if stored.get(m)}
-            loose_members = sum(1 for m in group if not stored.get(m))
-            size[parts.find(group[0])] = loose_members + sum(known[s].size if s in known else 1 for s in stories)
+
+        def weight(members: list[str]) -> int:
+            stories = {stored[m] for m in members if stored.get(m)}
+            return sum(1 for m in members if not stored.get(m)) + sum(known[s].size if s in known else 1 for s in stories)
+
+        # a stored article a tie names joins the parts only if the tie holds: a part of
+        # stored articles alone would be reassigned to a story another part just absorbed
+        size = {parts.find(g[0]): weight(g) for g in groups} | {n: weight([n]) for n in nodes if n not in parts}
+        root = lambda n: parts.find(n) if n in parts else n  # noqa: E731
         for tie in sorted(loose, key=lambda t: (-t.similarity, t.a, t.b)):
-            ra, rb = parts.find(tie.a), parts.find(tie.b)
+            ra, rb = root(tie.a), root(tie.b)
             if ra != rb and min(size[ra], size[rb]) <= self.options.event_join_max:
                 parts.union(ra, rb)
                 size[parts.find(rb)] = size[ra] + size[rb]
