@@ -3,7 +3,8 @@
 The cleaner looks at an article block by block (blocks are separated by a blank
 line) and moves every block that is not article prose to ``Article.removed``
 with the reason: share and membership prompts, copyright, disclaimer, fair-use
-and contact blocks, tag lists, media credits, navigation, "related" lists, and
+and contact blocks, comment policies, publishers' imprints ("Registered in ...,
+company number ..."), tag lists, media credits, navigation, "related" lists, and
 credit badges such as "Fact checked by ... Community". A badge is not noise to a
 fact-checker: it stays in the record, it is only kept out of ``text``.
 
@@ -71,9 +72,12 @@ RULES: tuple[Rule, ...] = (
     _rule("disclaimer", r"^\W*disclaimer\b", 3000),
     _rule("fair-use", r"\bfair use\b.*\bcopyright|\bcopyright.*\bfair use\b", 3000),
     _rule("copyright", r"^(?:copyright|©|\(c\)|republishing\s*:)|\ball rights reserved\b", 300),
+    # a publisher's imprint: "Registered in X, company number 123"
+    _rule("copyright", r"\bregistered\s+in\s+[\w\s]{2,40},?\s+(?:company|registration)\s+(?:number|no\b)", 400),
+    _rule("comments", r"^\W*(?:please\s+(?:adhere\s+to|read|follow|respect|review)\s+our\s+(?:comment(?:ing)?|community)\s+(?:policy|guidelines|rules)|comments?\s+(?:are\s+moderated|policy\s*:))", 600),
     _rule("disclosure", r"\baffiliate\s+links?\b|\bsponsored\s+by\b", 300),
     # "Become a member" and newsletter prompts end many a short footer paragraph.
-    _rule("membership", r"\bbecome\s+an?\s+(?:[\w-]+\s+){0,3}(?:member|supporter|patron|subscriber)s?\b|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}newsletter\b|^\W*(?:subscribe\s+(?:to|now|today)|sign\s+up\s+for\s+(?:our|the)\b.*\bnewsletter|support\s+(?:our|independent)\s+(?:work|journalism)|donate\s+(?:now|today)|join\s+(?:us|our\s+community)\s+(?:today|now|on))", 240),
+    _rule("membership", r"\bbecome\s+an?\s+(?:[\w-]+\s+){0,3}(?:member|supporter|patron|subscriber)s?\b|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}newsletter\b|\bin\s+your\s+inbox\b.{0,80}\bsign\s+up\b|^\W*(?:never\s+miss\s+a\s+(?:story|thing|headline)\b|subscribe\s+(?:to|now|today)|sign\s+up\s+for\s+(?:our|the)\b.*\bnewsletter|support\s+(?:our|independent)\s+(?:work|journalism)|donate\s+(?:now|today)|join\s+(?:us|our\s+community)\s+(?:today|now|on))", 240),
     _rule("share", r"^(?:(?:facebook|twitter|telegram|whatsapp|e-?mail|x|linkedin|reddit|print|copy\s+link)[\s·|,/]*){2,}$|^(?:share|tweet|email|print|comment)(?:\s+(?:this|it|on|via|to|with)\b[^.]{0,80})?$|^\W*(?:share|comment|follow\s+us|like\s+us|join\s+the\s+(?:conversation|discussion)|discuss)\b.{0,80}\b(?:facebook|twitter|telegram|whatsapp|linkedin|reddit|x\.com|community\s+page|forum)\b", 200),
     _rule("contact", r"^(?:for\s+)?(?:media|press)\s+(?:inquiries|enquiries|contact)|^contact(?:\s+us)?\s*:|^\S+@\S+\.\w+$", 200),
     _rule("tags", r"^(?:region|theme|tags?|topics?|categor(?:y|ies)|filed\s+under|in-depth\s+report|keywords)\s*:", 400),

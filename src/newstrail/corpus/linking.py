@@ -30,6 +30,7 @@ from newstrail.core.article import Article
 from newstrail.core.dates import has_time, instant_key, parse_date
 from newstrail.store import Store
 from newstrail.store.rows import Alias, Cite, StoryInfo
+from newstrail.corpus.boilerplate import SiteTemplates
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.events import event_terms, reuse_joins_story, same_outlet, text_outside, without_masthead
 from newstrail.corpus.fingerprints import Fingerprint
@@ -142,6 +143,8 @@ class Linker:
         self._fingerprints: dict[str, Fingerprint] = {}
         self._anchors: dict[str, set[str]] = {}
         opts = self.options
+        # site boilerplate (comment policies, group footers) is never reuse evidence
+        self.templates = SiteTemplates(store, anchors, opts.min_anchors)
         self.same_event = SameEvent(
             store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of, opts.event_similarity, opts.event_share, opts.event_what
         )
@@ -179,6 +182,7 @@ class Linker:
     def link_batch(self, articles: list[Article], report: LinkReport) -> None:
         opts = self.options
         self.resolver = resolver_for(self.store)
+        self.templates.refresh()
         for article in articles:
             self._remember(article)
         sampled = {a.id: self._fingerprints[a.id].sampled() for a in articles}
@@ -201,6 +205,7 @@ class Linker:
                 if other not in self._fingerprints:
                     continue
                 passages = align(self._fingerprints[other], self._fingerprints[article.id], min_words=opts.min_words)
+                passages = self.templates.evidence(other, article.id, passages, opts.min_words)
                 # stock phrases make short passages between unrelated articles; a copy shares more
                 shared = sum(p.words for p in passages)
                 if passages and (shared >= opts.min_pair_words or max(p.words for p in passages) >= 25):

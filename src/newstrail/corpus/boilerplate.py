@@ -1,0 +1,197 @@
+"""Site boilerplate learned from the corpus, kept out of reuse evidence.
+
+The cleaner's rules (:mod:`newstrail.clean`) know the usual kinds of page furniture,
+but every site has its own: a comment policy, a network footer naming the group's
+mastheads, a rating box, an author's sign-off, a widget pasted into the middle of
+every post. What makes such a line boilerplate is that its site repeats it, so it is
+learned here from the stored articles of each site (domain, or outlet name when an
+article has no URL):
+
+* a line that one site repeats in :data:`SITE_LINES` of its articles, wherever it
+  stands, is that site's template;
+* a line that one site repeats at the bottom (the last :data:`EDGE_LINES` lines) of
+  two of its articles is its template too: footers are where templates live, and two
+  articles of one site rarely end on the same sentence otherwise (an update repeats
+  its lead, at the top, which is why the top does not count here).
+
+A template line learned on one site counts on every site (a media group's footer
+is learned on one masthead and recognised on the others). A shared passage whose
+words lie, but for fewer than a passage needs, in template lines of either article
+is not reuse. Two articles whose only shared text runs to the top or bottom of both,
+and that otherwise have almost no names and figures in common, share a header or
+footer (a blog platform's, an author's box) and nothing else: not reuse either.
+
+>>> a = "The pier closed on Monday.\\nPlease read our comment policy before you post."
+>>> [a[s:e] for s, e, _ in lines(a)]
+['The pier closed on Monday.', 'Please read our comment policy before you post.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+from newstrail.analyze.outlet_facts import block_hash
+from newstrail.core.article import Article, Passage
+from newstrail.store import Store
+
+#: articles of one site that carry a line anywhere before it is the site's template
+SITE_LINES = 3
+#: articles of one site that carry a line at their bottom before it is the site's template
+EDGE_SITE_LINES = 2
+#: lines at the end of an article where footers stand
+EDGE_LINES = 3
+#: a site's latest articles that teach its template
+SITE_SAMPLE = 300
+
+_WORD = re.compile(r"\w+")
+
+Line = tuple[int, int, int]  # start, end, hash of the normalised line
+
+
+def lines(text: str) -> list[Line]:
+    """(start, end, hash) of each non-empty line of ``text``, stripped."""
+    found = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group(0)
+        lead = len(line) - len(line.lstrip())
+        body = line.strip()
+        if body:
+            start = match.start() + lead
+            found.append((start, start + len(body), block_hash(body)))
+    return found
+
+
+def _words(text: str, start: int, end: int, holes: Sequence[tuple[int, int]]) -> int:
+    """Words of ``text[start:end]`` outside the ``holes`` spans."""
+    count = 0
+    for m in _WORD.finditer(text, start, end):
+        if not any(s <= m.start() and m.end() <= e for s, e in holes):
+            count += 1
+    return count
+
+
+class SiteTemplates:
+    """Template lines of the sites whose articles linking compares, learned on demand
+    (one site at a time, the first time one of its articles shares a passage)."""
+
+    #: articles whose lines are kept between batches
+    cache_size = 20000
+
+    def __init__(self, store: Store, anchors: Callable[[str], set[str]], min_anchors: int = 5) -> None:
+        self.store = store
+        self.anchors = anchors
+        self.min_anchors = min_anchors
+        self.templates: set[int] = set()
+        self._learned: set[str] = set()
+        self._articles: dict[str, tuple[str, str, list[Line]]] = {}  # id -> site, text, lines
+
+    def refresh(self) -> None:
+        """Learn each site again from what is stored now (a batch may add to a site)."""
+        self._learned.clear()
+
+    @staticmethod
+    def site(article: Article) -> str:
+        return article.domain or (article.outlet or "").casefold()
+
+    def _keep(self, article: Article) -> None:
+        while len(self._articles) >= self.cache_size:
+            del self._articles[next(iter(self._articles))]
+        self._articles[article.id] = (self.site(article), article.text, lines(article.text))
+
+    def _load(self, ids: Sequence[str]) -> None:
+        missing = [i for i in ids if i not in self._articles]
+        for article in self.store.articles.get_many(missing):
+            self._keep(article)
+
+    def _learn(self, site: str) -> None:
+        """Count the lines of a site's latest stored articles; mark its repeated ones."""
+        self._learned.add(site)
+        if not site:
+            return
+        refs = self.store.articles.of_outlet(domains=[site]) or self.store.articles.of_outlet(names=[site])
+        ids = [r.id for r in refs][-SITE_SAMPLE:]
+        self._load(ids)
+        found = [self._articles[i][2] for i in ids if i in self._articles]
+        anywhere: dict[int, int] = defaultdict(int)
+        for hashes in found:
+            for h in {h for _, _, h in hashes}:
+                anywhere[h] += 1
+        self.templates |= {h for h, n in anywhere.items() if n >= SITE_LINES}
+        # a footer longer than the window shows itself a window at a time: once its last
+        # lines are known, the lines above them are the bottom (a few rounds at most)
+        for _ in range(10):
+            at_bottom: dict[int, int] = defaultdict(int)
+            for hashes in found:
+                for h in set(self._bottom(hashes)):
+                    at_bottom[h] += 1
+            new = {h for h, n in at_bottom.items() if n >= EDGE_SITE_LINES} - self.templates
+            if not new:
+                break
+            self.templates |= new
+
+    def _bottom(self, found: list[Line]) -> list[int]:
+        """The last :data:`EDGE_LINES` line hashes that are not known templates, below the
+        first line (the body of a very short article is all "bottom")."""
+        body = [h for _, _, h in found[1:] if h not in self.templates]
+        return body[-EDGE_LINES:]
+
+    def _common_tail(self, a_id: str, b_id: str) -> None:
+        """Two articles of one site that end on the same lines end on the site's footer,
+        however long (an author's sign-off, a syndication note): learn those lines. Two
+        that are the same throughout are one article stored twice, not a footer."""
+        a = [h for _, _, h in self._articles[a_id][2] if h not in self.templates]
+        b = [h for _, _, h in self._articles[b_id][2] if h not in self.templates]
+        n = 0
+        while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+            n += 1
+        if 0 < n < min(len(a), len(b)):
+            self.templates |= set(a[len(a) - n :])
+
+    def _template_spans(self, article_id: str) -> list[tuple[int, int]]:
+        return [(s, e) for s, e, h in self._articles[article_id][2] if h in self.templates]
+
+    def evidence(self, a_id: str, b_id: str, passages: list[Passage], min_words: int) -> list[Passage]:
+        """The passages ``a_id`` shares with ``b_id`` that are not site boilerplate."""
+        if not passages:
+            return passages
+        self._load([a_id, b_id])
+        if a_id not in self._articles or b_id not in self._articles:
+            return passages
+        for i in (a_id, b_id):
+            if self._articles[i][0] not in self._learned:
+                self._learn(self._articles[i][0])
+        if self._articles[a_id][0] == self._articles[b_id][0]:
+            self._common_tail(a_id, b_id)
+        a_text, b_text = self._articles[a_id][1], self._articles[b_id][1]
+        a_holes, b_holes = self._template_spans(a_id), self._template_spans(b_id)
+        kept = [
+            p for p in passages
+            # what is left once either side's template lines are taken out must still be a passage
+            if min(_words(a_text, p.a_start, p.a_end, a_holes), _words(b_text, p.b_start, p.b_end, b_holes)) >= min_words
+        ]
+        if kept and self._edge_only(a_id, b_id, kept):
+            return []
+        return kept
+
+    def _edge_only(self, a_id: str, b_id: str, passages: list[Passage]) -> bool:
+        """True when every passage runs to the top or bottom of both articles (a header or
+        footer block), covers a minor part of each, and the two otherwise share fewer
+        names and figures than one story would: a platform's footer, an author's box."""
+        sides = []
+        for article_id, span in ((a_id, lambda p: (p.a_start, p.a_end)), (b_id, lambda p: (p.b_start, p.b_end))):
+            text, found = self._articles[article_id][1], self._articles[article_id][2]
+            # an article of a few lines is all edge: its copy is a copy, not a footer
+            if len(found) <= 2 * EDGE_LINES:
+                return False
+            top, bottom = found[EDGE_LINES][0], found[-EDGE_LINES][0]
+            spans = [span(p) for p in passages]
+            if any(start >= top and end < bottom for start, end in spans):
+                return False
+            if sum(end - start for start, end in spans) > 0.5 * len(text):
+                return False
+            rest = "".join(text[last:start] for (_, last), (start, _) in zip([(0, 0), *sorted(spans)], [*sorted(spans), (len(text), 0)]))
+            sides.append((rest, {w for start, end in spans for w in self.anchors(text[start:end])}))
+        common = self.anchors(sides[0][0]) & self.anchors(sides[1][0])
+        return len(common - sides[0][1]) < self.min_anchors
