@@ -17,9 +17,9 @@ article has no URL):
 A template line learned on one site counts on every site (a media group's footer
 is learned on one masthead and recognised on the others). A shared passage whose
 words lie, but for fewer than a passage needs, in template lines of either article
-is not reuse. Two articles whose only shared text runs to the top or bottom of both,
-and that otherwise have almost no names and figures in common, share a header or
-footer (a blog platform's, an author's box) and nothing else: not reuse either.
+is not reuse. Two articles whose only shared text is at the bottom of both, and that
+otherwise have almost no names and figures in common, share a footer (a blog
+platform's, an author's box) and nothing else: not reuse either.
 
 >>> a = "The pier closed on Monday.\\nPlease read our comment policy before you post."
 >>> [a[s:e] for s, e, _ in lines(a)]
@@ -171,23 +171,25 @@ class SiteTemplates:
             # what is left once either side's template lines are taken out must still be a passage
             if min(_words(a_text, p.a_start, p.a_end, a_holes), _words(b_text, p.b_start, p.b_end, b_holes)) >= min_words
         ]
-        if kept and self._edge_only(a_id, b_id, kept):
+        if kept and self._footer_only(a_id, b_id, kept):
             return []
+
         return kept
 
-    def _edge_only(self, a_id: str, b_id: str, passages: list[Passage]) -> bool:
-        """True when every passage runs to the top or bottom of both articles (a header or
-        footer block), covers a minor part of each, and the two otherwise share fewer
-        names and figures than one story would: a platform's footer, an author's box."""
+    def _footer_only(self, a_id: str, b_id: str, passages: list[Passage]) -> bool:
+        """True when every passage lies in the last lines of both articles, covers a minor
+        part of each, and the two otherwise share fewer names and figures than one story
+        would: a blog platform's footer, an author's box. (Not the top: a copy of a lead
+        alone, under a comment of one's own, is a copy.)"""
         sides = []
         for article_id, span in ((a_id, lambda p: (p.a_start, p.a_end)), (b_id, lambda p: (p.b_start, p.b_end))):
             text, found = self._articles[article_id][1], self._articles[article_id][2]
-            # an article of a few lines is all edge: its copy is a copy, not a footer
-            if len(found) <= 2 * EDGE_LINES:
+            # in a short article every line is near the bottom: then what the passages
+            # cover and the names the rest shares decide alone
+            if len(found) <= 2:
                 return False
-            top, bottom = found[EDGE_LINES][0], found[-EDGE_LINES][0]
             spans = [span(p) for p in passages]
-            if any(start >= top and end < bottom for start, end in spans):
+            if any(start < found[-EDGE_LINES][0] for start, _ in spans):
                 return False
             if sum(end - start for start, end in spans) > 0.5 * len(text):
                 return False

@@ -1,0 +1,155 @@
+"""Site boilerplate never links articles: what a site repeats across unrelated articles
+(a comment policy, a rights line, a media group's footer, a blog platform's footer) is
+learned from the corpus and kept out of reuse, stories and mutations, while a passage
+that really was copied still links. Fictional outlets and events throughout."""
+
+import json
+
+import pytest
+
+from newstrail import analyze, open_store
+from newstrail.corpus import Corpus
+from newstrail.clean import classify
+from newstrail.corpus.boilerplate import lines
+
+# Worded so that the cleaner's rules do not know them: only the corpus can tell.
+POLICY = ("Keep it civil below the line: the Ledger removes posts that insult other readers, share private "
+          "details or advertise anything, and repeat offenders lose their account for good.")
+RIGHTS = ("Text and pictures belong to Brackwater Ledger Holdings unless marked otherwise; ask our syndication "
+          "desk before you reuse any of it in print or online.")
+GROUP = ("The Gullhaven Post, the Saltmarsh Courier and the Fenwick Star are titles of the Tidewater Press Group, "
+         "which answers reader complaints within ten working days through its standards office in Gullhaven.")
+PLATFORM = ("This journal is hosted free by Quillnest, the home of forty thousand independent writers. "
+            "Quillnest does not check what its writers publish and takes no view on it. Start your own journal "
+            "in two minutes, with no adverts for your readers and no fee for the first year.")
+
+BODIES = {
+    "ferry": ["The Brackwater chain ferry will stop running for nine days in March while its cables are replaced.",
+              "Foot passengers will be carried on a launch between the slipways from seven until seven.",
+              "Drivers face a detour of about 40 km through Mossford, the council's transport officer said.",
+              "The last full refit of the ferry was in 2009, when the deck was widened for lorries."],
+    "choir": ["The Brackwater Male Voice Choir has won the regional festival for the third year running.",
+              "Its conductor, Pell Arundine, said the singers had rehearsed twice a week since October.",
+              "The choir will travel to the national final in Corvale at the end of May.",
+              "Eleven of its forty singers are under thirty, a record for the choir."],
+    "bakery": ["A bakery on Quay Street has reopened under new owners after standing empty for two years.",
+               "Ravi and Ossa Tennant moved from the coast to take it on and kept the old brick ovens.",
+               "The shop will sell bread from six in the morning and close when it runs out.",
+               "They plan to take on two apprentices from the college in the autumn."],
+    "bridge": ["Engineers have found cracks in two piers of the old toll bridge at Fenwick.",
+               "The bridge is closed to vehicles over 7.5 tonnes until a full survey is done.",
+               "A diversion for lorries adds roughly 25 minutes to the trip to the industrial estate.",
+               "The county expects the survey report in six weeks and repairs to start in summer."],
+    "market": ["Saltmarsh market will move to the harbour car park for the summer while the square is repaved.",
+               "Traders were offered a rent holiday for the first month of the move.",
+               "The square should reopen in September with new drainage and more benches.",
+               "Stallholder Brann Orley said most customers would follow them down the hill."],
+    "school": ["Gullhaven's oldest primary school will get a new roof after a leak closed two classrooms.",
+               "Pupils have been taught in the library and the hall since the storm in January.",
+               "The repair will cost 380,000 crowns and run through the summer holidays.",
+               "The head teacher, Sofi Marrant, thanked parents for their patience."],
+    "garden": ["My beans have finally come up after the coldest April I can remember on this allotment.",
+               "I lost the first sowing to slugs and the second to a frost in the third week.",
+               "This time I started them in pots on the kitchen windowsill and waited.",
+               "Next week I will write about the rhubarb, which did rather better."],
+    "kiln": ["I fired the new kiln for the first time on Sunday and nothing cracked.",
+             "It took eleven hours to reach temperature, two more than the maker promised.",
+             "The blue glaze came out greener than the test tiles, which I rather like.",
+             "If you are near Holt Cross on Saturday, the studio door will be open."],
+}
+
+
+def record(id, outlet, domain, day, body, *tail):
+    return {"id": id, "outlet": outlet, "url": f"https://{domain}/news/{id}", "published": f"2025-03-{day:02d}T09:00:00+00:00",
+            "title": f"{outlet}: {body[0][:40]}", "text": "\n\n".join([*body, *tail])}
+
+
+SITE = [record(f"ledger-{k}", "Brackwater Ledger", "brackwaterledger.example", d, BODIES[k], POLICY, RIGHTS)
+        for d, k in ((3, "ferry"), (4, "choir"), (5, "bakery"))]
+GROUP_TITLES = [
+    record("post-bridge", "Gullhaven Post", "gullhavenpost.example", 6, BODIES["bridge"], GROUP),
+    record("post-school", "Gullhaven Post", "gullhavenpost.example", 7, BODIES["school"], GROUP),
+    record("courier-market", "Saltmarsh Courier", "saltmarshcourier.example", 8, BODIES["market"], GROUP),
+]
+# two one-article blogs on one platform: nothing to learn per site, a footer alone in common
+BLOGS = [
+    record("beans", "Allotment Notes", "allotmentnotes.example", 9, [*BODIES["garden"], "Thanks for reading."], PLATFORM),
+    record("kiln", "Kiln Diary", "kilndiary.example", 10, [*BODIES["kiln"], "More soon."], PLATFORM),
+]
+# a wire story the Ledger really copies, word for word and with credit, under its own footer
+WIRE_TEXT = ["Flood barriers on the Brack estuary will be raised on Tuesday night as a spring tide meets a storm surge, "
+             "the Coastal Agency said, and residents of the lower town have been told to move cars from the quay by six.",
+             "The agency expects the water to peak about forty centimetres below the barrier crest shortly after midnight.",
+             "Sandbags are being handed out at the fire station on Mill Lane until nine in the evening."]
+WIRE = record("wire-flood", "Estuary Wire", "estuarywire.example", 11, WIRE_TEXT)
+COPY = record("ledger-flood", "Brackwater Ledger", "brackwaterledger.example", 11,
+              ["Reporting by Estuary Wire.", *WIRE_TEXT[:2], "The Ledger will carry updates through the night."], POLICY, RIGHTS)
+
+
+@pytest.fixture
+def stored(write, settings):
+    def _store(records):
+        path = write("corpus.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+        store = open_store(settings.db)
+        outcomes = list(analyze([str(path)], settings, store))
+        assert {o.status for o in outcomes} == {"added"}
+        return store, {o.article.id: o.article.story for o in outcomes}
+    return _store
+
+
+def _reuse(store):
+    ids = [a.id for a in store.articles.iter_articles()]
+    return store.links.reuse_among(ids)
+
+
+def test_a_sites_comment_policy_and_rights_line_link_nothing(stored):
+    store, stories = stored(SITE)
+    assert _reuse(store) == []
+    assert len(set(stories.values())) == len(SITE)
+
+
+def test_a_media_groups_footer_across_mastheads_links_nothing(stored):
+    store, stories = stored(GROUP_TITLES)
+    assert _reuse(store) == []
+    assert len(set(stories.values())) == len(GROUP_TITLES)
+
+
+def test_a_platform_footer_shared_by_two_unrelated_blogs_links_nothing(stored):
+    store, stories = stored(BLOGS)
+    assert _reuse(store) == []
+    assert stories["beans"] != stories["kiln"]
+
+
+def test_a_real_copy_still_links_without_the_footer(stored):
+    store, stories = stored([WIRE, *SITE, COPY])
+    pairs = {(r.a, r.b) for r in _reuse(store)}
+    assert pairs == {("wire-flood", "ledger-flood")}
+    copy = store.articles.get("ledger-flood")
+    for r in _reuse(store):
+        shared = copy.text[r.passage.b_start : r.passage.b_end]
+        assert "Coastal Agency" in shared or "forty centimetres" in shared
+        assert "civil" not in shared and "syndication" not in shared
+    assert stories["ledger-flood"] == stories["wire-flood"]
+    assert stories["ledger-ferry"] != stories["ledger-flood"]
+    trace = Corpus(store).trace(article="ledger-flood").to_dict()
+    assert {a["id"] for a in trace["articles"]} == {"wire-flood", "ledger-flood"}
+    assert ("wire-flood", "ledger-flood") in {(e["from"], e["to"]) for e in trace["edges"]}
+
+
+def test_lines_hash_alike_whatever_the_year_or_spacing():
+    assert lines("Copyright 2024  Ledger Holdings")[0][2] == lines("copyright 2025 Ledger Holdings")[0][2]
+
+
+@pytest.mark.parametrize("block, kind", [
+    ("Please adhere to our commenting policy: we remove posts that insult other readers.", "comments"),
+    ("Comments are moderated before they appear.", "comments"),
+    ("Harrowgate Media Ltd, 9 Pier Row, Fenwick. Registered in Veskaland, company number 5521907.", "copyright"),
+    ("Never miss a story. Get the evening digest in your inbox, free. Sign up now", "membership"),
+])
+def test_rules_know_comment_policies_imprints_and_inbox_prompts(block, kind):
+    found = classify(block)
+    assert found is not None and found[0] == kind
+
+
+def test_rules_leave_prose_about_registration_alone():
+    assert classify("The charity was registered in Fenwick in 1998 and now runs four shelters.") is None
