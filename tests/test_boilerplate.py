@@ -108,6 +108,13 @@ def test_a_sites_comment_policy_and_rights_line_link_nothing(stored):
     assert len(set(stories.values())) == len(SITE)
 
 
+def test_a_sites_lines_are_learned_by_outlet_name_without_urls(stored):
+    records = [{k: v for k, v in r.items() if k != "url"} for r in SITE]
+    store, stories = stored(records)
+    assert _reuse(store) == []
+    assert len(set(stories.values())) == len(SITE)
+
+
 def test_a_media_groups_footer_across_mastheads_links_nothing(stored):
     store, stories = stored(GROUP_TITLES)
     assert _reuse(store) == []

@@ -77,7 +77,7 @@ class SiteTemplates:
     (one site at a time, the first time one of its articles shares a passage)."""
 
     #: articles whose lines are kept between batches
-    cache_size = 20000
+    cache_size = 5000
 
     def __init__(self, store: Store, anchors: Callable[[str], set[str]], min_anchors: int = 5) -> None:
         self.store = store
@@ -93,7 +93,8 @@ class SiteTemplates:
 
     @staticmethod
     def site(article: Article) -> str:
-        return article.domain or (article.outlet or "").casefold()
+        # the outlet name as stored: that is what the store looks an outlet's articles up by
+        return article.domain or article.outlet or ""
 
     def _keep(self, article: Article) -> None:
         while len(self._articles) >= self.cache_size:
