@@ -160,3 +160,26 @@ def test_rules_know_comment_policies_imprints_and_inbox_prompts(block, kind):
 
 def test_rules_leave_prose_about_registration_alone():
     assert classify("The charity was registered in Fenwick in 1998 and now runs four shelters.") is None
+
+
+INTRO = ("I am a retired lighthouse keeper from Holt Cross and I write here about the sea, the weather "
+         "and the small things I notice on my walks along the Brack cliffs every morning of the year.")
+
+
+def test_an_authors_introduction_atop_two_posts_of_one_site_links_nothing(stored):
+    posts = [record(f"keeper-{k}", "Cliff Notes", "cliffnotes.example", d, [INTRO, *BODIES[k]])
+             for d, k in ((12, "garden"), (13, "kiln"))]
+    store, stories = stored(posts)
+    assert _reuse(store) == []
+    assert stories["keeper-garden"] != stories["keeper-kiln"]
+
+
+def test_a_sites_update_that_repeats_its_lead_still_links(stored):
+    lead = WIRE_TEXT[0]
+    first = record("wire-flood-1", "Estuary Wire", "estuarywire.example", 11, [lead, *WIRE_TEXT[1:]])
+    update = record("wire-flood-2", "Estuary Wire", "estuarywire.example", 12,
+                    [lead, "By midnight the water had peaked twelve centimetres below the Brack barrier crest, the Coastal Agency said.",
+                     "Residents of the lower town may return their cars to the quay from seven on Wednesday morning."])
+    store, stories = stored([first, update])
+    assert {(r.a, r.b) for r in _reuse(store)} == {("wire-flood-1", "wire-flood-2")}
+    assert stories["wire-flood-1"] == stories["wire-flood-2"]

@@ -17,9 +17,10 @@ article has no URL):
 A template line learned on one site counts on every site (a media group's footer
 is learned on one masthead and recognised on the others). A shared passage whose
 words lie, but for fewer than a passage needs, in template lines of either article
-is not reuse. Two articles whose only shared text is at the bottom of both, and that
-otherwise have almost no names and figures in common, share a footer (a blog
-platform's, an author's box) and nothing else: not reuse either.
+is not reuse. Two articles whose only shared text is at the bottom of both (or, on one
+site, at the top of both), and that otherwise have almost no names and figures in
+common, share a footer or header (a blog platform's, an author's box) and nothing
+else: not reuse either.
 
 >>> a = "The pier closed on Monday.\\nPlease read our comment policy before you post."
 >>> [a[s:e] for s, e, _ in lines(a)]
@@ -172,16 +173,17 @@ class SiteTemplates:
             # what is left once either side's template lines are taken out must still be a passage
             if min(_words(a_text, p.a_start, p.a_end, a_holes), _words(b_text, p.b_start, p.b_end, b_holes)) >= min_words
         ]
-        if kept and self._footer_only(a_id, b_id, kept):
+        if kept and self._edges_only(a_id, b_id, kept):
             return []
-
         return kept
 
-    def _footer_only(self, a_id: str, b_id: str, passages: list[Passage]) -> bool:
+    def _edges_only(self, a_id: str, b_id: str, passages: list[Passage]) -> bool:
         """True when every passage lies in the last lines of both articles, covers a minor
         part of each, and the two otherwise share fewer names and figures than one story
-        would: a blog platform's footer, an author's box. (Not the top: a copy of a lead
-        alone, under a comment of one's own, is a copy.)"""
+        would: a blog platform's footer, an author's box. Two articles of one site may
+        share a header so too (an author's introduction); across sites the top does not
+        count, as a copy of a lead alone under a comment of one's own is a copy."""
+        same_site = self._articles[a_id][0] == self._articles[b_id][0]
         sides = []
         for article_id, span in ((a_id, lambda p: (p.a_start, p.a_end)), (b_id, lambda p: (p.b_start, p.b_end))):
             text, found = self._articles[article_id][1], self._articles[article_id][2]
@@ -190,7 +192,8 @@ class SiteTemplates:
             if len(found) <= 2:
                 return False
             spans = [span(p) for p in passages]
-            if any(start < found[-EDGE_LINES][0] for start, _ in spans):
+            top = found[min(EDGE_LINES, len(found)) - 1][1] if same_site else -1
+            if any(start < found[-EDGE_LINES][0] and end > top for start, end in spans):
                 return False
             if sum(end - start for start, end in spans) > 0.5 * len(text):
                 return False
