@@ -43,6 +43,8 @@ SITE_LINES = 3
 EDGE_SITE_LINES = 2
 #: lines at the end of an article where footers stand
 EDGE_LINES = 3
+#: the part of their names and figures two articles of one story share, at least
+RELATED_SHARE = 0.3
 #: a site's latest articles that teach its template
 SITE_SAMPLE = 300
 
@@ -115,23 +117,40 @@ class SiteTemplates:
         refs = self.store.articles.of_outlet(domains=[site]) or self.store.articles.of_outlet(names=[site])
         ids = [r.id for r in refs][-SITE_SAMPLE:]
         self._load(ids)
-        found = [self._articles[i][2] for i in ids if i in self._articles]
-        anywhere: dict[int, int] = defaultdict(int)
-        for hashes in found:
-            for h in {h for _, _, h in hashes}:
-                anywhere[h] += 1
-        self.templates |= {h for h, n in anywhere.items() if n >= SITE_LINES}
+        ids = [i for i in ids if i in self._articles]
+        carriers: dict[int, list[str]] = defaultdict(list)
+        for i in ids:
+            for h in {h for _, _, h in self._articles[i][2]}:
+                carriers[h].append(i)
+        # names and figures of each article's own lines: what two reports of one event share
+        own = {i: self._own_anchors(i, lambda h: len(carriers[h]) > 1) for i in ids}
+        self.templates |= {h for h, c in carriers.items() if len(c) >= SITE_LINES and self._apart(c, own)}
         # a footer longer than the window shows itself a window at a time: once its last
         # lines are known, the lines above them are the bottom (a few rounds at most)
         for _ in range(10):
-            at_bottom: dict[int, int] = defaultdict(int)
-            for hashes in found:
-                for h in set(self._bottom(hashes)):
-                    at_bottom[h] += 1
-            new = {h for h, n in at_bottom.items() if n >= EDGE_SITE_LINES} - self.templates
+            at_bottom: dict[int, list[str]] = defaultdict(list)
+            for i in ids:
+                for h in set(self._bottom(self._articles[i][2])):
+                    at_bottom[h].append(i)
+            new = {h for h, c in at_bottom.items() if len(c) >= EDGE_SITE_LINES and self._apart(c, own)} - self.templates
             if not new:
                 break
             self.templates |= new
+
+    def _own_anchors(self, article_id: str, repeated: Callable[[int], bool]) -> set[str]:
+        text, found = self._articles[article_id][1], self._articles[article_id][2]
+        return set().union(*(self.anchors(text[s:e]) for s, e, h in found if not repeated(h)))
+
+    def _apart(self, carriers: list[str], own: dict[str, set[str]], tries: int = 8) -> bool:
+        """Whether two of the articles carrying a line tell different stories (few names
+        and figures in common): a site's updates of one story repeat lines that are news,
+        not template."""
+        sample = carriers[:tries]
+        return any(not self._related(own[a], own[b]) for k, a in enumerate(sample) for b in sample[k + 1 :])
+
+    def _related(self, mine: set[str], theirs: set[str]) -> bool:
+        # long pieces of one site share a few names by chance; one story shares a good part
+        return len(mine & theirs) >= max(self.min_anchors, RELATED_SHARE * min(len(mine), len(theirs)))
 
     def _bottom(self, found: list[Line]) -> list[int]:
         """The last :data:`EDGE_LINES` line hashes that are not known templates, below the
@@ -149,7 +168,11 @@ class SiteTemplates:
         while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
             n += 1
         if 0 < n < min(len(a), len(b)):
-            self.templates |= set(a[len(a) - n :])
+            tail = set(a[len(a) - n :])
+            mine, theirs = (self._own_anchors(i, tail.__contains__) for i in (a_id, b_id))
+            # an update that ends as its first version did is the same story, not a footer
+            if not self._related(mine, theirs):
+                self.templates |= tail
 
     def _template_spans(self, article_id: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e, h in self._articles[article_id][2] if h in self.templates]
