@@ -82,7 +82,7 @@ WIRE_TEXT = ["Flood barriers on the Brack estuary will be raised on Tuesday nigh
              "The agency expects the water to peak about forty centimetres below the barrier crest shortly after midnight.",
              "Sandbags are being handed out at the fire station on Mill Lane until nine in the evening."]
 WIRE = record("wire-flood", "Estuary Wire", "estuarywire.example", 11, WIRE_TEXT)
-COPY = record("ledger-flood", "Brackwater Ledger", "brackwaterledger.example", 11,
+COPY = record("ledger-flood", "Brackwater Ledger", "brackwaterledger.example", 12,
               ["Reporting by Estuary Wire.", *WIRE_TEXT[:2], "The Ledger will carry updates through the night."], POLICY, RIGHTS)
 
 
