@@ -183,3 +183,21 @@ def test_a_sites_update_that_repeats_its_lead_still_links(stored):
     store, stories = stored([first, update])
     assert {(r.a, r.b) for r in _reuse(store)} == {("wire-flood-1", "wire-flood-2")}
     assert stories["wire-flood-1"] == stories["wire-flood-2"]
+
+
+# An author's rights notice inside a paragraph, in two unrelated posts of one small
+# blog: two articles are too few to learn the site's lines from, but a notice is no
+# evidence of copying wherever it stands.
+NOTICE = ("Copyright 2024 Ilsa Varn, all rights reserved. You may share this post freely as long as it is shared "
+          "whole, with this copyright notice and a link back to the journal, and nothing in it is changed or cut. "
+          "Copyright covers the photographs too: ask before you print them, sell them or use them in a talk, "
+          "and say where they came from when you do.")
+NOTICE_POSTS = [
+    record("varn-beans", "Varn Journal", "varnjournal.example", 13, [BODIES["garden"][0], BODIES["garden"][1] + " " + NOTICE, *BODIES["garden"][2:]]),
+    record("varn-kiln", "Varn Journal", "varnjournal.example", 14, [BODIES["kiln"][0], BODIES["kiln"][1] + " " + NOTICE, *BODIES["kiln"][2:]]),
+]
+
+
+def test_an_authors_rights_notice_inside_a_paragraph_is_no_reuse(stored):
+    store, _ = stored(NOTICE_POSTS)
+    assert _reuse(store) == []

@@ -95,10 +95,11 @@ PART_A = Path(os.environ.get("NEWSTRAIL_SHARED") or Path(__file__).resolve().par
 
 @pytest.mark.skipif(not (PART_A / "gold.json").is_file(), reason="../shared/data/provenance-dev/part-a is not beside the checkout")
 def test_hand_written_provenance_set_floor(tmp_path):
-    """Part a of the outside development set (bench/provenance_set.py prints the same figures).
-    Floors under today's figures; raise them as the issue-10 lanes land."""
+    """Part a of the outside development set (bench/provenance_set.py prints the same figures):
+    the issue's targets are the floors (it scores edges 1.00/1.00, origins 1.00, stories 1.00,
+    mutations P 0.93 R 0.93 today)."""
     scores = provenance_set.run_set(str(PART_A), str(tmp_path))
-    assert scores["edges"]["precision"] >= 0.93 and scores["edges"]["recall"] >= 0.93
-    assert scores["origins"]["accuracy"] >= 0.75 and scores["stories"]["f1"] >= 0.80
-    assert scores["mutations"]["recall"] >= 0.55
-    assert len(scores["boilerplate_links"]) <= 2
+    assert scores["edges"]["precision"] >= 0.95 and scores["edges"]["recall"] >= 0.95
+    assert scores["origins"]["accuracy"] >= 0.95 and scores["stories"]["f1"] >= 0.95
+    assert scores["mutations"]["recall"] >= 0.85 and scores["mutations"]["precision"] >= 0.70
+    assert scores["boilerplate_links"] == []

@@ -49,6 +49,21 @@ RELATED_SHARE = 0.3
 SITE_SAMPLE = 300
 
 _WORD = re.compile(r"\w+")
+# A rights notice ("Copyright 2013 A. Writer, All Rights Reserved. Please share this
+# article in its entirety, including this copyright notice...") travels with every
+# article of an author or site, so sentences holding one are no evidence of copying,
+# even where the cleaner left them inside a paragraph.
+_NOTICE = re.compile(r"\bcopyright\b|©|\ball\s+rights\s+reserved\b|\bfair\s+use\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def words_beside_notices(text: str) -> int:
+    """Words of ``text`` outside its sentences that hold a rights notice.
+
+    >>> words_beside_notices("Copyright 2020 Ana Vel. All Rights Reserved. The pier closed on Monday.")
+    5
+    """
+    return sum(len(_WORD.findall(s)) for s in _SENTENCE_END.split(text) if not _NOTICE.search(s))
 
 Line = tuple[int, int, int]  # start, end, hash of the normalised line
 
@@ -195,6 +210,7 @@ class SiteTemplates:
             p for p in passages
             # what is left once either side's template lines are taken out must still be a passage
             if min(_words(a_text, p.a_start, p.a_end, a_holes), _words(b_text, p.b_start, p.b_end, b_holes)) >= min_words
+            and words_beside_notices(a_text[p.a_start : p.a_end]) >= min_words
         ]
         if kept and self._edges_only(a_id, b_id, kept):
             return []
