@@ -426,3 +426,53 @@ def test_bench_data_is_well_formed() -> None:
         assert all(g["kind"] in ("outlet", "person", "organisation") for g in r["attributions"])
         for ln in r.get("links", []):
             assert ln["anchor"] in r["text"]
+
+
+# ------------------------------------------------------------------ where a claim ran
+
+
+def _cited(text: str, **kw) -> list[tuple[str, str, str]]:
+    from newstrail.ingest.markup import markdown_to_text
+
+    clean, links = markdown_to_text(text)
+    return [(a.cue, a.source, a.kind) for a in attributions_in(clean, links=links, **kw)]
+
+
+def test_a_fact_check_listing_where_a_claim_appeared_credits_each_outlet() -> None:
+    rows = _cited(
+        "Copies of the Kestrel Quay rumour appeared on Brindle Voice (https://brindlevoice.example/1/quay), "
+        "Osier Ledger (https://osierledger.example/2/quay) and Tallow Desk (https://tallowdesk.example/3/quay) from Tuesday."
+    )
+    assert [r for r in rows if r[0] == "appeared on"] == [
+        ("appeared on", "Brindle Voice", "outlet"),
+        ("appeared on", "Osier Ledger", "outlet"),
+        ("appeared on", "Tallow Desk", "outlet"),
+    ]
+    assert {r[1] for r in rows if r[0] == "hyperlink"} == {"Brindle Voice", "Osier Ledger", "Tallow Desk"}
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("The doctored photo was shared by Pellbrook News before it was taken down.", "Pellbrook News"),
+        ("The rumour circulated widely on the Wrenfield Post and elsewhere.", "the Wrenfield Post"),
+        ("The figures were published by the Harbor Gazette last week.", "the Harbor Gazette"),
+        ("A report by the Ashby Courier (https://ashbycourier.example/x) misread the early data, a spokesperson said.", "the Ashby Courier"),
+        ("The same false claim surfaced on Dunmarsh Daily on Friday.", "Dunmarsh Daily"),
+    ],
+)
+def test_where_a_claim_ran_is_a_credit(sentence: str, source: str) -> None:
+    assert ("appeared on", source, "outlet") in _cited(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The claim appeared on Monday in Velden.",
+        "He appeared in court in Velden on Friday.",
+        "The video circulated on social media for days.",
+        "The letter was shared by Mayor Ines Tolland with reporters.",
+    ],
+)
+def test_where_a_claim_ran_needs_a_publication(sentence: str) -> None:
+    assert not [r for r in _cited(sentence) if r[0] == "appeared on"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newstrail import Article, BadRecord, Settings, read_inputs
@@ -386,3 +388,48 @@ def test_cleaner_on_a_text_file_read_from_disk(write):
     assert article.text == FERRY_BODY
     assert article.source == str(path)
     assert_spans_point_at_anchors(article)
+
+
+# ------------------------------------------------------------------ bare URLs
+
+
+def _spans_hold_anchors(article: Article) -> None:
+    for ln in article.links:
+        assert article.text[ln.span.start : ln.span.end] == ln.anchor
+
+
+def test_bare_url_in_plain_text_is_a_link_anchored_on_itself():
+    a = article_from_text("The pier closed, the council said (see https://council.example/notices/pier_9.pdf).", "x.txt")
+    assert a.text == "The pier closed, the council said (see https://council.example/notices/pier_9.pdf)."
+    assert [(ln.url, ln.anchor, ln.domain) for ln in a.links] == [("https://council.example/notices/pier_9.pdf",) * 2 + ("council.example",)]
+    _spans_hold_anchors(a)
+
+
+def test_bare_url_in_parentheses_after_a_name_is_anchored_on_the_name():
+    raw = "Copies of the ferry story ran on Brindle Voice (https://brindlevoice.example/1/ferry), Osier Ledger (http://osierledger.example/2/ferry) and Tallow Desk (https://tallowdesk.example/3/f) on Monday."
+    a = article_from_text(raw, "x.txt")
+    assert a.text == raw
+    assert [(ln.anchor, ln.domain) for ln in a.links] == [("Brindle Voice", "brindlevoice.example"), ("Osier Ledger", "osierledger.example"), ("Tallow Desk", "tallowdesk.example")]
+    _spans_hold_anchors(a)
+
+
+def test_bare_url_is_not_doubled_inside_markdown_links_or_angle_brackets():
+    raw = "Read [the Herald](https://herald.example/a) and <https://auto.example/b>, or [https://c.example/c](https://c.example/c). Also **https://d.example/d_e_f**."
+    a = article_from_text(raw, "x.md")
+    assert [ln.url for ln in a.links] == ["https://herald.example/a", "https://auto.example/b", "https://c.example/c", "https://d.example/d_e_f"]
+    assert a.text.endswith("Also https://d.example/d_e_f.")
+    _spans_hold_anchors(a)
+
+
+def test_bare_url_keeps_its_own_balanced_parentheses_but_not_the_sentence_punctuation():
+    a = article_from_text("Background: https://wiki.example/Pier_(Portavey)). And more.", "x.txt")
+    assert [ln.url for ln in a.links] == ["https://wiki.example/Pier_(Portavey)"]
+    _spans_hold_anchors(a)
+
+
+def test_bare_urls_in_a_jsonl_record_after_the_title_block(write):
+    body = "Pier Report\n\nAn earlier version of this article (https://bay.example/a/pier) gave the wrong date."
+    path = write("a.jsonl", json.dumps({"id": "r1", "outlet": "Bay Herald", "text": body}) + "\n")
+    [a] = [x for x in read_inputs([str(path)], Settings()) if isinstance(x, Article)]
+    assert [ln.url for ln in a.links] == ["https://bay.example/a/pier"]
+    _spans_hold_anchors(a)

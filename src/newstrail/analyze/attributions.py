@@ -31,6 +31,10 @@ told                 "... told X" where X is an outlet (the speaker gets ``told`
 hyperlink            a link whose anchor or target names an outlet (not the article's own site)
 dateline             "PORTHAVEN (Meridian Wire) -" at the start of the text; a later
                      dateline the cleaner removed (``where="dateline"``)
+appeared on          "appeared/circulated/surfaced on X", "was shared/posted/circulated by X", "published by X",
+                     "a report by X": where a claim ran, as fact-checks, denials and corrections name it;
+                     a list "X (url), Y (url) and Z (url)" credits each (an outlet when the cue's words, a
+                     known name or a web address after the name say so)
 contributed          "X contributed to this report", "This story was supplied by X"
 reporting by         "(Reporting by A and B; Editing by C)": A and B, people
 ==================== ========================================================
@@ -115,7 +119,8 @@ _CUE_WORDS = frozenset(_VERBS.split("|")) | _words(
     """according credit credits source sources via h/t hat hat-tip first originally original cross-posted crossposted
     republished reprinted reposted syndicated citing quoting report reports contributed supplied provided
     distributed reporting column piece editorial op-ed post interview bulletin pointed flagged spotted described spoke
-    speaking talked site website newspaper newsletter blog broadcaster tabloid magazine"""
+    speaking talked site website newspaper newsletter blog broadcaster tabloid magazine appeared appearing circulated
+    circulating surfaced shared posted"""
 )
 # the cue words as whitespace-split tokens may carry punctuation: "said,", "(via", "h/t)."
 _CUE_TOKENS = frozenset(
@@ -179,6 +184,17 @@ _POINTED_BY = re.compile(
 )
 # "described the moment to X", "spoke to X": an interview given to a publication
 _SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked|talking|described\s+(?:[\w'’-]+\s+){0,6}?)\s*to\s+", re.I)
+# where a claim ran: "Versions of the claim appeared on X, Y and Z", "a post shared by X", "a
+# report by X (url) misread the data"; the names are outlets when a web address follows them
+_APPEARED = re.compile(
+    r"\b(?:(?:appeared|appearing|circulated|circulating|surfaced)\s+(?:(?:first|also|later|widely|again)\s+)?(?:on|in)"
+    r"|(?:shared|posted|circulated|published|spread)\s+(?:(?:first|also|later|widely|again|online)\s+)?by"
+    r"|an?\s+(?:report|article|story|post|claim)\s+(?:published\s+)?by)\s+",
+    re.I,
+)
+_WEB_ADDRESS_AFTER = re.compile(r"\s*\(\s*(?:https?://|www\.)", re.I)
+# "appeared on Monday": a time, not where
+_WHEN = _words("monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december")
 _CONTRIBUTED = re.compile(r"\s+(?:staff\s+)?contributed\s+(?:to\s+(?:this|the)\s+(?:report|story|article)|reporting|additional\s+reporting)\b", re.I)
 _SUPPLIED = re.compile(r"\b(?:this|the)\s+(?:story|article|report|piece|item)\s+(?:was|is|has\s+been)\s+(?:supplied|provided|contributed|distributed)\s+by\s+", re.I)
 _REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+", re.I)
@@ -212,7 +228,10 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
             return
         hint = np.hint if np.hint in ("person", "outlet", "organisation") else None
         if need_outlet:
-            if not _outlet_like(np.text, hint, known) and not _APPOSITIVE.match(text, tok.ends[np.last]):
+            after = tok.ends[np.last]
+            if _WEB_ADDRESS_AFTER.match(text, after):
+                hint = "outlet"  # "Bay Herald (https://bay.example/a)": a name given with its web address
+            if not _outlet_like(np.text, hint, known) and not _APPOSITIVE.match(text, after):
                 return
             kind = "outlet"
         else:
@@ -222,15 +241,21 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
     def forward_at(offset: int) -> _NP | None:
         return _np_forward(tok, tok.index_at(offset))
 
-    def listed(offset: int, cue: str, priority: int, separators: str = ";,") -> None:
+    def listed(offset: int, cue: str, priority: int, separators: str = ";,", need_outlet: bool = False) -> None:
         """Several names after a cue: "Sources: X; Y", "Credit: X and Y"."""
         i = tok.index_at(offset)
         while i < len(tok):
             np = _np_forward(tok, i)
             if np is None:
                 break
-            add(cue, np, priority)
+            if need_outlet and (np.text.split()[0].lower() in _WHEN or not _proper(tok, np)):
+                break
+            add(cue, np, priority, need_outlet=need_outlet)
             j = np.last + 1
+            if need_outlet and j < len(tok) and tok.words[j] == "(":
+                while j < len(tok) and tok.words[j] != ")":  # the name's web address
+                    j += 1
+                j += 1
             # skip a description after a name: "Brannock University, annual survey 2024"
             while j < len(tok) and tok.words[j] not in separators and tok.words[j] not in ("/", "|") and tok.lower[j] not in ("and", "&"):
                 j += 1
@@ -240,7 +265,7 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
             if tok.words[j] == ",":
                 # a comma lists another source only when a whole name follows
                 follow = _np_forward(tok, nxt)
-                if follow is None or not (follow.last + 1 >= len(tok) or tok.words[follow.last + 1] in ",;.)"):
+                if follow is None or not (follow.last + 1 >= len(tok) or tok.words[follow.last + 1] in ",;.)" or (need_outlet and tok.lower[follow.last + 1] in ("(", "and", "&"))):
                     k = nxt
                     while k < len(tok) and tok.words[k] not in ";":
                         k += 1
@@ -297,6 +322,9 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
             add("told", forward_at(m.end()), 7, need_outlet=True)
     if (m := _NAMED_SUBJECT.match(text)) is not None:
         add("named", forward_at(m.end()), 1, kind_cue="hyperlink")
+    if " on " in present or " in " in present or " by " in present:
+        for m in _APPEARED.finditer(text):
+            listed(m.end(), "appeared on", 8, need_outlet=True)
     if "contributed" in present:
         for m in _CONTRIBUTED.finditer(text):
             back = _np_backward(tok, tok.index_at(m.start() + 1))

@@ -27,6 +27,8 @@ _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 # parentheses, with ">" escaped) or bare up to the first ")".
 _DEST = r"<(?:[^>\\\n]|\\.)*>|[^)\n]*"
 _TARGET = re.compile(rf"\]\((?:{_DEST})\)")
+# link targets and bare URLs, kept out of the emphasis rules
+_MASKED = re.compile(rf"\]\((?:{_DEST})\)|(?<![\w/@.\-])https?://[^\s<>\[\]\"“”‘’()]*[^\s<>\[\]\"“”‘’()*_.,;:!?']")
 _STRONG = re.compile(r"\*\*|__")
 _EM_STAR = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]*?[^\s\\])\*(?![\w*])")  # "\*" never closes
 _EM_UNDER = re.compile(r"(?<![\w\\])_(?=\S)([^_\n]*?[^\s\\])_(?!\w)")
@@ -43,7 +45,12 @@ _INLINE = re.compile(
     r"|\[(?P<anchor>" + _ANCHOR + r")\]\((?:<(?P<angled>(?:[^>\\\n]|\\.)*)>|(?P<target>[^)\s]*))(?:\s+\"[^\"\n]*\")?\)"  # link
     r"|<(?P<auto>https?://[^>\s]+)>"  # autolink
     r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|>])"  # backslash escape
+    r"|(?<![\w/@.\-])(?P<bare>https?://[^\s<>\[\]\"“”‘’]+)"  # a bare URL in running text
 )
+# what ends a sentence or a phrase, not the URL before it ("see https://bay.example/a.")
+_URL_TAIL = ".,;:!?'*_"
+# a name right before a bare URL in parentheses: "Bay Herald (https://bay.example/a)"
+_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>(?:[A-Z0-9][\w'’.&-]*\s+(?:(?:of|the|de|du|la|for|on)\s+(?=[A-Z]))?)*[A-Z0-9][\w'’.&-]*)\s*\(\s*$")
 # An anchor wrapped over lines, as trafilatura keeps the line breaks of the HTML source
 # (the anchor pieces above, line breaks allowed; the callers keep only matches with one).
 _PIECE = r"\[(?:[^\[\]\\]|\\[\s\S])*\](?!\()|[^\[\]\\]|\](?!\()|\\(?=\]\()|\\[\s\S]"
@@ -75,9 +82,9 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
 def _unwrap_emphasis(line: str) -> str:
     # Link targets are masked: underscores and stars in URLs are not emphasis, and an
     # emphasised span may hold a link ("*Posted by [A](url) in News*").
-    targets = _TARGET.findall(line)
+    targets = _MASKED.findall(line)
     if targets:
-        line = _TARGET.sub("\x00", line)
+        line = _MASKED.sub("\x00", line)
     line = _emphasis(line)
     for target in targets:
         line = line.replace("\x00", target, 1)
@@ -153,6 +160,19 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
                 links.append(Link(span=Span(length, length + len(url)), url=url, domain=domain_of(url), anchor=url))
                 out.append(url)
                 length += len(url)
+            elif m.group("bare") is not None:
+                url, rest = _bare_url(m.group("bare"))
+                last -= len(rest)  # give back what is not the URL: "(see https://bay.example/a)."
+                url = _ESCAPE.sub(r"\1", url)
+                before = line[max(0, m.start() - 160) : m.start()]
+                name = _NAME_BEFORE.search(before) if rest.startswith(")") else None
+                if name:
+                    start = length - (len(before) - name.start("name"))
+                    links.append(Link(span=Span(start, start + len(name.group("name"))), url=url, domain=domain_of(url), anchor=name.group("name")))
+                elif is_web_url(url):
+                    links.append(Link(span=Span(length, length + len(url)), url=url, domain=domain_of(url), anchor=url))
+                out.append(url)
+                length += len(url)
             elif m.group("anchor") is not None:
                 anchor = _ESCAPE.sub(r"\1", m.group("anchor")).strip()
                 target = m.group("target") if m.group("angled") is None else _ESCAPE.sub(r"\1", m.group("angled"))
@@ -168,6 +188,20 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
             del out[mark[0] :], links[mark[2] :]
             length, pending_break = mark[1], mark[3]
     return "".join(out), links
+
+
+def _bare_url(found: str) -> tuple[str, str]:
+    """(the URL, what follows it) of a bare URL match: closing punctuation and a ")"
+    without its "(" in the URL belong to the sentence ("(see https://bay.example/a).")."""
+    url = found
+    while url:
+        if url[-1] in _URL_TAIL:
+            url = url[:-1]
+        elif url[-1] == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        else:
+            break
+    return url, found[len(url) :]
 
 
 def drop_leading_block(text: str, links: list[Link]) -> tuple[str, str, list[Link]]:
