@@ -39,6 +39,7 @@ from newstrail.corpus.outlets import resolver_for
 from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import former_names
 from newstrail.corpus.reuse import align
+from newstrail.corpus.translation import Translations
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class Linker:
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
         self.templates = SiteTemplates(store, anchors, opts.min_anchors)
+        self.translations = Translations(store)
         self.same_event = SameEvent(
             store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of, opts.event_similarity, opts.event_share, opts.event_what
         )
@@ -222,6 +224,10 @@ class Linker:
         for article in articles:
             neighbours[article.id] |= self._resolve_citations(article, shared_words[article.id], report)
             neighbours[article.id] |= self._hyperlinked(article)
+        # articles of different languages that align sentence by sentence: translations
+        for found in self.translations.find(articles):
+            neighbours[found.target].add(found.source)
+            neighbours[found.source].add(found.target)
         ties = self.same_event.link(articles)
         for tie in ties:
             if tie.close:

@@ -37,7 +37,7 @@ from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.corpus.reuse import coverage
 from newstrail.corpus.roles import answer_role
-from newstrail.store.rows import Cite, ReusedPassage
+from newstrail.store.rows import Cite, ReusedPassage, TranslatedSentence
 
 SYNDICATION_COVER = 0.8
 #: characters of new borrowed text a further parent must explain to be kept
@@ -230,6 +230,7 @@ def build_graph(
     cites: Sequence[Cite],
     url_ids: dict[str, str],
     outlet_resolver: OutletResolver,
+    translations: Sequence[TranslatedSentence] = (),
 ) -> Graph:
     """The provenance graph of one story from its articles and what linking stored."""
     by_id = {a.id: a for a in articles}
@@ -270,6 +271,15 @@ def build_graph(
             a, b, passage = b, a, passage.flipped()
         shared[b][a].append(passage)
 
+    # aligned sentences of translations, oriented the same way: target -> source -> pairs
+    translated: dict[str, dict[str, list[TranslatedSentence]]] = defaultdict(lambda: defaultdict(list))
+    for t in translations:
+        if t.a not in by_id or t.b not in by_id:
+            continue
+        if not earlier(t.a, t.b):
+            t = TranslatedSentence(t.b, t.a, t.b_start, t.b_end, t.a_start, t.a_end, t.cosine)
+        translated[t.b][t.a].append(t)
+
     for article in sorted(articles, key=chronological):
         credited: dict[str, str] = {}  # source id or external node -> the name as cited
         for attribution in article.attributions:
@@ -293,6 +303,7 @@ def build_graph(
                 edge(source, article.id).add("hyperlink", {"anchor": link.anchor, "url": link.url}, 0.8)
                 credited.setdefault(source, link.anchor)
         _reuse_parents(article, by_id, shared[article.id], credited, edge)
+        _translation_parent(article, by_id, translated, shared, credited, outlet_resolver, edge)
     laundering = _laundering(by_id, edges)
     return Graph(by_id, edges, laundering)
 
@@ -338,6 +349,67 @@ def _reuse_parents(article, by_id, sources: dict[str, list[Passage]], credited: 
             e.add("silent copy", {"words": total}, 0.2)
 
 
+def _translation_parent(article, by_id, translated, shared: dict[str, dict[str, list[Passage]]], credited: dict[str, str], resolver: OutletResolver, edge) -> None:
+    """Keep the earlier article ``article`` translates: of all that align with it, the one
+    whose sentences align most (and best); among those that align about as well, a
+    credited one, then the latest (a translation of a copy more often than of the first
+    version). A source that reached it through a copy in its own language (its reuse
+    parent translates that source) is left out: the copy is the parent."""
+    sources = translated.get(article.id) or {}
+    reused = shared.get(article.id) or {}
+    # the copy in the article's own language already explains what it shares with those
+    through = {s for p in reused for s in (set(translated.get(p, {})) | {t for t, src in translated.items() if p in src})}
+    candidates = {s: pairs for s, pairs in sources.items() if s not in through}
+    if not candidates:
+        return
+    score = {s: sum(p.cosine for p in pairs) for s, pairs in candidates.items()}
+    top = max(score.values())
+    home = (article.domain or article.outlet or "").lower()
+    credited_outlets = {outlet_key(by_id[s].outlet or "") for s in credited if s in by_id}
+    for att in article.attributions:
+        if att.kind == "outlet" and att.source:
+            credited_outlets |= {outlet_key(n) for n in [att.source, *resolver.corpus_outlets(att.source)]}
+    credited_outlets.discard("")
+    sisters = [s for s in candidates if home and (by_id[s].domain or by_id[s].outlet or "").lower() == home]
+    named = [s for s in candidates if s in credited or outlet_key(by_id[s].outlet or "") in credited_outlets]
+    named = [s for s in named if score[s] >= 0.8 * top]
+    if sisters:
+        # an outlet's editions in other languages translate its first one
+        best = min(sisters, key=lambda s: chronological(by_id[s]))
+    elif named:
+        # the credited outlet's version that aligns best, when it aligns nearly as well as
+        # any (of two about as good, the earlier: a wire's first edition)
+        named_top = max(score[s] for s in named)
+        best = min((s for s in named if score[s] >= 0.97 * named_top), key=lambda s: chronological(by_id[s]))
+    else:
+        # among those aligning about as well, the first version (sibling translations of
+        # one wire align with each other as well as with it), unless a later one is a
+        # copy of it in its own language: a translation of a copy more often than of
+        # the first version
+        near = sorted((s for s in candidates if score[s] >= 0.97 * top), key=lambda s: chronological(by_id[s]))
+        best = near[0]
+        for later in near[1:]:
+            if best in (shared.get(later) or {}):
+                best = later
+    pairs = sorted(candidates[best], key=lambda p: p.b_start)
+    source, target = by_id[best], article
+    evidence = {
+        "sentences": len(pairs),
+        "languages": [source.language, target.language],
+        "pairs": [
+            {"from_span": [p.a_start, p.a_end], "to_span": [p.b_start, p.b_end], "cosine": p.cosine,
+             "from_text": source.text[p.a_start : p.a_end][:300], "to_text": target.text[p.b_start : p.b_end][:300]}
+            for p in pairs
+        ],
+    }
+    e = edge(best, article.id)
+    e.add("translation", evidence, min(0.95, 0.4 + 0.05 * len(pairs)))
+    if best not in credited and source.outlet not in {by_id[s].outlet for s in credited if s in by_id}:
+        # a translation that does not credit what it translates: silent, and laundering
+        # when it credits someone else (see :func:`_laundering`)
+        e.add("silent copy", {"sentences": len(pairs)}, 0.2)
+
+
 def _laundering(by_id: dict[str, Article], edges: dict[tuple[str, str], Edge]) -> list[dict[str, str]]:
     """Articles that credit one outlet while their text comes, uncredited, from another."""
     found = []
@@ -359,4 +431,5 @@ def story_graph(store: Store, story: str, outlet_resolver: OutletResolver) -> Gr
     members = store.links.story_members(story)
     articles = store.articles.get_many(members)
     urls = [ln.url for a in articles for ln in a.links]
-    return build_graph(articles, store.links.reuse_among(members), store.links.cites_of(members), store.articles.ids_for_urls(urls), outlet_resolver)
+    return build_graph(articles, store.links.reuse_among(members), store.links.cites_of(members), store.articles.ids_for_urls(urls), outlet_resolver,
+                       store.links.translations_among(members))

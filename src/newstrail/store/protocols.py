@@ -33,6 +33,7 @@ from newstrail.store.rows import (
     ReusedPassage,
     SearchHit,
     SharedBlock,
+    TranslatedSentence,
     StoryInfo,
     UrlLink,
 )
@@ -116,6 +117,12 @@ class Links(Protocol):
 
     def reuse_among(self, ids: Sequence[str]) -> list[ReusedPassage]:
         """Every stored passage between two of ``ids``."""
+
+    def add_translation(self, sentences: Sequence[TranslatedSentence]) -> None:
+        """Keep the aligned sentence pairs of a translation."""
+
+    def translations_among(self, ids: Sequence[str]) -> list[TranslatedSentence]:
+        """Every stored aligned sentence pair between two of ``ids``."""
 
     def add_cite(self, cite: Cite) -> None:
         """Keep (or replace) an article's credit of an outlet."""

@@ -87,6 +87,20 @@ class StoryInfo:
 
 
 @dataclass(frozen=True)
+class TranslatedSentence:
+    """Sentence ``[a_start, a_end)`` of article ``a`` aligned with ``[b_start, b_end)`` of ``b``
+    in another language (a translation), with the cosine of their multilingual vectors."""
+
+    a: str
+    b: str
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+    cosine: float
+
+
+@dataclass(frozen=True)
 class Lead:
     """The vector of an article's lead (its opening) and its publication date (read back as the UTC instant, ``...Z``)."""
 

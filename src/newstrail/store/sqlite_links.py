@@ -8,7 +8,7 @@ from datetime import datetime
 
 from newstrail.core.article import Passage
 from newstrail.core.dates import instant_key, to_iso
-from newstrail.store.rows import Cite, Lead, ReusedPassage, StoryInfo, UrlLink
+from newstrail.store.rows import Cite, Lead, ReusedPassage, StoryInfo, TranslatedSentence, UrlLink
 from newstrail.store.sqlite_db import SQLiteDB, bounds, chunks, marks, unique
 
 
@@ -42,6 +42,21 @@ class SQLiteLinks:
         back = {v: k for k, v in self.db.rowids(ids).items()}
         rows = self.db.select_in("SELECT a, b, a_start, a_end, b_start, b_end, words FROM reuse WHERE a IN ({})", back)
         return [ReusedPassage(back[a], back[b], Passage(*pos)) for a, b, *pos in rows if b in back]
+
+    # translations ---------------------------------------------------------------
+    def add_translation(self, sentences: Sequence[TranslatedSentence]) -> None:
+        """Keep the aligned sentence pairs of a translation."""
+        rows = self.db.rowids(sorted({s.a for s in sentences} | {s.b for s in sentences}))
+        self.db.executemany(
+            "INSERT INTO translations(a, b, a_start, a_end, b_start, b_end, cosine) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(rows[s.a], rows[s.b], s.a_start, s.a_end, s.b_start, s.b_end, s.cosine) for s in sentences],
+        )
+
+    def translations_among(self, ids: Sequence[str]) -> list[TranslatedSentence]:
+        """Every stored aligned sentence pair between two of ``ids``."""
+        back = {v: k for k, v in self.db.rowids(ids).items()}
+        rows = self.db.select_in("SELECT a, b, a_start, a_end, b_start, b_end, cosine FROM translations WHERE a IN ({})", back)
+        return [TranslatedSentence(back[a], back[b], *pos) for a, b, *pos in rows if b in back]
 
     # credits -------------------------------------------------------------------
     def add_cite(self, cite: Cite) -> None:

@@ -196,4 +196,15 @@ MIGRATIONS: tuple[Step, ...] = (
     """,
     # 8: the claim_matches rows of the articles stored before 7
     _claim_matches,
+    # 9: translations: the sentence pairs two articles of different languages align on
+    # (offsets into each text, cosine); the graph orients them earlier -> later
+    """
+    CREATE TABLE translations (
+        a INTEGER NOT NULL, b INTEGER NOT NULL,
+        a_start INTEGER NOT NULL, a_end INTEGER NOT NULL, b_start INTEGER NOT NULL, b_end INTEGER NOT NULL,
+        cosine REAL NOT NULL
+    );
+    CREATE INDEX translations_a ON translations(a);
+    CREATE INDEX translations_b ON translations(b);
+    """,
 )
