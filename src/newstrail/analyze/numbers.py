@@ -228,3 +228,185 @@ def compare(a: Number, b: Number) -> str:
     if abs(a.value - b.value) <= 0.10 * max(abs(a.value), abs(b.value)):
         return "close"
     return "different"
+
+
+# --- figures in other languages -------------------------------------------------------------
+#: Arabic-Indic and Eastern Arabic (Persian) digits, and the Arabic decimal and thousands signs,
+#: read as Western ones (one character for one: spans stay where they were)
+_DIGIT_MAP = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬٪", "01234567890123456789.,%")
+#: languages that write a decimal comma and dot or space thousands ("1.150", "1 150", "3,5")
+DECIMAL_COMMA = frozenset("es pt it fr de ru tr id uz ar nl pl ro".split())
+#: unit words by language (lower case) -> a unit of :data:`UNITS`
+_UNIT_WORDS: dict[str, str] = {
+    **dict.fromkeys("км км. كم كيلومتر كيلومترا كيلومترات kilómetros kilómetro kilometros quilómetros quilômetros "
+                    "quilómetro quilômetro chilometri chilometro kilometer kilometern kilomètres kilomètre kilometre "
+                    "kilometre kilometreden километров километра километр километре chaqirim".split(), "km"),
+    **dict.fromkeys("millas milla milhas milha miglia miglio meilen meile milles миль мили миля ميل أميال ميلا".split(), "miles"),
+    **dict.fromkeys("metros metro metri mètres mètre meter metern метров метра метр متر مترا أمتار".split(), "m"),
+    **dict.fromkeys("toneladas tonnellate tonnen tonnes тонн тонны طن ton".split(), "tonnes"),
+    **dict.fromkeys("kilogramos quilos chili kilogramm килограммов кг كغ كيلوغرام".split(), "kg"),
+    **dict.fromkeys("por ciento por cento per cento pour cent prozent процентов процента процент persen % في المئة "
+                    "بالمئة بالمائة في المائة foiz".split(), "%"),
+    **dict.fromkeys("horas ore heures stunden часов часа час ساعات ساعة saat jam soat".split(), "hours"),
+    **dict.fromkeys("días dias giorni jours tage tagen дней дня يوما أيام gün hari kun".split(), "days"),
+    **dict.fromkeys("años anos anni ans jahre jahren лет года سنوات عاما yıl tahun yil".split(), "years"),
+    **dict.fromkeys("nudos nós nodi nœuds knoten узлов узла عقدة".split(), "knots"),
+    **dict.fromkeys("km/h км/ч كم/ساعة".split(), "km/h"),
+    "millas náuticas": "nautical miles", "milhas náuticas": "nautical miles", "miglia nautiche": "nautical miles",
+    "milles nautiques": "nautical miles", "seemeilen": "nautical miles", "морских миль": "nautical miles",
+    "deniz mili": "nautical miles", "mil laut": "nautical miles", "ميل بحري": "nautical miles", "أميال بحرية": "nautical miles",
+}
+#: scale words by language ("2 mil", "3,5 millones", "150 тысяч", "2 juta")
+_SCALE_WORDS: dict[str, float] = {
+    **dict.fromkeys("mil mila mille tausend тысяч тысячи тысяча тыс. bin ribu ming ألف آلاف".split(), 1e3),
+    **dict.fromkeys("millones millón milhões milhão milioni milione millions million millionen million миллионов "
+                    "миллиона миллион млн milyon juta million مليون ملايين".split(), 1e6),
+    "mil millones": 1e9,
+    **dict.fromkeys("bilhões bilhão miliardi miliardo milliards milliard milliarden milliarde "
+                    "миллиардов миллиарда миллиард млрд milyar miliar مليار".split(), 1e9),
+}
+_CURRENCY_INTL = {
+    **dict.fromkeys("dólares dólar dollari dollaro dollars dollar долларов доллара доллар دولار دولارا dolar "
+                    "доллар".split(), "USD"),
+    **dict.fromkeys("euros euro евро يورو avro".split(), "EUR"),
+}
+#: a share written before its figure (Turkish "yüzde 40", "%40")
+_SHARE_BEFORE = re.compile(r"(?:yüzde|%)\s*$", re.I)
+#: people counted, in each language: a head count is one figure whatever the noun
+PEOPLE_WORDS = frozenset(
+    "people persons personas persona pessoas pessoa persone persona personnes personen menschen человек людей "
+    "شخص أشخاص شخصا kişi insan orang odam kishi киши одам".split()
+    + "workers trabajadores trabalhadores lavoratori operai travailleurs arbeiter beschäftigte рабочих работников "
+      "عامل عمال işçi pekerja ishchi".split()
+    + "residents residentes vecinos moradores residenti abitanti habitants einwohner bewohner жителей سكان sakin warga aholi".split()
+    + "passengers pasajeros passageiros passeggeri passagers passagiere пассажиров ركاب yolcu penumpang yo'lovchi".split()
+    + "injured heridos feridos feriti blessés verletzte раненых جرحى yaralı terluka".split()
+    + "dead muertos mortos morti morts tote погибших قتلى ölü tewas".split()
+)
+_INTL_WORD_NUMBERS = {
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10,
+    "doce": 12, "veinte": 20, "cien": 100, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "sete": 7, "oito": 8,
+    "nove": 9, "dez": 10, "doze": 12, "vinte": 20, "due": 2, "tre": 3, "quattro": 4, "sei": 6, "sette": 7, "otto": 8,
+    "dieci": 10, "dodici": 12, "venti": 20, "cento": 100, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7,
+    "huit": 8, "neuf": 9, "dix": 10, "douze": 12, "vingt": 20, "cent": 100, "zwei": 2, "drei": 3, "vier": 4,
+    "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwölf": 12, "zwanzig": 20, "hundert": 100,
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+    "десять": 10, "двенадцать": 12, "двадцать": 20, "сто": 100,
+}
+_INTL_QUALIFIERS = {
+    **dict.fromkeys("unos unas unos aproximadamente cerca de alrededor de casi cerca de aproximadamente quase "
+                    "circa quasi environ près de presque etwa rund ungefähr fast около почти примерно порядка "
+                    "حوالي نحو قرابة yaklaşık yaklaşik kira-kira sekitar hampir taxminan qariyb".split(), "about"),
+    **dict.fromkeys(["más de", "mais de", "oltre", "più di", "plus de", "mehr als", "über", "более", "свыше", "больше",
+                     "أكثر من", "fazla", "lebih dari", "dan ortiq"], "over"),
+    **dict.fromkeys(["menos de", "meno di", "moins de", "weniger als", "unter", "менее", "меньше", "أقل من",
+                     "kurang dari"], "under"),
+    **dict.fromkeys(["hasta", "até", "fino a", "jusqu'à", "bis zu", "до", "حتى", "hingga", "gacha"], "up to"),
+}
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_INTL_NUM = r"(?:\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?![.]?\d)|\d+)(?:[,.]\d+)?"
+_INTL_PATTERN = re.compile(
+    rf"(?:(?<![\w])(?P<qual>{_alternation(_INTL_QUALIFIERS)})\s+)?"
+    rf"(?P<sign>[$€£])?(?:(?P<num>{_INTL_NUM})|(?<![\w])(?P<word>{_alternation(_INTL_WORD_NUMBERS)}|mil|mille)(?![\w]))"
+    rf"(?:\s*(?P<scale>{_alternation(_SCALE_WORDS)})(?![\w]))?"
+    rf"(?:\s*(?P<unit>{_alternation(set(_UNIT_WORDS) | set(UNITS))})(?![\w]))?"
+    rf"(?:\s+(?:de\s+|di\s+|d['’])?(?P<cur>{_alternation(_CURRENCY_INTL)})(?![\w]))?",
+    re.I,
+)
+_INTL_WHAT = re.compile(r"\s+(?:(?:de|di|d['’]|of)\s+)?([^\W\d_][\w'-]*)")
+#: a year written after "en / in / em / nel / в / في" is not a count
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def _intl_number(raw: str, comma_decimal: bool) -> float:
+    raw = re.sub(r"[\u00a0\u202f ]", "", raw)
+    if comma_decimal:
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw) or "," in raw:
+            return float(raw.replace(".", "").replace(",", "."))
+        return float(raw)  # a decimal point ("7.5") where no thousands group reads
+    return float(raw.replace(",", ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _find_numbers_in(text: str, language: str) -> tuple[Number, ...]:
+    """:func:`find_numbers` for a text in ``language`` (base code), not English."""
+    plain = text.translate(_DIGIT_MAP)
+    found: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    english = list(_find_numbers(plain))
+    # times of day and dates as English finds them ("14:30"); the rest read here
+    for n in english:
+        if n.dimension in ("clock", "date"):
+            found.append(Number(n.span, text[n.span.start : n.span.end], 0.0, "", n.dimension))
+            taken.append((n.span.start, n.span.end))
+    comma_decimal = language in DECIMAL_COMMA
+    for match in _INTL_PATTERN.finditer(plain):
+        num = match.span("num") if match.group("num") else match.span("word")
+        if num[0] == num[1] or any(a < num[1] and num[0] < b for a, b in taken):
+            continue
+        if match.group("num"):
+            raw = match.group("num")
+            if not comma_decimal and re.search(r"[.\s]\d{3}", raw):
+                continue
+            value = _intl_number(raw, comma_decimal)
+        else:
+            word = match.group("word").lower()
+            value = 1000.0 if word in ("mil", "mille") else float(_INTL_WORD_NUMBERS[word])
+            if word in ("mil", "mille") and match.group("scale"):
+                continue
+        scale = (match.group("scale") or "").lower()
+        value *= _SCALE_WORDS.get(scale, 1.0)
+        unit_word = (match.group("unit") or "").lower()
+        unit = _UNIT_WORDS.get(unit_word, unit_word)
+        before = plain[max(0, match.start() - 8) : match.start()]
+        if not unit and _SHARE_BEFORE.search(before):
+            unit = "%"
+        start = match.start("sign") if match.group("sign") else num[0]
+        if match.group("qual"):
+            start = match.start("qual")
+        qualifier = _INTL_QUALIFIERS.get((match.group("qual") or "").lower(), "")
+        if match.group("sign") or match.group("cur"):
+            currency = _CURRENCY_SIGNS.get(match.group("sign") or "") or _CURRENCY_INTL[(match.group("cur") or "").lower()]
+            value_unit, dimension = currency, "money"
+        elif unit in UNITS:
+            dimension, value_unit, factor = UNITS[unit]
+            value *= factor
+        else:
+            if match.group("word") and not scale:
+                following = _INTL_WHAT.match(plain, match.end())
+                thousand = match.group("word").lower() in ("mil", "mille")
+                if not following or not (thousand or following.group(1).lower() in PEOPLE_WORDS):
+                    continue  # "dos" alone is not a figure; "dos personas" is
+            if match.group("num") and not scale and _YEAR.fullmatch(match.group("num")):
+                continue
+            value_unit, dimension = "", "count"
+        what = ""
+        if dimension in ("count", "money"):
+            following = _INTL_WHAT.match(plain, match.end())
+            if following:
+                what = following.group(1).lower()
+                what = "people" if what in PEOPLE_WORDS else what
+        found.append(Number(Span(start, match.end()), text[start : match.end()], value, value_unit, dimension, qualifier, what))
+        taken.append((start, match.end()))
+    return tuple(sorted(found, key=lambda n: n.span.start))
+
+
+def find_numbers_in(text: str, language: str | None) -> list[Number]:
+    """Every number of ``text`` read in its ``language`` (BCP-47; English or unknown reads as
+    :func:`find_numbers`): Arabic-Indic digits, a decimal comma and dot or space thousands where
+    the language writes them, unit, scale and currency words, small number words.
+
+    >>> [(n.value, n.unit) for n in find_numbers_in("a unos 18 kilómetros; 1.150 personas; 3,5 millones", "es")]
+    [(18.0, 'km'), (1150.0, ''), (3500000.0, '')]
+    >>> [(n.value, n.unit) for n in find_numbers_in("على بعد ١٨ كم", "ar")]
+    [(18.0, 'km')]
+    """
+    base = (language or "").split("-")[0].split("_")[0].lower()
+    if base in ("", "en"):
+        return list(_find_numbers(text))
+    return list(_find_numbers_in(text, base))

@@ -145,7 +145,10 @@ class Corpus:
         for (source, target) in sorted(graph.edges, key=lambda e: (chronological(by_id[e[1]]), e)):
             # articles that only quote the same words did not rewrite one another
             if source in by_id and target not in checking and graph.is_copy((source, target)):
-                mutations += compare_articles(by_id[source], by_id[target])
+                # a translation's aligned sentence pairs are where its figures are compared
+                pairs = [(by_id[source].text[p["from_span"][0] : p["from_span"][1]], by_id[target].text[p["to_span"][0] : p["to_span"][1]])
+                         for ev in graph.edges[(source, target)].evidence if ev.get("kind") == "translation" for p in ev.get("pairs", [])]
+                mutations += compare_articles(by_id[source], by_id[target], pairs=pairs)
         for node in by_id.values():
             parents = graph.copy_parents(node.id)
             if not parents or node.id in checking:

@@ -25,7 +25,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from newstrail.analyze.numbers import compare, find_numbers, is_number_word
+from newstrail.analyze.numbers import PEOPLE_WORDS, compare, find_numbers, find_numbers_in, is_number_word
 from newstrail.core.article import Number
 from newstrail.core.errors import NewstrailError
 from newstrail.embeddings import get_embedder
@@ -98,13 +98,20 @@ class Mutation:
     detail: str = ""
     #: the target's sentence a changed figure stands in, so the figure reads with what it counts
     context: str = ""
+    #: across languages: the source's sentence beside ``context``, and the language of each side
+    source_context: str = ""
+    languages: tuple[str, str] | None = None
 
     def to_dict(self) -> dict:
         out = {"edge": {"from": self.source, "to": self.target}, "type": self.type, "from_text": self.from_text, "to_text": self.to_text}
         if self.detail:
             out["detail"] = self.detail
+        if self.source_context:
+            out["from_context"] = self.source_context
         if self.context:
             out["context"] = self.context
+        if self.languages:
+            out["languages"] = {"from": self.languages[0], "to": self.languages[1]}
         return out
 
 
@@ -482,15 +489,84 @@ def placed_numbers(source: Article, target: Article) -> list[Mutation]:
     return found
 
 
-def compare_articles(source: Article, target: Article, numbers_only: bool = False) -> list[Mutation]:
-    """Mutations along the edge ``source -> target`` (same language only).
+def _base(language: str | None) -> str:
+    return (language or "").split("-")[0].split("_")[0].lower()
+
+
+def _counts_alike(na: Number, nb: Number) -> bool:
+    """Two figures of an aligned sentence pair in two languages measure one thing: one
+    dimension and unit family; counts only when both count people (the counted nouns are
+    in different languages, so only head counts are known to be alike)."""
+    if na.dimension not in _QUANTITIES or na.dimension != nb.dimension or na.unit != nb.unit:
+        return False
+    if na.dimension != "count":
+        return True
+    people = [bool(set(n.what.split()[:1]) & (PEOPLE_WORDS | PERSONS)) for n in (na, nb)]
+    return all(people)
+
+
+def _index(sentences: list[str], text: str) -> int | None:
+    text = text.strip()
+    for i, sentence in enumerate(sentences):
+        if text and (text in sentence or sentence.strip() in text) and sentence.strip():
+            return i
+    return None
+
+
+def _gap_pairs(source: Article, target: Article, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Sentences the alignment left out, paired by their place between aligned ones: a
+    translation keeps the order of its source, and a sentence whose figure was changed
+    may align too weakly to be kept ("about 18 km" -> "only 8 km"). A gap of up to two
+    sentences on each side is compared as one passage."""
+    left, right = _sentences(source), _sentences(target)
+    anchors = sorted({(i, j) for a, b in pairs if (i := _index(left, a)) is not None and (j := _index(right, b)) is not None})
+    out = []
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+        if 2 <= i1 - i0 <= 3 and 2 <= j1 - j0 <= 3:
+            out.append((" ".join(left[i0 + 1 : i1]), " ".join(right[j0 + 1 : j1])))
+    return out
+
+
+def translated_numbers(source: Article, target: Article, pairs: list[tuple[str, str]]) -> list[Mutation]:
+    """Figures changed in translation: the aligned sentence pairs of a ``translation`` edge
+    (source sentence, target sentence) compared figure by figure, each read in its own
+    language ("32 km" = "19,9 millas" is no change; "1,150" -> "11.500" is a mutation).
+    Each mutation carries both sentences and the language of each."""
+    langs = (source.language or "", target.language or "")
+    found: list[Mutation] = []
+    for a, b in pairs + _gap_pairs(source, target, pairs):
+        left = [n for n in find_numbers_in(a, source.language) if n.dimension in _QUANTITIES]
+        right = [n for n in find_numbers_in(b, target.language) if n.dimension in _QUANTITIES]
+        # a figure both sentences state is not changed, whatever stands beside it ("12 km (7.5 miles)")
+        left, right = ([n for n in mine if not any(compare(n, o) == "equal" for o in other)]
+                       for mine, other in ((left, right), (right, left)))
+        used: set[int] = set()
+        for j, nb in enumerate(right):
+            options = [(_slip(na, nb), -abs(i - j), i, na) for i, na in enumerate(left) if i not in used and _counts_alike(na, nb)]
+            if not options:
+                continue
+            *_, i, na = max(options, key=lambda o: o[:3])
+            used.add(i)
+            verdict = compare(na, nb)
+            if verdict in ("different", "close"):
+                detail = f"{langs[0] or '?'} -> {langs[1] or '?'}" + ("; close: within 10%" if verdict == "close" else "")
+                if verdict == "different" and na.value == nb.value:
+                    detail += f"; qualifier: {na.qualifier or 'none'} -> {nb.qualifier or 'none'}"
+                found.append(Mutation(source.id, target.id, "number", na.text, nb.text, detail, b.strip(), a.strip(), langs))
+    return found
+
+
+def compare_articles(source: Article, target: Article, numbers_only: bool = False,
+                     pairs: list[tuple[str, str]] | None = None) -> list[Mutation]:
+    """Mutations along the edge ``source -> target``.
 
     ``numbers_only`` compares just the figures: for two articles that quote the same
     words without copying one another, a figure that differs is still worth showing,
-    while their wording differs by nature.
+    while their wording differs by nature. Across languages only the figures of the
+    aligned sentence ``pairs`` (a translation edge's evidence) are compared.
     """
-    if source.language and target.language and source.language != target.language:
-        return []
+    if _base(source.language) and _base(target.language) and _base(source.language) != _base(target.language):
+        return translated_numbers(source, target, pairs or [])
     if checks_claims(target):
         return []
     found: dict[tuple[str, str, str], Mutation] = {}
