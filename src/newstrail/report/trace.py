@@ -146,4 +146,9 @@ def _summary_lines(trace: dict[str, Any], articles: dict[str, dict[str, Any]]) -
             out.append(f"  {m['type']:<8} {where}{detail}")
             out.append(f"           was: {textwrap.shorten(m['from_text'] or '(nothing)', 100)}")
             out.append(f"           now: {textwrap.shorten(m['to_text'] or '(nothing)', 100)}")
+            if m.get("languages"):
+                # across languages: the two original sentences side by side, each with its language
+                langs = m["languages"]
+                out.append(f"           {langs['from'] or '?'}: {textwrap.shorten(m.get('from_context') or '', 160)}")
+                out.append(f"           {langs['to'] or '?'}: {textwrap.shorten(m.get('context') or '', 160)}")
     return out
