@@ -496,7 +496,7 @@ def _np_backward(tok: _Tokens, end: int) -> _NP | str | None:
 
 
 def _has_media_word(words: Sequence[str]) -> bool:
-    return any(w in _MEDIA for w in words) or (len(words) > 1 and words[-1] in _MEDIA_HEAD)
+    return any(w in _MEDIA or w in FOREIGN_MEDIA for w in words) or (len(words) > 1 and words[-1] in _MEDIA_HEAD)
 
 
 def known_outlets(known: OutletResolver | Mapping[str, str] | None) -> OutletResolver:
@@ -525,7 +525,7 @@ def classify_source(name: str, cue: str = "", hint: str | None = None, known: Ou
         return "person"
     words = [w.strip("'’").removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’&-]+", name.casefold())]
     media = _has_media_word(words)
-    org = [w for w in words if w in _ORG]
+    org = [w for w in words if w in _ORG or w in FOREIGN_ORG]
     if cue in PUBLICATION_CUES and cue != "contributed":
         return "outlet"
     if media:
@@ -558,3 +558,54 @@ def _outlet_like(name: str, hint: str | None, known: OutletResolver) -> bool:
     if _is_domain(name):
         return bool(known.find(name)) or bool(_MEDIA_IN_DOMAIN.search(_domain_label(name).replace("-", "")))
     return classify_source(name, "", hint if hint != "person" else "person", known) == "outlet"
+
+
+# ------------------------------------------------------------------ other languages
+
+#: words before a name, in es, pt, it, fr, de, ru, ar, tr, id and uz, that say it is a publication
+#: ("la agencia X", "das Portal X", "агентства X", "وكالة X", "kantor berita X"); Russian
+#: and Uzbek words by their stems, as they inflect
+FOREIGN_OUTLET_WORDS = _words(
+    """agencia diario periódico periodico cadena portal sitio web medio canal emisora revista semanario
+    agência agencia jornal site revista emissora canal portal
+    agenzia quotidiano giornale testata sito emittente rivista settimanale canale portale
+    agence journal quotidien site chaîne chaine hebdomadaire magazine média media radio télévision
+    agentur nachrichtenagentur zeitung tageszeitung portal nachrichtenportal onlineportal sender fernsehsender
+    magazin nachrichtenmagazin blatt wochenzeitung newsportal
+    وكالة قناة صحيفة جريدة موقع شبكة إذاعة اذاعة مجلة
+    ajans ajansı gazete gazetesi sitesi portalı kanalı
+    kantor berita situs harian laman portal media koran majalah stasiun televisi surat kabar
+    агентлиги нашри сайти газетаси телеканали"""
+)
+#: stems of Russian and Uzbek publication words in any case ("агентства", "издании", "телеканалу")
+FOREIGN_OUTLET_STEMS = ("агентств", "информагентств", "издани", "газет", "телеканал", "портал", "сайт", "радиостанци", "журнал", "агентлиг", "нашр")
+#: small words before a name in other languages: articles and their contractions
+FOREIGN_DETERMINERS = _words(
+    """el la los las lo del al o a os as do da dos das no na il l' gli i dello della dei degli le les du des
+    un una um uma der die das dem den des eines einer ein the"""
+)
+#: publication words that German writes capitalised before a name ("die Zeitung Nordblatt")
+FOREIGN_NOUNS_BEFORE = _words("zeitung tageszeitung agentur nachrichtenagentur sender fernsehsender nachrichtenportal onlineportal magazin nachrichtenmagazin wochenzeitung newsportal portal")
+#: words that open a clause before a name and are no part of it ("Wie der Bote berichtete")
+FOREIGN_LEAD = _words("wie como comme come as según segundo secondo selon laut также как")
+#: words that make a name a publication in other languages ("Correio do Vale", "Вестник Залива")
+FOREIGN_MEDIA = _words(
+    """noticias notícias noticiero diario diário jornal correio folha gazeta gaceta heraldo crónica notizie giornale
+    gazzetta corriere cronaca quotidien courrier dépêche nouvelles zeitung kurier bote blatt nachrichten rundschau
+    anzeiger tagblatt presse вестник новости газета известия haber haberleri postası gazetesi ajansı kabar warta
+    berita harian хабарлари ахборот"""
+)
+#: words that make a name an organisation in other languages ("Servicio de Fronteras", "Пограничная служба")
+FOREIGN_ORG = _words(
+    """servicio serviço servizio ministerio ministério ministero ministère ministerium behörde polizei policía polícia
+    polizia guardia guarda gendarmerie ejército exército esercito armée armee marinha marina armada regierung gobierno
+    governo gouvernement ayuntamiento prefeitura comune mairie universidad universidade università université universität
+    instituto istituto institut pressestelle grenzschutz grenzschutzes bundesamt amt ministeriums polizeit
+    институт министерство министерства служба службы полиция правительство ведомство университет пресс-служба
+    kementerian dinas kepolisian pemerintah universitas badan lembaga bakanlığı bakanlık emniyet valiliği üniversitesi
+    hükümet enstitüsü وزارة هيئة لهيئة الشرطة الحكومة جامعة معهد مصلحة وزير بيان"""
+)
+#: small words inside a name ("Voz de la Costa", "Radio Voce del Porto", "Stimme von Dravia")
+FOREIGN_CONNECTORS = _words("de del de la di da do dos das della dello des du von der al el y e et und и i ve dan")
+#: Arabic words that end a name (the conjunction "that", prepositions, relatives)
+ARABIC_STOP = _words("أن ان إن بأن فإن وأن وإن أنه إنه قد كان حيث في من عن على الى إلى التي الذي الذين مع حول بعد قبل خلال و أو امس أمس اليوم يوم لكن كما")

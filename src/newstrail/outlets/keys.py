@@ -19,7 +19,7 @@ import re
 
 from newstrail.outlets.urls import PLATFORMS, domain_of
 
-__all__ = ["GENERIC", "domain_label", "initials", "is_acronym", "is_domain", "outlet_key", "site_stem", "squeezed", "tokens"]
+__all__ = ["GENERIC", "domain_label", "initials", "is_acronym", "is_domain", "has_other_script", "latin", "outlet_key", "site_stem", "skeleton", "squeezed", "tokens", "without_article"]
 
 #: words too common in mastheads to identify one by themselves
 GENERIC = frozenset(
@@ -80,6 +80,68 @@ def outlet_key(name: str | None) -> str:
     if value.startswith("the "):
         value = value[4:]
     return value
+
+
+# ------------------------------------------------------------------ other scripts
+
+#: Cyrillic (Russian, Ukrainian, Uzbek, ...) and Arabic letters to Latin, a plain
+#: letter-by-letter table: good enough to put "Спутник" or "سبوتنيك" beside "Sputnik"
+_LATIN = {
+    **dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split())),
+    **dict(zip("іїєґўқғҳәөүұңһ", "i yi ye g o q g h a o u u n h".split())),
+    **dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويىءآأإؤئةپچژگڤ", "a b t th j h kh d dh r z s sh s d t z _ gh f q k l m n h w y a _ a a i w y h p ch zh g v".split())),
+}
+_LATIN = {k: ("" if v == "_" else v) for k, v in _LATIN.items()}
+_NON_LATIN = re.compile("[\u0400-\u04ff\u0600-\u06ff]")
+_MARKS = re.compile("[\u064b-\u0652\u0640\u0670]")  # Arabic vowel marks and the tatweel
+
+
+def has_other_script(value: str) -> bool:
+    """Whether a name holds Cyrillic or Arabic letters.
+
+    >>> has_other_script("Спутник"), has_other_script("Sputnik")
+    (True, False)
+    """
+    return bool(_NON_LATIN.search(value))
+
+
+def latin(value: str) -> str:
+    """A Cyrillic or Arabic name written in Latin letters by a plain table (other
+    characters are kept), lowercased.
+
+    >>> latin("Спутник"), latin("РИА Новости"), latin("سبوتنيك")
+    ('sputnik', 'ria novosti', 'sbwtnyk')
+    """
+    value = _MARKS.sub("", value.casefold())
+    return "".join(_LATIN.get(c, c) for c in value)
+
+
+def skeleton(key: str) -> str:
+    """The consonants of a key in Latin letters, for matching a name across scripts
+    (Arabic writes no short vowels and has no "p" or "v"): vowels, w, y and h dropped,
+    p -> b, v -> f, doubled letters collapsed. A trailing Russian case ending is a vowel,
+    so "Спутника" meets "Sputnik" too.
+
+    >>> skeleton("sputnik") == skeleton(latin("Спутник")) == skeleton(latin("سبوتنيك")) == skeleton(latin("Спутника"))
+    True
+    """
+    value = latin(key).replace("kh", "k").replace("ck", "k").replace("q", "k").replace("c", "k")
+    value = value.translate(str.maketrans("pvxz", "bfks"))
+    value = re.sub(r"[^a-z0-9]|[aeiouywh]", "", value)
+    return re.sub(r"(.)\1+", r"\1", value)
+
+
+#: articles a masthead may open with in other languages ("L'Eco di Castelbrina", "El Heraldo", "Die Welle")
+_ARTICLES = re.compile(r"^(?:l|la|le|les|il|lo|el|los|las|o|a|os|as|der|die|das|al|el)\s+(?=\S)")
+
+
+def without_article(key: str) -> str:
+    """A key without a leading article of another language, for a second try at matching.
+
+    >>> without_article("l eco di castelbrina"), without_article("sputnik")
+    ('eco di castelbrina', 'sputnik')
+    """
+    return _ARTICLES.sub("", key)
 
 
 def squeezed(key: str) -> str:

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from newstrail.outlets.keys import GENERIC, domain_label, initials, is_acronym, outlet_key, site_stem, squeezed, tokens
+from newstrail.outlets.keys import GENERIC, domain_label, has_other_script, initials, is_acronym, latin, outlet_key, site_stem, skeleton, squeezed, tokens, without_article
 from newstrail.outlets.urls import PLATFORMS, domain_of, host_of, looks_like_domain, parse_site
 
 __all__ = ["ListedSite", "Outlet", "OutletResolver", "former_names"]
@@ -109,6 +109,8 @@ class _Index:
     by_stem: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     by_acronym: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     tokens: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the consonant skeleton of a key in Latin letters -> keys (names in other scripts)
+    by_skeleton: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     masthead: dict[str, bool] = field(default_factory=dict)
     #: an outlet's other name (alias or former name, by key) -> the outlet's key
     other_names: dict[str, str] = field(default_factory=dict)
@@ -198,6 +200,7 @@ class OutletResolver:
         index.tokens[key] = tokens(key)
         index.masthead[key] = any(masthead_like(s) for s in self._spellings[key])
         index.by_stem[squeezed(key)].add(key)
+        index.by_skeleton[skeleton(key)].add(key)
         for domain in self._key_domains[key]:
             index.by_key[outlet_key(domain)].add(key)
             index.by_stem[_stem(domain)].add(key)
@@ -213,6 +216,7 @@ class OutletResolver:
             for variant, key in self._variants.items():
                 index.by_key[variant].add(key)
                 index.by_stem[squeezed(variant)].add(key)
+                index.by_skeleton[skeleton(variant)].add(key)
             for alias, row in self.name_alias.items():
                 owners = {k for d in self.domains_of(row["domain"]) for k in self._domain_keys.get(d, ())}
                 if len(owners) == 1 and alias not in index.tokens:
@@ -236,12 +240,31 @@ class OutletResolver:
                 return aliased
         if key in index.by_key:
             return set(index.by_key[key])
-        for candidate in (squeezed(key), _stem(key) if "." in key else None):
+        bare = without_article(key)
+        for candidate in (squeezed(key), _stem(key) if "." in key else None, squeezed(bare) if bare != key else None):
             if candidate and candidate in index.by_stem:
                 return set(index.by_stem[candidate])
         if is_acronym(name) and len(index.by_acronym.get(key, ())) == 1:
             return set(index.by_acronym[key])
+        if has_other_script(key):
+            across = self._across_scripts(key, index)
+            if across:
+                return across
+            key = latin(key)
         return {index.other_names.get(k, k) for k in self._by_words(key, index)}
+
+    @staticmethod
+    def _across_scripts(key: str, index: _Index) -> set[str]:
+        """The keys a name in Cyrillic or Arabic letters spells in Latin ones ("Спутник",
+        "سبوتنيك" -> "sputnik"): its transliteration, else its consonant skeleton when
+        that is long enough and names one outlet."""
+        spelt = outlet_key(latin(key))
+        found = index.by_key.get(spelt) or index.by_stem.get(squeezed(spelt))
+        if found:
+            return set(found)
+        bones = skeleton(key)
+        found = index.by_skeleton.get(bones, set())
+        return set(found) if len(bones) >= 4 and len(found) == 1 else set()
 
     @staticmethod
     def _by_words(key: str, index: _Index) -> set[str]:
@@ -277,6 +300,11 @@ class OutletResolver:
         keys = index.by_key.get(key) or index.by_stem.get(squeezed(key))
         if not keys and is_acronym(name) and len(index.by_acronym.get(key, ())) == 1:
             keys = index.by_acronym[key]
+        if not keys and without_article(key) != key:
+            bare = without_article(key)  # "L'Eco di Castelbrina" for ecodicastelbrina.example
+            keys = index.by_key.get(bare) or index.by_stem.get(squeezed(bare))
+        if not keys and has_other_script(key):
+            keys = self._across_scripts(key, index)
         return self.name_of(min(keys)) if keys else None
 
     def cite_keys(self, name: str) -> set[str]:
