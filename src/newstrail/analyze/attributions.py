@@ -55,7 +55,23 @@ Not handled: pronoun speakers ("she said": no attribution; the quote stage resol
 to a nearby named person), unnamed people ("one fisherman said", "the mayor said"),
 single-word outlet names without a cue or link that says they are outlets ("Tidebrief
 wrote" reads as a person unless ``known_outlets`` knows it), sources named only in a
-later sentence, and languages other than English.
+later sentence.
+
+Other languages (es, pt, it, fr, de, ru, ar, tr, id, uz in Cyrillic) have their usual
+forms, with the English short cue: ``according to`` ("según X", "segundo X", "secondo
+X", "selon X", "laut X", "X zufolge", "по данным X", "وفقا لـX", "X'e göre", "X'in
+haberine göre", "menurut X", "X хабар беришича", "X маълумотига кўра"), ``reported``
+("informó", "berichtet", "wie X berichtete", "сообщает", "ذكرت", "أفادت", "bildirdi",
+"melaporkan", "ha scritto", "a publié"...), ``citing`` ("citado por", "со ссылкой на",
+"نقلا عن", "dilansir", "citando"), ``appeared on`` ("pubblicata dal quotidiano X",
+"publié par X") and the ``source`` and ``credit`` lines ("Fuente:", "Quelle:",
+"Источник:", "Crédito:"). Publication words before a name ("la agencia", "die Zeitung",
+"агентства", "وكالة", "kantor berita") or after it ("X gazetesine göre") make it an
+outlet; names in Cyrillic or Arabic letters resolve to a known outlet's Latin name (see
+:class:`~newstrail.outlets.resolver.OutletResolver`). Not handled there: names without
+capitals other than Arabic ones, cues whose subject opens a long sentence (Turkish and
+Uzbek verbs other than "bildirdi", "хабар берди"), inflected Russian names of unknown
+outlets (kept as written).
 
 >>> [(a.cue, a.source, a.kind) for a in attributions_in("Credit – Meridian Wire")]
 [('credit', 'Meridian Wire', 'outlet')]

@@ -372,7 +372,7 @@ def _translation_parent(article, by_id, translated, shared: dict[str, dict[str, 
     credited_outlets.discard("")
     sisters = [s for s in candidates if home and (by_id[s].domain or by_id[s].outlet or "").lower() == home]
     named = [s for s in candidates if s in credited or outlet_key(by_id[s].outlet or "") in credited_outlets]
-    named = [s for s in named if score[s] >= 0.8 * top]
+    named = [s for s in named if score[s] >= 0.95 * top]  # about as well: a laundered translation credits a version it aligns with less
     if sisters:
         # an outlet's editions in other languages translate its first one
         best = min(sisters, key=lambda s: chronological(by_id[s]))
