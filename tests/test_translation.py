@@ -58,20 +58,12 @@ def test_figures_and_support_read_any_digits_and_separators():
     assert {"velmar", "14"} <= support("Porto Velmar: 14 tonnes")
 
 
-def test_one_language_loads_no_model(monkeypatch):
+def test_one_language_loads_no_model(monkeypatch, store):
     import newstrail.embeddings as emb
 
     monkeypatch.setattr(emb, "get_embedder", lambda *a, **k: pytest.fail("a multilingual model was loaded"))
-
-    class Links:
-        def leads_between(self, *a, **k):
-            return []
-
-    class Store:
-        links = Links()
-
     arts = [Article(id=f"a{i}", text=" ".join(EN), language="en", published="2025-05-06T08:00:00Z") for i in range(2)]
-    assert Translations(Store()).find(arts) == []  # type: ignore[arg-type]
+    assert Translations(store).find(arts) == []  # a real, empty store: nothing of another language
     assert base_language(Article(id="x", text="x", language="pt-BR")) == "pt"
 
 

@@ -61,6 +61,9 @@ class Articles(Protocol):
     def get_many(self, ids: Sequence[str]) -> list[Article]:
         """The stored ones of ``ids``, in that order."""
 
+    def languages(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """Article id -> its stored language (as given or detected), for the stored ones of ``ids``."""
+
     def find(self, id_or_url: str) -> Article:
         """The article with this id, canonical URL or unique id prefix."""
 

@@ -128,6 +128,10 @@ class SQLiteArticles:
         found = {row[0]: _article(*row[1:]) for row in self.db.select_in("SELECT id, text, record, story FROM articles WHERE id IN ({})", ids)}
         return [found[i] for i in ids if i in found]
 
+    def languages(self, ids: Sequence[str]) -> dict[str, str | None]:
+        """Article id -> its stored language, for the stored ones of ``ids``."""
+        return {row[0]: row[1] for row in self.db.select_in("SELECT id, language FROM articles WHERE id IN ({})", ids)}
+
     def find(self, id_or_url: str) -> Article:
         """The article with this id, canonical URL or unique id prefix."""
         key = id_or_url.strip()
