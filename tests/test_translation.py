@@ -59,9 +59,9 @@ def test_figures_and_support_read_any_digits_and_separators():
 
 
 def test_one_language_loads_no_model(monkeypatch, store):
-    import newstrail.embeddings as emb
+    import newstrail.corpus.translation as translation
 
-    monkeypatch.setattr(emb, "get_embedder", lambda *a, **k: pytest.fail("a multilingual model was loaded"))
+    monkeypatch.setattr(translation, "get_embedder", lambda *a, **k: pytest.fail("a multilingual model was loaded"))
     arts = [Article(id=f"a{i}", text=" ".join(EN), language="en", published="2025-05-06T08:00:00Z") for i in range(2)]
     assert Translations(store).find(arts) == []  # a real, empty store: nothing of another language
     assert base_language(Article(id="x", text="x", language="pt-BR")) == "pt"

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from newstrail.analyze.sentences import split_sentences
 from newstrail.core.article import Article
 from newstrail.core.dates import parse_date, sort_key
+from newstrail.embeddings import align_sentences, get_embedder, multilingual_kind
 from newstrail.store import Store
 from newstrail.store.rows import TranslatedSentence
 
@@ -178,8 +179,6 @@ class Translations:
     def _embedded(self, article: Article, kind: str) -> tuple[list[tuple[int, int]], np.ndarray]:
         key = (article.id, kind)
         if key not in self._vectors:
-            from newstrail.embeddings import get_embedder
-
             spans = self._sentences(article)
             vecs = get_embedder(kind).encode([article.text[a:b] for a, b in spans]) if spans else None
             import numpy as np
@@ -243,8 +242,6 @@ class Translations:
 
     def compare(self, one: Article, two: Article) -> Translation | None:
         """The translation between ``one`` and ``two`` (earlier first), or None."""
-        from newstrail.embeddings import align_sentences, multilingual_kind
-
         a, b = sorted((one, two), key=lambda x: (sort_key(x.published), x.id))
         opts = self.options
         if len(support(a.text) & support(b.text)) < opts.min_support:
