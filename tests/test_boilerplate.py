@@ -201,3 +201,90 @@ NOTICE_POSTS = [
 def test_an_authors_rights_notice_inside_a_paragraph_is_no_reuse(stored):
     store, _ = stored(NOTICE_POSTS)
     assert _reuse(store) == []
+
+
+# An author's box on a blog platform, in two posts of one writer more than a year apart:
+# the box stands in the closing part of both, above sign-offs that differ (a donation
+# appeal, a book), so it is neither the last lines nor a line the site repeats three
+# times; the posts share the writer's own name and themes, but little else.
+BOX = ("Orla Fennick walks the Brack cliffs with a notebook and has kept this journal of the coast since "
+       "she left the lighthouse service; her book Tide Tables for the Heart is sold at the Holt Cross bookshop.")
+HERON = ["This is Orla Fennick, writing from Holt Cross, where the heron came back to the millpond this week.",
+         "It stood on the sluice for most of Tuesday, as still as a post, and took three eels before noon.",
+         "The warden thinks it is the same bird that nested in the alders behind the Corvale road in 2019.",
+         "Herons nest early, sometimes in February, and the young stay in the colony for about seven weeks.",
+         "Walkers are asked to keep dogs on leads along the east bank until the end of April.",
+         "I counted eleven nests in the alders last spring, and the warden counted twelve.",
+         "A pair of grebes has arrived on the millpond too, which the heron ignores.",
+         "The millpond was dug in the 1790s to drive the corn mill, and the sluice is the original oak, patched many times.",
+         "When the mill closed the pond silted up, and it was a volunteer group from the chapel that dredged it in 1988.",
+         "Since then it has been the best place in the parish to watch birds from a bench, if you bring a flask.",
+         "The heron fishes the shallows at the north end in the morning and the deep water by the sluice at dusk.",
+         "Eels come up the leat from the river in the warm months, which is why the bird stays until October.",
+         "My neighbour swears the heron knows her car and flies off before she has parked.",
+         "I have never seen it take a duckling, whatever the angling club says at its meetings."]
+STORM = ["This is Orla Fennick again, writing after the worst storm on the Brack cliffs that I remember.",
+         "The sea took a slice of the coastal path below Gannet Point, about thirty metres of it, overnight.",
+         "The county has fenced off the path from the car park to the old signal station until it is surveyed.",
+         "Two benches went over the edge with the path, one of them given in memory of a fisherman from Mossford.",
+         "The lifeboat crew were called twice, once to a yacht that had dragged its anchor in the bay.",
+         "Walkers should take the inland lane past the quarry, which adds twenty minutes to the round.",
+         "The rain gauge in my garden read 61 millimetres by morning, more than the whole of last June.",
+         "Along the lane the hedges were stripped of leaves on the seaward side, as if someone had trimmed them with a torch.",
+         "The old signal station lost its flagpole, which the volunteers had painted only in the autumn.",
+         "On the beach at Gannet Point the storm left a ridge of shingle higher than a man, and a ship's ladder.",
+         "Nobody knows where the ladder came from; the harbour master thinks it fell from a dredger years ago.",
+         "The fishermen kept their boats in the harbour for three days, the longest stay since the winter of 2014.",
+         "The school bus ran late all week because of a fallen oak on the hill road.",
+         "By Sunday the sky was clear and the cliffs were full of people looking at the new edge."]
+
+
+def _boxed(id, published, body, *sign_off):
+    return dict(record(id, "Quillnest", "quillnest.example", 1, body, BOX, *sign_off), published=published)
+
+
+def test_an_authors_box_above_different_sign_offs_links_nothing(stored):
+    posts = [_boxed("fennick-heron", "2023-02-14T08:00:00+00:00", HERON, "If this journal gives you pleasure, a coffee keeps it going.",
+                    "Next week: the grebes.", "Copyright 2023 Orla Fennick. All rights reserved."),
+             _boxed("fennick-storm", "2024-04-02T08:00:00+00:00", STORM, "Thank you to everyone who wrote after the storm.",
+                    "The book is on sale again from May.", "Photographs on request.", "Copyright 2024 Orla Fennick. All rights reserved.")]
+    store, stories = stored(posts)
+    assert _reuse(store) == []
+    assert stories["fennick-heron"] != stories["fennick-storm"]
+
+
+# A press-release mill's form, filled in twice with two subjects on one user-post site:
+# the same sentences around different names; each release names a subject the other
+# never mentions.
+def _release(id, day, subject, players):
+    body = [f"The {subject} Market report speaks about the manufacturing process, studied with respect to raw material "
+            f"and equipment suppliers, manufacturing costs and the process itself.",
+            f"Players in the {subject} Market covered by this report: {players}.",
+            f"After the basic information, the {subject} Market report sheds light on production plants, their "
+            f"capacities, production and revenue, and on the {subject} Market's growth in every region.",
+            f"The {subject} Market is examined for price, cost and gross margin; these three points are analysed for "
+            f"types, companies and regions, with the sale price for each type and application.",
+            f"With the help of supply and consumption data, the gap between the two is explained for the {subject} Market, "
+            f"and the report closes with an outlook to 2030 for {subject} makers and buyers."]
+    return {"id": id, "outlet": "Posterboard", "url": f"https://posterboard.example/p/{id}",
+            "published": f"2025-05-{day:02d}T10:00:00+00:00", "title": f"{subject} Market Analysis and Forecast to 2030",
+            "text": "\n\n".join(body)}
+
+
+def test_one_form_filled_in_for_two_subjects_is_no_reuse(stored):
+    releases = [_release("rel-kelp", 3, "Kelp Fertiliser", "Brackwater Agri, Gannet Feeds and Holt Organics"),
+                _release("rel-buoy", 9, "Smart Mooring Buoy", "Corvale Marine, Tennant Systems and Fenwick Floats")]
+    store, stories = stored(releases)
+    assert _reuse(store) == []
+    assert stories["rel-kelp"] != stories["rel-buoy"]
+
+
+def test_one_release_run_again_under_a_new_headline_still_links(stored):
+    first = _release("rel-kelp-1", 3, "Kelp Fertiliser", "Brackwater Agri, Gannet Feeds and Holt Organics")
+    # another site runs it under a headline of its own, which names no "Kelp Fertiliser"
+    again = dict(_release("rel-kelp-2", 9, "Kelp Fertiliser", "Brackwater Agri, Gannet Feeds and Holt Organics"),
+                 outlet="Growers Daily", url="https://growersdaily.example/rel-kelp-2",
+                 title="Seaweed Growers Face a Crowded Decade, Analysts Say")
+    store, stories = stored([first, again])
+    assert {(r.a, r.b) for r in _reuse(store)} == {("rel-kelp-1", "rel-kelp-2")}
+    assert stories["rel-kelp-1"] == stories["rel-kelp-2"]

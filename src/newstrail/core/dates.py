@@ -184,11 +184,20 @@ def day_of(value: object) -> str | None:
     return moment.date().isoformat() if moment is not None else None
 
 
+#: words that lead a date in a sentence, never an outlet's name
+_DATE_WORDS = frozenset("on in at since from by as of dated date until before after".split())
+
+
 def find_date(line: str) -> tuple[str | None, str] | None:
     """Read a dateline (``Outlet, Month D, YYYY`` or a bare date) as ``(outlet, stored date)``.
 
     Returns ``None`` when the line is not a dateline; the outlet part is ``None`` when
     the line holds only a date.
+
+    >>> find_date("Harbour Ledger, March 6, 2025")
+    ('Harbour Ledger', '2025-03-06')
+    >>> find_date("On March 6, 2025")
+    (None, '2025-03-06')
     """
     match = _DATELINE_RE.match(line)
     if not match:
@@ -200,5 +209,8 @@ def find_date(line: str) -> tuple[str | None, str] | None:
     if outlet and len(outlet.split()) > 8:
         return None  # a sentence that ends in a date, not a dateline
     if outlet and outlet.lower().startswith(("updated", "published", "posted", "last modified")):
+        outlet = None
+    # "On September 5, 2013" (a date told in a sentence's words) names no outlet
+    if outlet and outlet.lower().rstrip(":") in _DATE_WORDS:
         outlet = None
     return outlet, iso

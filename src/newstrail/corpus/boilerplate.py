@@ -43,8 +43,15 @@ SITE_LINES = 3
 EDGE_SITE_LINES = 2
 #: lines at the end of an article where footers stand
 EDGE_LINES = 3
+#: the closing part of a long article's text where an author's box stands, however many
+#: lines of sign-off, donation appeal and notice follow it
+TAIL_SHARE = 0.2
 #: the part of their names and figures two articles of one story share, at least
 RELATED_SHARE = 0.3
+#: times an article's text repeats a name of its title before the name is its subject
+SUBJECT_REPEATS = 3
+#: the part of an article's subject mentions the other's text must echo for one subject
+SUBJECT_SHARED = 0.3
 #: a site's latest articles that teach its template
 SITE_SAMPLE = 300
 
@@ -103,7 +110,7 @@ class SiteTemplates:
         self.min_anchors = min_anchors
         self.templates: set[int] = set()
         self._learned: set[str] = set()
-        self._articles: dict[str, tuple[str, str, list[Line]]] = {}  # id -> site, text, lines
+        self._articles: dict[str, tuple[str, str, list[Line], str]] = {}  # id -> site, text, lines, title
 
     def refresh(self) -> None:
         """Learn each site again from what is stored now (a batch may add to a site)."""
@@ -117,7 +124,7 @@ class SiteTemplates:
     def _keep(self, article: Article) -> None:
         while len(self._articles) >= self.cache_size:
             del self._articles[next(iter(self._articles))]
-        self._articles[article.id] = (self.site(article), article.text, lines(article.text))
+        self._articles[article.id] = (self.site(article), article.text, lines(article.text), article.title or "")
 
     def _load(self, ids: Sequence[str]) -> None:
         missing = [i for i in ids if i not in self._articles]
@@ -212,9 +219,31 @@ class SiteTemplates:
             if min(_words(a_text, p.a_start, p.a_end, a_holes), _words(b_text, p.b_start, p.b_end, b_holes)) >= min_words
             and words_beside_notices(a_text[p.a_start : p.a_end]) >= min_words
         ]
-        if kept and self._edges_only(a_id, b_id, kept):
+        if kept and (self._edges_only(a_id, b_id, kept) or self._other_subjects(a_id, b_id)):
             return []
         return kept
+
+    def _subject(self, article_id: str, other_id: str) -> dict[str, int]:
+        """The names of an article's title that its text repeats and the other's title
+        lacks, with their counts: what the article is about, where the two differ."""
+        title, text = self._articles[article_id][3], self._articles[article_id][1]
+        words = _WORD.findall(text.lower())
+        counts = {w: words.count(w) for w in set(words) & (self.anchors(title) - self.anchors(self._articles[other_id][3]))}
+        return {w: n for w, n in counts.items() if n >= SUBJECT_REPEATS}
+
+    def _other_subjects(self, a_id: str, b_id: str) -> bool:
+        """True when each article's subject is (all but) absent from the other's text:
+        one form filled in twice (a press-release mill's "the Audio Sensors Market report
+        sheds light on..." and "the ENT Devices Market report sheds light on..."). A copy
+        or a rewrite of a story names what the story is about, whatever its title says;
+        a generic title word ("Global", "Growth") may turn up in both, hence a share."""
+        for mine, theirs in ((a_id, b_id), (b_id, a_id)):
+            subject = self._subject(mine, theirs)
+            words = _WORD.findall(self._articles[theirs][1].lower())
+            there = {w: words.count(w) for w in subject}
+            if not subject or sum(min(n, there[w]) for w, n in subject.items()) >= SUBJECT_SHARED * sum(subject.values()):
+                return False
+        return True
 
     def _edges_only(self, a_id: str, b_id: str, passages: list[Passage]) -> bool:
         """True when every passage lies in the last lines of both articles, covers a minor
@@ -232,11 +261,18 @@ class SiteTemplates:
                 return False
             spans = [span(p) for p in passages]
             top = found[min(EDGE_LINES, len(found)) - 1][1] if same_site else -1
-            if any(start < found[-EDGE_LINES][0] and end > top for start, end in spans):
+            bottom = min(found[-EDGE_LINES][0], int((1 - TAIL_SHARE) * len(text)))
+            if any(start < bottom and end > top for start, end in spans):
                 return False
             if sum(end - start for start, end in spans) > 0.5 * len(text):
                 return False
-            rest = "".join(text[last:start] for (_, last), (start, _) in zip([(0, 0), *sorted(spans)], [*sorted(spans), (len(text), 0)]))
+            # what else the two say: neither the passages nor the site's template lines
+            # nor rights notices, which name the author in every article of hers
+            cut = sorted([*spans, *self._template_spans(article_id)])
+            rest = "\n".join(text[last:start] for (_, last), (start, _) in zip([(0, 0), *cut], [*cut, (len(text), 0)]))
+            rest = " ".join(s for s in _SENTENCE_END.split(rest) if not _NOTICE.search(s))
             sides.append((rest, {w for start, end in spans for w in self.anchors(text[start:end])}))
-        common = self.anchors(sides[0][0]) & self.anchors(sides[1][0])
-        return len(common - sides[0][1]) < self.min_anchors
+        mine, theirs = (self.anchors(rest) - sides[0][1] for rest, _ in sides)
+        # long pieces of one author share names by chance (the author's own, her themes):
+        # what counts is the part of them the two share, as in template learning
+        return not self._related(mine, theirs)
