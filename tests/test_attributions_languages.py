@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newstrail.analyze.attributions import attributions_in
+from newstrail.analyze.language import detect_language
 from newstrail.outlets.keys import latin, skeleton
 from newstrail.outlets.resolver import OutletResolver
 
@@ -30,6 +31,11 @@ CASES = {
     "id-dilansir": ("Seperti dilansir dari Warta Teluk, tiga kapal rusak.", "citing", "Warta Teluk"),
     "uz": ("Соҳил Хабарлари хабар беришича, кўприк ёпилди.", "according to", "Соҳил Хабарлари"),
     "uz-malumot": ("Соҳил Хабарларининг маълумотига кўра, кўприк ёпилди.", "according to", "Соҳил Хабарлари"),
+    # the subject before an aside between commas, then the verb
+    "it-aside": ("L'aggregatore in lingua inglese Brezzanet, citando il portale tedesco, ha poi scritto di un'onda alta tre metri.",
+                 "reported", "Brezzanet"),
+    "fr-aside": ("L'agrégateur anglophone Brezzanet, citant le portail allemand, a ensuite évoqué une vague de trois mètres.",
+                 "reported", "Brezzanet"),
     "source-es": ("Fuente: Brisamar Noticias", "source", "Brisamar Noticias"),
     "source-de": ("Quelle: Nordblatt", "source", "Nordblatt"),
     "source-ru": ("Источник: Вестник Залива", "source", "Вестник Залива"),
@@ -60,3 +66,32 @@ def test_known_outlet_in_another_script_is_that_outlet() -> None:
 def test_english_sentences_keep_their_cues() -> None:
     assert [(a.cue, a.source) for a in attributions_in("Second, the pier closed, the Kestrel Herald reported.")] == [("reported", "the Kestrel Herald")]
     assert attributions_in("Conforming to the rules, the laut-speaker was loud.") == []
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("In the interview, published on Monday by the daily Corriere di Brezza, the engineer said the dam was sound.",
+     "appeared on", "Corriere di Brezza"),
+    ("The German portal Nordblatt Aktuell ran a translation of the interview without naming the source.",
+     "published", "Nordblatt Aktuell"),
+])
+def test_english_credits_with_a_time_or_ran(text: str, cue: str, source: str) -> None:
+    found = [(a.cue, a.source, a.kind) for a in attributions_in(text)]
+    assert (cue, source, "outlet") in found, found
+
+
+def test_a_person_who_ran_is_no_credit() -> None:
+    assert attributions_in("Councillor Ada Merrow ran for mayor in 2019 and lost by forty votes.") == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Jembatan tua di pelabuhan Kalimaya ditutup sejak Senin setelah petugas menemukan retakan pada dua tiangnya. "
+           "Kendaraan berat harus memutar lewat jalan lingkar, yang menambah waktu perjalanan sekitar dua puluh menit, "
+           "kata kepala dinas perhubungan kota kepada wartawan."),
+    ("pt", "A ponte velha do porto de Vila Serena está fechada desde segunda-feira, depois de os técnicos encontrarem "
+           "fissuras em dois pilares. Os camiões têm de seguir pela estrada de contorno, o que acrescenta cerca de vinte "
+           "minutos à viagem, disse o responsável municipal pelos transportes."),
+])
+def test_language_of_texts_the_small_model_is_unsure_of(lang: str, text: str) -> None:
+    found, score = detect_language(text)
+    assert found == lang
+    assert score >= 0.7

@@ -76,3 +76,13 @@ def test_related_pairs_are_grouped_without_an_edge_and_quotation_only_pairs_are_
     related = score(gold, collect(gold, RECORDS, lambda pid: trace))["related"]
     assert related["grouped"] == 1.0 and related["with_edge"] == [("t_copy", "t_retell")]
     assert related["shares_quote_gold_edges"] == [("t_wire", "t_copy")]
+
+
+def test_figures_by_language_of_the_later_article():
+    gold = load_gold(SET)
+    gold["articles"]["t_copy"]["language"] = "pt-BR"
+    trace = _trace([_edge("p-wire", "p-copy", ["attribution", "reuse"])], ["p-wire"])
+    s = score(gold, collect(gold, RECORDS, lambda pid: trace))
+    pt = s["languages"]["pt"]
+    assert (pt["precision"], pt["recall"], pt["attribution"]) == (1.0, 1.0, (1, 1))
+    assert "  pt   P 1.00  R 1.00  (1, 1)  credits 1/1" in render(s)

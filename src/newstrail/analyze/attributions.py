@@ -135,7 +135,7 @@ class _Found:
 
 _VERBS = (
     "said|says|say|told|tells|reported|reports|wrote|writes|claimed|claims|announced|announces|stated|states|"
-    "added|noted|notes|confirmed|confirms|warned|warns|explained|insisted|argued|revealed|published"
+    "added|noted|notes|confirmed|confirms|warned|warns|explained|insisted|argued|revealed|published|ran"
 )
 # words without which a sentence holds no cue: a set test is much faster than a regex
 _CUE_WORDS = frozenset(_VERBS.split("|")) | _words(
@@ -211,7 +211,8 @@ _SPOKE_TO = re.compile(r"\b(?:spoke|speaking|talked|talking|described\s+(?:[\w'�
 # report by X (url) misread the data"; the names are outlets when a web address follows them
 _APPEARED = re.compile(
     r"\b(?:(?:appeared|appearing|circulated|circulating|surfaced)\s+(?:(?:first|also|later|widely|again)\s+)?(?:on|in)"
-    r"|(?:shared|posted|circulated|published|spread)\s+(?:(?:first|also|later|widely|again|online)\s+)?by"
+    r"|(?:shared|posted|circulated|published|spread)\s+(?:(?:first|also|later|widely|again|online)\s+)?"
+    r"(?:(?:on|last|late|early)\s+[A-Z][a-z]+\s+|(?:yesterday|today|earlier)\s+)?by"
     r"|an?\s+(?:report|article|story|post|claim)\s+(?:published\s+)?by)\s+",
     re.I,
 )
@@ -274,7 +275,7 @@ _FOREIGN_VERBS = (
     r"передает|передаёт|пишет|написал[аои]?|опубликовал[аои]?|melaporkan|memberitakan|menulis|"
     # wrote, published, took up: "Il portale X ha ripreso l'intervista", "Le site X a publié"
     r"(?:ha|hanno)\s+(?:poi\s+|anche\s+|già\s+)?(?:scritto|pubblicato|ripreso|rilanciato)|scrive|"
-    r"(?:a|ont)\s+(?:ensuite\s+|aussi\s+|déjà\s+)?(?:écrit|publié|repris|relayé)|écrit|"
+    r"(?:a|ont)\s+(?:ensuite\s+|aussi\s+|déjà\s+)?(?:écrit|publié|repris|relayé|évoqué)|écrit|"
     r"schrieb|schreibt|veröffentlichte|übernahm|escribió|escribe|escreveu|escreve"
 )
 # Turkish and Uzbek put the verb last: the name opens the sentence ("Haber Ajansı, ... bildirdi.")
@@ -312,10 +313,20 @@ _FOREIGN = re.compile(
 _NAME_WORD = re.compile(r"[\w\u064b-\u0652\u0640.&'’-]*[\w]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _OUTLET_WORD_BEFORE = re.compile(
-    r"(?:^|\s)(?:" + "|".join(sorted(re.escape(w) for w in FOREIGN_OUTLET_WORDS if not re.search(r"[\u0600-\u06ff]", w))) + r")(?:\s+[\w-]+)?\s+$", re.I
+    # "l'agrégateur anglophone X", "l'aggregatore in lingua inglese X": up to three words between
+    r"(?:^|[\s'’])(?:" + "|".join(sorted(re.escape(w) for w in FOREIGN_OUTLET_WORDS if not re.search(r"[\u0600-\u06ff]", w))) + r")(?:\s+[\w-]+){0,3}\s+$", re.I
 )
 _TURKISH_AFTER = re.compile(r"\s+(?:haber\s+)?(?:gazetesi|ajansı|sitesi|portalı|kanalı|televizyonu|dergisi)(?:n?[ei]n?|n?[ıi]n|n?[ae]|n?d[ae])?\s*$")
 _SUFFIX = re.compile(r"(?:['’](?:[a-zçğıöşü]{1,5})|нинг|ning)$")
+
+
+# an aside between commas just before a verb, opened by a participle: ", citando il
+# portale tedesco,", ", citant le portail allemand,", ", unter Berufung auf ...,"
+_ASIDE_BEFORE = re.compile(
+    r",\s*(?:citando|citant|citing|quoting|unter\s+Berufung|ссылаясь|mengutip|alıntılayarak|atribuindo|riprendendo|reprenant)"
+    r"[^,]{0,60},\s*(?:(?:poi|ensuite|dann|then|luego|depois|затем)\s+)?$",
+    re.I,
+)
 
 
 def _foreign_word(text: str, at: int) -> tuple[int, int] | None:
@@ -476,6 +487,10 @@ def _foreign_cues(text: str) -> list[tuple[str, int, int, str | None, int]]:
             if found is not None and "," in text[found[1] : m.start()]:
                 # "..., informó Radio Brisa", "... у Залива, сообщила газета Волна": the name follows
                 found = _foreign_forward(text, m.end()) or (found if found[0] > 0 or found[2] else None)
+            if found is None and (aside := _ASIDE_BEFORE.search(text, 0, m.start())) is not None:
+                # "L'aggregatore Pulsegrid, citando il portale tedesco, ha poi scritto": the
+                # subject stands before an aside between commas
+                found = _foreign_backward(text, aside.start())
             if found is None:
                 found = _foreign_forward(text, m.end())
         elif group == "l":
@@ -662,6 +677,8 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
         verb = text[m_start:m_end]
         if not verb.islower():
             continue  # "Said" and "SAYS" are not the verbs these rules read
+        if verb == "ran":
+            verb = "published"  # "The portal X ran a translation": said of an outlet only, as "published"
         after = text[m_end : m_end + 120]
         if verb in ("reported", "reports") and _NOT_REPORTED.match(after):
             continue

@@ -120,7 +120,7 @@ _ROLES = _TITLES | _words(
 # lowercase words before a name that say it is a publication: "news site Haber7"
 _OUTLET_WORDS = _words(
     """site website newspaper paper broadcaster newsletter blog channel station magazine outlet tabloid daily
-    weekly agency portal publication journal show podcast programme program network wire"""
+    weekly agency portal publication journal show podcast programme program network wire aggregator"""
 )
 _CONNECTORS = _words("of for the de del della di da das do dos la le les van von der den du al el y on upon & und")
 _LEAD_STRIP = _words(
@@ -568,8 +568,8 @@ def _outlet_like(name: str, hint: str | None, known: OutletResolver) -> bool:
 FOREIGN_OUTLET_WORDS = _words(
     """agencia diario periódico periodico cadena portal sitio web medio canal emisora revista semanario
     agência agencia jornal site revista emissora canal portal
-    agenzia quotidiano giornale testata sito emittente rivista settimanale canale portale
-    agence journal quotidien site chaîne chaine hebdomadaire magazine média media radio télévision
+    agenzia quotidiano giornale testata sito emittente rivista settimanale canale portale aggregatore
+    agence journal quotidien site chaîne chaine hebdomadaire magazine média media radio télévision agrégateur
     agentur nachrichtenagentur zeitung tageszeitung portal nachrichtenportal onlineportal sender fernsehsender
     magazin nachrichtenmagazin blatt wochenzeitung newsportal
     وكالة قناة صحيفة جريدة موقع شبكة إذاعة اذاعة مجلة

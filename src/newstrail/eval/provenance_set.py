@@ -325,10 +325,27 @@ def boilerplate_links(gold: dict[str, Any], pred: Predicted) -> list[tuple[str, 
     return found
 
 
+def score_languages(gold: dict[str, Any], pred: Predicted) -> dict[str, dict[str, Any]]:
+    """Per language of the later article (the one an edge points to): edges P/R, and the
+    recall of its credits (gold ``attribution`` edges) and of its ``translation`` edges."""
+    internal, _ = gold_edges(gold)
+    lang = {pid: str(a.get("language") or "?").split("-")[0] for pid, a in gold["articles"].items()}
+    out: dict[str, dict[str, Any]] = {}
+    for code in sorted(set(lang.values())):
+        g = {pair: kinds for pair, kinds in internal.items() if lang.get(pair[1]) == code}
+        p = [pair for pair in pred.edges if lang.get(pair[1]) == code]
+        row = _pr(sum(1 for x in p if x in internal), len(p), sum(1 for x in g if x in pred.edges), len(g))
+        for kind in ("attribution", "translation"):
+            wanted = [pair for pair, kinds in g.items() if kind in kinds]
+            row[kind] = (sum(1 for x in wanted if x in pred.edges), len(wanted))
+        out[code] = row
+    return out
+
+
 def score(gold: dict[str, Any], pred: Predicted) -> dict[str, Any]:
     return {"edges": score_edges(gold, pred), "origins": score_origins(gold, pred), "stories": score_stories(gold, pred),
             "mutations": score_mutations(gold, pred), "laundering": score_laundering(gold, pred),
-            "related": score_related(gold, pred),
+            "related": score_related(gold, pred), "languages": score_languages(gold, pred),
             "boilerplate_links": boilerplate_links(gold, pred), "unmapped": pred.unmapped}
 
 
@@ -364,6 +381,12 @@ def render(scores: dict[str, Any], detail: bool = False) -> str:
     out.append(f"related      {rel['gold']} gold pairs: grouped {_f(rel['grouped'])}, {len(rel['with_edge'])} given an edge; "
                f"{rel['shares_quote']} quotation-only pair(s), {len(rel['shares_quote_gold_edges'])} of them gold edges")
     out.append(f"boilerplate  {len(scores['boilerplate_links'])} false link(s) made by declared boilerplate alone")
+    languages = scores.get("languages", {})
+    if len(languages) > 1:
+        out.append("by language of the later article: edges P/R (predicted, gold); credits found; translations found")
+        for code, row in languages.items():
+            out.append(f"  {code:<4} P {_f(row['precision'])}  R {_f(row['recall'])}  ({row['predicted']}, {row['gold']})  "
+                       f"credits {row['attribution'][0]}/{row['attribution'][1]}  translations {row['translation'][0]}/{row['translation'][1]}")
     if detail:
         out += _details(scores)
     return "\n".join(out) + "\n"
