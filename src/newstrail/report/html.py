@@ -145,12 +145,12 @@ def article_context(article: Article, ratings: list[dict[str, Any]] | None = Non
     names = {k: name for k, name, _ in MARK_KINDS}
     notes = [{**vars(n), "kind_name": names[n.kind]} for n in marked.notes]
     note_of = {(n.kind, n.span.start, n.span.end): n.number for n in marked.notes}
-    matches = []
+    matches: dict[str, dict[str, Any]] = {}  # one entry per fact-check, with every claim it matches
     for claim in article.claims:
         for m in claim.matches:
-            number = note_of.get(("factchecked", claim.span.start, claim.span.end))
-            matches.append({"claim": m.claim, "rating": m.rating, "verdict": m.evidence.get("verdict") or "", "publisher": m.publisher,
-                            "url": m.url, "url_safe": safe_url(m.url), "score": m.score, "note": number})
+            entry = matches.setdefault(m.factcheck, {"claim": m.claim, "rating": m.rating, "verdict": m.evidence.get("verdict") or "",
+                                                     "publisher": m.publisher, "url": m.url, "url_safe": safe_url(m.url), "notes": []})
+            entry["notes"].append({"number": note_of.get(("factchecked", claim.span.start, claim.span.end)), "score": m.score})
     counts = {"claims": sum(1 for c in article.claims if c.checkworthy), "factchecked": sum(1 for c in article.claims if c.matches),
               "quotes": len(article.quotes), "attributions": len({(a.source, a.span) for a in article.attributions}),
               "rhetoric": len(article.rhetoric)}
@@ -160,7 +160,7 @@ def article_context(article: Article, ratings: list[dict[str, Any]] | None = Non
         story = {**story, "href": hrefs.to_story(story["id"])}
     links = [{"anchor": ln.anchor, "url": ln.url, "url_safe": safe_url(ln.url)} for ln in article.links]
     return {"title": article.title or article.id, "a": a, "marked": {"html": marked.html, "notes": notes}, "legend": mark_legend(marked.notes),
-            "matches": matches, "ratings": ratings or [], "story": story, "removed": _removed(article), "links": links,
+            "matches": list(matches.values()), "ratings": ratings or [], "story": story, "removed": _removed(article), "links": links,
             "counts": counts, "rhetoric_note": rhetoric_note}
 
 
@@ -185,7 +185,9 @@ def headline(trace: dict[str, Any]) -> str | None:
 
 def story_summary(trace: dict[str, Any], article: str | None = None) -> dict[str, Any]:
     """The story in brief for an article's report: id, size, headline, the article's role, what it launders."""
-    laundering = next((f"(credits {x['cites']}, text from {x['actually_from']})" for x in trace.get("laundering", []) if x["article"] == article), "")
+    outlets = {a["id"]: outlet_of(a) for a in trace["articles"]}
+    laundering = next((f"(credits {x['cites']}; its text comes from {outlets.get(x['actually_from'], x['actually_from'])}, article {x['actually_from']})"
+                       for x in trace.get("laundering", []) if x["article"] == article), "")
     return {"id": trace["story"], "size": len(trace["articles"]), "headline": headline(trace),
             "role": trace.get("roles", {}).get(article or "", ""), "laundering": laundering}
 

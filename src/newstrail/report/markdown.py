@@ -50,7 +50,7 @@ def render_article_md(article: Article, ratings: list[dict[str, Any]] | None = N
         out += [f"    - {md_text(d)}" for d in n["details"]]
     out += ["", "## Already fact-checked", ""]
     out += [f"- {md_text(m['rating'] or m['verdict'] or 'unrated')} · {md_text(m['publisher'] or 'unknown publisher')}: {_link(m['claim'], m['url'] if m['url_safe'] else None)} "
-            f"(matches finding {m['note']}, score {m['score']:.2f})" for m in c["matches"]] or ["No imported fact-check matches a claim of this article."]
+            "(matches " + ", ".join(f"finding {n['number']}, score {n['score']:.2f}" for n in m["notes"]) + ")" for m in c["matches"]] or ["No imported fact-check matches a claim of this article."]
     out += ["", "## The outlet's ratings", ""]
     out += [f"- {md_text(r['list'])} ({md_text(r['date'] or 'undated')}) on {md_text(r['site'])}: " + md_text("; ".join(f"{k}: {v}" for k, v in r["fields"].items()))
             for r in c["ratings"]] or ["No imported rating list rates this outlet."]

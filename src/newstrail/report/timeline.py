@@ -4,9 +4,10 @@ Reads the JSON form of a trace (``Trace.to_dict()``, with or without ratings), s
 the picture and what tools read cannot drift apart. Articles are numbered in
 publishing order (undated ones last); the same numbers key the story report's
 article list. Time runs left to right but is compressed: articles published
-within three hours of each other in different lanes share a column, and a gap
-grows with the logarithm of the time between columns, so a burst of copies in an
-afternoon and a follow-up a month later both stay readable. Undated articles
+within three hours of each other in different lanes share a column (a wider
+window, up to a day, when that is what it takes to fit a big story on one
+screen; a longer one scrolls), and a gap grows with the logarithm of the time between columns, so a
+burst of copies in an afternoon and a follow-up a month later both stay readable. Undated articles
 stand apart at the right, behind a dashed rule, drawn with dashed rims.
 
 Every string from a trace is escaped: titles and outlet names are article text,
@@ -50,8 +51,13 @@ ANSWERS = ("fact-check", "debunk", "correction", "denial")
 LANE, RADIUS, TOP, LEFT, PAD = 40, 11, 96, 200, 28
 #: what marks an outside source's lane
 OUTSIDE = " (outside the corpus)"
-#: articles this close in time (seconds) and in different lanes share a column
-SAME_COLUMN = 3 * 3600
+#: articles this close in time (seconds) and in different lanes may share a column: the
+#: first window of these that keeps the dated columns within FIT_WIDTH pixels is used
+#: (wider windows crowd a column with articles that copy each other: past a day, the drawing scrolls)
+WINDOWS = (3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600)
+FIT_WIDTH, GAP = 1400, 32
+#: the legend wraps at this width, so it stays in view when a wide drawing scrolls
+LEGEND_WIDTH = 780
 
 
 def edge_style(kinds: list[str]) -> tuple[str, str, str, str, str]:
@@ -108,20 +114,25 @@ def _lanes(nodes: list[Node]) -> list[str]:
     return sorted(order, key=lambda lane: order[lane])
 
 
-def _columns(nodes: list[Node], start: float) -> float:
-    """Set each dated article's x (compressed time); returns the x after the last column."""
-    x, column_time, column_lanes, last = start, None, set(), None
+def _columns(nodes: list[Node], start: float, window: float, linked: set[frozenset[str]]) -> float:
+    """Set each dated article's x (compressed time); returns the x of the last column.
+
+    An article joins the current column when it is published within ``window``
+    seconds of the column's first article, its lane is free there, and nothing in
+    the column is linked to it (an arrow between two articles always runs left to right)."""
+    x, column_time, members, last = start, None, [], None
     for n in nodes:
         moment = parse_date(n.entry.get("published"))
         assert moment is not None
-        if column_time is not None and (moment - column_time).total_seconds() <= SAME_COLUMN and n.lane not in column_lanes:
+        if (column_time is not None and (moment - column_time).total_seconds() <= window
+                and all(m.lane != n.lane and frozenset((m.id, n.id)) not in linked for m in members)):
             n.x = x
-            column_lanes.add(n.lane)
+            members.append(n)
             continue
         if last is not None:
             hours = max(0.0, (moment - last).total_seconds() / 3600)
-            x += 34 + min(110.0, 16 * math.log2(1 + hours))
-        n.x, column_time, column_lanes, last = x, moment, {n.lane}, moment
+            x += GAP + min(60.0, 10 * math.log2(1 + hours))
+        n.x, column_time, members, last = x, moment, [n], moment
     return x
 
 
@@ -137,7 +148,12 @@ def layout(trace: dict[str, Any]) -> tuple[list[Node], list[str], float]:
         if n.external:
             n.x = LEFT + PAD + 10
     dated = [n for n in nodes if n.dated and not n.external]
-    end = _columns(dated, x0) if dated else x0 - 40
+    end = x0 - 40
+    linked = {frozenset((e["from"], e["to"])) for e in trace["edges"]}
+    for window in WINDOWS:  # the narrowest window that fits the width, so a big story stays on one screen
+        end = _columns(dated, x0, window, linked) if dated else x0 - 40
+        if end <= FIT_WIDTH:
+            break
     undated = [n for n in nodes if not n.dated and not n.external]
     if undated:
         end += 90
@@ -145,8 +161,8 @@ def layout(trace: dict[str, Any]) -> tuple[list[Node], list[str], float]:
         for n in undated:  # as few columns as lanes need
             column = used.get(n.lane, 0)
             used[n.lane] = column + 1
-            n.x = end + column * 34
-        end += (max(used.values()) - 1) * 34
+            n.x = end + column * GAP
+        end += (max(used.values()) - 1) * GAP
     return nodes, lanes, end + PAD + RADIUS + 60  # room for the last day label
 
 
@@ -216,10 +232,11 @@ def _axis(nodes: list[Node], lanes: list[str], width: float) -> list[str]:
         shown = name if len(name) <= 30 else name[:29] + "…"
         outside = " tl-outside" if name != lane else ""
         out.append(f'<text class="tl-lane-name{outside}" x="8" y="{y + LANE / 2 + 4:.1f}"><title>{escape(lane)}</title>{escape(shown)}</text>')
-    last_day = None
-    for n in sorted((n for n in nodes if n.dated and not n.external), key=lambda n: n.x):
+    last_day, last_x = None, None
+    for n in sorted((n for n in nodes if n.dated and not n.external), key=lambda n: (n.x, n.number)):
         day = day_of(n.entry.get("published"))
-        if day != last_day:
+        if day != last_day and n.x != last_x:  # one label a column: its first article's day
+            last_x = n.x
             out.append(f'<line class="tl-grid" x1="{n.x:.1f}" y1="{TOP - 4}" x2="{n.x:.1f}" y2="{bottom}"/>')
             out.append(f'<text class="tl-day" transform="translate({n.x + 3:.1f},{TOP - 8}) rotate(-40)">{escape(day or "")}</text>')
             last_day = day
@@ -256,7 +273,7 @@ def _legend(y: float, width: float, prefix: str) -> tuple[list[str], float]:
     ]
     out, x, row, step = [], 10.0, 0, 250
     for item in items:
-        if x + step > width and x > 10:
+        if x + step > min(width, LEGEND_WIDTH) and x > 10:
             x, row = 10.0, row + 1
         out.append(f'<g transform="translate({x:.0f},{y + 14 + row * 24:.0f})">{item}</g>')
         x += step
