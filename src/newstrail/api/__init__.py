@@ -52,12 +52,14 @@ from newstrail.api.ratings import (
     rating_lists,
     remove_rating_list,
 )
+from newstrail.api.reports import ArticleReport, WrittenReports, article_report, write_reports
 from newstrail.api.session import StoreLike, build_settings, opened
 from newstrail.core.config import Settings
 
 __all__ = [
     "Analysis",
     "ArticleClaims",
+    "ArticleReport",
     "ArticleRhetoric",
     "DemoResult",
     "ImportedAliases",
@@ -68,9 +70,11 @@ __all__ = [
     "StoryInfo",
     "TextRhetoric",
     "TraceReport",
+    "WrittenReports",
     "aliases",
     "analyze",
     "article_key",
+    "article_report",
     "build_settings",
     "claims",
     "demo",
@@ -94,4 +98,5 @@ __all__ = [
     "show",
     "stories",
     "trace",
+    "write_reports",
 ]

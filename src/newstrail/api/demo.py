@@ -16,6 +16,7 @@ from typing import Any
 from newstrail.api.articles import ArticleClaims, ArticleRhetoric, analyze, claims, export, rhetoric
 from newstrail.api.factchecks import import_factchecks
 from newstrail.api.ratings import ImportedAliases, ImportedList, import_aliases, import_ratings
+from newstrail.api.reports import WrittenReports, write_reports
 from newstrail.core.config import Settings
 from newstrail.core.errors import ConfigError
 from newstrail.corpus import Corpus
@@ -55,6 +56,8 @@ class DemoResult:
     shown: dict[str, Any] | None = None
     claims: ArticleClaims | None = None
     rhetoric: ArticleRhetoric | None = None
+    #: the HTML reports of every article and story, with an index
+    reports: WrittenReports | None = None
 
     @property
     def db(self) -> Path:
@@ -101,6 +104,7 @@ def demo(out: str | Path, settings: Settings | None = None) -> DemoResult:
     result.counts, result.total = run.counts, run.total
     export(settings, result.records)
     result.shown = _write_traces(result)
+    result.reports = write_reports(settings, folder / "reports", everything=True)
     if result.shown is not None and result.shown["laundering"]:
         key = result.shown["laundering"][0]["article"]
         result.claims = claims(settings, key, limit=3)

@@ -21,6 +21,7 @@ from newstrail.core.errors import ConfigError, MissingExtra, NewstrailError, Not
 from newstrail.engines.local import FAILED
 from newstrail.report import render_article, render_claims, render_ratings, render_trace, render_trace_ratings, rhetoric_lines, summary_line, to_json
 from newstrail.report.demo import demo_outputs
+from newstrail.report.graph import trace_dot, trace_graphml
 from newstrail.report.sources import alias_import_line, list_import_messages
 
 OK, SOME_FAILED, USAGE, STORE, NOT_FOUND, EXTRA = 0, 1, 2, 3, 4, 5
@@ -100,12 +101,15 @@ FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json", "jso
 DB = click.option("--db", default=None, help="Store: a SQLite file. Default: newstrail.db in the working folder.")
 
 
-def _print_analysis(run: api.Analysis, fmt: str) -> None:
-    """Print each outcome of ``run`` as it comes; failures go to standard error."""
+def _print_analysis(run: api.Analysis, fmt: str) -> list[str]:
+    """Print each outcome of ``run`` as it comes; failures go to standard error. Returns the ids of the articles read."""
     if fmt == "json":
         click.echo("[")
     first = True
+    ids: list[str] = []
     for outcome in run:
+        if outcome.article is not None and outcome.status != FAILED:
+            ids.append(outcome.article.id)
         if outcome.status == FAILED:
             click.echo(f"error: {outcome.error}", err=True)
         elif fmt == "text":
@@ -117,6 +121,7 @@ def _print_analysis(run: api.Analysis, fmt: str) -> None:
             first = False
     if fmt == "json":
         click.echo("\n]")
+    return ids
 
 
 def _analysis_summary(run: api.Analysis, db: str) -> int:
@@ -130,8 +135,10 @@ def _analysis_summary(run: api.Analysis, db: str) -> int:
 @DB
 @FORMAT
 @click.option("--no-language", is_flag=True, help="Do not detect the language of articles that do not state it.")
+@click.option("--report", "report_dir", default=None, metavar="DIR",
+              help="Also write HTML reports of the articles read and their stories to DIR, with an index.")
 @click.pass_context
-def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool) -> None:
+def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool, report_dir: str | None) -> None:
     """Ingest, clean, analyse, store and link articles.
 
     INPUTS are files, folders (read recursively), glob patterns, '-' for stdin,
@@ -139,8 +146,12 @@ def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt
     """
     settings = _settings(ctx, db=db, detect_language=False if no_language else None)
     run = api.analyze(list(inputs), settings)
-    _print_analysis(run, fmt)
-    ctx.exit(_analysis_summary(run, settings.db))
+    ids = _print_analysis(run, fmt)
+    code = _analysis_summary(run, settings.db)
+    if report_dir is not None and ids:
+        written = api.write_reports(settings, report_dir, articles=ids, index=True)
+        click.echo(f"{written.articles} article report(s), {written.stories} story report(s) written to {written.folder}/; open {written.main}", err=True)
+    ctx.exit(code)
 
 
 @main.command("link")
@@ -187,13 +198,17 @@ def search_cmd(ctx: click.Context, query: str, db: str | None, limit: int) -> No
 @click.argument("key", required=False)
 @click.option("--story", default=None, help="Trace this story id instead of an article's story.")
 @DB
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "dot", "graphml"]), default="text", show_default=True,
+              help="text: a tree for people; json: the trace record; dot (Graphviz) and graphml (Gephi, yEd, networkx): the graph.")
 @click.pass_context
 def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | None, fmt: str) -> None:
     """Where a story came from and how it changed: KEY is an article id, id prefix or URL."""
     if not key and not story:
         raise click.UsageError("give an article id or URL, or --story STORY_ID")
     trace = api.trace(_settings(ctx, db=db), article=key, story=story).to_dict()
+    if fmt in ("dot", "graphml"):
+        click.echo(trace_dot(trace) if fmt == "dot" else trace_graphml(trace), nl=False)
+        return
     click.echo(to_json(trace, indent=2) if fmt == "json" else render_trace(trace) + render_trace_ratings(trace), nl=fmt == "json")
 
 
@@ -242,7 +257,7 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
         r = result.rhetoric
         click.echo("\n".join(rhetoric_lines("text", key, r.article.id, r.article.text, r.techniques)))
         click.echo("")
-    click.echo(demo_outputs(result.db, result.records, result.traces))
+    click.echo(demo_outputs(result.db, result.records, result.traces, result.reports))
     ctx.exit(SOME_FAILED if result.counts[FAILED] else OK)
 
 
@@ -260,7 +275,7 @@ def _echo_list(item: api.ImportedList) -> None:
 
 # Each command group lives in its own module and registers itself on ``main``;
 # imported last, since they import ``main`` and the helpers above from here.
-from newstrail.cli import claims, factchecks, pipeline, rhetoric, sources  # noqa: E402,F401
+from newstrail.cli import claims, factchecks, pipeline, report, rhetoric, sources  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

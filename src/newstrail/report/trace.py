@@ -44,8 +44,13 @@ def credit_excerpt(text: str, name: str | None, width: int = CREDIT_WINDOW) -> s
     return ("[...] " if start else "") + cut.strip() + (" [...]" if start + width < len(text) else "")
 
 
-def _evidence_lines(edge: dict[str, Any], indent: str) -> list[str]:
-    lines = [f"{indent}{', '.join(edge['kinds'])}  (confidence {edge['confidence']:.2f})"]
+def evidence_lines(edge: dict[str, Any]) -> list[str]:
+    """The evidence of an edge, one line per kind: the credit cut around the name, the link, the shared text.
+
+    >>> evidence_lines({"evidence": [{"kind": "hyperlink", "anchor": "Lantern", "url": "https://lantern.example/a"}]})
+    ['link: Lantern -> https://lantern.example/a']
+    """
+    lines = []
     shown = set()
     for ev in edge["evidence"]:
         kind = ev["kind"]
@@ -53,14 +58,19 @@ def _evidence_lines(edge: dict[str, Any], indent: str) -> list[str]:
             continue
         shown.add(kind)
         if kind == "attribution":
-            lines.append(f"{indent}  credit ({ev.get('cue')}): {credit_excerpt(ev.get('text') or '', ev.get('name'))}")
+            lines.append(f"credit ({ev.get('cue')}): {credit_excerpt(ev.get('text') or '', ev.get('name'))}")
         elif kind == "hyperlink":
-            lines.append(f"{indent}  link: {ev.get('anchor')} -> {ev.get('url')}")
+            lines.append(f"link: {ev.get('anchor')} -> {ev.get('url')}")
         elif kind in ("reuse", "quote") and ev.get("words"):
             words = sum(e.get("words", 0) for e in edge["evidence"] if e["kind"] == kind)
             label = "shared text" if kind == "reuse" else "shared quotation"
-            lines.append(f"{indent}  {label}, {words} words: \"{textwrap.shorten(ev.get('text', ''), 80)}\"")
+            lines.append(f"{label}, {words} words: \"{textwrap.shorten(ev.get('text', ''), 80)}\"")
     return lines
+
+
+def _evidence_lines(edge: dict[str, Any], indent: str) -> list[str]:
+    lines = [f"{', '.join(edge['kinds'])}  (confidence {edge['confidence']:.2f})"] + [f"  {line}" for line in evidence_lines(edge)]
+    return [indent + line for line in lines]
 
 
 def render_trace(trace: dict[str, Any]) -> str:
