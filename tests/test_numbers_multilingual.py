@@ -93,3 +93,47 @@ def test_a_sentence_left_out_of_the_alignment_is_compared_by_its_place():
     pairs = [(s_en[0] + ".", s_es[0] + "."), (s_en[2], s_es[2])]
     found = compare_articles(en, es, pairs=pairs)
     assert ("32 km", "8 millas") in [(m.from_text, m.to_text) for m in found]
+
+
+def test_a_magnitude_changed_in_translation_is_a_mutation_and_a_kept_one_is_not():
+    en = Article(id="en", language="en", text="x")
+    ru = Article(id="ru", language="ru", text="x")
+    pair = ("Geologists warn that a magnitude-6 tremor could hit Ostrava Vale.", "Геологи предупреждают, что в долине Острава произойдёт землетрясение магнитудой 7.")
+    found = translated_numbers(en, ru, [pair])
+    assert [(m.from_text, m.to_text, m.languages) for m in found] == [("6", "7", ("en", "ru"))]
+    kept = ("Geologists warn that a magnitude-6 tremor could hit Ostrava Vale.", "Геологи предупреждают о землетрясении магнитудой 6 в долине Острава.")
+    assert translated_numbers(en, ru, [kept]) == []
+    # a magnitude is not a count of anything else in the sentence
+    other = ("A magnitude-6 tremor shook the vale.", "В долине пострадали 7 домов.")
+    assert translated_numbers(en, ru, [other]) == []
+
+
+@pytest.mark.parametrize("source, target, pair, kind", [
+    ("en", "tr", ("Harbour officials said the tanker may have lost power before it ran aground.",
+                  "Liman yetkilileri, tankerin karaya oturmadan önce güç kaybettiğini açıkladı."), "hedge"),
+    ("ru", "de", ("На борту были обнаружены, предположительно, приборы для подводной съёмки.",
+                  "An Bord wurden Geräte für Unterwasseraufnahmen gefunden."), "hedge"),
+    ("it", "de", ("«Non possiamo escludere una frana nei prossimi anni», ha detto la geologa.",
+                  "„Ein Erdrutsch wird in den kommenden Jahren kommen“, sagte die Geologin."), "quote"),
+])
+def test_a_hedge_dropped_in_translation(source, target, pair, kind):
+    a, b = Article(id="a", language=source, text=pair[0]), Article(id="b", language=target, text=pair[1])
+    found = compare_articles(a, b, pairs=[pair])
+    assert [(m.type, m.languages) for m in found] == [(kind, (source, target))]
+    assert found[0].from_text == pair[0] and found[0].to_text == pair[1]
+
+
+@pytest.mark.parametrize("source, target, pair", [
+    # the hedge kept in the other language's words
+    ("ru", "en", ("На борту были обнаружены, предположительно, приборы для подводной съёмки.",
+                  "What is presumed to be underwater filming equipment was found on board.")),
+    ("ru", "es", ("На борту были обнаружены, предположительно, приборы для подводной съёмки.",
+                  "A bordo se halló lo que sería equipo de filmación submarina.")),
+    # "can" is no hedge: "nobody can predict it" stays what it was
+    ("it", "en", ("Nessuno può prevedere un terremoto.", "Nobody is able to predict an earthquake.")),
+    # a language without a list says nothing
+    ("en", "fi", ("The tanker may have lost power.", "Tankkeri menetti virran.")),
+])
+def test_a_hedge_kept_or_unknowable_is_no_mutation(source, target, pair):
+    a, b = Article(id="a", language=source, text=pair[0]), Article(id="b", language=target, text=pair[1])
+    assert compare_articles(a, b, pairs=[pair]) == []

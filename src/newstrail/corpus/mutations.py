@@ -20,11 +20,13 @@ framing.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
 from dataclasses import dataclass
 
+from newstrail.analyze.hedges import hedges_in, knows
 from newstrail.analyze.numbers import PEOPLE_WORDS, compare, find_numbers, find_numbers_in, is_number_word
 from newstrail.core.article import Number
 from newstrail.core.errors import NewstrailError
@@ -493,6 +495,24 @@ def _base(language: str | None) -> str:
     return (language or "").split("-")[0].split("_")[0].lower()
 
 
+#: an earthquake's magnitude, before its figure in most languages ("magnitude-6", "магнитудой
+#: 7", "der Stärke 6", "بقوة 6") and after it in Turkish ("6 büyüklüğünde")
+_MAGNITUDE_BEFORE = re.compile(
+    r"(?:magnitude|magnitud|magnitudo|stärke|магнитуд\w*|kekuatan|بقوة|بشدة|richter)[\s-]*(?:of\s+|de\s+|di\s+)?$", re.I)
+_MAGNITUDE_AFTER = re.compile(r"^\s*(?:büyüklüğünde|magnitude|magnitudo|балл\w*|richter)", re.I)
+
+
+def _magnitude(sentence: str, number: Number) -> bool:
+    """Whether a figure of ``sentence`` is a magnitude (a scale, counted in no noun)."""
+    return bool(_MAGNITUDE_BEFORE.search(sentence[max(0, number.span.start - 24) : number.span.start])
+                or _MAGNITUDE_AFTER.match(sentence[number.span.end : number.span.end + 16]))
+
+
+def _as_magnitude(sentence: str, number: Number) -> Number:
+    # counts are compared across languages only by the noun they count; a magnitude counts none
+    return dataclasses.replace(number, what="magnitude") if number.dimension == "count" and _magnitude(sentence, number) else number
+
+
 def _counts_alike(na: Number, nb: Number) -> bool:
     """Two figures of an aligned sentence pair in two languages measure one thing: one
     dimension and unit family; counts only when both count people (the counted nouns are
@@ -501,6 +521,8 @@ def _counts_alike(na: Number, nb: Number) -> bool:
         return False
     if na.dimension != "count":
         return True
+    if na.what == "magnitude" or nb.what == "magnitude":
+        return na.what == nb.what
     people = [bool(set(n.what.split()[:1]) & (PEOPLE_WORDS | PERSONS)) for n in (na, nb)]
     return all(people)
 
@@ -535,8 +557,8 @@ def translated_numbers(source: Article, target: Article, pairs: list[tuple[str, 
     langs = (source.language or "", target.language or "")
     found: list[Mutation] = []
     for a, b in pairs + _gap_pairs(source, target, pairs):
-        left = [n for n in find_numbers_in(a, source.language) if n.dimension in _QUANTITIES]
-        right = [n for n in find_numbers_in(b, target.language) if n.dimension in _QUANTITIES]
+        left = [_as_magnitude(a, n) for n in find_numbers_in(a, source.language) if n.dimension in _QUANTITIES]
+        right = [_as_magnitude(b, n) for n in find_numbers_in(b, target.language) if n.dimension in _QUANTITIES]
         # a figure both sentences state is not changed, whatever stands beside it ("12 km (7.5 miles)")
         left, right = ([n for n in mine if not any(compare(n, o) == "equal" for o in other)]
                        for mine, other in ((left, right), (right, left)))
@@ -556,17 +578,41 @@ def translated_numbers(source: Article, target: Article, pairs: list[tuple[str, 
     return found
 
 
+_QUOTED = re.compile(r"[«“„\"‹‚'](.+?)[»”“\"›‘']")
+
+
+def translated_hedges(source: Article, target: Article, pairs: list[tuple[str, str]]) -> list[Mutation]:
+    """Hedges dropped in translation: an aligned sentence pair whose source sentence holds a
+    hedge of its language ("may have taken off", "предположительно") and whose translation
+    holds none of its own. Inside a quotation both sides keep, it is the quotation that
+    changed (type ``quote``): words put in someone's mouth, firmer than they were said."""
+    if not (knows(source.language) and knows(target.language)):
+        return []
+    langs = (source.language or "", target.language or "")
+    found: list[Mutation] = []
+    for a, b in pairs:
+        dropped = hedges_in(a, source.language)
+        if not dropped or hedges_in(b, target.language):
+            continue
+        quoted = [q for q in _QUOTED.findall(a) if hedges_in(q, source.language)]
+        kind = "quote" if quoted and _QUOTED.search(b) else "hedge"
+        detail = f"{langs[0] or '?'} -> {langs[1] or '?'}; dropped: {', '.join(dict.fromkeys(dropped))}"
+        found.append(Mutation(source.id, target.id, kind, a.strip(), b.strip(), detail, b.strip(), a.strip(), langs))
+    return found
+
+
 def compare_articles(source: Article, target: Article, numbers_only: bool = False,
                      pairs: list[tuple[str, str]] | None = None) -> list[Mutation]:
     """Mutations along the edge ``source -> target``.
 
     ``numbers_only`` compares just the figures: for two articles that quote the same
     words without copying one another, a figure that differs is still worth showing,
-    while their wording differs by nature. Across languages only the figures of the
-    aligned sentence ``pairs`` (a translation edge's evidence) are compared.
+    while their wording differs by nature. Across languages only the figures and the
+    hedges of the aligned sentence ``pairs`` (a translation edge's evidence) are compared.
     """
     if _base(source.language) and _base(target.language) and _base(source.language) != _base(target.language):
-        return translated_numbers(source, target, pairs or [])
+        hedges = [] if numbers_only or checks_claims(target) else translated_hedges(source, target, pairs or [])
+        return translated_numbers(source, target, pairs or []) + hedges
     if checks_claims(target):
         return []
     found: dict[tuple[str, str, str], Mutation] = {}
