@@ -288,3 +288,25 @@ def test_one_release_run_again_under_a_new_headline_still_links(stored):
     store, stories = stored([first, again])
     assert {(r.a, r.b) for r in _reuse(store)} == {("rel-kelp-1", "rel-kelp-2")}
     assert stories["rel-kelp-1"] == stories["rel-kelp-2"]
+
+
+# Two tag pages of one site, nothing on either but the site's blurbs, under two titles.
+BLURBS = ["Pier Cartoons are free to view and share; they cover the coast, the weather and the ferries.",
+          "The Brackwater Trust is a charity that funds swimming lessons for children in the harbour towns.",
+          "Tide Tables Weekly is a newsletter from the same team, sent every Friday to forty thousand readers.",
+          "All pages of this site are written by volunteers and paid for by readers, never by advertisers."]
+
+
+def test_two_tag_pages_of_one_site_holding_only_its_blurbs_are_no_reuse(stored):
+    pages = [dict(record(f"tag-{k}", "Brackwater Pages", "brackwaterpages.example", d, BLURBS), title=f"{k.title()} news, articles and information")
+             for d, k in ((3, "ferries"), (4, "swimming"))]
+    store, _ = stored(pages)
+    # no reuse edge; the same-event rule still joins two identical leads (README: what it gets wrong)
+    assert _reuse(store) == []
+
+
+def test_one_article_stored_twice_under_one_title_still_links(stored):
+    first = record("ledger-ferry-a", "Brackwater Ledger", "brackwaterledger.example", 3, BODIES["ferry"])
+    again = dict(record("ledger-ferry-b", "Brackwater Ledger", "brackwaterledger.example", 3, BODIES["ferry"]), title=first["title"])
+    store, _ = stored([first, again])
+    assert {(r.a, r.b) for r in _reuse(store)} == {("ledger-ferry-a", "ledger-ferry-b")}

@@ -19,8 +19,11 @@ is learned on one masthead and recognised on the others). A shared passage whose
 words lie, but for fewer than a passage needs, in template lines of either article
 is not reuse. Two articles whose only shared text is at the bottom of both (or, on one
 site, at the top of both), and that otherwise have almost no names and figures in
-common, share a footer or header (a blog platform's, an author's box) and nothing
-else: not reuse either.
+common, share a footer or header (a blog platform's, an author's box, which may stand
+above sign-offs that differ, in the closing fifth of both) and nothing else: not reuse
+either. Nor are two pages of one site with one text under two titles (tag pages holding
+nothing but the site's blurbs), or one form filled in for two subjects (a press-release
+mill's "the X Market report sheds light on...").
 
 >>> a = "The pier closed on Monday.\\nPlease read our comment policy before you post."
 >>> [a[s:e] for s, e, _ in lines(a)]
@@ -196,6 +199,13 @@ class SiteTemplates:
             if not self._related(mine, theirs):
                 self.templates |= tail
 
+    def _furniture(self, a_id: str, b_id: str) -> bool:
+        """Two pages of one site with one text under two titles: a tag or listing page
+        whose only text is the site's blurbs ("Permission marketing news" and "Health
+        food products news", both nothing but the sidebar), not one article copied."""
+        (_, a_text, _, a_title), (_, b_text, _, b_title) = self._articles[a_id], self._articles[b_id]
+        return " ".join(a_text.split()) == " ".join(b_text.split()) and a_title.strip().lower() != b_title.strip().lower()
+
     def _template_spans(self, article_id: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e, h in self._articles[article_id][2] if h in self.templates]
 
@@ -210,6 +220,8 @@ class SiteTemplates:
             if self._articles[i][0] not in self._learned:
                 self._learn(self._articles[i][0])
         if self._articles[a_id][0] == self._articles[b_id][0]:
+            if self._furniture(a_id, b_id):
+                return []
             self._common_tail(a_id, b_id)
         a_text, b_text = self._articles[a_id][1], self._articles[b_id][1]
         a_holes, b_holes = self._template_spans(a_id), self._template_spans(b_id)
