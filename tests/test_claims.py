@@ -157,6 +157,37 @@ def test_entities_skip_sentence_openers_months_and_split_names() -> None:
     assert [e.text for e in find_entities("The Bank of the North lent 4 million crowns.")] == ["Bank of the North"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a credited outlet is an outlet wherever it stands, digits and all; its digits are no figure
+    ("Turkish news site Kanal9 published papers signed by a commander called Abu Serhan.",
+     [("Kanal9", "outlet"), ("Abu Serhan", "person")]),
+    # an opening preposition, a hyphenated adjective and a demonym are no part of a name
+    ("During Veskaland election season, the Korvia-backed Northern Front hired Ostrevan advisers.",
+     [("Veskaland", "name"), ("Northern Front", "organisation")]),
+    # an article or "so-called" before a run, or an organisation's word at its end, says it is no person
+    ("The militia took papers from a so-called Southern Caliphate centre run by the Nineveh Ridge Protection Unit.",
+     [("Southern Caliphate", "organisation"), ("Nineveh Ridge Protection Unit", "organisation")]),
+    # countries, streets, places after "near"
+    ("Saudi Arabia and Taiwan sent envoys to Telegraph Lane, near Tell Saffan.",
+     [("Saudi Arabia", "place"), ("Taiwan", "place"), ("Telegraph Lane", "place"), ("Tell Saffan", "place")]),
+])
+def test_entities_read_right(text: str, expected: list[tuple[str, str]]) -> None:
+    outlets = frozenset({"Kanal9"}) if "Kanal9" in text else frozenset()
+    assert [(e.text, e.label) for e in find_entities(text, outlets=outlets)] == expected
+
+
+def test_a_credit_line_is_no_claim_and_names_keep_one_kind_in_an_article() -> None:
+    article = _analysed("Aid convoy reaches Dalmarsk.\n\nThe army said on Tuesday that 40 people had died in Dalmarsk since March.\n\n"
+                        "Despite this, Dalmarsk received 300 tonnes of food and 12 doctors on Wednesday, officials said.\n\n"
+                        "The Kestrel Wire reports:")
+    credit = [c for c in article.claims if article.snippet(c.span).startswith("The Kestrel Wire reports")]
+    assert credit and not credit[0].checkworthy
+    named = [(article.snippet(c.span)[:8], e.text, e.label) for c in article.claims for e in c.entities if e.text == "Dalmarsk"]
+    # "in Dalmarsk" says place; "Despite this, Dalmarsk received" alone would not
+    assert named == [("The army", "Dalmarsk", "place"), ("Despite ", "Dalmarsk", "place")]
+    assert find_entities("Despite this, Dalmarsk received 300 tonnes of food.")[0].label == "name"
+
+
 # ------------------------------------------------------------------ the stage
 
 ARTICLE = (

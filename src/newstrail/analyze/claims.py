@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, field
 
 from newstrail.analyze.checkworthy import load_model
+from newstrail.analyze.gazetteer import ORGANISATION_WORDS, SERVICE_LANGUAGES, is_adjective, is_country, is_demonym
 from newstrail.analyze.sentences import split_sentences
 from newstrail.core.article import Article, Claim, Entity, Number, Span
 from newstrail.core.errors import ConfigError
@@ -68,34 +69,60 @@ _COMMON_STARTS = frozenset(
     most no none one two three four five six seven eight nine ten all both each every several residents experts
     analysts authorities sources according last next since until under over about nearly almost more less only even
     also still then now today yesterday tomorrow here what why how who where which thank thanks yes well oh let let's
-    i'm we're it's that's there's""".split()
+    i'm we're it's that's there's during despite although though unlike like amid following asked just yet
+    both either neither because unless once whereas engineers across among within without through throughout
+    beyond behind inside outside near toward towards upon against along beside between""".split()
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|into|across|outside|inside|off|around|towards?)\s+$", re.I)
 # words that make a capitalised run a place or a structure rather than a person ("Pier Nine", "Cape Ambrel")
 _PLACE_WORDS = frozenset(
     """Pier Quay Street St Road Rd Avenue Bridge Square Harbour Harbor Bay Island Islands Valley River Lake Mount
     Cape Port Station Airport Park Hall Channel Sea Coast Strait Gulf Hills Mountains Province County District
-    Region Township Prefecture Republic Kingdom City Town Village Lighthouse Tower Castle Beach Peninsula North South East West""".split()
+    Region Township Prefecture Republic Kingdom City Town Village Lighthouse Tower Castle Beach Peninsula North South East West
+    Point Cross Head Ness Ridge Creek Falls Heights Green Common Market Row Lane Way Place Gate Docks Wharf""".split()
 )
 _TITLES = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Gov|Rep|Mayor|President|Minister|Captain|Capt|Judge|Chief|Lt|Col|Sgt|Inspector|Professor)\b\.?")
 
 
-def find_entities(text: str, start: int = 0, end: int | None = None) -> list[Entity]:
+def find_entities(text: str, start: int = 0, end: int | None = None, outlets: frozenset[str] = frozenset()) -> list[Entity]:
     """Named entities in ``text[start:end]`` (a sentence), with offsets into ``text``.
+    ``outlets`` are the names the article credits as outlets (the attribution stage's):
+    they are outlets wherever they stand, digits and all ("Kanal9", "Haberhat 24").
 
     >>> [(e.text, e.label) for e in find_entities("Mayor Ilse Varga told the Kestrel Wire in Porthaven on Monday that fares rose.")]
     [('Mayor Ilse Varga', 'person'), ('Kestrel Wire', 'outlet'), ('Porthaven', 'place')]
+    >>> [(e.text, e.label) for e in find_entities("During Veskaland election season, the Northern Front gained.")]
+    [('Veskaland', 'name'), ('Northern Front', 'organisation')]
     """
     end = len(text) if end is None else end
     first = _first_word(text, start)
     found: list[Entity] = []
+    for name in sorted({re.sub(r"^(?:the|The)\s+", "", o) for o in outlets}, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text[:end]):
+            if m.start() >= start and not any(e.span.start < m.end() and m.start() < e.span.end for e in found):
+                found.append(Entity(Span(m.start(), m.end()), name, "outlet"))
+    credited = list(found)
     for m in _RUN.finditer(text, start, end):
+        if any(e.span.start < m.end() and m.start() < e.span.end for e in credited):
+            continue
         words = [(m.start() + w.start(), m.start() + w.end(), w.group()) for w in re.finditer(r"\S+", m.group())]
-        for part in _split_of(words):
-            entity = _entity(text, part, first)
+        for part in (p for piece in _split_adjectives(words) for p in _split_of(piece)):
+            entity = _entity(text, part, first, outlets)
             if entity is not None:
                 found.append(entity)
-    return found
+    return sorted(found, key=lambda e: e.span.start)
+
+
+def _split_adjectives(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """A run cut at its hyphenated adjectives, which are no part of a name: "Korvia-backed
+    Ostreva" is Ostreva; "ISIS-funding Saudi Arabia" is Saudi Arabia."""
+    pieces: list[list[tuple[int, int, str]]] = [[]]
+    for word in words:
+        if is_adjective(word[2].rstrip(".,’'")):
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    return [p for p in pieces if p]
 
 
 def _split_of(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -111,15 +138,17 @@ def _split_of(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, st
     return [words]
 
 
-def _entity(text: str, words: list[tuple[int, int, str]], first: int) -> Entity | None:
+def _entity(text: str, words: list[tuple[int, int, str]], first: int, outlets: frozenset[str] = frozenset()) -> Entity | None:
     while words and (_bare(words[0][2]) in _NOT_ENTITIES or _bare(words[0][2]) in _COMMON_STARTS):
         words = words[1:]  # "The Kestrel Wire" is the Kestrel Wire; a leading "In", "But" is no name
     while words and (_bare(words[-1][2]) in _NOT_ENTITIES or re.fullmatch(_LINKS, words[-1][2])):
         words = words[:-1]
     if not words:
         return None
-    if len(words) == 1 and words[0][0] == first and _classify(words[0][2].rstrip(".,")) == "person":
+    if len(words) == 1 and words[0][0] == first and _classify(words[0][2].rstrip(".,")) == "person" and not is_country(words[0][2].rstrip(".,")):
         return None  # one capitalised word opening the sentence is as likely a common word ("Proof has emerged")
+    if all(is_demonym(w.rstrip(".,")) and not is_country(w.rstrip(".,")) for _, _, w in words) and _describes(text, words[-1][1]):
+        return None  # "Ostrevan officials", "a local Assyrian Christian militia": who they are, not a name
     a, b = words[0][0], words[-1][1]
     name = text[a:b].rstrip(",’'")
     if name.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", name) and not re.search(r"\.[A-Za-z]+\.$", name):
@@ -128,11 +157,25 @@ def _entity(text: str, words: list[tuple[int, int, str]], first: int) -> Entity 
         name = name[:-2]
     if len(name) < 2 or _TITLES.fullmatch(name):
         return None
-    return Entity(Span(a, a + len(name)), name, _label(text, a, name))
+    return Entity(Span(a, a + len(name)), name, "outlet" if name in outlets or f"the {name}" in outlets or f"The {name}" in outlets else _label(text, a, name))
+
+
+# words after a capitalised word that leave it a noun: a verb of speech, a conjunction, a preposition
+_NOT_DESCRIBED = frozenset(
+    """said says told and or of in on at to from by for with who which that is was were has had have are will would
+    can could may might should must did does do also then again""".split()
+)
+
+
+def _describes(text: str, end: int) -> bool:
+    """Whether the word after ``end`` is a lowercase word that the capitalised words before
+    it describe ("officials" in "Ostrevan officials"), not a verb or a small word."""
+    following = re.match(r"[ \t]+([a-z][\w-]*)", text[end : end + 40])
+    return following is not None and following.group(1) not in _NOT_DESCRIBED
 
 
 def _bare(word: str) -> str:
-    return word.lower().strip("’'.,")
+    return word.lower().removesuffix("’s").removesuffix("'s").strip("’'.,")
 
 
 def _first_word(text: str, start: int) -> int:
@@ -147,7 +190,18 @@ def _first_word(text: str, start: int) -> int:
 _classify = functools.lru_cache(maxsize=8192)(classify_source)
 
 
+# last words of a street or square's name
+_STREETS = frozenset("Street St Road Rd Lane Avenue Square Quay Row Way Place Gate Boulevard Drive Wharf Bridge".split())
+# before a run, words that say it is no person's name: an article ("the Northern Front"),
+# "so-called", a possessive
+_NOT_PERSON_BEFORE = re.compile(r"\b(?:the|a|an|so-called|its|their|our)\s+$", re.I)
+# before a run of several words, words that say it is a place ("near Tell Saffan")
+_PLACES_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|towards?)\s+$", re.I)
+
+
 def _label(text: str, start: int, name: str) -> str:
+    if is_country(name) or name.split()[-1] in _STREETS:
+        return "place"  # a street's name wins over a word that names papers ("Telegraph Lane")
     kind = _classify(name)
     if kind != "person":
         return kind
@@ -156,7 +210,16 @@ def _label(text: str, start: int, name: str) -> str:
     words = name.split()
     if len(words) == 1:
         return "place" if _PLACE_BEFORE.search(text, max(0, start - 12), start) else "name"
+    if words[-1].lower() in ORGANISATION_WORDS:
+        return "organisation"
+    if words[-1].lower() in SERVICE_LANGUAGES:
+        return "outlet"  # a publication's service in one language: "Sputnova Arabic"
     if any(w in _PLACE_WORDS for w in words):
+        return "place"
+    before = text[max(0, start - 12) : start]
+    if _NOT_PERSON_BEFORE.search(before):
+        return "organisation"
+    if _PLACES_BEFORE.search(before):
         return "place"
     return "person"
 
@@ -239,9 +302,10 @@ class ClaimStage:
         attributed = sorted((a.span.start, i) for i, a in enumerate(article.attributions) if a.span is not None)
         a_starts = [s for s, _ in attributed]
         a_spans: list[Span | None] = [article.attributions[i].span for _, i in attributed]
+        outlets = frozenset(a.source for a in article.attributions if a.kind == "outlet") | frozenset(filter(None, [article.outlet]))
         out: list[Claim] = []
         for span, score in zip(sentences, scores, strict=True):
-            worthy = score >= threshold
+            worthy = score >= threshold and not _credit_line(text[span.start : span.end], article)
             if not worthy and self.keep == "checkworthy":
                 continue
             k = _index_by_overlap(span, q_starts, q_spans) if q_spans else None
@@ -253,9 +317,37 @@ class ClaimStage:
             claim = Claim(span=span, score=round(score, 3), checkworthy=worthy, quote=quote, attribution=attribution)
             if worthy:
                 claim.numbers = _numbers(text, span)
-                claim.entities = find_entities(text, span.start, span.end)
+                claim.entities = find_entities(text, span.start, span.end, outlets)
             out.append(claim)
-        return out
+        return _consistent(out)
+
+
+_CREDIT_WORDS = frozenset("reports reported report writes wrote says said via source sources credit credits h t hat tip according to by from".split())
+
+
+def _credit_line(sentence: str, article: Article) -> bool:
+    """A sentence that only names a source ("True Activist reports:", "Credit – Sputnova
+    Arabic") claims nothing: it is a credit, read by the attribution stage."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence.lower())
+    if not words or len(words) > 12:
+        return False
+    credited = {w for a in article.attributions for w in re.findall(r"[^\W\d_][\w'’-]*", a.source.lower())}
+    if not credited & set(words):
+        return False
+    return len([w for w in words if w not in credited and w not in _CREDIT_WORDS and w != "the"]) <= 1
+
+
+def _consistent(claims: list[Claim]) -> list[Claim]:
+    """One name, one kind across an article: a name the sentence alone could not type
+    ("Mosul" opening a sentence) takes the kind it has elsewhere in the article."""
+    kinds: dict[str, str] = {}
+    for claim in claims:
+        for entity in claim.entities:
+            if entity.label != "name":
+                kinds.setdefault(entity.text, entity.label)
+    for claim in claims:
+        claim.entities = [dataclasses.replace(e, label=kinds[e.text]) if e.label == "name" and e.text in kinds else e for e in claim.entities]
+    return claims
 
 
 # ------------------------------------------------------------ scoring loose texts

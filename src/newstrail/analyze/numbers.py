@@ -118,8 +118,19 @@ def _parse(match: re.Match[str]) -> tuple[float, str, str] | None:
     return value, "", "count"
 
 
+def _in_name(text: str, start: int) -> bool:
+    """Whether the digits at ``start`` are part of a name or code: "Haber7", "G7", "COVID-19"
+    (but a "magnitude-6 quake" is a figure)."""
+    before = text[max(0, start - 2) : start]
+    return bool(before) and (before[-1].isalpha() or (before[-1] == "-" and len(before) == 2 and before[0].isupper()))
+
+
 def find_numbers(text: str) -> list[Number]:
-    """Every number in ``text`` with unit, qualifier and the words it counts."""
+    """Every number in ``text`` with unit, qualifier and the words it counts.
+
+    >>> [n.text for n in find_numbers("Haber7 and the G7 said COVID-19 cases rose by 12.")]
+    ['12']
+    """
     return list(_find_numbers(text))
 
 
@@ -135,7 +146,7 @@ def _find_numbers(text: str) -> tuple[Number, ...]:
                 found.append(Number(Span(*match.span()), match.group(0), 0.0, "", dimension))
     for match in _PATTERN.finditer(text):
         number = match.span("num") if match.group("num") else match.span("word")
-        if any(a < number[1] and number[0] < b for a, b in taken):
+        if any(a < number[1] and number[0] < b for a, b in taken) or (match.group("num") and _in_name(text, number[0])):
             continue
         if match.group("word") and not match.group("unit") and not match.group("cur"):
             # "one of the", "two said": spelled-out small numbers count only with a noun
@@ -347,7 +358,7 @@ def _find_numbers_in(text: str, language: str) -> tuple[Number, ...]:
     comma_decimal = language in DECIMAL_COMMA
     for match in _INTL_PATTERN.finditer(plain):
         num = match.span("num") if match.group("num") else match.span("word")
-        if num[0] == num[1] or any(a < num[1] and num[0] < b for a, b in taken):
+        if num[0] == num[1] or any(a < num[1] and num[0] < b for a, b in taken) or (match.group("num") and _in_name(plain, num[0])):
             continue
         if match.group("num"):
             raw = match.group("num")
