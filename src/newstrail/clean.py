@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from newstrail.core.article import Article, Link, Removed
+from newstrail.core.article import CELL_SEPARATOR, Article, Link, Removed
 from newstrail.core.dates import find_date
 
 
@@ -85,11 +85,25 @@ RULES: tuple[Rule, ...] = (
     _rule("related", r"^(?:related|read\s+(?:more|also|next)|see\s+also|more\s+from|recommended|you\s+may\s+also\s+like)\b.{0,150}$", 200),
     _rule("advert", r"^(?:advertisement|sponsored(?:\s+content)?|ad)$", 40),
     # Names are matched case-sensitively: "By the end of the week" is prose.
-    _rule("byline", rf"^(?i:by|written\s+by|posted\s+by|author|articles\s+by)\s*:?\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*)(?:\s+(?:in|·|\||-|–)\s+[^.]*)?\s*$", 160, flags=0),
+    # "di", "por", "par", "von": the Italian, Spanish/Portuguese, French and German "by";
+    # a separator may close the line ("di Giulia Ferrante ·", a date followed in the page)
+    _rule("byline", rf"^(?i:by|written\s+by|posted\s+by|author|articles\s+by|di|por|par|von)\s*:?\s+(?P<names>{_NAME}(?:\s*,\s*{_NAME})*)(?:\s+(?:in|·|\||-|–)(?:\s+[^.]*)?)?\s*$", 160, flags=0),
 )
 
+# Sentence punctuation in the scripts the cleaner meets (Latin, CJK, Arabic, Devanagari):
+# a line that holds one is prose, not a label.
+_PUNCT = ".!?:;,/()\"。！？、，；：「」『』（）《》“”…؟،؛۔।"
 # A section label: a few words without sentence punctuation or figures.
-_KICKER = re.compile(r"^(?=.{2,40}$)(?!(?i:via|h/t|source|credit|from|cross-posted|by)\b)[^\W\d][^.!?:;,/()\"\d]*(?:\s[·|]\s[^.!?:;,/()\"\d]+)?$")
+_KICKER = re.compile(rf"^(?=.{{2,40}}$)(?!(?i:via|h/t|source|credit|from|cross-posted|by)\b)[^\W\d][^{_PUNCT}\d]*(?:\s[·|]\s[^{_PUNCT}\d]+)?$")
+# Scripts written without spaces say in 10 characters what a Latin label says in 40.
+_WIDE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_MAX_WIDE_KICKER = 10
+# where a sentence ends: a Latin stop before a space or the end, or a CJK/Arabic/Hindi one
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|[。！？؟۔।]")
+# An embedded tweet's credit ("— Mira Osei (@miraosei) March 4, 2025") is article text.
+_TWEET_CREDIT = re.compile(r"^[—–-]+\s*[^\n]{0,80}\(@\w{1,30}\)")
+# a table row as the readers write it, or a pipe table pasted as text
+_PIPE_ROW = re.compile(r"^\|.*\|$")
 # "Become a Member of The Harbor Lantern": a site asks readers to join itself.
 _MEMBER_OF = re.compile(r"(?i:\bbecome\s+an?\s+(?:member|supporter|patron)\s+of\s+(?:the\s+)?)(?P<outlet>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5})")
 
@@ -104,9 +118,50 @@ def classify(block: str, links_in_block: int = 0) -> tuple[str, re.Match[str] | 
             match = rule.pattern.search(stripped)
             if match:
                 return rule.kind, match
-    if len(stripped) <= 200 and (len(_NAV_SEPARATORS.findall(stripped)) >= 2 or (links_in_block >= 3 and not re.search(r"[.!?]\s", stripped))):
+    if is_table(stripped):
+        return None  # a table of standings or quotes is short lines without sentences, and article text
+    if len(stripped) <= 200 and (len(_NAV_SEPARATORS.findall(stripped)) >= 2 or (links_in_block >= 3 and not _SENTENCE_END.search(stripped))):
         return "navigation", None
     return None
+
+
+def is_table(block: str) -> bool:
+    """Whether ``block`` is a table: every line a row (cells separated by a tab, or a
+    "| a | b |" pipe row) but for a caption on the first line.
+
+    >>> is_table("Standings\\nTeam\\tPoints\\nGulls\\t27"), is_table("Home | World | Sport")
+    (True, False)
+    """
+    lines = [ln.strip() for ln in block.strip().split("\n")]
+    rows = [bool(CELL_SEPARATOR in ln or _PIPE_ROW.match(ln)) for ln in lines]
+    return all(rows[1:]) and (rows[0] or len(rows) > 1)
+
+
+def _is_bare_date(block: str) -> bool:
+    """A one-line block that is a date and nothing else (no outlet)."""
+    if "\n" in block:
+        return False
+    found = is_dateline(block)
+    return found is not None and found[0] is None
+
+
+def is_kicker(line: str) -> bool:
+    """Whether a line reads as a section label ("Town hall", "政治"): a few words
+    without figures or sentence punctuation in any script the cleaner knows.
+
+    >>> is_kicker("Town hall"), is_kicker("「仕方がない」と話す乗客もいた。"), is_kicker("لماذا الآن؟")
+    (True, False, False)
+    """
+    return CELL_SEPARATOR not in line and bool(_KICKER.match(line)) and len(_WIDE.findall(line)) <= _MAX_WIDE_KICKER
+
+
+def is_dateline(line: str) -> tuple[str | None, str] | None:
+    """``(outlet, date)`` when a line is a dateline; a tweet's credit line is not one.
+
+    >>> is_dateline("The Harbor Lantern, March 6, 2025"), is_dateline("— Mira Osei (@miraosei) March 4, 2025")
+    (('The Harbor Lantern', '2025-03-06'), None)
+    """
+    return None if _TWEET_CREDIT.match(line) else find_date(line)
 
 
 @dataclass
@@ -125,13 +180,23 @@ class Cleaner:
 
     def __call__(self, article: Article) -> Article:
         blocks = _blocks(article.text)
+        footer = self._footer_start(article, blocks)
+        # Dates standing alone as two blocks and more head the parts of a timeline: between
+        # paragraphs they are text ("March 3, 2025"), not the article's dateline.
+        dates = [_is_bare_date(article.text[s:e]) for s, e in blocks]
+        timeline = sum(dates) >= 2
         kept: list[str] = []
         kept_links: list[Link] = []
         datelines: list[dict[str, str | None]] = []
         length = 0
         for index, (start, end) in enumerate(blocks):
             near_edge = index < self.edge_blocks or index >= len(blocks) - self.edge_blocks
-            for unit_start, unit_end, kind in self._units(article, start, end, near_edge, datelines):
+            # A label stands above the first paragraph or below the last one ("Town hall",
+            # "Vale FM News"); between paragraphs a short line is a subheading.
+            place = "footer" if index >= footer else "top" if not kept and near_edge else "edge" if near_edge else "middle"
+            if timeline and dates[index] and place == "edge":
+                place = "middle"
+            for unit_start, unit_end, kind in self._units(article, start, end, place, datelines):
                 if kind is not None:
                     # position: where the next kept text will start
                     at = length + 2 if kept else 0
@@ -160,25 +225,46 @@ class Cleaner:
         article.stages.append(self.name)
         return article
 
-    def _units(self, article: Article, start: int, end: int, near_edge: bool, datelines: list):
+    def _footer_start(self, article: Article, blocks: list[tuple[int, int]]) -> int:
+        """Index of the first block below the last paragraph of prose (at most
+        :attr:`edge_blocks` from the end, never the first block)."""
+        last = 0
+        for index in range(len(blocks) - 1, max(len(blocks) - self.edge_blocks, 0) - 1, -1):
+            start, end = blocks[index]
+            block = article.text[start:end]
+            links = sum(start <= ln.span.start and ln.span.end <= end for ln in article.links)
+            if classify(block, links) is None and ("\n" in block or not (is_kicker(block) or is_dateline(block))):
+                last = index
+                break
+        return max(last + 1, len(blocks) - self.edge_blocks, 1)
+
+    def _units(self, article: Article, start: int, end: int, place: str, datelines: list):
         """(start, end, kind) pieces of one block: the whole block if it is boilerplate,
         else its prose with boilerplate lines peeled off its top and bottom (a badge
         or byline glued to the first paragraph, a copyright line under an origin line)."""
         links = sum(start <= ln.span.start and ln.span.end <= end for ln in article.links)
-        kind = self._kind(article.text[start:end], links, near_edge, article, datelines)
-        if kind is not None or "\n" not in article.text[start:end]:
+        kind = self._kind(article.text[start:end], links, place, article, datelines)
+        if kind is not None or "\n" not in article.text[start:end] or is_table(article.text[start:end]):
             return [(start, end, kind)]
         lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", article.text[start:end])]
         head: list[tuple[int, int, str | None]] = []
         tail: list[tuple[int, int, str | None]] = []
-        while lines and (kind := self._kind(article.text[lines[0][0] : lines[0][1]], 0, near_edge, article, datelines)):
+        while lines and (kind := self._kind(article.text[lines[0][0] : lines[0][1]], 0, place, article, datelines)):
             head.append((*lines.pop(0), kind))
-        while lines and (kind := self._kind(article.text[lines[-1][0] : lines[-1][1]], 0, near_edge, article, datelines)):
+        # below a sentence of the first paragraph a short line is a subheading, not a label
+        # (below a headline it is one: "Vale FM News")
+        if place == "top" and lines and _SENTENCE_END.search(article.text[lines[0][0] : lines[-1][1]]):
+            place = "edge"
+        while lines and (kind := self._kind(article.text[lines[-1][0] : lines[-1][1]], 0, place, article, datelines)):
             tail.insert(0, (*lines.pop(), kind))
         body = [(lines[0][0], lines[-1][1], None)] if lines else []
         return head + body + tail
 
-    def _kind(self, block: str, links: int, near_edge: bool, article: Article, datelines: list) -> str | None:
+    def _kind(self, block: str, links: int, place: str, article: Article, datelines: list) -> str | None:
+        """The kind of boilerplate ``block`` is where it stands (``place``: "top" above
+        the first kept paragraph, "edge" in the first or last blocks, "footer" below the
+        last paragraph, "middle"), filling the article's metadata from it; ``None`` for prose."""
+        near_edge = place != "middle"
         found = classify(block, links)
         if found is not None:
             kind, match = found
@@ -193,9 +279,10 @@ class Cleaner:
                 article.original_source = article.original_source or match.group("source").strip()
             return kind
         if near_edge and "\n" not in block:
-            if not article.removed and not datelines and _KICKER.match(block) and not find_date(block):
-                return "kicker"  # a section label above the first paragraph ("Town hall")
-            dateline = find_date(block)
+            label = is_kicker(block) and not find_date(block)
+            if label and (place == "footer" or (place == "top" and not article.removed and not datelines)):
+                return "kicker"  # a section label above the first paragraph, a sign-off below the last
+            dateline = is_dateline(block)
             if dateline is not None:
                 datelines.append({"outlet": dateline[0], "date": dateline[1]})
                 return "dateline"

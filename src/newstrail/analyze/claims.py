@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from newstrail.analyze.checkworthy import load_model
 from newstrail.analyze.gazetteer import ORGANISATION_WORDS, SERVICE_LANGUAGES, is_adjective, is_country, is_demonym
 from newstrail.analyze.sentences import split_sentences
-from newstrail.core.article import Article, Claim, Entity, Number, Span
+from newstrail.core.article import CELL_SEPARATOR, Article, Claim, Entity, Number, Span
 from newstrail.core.errors import ConfigError
 from newstrail.analyze.names import classify_source
 from newstrail.analyze.numbers import find_numbers
@@ -305,7 +305,9 @@ class ClaimStage:
         outlets = frozenset(a.source for a in article.attributions if a.kind == "outlet") | frozenset(filter(None, [article.outlet]))
         out: list[Claim] = []
         for span, score in zip(sentences, scores, strict=True):
-            worthy = score >= threshold and not _credit_line(text[span.start : span.end], article)
+            # a credit line or a table row (cells in a line: figures to read) is no statement to check
+            sentence = text[span.start : span.end]
+            worthy = score >= threshold and CELL_SEPARATOR not in sentence and not _credit_line(sentence, article)
             if not worthy and self.keep == "checkworthy":
                 continue
             k = _index_by_overlap(span, q_starts, q_spans) if q_spans else None

@@ -20,6 +20,10 @@ from typing import Any
 
 from newstrail.core.dates import normalise_date
 
+#: what separates the cells of a table row in ``Article.text`` (a row is a line, a
+#: table a block of its own)
+CELL_SEPARATOR = "\t"
+
 
 @dataclass(frozen=True, order=True)
 class Span:

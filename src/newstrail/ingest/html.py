@@ -30,6 +30,17 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
+#: how trafilatura is asked for the main text (bench/cleaning.py scores trafilatura alone with these)
+EXTRACT_OPTIONS: dict[str, Any] = {
+    "output_format": "markdown",
+    "include_links": True,
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "deduplicate": False,
+}
+
+
 def _lang_hint(tree: Any) -> str | None:
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
@@ -53,15 +64,7 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
     # No url= here: trafilatura resolves relative links against the site root
     # (scheme and host only), which is wrong for "berths/north" or "../fares" on
     # /news/2025/a.html. The links are resolved against the page URL below.
-    markdown = trafilatura.extract(
-        tree,
-        output_format="markdown",
-        include_links=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        deduplicate=False,
-    )
+    markdown = trafilatura.extract(tree, **EXTRACT_OPTIONS)
     if not markdown or not markdown.strip():
         raise NoArticleText(where, "no article body found in the HTML (navigation or an empty page?)")
     markdown = join_wrapped_anchors(markdown)

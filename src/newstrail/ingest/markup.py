@@ -18,9 +18,12 @@ from urllib.parse import urljoin
 import yaml
 
 from newstrail.core.article import Link, Span
+from newstrail.ingest.blocks import plain_blocks
 from newstrail.outlets import domain_of, is_web_url
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+# Any indent: trafilatura indents a heading that follows a nested list (four spaces
+# and more), which CommonMark would read as code; scraped text holds no code blocks.
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 # A link destination: <angle-bracketed> (how trafilatura writes URLs with spaces or
@@ -132,7 +135,7 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
     links: list[Link] = []
     length = 0
     pending_break = ""  # separator owed before the next non-blank line
-    markdown = markdown.replace("\r\n", "\n").replace("\r", "\n")
+    markdown = plain_blocks(markdown.replace("\r\n", "\n").replace("\r", "\n"))
     markdown = _WRAPPED_ANCHOR.sub(lambda m: m.group(0) if _BLANK_LINE.search(m.group(0)) else re.sub(r"[ \t]*\n[ \t]*", " ", m.group(0)), markdown)
     for raw_line in markdown.split("\n"):
         if _RULE.match(raw_line) or not raw_line.strip():
