@@ -14,7 +14,8 @@ from newstrail.analyze.claims import ClaimStage
 from newstrail.analyze.sentences import SentenceStage
 from newstrail.clean import classify, is_dateline, is_kicker, is_table
 from newstrail.ingest.html import article_from_html
-from newstrail.ingest.markup import markdown_to_text, plain_blocks
+from newstrail.ingest.blocks import drop_inline_tags
+from newstrail.ingest.markup import markdown_to_text
 
 PARA = "The Porthaven council approved next year's budget on Wednesday night after a long debate."
 LATE = "The budget still needs the regional board's approval, which is expected in April."
@@ -133,8 +134,13 @@ def test_a_real_dateline_is_still_removed_and_read():
         ("Before the code:\n```python\nx = 1\n```\nAfter it.", "Before the code:\nx = 1\nAfter it."),
     ],
 )
-def test_inline_tags_are_dropped_and_their_words_kept(markdown, text):
-    assert markdown_to_text(markdown)[0] == text
+def test_inline_tags_from_html_are_dropped_and_their_words_kept(markdown, text):
+    # the HTML reader drops trafilatura's tags, then reads the Markdown as every reader does
+    assert markdown_to_text(drop_inline_tags(markdown))[0] == text
+
+
+def test_a_text_file_keeps_what_its_writer_typed():
+    assert markdown_to_text("Closed on <b>Monday</b>.")[0] == "Closed on <b>Monday</b>."
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,12 @@
-"""Markdown's block furniture made plain, before :mod:`newstrail.ingest.markup` reads the rest.
+"""Markdown's furniture made plain, before :mod:`newstrail.ingest.markup` reads the rest.
 
 trafilatura's Markdown keeps a page's tables as GFM pipe tables, its ``<u>``, ``<sup>``
 and ``<sub>`` as inline HTML (its Markdown output always has formatting on; its
 plain-text output would lose the headings and links the readers need), and flattens
 a heading inside a list item onto the item's line. None of that is text: tables
-become rows of cells, tags go with their words kept, the heading gets its own line.
+become rows of cells (:func:`plain_blocks`, for all Markdown), the heading gets its own
+line, and the HTML reader drops the tags with their words kept
+(:func:`drop_inline_tags`: in a text file "<b>" may be what the writer typed).
 
 >>> plain_blocks("| Ward | Share | \\n|---|---|\\n| Quayside | 51% | ")
 'Ward\\tShare\\nQuayside\\t51%'
@@ -41,13 +43,12 @@ def plain_blocks(markdown: str) -> str:
     A table row becomes one line, its cells separated by
     :data:`~newstrail.core.article.CELL_SEPARATOR` (empty cells at its end dropped: a
     caption row), the rule under a header row goes, and the table stands as a block of
-    its own. Inline formatting tags are dropped with their words kept (an escaped
-    ``\\<b>`` is text), ``<br>`` is a line break, a code block loses its fences, and a
-    heading flattened into a list item gets a line of its own. One pass over the lines
-    (linear in the input).
+    its own; a code block loses its fences, a heading flattened into a list item gets a
+    line of its own, and an escaped ``\\<`` is a "<". One pass over the lines (linear in
+    the input).
 
-    >>> plain_blocks("Results:\\n| Ward | Share |\\n|---|---|\\n| Quayside | 51% |\\n\\nH<sub>2</sub>O")
-    'Results:\\n\\nWard\\tShare\\nQuayside\\t51%\\n\\nH2O'
+    >>> plain_blocks("Results:\\n| Ward | Share |\\n|---|---|\\n| Quayside | 51% |\\n\\nDone")
+    'Results:\\n\\nWard\\tShare\\nQuayside\\t51%\\n\\nDone'
     """
     out: list[str] = []
     in_table = False
@@ -69,5 +70,15 @@ def plain_blocks(markdown: str) -> str:
         in_table = False
         if not _FENCE.match(line):
             out.append(line)
-    text = _ESCAPED_LT.sub("<", _INLINE_TAG.sub("", _BREAK_TAG.sub("\n", "\n".join(out))))
+    text = _ESCAPED_LT.sub("<", "\n".join(out))
     return _HANDLE_LINK.sub(r"\1 [", _INLINE_HEADING.sub("\n", text))
+
+
+def drop_inline_tags(markdown: str) -> str:
+    """trafilatura's Markdown without its inline HTML: formatting tags dropped with their
+    words kept (an escaped ``\\<b>`` is text the page showed), ``<br>`` a line break.
+
+    >>> drop_inline_tags("H<sub>2</sub>O, <u>below</u> the limit<sup>1</sup>, a \\\\<b> tag")
+    'H2O, below the limit1, a \\\\<b> tag'
+    """
+    return _INLINE_TAG.sub("", _BREAK_TAG.sub("\n", markdown))

@@ -22,6 +22,7 @@ from typing import Any
 from newstrail.core.article import Article
 from newstrail.core.dates import has_time, parse_date
 from newstrail.core.errors import NoArticleText, UnreadableInput
+from newstrail.ingest.blocks import drop_inline_tags
 from newstrail.ingest.markup import _HEADING, join_wrapped_anchors
 from newstrail.ingest.text import _same, article_from_text
 
@@ -67,7 +68,7 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
     markdown = trafilatura.extract(tree, **EXTRACT_OPTIONS)
     if not markdown or not markdown.strip():
         raise NoArticleText(where, "no article body found in the HTML (navigation or an empty page?)")
-    markdown = join_wrapped_anchors(markdown)
+    markdown = drop_inline_tags(join_wrapped_anchors(markdown))
     meta = trafilatura.extract_metadata(tree, default_url=url)
     page: dict[str, Any] = {}
     if meta is not None:
