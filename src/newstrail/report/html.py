@@ -241,7 +241,9 @@ def story_context(trace: dict[str, Any], hrefs: Hrefs = FILES) -> dict[str, Any]
         "origins": [{"label": label(o), "href": hrefs.to_article(o)} for o in trace.get("origins", [])],
         "external_origins": [x.removeprefix("external:") for x in trace.get("external_origins", [])],
         "laundering": [{"article": label(x["article"]), "cites": x["cites"], "source": label(x["actually_from"])} for x in trace.get("laundering", [])],
-        "factchecks": [{**f, "article": label(f["article"])} for f in trace.get("factchecks", [])],
+        # the publisher is named only when it is not the outlet the label already names
+        "factchecks": [{**f, "article": label(f["article"]), "publisher": None if f.get("publisher") and label(f["article"]).endswith(f". {f['publisher']}") else f.get("publisher")}
+                       for f in trace.get("factchecks", [])],
         "edges": [{"source": label(e["from"]), "target": label(e["to"]), "kinds": ", ".join(e["kinds"]), "confidence": e.get("confidence", 0.0),
                    "evidence": evidence_lines(e)} for e in edges],
         "mutations": _mutations(trace, label, entries),
