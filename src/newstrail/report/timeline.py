@@ -148,7 +148,7 @@ def layout(trace: dict[str, Any]) -> tuple[list[Node], list[str], float]:
         if n.external:
             n.x = LEFT + PAD + 10
     dated = [n for n in nodes if n.dated and not n.external]
-    end = x0 - 40
+    end: float = x0 - 40
     linked = {frozenset((e["from"], e["to"])) for e in trace["edges"]}
     for window in WINDOWS:  # the narrowest window that fits the width, so a big story stays on one screen
         end = _columns(dated, x0, window, linked) if dated else x0 - 40
