@@ -167,16 +167,24 @@ def layout(trace: dict[str, Any]) -> tuple[list[Node], list[str], float]:
 
 
 def _edge_path(a: Node, b: Node) -> str:
-    """A curve from a's rim to b's rim, its end pulled back so the arrowhead touches b."""
-    dx = max(24.0, abs(b.x - a.x) / 2)
-    if a.y == b.y and b.x > a.x:
-        dx = (b.x - a.x) / 3
-    c1 = (a.x + dx, a.y)
-    c2 = (b.x - dx, b.y) if b.x > a.x else (b.x - dx, b.y - (LANE / 2 if b.y <= a.y else -LANE / 2))
+    """A curve from a's rim to b's rim, its end pulled back so the arrowhead touches b.
+
+    Forward (b later, to the right) it leaves a's right side and enters b's left; in
+    one column it bulges to the right; backward (b drawn left of a: an undated parent,
+    or a credit to an earlier-drawn article) it leaves a's left side and enters b's
+    right, so no arrow loops around the drawing."""
+    if b.x > a.x + 1:
+        dx = (b.x - a.x) / 3 if a.y == b.y else max(24.0, (b.x - a.x) / 2)
+        start, c1, c2 = (a.x + RADIUS, a.y), (a.x + dx, a.y), (b.x - dx, b.y)
+    elif b.x >= a.x - 1:
+        start, c1, c2 = (a.x + RADIUS, a.y), (a.x + 34, a.y), (b.x + 34, b.y)
+    else:
+        dx = max(24.0, (a.x - b.x) / 2)
+        start, c1, c2 = (a.x - RADIUS, a.y), (a.x - dx, a.y), (b.x + dx, b.y)
     tx, ty = b.x - c2[0], b.y - c2[1]
     norm = math.hypot(tx, ty) or 1.0
     end = (b.x - tx / norm * (RADIUS + 3), b.y - ty / norm * (RADIUS + 3))
-    return f"M{a.x + RADIUS:.1f},{a.y:.1f} C{c1[0]:.1f},{c1[1]:.1f} {c2[0]:.1f},{c2[1]:.1f} {end[0]:.1f},{end[1]:.1f}"
+    return (f"M{start[0]:.1f},{start[1]:.1f} C{c1[0]:.1f},{c1[1]:.1f} {c2[0]:.1f},{c2[1]:.1f} {end[0]:.1f},{end[1]:.1f}")
 
 
 def _tooltip(n: Node, trace: dict[str, Any]) -> str:
