@@ -153,6 +153,7 @@ def test_the_timeline_orders_dated_articles_and_sets_undated_ones_apart():
     assert max(xs[i] for i in dated) < rule < min(xs[i] for i in undated)
     assert "no date" in svg and svg.count("tl-undated") >= len(undated)
     assert "tl-laundering" in svg and "tl-answer" in svg and 'class="tl-ext"' in svg
+    assert svg.count('<text class="tl-flag tl-checked"') == 2  # the article whose claim matches a fact-check, and the legend
     for kind in ("translation", "silent-copy", "reuse", "attribution", "hyperlink"):
         assert f'marker-end="url(#tl-story-fixture-60-{kind})"' in svg
 

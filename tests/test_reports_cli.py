@@ -69,6 +69,7 @@ def test_report_all_writes_an_index_and_every_link_resolves(db, tmp_path):
     story = next(tmp_path.glob("story-*.html")).read_text(encoding="utf-8")
     assert "<svg" in story and "laundering" in story and "Isle Radio" in story and "no date" in story
     assert "About 1,200" in story and "About 1,500" in story  # the mutation, both texts
+    assert "✗ claim fact-checked: Misleading" in story and 'class="tl-flag tl-checked"' in story
     _links_resolve(tmp_path)
 
 

@@ -227,7 +227,9 @@ def story_context(trace: dict[str, Any], hrefs: Hrefs = FILES) -> dict[str, Any]
         parents.setdefault(e["to"], []).append({"label": label(e["from"]), "kinds": ", ".join(e["kinds"])})
     articles = [{"number": numbers[a["id"]], "id": a["id"], "href": hrefs.to_article(a["id"]), "outlet": outlet_of(a), "published": a.get("published"),
                  "title": a.get("title"), "language": a.get("language"), "role": a.get("role") or trace.get("roles", {}).get(a["id"], ""),
-                 "laundering": a["id"] in laundered, "answer": a.get("role") in ANSWERS, "parents": parents.get(a["id"], [])} for a in ordered]
+                 "laundering": a["id"] in laundered, "answer": a.get("role") in ANSWERS, "parents": parents.get(a["id"], []),
+                 "factchecked": [] if a.get("role") in ANSWERS else [f.get("rating") or f.get("verdict") or "unrated" for f in a.get("claims_factchecked", [])]}
+                for a in ordered]
     edges = sorted(trace["edges"], key=lambda e: (numbers.get(e["to"], 0), numbers.get(e["from"], 0), e["from"]))
     days = sorted(d for d in (day_of(a.get("published")) for a in ordered) if d)
     story = {"id": trace["story"], "size": len(ordered), "headline": headline(trace), "first": days[0] if days else None,

@@ -194,6 +194,8 @@ def _tooltip(n: Node, trace: dict[str, Any]) -> str:
     flags = [a.get("role") or ""]
     if any(item["article"] == n.id for item in trace.get("laundering", [])):
         flags.append("laundering: credits one outlet, text comes from another")
+    for f in a.get("claims_factchecked", []) if a.get("role") not in ANSWERS else []:
+        flags.append(f"a claim matches a fact-check rated {f.get('rating') or f.get('verdict') or 'unrated'}")
     date = a.get("published") or "no date"
     return f"{n.number}. {outlet_of(a)} · {date} · {a.get('title') or '(untitled)'} [{', '.join(f for f in flags if f)}]"
 
@@ -221,6 +223,8 @@ def _node_svg(n: Node, trace: dict[str, Any], laundered: set[str], href: Callabl
         parts.append(f'<circle class="{" ".join(classes)}" cx="{n.x:.1f}" cy="{n.y:.1f}" r="{RADIUS}"/>')
     if n.id in laundered:
         parts.append(f'<text class="tl-flag tl-warn" x="{n.x + RADIUS:.1f}" y="{n.y - RADIUS + 2:.1f}">!</text>')
+    if n.entry.get("claims_factchecked") and role not in ANSWERS:  # a fact-check matches its own subject
+        parts.append(f'<text class="tl-flag tl-checked" x="{n.x + RADIUS - 1:.1f}" y="{n.y + RADIUS + 5:.1f}">✗</text>')
     parts.append(f'<text class="tl-num" x="{n.x:.1f}" y="{n.y + 4:.1f}">{n.number}</text>')
     inner = tip + "".join(parts)
     target = href(n.id) if href is not None else None
@@ -277,6 +281,7 @@ def _legend(y: float, width: float, prefix: str) -> tuple[list[str], float]:
         f'<rect class="tl-dot tl-answer" x="1" y="-7" width="14" height="14" rx="2"/><text class="tl-flag tl-check" x="16" y="-2">✓</text><text class="tl-legend" x="30" y="4">fact-check / correction</text>',
         f'<circle class="tl-dot tl-amplifier tl-laundering" cx="8" cy="0" r="{r}"/><text class="tl-flag tl-warn" x="14" y="-4">!</text><text class="tl-legend" x="24" y="4">laundering (hides its source)</text>',
         '<rect class="tl-ext" x="0" y="-8" width="22" height="16" rx="3"/><text class="tl-legend" x="30" y="4">credited outlet outside the corpus</text>',
+        f'<circle class="tl-dot tl-amplifier" cx="8" cy="0" r="{r}"/><text class="tl-flag tl-checked" x="13" y="12">✗</text><text class="tl-legend" x="24" y="4">a claim matches a fact-check</text>',
         f'<circle class="tl-dot tl-amplifier tl-undated" cx="8" cy="0" r="{r}"/><text class="tl-legend" x="24" y="4">no publish date</text>',
     ]
     out, x, row, step = [], 10.0, 0, 250
@@ -305,7 +310,7 @@ STYLE = (
     ".tl-undated{stroke-dasharray:3 2;fill-opacity:.6}.tl-origin-ring{fill:none;stroke:#1d3557;stroke-width:2}"
     ".tl-ext{fill:#fff;stroke:#555;stroke-dasharray:4 2;stroke-width:1.5}"
     ".tl-num{font:bold 10px sans-serif;text-anchor:middle;fill:#111}.tl-flag{font:bold 13px sans-serif}"
-    ".tl-warn{fill:#c0392b}.tl-check{fill:#1e7b3a}.tl-legend{font:12px sans-serif;fill:#222}.tl-title{font:bold 13px sans-serif;fill:#222}"
+    ".tl-warn{fill:#c0392b}.tl-checked{fill:#8b1a1a;font-size:12px}.tl-check{fill:#1e7b3a}.tl-legend{font:12px sans-serif;fill:#222}.tl-title{font:bold 13px sans-serif;fill:#222}"
     ".tl-edge{fill:none}.tl-node:hover .tl-dot{stroke-width:3}"
 )
 
