@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.analyze.rhetoric import RhetoricStage
+from newstrail.api.articles import ensure_claims
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.article import Article
 from newstrail.core.errors import ConfigError
@@ -73,6 +74,7 @@ class _Reader:
 
     def article(self, key: str) -> ArticleReport:
         article = self.store.articles.find(key)
+        ensure_claims(article)  # stored without the claims stage: scored now, as `newstrail claims` does
         stage = RhetoricStage()
         computed = stage.name not in article.stages
         if computed:
