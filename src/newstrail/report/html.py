@@ -176,11 +176,16 @@ def render_article_html(article: Article, ratings: list[dict[str, Any]] | None =
 
 def headline(trace: dict[str, Any]) -> str | None:
     """A story's headline: its first origin's title, else its earliest article's."""
-    titles = {a["id"]: a.get("title") for a in trace["articles"]}
+    entry = _headline_entry(trace)
+    return entry.get("title") if entry else None
+
+
+def _headline_entry(trace: dict[str, Any]) -> dict[str, Any] | None:
+    entries = {a["id"]: a for a in trace["articles"]}
     for origin in trace.get("origins", []):
-        if titles.get(origin):
-            return titles[origin]
-    return next((a.get("title") for a in numbered(trace) if a.get("title")), None)
+        if entries.get(origin, {}).get("title"):
+            return entries[origin]
+    return next((a for a in numbered(trace) if a.get("title")), None)
 
 
 def story_summary(trace: dict[str, Any], article: str | None = None) -> dict[str, Any]:
@@ -232,7 +237,8 @@ def story_context(trace: dict[str, Any], hrefs: Hrefs = FILES) -> dict[str, Any]
                 for a in ordered]
     edges = sorted(trace["edges"], key=lambda e: (numbers.get(e["to"], 0), numbers.get(e["from"], 0), e["from"]))
     days = sorted(d for d in (day_of(a.get("published")) for a in ordered) if d)
-    story = {"id": trace["story"], "size": len(ordered), "headline": headline(trace), "first": days[0] if days else None,
+    lead = _headline_entry(trace) or {}
+    story = {"id": trace["story"], "size": len(ordered), "headline": lead.get("title"), "headline_lang": lead.get("language"), "first": days[0] if days else None,
              "last": days[-1] if days else None, "undated": len(ordered) - len(days), "outlets": len({outlet_of(a) for a in ordered})}
     outlets: dict[str, list[dict[str, Any]]] = {}
     for a in ordered:
