@@ -49,6 +49,8 @@ EDGE_STYLES: tuple[tuple[str, str, str, str, str], ...] = (
 #: articles that answer the claim rather than spread it
 ANSWERS = ("fact-check", "debunk", "correction", "denial")
 LANE, RADIUS, TOP, LEFT, PAD = 40, 11, 96, 200, 28
+#: past this many lanes each is this much narrower, so a story of many outlets stays in view
+MANY_LANES, NARROW_LANE = 20, 28
 #: what marks an outside source's lane
 OUTSIDE = " (outside the corpus)"
 #: articles this close in time (seconds) and in different lanes may share a column: the
@@ -58,6 +60,11 @@ WINDOWS = (3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600)
 FIT_WIDTH, GAP = 1400, 32
 #: the legend wraps at this width, so it stays in view when a wide drawing scrolls
 LEGEND_WIDTH = 780
+
+
+def lane_height(lanes: int) -> int:
+    """The height of a lane when there are ``lanes``: narrower past :data:`MANY_LANES`."""
+    return LANE if lanes <= MANY_LANES else NARROW_LANE
 
 
 def edge_style(kinds: list[str]) -> tuple[str, str, str, str, str]:
@@ -144,7 +151,7 @@ def layout(trace: dict[str, Any]) -> tuple[list[Node], list[str], float]:
     lanes = _lanes(nodes)
     x0 = LEFT + PAD + (70 if any(n.external for n in nodes) else 0)
     for n in nodes:
-        n.y = TOP + lanes.index(n.lane) * LANE + LANE / 2
+        n.y = TOP + lanes.index(n.lane) * lane_height(len(lanes)) + lane_height(len(lanes)) / 2
         if n.external:
             n.x = LEFT + PAD + 10
     dated = [n for n in nodes if n.dated and not n.external]
@@ -236,14 +243,15 @@ def _node_svg(n: Node, trace: dict[str, Any], laundered: set[str], href: Callabl
 def _axis(nodes: list[Node], lanes: list[str], width: float) -> list[str]:
     """Lane bands and names, day labels over the columns, the undated zone's rule."""
     out = []
-    bottom = TOP + len(lanes) * LANE
+    step = lane_height(len(lanes))
+    bottom = TOP + len(lanes) * step
     for i, lane in enumerate(lanes):
-        y = TOP + i * LANE
-        out.append(f'<rect class="tl-lane{" tl-lane-alt" if i % 2 else ""}" x="0" y="{y}" width="{width:.1f}" height="{LANE}"/>')
+        y = TOP + i * step
+        out.append(f'<rect class="tl-lane{" tl-lane-alt" if i % 2 else ""}" x="0" y="{y}" width="{width:.1f}" height="{step}"/>')
         name = lane.removesuffix(OUTSIDE)
         shown = name if len(name) <= 30 else name[:29] + "…"
         outside = " tl-outside" if name != lane else ""
-        out.append(f'<text class="tl-lane-name{outside}" x="8" y="{y + LANE / 2 + 4:.1f}"><title>{escape(lane)}</title>{escape(shown)}</text>')
+        out.append(f'<text class="tl-lane-name{outside}" x="8" y="{y + step / 2 + 4:.1f}"><title>{escape(lane)}</title>{escape(shown)}</text>')
     last_day, last_x = None, None
     for n in sorted((n for n in nodes if n.dated and not n.external), key=lambda n: (n.x, n.number)):
         day = day_of(n.entry.get("published"))
@@ -346,8 +354,9 @@ def story_timeline_svg(trace: dict[str, Any], article_href: Callable[[str], str 
         edges.append(f'<path class="tl-edge" d="{_edge_path(a, b)}" stroke="{colour}" stroke-width="{stroke}" stroke-dasharray="{dash}" '
                      f'marker-end="url(#{prefix}-{kind.replace(" ", "-")})"><title>{escape(tip)}</title></path>')
     dots = [_node_svg(n, trace, laundered, article_href) for n in nodes]
-    legend, legend_height = _legend(TOP + len(lanes) * LANE + 8, width, prefix)
-    height = TOP + len(lanes) * LANE + 8 + legend_height
+    bottom = TOP + len(lanes) * lane_height(len(lanes))
+    legend, legend_height = _legend(bottom + 8, width, prefix)
+    height = bottom + 8 + legend_height
     title = f"Story {trace.get('story', '')}: {len(trace['articles'])} article(s) in {len(lanes)} lane(s)"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="{width:.0f}" height="{height:.0f}" '
             f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{escape(title)}">'
