@@ -42,7 +42,8 @@ def render_article_md(article: Article, ratings: list[dict[str, Any]] | None = N
                if s else "**Story:** not linked into a story with other articles")
     counts = c["counts"]
     out += ["", f"**Findings:** {counts['claims']} check-worthy claim(s), {counts['factchecked']} already fact-checked, {counts['quotes']} quotation(s), "
-            f"{counts['attributions']} attribution(s), {counts['rhetoric']} rhetoric span(s) {md_text(c['rhetoric_note'])}".rstrip(), "", "## Text", ""]
+            f"{counts['attributions']} attribution(s), {counts['rhetoric']} rhetoric span(s)" + (f" ({md_text(c['rhetoric_note'])})" if c["rhetoric_note"] else ""),
+            "", "## Text", ""]
     out += [md_text(p) + "\n" for p in article.text.split("\n\n") if p.strip()]
     out += ["## Findings", ""]
     for n in c["marked"]["notes"]:
