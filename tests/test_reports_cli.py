@@ -66,7 +66,7 @@ def test_report_all_writes_an_index_and_every_link_resolves(db, tmp_path):
     assert code == 0 and f"Open: {tmp_path}/index.html" in out
     assert len(list(tmp_path.glob("article-*.html"))) == 3 and len(list(tmp_path.glob("story-*.html"))) == 1
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "Kestrel Isle ferry to run fewer winter sailings" in index
+    assert "Kestrel Isle ferry to run fewer winter sailings" in index and "1 laundering" in index
     story = next(tmp_path.glob("story-*.html")).read_text(encoding="utf-8")
     assert "<svg" in story and "laundering" in story and "Isle Radio" in story and "no date" in story
     assert "About 1,200" in story and "About 1,500" in story  # the mutation, both texts

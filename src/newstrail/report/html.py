@@ -271,7 +271,7 @@ def render_story_html(trace: dict[str, Any], hrefs: Hrefs = ALONE, page: bool = 
 
 def render_index_html(stories: list[dict[str, Any]], articles: list[dict[str, Any]], hrefs: Hrefs = FILES, title: str = "Stories and articles",
                       page: bool = True) -> str:
-    """The index of a report folder: ``stories`` (``id``, ``size``, ``first``, ``last``, ``headline``), newest first,
+    """The index of a report folder: ``stories`` (``id``, ``size``, ``first``, ``last``, ``headline``, ``laundering``: how many hide their source), newest first,
     and ``articles`` (``id``, ``outlet``, ``published``, ``title``), each linked to its report."""
     ordered = sorted(stories, key=lambda s: (s.get("last") or "", s["id"]), reverse=True)
     context = {"title": title, "stories": [{**s, "href": hrefs.to_story(s["id"])} for s in ordered],

@@ -94,7 +94,8 @@ def render_index_md(stories: list[dict[str, Any]], articles: list[dict[str, Any]
     """The index of a folder of Markdown reports: stories newest first, then articles."""
     out = [f"# {md_text(title)}", "", "## Stories, newest first", ""]
     for s in sorted(stories, key=lambda s: (s.get("last") or "", s["id"]), reverse=True):
-        out.append(f"- {_link(s.get('headline') or s['id'], hrefs.to_story(s['id']))}: {s['size']} articles, {s.get('first') or '?'} to {s.get('last') or '?'}")
+        out.append(f"- {_link(s.get('headline') or s['id'], hrefs.to_story(s['id']))}: {s['size']} articles, {s.get('first') or '?'} to {s.get('last') or '?'}"
+                   + (f", {s['laundering']} hiding their source" if s.get("laundering") else ""))
     out += ["", "## Articles", ""]
     out += [f"- {md_text(a.get('published') or 'no date')} · {md_text(a.get('outlet') or '')} · {_link(a.get('title') or a['id'], hrefs.to_article(a['id']))}" for a in articles]
     return "\n".join(out) + "\n"
