@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from functools import lru_cache
 from importlib import resources
 from typing import Any
