@@ -38,6 +38,7 @@ def make_trace(n: int) -> dict[str, Any]:
     edges.insert(0, {"from": "external:Isle Radio", "to": "a00", "kinds": ["attribution"], "confidence": 0.7,
                      "evidence": [{"kind": "attribution", "cue": "according to", "text": "according to Isle Radio", "name": "Isle Radio"}]})
     laundering = [{"article": "a02", "cites": "Isle Radio", "actually_from": "a00"}] if n > 2 else []
+    articles[-1 if n == 2 else 2]["claims_factchecked"] = [{"factcheck": "fc-1", "rating": "False", "verdict": "false"}]
     mutations = [{"edge": {"from": "a00", "to": "a01"}, "type": "number", "from_text": "about 300 crew", "to_text": "over 3,000 crew",
                   "detail": "counts crew", "context": "Over 3,000 crew walked out <script>alert(1)</script>."}]
     return {"story": f"story-fixture-{n}", "articles": articles, "edges": edges, "origins": ["a00"], "external_origins": ["external:Isle Radio"],

@@ -7,6 +7,7 @@ and look at the diff (and at the pages) before committing.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -15,11 +16,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newstrail.core.article import Article, Attribution, Claim, FactCheckMatch, Link, Quote, Removed, Span, Technique
 from newstrail.report.graph import trace_dot, trace_graphml
 from newstrail.report.html import ALONE, FILES, Hrefs, render_article_html, render_index_html, render_story_html, story_summary
 from newstrail.report.markdown import render_article_md, render_story_md
+from newstrail.report.marks import mark_text
 from newstrail.report.timeline import FIT_WIDTH, story_timeline_svg
 from reports_fixture import make_trace
 
@@ -153,6 +157,7 @@ def test_the_timeline_orders_dated_articles_and_sets_undated_ones_apart():
     assert max(xs[i] for i in dated) < rule < min(xs[i] for i in undated)
     assert "no date" in svg and svg.count("tl-undated") >= len(undated)
     assert "tl-laundering" in svg and "tl-answer" in svg and 'class="tl-ext"' in svg
+    assert svg.count('<text class="tl-flag tl-checked"') == 2  # the article whose claim matches a fact-check, and the legend
     for kind in ("translation", "silent-copy", "reuse", "attribution", "hyperlink"):
         assert f'marker-end="url(#tl-story-fixture-60-{kind})"' in svg
 
@@ -193,3 +198,32 @@ def test_graph_exports_hold_every_node_and_edge():
     assert dot.startswith('digraph "story-fixture-60" {') and dot.count(" -> ") == len(edges)
     assert '"external:Isle Radio" [label="Isle Radio\\n(outside the corpus)"' in dot
     assert "<b>0</b>" in dot and "&lt;b&gt;0&lt;/b&gt;" in trace_graphml(trace)  # each format escapes in its own way
+
+
+@given(text=st.text(alphabet=st.sampled_from('ab <>&"\n\'é'), min_size=1, max_size=60),
+       spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8))
+def test_marking_keeps_the_text_exactly_whatever_the_spans(text, spans):
+    """Overlapping, nested, touching spans of any kind: the page shows the text unchanged, every span marked."""
+    good = [Span(min(a, b), max(a, b)) for a, b in spans if min(a, b) < max(a, b) <= len(text)]
+    article = Article(text=text, quotes=[Quote(span=s) for s in good[::2]],
+                      rhetoric=[Technique(span=s, technique="Doubt", score=0.5) for s in good[1::2]])
+    marked = mark_text(article)
+    shown = re.sub(r'<a class="ref"[^>]*>\d+</a>', "", str(marked.html))
+    assert html.unescape(re.sub(r"<[^>]+>", "", shown)) == text
+    assert len(marked.notes) == len(good) and str(marked.html).count('class="ref"') == len(good)
+
+
+@given(dates=st.lists(st.one_of(st.none(), st.integers(0, 40 * 24)), min_size=1, max_size=30),
+       outlets=st.lists(st.integers(0, 5), min_size=30, max_size=30),
+       links=st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29), st.sampled_from(["reuse", "translation", "hyperlink", "silent copy"])), max_size=40))
+def test_any_trace_draws_well_formed_with_every_article_once(dates, outlets, links):
+    """Dates missing or shared, edges backwards, to undated articles, in one column: always one spot per article."""
+    arts = [{"id": f"n{i}", "outlet": f"Outlet {outlets[i]}", "role": "amplifier",
+             "published": None if h is None else f"2025-06-{1 + h // 24:02d}T{h % 24:02d}:00:00Z"} for i, h in enumerate(dates)]
+    edges = [{"from": f"n{a}", "to": f"n{b}", "kinds": [kind], "confidence": 0.5} for a, b, kind in links if a != b and max(a, b) < len(arts)]
+    svg = story_timeline_svg({"story": "s", "articles": arts, "edges": edges, "origins": [], "laundering": []})
+    ET.fromstring(svg)
+    labels = re.findall(r'<text class="tl-num" x="([\d.]+)" y="([\d.]+)">(\d+)</text>', svg)
+    assert sorted(int(n) for *_, n in labels) == list(range(1, len(arts) + 1))
+    assert len({(x, y) for x, y, _ in labels}) == len(arts)
+    assert "nan" not in svg.lower()

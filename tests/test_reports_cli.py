@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newstrail import api
+from newstrail import api, open_store
+from newstrail.core.article import Article
 from newstrail.cli import main
 from newstrail.report.html import render_story_html
 from reports_fixture import make_trace
@@ -65,10 +66,11 @@ def test_report_all_writes_an_index_and_every_link_resolves(db, tmp_path):
     assert code == 0 and f"Open: {tmp_path}/index.html" in out
     assert len(list(tmp_path.glob("article-*.html"))) == 3 and len(list(tmp_path.glob("story-*.html"))) == 1
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    assert "Kestrel Isle ferry to run fewer winter sailings" in index
+    assert "Kestrel Isle ferry to run fewer winter sailings" in index and "1 laundering" in index
     story = next(tmp_path.glob("story-*.html")).read_text(encoding="utf-8")
     assert "<svg" in story and "laundering" in story and "Isle Radio" in story and "no date" in story
     assert "About 1,200" in story and "About 1,500" in story  # the mutation, both texts
+    assert "✗ claim fact-checked: Misleading" in story and 'class="tl-flag tl-checked"' in story
     _links_resolve(tmp_path)
 
 
@@ -101,6 +103,18 @@ def test_analyze_report_writes_reports_of_what_it_read(tmp_path, write):
     assert len(pages) == 1 and (tmp_path / "rep" / "index.html").exists()
     page = pages[0].read_text(encoding="utf-8")
     assert "<script" not in page and "&lt;script&gt;" in page and "&lt;b&gt;Monday&lt;/b&gt;" in page
+
+
+def test_an_article_stored_without_claims_or_rhetoric_is_reported_with_them(tmp_path):
+    db = str(tmp_path / "old.db")
+    with open_store(db) as store:
+        store.articles.put_many([Article(text="Fares rose 12% in 2024, the board said. The corrupt, shameful board betrayed us all!", id="old-one",
+                                         title="Fares", stages=["sentences"])])
+    report = api.article_report(db, "old-one")
+    assert report.rhetoric_computed and report.article.rhetoric
+    assert any(c.checkworthy and "12%" in report.article.snippet(c.span) for c in report.article.claims)
+    page = report.html()
+    assert "m-claim" in page and "m-rhetoric" in page and "rhetoric found for this report, not stored" in page
 
 
 def test_trace_exports_dot_and_graphml(db):

@@ -52,7 +52,7 @@ from newstrail.api.ratings import (
     rating_lists,
     remove_rating_list,
 )
-from newstrail.api.reports import ArticleReport, WrittenReports, article_report, write_reports
+from newstrail.api.reports import ArticleReport, WrittenReports, article_report, story_report, write_reports
 from newstrail.api.session import StoreLike, build_settings, opened
 from newstrail.core.config import Settings
 
@@ -97,6 +97,7 @@ __all__ = [
     "search",
     "show",
     "stories",
+    "story_report",
     "trace",
     "write_reports",
 ]

@@ -166,13 +166,19 @@ def claims(where: StoreLike, key: str, show_all: bool = False, limit: int | None
     """The claims of a stored article; scored on the fly (not stored) if it was stored without them."""
     with opened(where) as store:
         article = store.articles.find(key)
-    computed = "claims" not in article.stages
-    if computed:
-        article.sentences = article.sentences or split_sentences(article.text)
-        article.claims = ClaimStage().claims(article)
+    computed = ensure_claims(article)
     total = len(article.sentences) or len(article.claims)
     chosen = sorted((c for c in article.claims if show_all or c.checkworthy), key=lambda c: (-c.score, c.span.start))
     return ArticleClaims(article, chosen[:limit] if limit else chosen, total, computed)
+
+
+def ensure_claims(article: Article) -> bool:
+    """Score the article's claims now (not stored) when it was stored without the claims stage; whether it did."""
+    if "claims" in article.stages:
+        return False
+    article.sentences = article.sentences or split_sentences(article.text)
+    article.claims = ClaimStage().claims(article)
+    return True
 
 
 def _claim_row(article: Article, c: Claim) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.analyze.rhetoric import RhetoricStage
+from newstrail.api.articles import ensure_claims
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.article import Article
 from newstrail.core.errors import ConfigError
@@ -63,19 +64,42 @@ class _Reader:
         info = self.store.links.stories([story]).get(story) if story else None
         return info.size if info is not None else 0
 
-    def trace(self, story: str) -> dict[str, Any]:
-        if story not in self.traces:
-            self.traces[story] = self.ratings.add_to_trace(self.corpus.trace(story=story).to_dict())
-        return self.traces[story]
+    def trace(self, story: str | None = None, article: str | None = None) -> dict[str, Any]:
+        """The story's trace with ratings, and on each article the fact-checks its claims match."""
+        key = story or self.corpus.story_of(article or "")
+        if key not in self.traces:
+            trace = self.ratings.add_to_trace(self.corpus.trace(story=key).to_dict())
+            self.traces[key] = add_claim_factchecks(trace, self.store)
+        return self.traces[key]
 
     def article(self, key: str) -> ArticleReport:
         article = self.store.articles.find(key)
+        ensure_claims(article)  # stored without the claims stage: scored now, as `newstrail claims` does
         stage = RhetoricStage()
         computed = stage.name not in article.stages
         if computed:
             article = stage(article)
         story = story_summary(self.trace(article.story), article.id) if article.story and self.story_size(article.story) >= 2 else None
         return ArticleReport(article, self.ratings.for_article(article), story, computed)
+
+
+def add_claim_factchecks(trace: dict[str, Any], store: Store) -> dict[str, Any]:
+    """Give each article of ``trace`` the fact-checks its claims match (``claims_factchecked``: one
+    ``{"factcheck", "rating", "verdict"}`` per fact-check), so the story report marks them. Adds keys only."""
+    found: dict[str, dict[str, dict[str, Any]]] = {}
+    for m in store.articles.claim_matches([a["id"] for a in trace["articles"]]):
+        if m.factcheck:
+            found.setdefault(m.article, {}).setdefault(m.factcheck, {"factcheck": m.factcheck, "rating": m.rating, "verdict": m.verdict})
+    for entry in trace["articles"]:
+        entry["claims_factchecked"] = list(found.get(entry["id"], {}).values())
+    return trace
+
+
+def story_report(where: StoreLike, story: str | None = None, article: str | None = None) -> dict[str, Any]:
+    """The trace a story report draws: ``trace(...).to_dict()`` (ratings included) with each article's
+    matched fact-checks added (see :func:`add_claim_factchecks`); give ``story`` or an ``article`` of it."""
+    with opened(where) as store:
+        return _Reader(store).trace(story, article)
 
 
 def article_report(where: StoreLike, key: str) -> ArticleReport:

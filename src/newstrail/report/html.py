@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -176,11 +176,16 @@ def render_article_html(article: Article, ratings: list[dict[str, Any]] | None =
 
 def headline(trace: dict[str, Any]) -> str | None:
     """A story's headline: its first origin's title, else its earliest article's."""
-    titles = {a["id"]: a.get("title") for a in trace["articles"]}
+    entry = _headline_entry(trace)
+    return entry.get("title") if entry else None
+
+
+def _headline_entry(trace: dict[str, Any]) -> dict[str, Any] | None:
+    entries = {a["id"]: a for a in trace["articles"]}
     for origin in trace.get("origins", []):
-        if titles.get(origin):
-            return titles[origin]
-    return next((a.get("title") for a in numbered(trace) if a.get("title")), None)
+        if entries.get(origin, {}).get("title"):
+            return entries[origin]
+    return next((a for a in numbered(trace) if a.get("title")), None)
 
 
 def story_summary(trace: dict[str, Any], article: str | None = None) -> dict[str, Any]:
@@ -227,10 +232,13 @@ def story_context(trace: dict[str, Any], hrefs: Hrefs = FILES) -> dict[str, Any]
         parents.setdefault(e["to"], []).append({"label": label(e["from"]), "kinds": ", ".join(e["kinds"])})
     articles = [{"number": numbers[a["id"]], "id": a["id"], "href": hrefs.to_article(a["id"]), "outlet": outlet_of(a), "published": a.get("published"),
                  "title": a.get("title"), "language": a.get("language"), "role": a.get("role") or trace.get("roles", {}).get(a["id"], ""),
-                 "laundering": a["id"] in laundered, "answer": a.get("role") in ANSWERS, "parents": parents.get(a["id"], [])} for a in ordered]
+                 "laundering": a["id"] in laundered, "answer": a.get("role") in ANSWERS, "parents": parents.get(a["id"], []),
+                 "factchecked": [] if a.get("role") in ANSWERS else [f.get("rating") or f.get("verdict") or "unrated" for f in a.get("claims_factchecked", [])]}
+                for a in ordered]
     edges = sorted(trace["edges"], key=lambda e: (numbers.get(e["to"], 0), numbers.get(e["from"], 0), e["from"]))
     days = sorted(d for d in (day_of(a.get("published")) for a in ordered) if d)
-    story = {"id": trace["story"], "size": len(ordered), "headline": headline(trace), "first": days[0] if days else None,
+    lead = _headline_entry(trace) or {}
+    story = {"id": trace["story"], "size": len(ordered), "headline": lead.get("title"), "headline_lang": lead.get("language"), "first": days[0] if days else None,
              "last": days[-1] if days else None, "undated": len(ordered) - len(days), "outlets": len({outlet_of(a) for a in ordered})}
     outlets: dict[str, list[dict[str, Any]]] = {}
     for a in ordered:
@@ -241,7 +249,9 @@ def story_context(trace: dict[str, Any], hrefs: Hrefs = FILES) -> dict[str, Any]
         "origins": [{"label": label(o), "href": hrefs.to_article(o)} for o in trace.get("origins", [])],
         "external_origins": [x.removeprefix("external:") for x in trace.get("external_origins", [])],
         "laundering": [{"article": label(x["article"]), "cites": x["cites"], "source": label(x["actually_from"])} for x in trace.get("laundering", [])],
-        "factchecks": [{**f, "article": label(f["article"])} for f in trace.get("factchecks", [])],
+        # the publisher is named only when it is not the outlet the label already names
+        "factchecks": [{**f, "article": label(f["article"]), "publisher": None if f.get("publisher") and label(f["article"]).endswith(f". {f['publisher']}") else f.get("publisher")}
+                       for f in trace.get("factchecks", [])],
         "edges": [{"source": label(e["from"]), "target": label(e["to"]), "kinds": ", ".join(e["kinds"]), "confidence": e.get("confidence", 0.0),
                    "evidence": evidence_lines(e)} for e in edges],
         "mutations": _mutations(trace, label, entries),
@@ -261,7 +271,7 @@ def render_story_html(trace: dict[str, Any], hrefs: Hrefs = ALONE, page: bool = 
 
 def render_index_html(stories: list[dict[str, Any]], articles: list[dict[str, Any]], hrefs: Hrefs = FILES, title: str = "Stories and articles",
                       page: bool = True) -> str:
-    """The index of a report folder: ``stories`` (``id``, ``size``, ``first``, ``last``, ``headline``), newest first,
+    """The index of a report folder: ``stories`` (``id``, ``size``, ``first``, ``last``, ``headline``, ``laundering``: how many hide their source), newest first,
     and ``articles`` (``id``, ``outlet``, ``published``, ``title``), each linked to its report."""
     ordered = sorted(stories, key=lambda s: (s.get("last") or "", s["id"]), reverse=True)
     context = {"title": title, "stories": [{**s, "href": hrefs.to_story(s["id"])} for s in ordered],

@@ -42,7 +42,8 @@ def render_article_md(article: Article, ratings: list[dict[str, Any]] | None = N
                if s else "**Story:** not linked into a story with other articles")
     counts = c["counts"]
     out += ["", f"**Findings:** {counts['claims']} check-worthy claim(s), {counts['factchecked']} already fact-checked, {counts['quotes']} quotation(s), "
-            f"{counts['attributions']} attribution(s), {counts['rhetoric']} rhetoric span(s) {md_text(c['rhetoric_note'])}".rstrip(), "", "## Text", ""]
+            f"{counts['attributions']} attribution(s), {counts['rhetoric']} rhetoric span(s)" + (f" ({md_text(c['rhetoric_note'])})" if c["rhetoric_note"] else ""),
+            "", "## Text", ""]
     out += [md_text(p) + "\n" for p in article.text.split("\n\n") if p.strip()]
     out += ["## Findings", ""]
     for n in c["marked"]["notes"]:
@@ -93,7 +94,8 @@ def render_index_md(stories: list[dict[str, Any]], articles: list[dict[str, Any]
     """The index of a folder of Markdown reports: stories newest first, then articles."""
     out = [f"# {md_text(title)}", "", "## Stories, newest first", ""]
     for s in sorted(stories, key=lambda s: (s.get("last") or "", s["id"]), reverse=True):
-        out.append(f"- {_link(s.get('headline') or s['id'], hrefs.to_story(s['id']))}: {s['size']} articles, {s.get('first') or '?'} to {s.get('last') or '?'}")
+        out.append(f"- {_link(s.get('headline') or s['id'], hrefs.to_story(s['id']))}: {s['size']} articles, {s.get('first') or '?'} to {s.get('last') or '?'}"
+                   + (f", {s['laundering']} hiding their source" if s.get("laundering") else ""))
     out += ["", "## Articles", ""]
     out += [f"- {md_text(a.get('published') or 'no date')} · {md_text(a.get('outlet') or '')} · {_link(a.get('title') or a['id'], hrefs.to_article(a['id']))}" for a in articles]
     return "\n".join(out) + "\n"

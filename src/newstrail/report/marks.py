@@ -117,12 +117,16 @@ def mark_text(article: Article) -> MarkedText:
     for n in notes:
         ends.setdefault(n.span.end, []).append(n)
     parts: list[str] = []
-    for start, end in zip(cuts, cuts[1:]):
-        active = [n for n in notes if n.span.start <= start and end <= n.span.end]
+    waiting = sorted(notes, key=lambda n: n.span.start)
+    active: list[Note] = []
+    for start, end in zip(cuts, cuts[1:]):  # a sweep: findings open at their start, close at their end
+        while waiting and waiting[0].span.start <= start:
+            active.append(waiting.pop(0))
+        active = [n for n in active if n.span.end > start]
         piece = str(escape(text[start:end]))
         if active:
             kinds = sorted({n.kind for n in active})
-            title = " · ".join(dict.fromkeys(n.explanation for n in active))
+            title = " · ".join(dict.fromkeys(n.explanation for n in sorted(active, key=lambda n: n.number)))
             piece = f'<span class="m {" ".join("m-" + k for k in kinds)}" title="{escape(title)}">{piece}</span>'
         parts.append(piece)
         parts += [f'<a class="ref" href="#note-{n.number}" id="ref-{n.number}">{n.number}</a>' for n in ends.get(end, [])]

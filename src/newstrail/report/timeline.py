@@ -49,6 +49,8 @@ EDGE_STYLES: tuple[tuple[str, str, str, str, str], ...] = (
 #: articles that answer the claim rather than spread it
 ANSWERS = ("fact-check", "debunk", "correction", "denial")
 LANE, RADIUS, TOP, LEFT, PAD = 40, 11, 96, 200, 28
+#: past this many lanes each is this much narrower, so a story of many outlets stays in view
+MANY_LANES, NARROW_LANE = 20, 28
 #: what marks an outside source's lane
 OUTSIDE = " (outside the corpus)"
 #: articles this close in time (seconds) and in different lanes may share a column: the
@@ -58,6 +60,11 @@ WINDOWS = (3 * 3600, 6 * 3600, 12 * 3600, 24 * 3600)
 FIT_WIDTH, GAP = 1400, 32
 #: the legend wraps at this width, so it stays in view when a wide drawing scrolls
 LEGEND_WIDTH = 780
+
+
+def lane_height(lanes: int) -> int:
+    """The height of a lane when there are ``lanes``: narrower past :data:`MANY_LANES`."""
+    return LANE if lanes <= MANY_LANES else NARROW_LANE
 
 
 def edge_style(kinds: list[str]) -> tuple[str, str, str, str, str]:
@@ -144,11 +151,11 @@ def layout(trace: dict[str, Any]) -> tuple[list[Node], list[str], float]:
     lanes = _lanes(nodes)
     x0 = LEFT + PAD + (70 if any(n.external for n in nodes) else 0)
     for n in nodes:
-        n.y = TOP + lanes.index(n.lane) * LANE + LANE / 2
+        n.y = TOP + lanes.index(n.lane) * lane_height(len(lanes)) + lane_height(len(lanes)) / 2
         if n.external:
             n.x = LEFT + PAD + 10
     dated = [n for n in nodes if n.dated and not n.external]
-    end = x0 - 40
+    end: float = x0 - 40
     linked = {frozenset((e["from"], e["to"])) for e in trace["edges"]}
     for window in WINDOWS:  # the narrowest window that fits the width, so a big story stays on one screen
         end = _columns(dated, x0, window, linked) if dated else x0 - 40
@@ -167,16 +174,24 @@ def layout(trace: dict[str, Any]) -> tuple[list[Node], list[str], float]:
 
 
 def _edge_path(a: Node, b: Node) -> str:
-    """A curve from a's rim to b's rim, its end pulled back so the arrowhead touches b."""
-    dx = max(24.0, abs(b.x - a.x) / 2)
-    if a.y == b.y and b.x > a.x:
-        dx = (b.x - a.x) / 3
-    c1 = (a.x + dx, a.y)
-    c2 = (b.x - dx, b.y) if b.x > a.x else (b.x - dx, b.y - (LANE / 2 if b.y <= a.y else -LANE / 2))
+    """A curve from a's rim to b's rim, its end pulled back so the arrowhead touches b.
+
+    Forward (b later, to the right) it leaves a's right side and enters b's left; in
+    one column it bulges to the right; backward (b drawn left of a: an undated parent,
+    or a credit to an earlier-drawn article) it leaves a's left side and enters b's
+    right, so no arrow loops around the drawing."""
+    if b.x > a.x + 1:
+        dx = (b.x - a.x) / 3 if a.y == b.y else max(24.0, (b.x - a.x) / 2)
+        start, c1, c2 = (a.x + RADIUS, a.y), (a.x + dx, a.y), (b.x - dx, b.y)
+    elif b.x >= a.x - 1:
+        start, c1, c2 = (a.x + RADIUS, a.y), (a.x + 34, a.y), (b.x + 34, b.y)
+    else:
+        dx = max(24.0, (a.x - b.x) / 2)
+        start, c1, c2 = (a.x - RADIUS, a.y), (a.x - dx, a.y), (b.x + dx, b.y)
     tx, ty = b.x - c2[0], b.y - c2[1]
     norm = math.hypot(tx, ty) or 1.0
     end = (b.x - tx / norm * (RADIUS + 3), b.y - ty / norm * (RADIUS + 3))
-    return f"M{a.x + RADIUS:.1f},{a.y:.1f} C{c1[0]:.1f},{c1[1]:.1f} {c2[0]:.1f},{c2[1]:.1f} {end[0]:.1f},{end[1]:.1f}"
+    return (f"M{start[0]:.1f},{start[1]:.1f} C{c1[0]:.1f},{c1[1]:.1f} {c2[0]:.1f},{c2[1]:.1f} {end[0]:.1f},{end[1]:.1f}")
 
 
 def _tooltip(n: Node, trace: dict[str, Any]) -> str:
@@ -186,6 +201,8 @@ def _tooltip(n: Node, trace: dict[str, Any]) -> str:
     flags = [a.get("role") or ""]
     if any(item["article"] == n.id for item in trace.get("laundering", [])):
         flags.append("laundering: credits one outlet, text comes from another")
+    for f in a.get("claims_factchecked", []) if a.get("role") not in ANSWERS else []:
+        flags.append(f"a claim matches a fact-check rated {f.get('rating') or f.get('verdict') or 'unrated'}")
     date = a.get("published") or "no date"
     return f"{n.number}. {outlet_of(a)} · {date} · {a.get('title') or '(untitled)'} [{', '.join(f for f in flags if f)}]"
 
@@ -213,6 +230,8 @@ def _node_svg(n: Node, trace: dict[str, Any], laundered: set[str], href: Callabl
         parts.append(f'<circle class="{" ".join(classes)}" cx="{n.x:.1f}" cy="{n.y:.1f}" r="{RADIUS}"/>')
     if n.id in laundered:
         parts.append(f'<text class="tl-flag tl-warn" x="{n.x + RADIUS:.1f}" y="{n.y - RADIUS + 2:.1f}">!</text>')
+    if n.entry.get("claims_factchecked") and role not in ANSWERS:  # a fact-check matches its own subject
+        parts.append(f'<text class="tl-flag tl-checked" x="{n.x + RADIUS - 1:.1f}" y="{n.y + RADIUS + 5:.1f}">✗</text>')
     parts.append(f'<text class="tl-num" x="{n.x:.1f}" y="{n.y + 4:.1f}">{n.number}</text>')
     inner = tip + "".join(parts)
     target = href(n.id) if href is not None else None
@@ -224,14 +243,15 @@ def _node_svg(n: Node, trace: dict[str, Any], laundered: set[str], href: Callabl
 def _axis(nodes: list[Node], lanes: list[str], width: float) -> list[str]:
     """Lane bands and names, day labels over the columns, the undated zone's rule."""
     out = []
-    bottom = TOP + len(lanes) * LANE
+    step = lane_height(len(lanes))
+    bottom = TOP + len(lanes) * step
     for i, lane in enumerate(lanes):
-        y = TOP + i * LANE
-        out.append(f'<rect class="tl-lane{" tl-lane-alt" if i % 2 else ""}" x="0" y="{y}" width="{width:.1f}" height="{LANE}"/>')
+        y = TOP + i * step
+        out.append(f'<rect class="tl-lane{" tl-lane-alt" if i % 2 else ""}" x="0" y="{y}" width="{width:.1f}" height="{step}"/>')
         name = lane.removesuffix(OUTSIDE)
         shown = name if len(name) <= 30 else name[:29] + "…"
         outside = " tl-outside" if name != lane else ""
-        out.append(f'<text class="tl-lane-name{outside}" x="8" y="{y + LANE / 2 + 4:.1f}"><title>{escape(lane)}</title>{escape(shown)}</text>')
+        out.append(f'<text class="tl-lane-name{outside}" x="8" y="{y + step / 2 + 4:.1f}"><title>{escape(lane)}</title>{escape(shown)}</text>')
     last_day, last_x = None, None
     for n in sorted((n for n in nodes if n.dated and not n.external), key=lambda n: (n.x, n.number)):
         day = day_of(n.entry.get("published"))
@@ -269,6 +289,7 @@ def _legend(y: float, width: float, prefix: str) -> tuple[list[str], float]:
         f'<rect class="tl-dot tl-answer" x="1" y="-7" width="14" height="14" rx="2"/><text class="tl-flag tl-check" x="16" y="-2">✓</text><text class="tl-legend" x="30" y="4">fact-check / correction</text>',
         f'<circle class="tl-dot tl-amplifier tl-laundering" cx="8" cy="0" r="{r}"/><text class="tl-flag tl-warn" x="14" y="-4">!</text><text class="tl-legend" x="24" y="4">laundering (hides its source)</text>',
         '<rect class="tl-ext" x="0" y="-8" width="22" height="16" rx="3"/><text class="tl-legend" x="30" y="4">credited outlet outside the corpus</text>',
+        f'<circle class="tl-dot tl-amplifier" cx="8" cy="0" r="{r}"/><text class="tl-flag tl-checked" x="13" y="12">✗</text><text class="tl-legend" x="24" y="4">a claim matches a fact-check</text>',
         f'<circle class="tl-dot tl-amplifier tl-undated" cx="8" cy="0" r="{r}"/><text class="tl-legend" x="24" y="4">no publish date</text>',
     ]
     out, x, row, step = [], 10.0, 0, 250
@@ -297,7 +318,7 @@ STYLE = (
     ".tl-undated{stroke-dasharray:3 2;fill-opacity:.6}.tl-origin-ring{fill:none;stroke:#1d3557;stroke-width:2}"
     ".tl-ext{fill:#fff;stroke:#555;stroke-dasharray:4 2;stroke-width:1.5}"
     ".tl-num{font:bold 10px sans-serif;text-anchor:middle;fill:#111}.tl-flag{font:bold 13px sans-serif}"
-    ".tl-warn{fill:#c0392b}.tl-check{fill:#1e7b3a}.tl-legend{font:12px sans-serif;fill:#222}.tl-title{font:bold 13px sans-serif;fill:#222}"
+    ".tl-warn{fill:#c0392b}.tl-checked{fill:#8b1a1a;font-size:12px}.tl-check{fill:#1e7b3a}.tl-legend{font:12px sans-serif;fill:#222}.tl-title{font:bold 13px sans-serif;fill:#222}"
     ".tl-edge{fill:none}.tl-node:hover .tl-dot{stroke-width:3}"
 )
 
@@ -333,8 +354,9 @@ def story_timeline_svg(trace: dict[str, Any], article_href: Callable[[str], str 
         edges.append(f'<path class="tl-edge" d="{_edge_path(a, b)}" stroke="{colour}" stroke-width="{stroke}" stroke-dasharray="{dash}" '
                      f'marker-end="url(#{prefix}-{kind.replace(" ", "-")})"><title>{escape(tip)}</title></path>')
     dots = [_node_svg(n, trace, laundered, article_href) for n in nodes]
-    legend, legend_height = _legend(TOP + len(lanes) * LANE + 8, width, prefix)
-    height = TOP + len(lanes) * LANE + 8 + legend_height
+    bottom = TOP + len(lanes) * lane_height(len(lanes))
+    legend, legend_height = _legend(bottom + 8, width, prefix)
+    height = bottom + 8 + legend_height
     title = f"Story {trace.get('story', '')}: {len(trace['articles'])} article(s) in {len(lanes)} lane(s)"
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="{width:.0f}" height="{height:.0f}" '
             f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{escape(title)}">'
