@@ -103,3 +103,37 @@ def test_translations_join_the_story_with_aligned_sentences_and_the_unrelated_it
         assert "14" in first["from_text"] and "14" in first["to_text"]
         assert 0.4 < first["cosine"] <= 1.0
     assert not any(ids["lib"] in key for key in edges)
+
+
+# An independent French report of the same clean-up, from the fishermen's side: its own
+# angle, quotes and figures, a few facts in common, no sentence translated.
+FR_OWN = [
+    "À Porto Velmar, les pêcheurs ont passé la journée de mardi à dégager des filets en plastique qui bloquaient la baie.",
+    "« Nous avons perdu trois jours de pêche », raconte Tomas Reiva, patron d'un chalutier bloqué dans le vieux port de plaisance.",
+    "Selon lui, ces filets abandonnés viennent de flottes industrielles qui pêchent au large sans contrôle.",
+    "La capitainerie du port a confirmé que deux bateaux de pêche avaient été libérés par des plongeurs.",
+    "Les filets avaient dérivé depuis la haute mer pendant la tempête de la semaine dernière et bloquaient l'entrée du vieux port de plaisance.",
+    "L'association des pêcheurs demande désormais une aide de la région pour financer une barrière flottante.",
+    "Elle rappelle que la même chose s'était produite il y a deux hivers, sans que rien ne change.",
+    "Une réunion avec le conseil municipal est prévue la semaine prochaine.",
+]
+
+
+@needs_multilingual
+def test_an_independent_report_in_another_language_joins_the_story_without_an_edge(tmp_path):
+    records = [
+        _record("en", "Velmar Coast News", "velmarcoast.example", "en", "2025-05-06T08:00:00+01:00", "Fishermen clear 14 tonnes of nets from Porto Velmar bay", EN),
+        _record("fr", "Le Pêcheur Libre", "pecheurlibre.example", "fr", "2025-05-06T18:00:00+02:00", "Porto Velmar : les pêcheurs réclament une barrière contre les filets", FR_OWN),
+        _record("lib", "Gaceta de Sierra Alondra", "gacetaalondra.example", "es", "2025-05-06T12:00:00+02:00", "Nueva sala infantil en la biblioteca", OTHER_ES),
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    with open_store(settings.db) as store:
+        out = {o.article.url.rsplit("/", 1)[1]: o.article for o in analyze([str(path)], settings, store)}
+        trace = Corpus(store).trace(story=out["en"].story).to_dict()
+        pairs = store.links.translations_among([a.id for a in out.values()])
+    assert out["fr"].story == out["en"].story
+    assert out["lib"].story != out["en"].story
+    assert pairs == []  # no translation stored
+    assert not any(out["fr"].id in (e["from"], e["to"]) for e in trace["edges"])

@@ -228,6 +228,10 @@ class Linker:
         for found in self.translations.find(articles):
             neighbours[found.target].add(found.source)
             neighbours[found.source].add(found.target)
+        # one event told in two languages, neither translating the other: one story, no edge
+        for earlier, later in self.translations.related:
+            neighbours[later].add(earlier)
+            neighbours[earlier].add(later)
         ties = self.same_event.link(articles)
         for tie in ties:
             if tie.close:

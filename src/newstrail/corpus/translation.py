@@ -155,6 +155,15 @@ class TranslationOptions:
     min_chars: int = 25
     #: at most this many earlier articles are compared with each article
     max_candidates: int = 60
+    #: two reports of one event in two languages, neither translating the other, still
+    #: align a few sentences (the facts both state): at least this share of the later
+    #: one's sentences, ``min_sentences`` of them, with ``related_support`` figures and
+    #: names in common, puts them in one story, with no edge. On part b of the outside
+    #: set the independent French report of the ship's detention aligns 0.30 of its
+    #: sentences (3) with the English wire's and shares 2 names; the pairs of different
+    #: stories there align at most 0.20 and share no name or figure
+    related_share: float = 0.25
+    related_support: int = 2
 
 
 @dataclass(frozen=True)
@@ -166,12 +175,15 @@ class Translation:
 
 
 class Translations:
-    """Finds translations for a linking run; holds its vector cache."""
+    """Finds translations for a linking run; holds its vector cache. ``related`` holds,
+    after :meth:`find`, the pairs that tell one event in two languages without one
+    translating the other (one story, no edge)."""
 
     def __init__(self, store: Store, options: TranslationOptions | None = None) -> None:
         self.store = store
         self.options = options or TranslationOptions()
         self._vectors: dict[tuple[str, str], tuple[list[tuple[int, int]], np.ndarray]] = {}
+        self.related: list[tuple[str, str]] = []
 
     def _sentences(self, article: Article) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in split_sentences(article.text) if len(article.text[s.start : s.end].strip()) >= self.options.min_chars]
@@ -207,6 +219,7 @@ class Translations:
     def find(self, articles: Sequence[Article]) -> list[Translation]:
         """Translations between an article of ``articles`` and one published around it
         (in the batch or stored), each stored once."""
+        self.related = []
         if not articles:
             return []
         pool = self._pool(articles)
@@ -244,7 +257,8 @@ class Translations:
         """The translation between ``one`` and ``two`` (earlier first), or None."""
         a, b = sorted((one, two), key=lambda x: (sort_key(x.published), x.id))
         opts = self.options
-        if len(support(a.text) & support(b.text)) < opts.min_support:
+        shared = len(support(a.text) & support(b.text))
+        if shared < opts.min_support:
             return None
         if shared_wording(a.text, b.text) >= opts.max_shared_wording:
             return None  # the same words: one language mislabelled (reuse covers it), not a translation
@@ -256,6 +270,8 @@ class Translations:
         aligned = align_sentences(a_vecs, b_vecs, kind, min_cosine=opts.cheap_cosine if kind == "multilingual" else None)
         share = len(aligned) / len(b_spans)
         if len(aligned) < opts.min_sentences or share < opts.min_share:
+            if len(aligned) >= opts.min_sentences and share >= opts.related_share and shared >= opts.related_support:
+                self.related.append((a.id, b.id))
             return None
         sentences = [TranslatedSentence(a.id, b.id, *a_spans[p.i], *b_spans[p.j], round(p.cosine, 3)) for p in aligned]
         return Translation(a.id, b.id, sentences, share)
