@@ -34,7 +34,7 @@ def _rows(stdout: str) -> list[list[str]]:
 
 def test_score_tsv_with_header(runner, write):
     path = write("in.tsv", f"id\ttext\na1\t{FACT} {FILLER}\na2\tMayor Ilse Varga said 300 jobs were lost in Orvel.\n")
-    result = _run(runner, "claims", "score", str(path))
+    result = _run(runner, "claims", "score", str(path), "--format", "tsv")
     assert result.exit_code == 0, result.output
     rows = _rows(result.stdout)
     assert [(r[0], r[1], r[5]) for r in rows] == [("a1", "0", "Yes"), ("a1", "1", "No"), ("a2", "0", "Yes")]
@@ -46,7 +46,7 @@ def test_score_tsv_with_header(runner, write):
 
 def test_score_tsv_without_header_and_bad_lines(runner, write):
     path = write("in.tsv", f"a1\t{FACT}\nthis line has no tab\n\na3\t{FILLER}\n")
-    result = _run(runner, "claims", "score", str(path))
+    result = _run(runner, "claims", "score", str(path), "--format", "tsv")
     assert result.exit_code == 1  # some input failed, the rest was scored
     assert [r[0] for r in _rows(result.stdout)] == ["a1", "a3"]
     assert f"error: {path}:2: expected id<TAB>text (no tab on this line)" in result.stderr
@@ -64,7 +64,7 @@ def test_score_jsonl_from_stdin(runner):
 
 def test_score_threshold_and_missing_file(runner, write, tmp_path):
     path = write("in.tsv", f"a1\t{FACT} {FILLER}\n")
-    result = _run(runner, "claims", "score", str(path), "--threshold", "0")
+    result = _run(runner, "claims", "score", str(path), "--threshold", "0", "--format", "tsv")
     assert [r[5] for r in _rows(result.stdout)] == ["Yes", "Yes"]
     missing = _run(runner, "claims", "score", str(tmp_path / "nope.tsv"))
     assert missing.exit_code == 1 and "nope.tsv: cannot be read" in missing.stderr

@@ -155,7 +155,7 @@ def test_cli_jsonl_fields_and_exact_offsets(tmp_path: Path):
     path = tmp_path / "article4242.txt"
     path.write_bytes(MEMO.replace("\n", "\r\n").encode("utf-8"))
     raw = path.read_bytes().decode("utf-8")
-    result = CliRunner().invoke(main, ["rhetoric", str(path)])
+    result = CliRunner().invoke(main, ["rhetoric", str(path), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records
@@ -180,7 +180,7 @@ def test_cli_bad_file_reported_and_rest_goes_on(tmp_path: Path):
     bad.write_bytes(b"caf\xff broken")
     good = tmp_path / "good.txt"
     good.write_text(MEMO, encoding="utf-8")
-    result = CliRunner().invoke(main, ["rhetoric", str(bad), str(good), "--db", str(tmp_path / "none.db")])
+    result = CliRunner().invoke(main, ["rhetoric", str(bad), str(good), "--db", str(tmp_path / "none.db"), "--format", "jsonl"])
     assert result.exit_code == 1
     assert f"error: {bad}: not valid UTF-8" in result.stderr
     assert result.stdout.strip() and all(json.loads(line)["file"] == str(good) for line in result.stdout.splitlines())
@@ -194,7 +194,7 @@ def test_cli_stored_article_uses_cleaned_text_and_never_writes(tmp_path: Path):
     db = str(tmp_path / "s.db")
     runner = CliRunner()
     assert runner.invoke(main, ["analyze", str(src), "--db", db]).exit_code == 0
-    result = runner.invoke(main, ["rhetoric", "--article", "memo-1", "--db", db])
+    result = runner.invoke(main, ["rhetoric", "--article", "memo-1", "--db", db, "--format", "jsonl"])
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     with open_store(db) as store:

@@ -41,7 +41,9 @@ from newstrail.api.articles import (
     trace,
 )
 from newstrail.api.demo import DemoResult, demo, sample_corpus
+from newstrail.api.tables import export_tables
 from newstrail.api.factchecks import factchecks, import_factchecks, match_factchecks, read_queries
+from newstrail.api.listing import ListedArticle, TextTechniques, list_articles, rhetoric_texts
 from newstrail.api.ratings import (
     ImportedAliases,
     ImportedList,
@@ -64,11 +66,13 @@ __all__ = [
     "DemoResult",
     "ImportedAliases",
     "ImportedList",
+    "ListedArticle",
     "Settings",
     "ShownArticle",
     "StoreLike",
     "StoryInfo",
     "TextRhetoric",
+    "TextTechniques",
     "TraceReport",
     "WrittenReports",
     "aliases",
@@ -79,11 +83,13 @@ __all__ = [
     "claims",
     "demo",
     "export",
+    "export_tables",
     "factchecks",
     "import_aliases",
     "import_factchecks",
     "import_ratings",
     "link",
+    "list_articles",
     "match_factchecks",
     "opened",
     "outlet_profile",
@@ -92,6 +98,7 @@ __all__ = [
     "remove_rating_list",
     "rhetoric",
     "rhetoric_file",
+    "rhetoric_texts",
     "sample_corpus",
     "score_claims",
     "search",

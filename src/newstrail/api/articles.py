@@ -25,6 +25,7 @@ from newstrail.api.session import StoreLike, opened
 from newstrail.core.article import Article, Claim, Technique
 from newstrail.core.config import Settings
 from newstrail.core.errors import BadRecord, UnreadableInput
+from newstrail.core.progress import Progress
 from newstrail.corpus import Corpus, LinkReport, Trace
 from newstrail.engines.local import FAILED, Outcome
 from newstrail.engines.local import analyze as run_batch
@@ -37,8 +38,9 @@ class Analysis:
     """One run of :func:`analyze`: iterate it for the outcomes; then read ``counts`` and ``total``."""
 
     def __init__(self, inputs: Iterable[str], settings: Settings, store: Store | None = None, pipeline: Pipeline | None = None,
-                 stdin: IO[bytes] | None = None) -> None:
+                 stdin: IO[bytes] | None = None, progress: Progress | None = None) -> None:
         self.inputs, self.settings, self.store, self.pipeline, self.stdin = list(inputs), settings, store, pipeline, stdin
+        self.progress = progress
         self.counts = {"added": 0, "exists": 0, FAILED: 0}  # counts only: memory must not grow with the corpus
         self.total = 0
         self._ratings: Ratings | None = None
@@ -47,7 +49,7 @@ class Analysis:
     def __iter__(self) -> Iterator[Outcome]:
         with opened(self.store if self.store is not None else self.settings, write=True) as store:
             self._open = store
-            for outcome in run_batch(self.inputs, self.settings, store, pipeline=self.pipeline, stdin=self.stdin):
+            for outcome in run_batch(self.inputs, self.settings, store, pipeline=self.pipeline, stdin=self.stdin, progress=self.progress):
                 self.counts[outcome.status] += 1
                 yield outcome
             index_pending(store)  # articles stored before the outlet index: profiles read it without writing
@@ -63,20 +65,21 @@ class Analysis:
 
 
 def analyze(inputs: Iterable[str], settings: Settings, store: Store | None = None, pipeline: Pipeline | None = None,
-            stdin: IO[bytes] | None = None) -> Analysis:
+            stdin: IO[bytes] | None = None, progress: Progress | None = None) -> Analysis:
     """Ingest, clean, analyse, store and (with ``settings.link``) link every article of ``inputs``.
 
     ``store`` defaults to the one ``settings.db`` names, opened for writing;
     ``pipeline`` to the stages the settings name. Iterate the result for one
     :class:`~newstrail.engines.local.Outcome` per article or failed input.
+    ``progress`` (see :mod:`newstrail.core.progress`) hears of every article analysed.
     """
-    return Analysis(inputs, settings, store, pipeline, stdin)
+    return Analysis(inputs, settings, store, pipeline, stdin, progress)
 
 
-def link(where: StoreLike) -> LinkReport:
-    """Link every stored article not linked yet (stored with ``link = false``)."""
+def link(where: StoreLike, progress: Progress | None = None) -> LinkReport:
+    """Link every stored article not linked yet (stored with ``link = false``); ``progress`` hears of each batch."""
     with opened(where, write=True) as store:
-        report = Corpus(store).link()  # indexes pending outlet facts too
+        report = Corpus(store).link(progress=progress)  # indexes pending outlet facts too
         return report
 
 
@@ -101,24 +104,32 @@ def trace(where: StoreLike, article: str | None = None, story: str | None = None
 
 @dataclass(frozen=True)
 class StoryInfo:
-    """A story: its id, its size, and the first and last publish dates of its articles."""
+    """A story: its id, its size, the first and last publish dates of its articles, and the
+    headline of its first published article (``article``)."""
 
     id: str
     size: int
     first: str | None
     last: str | None
+    headline: str | None = None
+    article: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "size": self.size, "first": self.first, "last": self.last, "headline": self.headline, "article": self.article}
 
 
 def stories(where: StoreLike, min_size: int = 1) -> list[StoryInfo]:
-    """The stories of the corpus with at least ``min_size`` articles."""
+    """The stories of the corpus with at least ``min_size`` articles, oldest first."""
     out = []
     with opened(where) as store:
         ids = store.links.story_ids()  # oldest first
         known = store.links.stories(ids)
-        for story in ids:
+        chosen = [story for story in ids if known[story].size >= min_size]
+        heads = store.links.headlines(chosen)
+        for story in chosen:
             info = known[story]
-            if info.size >= min_size:
-                out.append(StoryInfo(story, info.size, info.first_seen, info.last_seen))
+            article, headline = heads.get(story, (None, None))
+            out.append(StoryInfo(story, info.size, info.first_seen, info.last_seen, headline, article))
     return out
 
 
@@ -140,10 +151,12 @@ def show(where: StoreLike, key: str) -> ShownArticle:
         return ShownArticle(article, Ratings(store).for_article(article))
 
 
-def search(where: StoreLike, query: str, limit: int = 10) -> list[SearchHit]:
-    """Full-text search over stored titles and texts, best first."""
+def search(where: StoreLike, query: str, limit: int = 10, phrase: bool = False) -> list[SearchHit]:
+    """Full-text search over stored titles and texts, best first: a "quoted phrase" in ``query``
+    matches as a phrase, every other word as a word, all required; ``phrase``: the whole
+    query is one phrase."""
     with opened(where) as store:
-        return store.text.search(query, limit=limit)
+        return store.text.search(query, limit=limit, phrase=phrase)
 
 
 @dataclass

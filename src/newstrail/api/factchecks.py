@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.errors import InputError, UnreadableInput
+from newstrail.core.progress import Progress
+from newstrail.core.textio import looks_like_path
 from newstrail.factchecks.importer import FileReport, import_files
 from newstrail.factchecks.matching import Match, Matcher
 from newstrail.factchecks.queries import parse_queries
@@ -14,10 +16,11 @@ from newstrail.factchecks.record import FactCheck
 
 
 def import_factchecks(paths: Iterable[str], where: StoreLike, embed: bool = True,
-                      on_error: Callable[[InputError], None] | None = None) -> tuple[list[FileReport], int]:
-    """Import fact-check files (or folders of them); returns one report per file and the store's total."""
+                      on_error: Callable[[InputError], None] | None = None, progress: Progress | None = None) -> tuple[list[FileReport], int]:
+    """Import fact-check files (or folders of them); returns one report per file and the store's total.
+    ``progress`` hears of the files read and the claims embedded."""
     with opened(where, write=True) as store:
-        reports = import_files(paths, store, embed=embed, on_error=on_error)
+        reports = import_files(paths, store, embed=embed, on_error=on_error, progress=progress)
         return reports, store.factchecks.count()
 
 
@@ -33,8 +36,18 @@ def factchecks(where: StoreLike, limit: int | None = None) -> tuple[list[FactChe
 
 
 def read_queries(query: str) -> list[tuple[str, str] | InputError]:
-    """(id, text) pairs from a query file (TSV or JSONL), or the argument itself as one query."""
+    """(id, text) pairs from a query file (TSV or JSONL), or the argument itself as one query.
+
+    An argument that names no file but looks like a path (``claims.txt``, ``data/q.tsv``:
+    see :func:`~newstrail.core.textio.looks_like_path`) is an error, not a query: a
+    mistyped file name is never matched as text.
+    """
+    if os.path.isdir(query):
+        raise UnreadableInput(query, "is a folder; give one query file (TSV id<TAB>text or JSONL)")
     if not os.path.isfile(query):
+        if looks_like_path(query):
+            raise UnreadableInput(query, "no such file (it looks like a file name, so it is not matched as text); "
+                                         "check the path, or write the claim as a sentence")
         return [("query", query)]
     try:
         with open(query, encoding="utf-8-sig") as handle:

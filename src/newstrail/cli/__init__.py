@@ -10,7 +10,10 @@ as the group does; a command's own take precedence.
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
@@ -19,9 +22,13 @@ from newstrail import __version__, api
 from newstrail.core.config import Settings
 from newstrail.core.errors import ConfigError, MissingExtra, NewstrailError, NotFound, StoreError
 from newstrail.engines.local import FAILED
-from newstrail.report import render_article, render_claims, render_ratings, render_trace, render_trace_ratings, rhetoric_lines, summary_line, to_json
+from newstrail.cli.progress import QUIET, bars
+from newstrail.report import render_claims, render_trace, render_trace_ratings, rhetoric_lines, summary_line
 from newstrail.report.demo import demo_outputs
+from newstrail.report.formats import FLAT, NESTED, format_help, render
 from newstrail.report.graph import trace_dot, trace_graphml
+from newstrail.report.listing import SEARCH_VIEW, STORY_VIEW
+from newstrail.report.views import SHOW_VIEW, TRACE_VIEW, analysis_view
 from newstrail.report.sources import alias_import_line, list_import_messages
 
 OK, SOME_FAILED, USAGE, STORE, NOT_FOUND, EXTRA = 0, 1, 2, 3, 4, 5
@@ -97,30 +104,37 @@ def main(ctx: click.Context) -> None:
     ctx.ensure_object(dict)
 
 
-FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text", show_default=True)
+def format_option(choices: Sequence[str] = NESTED, extra: dict[str, str] | None = None) -> Any:
+    """The --format option of a command that prints records: the vocabulary (text, the
+    default; json; jsonl; csv where rows are flat; see newstrail.report.formats), documented."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=choices[0], show_default=True,
+                        help=format_help(choices, extra))
+
+
+def emit(lines: Iterable[str]) -> None:
+    """Print rendered lines as they come."""
+    for line in lines:
+        click.echo(line)
+
+
+FORMAT = format_option(FLAT)
 DB = click.option("--db", default=None, help="Store: a SQLite file. Default: newstrail.db in the working folder.")
 
 
 def _print_analysis(run: api.Analysis, fmt: str) -> list[str]:
     """Print each outcome of ``run`` as it comes; failures go to standard error. Returns the ids of the articles read."""
-    if fmt == "json":
-        click.echo("[")
-    first = True
     ids: list[str] = []
-    for outcome in run:
-        if outcome.article is not None and outcome.status != FAILED:
-            ids.append(outcome.article.id)
-        if outcome.status == FAILED:
-            click.echo(f"error: {outcome.error}", err=True)
-        elif fmt == "text":
-            assert outcome.article is not None
-            click.echo(summary_line(outcome.article, outcome.status))
-        else:
-            line = to_json(run.record(outcome), indent=2 if fmt == "json" else None)
-            click.echo(("" if first or fmt == "jsonl" else ",\n") + line, nl=fmt == "jsonl")
-            first = False
-    if fmt == "json":
-        click.echo("\n]")
+
+    def stored() -> Iterable[Any]:
+        for outcome in run:
+            if outcome.status == FAILED:
+                click.echo(f"error: {outcome.error}", err=True)
+            else:
+                assert outcome.article is not None
+                ids.append(outcome.article.id)
+                yield outcome
+
+    emit(render(fmt, stored(), analysis_view(run.record)))
     return ids
 
 
@@ -137,16 +151,23 @@ def _analysis_summary(run: api.Analysis, db: str) -> int:
 @click.option("--no-language", is_flag=True, help="Do not detect the language of articles that do not state it.")
 @click.option("--report", "report_dir", default=None, metavar="DIR",
               help="Also write HTML reports of the articles read and their stories to DIR, with an index.")
+@QUIET
 @click.pass_context
-def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool, report_dir: str | None) -> None:
+def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool, report_dir: str | None,
+                quiet: bool) -> None:
     """Ingest, clean, analyse, store and link articles.
 
     INPUTS are files, folders (read recursively), glob patterns, '-' for stdin,
     http(s) URLs and RSS/Atom feed URLs. Already stored articles are skipped.
+    Prints each article as it is stored: a summary line (text), the full record
+    with source ratings (json, jsonl), or its flat fields (csv). A progress bar
+    on standard error counts the articles (with the time left when the inputs
+    are files of one article each).
     """
     settings = _settings(ctx, db=db, detect_language=False if no_language else None)
-    run = api.analyze(list(inputs), settings)
-    ids = _print_analysis(run, fmt)
+    with bars(quiet) as progress:
+        run = api.analyze(list(inputs), settings, progress=progress)
+        ids = _print_analysis(run, fmt)
     code = _analysis_summary(run, settings.db)
     if report_dir is not None and ids:
         written = api.write_reports(settings, report_dir, articles=ids, index=True)
@@ -156,11 +177,13 @@ def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt
 
 @main.command("link")
 @DB
+@QUIET
 @click.pass_context
-def link_cmd(ctx: click.Context, db: str | None) -> None:
+def link_cmd(ctx: click.Context, db: str | None, quiet: bool) -> None:
     """Link the articles stored without linking (analyze with link = false) into stories."""
     settings = _settings(ctx, db=db)
-    report = api.link(settings)
+    with bars(quiet) as progress:
+        report = api.link(settings, progress=progress)
     click.echo(f"{report.articles} articles linked: {report.passages} shared passages, {report.citations} credits "
                f"({report.resolved} resolved), {len(report.stories)} stories touched")
 
@@ -168,38 +191,45 @@ def link_cmd(ctx: click.Context, db: str | None) -> None:
 @main.command("show")
 @click.argument("key")
 @DB
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option()
 @click.pass_context
 def show_cmd(ctx: click.Context, key: str, db: str | None, fmt: str) -> None:
-    """Print one stored article, by id, id prefix or URL."""
-    shown = api.show(_settings(ctx, db=db), key)
-    if fmt == "json":
-        click.echo(to_json(shown.to_dict(), indent=2))
-    else:
-        click.echo(render_article(shown.article) + "\nSource ratings (from imported lists; each list as given):\n" + "\n".join(render_ratings(shown.ratings)))
+    """Print one stored article, by id, id prefix (4 characters or more) or URL.
+
+    An id prefix that several articles start with is reported as ambiguous, with
+    the candidates.
+    """
+    emit(render(fmt, [api.show(_settings(ctx, db=db), key)], SHOW_VIEW, single=True))
 
 
 @main.command("search")
 @click.argument("query")
 @DB
 @click.option("--limit", default=10, show_default=True)
+@click.option("--phrase", is_flag=True, help="Match the whole QUERY as one phrase.")
+@FORMAT
 @click.pass_context
-def search_cmd(ctx: click.Context, query: str, db: str | None, limit: int) -> None:
-    """Full-text search over stored titles and texts."""
+def search_cmd(ctx: click.Context, query: str, db: str | None, limit: int, phrase: bool, fmt: str) -> None:
+    """Full-text search over stored titles and texts, best first.
+
+    A "quoted phrase" inside QUERY matches as a phrase (the words together, in
+    that order); every other word matches as a word; an article must hold all of
+    them. Quote for the shell too: newstrail search '"pier pilings" council'.
+    --phrase takes the whole QUERY as one phrase.
+    """
     settings = _settings(ctx, db=db)
-    hits = api.search(settings, query, limit=limit)
-    for hit in hits:
-        click.echo(f"{hit.id}  {hit.title or ''}\n    {hit.snippet}")
+    hits = api.search(settings, query, limit=limit, phrase=phrase)
     if not hits:
         raise NotFound(f"nothing in {settings.db} matches {query!r}")
+    emit(render(fmt, hits, SEARCH_VIEW))
 
 
 @main.command("trace")
 @click.argument("key", required=False)
 @click.option("--story", default=None, help="Trace this story id instead of an article's story.")
 @DB
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "dot", "graphml"]), default="text", show_default=True,
-              help="text: a tree for people; json: the trace record; dot (Graphviz) and graphml (Gephi, yEd, networkx): the graph.")
+@format_option((*NESTED, "dot", "graphml"), {"text": "for people, a tree", "dot": "the graph for Graphviz",
+                                              "graphml": "the graph for Gephi, yEd, networkx"})
 @click.pass_context
 def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | None, fmt: str) -> None:
     """Where a story came from and how it changed: KEY is an article id, id prefix or URL."""
@@ -209,17 +239,18 @@ def trace_cmd(ctx: click.Context, key: str | None, story: str | None, db: str | 
     if fmt in ("dot", "graphml"):
         click.echo(trace_dot(trace) if fmt == "dot" else trace_graphml(trace), nl=False)
         return
-    click.echo(to_json(trace, indent=2) if fmt == "json" else render_trace(trace) + render_trace_ratings(trace), nl=fmt == "json")
+    emit(render(fmt, [trace], TRACE_VIEW, single=True))
 
 
 @main.command("stories")
 @DB
 @click.option("--min-size", default=2, show_default=True, help="Only stories with at least this many articles.")
+@FORMAT
 @click.pass_context
-def stories_cmd(ctx: click.Context, db: str | None, min_size: int) -> None:
-    """List the stories of the corpus: id, size, first and last publish date."""
-    for story in api.stories(_settings(ctx, db=db), min_size=min_size):
-        click.echo(f"{story.id:<28} {story.size:>4} articles  {(story.first or '')[:10]} .. {(story.last or '')[:10]}")
+def stories_cmd(ctx: click.Context, db: str | None, min_size: int, fmt: str) -> None:
+    """List the stories of the corpus, oldest first: id, size, first and last publish
+    date, and the headline of its first article (the record's 'article')."""
+    emit(render(fmt, api.stories(_settings(ctx, db=db), min_size=min_size), STORY_VIEW))
 
 
 @main.command("demo")
@@ -257,8 +288,19 @@ def demo_cmd(ctx: click.Context, out: str) -> None:
         r = result.rhetoric
         click.echo("\n".join(rhetoric_lines("text", key, r.article.id, r.article.text, r.techniques)))
         click.echo("")
-    click.echo(demo_outputs(result.db, result.records, result.traces, result.reports))
+    click.echo(demo_outputs(result.db, result.records, result.traces, result.reports, prog=_prog()))
     ctx.exit(SOME_FAILED if result.counts[FAILED] else OK)
+
+
+def _prog() -> str:
+    """How to type this command again: 'newstrail' when that runs it, else the path it was run by
+    (``.venv/bin/newstrail`` from scripts/demo.sh, whose venv is not on PATH)."""
+    invoked = sys.argv[0] if sys.argv else ""
+    if os.path.basename(invoked) == "newstrail" and os.sep in invoked:
+        on_path = shutil.which("newstrail")
+        if on_path is None or os.path.realpath(on_path) != os.path.realpath(invoked):
+            return invoked
+    return "newstrail"
 
 
 def _echo_list(item: api.ImportedList) -> None:
@@ -275,7 +317,7 @@ def _echo_list(item: api.ImportedList) -> None:
 
 # Each command group lives in its own module and registers itself on ``main``;
 # imported last, since they import ``main`` and the helpers above from here.
-from newstrail.cli import claims, factchecks, pipeline, report, rhetoric, sources  # noqa: E402,F401
+from newstrail.cli import browse, claims, factchecks, pipeline, report, rhetoric, sources  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -8,15 +8,17 @@ stored article's claims, best first.
 from __future__ import annotations
 
 import sys
-from typing import IO
+from collections.abc import Iterator
+from typing import IO, Any
 
 import click
 
 from newstrail import api
-from newstrail.cli import DB, OK, SOME_FAILED, NewstrailGroup, _settings, main
+from newstrail.cli import DB, OK, SOME_FAILED, NewstrailGroup, _settings, emit, format_option, main
 from newstrail.core.errors import BadRecord, UnreadableInput
-from newstrail.report import render_claims, score_line, to_json
-from newstrail.report.claims import SCORE_HEADER
+from newstrail.report import score_line
+from newstrail.report.claims import CLAIMS_VIEW, SCORE_FORMAT_HELP, SCORE_HEADER, SCORE_VIEW
+from newstrail.report.formats import FLAT, render
 
 
 class _ClaimsGroup(NewstrailGroup):
@@ -44,7 +46,7 @@ def _open_input(file: str) -> tuple[IO[str], str]:
 
 @claims_group.command("score")
 @click.argument("file")
-@click.option("--format", "fmt", type=click.Choice(["tsv", "jsonl"]), default="tsv", show_default=True, help="Output format.")
+@format_option((*FLAT, "tsv"), SCORE_FORMAT_HELP)
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None, help="Label threshold (default: the model's, chosen on held-out data).")
 @click.pass_context
 def score_cmd(ctx: click.Context, file: str, fmt: str, threshold: float | None) -> None:
@@ -52,21 +54,27 @@ def score_cmd(ctx: click.Context, file: str, fmt: str, threshold: float | None) 
 
     FILE ('-' for stdin) is TSV, 'id<TAB>text' per line with an optional header
     naming 'id' and 'text', or JSON Lines, {"id": ..., "text": ...} per line. Output:
-    one line per sentence with id, sentence index, start and end offsets in the text,
-    score, label (Yes/No) and the sentence. Bad lines are reported and skipped.
+    one line or record per sentence with id, sentence index, start and end offsets in
+    the text, score, label (Yes/No) and the sentence. Bad lines are reported and skipped.
     """
     handle, where = _open_input(file)
     failed = 0
-    if fmt == "tsv":
-        click.echo(SCORE_HEADER)
-    try:
+
+    def scored() -> Iterator[tuple[str, Any]]:
+        nonlocal failed
         for item in api.score_claims(handle, where, threshold):
             if isinstance(item, BadRecord):
                 failed += 1
                 click.echo(f"error: {item}", err=True)
                 continue
-            for scored in item[1]:
-                click.echo(score_line(item[0], scored, fmt))
+            yield from ((item[0], sentence) for sentence in item[1])
+
+    try:
+        if fmt == "tsv":
+            emit([SCORE_HEADER])
+            emit(score_line(ident, sentence, fmt) for ident, sentence in scored())
+        else:
+            emit(render(fmt, scored(), SCORE_VIEW))
     except UnicodeDecodeError as exc:
         raise UnreadableInput(where, f"not valid UTF-8 ({exc.reason} at byte {exc.start} of a block); convert it first, e.g. iconv -f latin1 -t utf-8") from exc
     finally:
@@ -78,14 +86,11 @@ def score_cmd(ctx: click.Context, file: str, fmt: str, threshold: float | None) 
 @claims_group.command("show")
 @click.argument("article_id")
 @DB
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option()
 @click.option("--all", "show_all", is_flag=True, help="List every sentence, not only the check-worthy ones.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many claims.")
 @click.pass_context
 def show_cmd(ctx: click.Context, article_id: str, db: str | None, fmt: str, show_all: bool, limit: int | None) -> None:
     """List a stored article's claims, best first: ARTICLE_ID is an id, id prefix or URL."""
     found = api.claims(_settings(ctx, db=db), article_id, show_all=show_all, limit=limit)
-    if fmt == "json":
-        click.echo(to_json(found.to_dict(), indent=2))
-    else:
-        click.echo(render_claims(found.article, found.rows(), found.sentences, found.computed), nl=False)
+    emit(render(fmt, [found], CLAIMS_VIEW, single=True))

@@ -1,71 +1,57 @@
-"""`newstrail rhetoric`: propaganda techniques as character spans."""
+"""`newstrail rhetoric`: propaganda techniques as character spans, over files, folders, stored articles, a story or the store."""
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from typing import Any
 
 import click
 
 from newstrail import api
-from newstrail.cli import DB, OK, SOME_FAILED, _settings, main
-from newstrail.core.errors import NewstrailError, NotFound
-from newstrail.report import rhetoric_lines
-
-
-def _files(inputs: tuple[str, ...], fmt: str) -> tuple[int, list[str]]:
-    """Print the techniques of the text files among ``inputs``; returns (failures, the inputs to look up in the store)."""
-    failed, stored = 0, []
-    for path in inputs:
-        if os.path.isdir(path):
-            click.echo(f"error: {path}: is a folder; give the text files in it (e.g. {path.rstrip('/')}/*.txt)", err=True)
-            failed += 1
-        elif not os.path.exists(path):
-            stored.append(path)
-        else:
-            try:
-                found = api.rhetoric_file(path)
-            except NewstrailError as exc:
-                click.echo(f"error: {exc}", err=True)
-                failed += 1
-                continue
-            lines = rhetoric_lines(fmt, path, found.key, found.text, found.techniques)
-            if lines:
-                click.echo("\n".join(lines))
-    return failed, stored
+from newstrail.cli import DB, FORMAT, OK, SOME_FAILED, _settings, emit, main
+from newstrail.cli.progress import QUIET, bars
+from newstrail.core.errors import NewstrailError
+from newstrail.report.rhetoric import render_techniques
 
 
 @main.command("rhetoric")
 @click.argument("inputs", nargs=-1)
 @click.option("--article", "articles", multiple=True, help="A stored article (id, id prefix or URL); may repeat.")
+@click.option("--story", default=None, metavar="STORY_ID", help="Every article of this story (see 'newstrail stories').")
+@click.option("--all", "everything", is_flag=True, help="Every stored article.")
 @DB
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl", show_default=True)
+@FORMAT
+@QUIET
 @click.pass_context
-def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[str, ...], db: str | None, fmt: str) -> None:
+def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[str, ...], story: str | None, everything: bool,
+                 db: str | None, fmt: str, quiet: bool) -> None:
     """Propaganda techniques (SemEval-2020 task 11 scheme) as character spans.
 
-    INPUTS are plain text files: offsets are characters into the file exactly as read.
-    An input that is not a file, and every --article, is looked up in the store: its
-    offsets refer to the stored, cleaned text. The store is only read: techniques are
-    computed now for an article stored without them (analyze with the rhetoric stage
-    stores them). One line per span in jsonl: file, article, technique, start, end,
-    text, score, explanation.
+    INPUTS are plain text files, or folders of them (.txt, .text, .md, .markdown,
+    read recursively): offsets are characters into each file exactly as read. An
+    input that is not a file, and every --article, is looked up in the store (an
+    input that looks like a file name but does not exist is an error instead):
+    its offsets refer to the stored, cleaned text. --story and --all read the
+    articles of a story or of the whole store. The store is only read: techniques
+    are computed now for an article stored without them (analyze with the
+    rhetoric stage stores them). text marks each span in its line; json, jsonl
+    and csv give one record a span: file, article, technique, start, end, text,
+    score, explanation.
     """
-    if not inputs and not articles:
-        raise click.UsageError("give text files or --article ID")
+    if not inputs and not articles and not story and not everything:
+        raise click.UsageError("give text files or folders, --article ID, --story STORY_ID or --all")
     settings = _settings(ctx, db=db)
-    failed, keys = _files(inputs, fmt)
-    if keys and not os.path.exists(settings.db):
-        for key in keys:
-            click.echo(f"error: {key}: no such file, and no store at {settings.db} to look it up in (give --db FILE)", err=True)
-        ctx.exit(SOME_FAILED)
-    for key in [*articles, *keys]:
-        try:
-            found = api.rhetoric(settings, key)
-        except NotFound as exc:
-            click.echo(f"error: {key}: no such file, and {exc}", err=True)
-            failed += 1
-            continue
-        lines = rhetoric_lines(fmt, key, found.article.id, found.article.text, found.techniques)
-        if lines:
-            click.echo("\n".join(lines))
+    failed = 0
+
+    def found(results: Iterator[Any]) -> Iterator[Any]:
+        nonlocal failed
+        for item in results:
+            if isinstance(item, NewstrailError):
+                failed += 1
+                click.echo(f"error: {item}", err=True)
+            else:
+                yield item
+
+    with bars(quiet) as progress:
+        emit(render_techniques(fmt, found(api.rhetoric_texts(settings, inputs, articles, story, everything, progress=progress))))
     ctx.exit(SOME_FAILED if failed else OK)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import click
 
 from newstrail import api
-from newstrail.cli import DB, OK, SOME_FAILED, _echo_list, _settings, main
-from newstrail.report import render_profile, to_json
-from newstrail.report.sources import alias_import_line, alias_line, rating_list_lines
+from newstrail.cli import DB, OK, SOME_FAILED, _echo_list, _settings, emit, format_option, main
+from newstrail.report import to_json
+from newstrail.report.formats import CSV, JSONL, TEXT, render
+from newstrail.report.sources import alias_import_line
+from newstrail.report.views import ALIAS_VIEW, PROFILE_VIEW, RATING_LIST_VIEW
 
 
 @main.group("sources")
@@ -42,13 +44,15 @@ def import_cmd(ctx: click.Context, files: tuple[str, ...], name: str | None, dat
 @sources_group.command("aliases")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 @DB
+@format_option((TEXT, "json", JSONL, CSV))
 @click.pass_context
-def aliases_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None) -> None:
+def aliases_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None, fmt: str) -> None:
     """Import alias files (old domain or masthead -> current domain), or list the aliases.
 
     An alias file is CSV/TSV with 'alias' and 'domain' columns (and an optional
     'note'), or JSON {alias: domain}. A renamed site's old domain and the new one
-    are then one outlet; a masthead resolves to its domain.
+    are then one outlet; a masthead resolves to its domain. Without FILES, lists
+    the stored aliases (--format for the list).
     """
     settings = _settings(ctx, db=db)
     if files:
@@ -58,9 +62,8 @@ def aliases_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None) -> N
             click.echo(alias_import_line(imported.path, imported.stored, len(imported.found.skipped)))
         return
     rows = api.aliases(settings)
-    for row in rows:
-        click.echo(alias_line(row))
-    if not rows:
+    emit(render(fmt, rows, ALIAS_VIEW))
+    if not rows and fmt == TEXT:
         click.echo("no aliases; import a file with 'newstrail sources aliases FILE'")
 
 
@@ -76,24 +79,24 @@ def remove_cmd(ctx: click.Context, name: str, db: str | None) -> None:
 
 @sources_group.command("list")
 @DB
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option((TEXT, "json", JSONL, CSV), {"json": 'one JSON document, {"lists": [...], "aliases": N}'})
 @click.pass_context
 def list_cmd(ctx: click.Context, db: str | None, fmt: str) -> None:
     """The imported rating lists: name, date, sites, fields, source file."""
     settings = _settings(ctx, db=db)
     lists, aliases = api.rating_lists(settings), api.aliases(settings)
-    if fmt == "json":
+    if fmt == "json":  # a document with the alias count, as before
         click.echo(to_json({"lists": lists, "aliases": len(aliases)}, indent=2))
         return
-    for item in lists:
-        click.echo(rating_list_lines(item))
-    click.echo(f"{len(lists)} list(s), {len(aliases)} alias(es) in {settings.db}")
+    emit(render(fmt, lists, RATING_LIST_VIEW))
+    if fmt == TEXT:
+        click.echo(f"{len(lists)} list(s), {len(aliases)} alias(es) in {settings.db}")
 
 
 @sources_group.command("show")
 @click.argument("outlet")
 @DB
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option()
 @click.option("--max-stories", default=300, show_default=True, help="Trace at most this many of the outlet's stories (most recent first).")
 @click.pass_context
 def show_cmd(ctx: click.Context, outlet: str, db: str | None, fmt: str, max_stories: int) -> None:
@@ -103,4 +106,4 @@ def show_cmd(ctx: click.Context, outlet: str, db: str | None, fmt: str, max_stor
     ("Harbor Lantern").
     """
     profile = api.outlet_profile(_settings(ctx, db=db), outlet, max_stories=max_stories)
-    click.echo(to_json(profile, indent=2) if fmt == "json" else render_profile(profile), nl=True)
+    emit(render(fmt, [profile], PROFILE_VIEW, single=True))

@@ -94,6 +94,8 @@ class Settings:
     claims_keep: str = _setting("all", "claims", "keep", choices=("all", "checkworthy"))
     #: analyze keeps a claim's fact-check matches whose calibrated score (0..1) is at least this
     factcheck_threshold: float = _setting(0.5, "factchecks", "threshold", low=0, high=1)
+    #: `factchecks match` shows matches scoring at least this (chosen on CheckThat! 2020 dev by F1 of the shown top-5 matches; --all shows every one)
+    factcheck_match_threshold: float = _setting(0.4, "factchecks", "match_threshold", low=0, high=1)
     #: matcher analyze uses: "fast" (lexical + static embeddings), "hybrid" (adds the accurate rerank, ~6 ms a claim), "accurate", "lexical"
     factcheck_matcher: str = _setting("fast", "factchecks", "matcher", choices=("fast", "hybrid", "accurate", "lexical"))
 

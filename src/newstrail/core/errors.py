@@ -13,6 +13,7 @@ The tree::
     ├── StageError             a per-article stage failed, or its requirements are missing
     ├── StoreError             the store cannot be opened, migrated or written
     │   └── NotFound           no stored article with that id or URL
+    │       └── AmbiguousKey   an id prefix that several stored articles start with
     └── MissingExtra           an optional part is needed but its extra is not installed
 
 Messages say what to do about it. :class:`InputError` carries the input's name
@@ -74,6 +75,20 @@ class StoreError(NewstrailError):
 
 class NotFound(StoreError):
     """No stored article matches the id or URL."""
+
+
+class AmbiguousKey(NotFound):
+    """An id prefix that more than one stored article starts with; the message lists them.
+
+    >>> str(AmbiguousKey("33", ["3365b887 (Lantern)", "33aa0102 (Crosswind)"], 2, "x.db")).splitlines()[0]
+    "'33' is ambiguous: 2 stored articles in x.db start with it; give more of the id:"
+    """
+
+    def __init__(self, key: str, candidates: list[str], total: int, location: str) -> None:
+        self.key, self.candidates, self.total = key, candidates, total
+        more = f"\n  ... and {total - len(candidates)} more" if total > len(candidates) else ""
+        listed = "".join(f"\n  {c}" for c in candidates)
+        super().__init__(f"{key!r} is ambiguous: {total} stored articles in {location} start with it; give more of the id:{listed}{more}")
 
 
 class MissingExtra(NewstrailError):

@@ -23,6 +23,7 @@ x.jsonl:2: no 'text' value; each line needs {"id": ..., "text": ...}
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -109,3 +110,22 @@ def read_texts(lines: Iterable[str], where: str, *, text_fields: tuple[str, ...]
             yield _json_record(line, here, lineno, text_fields)
         else:
             yield _tsv_record(line, here, lineno, columns)
+
+
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,7}$")
+
+
+def looks_like_path(arg: str) -> bool:
+    """Whether a command-line argument that names no existing file was meant as one:
+    a single token (no spaces, not a URL) with a folder separator, a leading ``.`` or
+    ``~``, or a file extension. Commands that take a file *or* text (``factchecks
+    match``, ``rhetoric``) report such an argument as a missing file rather than
+    reading the name as text, so a typo is not silently matched as a query.
+
+    >>> [looks_like_path(a) for a in ("claims.txt", "data/q.tsv", "~/q", "Tea cures colds.", "3365b887", "https://x.example/a")]
+    [True, True, True, False, False, False]
+    """
+    token = arg.strip()
+    if not token or any(ch.isspace() for ch in token) or "://" in token:
+        return False
+    return "/" in token or "\\" in token or token.startswith((".", "~")) or bool(_EXTENSION.search(token))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newstrail.core.errors import NotFound
+from newstrail.core.progress import Progress, counter
 from newstrail.store import Store
 from newstrail.corpus.leads import related_pairs
 from newstrail.corpus.linking import Linker, LinkOptions, LinkReport, anchors
@@ -101,17 +102,20 @@ class Corpus:
         self.store = store
         self.options = options or LinkOptions()
 
-    def link(self, batch_size: int = 500) -> LinkReport:
-        """Link every stored article not linked yet; each batch is one transaction."""
+    def link(self, batch_size: int = 500, progress: Progress | None = None) -> LinkReport:
+        """Link every stored article not linked yet; each batch is one transaction.
+        ``progress`` hears of each batch linked ("articles linked")."""
         report = LinkReport()
         index_pending(self.store)  # articles stored before the outlet index, or by a writer that skipped it
         linker = Linker(self.store, self.options)
+        step = counter(progress, "articles linked", self.store.links.unlinked_count())
         while True:
             ids = self.store.links.unlinked_ids(limit=batch_size)
             if not ids:
                 return report
             with self.store.transaction():
                 linker.link_batch(self.store.articles.get_many(ids), report)
+            step(len(ids))
 
     def stories(self) -> list[str]:
         return self.store.links.story_ids()

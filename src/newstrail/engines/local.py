@@ -29,7 +29,8 @@ from newstrail.core.article import Article, article_id_for
 from newstrail.core.config import Settings
 from newstrail.core.errors import InputError, NewstrailError, StageError
 from newstrail.engines.stages import StageContext, build_pipeline, store_free
-from newstrail.ingest import read_inputs
+from newstrail.core.progress import Progress, counter
+from newstrail.ingest import planned_articles, read_inputs
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.store import Store
 
@@ -96,12 +97,17 @@ def assign_ids(articles: Sequence[Article], store: Store, derived: dict[int, str
             holders.setdefault(article.id, article)  # a later input in this batch with the same id is compared to it
 
 
-def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: Pipeline | None = None, stdin: IO[bytes] | None = None) -> Iterator[Outcome]:
+def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: Pipeline | None = None, stdin: IO[bytes] | None = None,
+            progress: Progress | None = None) -> Iterator[Outcome]:
     """Ingest, analyse and store every article named by ``inputs``.
 
     Without ``pipeline``, the stages of ``settings.pipeline`` are built over what
-    ``store`` knows; building reads the store and never writes to it.
+    ``store`` knows; building reads the store and never writes to it. ``progress``
+    hears of every article analysed ("articles"; the total when the inputs tell it,
+    see :func:`~newstrail.ingest.planned_articles`).
     """
+    inputs = list(inputs)
+    step = counter(progress, "articles", planned_articles(inputs))
     if pipeline is None:
         pipeline = build_pipeline(settings, StageContext(store))
     pending: list[Outcome] = []
@@ -149,6 +155,7 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
                 pending.append(Outcome(item.source, "ready", article=article))
             except NewstrailError as exc:
                 pending.append(Outcome(getattr(exc, "where", item.source), FAILED, article=None, error=exc))
+        step()
         if sum(o.article is not None for o in pending) >= settings.batch_size:
             yield from flush()
     yield from flush()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newstrail.core.errors import InputError, UnreadableInput
+from newstrail.core.progress import Progress, counter
 from newstrail.store import ADDED, EXISTS, Store
 from newstrail.factchecks.claimreview import read_factchecks
 from newstrail.factchecks.index import KINDS, ensure_vectors, load_embedder
@@ -55,14 +56,17 @@ def expand(paths: Iterable[str]) -> list[str]:
 
 
 def import_files(paths: Iterable[str], store: Store, embed: bool = True, batch_size: int = 500,
-                 on_error: Callable[[InputError], None] | None = None) -> list[FileReport]:
+                 on_error: Callable[[InputError], None] | None = None, progress: Progress | None = None) -> list[FileReport]:
     """Read every fact-check of ``paths`` into ``store``; one :class:`FileReport` per file.
 
     Records go in transactions of ``batch_size``; a bad record is reported (and passed
     to ``on_error`` as it happens) and skipped. With ``embed``, the claims added get
     their fast and accurate embeddings stored, so matching never computes them again.
+    ``progress`` hears of the records read ("fact-checks read", no total: a file holds
+    any number), then of the claims embedded (with the total).
     """
     reports: list[FileReport] = []
+    step = counter(progress, "fact-checks read", None)
     for path in expand(paths):
         report = FileReport(path)
         reports.append(report)
@@ -87,6 +91,7 @@ def import_files(paths: Iterable[str], store: Store, embed: bool = True, batch_s
             fail(UnreadableInput(path, "no such file or folder"))
             continue
         for item in read_factchecks(path):
+            step()
             if isinstance(item, InputError):
                 fail(item)
                 continue
@@ -96,5 +101,5 @@ def import_files(paths: Iterable[str], store: Store, embed: bool = True, batch_s
         flush()
     if embed and any(r.added for r in reports):
         embedders = {k: e for k in KINDS if (e := load_embedder(k)) is not None}
-        ensure_vectors(store, embedders)
+        ensure_vectors(store, embedders, progress=progress)
     return reports

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from newstrail.core.errors import MissingExtra, NewstrailError
+from newstrail.core.progress import Progress, counter
 from newstrail.factchecks.record import FactCheck
 from newstrail.factchecks.terms import terms
 
@@ -54,16 +55,20 @@ def load_embedder(kind: str) -> Any | None:
         return None
 
 
-def ensure_vectors(store: Store, embedders: dict[str, Any], batch: int = 512) -> int:
-    """Embed and store every fact-check that lacks a vector of each embedder; returns how many."""
+def ensure_vectors(store: Store, embedders: dict[str, Any], batch: int = 512, progress: Progress | None = None) -> int:
+    """Embed and store every fact-check that lacks a vector of each embedder; returns how many.
+    ``progress`` hears of each batch ("claims embedded (NAME)"), one phase an embedder."""
     done = 0
     for embedder in embedders.values():
         todo = [FactCheck.from_row(row) for row in store.factchecks.without_vectors(embedder.name)]
+        step = counter(progress, f"claims embedded ({embedder.name})", len(todo)) if todo else None
         for start in range(0, len(todo), batch):
             chunk = todo[start : start + batch]
             vectors = embedder.encode([fc.text for fc in chunk])
             store.factchecks.put_vectors(embedder.name, {fc.id: vec for fc, vec in zip(chunk, vectors, strict=True)})
             done += len(chunk)
+            if step is not None:
+                step(len(chunk))
     return done
 
 

@@ -160,6 +160,31 @@ def read_inputs(specs: Iterable[str], settings: Settings, stdin=None) -> Iterato
             fetcher.close()
 
 
+def planned_articles(specs: Iterable[str]) -> int | None:
+    """How many outcomes :func:`read_inputs` will give, when that is known before reading:
+    every input is a local file of one article (HTML, text) or names nothing. ``None``
+    when an input may hold any number of articles (records, WARC, feeds, URLs, stdin),
+    so a progress bar counts without a total rather than guess one.
+    """
+    total = 0
+    for spec in specs:
+        if spec == "-" or is_web_url(spec):
+            return None
+        for _where, path in _expand(spec):
+            if path is not None:
+                kind = _BY_EXTENSION.get(path.suffix.lower())
+                if kind is None:
+                    try:
+                        with path.open("rb") as handle:  # what read_inputs will sniff, from the same bytes
+                            kind = kind_of(path.name, handle.read(4096))
+                    except OSError:
+                        kind = "text"  # unreadable: one failure outcome
+                if kind not in ("html", "text"):
+                    return None
+            total += 1
+    return total
+
+
 def _read_file(path: Path, where: str, settings: Settings) -> Iterator[Item]:
     try:
         with path.open("rb") as handle:

@@ -6,10 +6,13 @@ import textwrap
 from typing import Any
 
 from newstrail.core.article import Article
+from newstrail.report.formats import View
 from newstrail.report.json import to_json
 
 #: the header row of ``claims score --format tsv``
 SCORE_HEADER = "id\tsentence\tstart\tend\tscore\tlabel\ttext"
+#: ``claims score --format``: the vocabulary, and the TSV of earlier versions
+SCORE_FORMAT_HELP = {"tsv": "tab-separated rows with a header (as before csv)"}
 
 
 def score_line(ident: str, s: Any, fmt: str) -> str:
@@ -19,6 +22,21 @@ def score_line(ident: str, s: Any, fmt: str) -> str:
         clean = " ".join(s.text.split())  # a tab or newline inside would break the row
         return f"{ident}\t{s.index}\t{s.span.start}\t{s.span.end}\t{s.score:.3f}\t{label}\t{clean}"
     return to_json({"id": ident, "sentence": s.index, "start": s.span.start, "end": s.span.end, "score": s.score, "label": label, "text": s.text})
+
+
+def _score_record(item: tuple[str, Any]) -> dict[str, Any]:
+    ident, s = item
+    return {"id": ident, "sentence": s.index, "start": s.span.start, "end": s.span.end, "score": s.score,
+            "label": "Yes" if s.checkworthy else "No", "text": s.text}
+
+
+def _score_text(item: tuple[str, Any]) -> str:
+    ident, s = item
+    return f"{ident}#{s.index:<3} {s.score:.2f} {'Yes' if s.checkworthy else 'No ':<3}  {' '.join(s.text.split())}"
+
+
+#: one scored sentence (``(id, analyze.claims.ScoredSentence)``) of ``claims score``
+SCORE_VIEW = View(record=_score_record, text=_score_text, columns=("id", "sentence", "start", "end", "score", "label", "text"))
 
 
 def _details(r: dict[str, Any]) -> list[str]:
@@ -36,6 +54,11 @@ def _details(r: dict[str, Any]) -> list[str]:
     if r["matches"]:
         details.append("fact-checks: " + ", ".join(f"{m['factcheck']} ({m['rating'] or '?'})" for m in r["matches"]))
     return details
+
+
+#: a stored article's claims (``api.ArticleClaims``) for ``claims show``
+CLAIMS_VIEW = View(record=lambda found: found.to_dict(),
+                   text=lambda found: render_claims(found.article, found.rows(), found.sentences, found.computed).rstrip("\n"))
 
 
 def render_claims(article: Article, rows: list[dict[str, Any]], total: int, computed: bool) -> str:

@@ -8,10 +8,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from newstrail.core.article import Technique
+from newstrail.report.formats import TEXT, View, render
 from newstrail.report.json import to_json
+
+#: a span's record in json, jsonl and csv: the columns of its CSV
+SPAN_COLUMNS = ("file", "article", "technique", "start", "end", "text", "score", "explanation")
 
 
 def _line_of(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -35,9 +40,28 @@ def render_rhetoric(file: str, article: str, text: str, techniques: Sequence[Tec
     return out
 
 
+def span_record(file: str, article: str, text: str, t: Technique) -> dict[str, Any]:
+    """One span as ``rhetoric --format jsonl`` prints it."""
+    return {"file": file, "article": article, "technique": t.technique, "start": t.span.start, "end": t.span.end,
+            "text": text[t.span.start : t.span.end], "score": t.score, "explanation": t.explanation}
+
+
 def rhetoric_lines(fmt: str, file: str, article: str, text: str, techniques: Sequence[Technique]) -> list[str]:
     """The output of ``newstrail rhetoric`` for one text: text lines, or one JSON line per span."""
     if fmt == "text":
         return render_rhetoric(file, article, text, techniques)
-    return [to_json({"file": file, "article": article, "technique": t.technique, "start": t.span.start, "end": t.span.end,
-                     "text": text[t.span.start : t.span.end], "score": t.score, "explanation": t.explanation}) for t in techniques]
+    return [to_json(span_record(file, article, text, t)) for t in techniques]
+
+
+SPAN_VIEW = View(record=lambda r: r, text=lambda r: "", columns=SPAN_COLUMNS)
+
+
+def render_techniques(fmt: str, items: Iterable[Any]) -> Iterator[str]:
+    """``newstrail rhetoric`` over many texts (``api.listing.TextTechniques``): in text, each
+    text's spans marked in their lines; in json, jsonl and csv, one record a span."""
+    if fmt == TEXT:
+        for item in items:
+            yield "\n".join(render_rhetoric(item.source, item.key, item.text, item.techniques))
+        return
+    spans = (span_record(item.source, item.key, item.text, t) for item in items for t in item.techniques)
+    yield from render(fmt, spans, SPAN_VIEW)

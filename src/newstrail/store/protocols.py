@@ -20,6 +20,7 @@ from newstrail.store.rows import (
     Alias,
     ArticleMark,
     ArticleRef,
+    ArticleRow,
     Cite,
     ClaimMatch,
     FactCheckAt,
@@ -65,7 +66,12 @@ class Articles(Protocol):
         """Article id -> its stored language (as given or detected), for the stored ones of ``ids``."""
 
     def find(self, id_or_url: str) -> Article:
-        """The article with this id, canonical URL or unique id prefix."""
+        """The article with this id, canonical URL or unique id prefix (of 4+ characters); raises
+        :class:`~newstrail.core.errors.AmbiguousKey` for a prefix several ids start with."""
+
+    def listing(self, outlet: str | None = None, since: datetime | None = None, until: datetime | None = None,
+                story: str | None = None, limit: int | None = None) -> list[ArticleRow]:
+        """Stored articles, newest first, filtered by outlet (name or domain), publish window and story."""
 
     def iter_articles(self) -> Iterator[Article]:
         """Every stored article, oldest first."""
@@ -96,8 +102,9 @@ class Articles(Protocol):
 class TextIndex(Protocol):
     """Full-text search and the n-gram index corpus linking finds candidates with."""
 
-    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        """Full-text search over titles and texts, best first; ``query`` is words, never query syntax."""
+    def search(self, query: str, limit: int = 10, phrase: bool = False) -> list[SearchHit]:
+        """Full-text search over titles and texts, best first; ``query`` is words and "quoted phrases",
+        never query syntax; ``phrase``: the whole query as one phrase."""
 
     def gram_postings(self, hashes: Iterable[int]) -> dict[int, list[str]]:
         """Indexed article ids per n-gram hash, stop hashes left out."""
@@ -111,6 +118,9 @@ class Links(Protocol):
 
     def unlinked_ids(self, limit: int = 1000) -> list[str]:
         """Stored articles that corpus linking has not seen yet, oldest first."""
+
+    def unlinked_count(self) -> int:
+        """How many stored articles corpus linking has not seen yet."""
 
     def mark_linked(self, ids: Sequence[str]) -> None:
         """Record that linking has seen these articles."""
@@ -147,6 +157,9 @@ class Links(Protocol):
 
     def story_members(self, story: str) -> list[str]:
         """A story's article ids, by publication date."""
+
+    def headlines(self, stories: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """Story id -> (article id, title) of its first published article (undated ones last)."""
 
     def stories(self, ids: Sequence[str]) -> dict[str, StoryInfo]:
         """Story id -> its info, for the known ones of ``ids``."""

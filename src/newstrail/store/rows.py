@@ -33,6 +33,20 @@ class ArticleRef:
 
 
 @dataclass(frozen=True)
+class ArticleRow:
+    """One line of the article listing: what ``newstrail list`` shows, without the record."""
+
+    id: str
+    outlet: str | None
+    domain: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+    story: str | None
+    language: str | None
+
+
+@dataclass(frozen=True)
 class OutletName:
     """One (outlet name, registered domain) pair seen in the corpus."""
 

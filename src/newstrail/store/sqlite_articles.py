@@ -8,6 +8,7 @@ matches go to side tables at put time.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -15,9 +16,9 @@ from typing import Any
 
 from newstrail.core.article import Article
 from newstrail.core.dates import instant_key
-from newstrail.core.errors import NotFound
+from newstrail.core.errors import AmbiguousKey, NotFound
 from newstrail.outlets import canonical_url
-from newstrail.store.rows import ADDED, EXISTS, ArticleRef, ClaimMatch, OutletName, SearchHit
+from newstrail.store.rows import ADDED, EXISTS, ArticleRef, ArticleRow, ClaimMatch, OutletName, SearchHit
 from newstrail.store.sqlite_db import SQLiteDB, bounds, chunks, marks, unique
 
 _REF = "id, outlet, domain, url, published, story"
@@ -29,6 +30,33 @@ def _ref(row: Sequence[Any]) -> ArticleRef:
 
 def _like_prefix(key: str) -> str:
     return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+#: candidates an ambiguous id prefix lists
+_CANDIDATES = 10
+
+
+def fts_query(query: str, phrase: bool = False) -> str:
+    """The FTS5 expression of a search: each "quoted phrase" as a phrase, every other word
+    as a word, all of them required; ``phrase``: the whole query as one phrase.
+
+    User text is words to find, never FTS5 syntax, so every part is quoted.
+
+    >>> fts_query('pier "harbor council" vote')
+    '"harbor council" "pier" "vote"'
+    >>> fts_query("harbor council", phrase=True)
+    '"harbor council"'
+    """
+    def quoted(words: str) -> str:
+        return '"' + words.replace('"', '""') + '"'
+
+    if phrase:
+        words = " ".join(query.replace('"', " ").split())
+        return quoted(words) if words else ""
+    phrases = [" ".join(p.split()) for p in re.findall(r'"([^"]*)"', query)]
+    rest = re.sub(r'"[^"]*"?', " ", query)  # an unclosed quote's words count as words
+    rest = rest.replace('"', " ")
+    return " ".join([quoted(p) for p in phrases if p] + [quoted(w) for w in rest.split()])
 
 
 def _record(article: Article) -> str:
@@ -142,9 +170,41 @@ class SQLiteArticles:
             rows = self.db.execute("SELECT text, record, story FROM articles WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (_like_prefix(key),)).fetchall()
             if len(rows) == 1:
                 row = rows[0]
+            elif rows:
+                self._ambiguous(key)
         if row is None:
             raise NotFound(f"no stored article with id or URL {key!r} in {self.location}; list them with 'newstrail analyze' output or search the store")
         return _article(*row)
+
+    def _ambiguous(self, key: str) -> None:
+        """Raise AmbiguousKey listing the articles whose id starts with ``key``."""
+        where = "FROM articles WHERE id LIKE ? ESCAPE '\\'"
+        total = int(self.db.execute(f"SELECT count(*) {where}", (_like_prefix(key),)).fetchone()[0])
+        rows = self.db.execute(f"SELECT id, outlet, published, title {where} ORDER BY id LIMIT ?", (_like_prefix(key), _CANDIDATES)).fetchall()
+        listed = ["  ".join([r[0], " · ".join(str(p) for p in (r[1], r[2], r[3]) if p)]).rstrip() for r in rows]
+        raise AmbiguousKey(key, listed, total, self.location)
+
+    def listing(self, outlet: str | None = None, since: datetime | None = None, until: datetime | None = None,
+                story: str | None = None, limit: int | None = None) -> list[ArticleRow]:
+        """Stored articles, newest first (undated last): those of ``outlet`` (a name or a domain,
+        any case), published in ``[since, until]`` (an open window keeps undated ones), of ``story``."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if outlet:
+            clauses.append("(lower(outlet) = lower(?) OR lower(domain) = lower(?))")
+            params += [outlet.strip(), outlet.strip()]
+        if since or until:
+            clauses.append("published_at >= ? AND published_at <= ?")
+            params += list(bounds(since, until))
+        if story:
+            clauses.append("story = ?")
+            params.append(story)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        params.append(-1 if limit is None else limit)
+        rows = self.db.execute(
+            "SELECT id, outlet, domain, published, title, url, story, language FROM articles" + where
+            + " ORDER BY published_at IS NULL, published_at DESC, rowid DESC LIMIT ?", params)
+        return [ArticleRow(*r) for r in rows]
 
     def iter_articles(self) -> Iterator[Article]:
         """Every stored article, oldest first."""
@@ -206,10 +266,9 @@ class SQLiteText:
     def __init__(self, db: SQLiteDB) -> None:
         self.db = db
 
-    def search(self, query: str, limit: int = 10) -> list[SearchHit]:
-        """Full-text search over titles and texts, best first."""
-        # Quote every term: user text is words to find, not FTS5 syntax.
-        terms = " ".join('"' + t.replace('"', '""') + '"' for t in query.split())
+    def search(self, query: str, limit: int = 10, phrase: bool = False) -> list[SearchHit]:
+        """Full-text search over titles and texts, best first: see :func:`fts_query`."""
+        terms = fts_query(query, phrase)
         if not terms:
             return []
         rows = self.db.execute(

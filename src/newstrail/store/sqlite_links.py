@@ -23,6 +23,10 @@ class SQLiteLinks:
         """Stored articles that corpus linking has not seen yet, oldest first."""
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY rowid LIMIT ?", (limit,))]
 
+    def unlinked_count(self) -> int:
+        """How many stored articles corpus linking has not seen yet."""
+        return int(self.db.execute("SELECT count(*) FROM articles WHERE linked = 0").fetchone()[0])
+
     def mark_linked(self, ids: Sequence[str]) -> None:
         """Record that linking has seen these articles."""
         for chunk in chunks(unique(ids)):
@@ -103,6 +107,15 @@ class SQLiteLinks:
     def story_members(self, story: str) -> list[str]:
         """A story's article ids, by publication date."""
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story = ? ORDER BY published_at, rowid", (story,))]
+
+    def headlines(self, stories: Sequence[str]) -> dict[str, tuple[str, str | None]]:
+        """Story id -> (article id, title) of its first published article (undated ones last)."""
+        rows = self.db.select_in(
+            "SELECT story, id, title FROM articles WHERE story IN ({}) ORDER BY published_at IS NULL, published_at, rowid", [s for s in stories if s])
+        out: dict[str, tuple[str, str | None]] = {}
+        for story, article, title in rows:
+            out.setdefault(story, (article, title))
+        return out
 
     def stories(self, ids: Sequence[str]) -> dict[str, StoryInfo]:
         """Story id -> its info, for the known ones of ``ids``."""
