@@ -390,7 +390,8 @@ def test_demo_names_the_commands_to_try_with_the_path_it_was_run_by(tmp_path):
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "PATH": "/usr/bin:/bin"}
     done = subprocess.run(["venv/bin/newstrail", "demo", "--out", "demo"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    tail = done.stdout.rstrip().splitlines()[-8:]
+    lines = done.stdout.rstrip().splitlines()
+    tail = lines[next(i for i, line in enumerate(lines) if line.startswith("Try next")):]
     assert tail[0] == "Try next (newstrail is not on your PATH: run it as venv/bin/newstrail, or first: source venv/bin/activate):"
     assert tail[1] == "  venv/bin/newstrail stories --db demo/newstrail.db"
     listed = subprocess.run(["venv/bin/newstrail", *tail[2].split()[1:]], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)

@@ -19,6 +19,7 @@ from newstrail.api.articles import ensure_claims
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.article import Article
 from newstrail.core.errors import ConfigError
+from newstrail.core.progress import Progress, counter
 from newstrail.corpus import Corpus
 from newstrail.ratings.annotate import Ratings
 from newstrail.report.html import ALONE, Hrefs, file_name, headline, render_article_html, render_index_html, render_story_html, story_summary
@@ -147,11 +148,12 @@ def _chosen(reader: _Reader, articles: Iterable[str], stories: Iterable[str], ev
 
 def write_reports(where: StoreLike, out: str | os.PathLike[str], articles: Iterable[str] = (), stories: Iterable[str] = (),
                   everything: bool = False, fmt: str = "html", index: bool | None = None,
-                  on_file: Callable[[Path], None] | None = None) -> WrittenReports:
+                  on_file: Callable[[Path], None] | None = None, progress: Progress | None = None) -> WrittenReports:
     """Write the reports of ``articles`` and ``stories`` (ids, prefixes or URLs; see the module) to the folder ``out``.
 
     ``fmt`` is ``html``, ``md`` or ``json``; ``index`` (default: with ``everything``
-    or several stories) adds ``index.<ext>``; ``on_file`` is called with each path written.
+    or several stories) adds ``index.<ext>``; ``on_file`` is called with each path written;
+    ``progress`` hears of each report written ("reports").
     """
     if fmt not in FORMATS:
         raise ConfigError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -163,6 +165,7 @@ def write_reports(where: StoreLike, out: str | os.PathLike[str], articles: Itera
         article_ids, story_ids = _chosen(reader, articles, stories, everything)
         with_index = index if index is not None else (everything or len(story_ids) > 1)
         hrefs = _hrefs(set(article_ids), set(story_ids), ext, with_index)
+        step = counter(progress, "reports", len(story_ids) + len(article_ids))
 
         def write(name: str, text: str) -> Path:
             path = folder / name
@@ -177,6 +180,7 @@ def write_reports(where: StoreLike, out: str | os.PathLike[str], articles: Itera
             trace = reader.trace(story)
             text = render_story_html(trace, hrefs) if fmt == "html" else render_story_md(trace, hrefs) if fmt == "md" else to_json(trace, indent=2) + "\n"
             write(file_name("story", story, ext), text)
+            step()
             dates = sorted(a["published"] for a in trace["articles"] if a.get("published"))
             index_rows["stories"].append({"id": story, "size": len(trace["articles"]), "headline": headline(trace), "laundering": len(trace["laundering"]),
                                           "first": dates[0][:10] if dates else None, "last": dates[-1][:10] if dates else None})
@@ -184,6 +188,7 @@ def write_reports(where: StoreLike, out: str | os.PathLike[str], articles: Itera
             report = reader.article(key)
             text = report.html(hrefs) if fmt == "html" else report.markdown(hrefs) if fmt == "md" else to_json(report.to_dict(), indent=2) + "\n"
             write(file_name("article", report.article.id, ext), text)
+            step()
             a = report.article
             index_rows["articles"].append({"id": a.id, "outlet": a.outlet or a.domain, "published": a.published, "title": a.title})
         result.articles, result.stories = len(article_ids), len(story_ids)

@@ -170,7 +170,8 @@ def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt
         ids = _print_analysis(run, fmt)
     code = _analysis_summary(run, settings.db)
     if report_dir is not None and ids:
-        written = api.write_reports(settings, report_dir, articles=ids, index=True)
+        with bars(quiet) as progress:
+            written = api.write_reports(settings, report_dir, articles=ids, index=True, progress=progress)
         click.echo(f"{written.articles} article report(s), {written.stories} story report(s) written to {written.folder}/; open {written.main}", err=True)
     ctx.exit(code)
 

@@ -6,6 +6,7 @@ import click
 
 from newstrail import api
 from newstrail.cli import DB, _settings, main
+from newstrail.cli.progress import QUIET, bars
 
 
 @main.command("report")
@@ -16,8 +17,9 @@ from newstrail.cli import DB, _settings, main
 @click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default="html", show_default=True,
               help="html: self-contained pages (inline CSS and SVG, no network); md: Markdown; json: the records behind them.")
 @DB
+@QUIET
 @click.pass_context
-def report_cmd(ctx: click.Context, key: str | None, story: str | None, everything: bool, out: str, fmt: str, db: str | None) -> None:
+def report_cmd(ctx: click.Context, key: str | None, story: str | None, everything: bool, out: str, fmt: str, db: str | None, quiet: bool) -> None:
     """Write the report of an article (KEY: id, id prefix or URL) with its story's, of a story with its articles', or of everything.
 
     \b
@@ -27,8 +29,9 @@ def report_cmd(ctx: click.Context, key: str | None, story: str | None, everythin
     """
     if sum(bool(x) for x in (key, story, everything)) != 1:
         raise click.UsageError("give one of: an article id or URL, --story STORY_ID, --all")
-    written = api.write_reports(_settings(ctx, db=db), out, articles=[key] if key else [], stories=[story] if story else [],
-                                everything=everything, fmt=fmt)
+    with bars(quiet) as progress:
+        written = api.write_reports(_settings(ctx, db=db), out, articles=[key] if key else [], stories=[story] if story else [],
+                                    everything=everything, fmt=fmt, progress=progress)
     click.echo(f"{written.articles} article report(s), {written.stories} story report(s) written to {written.folder}/")
     if written.main is not None:
         click.echo(f"Open: {written.main}")
