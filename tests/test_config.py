@@ -51,7 +51,7 @@ def test_sections_in_the_file_and_the_flat_table_agree(tmp_path):
                     'pipeline = ["clean", "body-check", "sentences", "claims", "rhetoric"]\nlink = false\n', encoding="utf-8")
     assert Settings.build(sectioned) == Settings.build(flat)
     settings = Settings.build(sectioned)
-    assert settings.section("factchecks") == {"threshold": 0.7, "matcher": "lexical"}
+    assert settings.section("factchecks") == {"threshold": 0.7, "match_threshold": 0.4, "matcher": "lexical"}
     assert settings.pipeline[-1] == "rhetoric" and settings.link is False
 
 
