@@ -60,10 +60,13 @@ def match_cmd(ctx: click.Context, query: str, db: str | None, top: int, threshol
     or, when no such file exists, the query text itself; a single word that looks like
     a file name (claims.txt, data/q.tsv) and does not exist is an error, not a query.
     Long texts are matched whole and sentence by sentence. Only matches scoring at
-    least the threshold are shown; --all shows every candidate of the top.
+    least the threshold are shown; --all shows every candidate of the top. A trec
+    run lists every candidate of the top unless --threshold is given.
     """
     settings = _settings(ctx, db=db)
-    floor = 0.0 if show_all else (threshold if threshold is not None else settings.factcheck_match_threshold)
+    # a TREC run is scored by rank over every candidate, so it is held to no floor unless one is given
+    default = 0.0 if fmt == "trec" else settings.factcheck_match_threshold
+    floor = 0.0 if show_all else (threshold if threshold is not None else default)
     items = api.read_queries(query)
     failed = [i for i in items if isinstance(i, InputError)]
     for error in failed:
