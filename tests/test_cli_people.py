@@ -202,6 +202,13 @@ def test_pipeline_and_sources_formats(corpus, tmp_path):
     [row] = _csv(_run("sources", "aliases", "--db", db, "--format", "csv").stdout)
     assert row["text"] == "Old Herald" and row["domain"] == "bayherald.example" and row["note"] == "renamed in 2020"
     assert _jsonl(_run("sources", "aliases", "--db", db, "--format", "jsonl").stdout)[0]["domain"] == "bayherald.example"
+    ratings = tmp_path / "watchdog.csv"
+    ratings.write_text("domain,rating\nbayherald.example,reliable\ncrosswind.example,mixed\n", encoding="utf-8")
+    assert _run("sources", "import", str(ratings), "--db", db, "--date", "2025-01-31").exit_code == 0
+    [listed] = _csv(_run("sources", "list", "--db", db, "--format", "csv").stdout)
+    assert (listed["name"], listed["date"], listed["rows"]) == ("watchdog", "2025-01-31", "2")
+    assert _jsonl(_run("sources", "list", "--db", db, "--format", "jsonl").stdout)[0]["fields"] == ["rating"]
+    assert json.loads(_run("sources", "list", "--db", db, "--format", "json").stdout)["aliases"] == 1
 
 
 def test_every_record_command_documents_the_vocabulary():
