@@ -155,7 +155,7 @@ def test_cli_jsonl_fields_and_exact_offsets(tmp_path: Path):
     path = tmp_path / "article4242.txt"
     path.write_bytes(MEMO.replace("\n", "\r\n").encode("utf-8"))
     raw = path.read_bytes().decode("utf-8")
-    result = CliRunner().invoke(main, ["rhetoric", str(path), "--format", "jsonl"])
+    result = CliRunner().invoke(main, ["rhetoric", str(path), "--format", "jsonl", "--as-read"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert records
@@ -164,6 +164,31 @@ def test_cli_jsonl_fields_and_exact_offsets(tmp_path: Path):
         assert rec["article"] == "4242" and rec["file"] == str(path)
         assert raw[rec["start"] : rec["end"]] == rec["text"]
     assert any(rec["text"] == "protection" for rec in records)
+
+
+# a site's fair-use notice under the article: a disclaimer, not the author's argument
+NOTICE = ("\n\nThis site contains copyrighted material the use of which has not always been specifically authorized "
+          "by the copyright owner. We are making such material available under the provisions of \"fair use\" in an "
+          "effort to advance a better understanding of political issues. Shocking? Absolutely not.\n")
+
+
+def test_a_file_and_its_stored_article_get_one_answer_per_span(tmp_path: Path):
+    src = tmp_path / "memo.md"
+    src.write_text("---\nid: memo-1\ntitle: Harbor Patrol Told Not To Search Ships\n---\n\n" + MEMO.split("\n", 2)[2] + NOTICE, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["analyze", str(src), "--db", db]).exit_code == 0
+
+    def spans(args: list[str]) -> list[tuple[int, int, str, str]]:
+        result = runner.invoke(main, ["rhetoric", *args, "--db", db, "--format", "jsonl"])
+        assert result.exit_code == 0, result.stderr
+        return [(r["start"], r["end"], r["technique"], r["text"]) for r in map(json.loads, result.stdout.splitlines())]
+
+    from_file, stored = spans([str(src)]), spans(["--article", "memo-1"])
+    assert from_file and from_file == stored
+    assert not any("fair use" in text or "Shocking" in text for *_, text in from_file)
+    as_read = spans([str(src), "--as-read"])
+    assert any("Shocking" in text or "fair use" in text for *_, text in as_read)  # the raw file still holds it
 
 
 def test_cli_text_format_marks_the_span(tmp_path: Path):

@@ -18,15 +18,20 @@ from newstrail.analyze import Pipeline
 from newstrail.analyze.checkworthy import load_model
 from newstrail.analyze.claims import ClaimStage, ScoredSentence, score_text
 from newstrail.core.textio import read_texts
+from newstrail.analyze.attributions import AttributionStage
+from newstrail.analyze.quotes import QuoteStage
 from newstrail.analyze.rhetoric import RhetoricStage, techniques_in
+from newstrail.analyze.sentences import SentenceStage
+from newstrail.clean import Cleaner
 from newstrail.analyze.outlet_facts import index_pending
 from newstrail.analyze.sentences import split_sentences
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.article import Article, Claim, Technique
 from newstrail.core.config import Settings
-from newstrail.core.errors import BadRecord, UnreadableInput
+from newstrail.core.errors import BadRecord, NewstrailError, UnreadableInput
 from newstrail.core.progress import Progress
 from newstrail.corpus import Corpus, LinkReport, Trace
+from newstrail.ingest import read_inputs
 from newstrail.engines.local import FAILED, Outcome
 from newstrail.engines.local import analyze as run_batch
 from newstrail.ratings.annotate import Ratings
@@ -273,10 +278,29 @@ class TextRhetoric:
     techniques: list[Technique]
 
 
-def rhetoric_file(path: str) -> TextRhetoric:
-    """The techniques of the plain text file at ``path``, keyed by :func:`article_key`."""
-    text = read_text_file(path)
-    return TextRhetoric(path, article_key(path), text, techniques_in(text))
+def _before_rhetoric() -> Pipeline:
+    """What a text goes through before its techniques are read, as when it is analysed
+    and stored: the cleaner (a fair-use notice or a share prompt is no argument of the
+    author's), the sentences and the quotes the rhetoric stage reads."""
+    return Pipeline([Cleaner(), SentenceStage(), AttributionStage(), QuoteStage()])
+
+
+def rhetoric_file(path: str, as_read: bool = False) -> TextRhetoric:
+    """The techniques of the plain text file at ``path``, keyed by :func:`article_key`:
+    found in its clean text as for a stored article (one span, one answer, in both
+    modes); offsets are into that clean text, which ``text`` holds. ``as_read`` reads
+    the file exactly as it is instead (offsets into the file, boilerplate and all: what
+    the SemEval task's scorer wants)."""
+    raw = read_text_file(path)  # a clear error for a file that cannot be read as UTF-8 text
+    if as_read:
+        return TextRhetoric(path, article_key(path), raw, techniques_in(raw))
+    item = next(iter(read_inputs([path], Settings())), None)
+    if item is None:
+        raise UnreadableInput(path, "holds no text")
+    if isinstance(item, NewstrailError):
+        raise item
+    article = RhetoricStage()(_before_rhetoric()(item))
+    return TextRhetoric(path, article_key(path), article.text, list(article.rhetoric))
 
 
 def export(where: StoreLike, path: str | os.PathLike[str]) -> int:

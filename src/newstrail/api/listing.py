@@ -136,22 +136,23 @@ def _from_store(store: Store, keys: Sequence[str], story: str | None, everything
 
 
 def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Sequence[str] = (), story: str | None = None,
-                   everything: bool = False, progress: Progress | None = None) -> Iterator[TextTechniques | NewstrailError]:
+                   everything: bool = False, progress: Progress | None = None, as_read: bool = False) -> Iterator[TextTechniques | NewstrailError]:
     """The techniques of every text named: ``inputs`` (text files, folders of them, else
     stored article keys), ``articles`` (keys), every article of ``story``, or
     ``everything`` stored. Yields one result or error a text: files first, then stored
     articles. The store is opened (read-only) only when something is looked up in it.
-    ``progress`` hears of each text ("texts").
+    ``progress`` hears of each text ("texts"). Files are read as articles are (cleaned
+    first) unless ``as_read`` (see :func:`~newstrail.api.articles.rhetoric_file`).
     """
     files, keys, errors = text_files(inputs)
     keys = [*articles, *keys]
     yield from errors
     if not (keys or story or everything):
-        yield from _files(files, counter(progress, "texts", len(files)))
+        yield from _files(files, counter(progress, "texts", len(files)), as_read)
         return
     path = _store_path(where)
     if path is not None and not os.path.exists(path):
-        yield from _files(files, counter(progress, "texts", len(files)))
+        yield from _files(files, counter(progress, "texts", len(files)), as_read)
         yield from (NotFound(f"{key}: no such file, and no store at {path} to look it up in (give --db FILE)") for key in keys)
         if story or everything:
             yield NotFound(f"no store at {path} to read articles from; give --db FILE")
@@ -160,7 +161,7 @@ def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Seque
     with opened(where) as store:
         total, found = _from_store(store, keys, story, everything)
         step = counter(progress, "texts", len(files) + total)
-        yield from _files(files, step)
+        yield from _files(files, step, as_read)
         for source, item in found:
             yield item if isinstance(item, NewstrailError) else _stored(stage, source, item)
             step()
@@ -175,10 +176,10 @@ def _store_path(where: StoreLike) -> str | None:
     return None
 
 
-def _files(files: Sequence[str], step: Step) -> Iterator[TextTechniques | NewstrailError]:
+def _files(files: Sequence[str], step: Step, as_read: bool = False) -> Iterator[TextTechniques | NewstrailError]:
     for path in files:
         try:
-            found = rhetoric_file(path)
+            found = rhetoric_file(path, as_read)
         except NewstrailError as exc:
             yield exc
         else:

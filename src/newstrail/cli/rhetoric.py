@@ -19,19 +19,23 @@ from newstrail.report.rhetoric import render_techniques
 @click.option("--article", "articles", multiple=True, help="A stored article (id, id prefix or URL); may repeat.")
 @click.option("--story", default=None, metavar="STORY_ID", help="Every article of this story (see 'newstrail stories').")
 @click.option("--all", "everything", is_flag=True, help="Every stored article.")
+@click.option("--as-read", is_flag=True, help="Read text files exactly as they are (offsets into the file, boilerplate and all), "
+              "as SemEval-2020 task 11's scorer wants; by default a file is cleaned first, as analyze cleans it.")
 @DB
 @FORMAT
 @QUIET
 @click.pass_context
 def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[str, ...], story: str | None, everything: bool,
-                 db: str | None, fmt: str, quiet: bool) -> None:
+                 as_read: bool, db: str | None, fmt: str, quiet: bool) -> None:
     """Propaganda techniques (SemEval-2020 task 11 scheme) as character spans.
 
     INPUTS are plain text files, or folders of them (.txt, .text, .md, .markdown,
-    read recursively): offsets are characters into each file exactly as read. An
-    input that is not a file, and every --article, is looked up in the store (an
-    input that looks like a file name but does not exist is an error instead):
-    its offsets refer to the stored, cleaned text. --story and --all read the
+    read recursively), read and cleaned as analyze reads them, so a file and its
+    stored article get the same spans: offsets are characters into the clean text
+    (--as-read: into each file exactly as read, boilerplate and all). An input that
+    is not a file, and every --article, is looked up in the store (an input that
+    looks like a file name but does not exist is an error instead): its offsets
+    refer to the stored, cleaned text. --story and --all read the
     articles of a story or of the whole store. The store is only read: techniques
     are computed now for an article stored without them (analyze with the
     rhetoric stage stores them). text marks each span in its line; json, jsonl
@@ -53,5 +57,5 @@ def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[st
                 yield item
 
     with bars(quiet) as progress:
-        emit(render_techniques(fmt, found(api.rhetoric_texts(settings, inputs, articles, story, everything, progress=progress))))
+        emit(render_techniques(fmt, found(api.rhetoric_texts(settings, inputs, articles, story, everything, progress=progress, as_read=as_read))))
     ctx.exit(SOME_FAILED if failed else OK)
