@@ -230,10 +230,10 @@ def test_rhetoric_over_a_folder_a_story_and_the_store(corpus, tmp_path):
     (folder / "memo1.txt").write_text(MEMO, encoding="utf-8")
     (folder / "nested" / "memo2.txt").write_text(MEMO, encoding="utf-8")
     (folder / "image.png").write_bytes(b"\x89PNG")
-    spans = _jsonl(_run("rhetoric", str(folder), "--format", "jsonl").stdout)
+    spans = _jsonl(_run("rhetoric", str(folder), "--format", "jsonl", "--as-read").stdout)
     assert {s["file"] for s in spans} == {str(folder / "memo1.txt"), str(folder / "nested" / "memo2.txt")}
-    assert all(MEMO[s["start"] : s["end"]] == s["text"] for s in spans)
-    rows = _csv(_run("rhetoric", str(folder), "--format", "csv").stdout)
+    assert all(MEMO[s["start"] : s["end"]] == s["text"] for s in spans)  # --as-read: offsets into the files
+    rows = _csv(_run("rhetoric", str(folder), "--format", "csv", "--as-read").stdout)
     assert len(rows) == len(spans) and set(rows[0]) == {"file", "article", "technique", "start", "end", "text", "score", "explanation"}
     db = str(corpus["db"])
     story = json.loads(_run("stories", "--db", db, "--format", "json").stdout)[0]["id"]
