@@ -126,3 +126,51 @@ def test_ids_are_stable_across_runs(write, tmp_path):
         with open_store(str(tmp_path / name)) as store:
             ids.append([o.article.id for o in analyze([path], Settings(db=str(tmp_path / name)), store)])
     assert ids[0] == ids[1] and len(ids[0][0]) == 16
+
+
+@dataclass
+class Counting:
+    """A stage that counts the articles it sees."""
+
+    name: str = "counting"
+    requires: tuple = ("text",)
+    assigns: tuple = ()
+    seen: int = 0
+
+    def __call__(self, article: Article) -> Article:
+        self.seen += 1
+        return article
+
+
+def test_rerun_skips_stored_articles_before_the_stages(write, tmp_path):
+    # issue 16 point 6: a rerun looked up "already stored" only after every stage had run
+    texts = _corpus(write, 3)
+    records = write("wire.jsonl", "\n".join([
+        '{"url": "https://porthaven.example/ferry-9", "title": "Ferry 9", "text": "' + LEAD.format(n=9) + '"}',
+        '{"id": "w-10", "title": "Ferry 10", "text": "' + LEAD.format(n=10) + '"}',
+    ]))
+    inputs = [*texts, str(records)]
+    settings = Settings(db=str(tmp_path / "skip.db"))
+    with open_store(settings.db) as store:
+        first = Counting()
+        assert [o.status for o in analyze(inputs, settings, store, pipeline=Pipeline([Cleaner(), first]))] == ["added"] * 5
+        again = Counting()
+        outcomes = list(analyze(inputs, settings, store, pipeline=Pipeline([Cleaner(), again])))
+    assert [o.status for o in outcomes] == ["exists"] * 5
+    # the record known only by its own id and its text (no URL) is judged by the store after cleaning
+    assert (first.seen, again.seen) == (5, 1)
+    # a skipped article comes back as stored, with its story, for the summary line
+    assert all(o.article is not None and o.article.text for o in outcomes)
+    assert outcomes[3].article.url == "https://porthaven.example/ferry-9"
+
+
+def test_skipping_keeps_a_different_article_that_reuses_an_id(write, tmp_path):
+    # two exports that both number their rows: the second's row 1 is another article
+    one = write("one.jsonl", '{"id": "1", "url": "https://porthaven.example/a", "text": "' + LEAD.format(n=1) + '"}')
+    two = write("two.jsonl", '{"id": "1", "url": "https://porthaven.example/b", "text": "' + LEAD.format(n=2) + '"}')
+    settings = Settings(db=str(tmp_path / "ids.db"))
+    with open_store(settings.db) as store:
+        assert [o.status for o in analyze([str(one)], settings, store)] == ["added"]
+        assert [o.status for o in analyze([str(two)], settings, store)] == ["added"]
+        assert [o.status for o in analyze([str(one), str(two)], settings, store)] == ["exists", "exists"]
+        assert store.articles.count() == 2

@@ -108,3 +108,31 @@ def test_construction_and_replace_validate():
     with pytest.raises(ConfigError, match="unknown setting"):
         Settings().replace(colour="red")
     assert "rhetoric" not in Settings().pipeline  # opt-in: it costs the most
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('[link]\nenabled = "false"\n', "link.enabled='false' must be true or false (write it without quotes: enabled = false)"),
+        ('[newstrail]\nlink = "false"\n', "link.enabled='false' must be true or false"),
+        ("[pipeline]\nbatch_size = -5\n", "pipeline.batch_size=-5 is out of range: it must be at least 1"),
+        ("[ingest]\nmax_input_bytes = -1\n", "ingest.max_input_bytes=-1 is out of range: it must be at least 1"),
+        ('[factchecks]\nmatcher = "bogus"\n', "factchecks.matcher='bogus' is not allowed; allowed: fast, hybrid, accurate, lexical"),
+    ],
+)
+def test_hostile_settings_are_refused_naming_the_file(tmp_path, content, message):
+    # issue 16 point 9: bool("false") was True, negative sizes and unknown matchers went through
+    path = tmp_path / "team.toml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        Settings.build(path)
+    assert str(caught.value).startswith(f"{path}: ") and message in str(caught.value)
+
+
+def test_set_errors_name_the_set(tmp_path):
+    with pytest.raises(ConfigError, match=re.escape("--set ingest.max_input_bytes=-1: setting ingest.max_input_bytes=-1 is out of range")):
+        Settings.build(sets=["ingest.max_input_bytes=-1"])
+    with pytest.raises(ConfigError, match=re.escape("option: setting link.enabled='false' must be true or false")):
+        Settings.build(overrides={"link": "false"})
+    # a later source replaces an earlier one before anything is judged
+    assert Settings.build(overrides={"link": "false"}, sets=["link.enabled=False"]).link is False

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newstrail.core.article import Article
-from newstrail.outlets.resolver import OutletResolver
+from newstrail.outlets.resolver import OutletResolver, own_text
 from newstrail.outlets.urls import domain_of
 
 __all__ = ["OutletStage"]
@@ -27,7 +27,10 @@ class OutletStage:
     domain the outlet has since left is mapped to the current one in
     ``outlet_domain``. Articles with a URL teach the resolver their outlet's
     domain for the articles after them (the attribution stage sharing the resolver
-    sees them too).
+    sees them too). Every article teaches it its (outlet, domain) pair and the
+    former names its outlet gives in its own text, as the store will once the article
+    is stored: an article is analysed knowing exactly the articles before it, whether
+    they were stored in an earlier run or read earlier in this one.
     """
 
     resolver: OutletResolver
@@ -42,10 +45,12 @@ class OutletStage:
             current = self.resolver.canonical(domain)
             article.outlet_domain = current
             article.outlet_domain_via = "url" if current == domain else f"renamed from {domain}"
-            return article
-        found = self.resolver.domain_for_name(article.outlet)
-        if found:
-            article.domain = found
-            article.outlet_domain = found
-            article.outlet_domain_via = "masthead"
+        else:
+            found = self.resolver.domain_for_name(article.outlet)
+            if found:
+                article.domain = found
+                article.outlet_domain = found
+                article.outlet_domain_via = "masthead"
+            self.resolver.learn(article.outlet, article.domain)
+        self.resolver.learn_former_names(own_text(article), article.outlet, article.domain)
         return article

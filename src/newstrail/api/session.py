@@ -32,7 +32,8 @@ def opened(where: StoreLike, write: bool = False) -> Iterator[Store]:
     path = where.db if isinstance(where, Settings) else os.fspath(where)
     if not write and not os.path.exists(path):
         raise StoreError(f"{path}: no store here; run 'newstrail analyze ... --db {path}' first")
-    with open_store(path, read_only=not write) as store:
+    busy = where.busy_timeout if isinstance(where, Settings) else Settings().busy_timeout
+    with open_store(path, read_only=not write, busy_timeout=busy) as store:
         yield store
 
 

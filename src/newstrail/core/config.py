@@ -68,6 +68,8 @@ class Settings:
 
     #: store location: a SQLite file path (the default backend)
     db: str = _setting("newstrail.db", "store", "db")
+    #: seconds a write waits for another process's write lock on the store before it gives up (exit 3)
+    busy_timeout: float = _setting(30.0, "store", "busy_timeout", low=0)
     #: seconds before a fetch gives up on connecting or reading
     fetch_timeout: float = _setting(10.0, "fetch", "timeout", low=0, above=True)
     #: extra attempts after a failed fetch (connection errors, 429, 5xx)
@@ -114,15 +116,25 @@ class Settings:
         ``section.key=value`` strings (``--set``), typed by the field they name.
         """
         values: dict[str, Any] = {}
+        origin: dict[str, str] = {}  # field -> where its value came from, for the error message
         path = Path(file) if file else Path(DEFAULT_FILE)
         if file or path.exists():
-            values.update(_read_file(path))
+            read = _read_file(path)
+            values.update(read)
+            origin.update(dict.fromkeys(read, str(path)))
         for name, value in (overrides or {}).items():
             if value is not None:
-                values[_field_name(name, "override")] = value
+                field_name = _field_name(name, "override")
+                values[field_name], origin[field_name] = value, "option"
         for assignment in sets:
             name, value = _parse_set(assignment)
-            values[name] = value
+            values[name], origin[name] = value, f"--set {assignment}"
+        for name, value in values.items():
+            if name in _FIELDS:
+                try:
+                    _validated(_FIELDS[name], value)
+                except ConfigError as exc:
+                    raise ConfigError(f"{origin[name]}: {exc}") from exc
         return cls._checked(values)
 
     def replace(self, **changes: Any) -> Settings:
@@ -183,7 +195,9 @@ def _validated(f: dataclasses.Field[Any], value: Any) -> Any:
     kind, name, meta = _kind(f), _dotted(f), f.metadata
     if kind is bool:
         if not isinstance(value, bool):
-            raise ConfigError(f"setting {name}={value!r} must be true or false")
+            # bool("false") is True: a quoted boolean is refused, never read as text
+            hint = f" (write it without quotes: {meta['key']} = {value.lower()})" if isinstance(value, str) and value.lower() in ("true", "false") else ""
+            raise ConfigError(f"setting {name}={value!r} must be true or false{hint}")
     elif kind in (int, float):
         wrong = isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int))
         if wrong:
@@ -224,7 +238,7 @@ def _parse_set(assignment: str) -> tuple[str, Any]:
     text, kind = text.strip(), _kind(f)
     if kind is bool:
         if text.lower() not in ("true", "false"):
-            raise ConfigError(f"setting {_dotted(f)}={text!r} must be true or false")
+            raise ConfigError(f"--set {assignment}: setting {_dotted(f)}={text!r} must be true or false")
         return f.name, text.lower() == "true"
     if kind is tuple:
         return f.name, tuple(p.strip().strip("'\"") for p in text.strip("[]").split(",") if p.strip())
@@ -232,7 +246,7 @@ def _parse_set(assignment: str) -> tuple[str, Any]:
         try:
             return f.name, kind(text)
         except ValueError as exc:
-            raise ConfigError(f"setting {_dotted(f)}={text!r} is not {'an int' if kind is int else 'a number'}") from exc
+            raise ConfigError(f"--set {assignment}: setting {_dotted(f)}={text!r} is not {'an int' if kind is int else 'a number'}") from exc
     return f.name, text
 
 

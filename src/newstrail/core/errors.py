@@ -11,7 +11,8 @@ The tree::
     │   ├── BadRecord          a JSONL/CSV record or column that does not fit
     │   └── FetchError         a URL or feed that could not be fetched (timeout, HTTP error)
     ├── StageError             a per-article stage failed, or its requirements are missing
-    ├── StoreError             the store cannot be opened, migrated or written
+    ├── StoreError             the store cannot be opened, migrated or written (locked by another
+    │                          writer, disk full, read-only: the message says what to do)
     │   └── NotFound           no stored article with that id or URL
     │       └── AmbiguousKey   an id prefix that several stored articles start with
     └── MissingExtra           an optional part is needed but its extra is not installed

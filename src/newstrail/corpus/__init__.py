@@ -17,7 +17,7 @@ from typing import Any
 
 from newstrail.core.errors import NotFound
 from newstrail.core.progress import Progress, counter
-from newstrail.store import Store
+from newstrail.store import Store, write_in_turns
 from newstrail.corpus.leads import related_pairs
 from newstrail.corpus.linking import Linker, LinkOptions, LinkReport, anchors
 from newstrail.corpus.mutations import Mutation, compare_articles, quote_mutations
@@ -103,7 +103,8 @@ class Corpus:
         self.options = options or LinkOptions()
 
     def link(self, batch_size: int = 500, progress: Progress | None = None) -> LinkReport:
-        """Link every stored article not linked yet; each batch is one transaction.
+        """Link every stored article not linked yet, one at a time in the order they were stored,
+        in short write transactions (see :func:`~newstrail.store.write_in_turns`).
         ``progress`` hears of each batch linked ("articles linked")."""
         report = LinkReport()
         index_pending(self.store)  # articles stored before the outlet index, or by a writer that skipped it
@@ -113,8 +114,8 @@ class Corpus:
             ids = self.store.links.unlinked_ids(limit=batch_size)
             if not ids:
                 return report
-            with self.store.transaction():
-                linker.link_batch(self.store.articles.get_many(ids), report)
+            # one at a time, in the order they were stored, committed in short turns
+            write_in_turns(self.store, self.store.articles.get_many(ids), lambda article: linker.link_batch([article], report))
             step(len(ids))
 
     def stories(self) -> list[str]:

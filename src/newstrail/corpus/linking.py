@@ -37,7 +37,7 @@ from newstrail.corpus.fingerprints import Fingerprint
 from newstrail.corpus.leads import SameEvent, Tie
 from newstrail.corpus.outlets import resolver_for
 from newstrail.outlets.keys import outlet_key
-from newstrail.outlets.resolver import former_names
+from newstrail.outlets.resolver import own_text
 from newstrail.corpus.reuse import align
 from newstrail.corpus.translation import Translations
 
@@ -136,6 +136,8 @@ class Linker:
 
     #: fingerprints kept between batches
     cache_size = 3000
+    #: whole articles kept between batches (the recent ones)
+    recent_size = 300
 
     def __init__(self, store: Store, options: LinkOptions | None = None) -> None:
         self.store = store
@@ -143,6 +145,7 @@ class Linker:
         self.resolver = resolver_for(store)
         self._fingerprints: dict[str, Fingerprint] = {}
         self._anchors: dict[str, set[str]] = {}
+        self._recent: dict[str, Article] = {}
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
         self.templates = SiteTemplates(store, anchors, opts.min_anchors)
@@ -158,6 +161,21 @@ class Linker:
             del self._fingerprints[next(iter(self._fingerprints))]
         self._fingerprints[article.id] = Fingerprint.of(article.text)
         self._remember_anchors(article)
+        self._keep(article)
+
+    def _keep(self, article: Article) -> None:
+        # articles are linked one at a time: the ones just linked are the likeliest
+        # candidates of the next, and reading a record back costs more than keeping it
+        while len(self._recent) >= self.recent_size:
+            del self._recent[next(iter(self._recent))]
+        self._recent[article.id] = article
+
+    def _articles(self, ids: list[str]) -> list[Article]:
+        """The stored articles of ``ids``, in that order, from the recent ones where kept."""
+        missing = [i for i in ids if i not in self._recent]
+        for article in self.store.articles.get_many(missing):
+            self._keep(article)
+        return [self._recent[i] for i in ids if i in self._recent]
 
     def _remember_anchors(self, article: Article) -> None:
         while len(self._anchors) >= 10 * self.cache_size:
@@ -181,10 +199,26 @@ class Linker:
             self._remember_anchors(article)
 
     # one batch ---------------------------------------------------------------------
-    def link_batch(self, articles: list[Article], report: LinkReport) -> None:
-        opts = self.options
+    def refresh(self) -> None:
+        """Read the store's outlets and site templates again (another process may have
+        written since): call it before a run of batches, not between two articles."""
         self.resolver = resolver_for(self.store)
         self.templates.refresh()
+
+    def link_batch(self, articles: list[Article], report: LinkReport) -> None:
+        """Link stored ``articles`` into the corpus, each against what was linked before.
+
+        What a batch knows grows with its articles: the resolver learns each one's
+        outlet and its site's templates are learned again, so linking one article at
+        a time gives what one batch gives only when the batch is a single article.
+        :func:`newstrail.engines.local.analyze` links one article at a time, so its
+        results do not depend on the batch size.
+        """
+        opts = self.options
+        for article in articles:
+            # what the store now knows of these outlets, without reading every outlet again
+            self.resolver.learn(article.outlet, article.domain)
+            self.templates.forget(SiteTemplates.site(article))
         for article in articles:
             self._remember(article)
         sampled = {a.id: self._fingerprints[a.id].sampled() for a in articles}
@@ -201,7 +235,10 @@ class Linker:
                 if df[h] < opts.df_cap:
                     hits.update(postings.get(h, ()))
                     hits.update(in_batch.get(h, ()))
-            candidates = [c for c, n in hits.most_common(opts.max_candidates + 1) if n >= opts.candidate_hits and c != article.id]
+            # ties broken by id, not by the order the index returned postings in (which
+            # follows SQLite's query plan, and so the size of the query)
+            ranked = sorted(hits.items(), key=lambda hit: (-hit[1], hit[0]))[: opts.max_candidates + 1]
+            candidates = [c for c, n in ranked if n >= opts.candidate_hits and c != article.id]
             self._load(candidates)
             for other in candidates:
                 if other not in self._fingerprints:
@@ -247,24 +284,17 @@ class Linker:
         uses stays that outlet's."""
         rows = []
         for article in articles:
-            if not article.domain:
-                continue
-            # footers the cleaner removed ("X, formerly the Y, has reported since 1949") say it most
-            own_text = "\n".join([article.text, *(block.text for block in article.removed)])
-            for name in former_names(own_text, article.outlet):
-                key = outlet_key(name)
-                if key not in self.resolver.name_alias and not self.resolver.corpus_outlets(name):
-                    rows.append(Alias("name:" + key, "name", name, article.domain, "former name, from the outlet's own text", f"article {article.id}"))
+            for row in self.resolver.learn_former_names(own_text(article), article.outlet, article.domain, f"article {article.id}"):
+                rows.append(Alias(**row))
         if rows:
             self.store.ratings.put_aliases(rows)
-            self.resolver = resolver_for(self.store)
 
     def _reuse_is_story(self, article: Article, other_id: str, passages: list, batch: dict[str, Article]) -> bool:
         """Whether shared passages put ``article`` and ``other_id`` in one story: a long
         copy between two outlets does; a site's template or a network footer does not
         (see :func:`~newstrail.corpus.events.reuse_joins_story`)."""
         words = sum(p.words for p in passages)
-        other = batch.get(other_id) or next(iter(self.store.articles.get_many([other_id])), None)
+        other = batch.get(other_id) or next(iter(self._articles([other_id])), None)
         if other is None:
             return False
         between = not same_outlet(article, other)
@@ -337,7 +367,7 @@ class Linker:
                 citer, key = cite.article, cite.outlet
                 if citer == article.id:
                     continue
-                best = self._best_source(self.store.articles.get_many([citer])[0], [article.outlet])
+                best = self._best_source(self._articles([citer])[0], [article.outlet])
                 if best == article.id:
                     self.store.links.add_cite(Cite(citer, key, article.id))
                     report.resolved += 1
@@ -409,7 +439,7 @@ class Linker:
         wanted = _figures(said)
         if not wanted:
             return set()
-        found = {a.id for a in self.store.articles.get_many(candidates) if wanted <= _figures(a.text)}
+        found = {a.id for a in self._articles(candidates) if wanted <= _figures(a.text)}
         return found if len(found) == 1 else set()
 
     def _hyperlinked(self, article: Article) -> set[str]:

@@ -2,9 +2,12 @@
 
 :func:`analyze` is the library's main job and what ``newstrail analyze`` calls.
 It yields one :class:`Outcome` per article or failed input, in input order. A
-failure is reported and skipped; articles are written in transactions of
-``settings.batch_size``, so a crash loses at most the batch in flight, and a
-rerun skips what is already stored and resumes.
+failure is reported and skipped. Articles are analysed ``settings.batch_size`` at a
+time, then stored and linked one by one, in input order, in transactions that
+commit every half second: a crash loses at most the batch in flight,
+another writer waits at most about that long, and what is stored does not depend
+on the batch size or on where a run was interrupted. A rerun skips what is already
+stored before analysing it, and resumes.
 
 >>> import tempfile, os
 >>> from newstrail.store import open_store
@@ -32,9 +35,9 @@ from newstrail.engines.stages import StageContext, build_pipeline, store_free
 from newstrail.core.progress import Progress, counter
 from newstrail.ingest import planned_articles, read_inputs
 from newstrail.outlets.resolver import OutletResolver
-from newstrail.store import Store
+from newstrail.store import Store, write_in_turns
 
-__all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "assign_ids", "default_pipeline", "process"]
+__all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "assign_ids", "default_pipeline", "process", "stored_already"]
 
 FAILED = "failed"
 
@@ -97,12 +100,64 @@ def assign_ids(articles: Sequence[Article], store: Store, derived: dict[int, str
             holders.setdefault(article.id, article)  # a later input in this batch with the same id is compared to it
 
 
+def stored_already(article: Article, fallback: str, store: Store) -> str | None:
+    """The id of the stored article ``article`` is, told before any stage runs, or None.
+
+    An article is stored when its URL is, or its fallback id (from its URL, or from
+    its text as read when it has none) is: ids never change, so a rerun finds each
+    article it stored. An input id held by an article without a URL is left to the
+    store to judge after cleaning (None here).
+
+    >>> import tempfile, os
+    >>> from newstrail.store import open_store
+    >>> a = Article(text="The pier closed.", url="https://harbor.example/a").ensure_id()
+    >>> with open_store(os.path.join(tempfile.mkdtemp(), "s.db")) as store:
+    ...     before = stored_already(a, a.id, store)
+    ...     _ = store.articles.put(a)
+    ...     before, stored_already(a, a.id, store) == a.id
+    (None, True)
+    """
+    if article.url:
+        at_url = store.articles.ids_for_urls([article.url])
+        if article.url in at_url:
+            return at_url[article.url]
+    refs = store.articles.refs(list(dict.fromkeys([fallback, article.id])))
+    if fallback in refs:
+        return fallback
+    holder = refs.get(article.id)
+    if holder is not None and (holder.url or article.url) and holder.url == article.url:
+        return article.id
+    return None
+
+
+def _store_and_link(ready: list[Outcome], store: Store, link: Callable[[list[Article]], None] | None) -> None:
+    """Store and link ``ready`` articles one at a time, in order, each against those before it.
+
+    One article at a time makes what is linked independent of the batch size and of
+    where a run was interrupted; the writes are committed in turns (see
+    :func:`~newstrail.store.write_in_turns`), so another writer never waits long, and
+    each article is stored and linked together or not at all.
+    """
+
+    def write(outcome: Outcome) -> None:
+        article = outcome.article
+        assert article is not None
+        [outcome.status] = store.articles.put_many([article])
+        if outcome.status == "added":
+            index_outlets(store, [article])  # the outlet index is written with the article, never by a read
+            if link is not None:
+                link([article])
+
+    write_in_turns(store, ready, write)
+
+
 def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: Pipeline | None = None, stdin: IO[bytes] | None = None,
             progress: Progress | None = None) -> Iterator[Outcome]:
     """Ingest, analyse and store every article named by ``inputs``.
 
     Without ``pipeline``, the stages of ``settings.pipeline`` are built over what
-    ``store`` knows; building reads the store and never writes to it. ``progress``
+    ``store`` knows; building reads the store and never writes to it. An article
+    already stored (see :func:`stored_already`) is not analysed again. ``progress``
     hears of every article analysed ("articles"; the total when the inputs tell it,
     see :func:`~newstrail.ingest.planned_articles`).
     """
@@ -113,6 +168,7 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
     pending: list[Outcome] = []
     derived: dict[int, str] = {}
     link: Callable[[list[Article]], None] | None = None
+    linker = None
     if settings.link:
         # imported only when linking: it pulls in numpy, and `import newstrail` stays light
         from newstrail.corpus.linking import Linker, LinkReport
@@ -123,19 +179,17 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
             linker.link_batch(added, report)
 
     def flush() -> list[Outcome]:
-        ready = [o for o in pending if o.article is not None and o.status != FAILED]
+        ready = [o for o in pending if o.article is not None and o.status == "ready"]
         articles = [o.article for o in ready if o.article is not None]
         if articles:
             assign_ids(articles, store, derived)
-            with store.transaction():  # stored and linked together, or not at all
-                for outcome, status in zip(ready, store.articles.put_many(articles), strict=True):
-                    outcome.status = status
-                added = [o.article for o in ready if o.status == "added" and o.article is not None]
-                index_outlets(store, added)  # the outlet index is written with the articles, never by a read
-                if link is not None and added:
-                    link(added)
-            stories = store.links.stories_of([a.id for a in articles])
-            for article in articles:
+            if linker is not None:
+                linker.refresh()  # what other writers stored since the last batch
+            _store_and_link(ready, store, link)
+        stored = [o.article for o in pending if o.article is not None and o.status != FAILED]
+        if stored:
+            stories = store.links.stories_of([a.id for a in stored])
+            for article in stored:
                 article.story = stories.get(article.id)
         done = list(pending)
         pending.clear()
@@ -149,13 +203,19 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
             # The id is fixed from the text as read, so a better cleaner later keeps ids stable.
             item.ensure_id()
             fallback = article_id_for(item.url, item.text)
-            try:
-                article = process(item, pipeline)
-                derived[id(article)] = fallback
-                pending.append(Outcome(item.source, "ready", article=article))
-            except NewstrailError as exc:
-                pending.append(Outcome(getattr(exc, "where", item.source), FAILED, article=None, error=exc))
+            known = stored_already(item, fallback, store)
+            if known is not None:
+                # a rerun costs a lookup per stored article, not the stages
+                pending.append(Outcome(item.source, "exists", article=store.articles.get(known)))
+            else:
+                try:
+                    article = process(item, pipeline)
+                    derived[id(article)] = fallback
+                    pending.append(Outcome(item.source, "ready", article=article))
+                except NewstrailError as exc:
+                    pending.append(Outcome(getattr(exc, "where", item.source), FAILED, article=None, error=exc))
         step()
-        if sum(o.article is not None for o in pending) >= settings.batch_size:
+        if sum(o.status == "ready" for o in pending) >= settings.batch_size or len(pending) >= 10 * settings.batch_size:
             yield from flush()
+    yield from flush()
     yield from flush()

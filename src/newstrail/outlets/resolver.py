@@ -33,10 +33,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from newstrail.core.article import Article
 from newstrail.outlets.keys import GENERIC, domain_label, has_other_script, initials, is_acronym, latin, outlet_key, site_stem, skeleton, squeezed, tokens, without_article
 from newstrail.outlets.urls import PLATFORMS, domain_of, host_of, looks_like_domain, parse_site
 
-__all__ = ["ListedSite", "Outlet", "OutletResolver", "former_names"]
+__all__ = ["ListedSite", "Outlet", "OutletResolver", "former_names", "own_text"]
 
 #: a corpus outlet longer than this many words is a description or a title, not a masthead
 _MASTHEAD_WORDS = 6
@@ -136,6 +137,7 @@ class OutletResolver:
                 self.name_alias[row["alias"].removeprefix("name:")] = dict(row)
         self._spellings: dict[str, Counter[str]] = defaultdict(Counter)  # key -> corpus spellings
         self._key_domains: dict[str, set[str]] = defaultdict(set)
+        self._spelling_domains: dict[str, set[str]] = defaultdict(set)
         self._domain_keys: dict[str, set[str]] = defaultdict(set)
         self._variants: dict[str, str] = {}  # another spelling's key -> outlet key
         self._listed_names: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> (name, domain)
@@ -175,14 +177,42 @@ class OutletResolver:
         if not outlet or not key:
             return
         known = outlet in self._spellings.get(key, ())
-        if known and (not domain or domain in self._key_domains[key]):
+        seen = self._spelling_domains[outlet]
+        if known and (not domain or domain in seen):
             return
-        self._spellings[key][outlet] += 1
+        if domain:
+            seen.add(domain)
+        # a spelling counts the domains it is seen on, whatever the order they come in
+        self._spellings[key][outlet] = max(1, len(seen))
         if domain:
             self._key_domains[key].add(domain)
             self._domain_keys[domain].add(key)
         if self._index is not None:  # kept current: a batch teaches outlets one by one
             self._index_key(self._index, key)
+
+    def learn_former_names(self, text: str, outlet: str | None, domain: str | None, source: str = "") -> list[dict[str, Any]]:
+        """Remember the former names ``outlet`` gives in its own ``text`` as names of
+        ``domain``; return the alias rows learned (a name the resolver already knows, as
+        an alias or another corpus outlet's name, stays as it is).
+
+        >>> r = OutletResolver([("The Pier Post", "pierpost.example")])
+        >>> [row["text"] for row in r.learn_former_names("The Pier Post (formerly the Bay Courier) is local.", "The Pier Post", "pierpost.example")]
+        ['Bay Courier']
+        >>> r.corpus_outlets("the Bay Courier")
+        ['The Pier Post']
+        """
+        learned: list[dict[str, Any]] = []
+        if not domain:
+            return learned
+        for name in former_names(text, outlet):
+            key = outlet_key(name)
+            if key not in self.name_alias and not self.corpus_outlets(name):
+                row = {"alias": "name:" + key, "kind": "name", "text": name, "domain": domain,
+                       "note": "former name, from the outlet's own text", "source": source}
+                self.name_alias[key] = row
+                self._index = None
+                learned.append(row)
+        return learned
 
     # names and keys ------------------------------------------------------------------
     def name_of(self, key: str) -> str:
@@ -434,6 +464,12 @@ _FORMER = re.compile(
     r"\s*[,(]\s*(?:formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?|once\s+known\s+as|renamed\s+from)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w'’]*(?:\s+(?:[A-Z][\w'’]*|&|of|and|the|de|la))*)"
 )
+
+
+def own_text(article: Article) -> str:
+    """The text an outlet says of itself in: the article's text and the blocks the cleaner
+    removed (a footer "X, formerly the Y, has reported since 1949" says it most)."""
+    return "\n".join([article.text, *(block.text for block in article.removed)])
 
 
 def former_names(text: str, outlet: str | None) -> list[str]:

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 from newstrail.core.errors import StoreError
 from newstrail.store.sqlite_articles import SQLiteArticles, SQLiteText
-from newstrail.store.sqlite_db import SQLiteDB
+from newstrail.store.sqlite_db import SQLiteDB, store_fault
 from newstrail.store.sqlite_factchecks import SQLiteFactChecks
 from newstrail.store.sqlite_links import SQLiteLinks
 from newstrail.store.sqlite_ratings import SQLiteRatings
@@ -50,7 +50,7 @@ def _connect_read_only(path: str) -> sqlite3.Connection:
     return db
 
 
-def _connect(path: str, read_only: bool) -> sqlite3.Connection:
+def _connect(path: str, read_only: bool, busy_timeout: float) -> sqlite3.Connection:
     if read_only:
         db = _connect_read_only(path)
     else:
@@ -58,7 +58,7 @@ def _connect(path: str, read_only: bool) -> sqlite3.Connection:
         db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA foreign_keys=ON")
-    db.execute("PRAGMA busy_timeout=10000")
+    db.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
     return db
 
 
@@ -69,12 +69,15 @@ class SQLiteStore:
     a file of an older schema must be opened writable once to upgrade it.
     """
 
-    def __init__(self, path: str, *, read_only: bool = False) -> None:
+    def __init__(self, path: str, *, read_only: bool = False, busy_timeout: float = 30.0) -> None:
         self.location = path
         self.read_only = read_only
+        self.busy_timeout = busy_timeout
         try:
-            self._db = SQLiteDB(_connect(path, read_only), path, read_only)
+            self._db = SQLiteDB(_connect(path, read_only, busy_timeout), path, read_only, busy_timeout)
             self._check_version()
+        except sqlite3.OperationalError as exc:
+            raise store_fault(exc, path, busy_timeout) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open as a newstrail SQLite store ({exc}); name another file with --db") from exc
         self._articles = SQLiteArticles(self._db, path)
@@ -147,3 +150,6 @@ class SQLiteStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+        error = exc[1] if len(exc) > 1 else None
+        if isinstance(error, sqlite3.Error):  # a fault outside a transaction (a read, a pragma)
+            raise store_fault(error, self.location, self.busy_timeout) from error

@@ -18,6 +18,37 @@ T = TypeVar("T")
 _CHUNK = 500  # SQLite binds at most a few thousand parameters per statement
 
 
+def store_fault(exc: sqlite3.Error, location: str, busy_timeout: float = 30.0) -> StoreError:
+    """A SQLite failure as a :class:`StoreError` that says what happened and what to do.
+
+    >>> str(store_fault(sqlite3.OperationalError("database is locked"), "c.db")).split(";")[0]
+    'c.db: the store is locked: another process is writing to it and held the lock past 30 s (store.busy_timeout)'
+    """
+    text = str(exc)
+    lowered = text.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return StoreError(
+            f"{location}: the store is locked: another process is writing to it and held the lock past {busy_timeout:g} s "
+            "(store.busy_timeout); nothing of the unfinished batch was written, what was committed before stays. "
+            "Rerun when the other writer is done (a rerun skips what is stored), wait longer with --set store.busy_timeout=120, "
+            "or give each writer its own --db")
+    if "full" in lowered:
+        return StoreError(
+            f"{location}: the disk is full ({text}); nothing was lost: the unfinished batch was rolled back and what was "
+            "committed before is intact. Free space (or name a store on another disk with --db) and rerun: it skips what is stored")
+    if "disk i/o" in lowered:
+        return StoreError(
+            f"{location}: the store could not be written ({text}: the disk may be full, over a size limit, or failing); the "
+            "unfinished batch was rolled back. Free space or fix the disk, check the file with "
+            f"'sqlite3 {location} \"PRAGMA integrity_check\"', and rerun: it skips what is stored")
+    if "unable to open" in lowered:
+        return StoreError(f"{location}: cannot open the store file ({text}); check that its folder exists and is writable, or name another file with --db")
+    if "readonly" in lowered or "read-only" in lowered:
+        return StoreError(f"{location}: cannot write the store ({text}); make the file and its folder writable, or name another file with --db")
+    return StoreError(f"{location}: the store failed ({type(exc).__name__}: {text}); check the file with "
+                      f"'sqlite3 {location} \"PRAGMA integrity_check\"' or name another file with --db")
+
+
 def chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
     """``items`` in slices short enough for one statement's parameters.
 
@@ -51,10 +82,11 @@ def unique(items: Iterable[T]) -> list[T]:
 class SQLiteDB:
     """The connection, and the helpers every SQLite repository shares."""
 
-    def __init__(self, connection: sqlite3.Connection, location: str = "", read_only: bool = False) -> None:
+    def __init__(self, connection: sqlite3.Connection, location: str = "", read_only: bool = False, busy_timeout: float = 30.0) -> None:
         self.db = connection
         self.location = location
         self.read_only = read_only
+        self.busy_timeout = busy_timeout
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.db.execute(sql, params)
@@ -77,13 +109,28 @@ class SQLiteDB:
             return
         if self.read_only:
             raise StoreError(f"{self.location}: opened read-only; open it without read_only to write")
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise store_fault(exc, self.location, self.busy_timeout) from exc
         try:
             yield
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise store_fault(exc, self.location, self.busy_timeout) from exc
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already (it rolls back by itself
+        on a full disk, and a second ROLLBACK would hide why)."""
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the error that brought us here is the one to report
 
     def rowids(self, ids: Iterable[str]) -> dict[str, int]:
         """Article id -> rowid, for the stored ones."""
