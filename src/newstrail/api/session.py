@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Union
 
-from newstrail.core.config import Settings
+from newstrail.core.config import DEFAULT_BUSY_TIMEOUT, Settings
 from newstrail.core.errors import ConfigError, StoreError
 from newstrail.store import Store, open_store
 
@@ -32,8 +32,7 @@ def opened(where: StoreLike, write: bool = False) -> Iterator[Store]:
     path = where.db if isinstance(where, Settings) else os.fspath(where)
     if not write and not os.path.exists(path):
         raise StoreError(f"{path}: no store here; run 'newstrail analyze ... --db {path}' first")
-    busy = where.busy_timeout if isinstance(where, Settings) else Settings().busy_timeout
-    with open_store(path, read_only=not write, busy_timeout=busy) as store:
+    with open_store(path, read_only=not write, busy_timeout=where.busy_timeout if isinstance(where, Settings) else DEFAULT_BUSY_TIMEOUT) as store:
         yield store
 
 

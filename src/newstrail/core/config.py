@@ -44,6 +44,9 @@ STAGE_NAMES: tuple[str, ...] = (
 #: The stages ``analyze`` runs unless told otherwise: rhetoric is opt-in, it costs the most.
 DEFAULT_STAGES: tuple[str, ...] = tuple(s for s in STAGE_NAMES if s != "rhetoric")
 
+#: Seconds a write waits for another process's write lock on the store (``store.busy_timeout``).
+DEFAULT_BUSY_TIMEOUT = 30.0
+
 #: The table of the settings file's earlier, flat layout (keys are field names).
 LEGACY_TABLE = "newstrail"
 
@@ -69,7 +72,7 @@ class Settings:
     #: store location: a SQLite file path (the default backend)
     db: str = _setting("newstrail.db", "store", "db")
     #: seconds a write waits for another process's write lock on the store before it gives up (exit 3)
-    busy_timeout: float = _setting(30.0, "store", "busy_timeout", low=0)
+    busy_timeout: float = _setting(DEFAULT_BUSY_TIMEOUT, "store", "busy_timeout", low=0)
     #: seconds before a fetch gives up on connecting or reading
     fetch_timeout: float = _setting(10.0, "fetch", "timeout", low=0, above=True)
     #: extra attempts after a failed fetch (connection errors, 429, 5xx)

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from newstrail.core.config import DEFAULT_BUSY_TIMEOUT
 from newstrail.core.errors import StoreError
 from newstrail.store.protocols import Articles, FactChecks, Links, Ratings, Store, TextIndex
 from newstrail.store.rows import ADDED, EXISTS, SearchHit
@@ -31,7 +32,7 @@ T = TypeVar("T")
 WRITE_TURN = 0.5
 
 
-def open_store(location: str, *, read_only: bool = False, busy_timeout: float = 30.0) -> Store:
+def open_store(location: str, *, read_only: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Store:
     """Open the store at ``location`` (a SQLite file path): created and migrated, or with
     ``read_only=True`` opened as it is, for reading only. A write waits up to
     ``busy_timeout`` seconds for another process's write lock."""

@@ -18,6 +18,7 @@ import sqlite3
 from contextlib import AbstractContextManager
 from urllib.parse import quote
 
+from newstrail.core.config import DEFAULT_BUSY_TIMEOUT
 from newstrail.core.errors import StoreError
 from newstrail.store.sqlite_articles import SQLiteArticles, SQLiteText
 from newstrail.store.sqlite_db import SQLiteDB, store_fault
@@ -69,7 +70,7 @@ class SQLiteStore:
     a file of an older schema must be opened writable once to upgrade it.
     """
 
-    def __init__(self, path: str, *, read_only: bool = False, busy_timeout: float = 30.0) -> None:
+    def __init__(self, path: str, *, read_only: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.location = path
         self.read_only = read_only
         self.busy_timeout = busy_timeout

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from newstrail.core.dates import to_iso
+from newstrail.core.config import DEFAULT_BUSY_TIMEOUT
 from newstrail.core.errors import StoreError
 
 T = TypeVar("T")
@@ -18,7 +19,7 @@ T = TypeVar("T")
 _CHUNK = 500  # SQLite binds at most a few thousand parameters per statement
 
 
-def store_fault(exc: sqlite3.Error, location: str, busy_timeout: float = 30.0) -> StoreError:
+def store_fault(exc: sqlite3.Error, location: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> StoreError:
     """A SQLite failure as a :class:`StoreError` that says what happened and what to do.
 
     >>> str(store_fault(sqlite3.OperationalError("database is locked"), "c.db")).split(";")[0]
@@ -82,7 +83,7 @@ def unique(items: Iterable[T]) -> list[T]:
 class SQLiteDB:
     """The connection, and the helpers every SQLite repository shares."""
 
-    def __init__(self, connection: sqlite3.Connection, location: str = "", read_only: bool = False, busy_timeout: float = 30.0) -> None:
+    def __init__(self, connection: sqlite3.Connection, location: str = "", read_only: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.db = connection
         self.location = location
         self.read_only = read_only
