@@ -199,3 +199,34 @@ def test_a_credit_resolved_to_a_later_article_falls_back_to_an_earlier_one():
     resolver = OutletResolver([("Northwind Wire Service", "nws.example"), ("Pellow Courier", "pellowcourier.example")])
     graph = build_graph([first, later, copy], [], [Cite("c", "nws", "w2")], {}, resolver)
     assert list(graph.edges) == [("w1", "c")]
+
+
+
+# credits resolved at linking time, read again at trace time ------------------------------------
+def test_a_stored_credit_goes_to_the_outlets_article_the_text_comes_from():
+    # linking resolved the copy's credit of the wire to its first version (the update was
+    # not stored yet); the copy's text comes from the update
+    first = Article(id="w1", text="Cranes idle at Briskhaven.", outlet="Northwind Wire Service", published="2025-03-03T07:00:00Z")
+    update = Article(id="w2", text=POST, outlet="Northwind Wire Service", published="2025-03-03T15:00:00Z")
+    copy = Article(id="copy", text=POST, outlet="Ostra Radio", published="2025-03-03T18:00:00Z",
+                   attributions=[Attribution("dateline", "NWS", "outlet")])
+    resolver = OutletResolver([("Northwind Wire Service", "nws.example"), ("Ostra Radio", "ostraradio.example")])
+    passage = Passage(0, len(POST), 0, len(POST), len(POST.split()))
+    graph = build_graph([first, update, copy], [ReusedPassage("w2", "copy", passage)], [Cite("copy", "nws", "w1")], {}, resolver)
+    assert ("w2", "copy") in graph.edges and "attribution" in graph.edges[("w2", "copy")].kinds
+    assert ("w1", "copy") not in graph.edges
+
+
+def test_a_stored_credit_to_a_name_holding_another_outlets_name_is_read_again():
+    # linking resolved "the North Ostra Gazette" to the Ostra Gazette before any article of
+    # the North Ostra Gazette was stored
+    gazette = Article(id="g", text="The society says savers' money is safe.", outlet="Ostra Gazette", published="2025-05-07T08:00:00Z")
+    north = Article(id="n", text=POST, outlet="North Ostra Gazette", published="2025-05-07T10:00:00Z")
+    flash = Article(id="f", text=POST, outlet="Ostra Flash", published="2025-05-07T15:00:00Z",
+                    attributions=[Attribution("reported", "the North Ostra Gazette", "outlet")])
+    resolver = OutletResolver([("Ostra Gazette", "ostragazette.example"), ("North Ostra Gazette", "northostragazette.example"),
+                               ("Ostra Flash", "ostraflash.example")])
+    passage = Passage(0, len(POST), 0, len(POST), len(POST.split()))
+    graph = build_graph([gazette, north, flash], [ReusedPassage("n", "f", passage)], [Cite("f", "north ostra gazette", "g")], {}, resolver)
+    assert ("n", "f") in graph.edges and "attribution" in graph.edges[("n", "f")].kinds
+    assert ("g", "f") not in graph.edges

@@ -63,8 +63,17 @@ _WORD = re.compile(r"\w+")
 # article in its entirety, including this copyright notice...") travels with every
 # article of an author or site, so sentences holding one are no evidence of copying,
 # even where the cleaner left them inside a paragraph.
-_NOTICE = re.compile(r"\bcopyright\b|©|\ball\s+rights\s+reserved\b|\bfair\s+use\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# A permission to republish ("We encourage you to share and republish our reports", "This
+# content may be freely reproduced in full ... with full attribution") is one too.
+_NOTICE = re.compile(
+    r"\bcopyright\b|©|\ball\s+rights\s+reserved\b|\bfair\s+use\b|\brepublish\b|\bfreely\s+reproduced\b"
+    r"|\breproduced\s+in\s+full\b|\bwith\s+full\s+attribution\b|\bmay\s+be\s+(?:freely\s+)?(?:reproduced|republished|reposted)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
+# a credit line two copies of one source's work both carry ("Source: http://...",
+# "Contributed by X of x.example."): it names the source, it is no text copied from each other
+_CREDIT_LINE = re.compile(r"\s*(?:sources?|via|contributed\s+by|delivered\s+by|credits?|h/t|originally\s+published\s+(?:by|at|on|in))\b", re.I)
 
 
 def words_beside_notices(text: str) -> int:
@@ -73,7 +82,7 @@ def words_beside_notices(text: str) -> int:
     >>> words_beside_notices("Copyright 2020 Ana Vel. All Rights Reserved. The pier closed on Monday.")
     5
     """
-    return sum(len(_WORD.findall(s)) for s in _SENTENCE_END.split(text) if not _NOTICE.search(s))
+    return sum(len(_WORD.findall(s)) for s in _SENTENCE_END.split(text) if not _NOTICE.search(s) and not _CREDIT_LINE.match(s))
 
 Line = tuple[int, int, int]  # start, end, hash of the normalised line
 

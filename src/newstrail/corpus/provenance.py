@@ -184,15 +184,35 @@ def chronological(article: Article) -> tuple[datetime, str]:
     return (sort_key(article.published), article.id)
 
 
-def _resolved(by_id: dict[str, Article], cites: Sequence[Cite], resolver: OutletResolver) -> dict[tuple[str, str], str | None]:
+def _resolved(by_id: dict[str, Article], cites: Sequence[Cite], resolver: OutletResolver,
+              shares: dict[str, set[str]] | None = None) -> dict[tuple[str, str], str | None]:
     """(citing article, credited outlet key) -> the source linking resolved; a credit
     linking left open (or resolved to a later article) resolves to the credited
-    outlet's article in this story published before it."""
+    outlet's article in this story published before it. Where the citing article shares
+    text (``shares``) with another article of the credited outlet than the one resolved,
+    the text tells which of the outlet's articles it took from (a wire's update, not its
+    first version), whatever order the two reached the store in."""
     resolved = {(c.article, c.outlet): c.source for c in cites}
+    for key, source in list(resolved.items()):
+        article = by_id.get(key[0])
+        if article is None or source not in by_id or source in (shares or {}).get(article.id, set()):
+            continue
+        outlet = outlet_key(by_id[source].outlet or "")
+        texts = [o for o in (shares or {}).get(article.id, set()) if o in by_id and outlet_key(by_id[o].outlet or "") == outlet
+                 and chronological(by_id[o]) <= chronological(article)]
+        if outlet and texts:
+            resolved[key] = max(texts, key=lambda o: chronological(by_id[o]))
     for article in by_id.values():
         for attribution in article.attributions:
             key = (article.id, outlet_key(attribution.source or ""))
             source = by_id.get(resolved.get(key) or "")
+            if source is not None and attribution.kind == "outlet" and attribution.source and not attribution.where == "own":
+                # linking resolved the credit with what the store knew then; an outlet whose
+                # articles came later may be the one named ("the North Wendle Gazette", not
+                # the Wendle Gazette): the trace asks the resolver again
+                named = {outlet_key(n) for n in resolver.corpus_outlets(attribution.source)}
+                if named and outlet_key(source.outlet or "") not in named:
+                    resolved[key], source = None, None
             if source is not None and source.published is not None and article.published is not None and chronological(source) > chronological(article):
                 resolved[key] = None  # a credit never points at a later article: look again below
             if attribution.kind == "outlet" and attribution.source and resolved.get(key) not in by_id:
@@ -239,7 +259,11 @@ def build_graph(
     def edge(source: str, target: str) -> Edge:
         return edges.setdefault((source, target), Edge(source, target))
 
-    resolved = _resolved(by_id, cites, outlet_resolver)
+    shares: dict[str, set[str]] = defaultdict(set)
+    for reused in passages:
+        shares[reused.a].add(reused.b)
+        shares[reused.b].add(reused.a)
+    resolved = _resolved(by_id, cites, outlet_resolver, shares)
     credits = {(c, s) for (c, _), s in resolved.items() if s}
     credits |= {(a.id, url_ids[ln.url]) for a in articles for ln in a.links if url_ids.get(ln.url) in by_id}
     crediting = {a.id for a in articles if any(att.kind == "outlet" and att.source for att in a.attributions)}
