@@ -193,13 +193,13 @@ def _resolved(by_id: dict[str, Article], cites: Sequence[Cite], resolver: Outlet
     the text tells which of the outlet's articles it took from (a wire's update, not its
     first version), whatever order the two reached the store in."""
     resolved = {(c.article, c.outlet): c.source for c in cites}
-    for key, source in list(resolved.items()):
-        article = by_id.get(key[0])
-        if article is None or source not in by_id or source in (shares or {}).get(article.id, set()):
+    for key, source_id in list(resolved.items()):
+        citing = by_id.get(key[0])
+        if citing is None or source_id not in by_id or source_id in (shares or {}).get(citing.id, set()):
             continue
-        outlet = outlet_key(by_id[source].outlet or "")
-        texts = [o for o in (shares or {}).get(article.id, set()) if o in by_id and outlet_key(by_id[o].outlet or "") == outlet
-                 and chronological(by_id[o]) <= chronological(article)]
+        outlet = outlet_key(by_id[source_id].outlet or "")
+        texts = [o for o in (shares or {}).get(citing.id, set()) if o in by_id and outlet_key(by_id[o].outlet or "") == outlet
+                 and chronological(by_id[o]) <= chronological(citing)]
         if outlet and texts:
             resolved[key] = max(texts, key=lambda o: chronological(by_id[o]))
     for article in by_id.values():

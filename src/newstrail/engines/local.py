@@ -3,11 +3,12 @@
 :func:`analyze` is the library's main job and what ``newstrail analyze`` calls.
 It yields one :class:`Outcome` per article or failed input, in input order. A
 failure is reported and skipped. Articles are analysed ``settings.batch_size`` at a
-time, then stored and linked one by one, in input order, in transactions that
-commit every half second: a crash loses at most the batch in flight,
-another writer waits at most about that long, and what is stored does not depend
-on the batch size or on where a run was interrupted. A rerun skips what is already
-stored before analysing it, and resumes.
+time and stored in input order, in transactions that commit every half second: a
+crash loses at most the batch in flight, and another writer waits at most about that
+long. Once every article of the run is stored, they are linked one by one in input
+order (see :func:`_link`), so what is stored does not depend on the batch size or on
+where a run was interrupted. A rerun skips what is already stored before analysing
+it, links what an interrupted run left unlinked, and resumes.
 
 >>> import tempfile, os
 >>> from newstrail.store import open_store
@@ -22,6 +23,7 @@ stored before analysing it, and resumes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import weakref
 from dataclasses import dataclass
 from typing import IO
 
@@ -130,14 +132,10 @@ def stored_already(article: Article, fallback: str, store: Store) -> str | None:
     return None
 
 
-def _store_and_link(ready: list[Outcome], store: Store, link: Callable[[list[Article]], None] | None) -> None:
-    """Store and link ``ready`` articles one at a time, in order, each against those before it.
-
-    One article at a time makes what is linked independent of the batch size and of
-    where a run was interrupted; the writes are committed in turns (see
-    :func:`~newstrail.store.write_in_turns`), so another writer never waits long, and
-    each article is stored and linked together or not at all.
-    """
+def _store(ready: list[Outcome], store: Store) -> None:
+    """Store ``ready`` articles in order, in write turns (see
+    :func:`~newstrail.store.write_in_turns`): another writer never waits long, and each
+    article is stored whole or not at all."""
 
     def write(outcome: Outcome) -> None:
         article = outcome.article
@@ -145,10 +143,32 @@ def _store_and_link(ready: list[Outcome], store: Store, link: Callable[[list[Art
         [outcome.status] = store.articles.put_many([article])
         if outcome.status == "added":
             index_outlets(store, [article])  # the outlet index is written with the article, never by a read
-            if link is not None:
-                link([article])
 
     write_in_turns(store, ready, write)
+
+
+def _link(ids: list[str], store: Store, progress: Progress | None) -> dict[str, str | None]:
+    """Link the run's articles once all of them are stored, one at a time in input order,
+    in write turns; their stories.
+
+    Linking after storing makes what is linked independent of the batch size and of
+    where a run was interrupted (a rerun links what the first run stored and left
+    unlinked, in the same order), and lets what is learned from a site's articles (its
+    template lines: a comment policy, a footer) be learned from all of them before any
+    of its articles is compared with another.
+    """
+    # imported only when linking: it pulls in numpy, and `import newstrail` stays light
+    from newstrail.corpus.linking import Linker, LinkReport
+
+    if not ids:
+        return {}
+    linker, report = Linker(store), LinkReport()
+    step = counter(progress, "articles linked", len(ids))
+    for start in range(0, len(ids), 200):
+        chunk = ids[start : start + 200]
+        write_in_turns(store, store.articles.get_many(chunk), lambda article: linker.link_batch([article], report))
+        step(len(chunk))
+    return store.links.stories_of(ids)
 
 
 def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: Pipeline | None = None, stdin: IO[bytes] | None = None,
@@ -167,30 +187,29 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
         pipeline = build_pipeline(settings, StageContext(store))
     pending: list[Outcome] = []
     derived: dict[int, str] = {}
-    link: Callable[[list[Article]], None] | None = None
-    linker = None
-    if settings.link:
-        # imported only when linking: it pulls in numpy, and `import newstrail` stays light
-        from newstrail.corpus.linking import Linker, LinkReport
-
-        linker, report = Linker(store), LinkReport()
-
-        def link(added: list[Article]) -> None:
-            linker.link_batch(added, report)
+    # the run's articles to link once all are stored, in input order, and the ones handed
+    # out, which get their story then (the caller may still hold them)
+    to_link: list[str] = []
+    handed: weakref.WeakValueDictionary[str, Article] = weakref.WeakValueDictionary()
 
     def flush() -> list[Outcome]:
         ready = [o for o in pending if o.article is not None and o.status == "ready"]
         articles = [o.article for o in ready if o.article is not None]
         if articles:
             assign_ids(articles, store, derived)
-            if linker is not None:
-                linker.refresh()  # what other writers stored since the last batch
-            _store_and_link(ready, store, link)
+            _store(ready, store)
         stored = [o.article for o in pending if o.article is not None and o.status != FAILED]
         if stored:
             stories = store.links.stories_of([a.id for a in stored])
-            for article in stored:
+            for outcome in pending:
+                article = outcome.article
+                if article is None or outcome.status == FAILED:
+                    continue
                 article.story = stories.get(article.id)
+                # added now, or stored by an interrupted run and never linked: linked at the end
+                if settings.link and article.story is None and article.id not in handed:
+                    to_link.append(article.id)
+                handed[article.id] = article
         done = list(pending)
         pending.clear()
         derived.clear()
@@ -218,4 +237,6 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
         if sum(o.status == "ready" for o in pending) >= settings.batch_size or len(pending) >= 10 * settings.batch_size:
             yield from flush()
     yield from flush()
-    yield from flush()
+    for article_id, story in _link(to_link, store, progress).items():
+        if (held := handed.get(article_id)) is not None:
+            held.story = story
