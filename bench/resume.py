@@ -7,8 +7,9 @@ then runs the real ``newstrail analyze`` in subprocesses:
 
 1. a fresh run, timed in CPU seconds (user + system of the child);
 2. a rerun over the same input (everything stored): its CPU seconds;
-3. runs with batch sizes 1 and 7, and a run interrupted after the first 40% of the
-   input then resumed on the whole, each compared table by table with the fresh run.
+3. runs with batch sizes 1 and 7, and the input split in two runs (the first 40% of it,
+   then all of it), each compared table by table with the fresh run. A run killed and
+   rerun is compared so in ``tests/test_faults.py``.
 
 It also prints the longest write transaction of an in-process run (how long another
 writer could have to wait for the lock).
@@ -104,7 +105,7 @@ def main() -> None:
     resumed = str(folder / "resumed.db")
     cli("analyze", str(part), "--db", resumed)
     cli("analyze", str(data), "--db", resumed)
-    print(f"interrupted after 40% and resumed: {verdict(reference, derived_tables(resumed))}")
+    print(f"split in two runs (40%, then all): {verdict(reference, derived_tables(resumed))}")
     with lock_times() as held:
         for _ in analyze([str(data)], Settings(db=str(folder / "timed.db"))):
             pass
