@@ -192,7 +192,8 @@ def test_independent_reports_of_one_event_share_a_story_but_no_edge(tmp_path):
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     settings = Settings(db=str(tmp_path / "f.db"))
     with open_store(settings.db) as store:
-        stories = {o.article.id: o.article.story for o in analyze([str(path)], settings, store)}
+        outcomes = list(analyze([str(path)], settings, store))  # stories are set once the run has linked
+        stories = {o.article.id: o.article.story for o in outcomes}
         assert stories["ferry-a"] == stories["ferry-b"] != stories["ferry-c"]  # a look-alike of another event stays apart
         trace = Corpus(store).trace(article="ferry-b").to_dict()
     assert trace["edges"] == []  # neither copied the other

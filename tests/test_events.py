@@ -40,7 +40,8 @@ def _stories(tmp_path, records):
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     settings = Settings(db=str(tmp_path / "s.db"))
     with open_store(settings.db) as store:
-        stories = {o.article.id: o.article.story for o in analyze([str(path)], settings, store)}
+        outcomes = list(analyze([str(path)], settings, store))  # stories are set once the run has linked
+        stories = {o.article.id: o.article.story for o in outcomes}
         traces = {s: Corpus(store).trace(story=s).to_dict() for s in set(stories.values())}
     return stories, traces
 

@@ -179,7 +179,9 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
     ``store`` knows; building reads the store and never writes to it. An article
     already stored (see :func:`stored_already`) is not analysed again. ``progress``
     hears of every article analysed ("articles"; the total when the inputs tell it,
-    see :func:`~newstrail.ingest.planned_articles`).
+    see :func:`~newstrail.ingest.planned_articles`), then of every article linked.
+    Outcomes come as their batch is stored; an article's ``story`` is set once the run
+    has linked, when the iteration ends (read stories after consuming it).
     """
     inputs = list(inputs)
     step = counter(progress, "articles", planned_articles(inputs))
