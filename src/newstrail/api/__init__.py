@@ -56,13 +56,17 @@ from newstrail.api.ratings import (
 )
 from newstrail.api.reports import ArticleReport, WrittenReports, article_report, story_report, write_reports
 from newstrail.api.session import StoreLike, build_settings, opened
+from newstrail.api.similar import ClaimSearch, similar_claims
+from newstrail.api.submit import ANALYSED, Submission, submit, with_stage
 from newstrail.core.config import Settings
 
 __all__ = [
+    "ANALYSED",
     "Analysis",
     "ArticleClaims",
     "ArticleReport",
     "ArticleRhetoric",
+    "ClaimSearch",
     "DemoResult",
     "ImportedAliases",
     "ImportedList",
@@ -71,6 +75,7 @@ __all__ = [
     "ShownArticle",
     "StoreLike",
     "StoryInfo",
+    "Submission",
     "TextRhetoric",
     "TextTechniques",
     "TraceReport",
@@ -103,8 +108,11 @@ __all__ = [
     "score_claims",
     "search",
     "show",
+    "similar_claims",
     "stories",
     "story_report",
+    "submit",
     "trace",
+    "with_stage",
     "write_reports",
 ]

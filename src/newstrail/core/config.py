@@ -103,6 +103,22 @@ class Settings:
     factcheck_match_threshold: float = _setting(0.4, "factchecks", "match_threshold", low=0, high=1)
     #: matcher analyze uses: "fast" (lexical + static embeddings), "hybrid" (adds the accurate rerank, ~6 ms a claim), "accurate", "lexical"
     factcheck_matcher: str = _setting("fast", "factchecks", "matcher", choices=("fast", "hybrid", "accurate", "lexical"))
+    #: refuse to fetch a URL whose host resolves to a loopback, private, link-local or other non-public address
+    #: (checked at every connection, redirects included); ``newstrail serve`` turns it on unless web.allow_private_urls
+    fetch_public_only: bool = _setting(False, "fetch", "public_only")
+    #: the address ``newstrail serve`` binds to, and only to; beyond loopback it needs web.token
+    web_host: str = _setting("127.0.0.1", "web", "host")
+    #: the port ``newstrail serve`` listens on
+    web_port: int = _setting(8000, "web", "port", low=1, high=65535)
+    #: the token writes (storing articles, importing fact-checks) need; empty: writes are open (loopback only).
+    #: Prefer the NEWSTRAIL_TOKEN environment variable to writing it in a file
+    web_token: str = _setting("", "web", "token")
+    #: let the web app fetch submitted URLs at loopback, private and link-local addresses (off: refused, against SSRF)
+    web_allow_private_urls: bool = _setting(False, "web", "allow_private_urls")
+    #: largest request body the web app reads (JSON and form submissions); larger ones get 413
+    web_max_body_bytes: int = _setting(1_000_000, "web", "max_body_bytes", low=1)
+    #: largest file upload (multipart) the web app reads; larger ones get 413
+    web_max_upload_bytes: int = _setting(10_000_000, "web", "max_upload_bytes", low=1)
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

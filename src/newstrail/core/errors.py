@@ -10,6 +10,7 @@ The tree::
     │   ├── NoArticleText      readable, but no article body in it
     │   ├── BadRecord          a JSONL/CSV record or column that does not fit
     │   └── FetchError         a URL or feed that could not be fetched (timeout, HTTP error)
+    │       └── RefusedAddress a URL whose host is not public, refused by fetch.public_only (SSRF)
     ├── StageError             a per-article stage failed, or its requirements are missing
     ├── StoreError             the store cannot be opened, migrated or written (locked by another
     │                          writer, disk full, read-only: the message says what to do)
@@ -64,6 +65,10 @@ class BadRecord(InputError):
 
 class FetchError(InputError):
     """A URL or feed that could not be fetched."""
+
+
+class RefusedAddress(FetchError):
+    """A URL whose host resolves to a loopback, private or link-local address, with ``fetch.public_only`` on."""
 
 
 class StageError(NewstrailError):

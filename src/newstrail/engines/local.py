@@ -34,12 +34,12 @@ from newstrail.core.article import Article, article_id_for
 from newstrail.core.config import Settings
 from newstrail.core.errors import InputError, NewstrailError, StageError
 from newstrail.engines.stages import StageContext, build_pipeline, store_free
-from newstrail.core.progress import Progress, counter
+from newstrail.core.progress import Progress, Step, counter
 from newstrail.ingest import planned_articles, read_inputs
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.store import Store, write_in_turns
 
-__all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "assign_ids", "default_pipeline", "process", "stored_already"]
+__all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "analyze_items", "assign_ids", "default_pipeline", "process", "stored_already"]
 
 FAILED = "failed"
 
@@ -185,6 +185,16 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
     """
     inputs = list(inputs)
     step = counter(progress, "articles", planned_articles(inputs))
+    return analyze_items(read_inputs(inputs, settings, stdin=stdin), settings, store, pipeline, progress, step)
+
+
+def analyze_items(items: Iterable[Article | InputError], settings: Settings, store: Store, pipeline: Pipeline | None = None,
+                  progress: Progress | None = None, step: Step | None = None) -> Iterator[Outcome]:
+    """Analyse and store articles already read (a submitted text, a fetched page); errors become failed outcomes.
+
+    ``step`` is called once per article or error read (see :func:`~newstrail.core.progress.counter`);
+    ``progress`` hears of the linking at the end.
+    """
     if pipeline is None:
         pipeline = build_pipeline(settings, StageContext(store))
     pending: list[Outcome] = []
@@ -217,7 +227,7 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
         derived.clear()
         return done
 
-    for item in read_inputs(inputs, settings, stdin=stdin):
+    for item in items:
         if isinstance(item, InputError):
             pending.append(Outcome(item.where, FAILED, error=item))
         else:
@@ -235,7 +245,8 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: P
                     pending.append(Outcome(item.source, "ready", article=article))
                 except NewstrailError as exc:
                     pending.append(Outcome(getattr(exc, "where", item.source), FAILED, article=None, error=exc))
-        step()
+        if step is not None:
+            step()
         if sum(o.status == "ready" for o in pending) >= settings.batch_size or len(pending) >= 10 * settings.batch_size:
             yield from flush()
     yield from flush()

@@ -34,7 +34,7 @@ from newstrail.ingest.records import read_delimited, read_json, read_jsonl
 from newstrail.ingest.text import article_from_text
 from newstrail.ingest.warc import read_warc
 
-__all__ = ["Item", "kind_of", "read_bytes", "read_inputs"]
+__all__ = ["Item", "kind_of", "read_bytes", "read_inputs", "read_url"]
 
 Item = Article | InputError
 
@@ -147,7 +147,7 @@ def read_inputs(specs: Iterable[str], settings: Settings, stdin=None) -> Iterato
                     from newstrail.ingest.web import Fetcher
 
                     fetcher = Fetcher(settings)
-                yield from _read_url(spec, settings, fetcher)
+                yield from read_url(spec, settings, fetcher)
             else:
                 for where, path in _expand(spec):
                     if path is None:
@@ -225,7 +225,8 @@ def _read_stream(handle, where: str, settings: Settings, kind: str) -> Iterator[
         yield UnreadableInput(where, f"not valid UTF-8 ({exc.reason}); the records before it were read; convert the file first, e.g. iconv -f latin1 -t utf-8")
 
 
-def _read_url(url: str, settings: Settings, fetcher) -> Iterator[Item]:
+def read_url(url: str, settings: Settings, fetcher) -> Iterator[Item]:
+    """The articles at ``url`` (a page, a feed and its entries), fetched with ``fetcher`` (an ingest.web Fetcher)."""
     def fetch(link: str) -> tuple[str, bytes]:
         page = fetcher.get(link)
         return page.url, page.body

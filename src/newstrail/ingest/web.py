@@ -4,15 +4,29 @@ A :class:`Fetcher` holds one connection pool for a batch. Every fetch has a
 timeout, a size cap (the body is streamed and dropped past ``max_input_bytes``),
 a redirect limit, a user agent that says who is asking, and retries with
 exponential back-off on connection errors, timeouts, 429 and 5xx answers.
+
+With ``fetch.public_only`` (the web app's default) every connection, redirects
+included, goes only to a public address: the host is resolved once, each of its
+addresses must be global (not loopback, private, link-local, reserved or
+unspecified), and the socket connects to the address that was checked, so a
+name that resolves differently a moment later (DNS rebinding) cannot slip past.
+
+>>> public_address("10.0.0.7", 80)
+Traceback (most recent call last):
+...
+newstrail.core.errors.RefusedAddress: 10.0.0.7: resolves to 10.0.0.7, a private address; fetching it is refused (fetch.public_only; newstrail serve allows it with web.allow_private_urls = true)
 """
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from newstrail.core.config import Settings
-from newstrail.core.errors import FetchError, InputTooLarge
+from newstrail.core.errors import FetchError, InputTooLarge, RefusedAddress
 
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 
@@ -37,6 +51,7 @@ class Fetcher:
         self._httpx = httpx
         self.settings = settings
         self.client = httpx.Client(
+            transport=_public_transport() if settings.fetch_public_only else None,
             timeout=httpx.Timeout(settings.fetch_timeout),
             follow_redirects=True,
             max_redirects=settings.max_redirects,
@@ -64,6 +79,8 @@ class Fetcher:
                 pause *= 2
             try:
                 return self._get_once(url)
+            except RefusedAddress as exc:  # raised for a host: name the URL asked for
+                raise RefusedAddress(url, exc.reason) from None
             except _Retry as exc:
                 last = str(exc)
             except httpx.TooManyRedirects:
@@ -99,3 +116,51 @@ class Fetcher:
 
 class _Retry(Exception):
     pass
+
+
+def _kind_of_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    """Why ``ip`` is not a public address (``None`` when it is)."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for kind in ("loopback", "link_local", "private", "multicast", "unspecified", "reserved"):
+        if getattr(ip, f"is_{kind}"):
+            return kind.replace("_", "-")
+    return None if ip.is_global else "non-public"
+
+
+def public_address(host: str, port: int) -> str:
+    """The first address ``host`` resolves to, when every one of them is public; else RefusedAddress.
+
+    >>> public_address("127.0.0.1", 80)
+    Traceback (most recent call last):
+    ...
+    newstrail.core.errors.RefusedAddress: 127.0.0.1: resolves to 127.0.0.1, a loopback address; fetching it is refused (fetch.public_only; newstrail serve allows it with web.allow_private_urls = true)
+    """
+    try:
+        found = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(host, f"cannot resolve the host ({exc})") from None
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
+    for address in addresses:
+        why = _kind_of_address(ipaddress.ip_address(address.split("%")[0]))
+        if why:
+            raise RefusedAddress(host, f"resolves to {address}, a {why} address; fetching it is refused "
+                                       "(fetch.public_only; newstrail serve allows it with web.allow_private_urls = true)")
+    return addresses[0]
+
+
+def _public_transport() -> Any:
+    """An httpx transport whose every connection goes to a checked public address."""
+    import httpcore
+    import httpx
+
+    class PublicOnly(httpcore.SyncBackend):
+        def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                        socket_options: Any = None) -> httpcore.NetworkStream:
+            # TLS still checks the certificate against the URL's host name (httpcore passes it as SNI)
+            return super().connect_tcp(public_address(host, port), port, timeout, local_address, socket_options)
+
+    transport = httpx.HTTPTransport()
+    # httpx takes no network backend of its own; its pool is rebuilt around ours (the same defaults)
+    transport._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), network_backend=PublicOnly())
+    return transport
