@@ -65,3 +65,14 @@ def write(tmp_path: Path):
 @pytest.fixture
 def pier_file(write) -> Path:
     return write("pier.txt", PIER_STORY)
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory) -> Path:
+    """The sample corpus analysed by ``newstrail demo`` (ratings and fact-checks imported): its store file.
+
+    Shared by the session: tests that write copy it first (tests/web_server.py: copy_store).
+    """
+    from newstrail import api
+
+    return Path(api.demo(tmp_path_factory.mktemp("sample") / "demo").db)

@@ -36,7 +36,7 @@ def _require_extra() -> None:
         # imported only to see they are there: FastAPI costs ~0.5 s and `import newstrail` stays light
         import fastapi  # noqa: F401
         import jinja2  # noqa: F401
-        import multipart  # noqa: F401  (python-multipart: form and upload parsing)
+        import python_multipart  # noqa: F401  (form and upload parsing)
         import uvicorn  # noqa: F401
     except ImportError as exc:
         raise MissingExtra("web", f"the web app (missing {exc.name})") from None

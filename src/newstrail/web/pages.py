@@ -11,10 +11,12 @@ from typing import Any, Literal
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.exceptions import HTTPException
 
 from newstrail import api
 from newstrail.core.article import Article
 from newstrail.core.errors import NewstrailError
+from newstrail.web.errors import status_for
 from newstrail.web.routes import story_rows
 from newstrail.web.security import check_token
 from newstrail.web.state import WebState, web_state
@@ -24,6 +26,7 @@ _ENV = Environment(loader=PackageLoader("newstrail.web", "templates"), autoescap
                    trim_blocks=True, lstrip_blocks=True)
 # links to what articles and fact-checks name: only web URLs, never javascript: or data:
 _ENV.tests["web_url"] = lambda url: isinstance(url, str) and url.lower().startswith(("http://", "https://"))
+_ENV.filters["when"] = lambda iso: (iso or "no date").replace("T", " ").replace(":00Z", " UTC").replace("Z", " UTC")
 
 
 def render(template: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -80,7 +83,8 @@ def story_page(story_id: str, state: WebState = Depends(web_state)) -> HTMLRespo
     trace = api.trace(state.settings.db, story=story_id).to_dict()
     articles = sorted(trace["articles"], key=lambda a: (a.get("published") is None, a.get("published") or ""))
     head = next((a for a in articles if a.get("title")), {})
-    return render("story.html", title=head.get("title") or story_id, trace=trace, articles=articles, headline=head.get("title"))
+    labels = {a["id"]: a.get("outlet") or a["id"] for a in articles}
+    return render("story.html", title=head.get("title") or story_id, trace=trace, articles=articles, headline=head.get("title"), labels=labels)
 
 
 @router.get("/articles/{key}", response_class=HTMLResponse)
@@ -112,8 +116,12 @@ def analyze_submit(text: str = Form(""), url: str = Form(""), title: str = Form(
         if store:
             check_token(state.settings, None, token)
         done = _submit(state, text, url, title, store)
+    except HTTPException as exc:  # the token: the form comes back with why
+        return render("analyze.html", status=exc.status_code, error=str(exc.detail), **context)
     except NewstrailError as exc:
-        return render("analyze.html", status=422, error=str(exc), **context)
+        return render("analyze.html", status=status_for(exc), error=str(exc), **context)
+    if not done.articles and done.errors:
+        return render("analyze.html", status=status_for(done.errors[0]), error=str(done.errors[0]), **context)
     views = [article_view(a) for a in done.articles]
     return render("analyze.html", results=views, errors=[str(e) for e in done.errors], stored=done.stored, **context)
 
