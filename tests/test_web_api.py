@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -251,3 +253,31 @@ def test_import_newstrail_and_the_cli_stay_light():
     code = "import sys, newstrail, newstrail.cli; print(sorted(m for m in ('fastapi', 'starlette', 'uvicorn', 'jinja2') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_newstrail_serve_in_a_subprocess_reads_the_token_from_the_environment(sample_store, tmp_path):
+    from web_server import free_port
+
+    db, port = copy_store(sample_store, tmp_path), free_port()
+    env = {**os.environ, "NEWSTRAIL_TOKEN": "from-the-environment", "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-c", "from newstrail.cli import main; main()", "serve", "--db", str(db), "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                stories = httpx.get(f"{url}/api/stories", timeout=5)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline, "newstrail serve did not start"
+                time.sleep(0.2)
+        assert stories.status_code == 200 and stories.json()
+        body = {"text": ARTICLE}
+        assert httpx.post(f"{url}/api/articles", json=body, timeout=60).status_code == 401
+        stored = httpx.post(f"{url}/api/articles", json=body, headers={"Authorization": "Bearer from-the-environment"}, timeout=60)
+        assert stored.status_code == 201
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=20)
+    assert f"serving {db} on http://127.0.0.1:{port}/ (writes need the token)" in err

@@ -2,7 +2,7 @@
 
 >>> from newstrail.core.config import Settings
 >>> app = build_app(Settings(db="corpus.db"))
->>> app.openapi_url, sorted(r.path for r in app.routes if r.path.startswith("/api/stories"))
+>>> app.openapi_url, sorted(p for p in app.openapi()["paths"] if p.startswith("/api/stories"))
 ('/openapi.json', ['/api/stories', '/api/stories/{story_id}'])
 """
 

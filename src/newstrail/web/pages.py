@@ -44,9 +44,9 @@ def marked(article: Article) -> list[dict[str, Any]]:
     with the kinds of span it is inside and their explanations (shown on hover).
 
     >>> from newstrail.core.article import Span, Technique
-    >>> a = Article(text="They call it a victory today.", rhetoric=[Technique(Span(13, 21), "Loaded_Language", 0.6, "loaded")])
+    >>> a = Article(text="They call it a victory today.", rhetoric=[Technique(Span(15, 22), "Loaded_Language", 0.6, "loaded")])
     >>> [(p["text"], p["kinds"]) for p in marked(a)]
-    [('They call it ', []), ('a victory', ['rhetoric']), (' today.', [])]
+    [('They call it a ', []), ('victory', ['rhetoric']), (' today.', [])]
     """
     spans: list[tuple[int, int, str, str]] = []
     for c in article.claims:
@@ -82,7 +82,7 @@ def overview(sort: Literal["recent", "size"] = "recent", min_size: int = Query(2
 def story_page(story_id: str, state: WebState = Depends(web_state)) -> HTMLResponse:
     trace = api.trace(state.settings.db, story=story_id).to_dict()
     articles = sorted(trace["articles"], key=lambda a: (a.get("published") is None, a.get("published") or ""))
-    head = next((a for a in articles if a.get("title")), {})
+    head: dict[str, Any] = next((a for a in articles if a.get("title")), {})
     labels = {a["id"]: a.get("outlet") or a["id"] for a in articles}
     return render("story.html", title=head.get("title") or story_id, trace=trace, articles=articles, headline=head.get("title"), labels=labels)
 
@@ -128,8 +128,8 @@ def analyze_submit(text: str = Form(""), url: str = Form(""), title: str = Form(
 
 def _submit(state: WebState, text: str, url: str, title: str, store: bool) -> api.Submission:
     fields = {"title": title} if title.strip() else {}
-    given = {"url": url.strip()} if url.strip() else {"text": text}
+    link, body = url.strip() or None, None if url.strip() else text
     if not store:
-        return api.submit(state.settings.db, state.analysis, fields=fields, **given)
+        return api.submit(state.settings.db, state.analysis, text=body, url=link, fields=fields)
     with state.write_lock:
-        return api.submit(state.settings.db, state.analysis, fields=fields, store=True, **given)
+        return api.submit(state.settings.db, state.analysis, text=body, url=link, fields=fields, store=True)
