@@ -35,7 +35,6 @@ def _require_extra() -> None:
     try:
         # imported only to see they are there: FastAPI costs ~0.5 s and `import newstrail` stays light
         import fastapi  # noqa: F401
-        import jinja2  # noqa: F401
         import python_multipart  # noqa: F401  (form and upload parsing)
         import uvicorn  # noqa: F401
     except ImportError as exc:

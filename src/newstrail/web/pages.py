@@ -1,21 +1,29 @@
 """The server-rendered pages: corpus overview, story, article, search, and the paste-an-article form.
 
 Pages are Jinja templates in ``web/templates``, autoescaped (article text is
-hostile input). Each page calls the same facade functions as the JSON API.
+hostile input), around the report layer's renderers: a story page is the story
+report, an article page the article report (:mod:`newstrail.report.html`), linked to
+the app's routes, with the reports' one stylesheet. Each page calls the same facade
+functions as the JSON API.
+
+>>> APP.to_article("s1-copy5"), APP.to_story("story 1"), APP.to_article("external:Bay Herald")
+('/articles/s1-copy5', '/stories/story%201', None)
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from starlette.exceptions import HTTPException
 
 from newstrail import api
-from newstrail.core.article import Article
 from newstrail.core.errors import NewstrailError
+from newstrail.report.html import Hrefs, headline, render_article_html, render_story_html, report_css
 from newstrail.web.errors import status_for
 from newstrail.web.routes import story_rows
 from newstrail.web.security import check_token
@@ -25,50 +33,20 @@ router = APIRouter(include_in_schema=False)
 _ENV = Environment(loader=PackageLoader("newstrail.web", "templates"), autoescape=select_autoescape(default=True),
                    trim_blocks=True, lstrip_blocks=True)
 # links to what articles and fact-checks name: only web URLs, never javascript: or data:
-_ENV.tests["web_url"] = lambda url: isinstance(url, str) and url.lower().startswith(("http://", "https://"))
-_ENV.filters["when"] = lambda iso: (iso or "no date").replace("T", " ").replace(":00Z", " UTC").replace("Z", " UTC")
+#: the reports' links, to the app's routes
+APP = Hrefs(article=lambda key: f"/articles/{quote(key, safe='')}", story=lambda key: f"/stories/{quote(key, safe='')}", index="/")
+
+
 
 
 def render(template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page from ``template`` with ``context``."""
-    return HTMLResponse(_ENV.get_template(template).render(**context), status_code=status)
+    """A page from ``template`` with ``context`` and the reports' stylesheet."""
+    return HTMLResponse(_ENV.get_template(template).render(css=Markup(report_css()), **context), status_code=status)
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     """The HTML page of an error (the API answers JSON instead)."""
     return render("error.html", status=status, title=f"{status}", status_code=status, message=message)
-
-
-def marked(article: Article) -> list[dict[str, Any]]:
-    """The article's text cut where claims, quotes and rhetoric spans start and end; each piece
-    with the kinds of span it is inside and their explanations (shown on hover).
-
-    >>> from newstrail.core.article import Span, Technique
-    >>> a = Article(text="They call it a victory today.", rhetoric=[Technique(Span(15, 22), "Loaded_Language", 0.6, "loaded")])
-    >>> [(p["text"], p["kinds"]) for p in marked(a)]
-    [('They call it a ', []), ('victory', ['rhetoric']), (' today.', [])]
-    """
-    spans: list[tuple[int, int, str, str]] = []
-    for c in article.claims:
-        if c.checkworthy:
-            spans.append((c.span.start, c.span.end, "claim", f"check-worthy claim (score {c.score:.2f})"))
-    for q in article.quotes:
-        spans.append((q.span.start, q.span.end, "quote", f"quotation{' by ' + q.speaker if q.speaker else ''}"))
-    for t in article.rhetoric:
-        spans.append((t.span.start, t.span.end, "rhetoric", f"{t.technique.replace('_', ' ')}: {t.explanation}".rstrip(": ")))
-    cuts = sorted({0, len(article.text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
-    pieces = []
-    for start, end in zip(cuts, cuts[1:]):
-        inside = [s for s in spans if s[0] <= start and end <= s[1]]
-        pieces.append({"text": article.text[start:end], "kinds": sorted({s[2] for s in inside}), "notes": "; ".join(s[3] for s in inside)})
-    return pieces
-
-
-def article_view(article: Article, ratings: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """What the article template shows of an article."""
-    matches = [{"claim": article.snippet(c.span), "match": m} for c in article.claims for m in c.matches]
-    return {"article": article, "pieces": marked(article), "ratings": ratings or [], "matches": matches,
-            "claims": sorted((c for c in article.claims if c.checkworthy), key=lambda c: -c.score)}
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -81,16 +59,15 @@ def overview(sort: Literal["recent", "size"] = "recent", min_size: int = Query(2
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(story_id: str, state: WebState = Depends(web_state)) -> HTMLResponse:
     trace = api.trace(state.settings.db, story=story_id).to_dict()
-    articles = sorted(trace["articles"], key=lambda a: (a.get("published") is None, a.get("published") or ""))
-    head: dict[str, Any] = next((a for a in articles if a.get("title")), {})
-    labels = {a["id"]: a.get("outlet") or a["id"] for a in articles}
-    return render("story.html", title=head.get("title") or story_id, trace=trace, articles=articles, headline=head.get("title"), labels=labels)
+    report = Markup(render_story_html(trace, APP, page=False))
+    return render("story.html", title=headline(trace) or story_id, report=report, story_id=story_id)
 
 
 @router.get("/articles/{key}", response_class=HTMLResponse)
 def article_page(key: str, state: WebState = Depends(web_state)) -> HTMLResponse:
-    shown = api.show(state.settings.db, key)
-    return render("article.html", title=shown.article.title or shown.article.id, **article_view(shown.article, shown.ratings))
+    found = api.article_report(state.settings.db, key)
+    return render("article.html", title=found.article.title or found.article.id, report=Markup(found.html(APP, page=False)),
+                  article_id=found.article.id)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -122,8 +99,16 @@ def analyze_submit(text: str = Form(""), url: str = Form(""), title: str = Form(
         return render("analyze.html", status=status_for(exc), error=str(exc), **context)
     if not done.articles and done.errors:
         return render("analyze.html", status=status_for(done.errors[0]), error=str(done.errors[0]), **context)
-    views = [article_view(a) for a in done.articles]
-    return render("analyze.html", results=views, errors=[str(e) for e in done.errors], stored=done.stored, **context)
+    return render("analyze.html", results=_reports(state, done), errors=[str(e) for e in done.errors], stored=done.stored, **context)
+
+
+def _reports(state: WebState, done: api.Submission) -> list[Markup]:
+    """The article report of each analysed article: a stored one as its page shows it (with its story)."""
+    if done.stored:
+        return [Markup(api.article_report(state.settings.db, a.id).html(APP, page=False)) for a in done.articles]
+    ratings = {r["id"]: r.get("source_ratings", []) for r in done.records}
+    unstored = Hrefs(article=None, story=None, index="/")
+    return [Markup(render_article_html(a, ratings.get(a.id), None, unstored, page=False)) for a in done.articles]
 
 
 def _submit(state: WebState, text: str, url: str, title: str, store: bool) -> api.Submission:
