@@ -160,6 +160,11 @@ def test_errors_are_json_with_status_and_message(client):
         assert isinstance(body["message"], str) and body["message"]
 
 
+def test_error_messages_name_the_store_without_its_folder(client):
+    message = client.get("/api/articles/no-such-article").json()["message"]
+    assert "in newstrail.db" in message and "/newstrail.db" not in message
+
+
 def test_bodies_and_uploads_over_the_caps_get_413(client):
     big = {"text": "The pier closed. " * 2000}  # about 34 kB, over the 20 kB body cap
     over = client.post("/api/analyze", json=big)

@@ -7,6 +7,7 @@ match wins, subclasses first), as the command line maps them to exit codes.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -54,6 +55,8 @@ def install(app: FastAPI, page: Any) -> None:
     """Register the handlers; ``page(request, status, message)`` renders the HTML error page."""
 
     def respond(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Any:
+        db = request.app.state.web.settings.db
+        message = message.replace(db, os.path.basename(db))  # the server's folders are nobody else's business
         if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
             return JSONResponse(payload(status, message), status_code=status, headers=headers)
         return page(request, status, message)
