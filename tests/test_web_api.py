@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -84,6 +85,9 @@ def test_an_article_its_claims_its_trace_and_its_story(client):
     trace = client.get(f"/api/articles/{article['id']}/trace").json()
     assert trace["story"] == story["id"] and len(trace["articles"]) == story["size"]
     assert client.get(f"/api/stories/{story['id']}").json()["edges"] == trace["edges"]
+    by_url = client.get("/api/articles/" + quote(article["url"], safe=""))  # a key may be the URL, slashes and all
+    assert by_url.status_code == 200 and by_url.json()["id"] == article["id"]
+    assert client.get(f"/api/articles/{article['id'][:6]}").json()["id"] == article["id"]  # a unique prefix
 
 
 def test_search_words_phrase_and_claims(client):

@@ -34,6 +34,7 @@ _ENV = Environment(loader=PackageLoader("newstrail.web", "templates"), autoescap
                    trim_blocks=True, lstrip_blocks=True)
 # links to what articles and fact-checks name: only web URLs, never javascript: or data:
 #: the reports' links, to the app's routes
+_ENV.filters["path"] = lambda key: quote(str(key), safe="")  # an id or URL as one path segment
 APP = Hrefs(article=lambda key: f"/articles/{quote(key, safe='')}", story=lambda key: f"/stories/{quote(key, safe='')}", index="/")
 
 
@@ -63,7 +64,7 @@ def story_page(story_id: str, state: WebState = Depends(web_state)) -> HTMLRespo
     return render("story.html", title=headline(trace) or story_id, report=report, story_id=story_id)
 
 
-@router.get("/articles/{key}", response_class=HTMLResponse)
+@router.get("/articles/{key:path}", response_class=HTMLResponse)
 def article_page(key: str, state: WebState = Depends(web_state)) -> HTMLResponse:
     found = api.article_report(state.settings.db, key)
     return render("article.html", title=found.article.title or found.article.id, report=Markup(found.html(APP, page=False)),

@@ -91,22 +91,23 @@ def upload_articles(files: list[UploadFile] = File(description="HTML, text, Mark
     return _answer(done)
 
 
-@router.get("/articles/{key}", summary="A stored article", tags=["articles"])
-def get_article(key: str, state: WebState = Depends(web_state)) -> dict[str, Any]:
-    """The full record (by id, unique id prefix or URL) with its source's ratings."""
-    return api.show(state.settings.db, key).to_dict()
-
-
-@router.get("/articles/{key}/claims", summary="A stored article's claims", tags=["articles"])
+@router.get("/articles/{key:path}/claims", summary="A stored article's claims", tags=["articles"])
 def get_claims(key: str, all_sentences: bool = Query(False, alias="all"), state: WebState = Depends(web_state)) -> dict[str, Any]:
     """Check-worthy claims best first (``all=true``: every sentence), with numbers, entities, quotes and matches."""
     return api.claims(state.settings.db, key, show_all=all_sentences).to_dict()
 
 
-@router.get("/articles/{key}/trace", summary="The trace of an article's story", tags=["stories"])
+@router.get("/articles/{key:path}/trace", summary="The trace of an article's story", tags=["stories"])
 def get_article_trace(key: str, state: WebState = Depends(web_state)) -> dict[str, Any]:
     """The provenance graph of the story the article belongs to, as ``newstrail trace --format json``."""
     return api.trace(state.settings.db, article=key).to_dict()
+
+
+# after the routes under it: a key may be a URL, slashes and all
+@router.get("/articles/{key:path}", summary="A stored article", tags=["articles"])
+def get_article(key: str, state: WebState = Depends(web_state)) -> dict[str, Any]:
+    """The full record (by id, unique id prefix or URL) with its source's ratings."""
+    return api.show(state.settings.db, key).to_dict()
 
 
 @router.get("/stories", summary="Stories by size or recency", tags=["stories"])
