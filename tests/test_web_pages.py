@@ -57,10 +57,10 @@ def page(browser) -> Iterator[object]:
     context.close()
 
 
-def shot(page, name: str) -> Path:
+def shot(page, name: str, full_page: bool = True) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     assert path.stat().st_size > 10_000, f"{path} looks blank"
     return path
 
@@ -95,6 +95,13 @@ def test_overview_by_size(page, app_url):
     page.wait_for_url("**sort=size**")
     sizes = [int(t.split()[-1]) for t in page.locator("#stories tbody tr td:nth-child(2)").all_inner_texts()]
     assert sizes == sorted(sizes, reverse=True) and sizes[0] >= 5
+    page.locator("a.story-link").first.click()
+    page.wait_for_url("**/stories/**")
+    assert page.locator("section.story-report table a[href^='/articles/']").count() == sizes[0]
+    shot(page, "story-largest")
+    box = page.locator(".timeline-wrap").bounding_box()
+    top = SHOTS / "story-largest-top.png"  # the README's picture (docs/web-story.png): down to the timeline's end
+    page.screenshot(path=str(top), full_page=True, clip={"x": 0, "y": 0, "width": 1200, "height": box["y"] + box["height"] + 16})
 
 
 def test_search_words_phrase_and_claims(page, app_url):
