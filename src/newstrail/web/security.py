@@ -66,7 +66,7 @@ def check_token(settings: Settings, authorization: str | None, form_token: str |
         scheme, _, value = authorization.partition(" ")
         given = value.strip() if scheme.lower() == "bearer" else None
     if not given:
-        raise HTTPException(401, "this server needs a token to write: send 'Authorization: Bearer TOKEN'",
+        raise HTTPException(401, "this server needs a token to write: send 'Authorization: Bearer TOKEN' (on a page: fill in the token)",
                             headers={"WWW-Authenticate": "Bearer"})
     if not hmac.compare_digest(given.encode("utf-8"), settings.web_token.encode("utf-8")):
         raise HTTPException(403, "the token is wrong")
