@@ -59,7 +59,7 @@ def overview(sort: Literal["recent", "size"] = "recent", min_size: int = Query(2
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(story_id: str, state: WebState = Depends(web_state)) -> HTMLResponse:
-    trace = api.trace(state.settings.db, story=story_id).to_dict()
+    trace = api.story_report(state.settings.db, story=story_id)
     report = Markup(render_story_html(trace, APP, page=False))
     return render("story.html", title=headline(trace) or story_id, report=report, story_id=story_id)
 
