@@ -64,7 +64,7 @@ def main() -> None:
             print(f"sample corpus: {len(client.get('/api/stories', params={'min_size': 1}).json())} stories; "
                   f"{rounds} requests each, one at a time\n")
             print(f"{'request':<52} {'median ms':>10} {'max ms':>8}")
-            for method, path, body in requests(story["id"], story["headline_article"]):
+            for method, path, body in requests(story["id"], story["article"]):
                 client.request(method, path, json=body).raise_for_status()  # warm: models load on first use
                 times = []
                 for _ in range(rounds):

@@ -77,8 +77,8 @@ def test_stories_by_recency_and_by_size_with_headlines(client):
 
 def test_an_article_its_claims_its_trace_and_its_story(client):
     story = client.get("/api/stories", params={"sort": "size"}).json()[0]
-    article = client.get(f"/api/articles/{story['headline_article']}").json()
-    assert article["id"] == story["headline_article"] and article["title"] == story["headline"]
+    article = client.get(f"/api/articles/{story['article']}").json()
+    assert article["id"] == story["article"] and article["title"] == story["headline"]
     assert "source_ratings" in article and article["story"] == story["id"]
     claims = client.get(f"/api/articles/{article['id']}/claims").json()
     assert claims["claims"] and all(c["checkworthy"] for c in claims["claims"])

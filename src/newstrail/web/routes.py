@@ -113,34 +113,24 @@ def get_article(key: str, state: WebState = Depends(web_state)) -> dict[str, Any
 @router.get("/stories", summary="Stories by size or recency", tags=["stories"])
 def list_stories(sort: Literal["recent", "size"] = "recent", min_size: int = Query(2, ge=1), limit: int = Query(100, ge=1, le=1000),
                  state: WebState = Depends(web_state)) -> list[dict[str, Any]]:
-    """Stories with at least ``min_size`` articles: newest last article first (``recent``) or largest first (``size``)."""
+    """Stories with at least ``min_size`` articles: newest last article first (``recent``) or largest first (``size``);
+    each with ``headline`` and ``article``, its first published article's title and id (as ``stories --format json``)."""
     return story_rows(state, sort, min_size, limit)
 
 
 def story_rows(state: WebState, sort: str, min_size: int, limit: int) -> list[dict[str, Any]]:
-    """Stories with their headline (the first published article's title), sorted and cut to ``limit``."""
+    """Stories with their headline (their first published article's title and id), sorted and cut to ``limit``."""
     found = api.stories(state.settings.db, min_size=min_size)
     if sort == "size":
         found.sort(key=lambda s: (-s.size, _newest_first(s.last)))
     else:
         found.sort(key=lambda s: (_newest_first(s.last), -s.size))
-    rows = []
-    for story in found[:limit]:
-        head = _headline(state, story.id)
-        rows.append({"id": story.id, "size": story.size, "first": story.first, "last": story.last,
-                     "headline": head.get("title"), "headline_article": head.get("id")})
-    return rows
+    return [story.to_dict() for story in found[:limit]]
 
 
 def _newest_first(date: str | None) -> tuple[int, str]:
     """A sort key putting the latest date first and undated stories last."""
     return (1, "") if not date else (0, "".join(chr(0x10FFFF - ord(c)) for c in date))
-
-
-def _headline(state: WebState, story: str) -> dict[str, Any]:
-    articles = api.trace(state.settings.db, story=story).to_dict()["articles"]
-    dated = [a for a in articles if a.get("published")] or articles
-    return min(dated, key=lambda a: a.get("published") or "") if dated else {}
 
 
 @router.get("/stories/{story_id}", summary="A story's trace", tags=["stories"])
