@@ -164,6 +164,14 @@ def test_errors_are_json_with_status_and_message(client):
         assert isinstance(body["message"], str) and body["message"]
 
 
+def test_the_paste_form_refuses_posts_from_other_sites(client):
+    form = {"text": ARTICLE.replace("Tuesday", "Friday"), "store": "true"}
+    forged = client.post("/analyze", data=form, headers={"Origin": "https://elsewhere.example"})
+    assert forged.status_code == 403 and "forms are taken only from this server&#39;s own pages" in forged.text
+    own = client.post("/analyze", data={"text": ARTICLE}, headers={"Origin": str(client.base_url).rstrip("/")})
+    assert own.status_code == 200 and "Analysis (not stored)" in own.text
+
+
 def test_error_messages_name_the_store_without_its_folder(client):
     message = client.get("/api/articles/no-such-article").json()["message"]
     assert "in newstrail.db" in message and "/newstrail.db" not in message

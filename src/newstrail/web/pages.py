@@ -26,7 +26,7 @@ from newstrail.core.errors import NewstrailError
 from newstrail.report.html import Hrefs, headline, render_article_html, render_story_html, report_css
 from newstrail.web.errors import status_for
 from newstrail.web.routes import story_rows
-from newstrail.web.security import check_token
+from newstrail.web.security import check_same_origin, check_token
 from newstrail.web.state import WebState, web_state
 
 router = APIRouter(include_in_schema=False)
@@ -86,8 +86,9 @@ def analyze_form(state: WebState = Depends(web_state)) -> HTMLResponse:
 
 
 @router.post("/analyze", response_class=HTMLResponse)
-def analyze_submit(text: str = Form(""), url: str = Form(""), title: str = Form(""), store: bool = Form(False), token: str = Form(""),
-                   state: WebState = Depends(web_state)) -> HTMLResponse:
+def analyze_submit(request: Request, text: str = Form(""), url: str = Form(""), title: str = Form(""), store: bool = Form(False),
+                   token: str = Form(""), state: WebState = Depends(web_state)) -> HTMLResponse:
+    check_same_origin(request.headers.get("origin"), request.headers.get("host"))
     form = {"text": text, "url": url, "title": title, "store": store}
     context: dict[str, Any] = {"title": "Analyse an article", "needs_token": bool(state.settings.web_token), "form": form}
     try:

@@ -6,6 +6,7 @@
 - **Writes** (storing articles, importing fact-checks) need ``Authorization: Bearer
   TOKEN`` (or the ``token`` field of a page's form) when a token is set: 401 without
   one, 403 with a wrong one (compared in constant time).
+- **Forms** posted from another site's page are refused (:func:`check_same_origin`).
 - **Size**: :class:`BodyLimit` answers 413 to a body over ``web.max_body_bytes``
   (``web.max_upload_bytes`` for multipart uploads), by its Content-Length before
   reading, and by counting as it reads when the length is not declared.
@@ -70,6 +71,24 @@ def check_token(settings: Settings, authorization: str | None, form_token: str |
                             headers={"WWW-Authenticate": "Bearer"})
     if not hmac.compare_digest(given.encode("utf-8"), settings.web_token.encode("utf-8")):
         raise HTTPException(403, "the token is wrong")
+
+
+def check_same_origin(origin: str | None, host: str | None) -> None:
+    """Refuse a form posted from another site (403): a page elsewhere must not make a reader's
+    browser store articles on a server without a token (cross-site request forgery).
+
+    Browsers send ``Origin`` with every form POST; a request without one (a script, curl) passes.
+
+    >>> check_same_origin("http://127.0.0.1:8000", "127.0.0.1:8000")
+    >>> check_same_origin("https://elsewhere.example", "127.0.0.1:8000")
+    Traceback (most recent call last):
+    ...
+    starlette.exceptions.HTTPException: 403: a form posted from https://elsewhere.example is refused: forms are taken only from this server's own pages
+    """
+    if origin is None:
+        return
+    if origin == "null" or origin.split("://", 1)[-1].rstrip("/") != (host or ""):
+        raise HTTPException(403, f"a form posted from {origin} is refused: forms are taken only from this server's own pages")
 
 
 class BodyTooLarge(HTTPException):
