@@ -157,10 +157,15 @@ def test_unknown_pages_and_refused_urls_say_why(page, app_url):
 def test_pages_read_on_a_phone(browser, app_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     page = context.new_page()
+    widths = {}
+    for path in ("/", "/search?q=pier&mode=words", "/analyze"):
+        page.goto(app_url + path)
+        widths[path] = page.evaluate("document.documentElement.scrollWidth")
+    shot(page, "analyze-phone")
     page.goto(app_url + "/")
     page.locator("a.story-link").first.click()
     page.wait_for_url("**/stories/**")
-    width = page.evaluate("document.documentElement.scrollWidth")
+    widths["story"] = page.evaluate("document.documentElement.scrollWidth")
     shot(page, "story-phone")
     context.close()
-    assert width <= 390 + 1, f"the story page is {width}px wide on a 390px screen"
+    assert all(w <= 390 + 1 for w in widths.values()), f"wider than a 390px screen: {widths}"
