@@ -36,7 +36,7 @@ def copy_store(db: Path, folder: Path) -> Path:
 
 @contextmanager
 def running(settings: Settings) -> Iterator[tuple[str, object]]:
-    """Serve the app for ``settings`` (``web_port`` 0: a free port); yields its base URL and the uvicorn server."""
+    """Serve the app for ``settings`` (the default port, 8000, becomes a free one); yields its base URL and the uvicorn server."""
     from newstrail.web.server import server as make_server
 
     if settings.web_port == 8000:
