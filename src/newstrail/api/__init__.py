@@ -55,7 +55,7 @@ from newstrail.api.ratings import (
     remove_rating_list,
 )
 from newstrail.api.reports import ArticleReport, WrittenReports, article_report, story_report, write_reports
-from newstrail.api.session import StoreLike, build_settings, opened
+from newstrail.api.session import StoreLike, build_settings, opened, store_exists
 from newstrail.core.config import Settings
 
 __all__ = [
@@ -103,6 +103,7 @@ __all__ = [
     "score_claims",
     "search",
     "show",
+    "store_exists",
     "stories",
     "story_report",
     "trace",
