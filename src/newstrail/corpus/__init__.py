@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newstrail.core.article import Article
 from newstrail.core.errors import NotFound
 from newstrail.core.progress import Progress, counter
 from newstrail.store import Store, write_in_turns
@@ -115,15 +114,8 @@ class Corpus:
             ids = self.store.links.unlinked_ids(limit=batch_size)
             if not ids:
                 return report
-
-            def link_one(article: Article) -> None:
-                # under the write lock: another process linking this store (PostgreSQL, or
-                # SQLite) may have linked it since the queue was read
-                if self.store.links.unlinked_among([article.id]):
-                    linker.link_batch([article], report)
-
             # one at a time, in the order they were stored, committed in short turns
-            write_in_turns(self.store, self.store.articles.get_many(ids), link_one)
+            write_in_turns(self.store, self.store.articles.get_many(ids), lambda article: linker.link_one(article, report))
             step(len(ids))
 
     def stories(self) -> list[str]:
