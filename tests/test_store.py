@@ -1,4 +1,5 @@
-"""The SQLite store: round trips, identity, atomic batches, migrations, search."""
+"""The store on both backends (SQLite, PostgreSQL): round trips, identity, atomic batches,
+migrations, search; then what only a SQLite file has."""
 
 import sqlite3
 
@@ -35,13 +36,21 @@ def articles(draw):
     ).ensure_id()
 
 
+@pytest.fixture
+def store(store_location):
+    """This module's stores: one of each backend (the suite's ``store`` is SQLite only)."""
+    with open_store(store_location) as opened:
+        yield opened
+
+
 @hsettings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(article=articles())
-def test_article_store_article_round_trip(tmp_path_factory, article):
-    path = tmp_path_factory.mktemp("rt") / "rt.db"
-    with open_store(str(path)) as store:
+def test_article_store_article_round_trip(store_location, article):
+    with open_store(store_location) as store:
+        for table in ("claim_matches", "links", "articles"):  # one store for every example: emptied first
+            store.db.execute(f"DELETE FROM {table}")
         assert store.articles.put(article) == ADDED
-    with open_store(str(path)) as store:  # a new connection reads what was committed
+    with open_store(store_location) as store:  # a new connection reads what was committed
         assert store.articles.get(article.id) == article
 
 
@@ -51,6 +60,13 @@ def _art(n, url=True, text=None):
         url=f"https://lantern.example/ferry/{n}" if url else None,
         title=f"Ferry {n} late",
     ).ensure_id()
+
+
+def test_a_nul_character_round_trips(store):
+    article = Article(text="The pier\x00 closed at dawn.", title="Pier\x00 9", url="https://lantern.example/nul").ensure_id()
+    assert store.articles.put(article) == ADDED
+    assert store.articles.get(article.id) == article
+    assert [h.id for h in store.text.search("dawn")] == [article.id]
 
 
 def test_same_article_twice_is_stored_once(store):
@@ -127,11 +143,10 @@ def test_full_text_search(store):
     assert store.text.search('fog" OR "x') == []  # user text is never FTS syntax
 
 
-def test_schema_is_versioned(tmp_path):
-    path = str(tmp_path / "v.db")
-    with open_store(path) as store:
+def test_schema_is_versioned(store_location):
+    with open_store(store_location) as store:  # both backends count the same migrations
         assert store.schema_version == len(MIGRATIONS)
-    with open_store(path) as store:  # reopening migrates nothing twice
+    with open_store(store_location) as store:  # reopening migrates nothing twice
         assert store.schema_version == len(MIGRATIONS)
 
 

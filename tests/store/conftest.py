@@ -1,25 +1,17 @@
-"""The repository suite runs against every store backend: each test takes ``make_store``,
-which opens a fresh, empty store of one backend (only SQLite today; a PostgreSQL
-backend adds its factory to BACKENDS)."""
+"""The repository suite runs against every store backend: each test takes ``repo``, a fresh,
+empty store of one backend (``store_location`` in tests/conftest.py: SQLite, then PostgreSQL)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
 from newstrail.store import Store, open_store
 
 
-def _sqlite(tmp_path) -> Store:
-    return open_store(str(tmp_path / "repo.db"))
-
-
-BACKENDS: dict[str, Callable[..., Store]] = {"sqlite": _sqlite}
-
-
-@pytest.fixture(params=sorted(BACKENDS))
-def repo(request, tmp_path) -> Iterator[Store]:
-    store = BACKENDS[request.param](tmp_path)
+@pytest.fixture
+def repo(store_location: str) -> Iterator[Store]:
+    store = open_store(store_location)
     yield store
     store.close()

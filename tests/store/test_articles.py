@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newstrail.core.article import Article, Claim, FactCheckMatch, Link, Span
-from newstrail.core.errors import NotFound
+from newstrail.core.errors import AmbiguousKey, NotFound
 from newstrail.store import ADDED, EXISTS
 from newstrail.store.rows import ArticleRef, ClaimMatch, OutletName
 
@@ -66,3 +66,20 @@ def test_search_and_gram_postings(repo):
     repo.text.add_grams("a1", [11, 12], {}, cap=2)
     repo.text.add_grams("k", [12, 13], {12: 2}, cap=2)  # 12 is in cap articles already: a stop hash now
     assert dict(repo.text.gram_postings([11, 12, 13, 14])) == {11: ["a1"], 13: ["k"]}
+
+
+
+def test_listing_phrases_and_ambiguous_prefixes(repo):
+    repo.articles.put_many([_article(1, published="2025-03-04"), _article(2, outlet="Lantern Daily", domain="lantern.example", published="2025-03-06"),
+                            _article(3, published=None),
+                            Article(text="The harbor council met at dawn; the council voted late.", id="c0un1", title="Council"),
+                            Article(text="A second council meeting was called off.", id="c0un2", title="Council again")])
+    assert [r.id for r in repo.articles.listing()] == ["a2", "a1", "c0un2", "c0un1", "a3"]  # newest first; undated last, latest stored first
+    assert [r.id for r in repo.articles.listing(outlet="LANTERN.example")] == ["a2"]
+    assert [r.id for r in repo.articles.listing(since=_day(5), until=_day(7))] == ["a2"]
+    assert [r.id for r in repo.articles.listing(limit=1)] == ["a2"]
+    assert [h.id for h in repo.text.search('"harbor council"')] == ["c0un1"]
+    assert repo.text.search('"council harbor"') == [] and repo.text.search("council harbor", phrase=True) == []
+    with pytest.raises(AmbiguousKey, match="2 stored articles") as caught:
+        repo.articles.find("c0un")
+    assert [c.split()[0] for c in caught.value.candidates] == ["c0un1", "c0un2"]

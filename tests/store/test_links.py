@@ -41,6 +41,8 @@ def test_stories_grow_and_absorb(repo):
     assert repo.links.story_members("s-c") == [c, a, b]
     assert repo.links.stories_of([a, c]) == {a: "s-c", c: "s-c"}
     assert repo.links.story_ids() == ["s-c"]
+    assert repo.links.headlines(["s-c", "s-x"]) == {"s-c": (c, None)}  # its first published article
+    assert repo.links.unlinked_count() == 3
 
 
 def test_leads(repo):

@@ -55,7 +55,7 @@ from newstrail.api.ratings import (
     remove_rating_list,
 )
 from newstrail.api.reports import ArticleReport, WrittenReports, article_report, story_report, write_reports
-from newstrail.api.session import StoreLike, build_settings, opened
+from newstrail.api.session import StoreLike, build_settings, opened, store_exists
 from newstrail.api.similar import ClaimSearch, similar_claims
 from newstrail.api.submit import ANALYSED, Submission, submit, with_stage
 from newstrail.core.config import Settings
@@ -109,6 +109,7 @@ __all__ = [
     "search",
     "show",
     "similar_claims",
+    "store_exists",
     "stories",
     "story_report",
     "submit",

@@ -16,7 +16,7 @@ from typing import Any
 
 from newstrail.analyze.rhetoric import RhetoricStage
 from newstrail.api.articles import rhetoric_file
-from newstrail.api.session import StoreLike, opened
+from newstrail.api.session import StoreLike, opened, store_exists
 from newstrail.core.article import Article, Technique
 from newstrail.core.config import Settings
 from newstrail.core.dates import latest, parse_date
@@ -151,7 +151,7 @@ def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Seque
         yield from _files(files, counter(progress, "texts", len(files)), as_read)
         return
     path = _store_path(where)
-    if path is not None and not os.path.exists(path):
+    if path is not None and not store_exists(path):
         yield from _files(files, counter(progress, "texts", len(files)), as_read)
         yield from (NotFound(f"{key}: no such file, and no store at {path} to look it up in (give --db FILE)") for key in keys)
         if story or everything:

@@ -17,9 +17,9 @@ from typing import Any, Union
 
 from newstrail.core.config import DEFAULT_BUSY_TIMEOUT, Settings
 from newstrail.core.errors import ConfigError, StoreError
-from newstrail.store import Store, open_store
+from newstrail.store import Store, is_store_url, open_store
 
-#: an open store, settings naming one, or a store path
+#: an open store, settings naming one, or a store path or postgresql:// URL
 StoreLike = Union[Store, Settings, str, "os.PathLike[str]"]
 
 
@@ -30,10 +30,20 @@ def opened(where: StoreLike, write: bool = False) -> Iterator[Store]:
         yield where
         return
     path = where.db if isinstance(where, Settings) else os.fspath(where)
-    if not write and not os.path.exists(path):
+    if not write and not store_exists(path):
         raise StoreError(f"{path}: no store here; run 'newstrail analyze ... --db {path}' first")
     with open_store(path, read_only=not write, busy_timeout=where.busy_timeout if isinstance(where, Settings) else DEFAULT_BUSY_TIMEOUT) as store:
         yield store
+
+
+def store_exists(location: str) -> bool:
+    """Whether a store may be opened for reading at ``location``: a SQLite file that exists,
+    or a server URL (whether its database holds a store is known once it is opened).
+
+    >>> store_exists("no/such/folder/corpus.db"), store_exists("postgresql://newstrail@127.0.0.1/corpus")
+    (False, True)
+    """
+    return is_store_url(location) or os.path.exists(location)
 
 
 def build_settings(config: str | None = None, sets: Iterable[str] = (), **flags: Any) -> Settings:

@@ -118,7 +118,7 @@ def emit(lines: Iterable[str]) -> None:
 
 
 FORMAT = format_option(FLAT)
-DB = click.option("--db", default=None, help="Store: a SQLite file. Default: newstrail.db in the working folder.")
+DB = click.option("--db", default=None, help="Store: a SQLite file, or a postgresql://USER@HOST/DATABASE URL (the [postgres] extra). Default: newstrail.db in the working folder.")
 
 
 def _print_analysis(run: api.Analysis, fmt: str) -> list[str]:

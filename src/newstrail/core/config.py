@@ -69,7 +69,7 @@ class Settings:
     :class:`~newstrail.core.errors.ConfigError` at once.
     """
 
-    #: store location: a SQLite file path (the default backend)
+    #: store location: a SQLite file path (the default backend) or a postgresql:// URL
     db: str = _setting("newstrail.db", "store", "db")
     #: seconds a write waits for another process's write lock on the store before it gives up (exit 3)
     busy_timeout: float = _setting(DEFAULT_BUSY_TIMEOUT, "store", "busy_timeout", low=0)

@@ -115,7 +115,7 @@ class Corpus:
             if not ids:
                 return report
             # one at a time, in the order they were stored, committed in short turns
-            write_in_turns(self.store, self.store.articles.get_many(ids), lambda article: linker.link_batch([article], report))
+            write_in_turns(self.store, self.store.articles.get_many(ids), lambda article: linker.link_one(article, report))
             step(len(ids))
 
     def stories(self) -> list[str]:

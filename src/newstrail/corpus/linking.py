@@ -205,6 +205,12 @@ class Linker:
         self.resolver = resolver_for(self.store)
         self.templates.refresh()
 
+    def link_one(self, article: Article, report: LinkReport) -> None:
+        """Link one stored article, in a write transaction, unless another process linking the
+        same store (PostgreSQL, or SQLite) linked it since this one read its queue."""
+        if self.store.links.unlinked_among([article.id]):
+            self.link_batch([article], report)
+
     def link_batch(self, articles: list[Article], report: LinkReport) -> None:
         """Link stored ``articles`` into the corpus, each against what was linked before.
 

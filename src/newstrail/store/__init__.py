@@ -1,4 +1,4 @@
-"""Where the corpus lives: SQLite by default, as five small typed repositories.
+"""Where the corpus lives: SQLite by default or PostgreSQL, as five small typed repositories.
 
 ``store.articles``, ``store.text``, ``store.links``, ``store.factchecks`` and
 ``store.ratings`` (see :mod:`newstrail.store.protocols`) take and return ids and
@@ -18,13 +18,12 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from newstrail.core.config import DEFAULT_BUSY_TIMEOUT
-from newstrail.core.errors import StoreError
 from newstrail.store.protocols import Articles, FactChecks, Links, Ratings, Store, TextIndex
 from newstrail.store.rows import ADDED, EXISTS, SearchHit
 from newstrail.store.sqlite import SQLiteStore
 
-__all__ = ["ADDED", "EXISTS", "WRITE_TURN", "Articles", "FactChecks", "Links", "Ratings", "SQLiteStore", "SearchHit", "Store", "TextIndex", "open_store",
-           "write_in_turns"]
+__all__ = ["ADDED", "EXISTS", "WRITE_TURN", "Articles", "FactChecks", "Links", "Ratings", "SQLiteStore", "SearchHit", "Store", "TextIndex", "is_store_url",
+           "open_store", "write_in_turns"]
 
 T = TypeVar("T")
 
@@ -33,12 +32,25 @@ WRITE_TURN = 0.5
 
 
 def open_store(location: str, *, read_only: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> Store:
-    """Open the store at ``location`` (a SQLite file path): created and migrated, or with
-    ``read_only=True`` opened as it is, for reading only. A write waits up to
-    ``busy_timeout`` seconds for another process's write lock."""
-    if location.startswith(("postgres://", "postgresql://")):
-        raise StoreError(f"{location}: the PostgreSQL backend is not available in this version; use a SQLite file path")
+    """Open the store at ``location``: a SQLite file path, or a ``postgresql://`` URL (the
+    ``[postgres]`` extra); created and migrated, or with ``read_only=True`` opened as it
+    is, for reading only. A write waits up to ``busy_timeout`` seconds for another
+    process's write lock."""
+    if is_store_url(location):
+        # imported only for a server: the module loads psycopg, an optional extra
+        from newstrail.store.postgres import PostgresStore
+
+        return PostgresStore(location, read_only=read_only, busy_timeout=busy_timeout)
     return SQLiteStore(location, read_only=read_only, busy_timeout=busy_timeout)
+
+
+def is_store_url(location: str) -> bool:
+    """Whether ``location`` names a database server (PostgreSQL) rather than a SQLite file.
+
+    >>> is_store_url("postgresql://newstrail@127.0.0.1/corpus"), is_store_url("corpus.db")
+    (True, False)
+    """
+    return location.startswith(("postgresql://", "postgres://"))
 
 
 def write_in_turns(store: Store, items: Sequence[T], write: Callable[[T], None], turn: float = WRITE_TURN) -> None:

@@ -119,6 +119,9 @@ class Links(Protocol):
     def unlinked_ids(self, limit: int = 1000) -> list[str]:
         """Stored articles that corpus linking has not seen yet, oldest first."""
 
+    def unlinked_among(self, ids: Sequence[str]) -> list[str]:
+        """The ones of ``ids`` that corpus linking has not seen yet."""
+
     def unlinked_count(self) -> int:
         """How many stored articles corpus linking has not seen yet."""
 

@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import AbstractContextManager
 from urllib.parse import quote
 
 from newstrail.core.config import DEFAULT_BUSY_TIMEOUT
 from newstrail.core.errors import StoreError
-from newstrail.store.sqlite_articles import SQLiteArticles, SQLiteText
+from newstrail.store.sql_articles import SQLiteText
+from newstrail.store.sql_store import SQLStore
 from newstrail.store.sqlite_db import SQLiteDB, store_fault
-from newstrail.store.sqlite_factchecks import SQLiteFactChecks
-from newstrail.store.sqlite_links import SQLiteLinks
-from newstrail.store.sqlite_ratings import SQLiteRatings
 from newstrail.store.sqlite_schema import MIGRATIONS
 
 __all__ = ["MIGRATIONS", "SQLiteStore"]
@@ -63,12 +60,14 @@ def _connect(path: str, read_only: bool, busy_timeout: float) -> sqlite3.Connect
     return db
 
 
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """A corpus in one SQLite file, created and migrated on open (see :class:`newstrail.store.protocols.Store`).
 
     ``read_only=True`` opens an existing file with ``mode=ro`` and migrates nothing;
     a file of an older schema must be opened writable once to upgrade it.
     """
+
+    _db: SQLiteDB
 
     def __init__(self, path: str, *, read_only: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.location = path
@@ -76,36 +75,12 @@ class SQLiteStore:
         self.busy_timeout = busy_timeout
         try:
             self._db = SQLiteDB(_connect(path, read_only, busy_timeout), path, read_only, busy_timeout)
-            self._check_version()
+            self._check_version(len(MIGRATIONS))
         except sqlite3.OperationalError as exc:
             raise store_fault(exc, path, busy_timeout) from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot open as a newstrail SQLite store ({exc}); name another file with --db") from exc
-        self._articles = SQLiteArticles(self._db, path)
-        self._text = SQLiteText(self._db)
-        self._links = SQLiteLinks(self._db)
-        self._factchecks = SQLiteFactChecks(self._db)
-        self._ratings = SQLiteRatings(self._db)
-
-    @property
-    def articles(self) -> SQLiteArticles:
-        return self._articles
-
-    @property
-    def text(self) -> SQLiteText:
-        return self._text
-
-    @property
-    def links(self) -> SQLiteLinks:
-        return self._links
-
-    @property
-    def factchecks(self) -> SQLiteFactChecks:
-        return self._factchecks
-
-    @property
-    def ratings(self) -> SQLiteRatings:
-        return self._ratings
+        self._open_repositories(SQLiteText(self._db))
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -116,15 +91,7 @@ class SQLiteStore:
     def schema_version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
-    def _check_version(self) -> None:
-        version = self.schema_version
-        if version > len(MIGRATIONS):
-            raise StoreError(f"{self.location}: schema version {version} is newer than this newstrail knows ({len(MIGRATIONS)}); upgrade newstrail")
-        if self.read_only:
-            if version < len(MIGRATIONS):
-                raise StoreError(f"{self.location}: schema version {version}, this newstrail reads version {len(MIGRATIONS)}; "
-                                 "run a command that writes (e.g. 'newstrail link') on it once to upgrade it")
-            return
+    def _upgrade(self, version: int) -> None:
         for number in range(version, len(MIGRATIONS)):
             self._migrate(number)
 
@@ -138,16 +105,6 @@ class SQLiteStore:
         with self._db.transaction():
             step(self._db.db)
             self._db.execute(f"PRAGMA user_version = {number + 1}")
-
-    def transaction(self) -> AbstractContextManager[None]:
-        """One atomic unit of writes; nested uses join the outer transaction."""
-        return self._db.transaction()
-
-    def close(self) -> None:
-        self._db.db.close()
-
-    def __enter__(self) -> SQLiteStore:
-        return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()

@@ -1,22 +1,16 @@
-"""One SQLite connection shared by the repositories of a store: transactions, chunked
-``IN`` lists, and the translation between article ids and the table's integer rowids
-(rowids never leave the store)."""
+"""The SQLite connection shared by the repositories of a store: its transactions (one
+writer at a time, ``BEGIN IMMEDIATE``) and its faults, said as what to do."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from newstrail.core.dates import to_iso
 from newstrail.core.config import DEFAULT_BUSY_TIMEOUT
 from newstrail.core.errors import StoreError
-
-T = TypeVar("T")
-
-_CHUNK = 500  # SQLite binds at most a few thousand parameters per statement
+from newstrail.store.sql_db import SQLDB
 
 
 def store_fault(exc: sqlite3.Error, location: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> StoreError:
@@ -50,38 +44,8 @@ def store_fault(exc: sqlite3.Error, location: str, busy_timeout: float = DEFAULT
                       f"'sqlite3 {location} \"PRAGMA integrity_check\"' or name another file with --db")
 
 
-def chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:
-    """``items`` in slices short enough for one statement's parameters.
-
-    >>> [list(c) for c in chunks([1, 2, 3], size=2)]
-    [[1, 2], [3]]
-    """
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def marks(chunk: Sequence[Any]) -> str:
-    """The ``?, ?, ...`` placeholder list of a chunk.
-
-    >>> marks(["a", "b"])
-    '?,?'
-    """
-    return ",".join("?" * len(chunk))
-
-
-def bounds(since: datetime | None, until: datetime | None) -> tuple[str, str]:
-    """A time window as the UTC instant strings of ``published_at``; open ends stay open
-    (every instant string sorts between "" and "9")."""
-    return (to_iso(since) if since else "", to_iso(until) if until else "9")
-
-
-def unique(items: Iterable[T]) -> list[T]:
-    """``items`` without repeats, in first-seen order."""
-    return list(dict.fromkeys(items))
-
-
-class SQLiteDB:
-    """The connection, and the helpers every SQLite repository shares."""
+class SQLiteDB(SQLDB):
+    """The connection, and the helpers every repository shares."""
 
     def __init__(self, connection: sqlite3.Connection, location: str = "", read_only: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         self.db = connection
@@ -92,15 +56,11 @@ class SQLiteDB:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self.db.execute(sql, params)
 
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> sqlite3.Cursor:
-        return self.db.executemany(sql, rows)
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.db.executemany(sql, rows)
 
-    def select_in(self, sql: str, values: Iterable[Any], *before: Any) -> list[Any]:
-        """Rows of ``sql`` (whose one ``{}`` is an ``IN`` list) for every value, chunk by chunk."""
-        rows: list[Any] = []
-        for chunk in chunks(unique(values)):
-            rows += self.db.execute(sql.format(marks(chunk)), [*before, *chunk]).fetchall()
-        return rows
+    def close(self) -> None:
+        self.db.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -132,11 +92,3 @@ class SQLiteDB:
                 self.db.execute("ROLLBACK")
             except sqlite3.Error:
                 pass  # the error that brought us here is the one to report
-
-    def rowids(self, ids: Iterable[str]) -> dict[str, int]:
-        """Article id -> rowid, for the stored ones."""
-        return dict(self.select_in("SELECT id, rowid FROM articles WHERE id IN ({})", ids))
-
-    def ids(self, rowids: Iterable[int]) -> dict[int, str]:
-        """Article rowid -> id."""
-        return dict(self.select_in("SELECT rowid, id FROM articles WHERE rowid IN ({})", rowids))

@@ -1,4 +1,4 @@
-"""SQLite repository of what corpus linking finds: shared passages, credits, hyperlinks,
+"""The repository of what corpus linking finds: shared passages, credits, hyperlinks,
 stories and lead vectors. Tables hold article rowids; ids go in and come out."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from datetime import datetime
 from newstrail.core.article import Passage
 from newstrail.core.dates import instant_key, to_iso
 from newstrail.store.rows import Cite, Lead, ReusedPassage, StoryInfo, TranslatedSentence, UrlLink
-from newstrail.store.sqlite_db import SQLiteDB, bounds, chunks, marks, unique
+from newstrail.store.sql_db import SQLDB, bounds, chunks, marks, unique
 
 
-class SQLiteLinks:
+class SQLLinks:
     """See :class:`newstrail.store.protocols.Links`."""
 
-    def __init__(self, db: SQLiteDB) -> None:
+    def __init__(self, db: SQLDB) -> None:
         self.db = db
 
     # the linking queue -------------------------------------------------------
@@ -23,58 +23,66 @@ class SQLiteLinks:
         """Stored articles that corpus linking has not seen yet, oldest first."""
         return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE linked = 0 ORDER BY rowid LIMIT ?", (limit,))]
 
+    def unlinked_among(self, ids: Sequence[str]) -> list[str]:
+        """The ones of ``ids`` that corpus linking has not seen yet."""
+        return [r[0] for r in self.db.select_in("SELECT id FROM articles WHERE linked = 0 AND id IN ({})", ids)]
+
     def unlinked_count(self) -> int:
         """How many stored articles corpus linking has not seen yet."""
         return int(self.db.execute("SELECT count(*) FROM articles WHERE linked = 0").fetchone()[0])
 
     def mark_linked(self, ids: Sequence[str]) -> None:
         """Record that linking has seen these articles."""
-        for chunk in chunks(unique(ids)):
-            self.db.execute(f"UPDATE articles SET linked = 1 WHERE id IN ({marks(chunk)})", chunk)
+        with self.db.transaction():
+            for chunk in chunks(unique(ids)):
+                self.db.execute(f"UPDATE articles SET linked = 1 WHERE id IN ({marks(chunk)})", chunk)
 
     # shared passages -----------------------------------------------------------
     def add_reuse(self, a_id: str, b_id: str, passages: Sequence[Passage]) -> None:
         """Keep the passages article ``a_id`` shares with ``b_id``."""
         rows = self.db.rowids([a_id, b_id])
-        self.db.executemany(
-            "INSERT INTO reuse(a, b, a_start, a_end, b_start, b_end, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(rows[a_id], rows[b_id], p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in passages],
-        )
+        with self.db.transaction():
+            self.db.executemany(
+                "INSERT INTO reuse(a, b, a_start, a_end, b_start, b_end, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(rows[a_id], rows[b_id], p.a_start, p.a_end, p.b_start, p.b_end, p.words) for p in passages],
+            )
 
     def reuse_among(self, ids: Sequence[str]) -> list[ReusedPassage]:
         """Every stored passage between two of ``ids``."""
         back = {v: k for k, v in self.db.rowids(ids).items()}
-        rows = self.db.select_in("SELECT a, b, a_start, a_end, b_start, b_end, words FROM reuse WHERE a IN ({})", back)
+        rows = self.db.select_in("SELECT a, b, a_start, a_end, b_start, b_end, words FROM reuse WHERE a IN ({}) ORDER BY a, rowid", back)
         return [ReusedPassage(back[a], back[b], Passage(*pos)) for a, b, *pos in rows if b in back]
 
     # translations ---------------------------------------------------------------
     def add_translation(self, sentences: Sequence[TranslatedSentence]) -> None:
         """Keep the aligned sentence pairs of a translation."""
         rows = self.db.rowids(sorted({s.a for s in sentences} | {s.b for s in sentences}))
-        self.db.executemany(
-            "INSERT INTO translations(a, b, a_start, a_end, b_start, b_end, cosine) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(rows[s.a], rows[s.b], s.a_start, s.a_end, s.b_start, s.b_end, s.cosine) for s in sentences],
-        )
+        with self.db.transaction():
+            self.db.executemany(
+                "INSERT INTO translations(a, b, a_start, a_end, b_start, b_end, cosine) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(rows[s.a], rows[s.b], s.a_start, s.a_end, s.b_start, s.b_end, s.cosine) for s in sentences],
+            )
 
     def translations_among(self, ids: Sequence[str]) -> list[TranslatedSentence]:
         """Every stored aligned sentence pair between two of ``ids``."""
         back = {v: k for k, v in self.db.rowids(ids).items()}
-        rows = self.db.select_in("SELECT a, b, a_start, a_end, b_start, b_end, cosine FROM translations WHERE a IN ({})", back)
+        rows = self.db.select_in("SELECT a, b, a_start, a_end, b_start, b_end, cosine FROM translations WHERE a IN ({}) ORDER BY a, rowid", back)
         return [TranslatedSentence(back[a], back[b], *pos) for a, b, *pos in rows if b in back]
 
     # credits -------------------------------------------------------------------
     def add_cite(self, cite: Cite) -> None:
         """Keep (or replace) an article's credit of an outlet."""
         rows = self.db.rowids([cite.article] + ([cite.source] if cite.source else []))
-        self.db.execute(
-            "INSERT OR REPLACE INTO cites(article, outlet, source) VALUES (?, ?, ?)",
-            (rows[cite.article], cite.outlet, rows.get(cite.source) if cite.source else None),
-        )
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO cites(article, outlet, source) VALUES (?, ?, ?) ON CONFLICT (article, outlet) DO UPDATE SET source = excluded.source",
+                (rows[cite.article], cite.outlet, rows.get(cite.source) if cite.source else None),
+            )
 
     def cites_of(self, ids: Sequence[str]) -> list[Cite]:
         """The credits of these articles."""
         back = {v: k for k, v in self.db.rowids(ids).items()}
-        rows = self.db.select_in("SELECT article, outlet, source FROM cites WHERE article IN ({})", back)
+        rows = self.db.select_in("SELECT article, outlet, source FROM cites WHERE article IN ({}) ORDER BY article, outlet", back)
         sources = self.db.ids(r[2] for r in rows if r[2] is not None)
         return [Cite(back[a], outlet, sources.get(src) if src is not None else None) for a, outlet, src in rows]
 
@@ -85,14 +93,14 @@ class SQLiteLinks:
         for chunk in chunks(list(outlet_keys)):
             rows += self.db.execute(
                 f"SELECT a.id, c.outlet FROM cites c JOIN articles a ON a.rowid = c.article WHERE c.source IS NULL AND c.outlet IN ({marks(chunk)})"
-                " AND (a.published_at IS NULL OR (a.published_at >= ? AND a.published_at <= ?)) LIMIT ?",
+                " AND (a.published_at IS NULL OR (a.published_at >= ? AND a.published_at <= ?)) ORDER BY c.outlet, c.article LIMIT ?",
                 [*chunk, low, high, limit],
             ).fetchall()
         return [Cite(article, outlet) for article, outlet in rows]
 
     def linking_to(self, urls: Sequence[str]) -> list[UrlLink]:
         """Stored articles that link to one of ``urls``."""
-        rows = self.db.select_in("SELECT a.id, l.url FROM links l JOIN articles a ON a.rowid = l.article WHERE l.url IN ({})", urls)
+        rows = self.db.select_in("SELECT a.id, l.url FROM links l JOIN articles a ON a.rowid = l.article WHERE l.url IN ({}) ORDER BY l.rowid", urls)
         return [UrlLink(*r) for r in rows]
 
     # stories -------------------------------------------------------------------
@@ -102,11 +110,11 @@ class SQLiteLinks:
 
     def story_ids(self) -> list[str]:
         """Every story, oldest first."""
-        return [r[0] for r in self.db.execute("SELECT id FROM stories ORDER BY first_seen, id")]
+        return [r[0] for r in self.db.execute("SELECT id FROM stories ORDER BY first_seen NULLS FIRST, id")]
 
     def story_members(self, story: str) -> list[str]:
         """A story's article ids, by publication date."""
-        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story = ? ORDER BY published_at, rowid", (story,))]
+        return [r[0] for r in self.db.execute("SELECT id FROM articles WHERE story = ? ORDER BY published_at NULLS FIRST, rowid", (story,))]
 
     def headlines(self, stories: Sequence[str]) -> dict[str, tuple[str, str | None]]:
         """Story id -> (article id, title) of its first published article (undated ones last)."""
@@ -124,16 +132,18 @@ class SQLiteLinks:
 
     def assign_story(self, story: str, ids: Sequence[str], absorbed: Sequence[str] = ()) -> None:
         """Put ``ids`` and every member of the ``absorbed`` stories into ``story``."""
-        for chunk in chunks(list(absorbed)):
-            self.db.execute(f"UPDATE articles SET story = ? WHERE story IN ({marks(chunk)})", [story, *chunk])
-            self.db.execute(f"DELETE FROM stories WHERE id IN ({marks(chunk)})", chunk)
-        for chunk in chunks(list(ids)):
-            self.db.execute(f"UPDATE articles SET story = ? WHERE id IN ({marks(chunk)})", [story, *chunk])
-        self.db.execute(
-            "INSERT INTO stories(id, first_seen, last_seen, size) SELECT ?, min(published_at), max(published_at), count(*) FROM articles WHERE story = ?"
-            " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size",
-            (story, story),
-        )
+        with self.db.transaction():
+            for chunk in chunks(list(absorbed)):
+                self.db.execute(f"UPDATE articles SET story = ? WHERE story IN ({marks(chunk)})", [story, *chunk])
+                self.db.execute(f"DELETE FROM stories WHERE id IN ({marks(chunk)})", chunk)
+            for chunk in chunks(list(ids)):
+                self.db.execute(f"UPDATE articles SET story = ? WHERE id IN ({marks(chunk)})", [story, *chunk])
+            self.db.execute(
+                "INSERT INTO stories(id, first_seen, last_seen, size)"
+                " SELECT CAST(? AS TEXT), min(published_at), max(published_at), count(*) FROM articles WHERE story = ?"
+                " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size",
+                (story, story),
+            )
 
     # leads ---------------------------------------------------------------------
     def add_leads(self, leads: Sequence[Lead]) -> None:
@@ -141,13 +151,15 @@ class SQLiteLinks:
         (an undated lead has no window to be found in, and is not kept)."""
         rowids = self.db.rowids(lead.article for lead in leads)
         rows = [(rowids[x.article], instant, x.vector) for x in leads if x.article in rowids and (instant := instant_key(x.published))]
-        self.db.executemany("INSERT OR REPLACE INTO leads(article, published, vector) VALUES (?, ?, ?)", rows)
+        with self.db.transaction():
+            self.db.executemany("INSERT INTO leads(article, published, vector) VALUES (?, ?, ?)"
+                                " ON CONFLICT (article) DO UPDATE SET published = excluded.published, vector = excluded.vector", rows)
 
     def leads_between(self, since: datetime, until: datetime, limit: int = 20000) -> list[Lead]:
         """Leads published in ``[since, until]``, newest first."""
         rows = self.db.execute(
             "SELECT a.id, l.published, l.vector FROM leads l JOIN articles a ON a.rowid = l.article"
-            " WHERE l.published BETWEEN ? AND ? ORDER BY l.published DESC LIMIT ?",
+            " WHERE l.published BETWEEN ? AND ? ORDER BY l.published DESC, l.article DESC LIMIT ?",
             (to_iso(since), to_iso(until), limit),
         ).fetchall()
         return [Lead(*r) for r in rows]

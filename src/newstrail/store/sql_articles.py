@@ -1,4 +1,4 @@
-"""SQLite repositories of articles and of the text index (FTS5 search, n-gram postings).
+"""Repositories of articles and of the text index (n-gram postings; search per backend).
 
 An article is one row: the columns queries filter on, its text, and its record as
 JSON (read back whole, never queried by path). Its links and its claims' fact-check
@@ -19,9 +19,10 @@ from newstrail.core.dates import instant_key
 from newstrail.core.errors import AmbiguousKey, NotFound
 from newstrail.outlets import canonical_url
 from newstrail.store.rows import ADDED, EXISTS, ArticleRef, ArticleRow, ClaimMatch, OutletName, SearchHit
-from newstrail.store.sqlite_db import SQLiteDB, bounds, chunks, marks, unique
+from newstrail.store.sql_db import SQLDB, bounds, chunks, marks, unique
 
 _REF = "id, outlet, domain, url, published, story"
+_PAGE = 500  # articles read per query when iterating over the corpus
 
 
 def _ref(row: Sequence[Any]) -> ArticleRef:
@@ -36,68 +37,79 @@ def _like_prefix(key: str) -> str:
 _CANDIDATES = 10
 
 
-def fts_query(query: str, phrase: bool = False) -> str:
-    """The FTS5 expression of a search: each "quoted phrase" as a phrase, every other word
-    as a word, all of them required; ``phrase``: the whole query as one phrase.
+def search_parts(query: str, phrase: bool = False) -> list[str]:
+    """What a search requires, each a phrase to find: each "quoted phrase", then every other
+    word; ``phrase``: the whole query as one phrase. Every backend searches for all of them.
 
-    User text is words to find, never FTS5 syntax, so every part is quoted.
+    >>> search_parts('pier "harbor council" vote')
+    ['harbor council', 'pier', 'vote']
+    >>> search_parts("harbor council", phrase=True)
+    ['harbor council']
+    """
+    if phrase:
+        words = " ".join(query.replace('"', " ").split())
+        return [words] if words else []
+    phrases = [" ".join(p.split()) for p in re.findall(r'"([^"]*)"', query)]
+    rest = re.sub(r'"[^"]*"?', " ", query)  # an unclosed quote's words count as words
+    rest = rest.replace('"', " ")
+    return [p for p in phrases if p] + rest.split()
+
+
+def fts_query(query: str, phrase: bool = False) -> str:
+    """The FTS5 expression of a search (:func:`search_parts`), every part quoted: user text
+    is words to find, never FTS5 syntax.
 
     >>> fts_query('pier "harbor council" vote')
     '"harbor council" "pier" "vote"'
     >>> fts_query("harbor council", phrase=True)
     '"harbor council"'
     """
-    def quoted(words: str) -> str:
-        return '"' + words.replace('"', '""') + '"'
-
-    if phrase:
-        words = " ".join(query.replace('"', " ").split())
-        return quoted(words) if words else ""
-    phrases = [" ".join(p.split()) for p in re.findall(r'"([^"]*)"', query)]
-    rest = re.sub(r'"[^"]*"?', " ", query)  # an unclosed quote's words count as words
-    rest = rest.replace('"', " ")
-    return " ".join([quoted(p) for p in phrases if p] + [quoted(w) for w in rest.split()])
+    return " ".join('"' + part.replace('"', '""') + '"' for part in search_parts(query, phrase))
 
 
 def _record(article: Article) -> str:
     data = article.to_dict()
-    del data["text"]  # kept once, in its own column (the FTS index reads it there)
+    if "\x00" not in article.text:
+        # kept once, in its own column (the search index reads it there); a text with a NUL
+        # stays in the record too, as PostgreSQL's text column cannot hold that character
+        del data["text"]
     return json.dumps(data, ensure_ascii=False)
 
 
 def _article(text: str, record: str, story: str | None = None) -> Article:
     data = json.loads(record)
-    data["text"] = text
+    data.setdefault("text", text)
     data["story"] = story  # linking moves articles between stories without rewriting records
     return Article.from_dict(data)
 
 
-class SQLiteArticles:
+class SQLArticles:
     """Stored articles (see :class:`newstrail.store.protocols.Articles`)."""
 
-    def __init__(self, db: SQLiteDB, location: str) -> None:
+    def __init__(self, db: SQLDB, location: str) -> None:
         self.db = db
         self.location = location
 
     # writing -----------------------------------------------------------------
     def _exists(self, article: Article) -> bool:
-        row = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
-        if row is None and article.url:
-            row = self.db.execute("SELECT 1 FROM articles WHERE url = ?", (article.url,)).fetchone()
-        if row is None and not article.url:
-            row = self.db.execute("SELECT 1 FROM articles WHERE content_hash = ? AND url IS NULL", (article.content_hash,)).fetchone()
-        return row is not None
+        # one statement (each index answers its part): a round trip to a server costs more than a lookup
+        if article.url:
+            sql, params = "SELECT 1 FROM articles WHERE id = ? OR url = ? LIMIT 1", (article.id, article.url)
+        else:
+            sql, params = "SELECT 1 FROM articles WHERE id = ? OR (content_hash = ? AND url IS NULL) LIMIT 1", (article.id, article.content_hash)
+        return self.db.execute(sql, params).fetchone() is not None
 
-    def _write_sides(self, rowid: int, article: Article) -> None:
-        """The side tables of one article: its links and its claims' fact-check matches."""
+    def _write_sides(self, stored: Sequence[tuple[int, Article]]) -> None:
+        """The side tables of stored articles: their links and their claims' fact-check
+        matches (one statement per table for the batch: a server's round trip costs more than a row)."""
         self.db.executemany(
             'INSERT INTO links(article, start, "end", url, domain, anchor) VALUES (?, ?, ?, ?, ?, ?)',
-            [(rowid, ln.span.start, ln.span.end, ln.url, ln.domain, ln.anchor) for ln in article.links],
+            [(rowid, ln.span.start, ln.span.end, ln.url, ln.domain, ln.anchor) for rowid, article in stored for ln in article.links],
         )
         self.db.executemany(
             "INSERT INTO claim_matches(article, claim, factcheck, rating, verdict) VALUES (?, ?, ?, ?, ?)",
             [(rowid, number, m.factcheck, m.rating, m.evidence.get("verdict"))
-             for number, claim in enumerate(article.claims) for m in claim.matches],
+             for rowid, article in stored for number, claim in enumerate(article.claims) for m in claim.matches],
         )
 
     def _values(self, article: Article) -> tuple[Any, ...]:
@@ -107,20 +119,21 @@ class SQLiteArticles:
     def put_many(self, articles: Sequence[Article]) -> list[str]:
         """Store a batch atomically; ``ADDED`` or ``EXISTS`` per article."""
         statuses: list[str] = []
+        stored: list[tuple[int, Article]] = []
         with self.db.transaction():
             for article in articles:
                 article.ensure_id()
                 if self._exists(article):
                     statuses.append(EXISTS)
                     continue
-                cur = self.db.execute(
+                rowid = self.db.execute(
                     "INSERT INTO articles(id, url, outlet, domain, title, published, published_at, language, content_hash, source, text, record, story)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING rowid",
                     (article.id, *self._values(article)),
-                )
-                assert cur.lastrowid is not None
-                self._write_sides(cur.lastrowid, article)
+                ).fetchone()[0]
+                stored.append((rowid, article))
                 statuses.append(ADDED)
+            self._write_sides(stored)
         return statuses
 
     def put(self, article: Article) -> str:
@@ -141,7 +154,7 @@ class SQLiteArticles:
             )
             self.db.execute("DELETE FROM links WHERE article = ?", (row[0],))
             self.db.execute("DELETE FROM claim_matches WHERE article = ?", (row[0],))
-            self._write_sides(row[0], article)
+            self._write_sides([(row[0], article)])
 
     # reading -----------------------------------------------------------------
     def get(self, article_id: str) -> Article:
@@ -200,16 +213,21 @@ class SQLiteArticles:
             clauses.append("story = ?")
             params.append(story)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        params.append(-1 if limit is None else limit)
+        if limit is not None:
+            params.append(limit)
         rows = self.db.execute(
             "SELECT id, outlet, domain, published, title, url, story, language FROM articles" + where
-            + " ORDER BY published_at IS NULL, published_at DESC, rowid DESC LIMIT ?", params)
+            + " ORDER BY published_at IS NULL, published_at DESC, rowid DESC" + (" LIMIT ?" if limit is not None else ""), params)
         return [ArticleRow(*r) for r in rows]
 
     def iter_articles(self) -> Iterator[Article]:
         """Every stored article, oldest first."""
-        for row in self.db.execute("SELECT text, record, story FROM articles ORDER BY rowid"):
-            yield _article(*row)
+        # pages by rowid: a server's cursor would otherwise hold the whole corpus in memory
+        last = 0
+        while rows := self.db.execute("SELECT rowid, text, record, story FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (last, _PAGE)).fetchall():
+            for row in rows:
+                yield _article(*row[1:])
+            last = rows[-1][0]
 
     def count(self) -> int:
         """How many articles are stored."""
@@ -225,7 +243,7 @@ class SQLiteArticles:
 
     def outlet_names(self) -> list[OutletName]:
         """Distinct (outlet, domain) pairs of stored articles that name an outlet."""
-        return [OutletName(*r) for r in self.db.execute("SELECT DISTINCT outlet, domain FROM articles WHERE outlet IS NOT NULL")]
+        return [OutletName(*r) for r in self.db.execute("SELECT outlet, domain FROM articles WHERE outlet IS NOT NULL GROUP BY outlet, domain ORDER BY min(rowid)")]
 
     def of_outlets(self, outlets: Sequence[str], since: datetime | None = None, until: datetime | None = None, limit: int = 200) -> list[ArticleRef]:
         """The latest ``limit`` articles of these outlet names published in ``[since, until]`` (undated ones always qualify)."""
@@ -234,7 +252,7 @@ class SQLiteArticles:
         for chunk in chunks(list(outlets)):
             rows += map(_ref, self.db.execute(
                 f"SELECT {_REF} FROM articles WHERE outlet IN ({marks(chunk)})"
-                " AND (published_at IS NULL OR (published_at >= ? AND published_at <= ?)) ORDER BY published_at DESC LIMIT ?",
+                " AND (published_at IS NULL OR (published_at >= ? AND published_at <= ?)) ORDER BY published_at DESC NULLS LAST LIMIT ?",
                 [*chunk, low, high, limit],
             ))
         return rows
@@ -260,11 +278,34 @@ class SQLiteArticles:
         return [ClaimMatch(*r) for r in rows]
 
 
-class SQLiteText:
-    """Full-text search (FTS5) and the n-gram postings (see :class:`newstrail.store.protocols.TextIndex`)."""
+class SQLText:
+    """The n-gram postings corpus linking finds candidates with; a backend adds ``search``
+    and ``gram_postings`` (see :class:`newstrail.store.protocols.TextIndex`)."""
 
-    def __init__(self, db: SQLiteDB) -> None:
+    def __init__(self, db: SQLDB) -> None:
         self.db = db
+
+    def search(self, query: str, limit: int = 10, phrase: bool = False) -> list[SearchHit]:
+        """Full-text search over titles and texts, best first; ``query`` is words and "quoted phrases",
+        never query syntax; ``phrase``: the whole query as one phrase."""
+        raise NotImplementedError
+
+    def gram_postings(self, hashes: Iterable[int]) -> dict[int, list[str]]:
+        """Indexed article ids per n-gram hash, stop hashes left out."""
+        raise NotImplementedError
+
+    def add_grams(self, article_id: str, hashes: Iterable[int], known_df: Mapping[int, int], cap: int) -> None:
+        """Index an article's sampled hashes; a hash already in ``cap`` articles becomes a stop hash."""
+        with self.db.transaction():
+            rowid = self.db.rowids([article_id])[article_id]
+            values = [int(h) for h in hashes]
+            self.db.executemany("INSERT INTO grams(hash, article) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                                ((h, rowid) for h in values if known_df.get(h, 0) < cap))
+            self.db.executemany("INSERT INTO gram_stop(hash) VALUES (?) ON CONFLICT DO NOTHING", ((h,) for h in values if known_df.get(h, 0) >= cap))
+
+
+class SQLiteText(SQLText):
+    """Full-text search with FTS5, postings through a temporary probe table."""
 
     def search(self, query: str, limit: int = 10, phrase: bool = False) -> list[SearchHit]:
         """Full-text search over titles and texts, best first: see :func:`fts_query`."""
@@ -284,18 +325,18 @@ class SQLiteText:
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS probe (hash INTEGER PRIMARY KEY)")
         self.db.execute("DELETE FROM probe")
         self.db.executemany("INSERT OR IGNORE INTO probe(hash) VALUES (?)", ((int(h),) for h in hashes))
+        # CROSS JOIN keeps the probe the outer loop: the planner, knowing nothing of the temp
+        # table, would otherwise scan every posting of the corpus for each call
         rows = self.db.execute(
-            "SELECT g.hash, a.id FROM probe p JOIN grams g ON g.hash = p.hash JOIN articles a ON a.rowid = g.article"
-            " WHERE p.hash NOT IN (SELECT hash FROM gram_stop)"
+            "SELECT g.hash, a.id FROM probe p CROSS JOIN grams g ON g.hash = p.hash JOIN articles a ON a.rowid = g.article"
+            " WHERE p.hash NOT IN (SELECT hash FROM gram_stop) ORDER BY p.hash, g.article"
         ).fetchall()
-        postings: dict[int, list[str]] = defaultdict(list)
-        for h, article in rows:
-            postings[h].append(article)
-        return postings
+        return postings(rows)
 
-    def add_grams(self, article_id: str, hashes: Iterable[int], known_df: Mapping[int, int], cap: int) -> None:
-        """Index an article's sampled hashes; a hash already in ``cap`` articles becomes a stop hash."""
-        rowid = self.db.rowids([article_id])[article_id]
-        values = [int(h) for h in hashes]
-        self.db.executemany("INSERT OR IGNORE INTO grams(hash, article) VALUES (?, ?)", ((h, rowid) for h in values if known_df.get(h, 0) < cap))
-        self.db.executemany("INSERT OR IGNORE INTO gram_stop(hash) VALUES (?)", ((h,) for h in values if known_df.get(h, 0) >= cap))
+
+def postings(rows: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
+    """(hash, article id) rows as the article ids per hash."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for h, article in rows:
+        found[h].append(article)
+    return found

@@ -1,4 +1,4 @@
-"""SQLite repository of imported fact-checks (schema.org ClaimReview records).
+"""The repository of imported fact-checks (schema.org ClaimReview records).
 
 ``factchecks`` holds one row per reviewed claim (the full record as JSON beside the
 columns a query needs); ``factcheck_vectors`` the embedding of each claim per model,
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from newstrail.core.errors import BadRecord, NotFound
 from newstrail.store.rows import ADDED, EXISTS, FactCheckAt, FactCheckRow
-from newstrail.store.sqlite_db import SQLiteDB, unique
+from newstrail.store.sql_db import SQLDB, unique
 
 if TYPE_CHECKING:
     import numpy
@@ -26,10 +26,10 @@ def _row(values: Sequence[Any]) -> FactCheckRow:
     return FactCheckRow(fid, key, claim, verdict, rating, publisher, url, date, language, source, json.loads(record))
 
 
-class SQLiteFactChecks:
+class SQLFactChecks:
     """See :class:`newstrail.store.protocols.FactChecks`."""
 
-    def __init__(self, db: SQLiteDB) -> None:
+    def __init__(self, db: SQLDB) -> None:
         self.db = db
 
     def _status(self, fc: FactCheckRow) -> str | BadRecord | None:
@@ -78,8 +78,11 @@ class SQLiteFactChecks:
 
     def iter_rows(self) -> Iterator[FactCheckRow]:
         """Every fact-check, in import order."""
-        for values in self.db.execute(f"SELECT {_COLUMNS} FROM factchecks ORDER BY rowid"):
-            yield _row(values)
+        last = 0  # pages by rowid: a server's cursor would otherwise hold every row in memory
+        while rows := self.db.execute(f"SELECT rowid, {_COLUMNS} FROM factchecks WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)).fetchall():
+            for values in rows:
+                yield _row(values[1:])
+            last = rows[-1][0]
 
     def get(self, factcheck_id: str) -> FactCheckRow:
         """The fact-check with this id; raises NotFound."""
@@ -93,7 +96,7 @@ class SQLiteFactChecks:
         out: dict[str, list[FactCheckAt]] = {}
         for url in unique(u for u in urls if u):
             rows = self.db.execute(
-                "SELECT id, claim, verdict, rating, publisher FROM factchecks WHERE url = ? OR substr(url, 1, ?) = ? ORDER BY rowid",
+                "SELECT id, claim, verdict, rating, publisher FROM factchecks WHERE url = ? OR substr(url, 1, CAST(? AS INTEGER)) = ? ORDER BY rowid",
                 (url, len(url) + 1, url + "#"),
             ).fetchall()
             if rows:
@@ -106,7 +109,8 @@ class SQLiteFactChecks:
 
         with self.db.transaction():
             self.db.executemany(
-                "INSERT OR REPLACE INTO factcheck_vectors(factcheck, model, vector) SELECT rowid, ?, ? FROM factchecks WHERE id = ?",
+                "INSERT INTO factcheck_vectors(factcheck, model, vector) SELECT rowid, CAST(? AS TEXT), ? FROM factchecks WHERE id = ?"
+                " ON CONFLICT (model, factcheck) DO UPDATE SET vector = excluded.vector",
                 [(model, np.asarray(v, dtype=np.float16).tobytes(), fid) for fid, v in vectors.items()],
             )
 

@@ -1,4 +1,4 @@
-"""SQLite repository of source-rating lists, outlet aliases, and the outlet index.
+"""The repository of source-rating lists, outlet aliases, and the outlet index.
 
 A rating list is kept as the user gave it: one row per site with its fields as a
 JSON object, under the list's name and date; importing a list of the same name
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newstrail.store.rows import Alias, ArticleMark, ListedSite, OutletFacts, RatingListInfo, RatingRow, SharedBlock
-from newstrail.store.sqlite_db import SQLiteDB, unique
+from newstrail.store.sql_db import SQLDB, chunks, marks, unique
 
 _LIST_COLUMNS = "l.name, l.date, l.date_from, l.source, l.layout, l.fields, l.imported_at"
 _ALIAS_COLUMNS = ("alias", "kind", "text", "domain", "note", "source")
@@ -26,10 +26,10 @@ def _list(row: Sequence[Any]) -> RatingListInfo:
     return RatingListInfo(name, date, date_from, source, layout, tuple(json.loads(fields)), imported_at, rows)
 
 
-class SQLiteRatings:
+class SQLRatings:
     """See :class:`newstrail.store.protocols.Ratings`."""
 
-    def __init__(self, db: SQLiteDB) -> None:
+    def __init__(self, db: SQLDB) -> None:
         self.db = db
 
     # rating lists ------------------------------------------------------------------
@@ -38,13 +38,13 @@ class SQLiteRatings:
         Returns how many rows the replaced list had, or ``None``."""
         with self.db.transaction():
             previous = self.delete_list(meta.name)
-            cur = self.db.execute(
-                "INSERT INTO rating_lists(name, date, date_from, source, layout, fields) VALUES (?, ?, ?, ?, ?, ?)",
+            list_id = self.db.execute(
+                "INSERT INTO rating_lists(name, date, date_from, source, layout, fields) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 (meta.name, meta.date, meta.date_from, meta.source, meta.layout, json.dumps(list(meta.fields), ensure_ascii=False)),
-            )
+            ).fetchone()[0]
             self.db.executemany(
                 "INSERT INTO ratings(list, host, section, domain, name, name_key, stem, line, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(cur.lastrowid, r.host, r.section, r.domain, r.name, r.name_key, r.stem, r.line, json.dumps(r.fields, ensure_ascii=False)) for r in rows],
+                [(list_id, r.host, r.section, r.domain, r.name, r.name_key, r.stem, r.line, json.dumps(r.fields, ensure_ascii=False)) for r in rows],
             )
         return previous
 
@@ -81,7 +81,7 @@ class SQLiteRatings:
 
     def listed_sites(self) -> list[ListedSite]:
         """Every distinct site the rating lists name (what the outlet resolver reads)."""
-        rows = self.db.execute("SELECT DISTINCT name, host, domain, section, stem, name_key FROM ratings").fetchall()
+        rows = self.db.execute("SELECT name, host, domain, section, stem, name_key FROM ratings GROUP BY name, host, domain, section, stem, name_key ORDER BY min(rowid)").fetchall()
         return [ListedSite(*r) for r in rows]
 
     # aliases -------------------------------------------------------------------------
@@ -89,7 +89,8 @@ class SQLiteRatings:
         """Store aliases; a known alias is replaced. Returns how many."""
         values = [(r.alias, r.kind, r.text, r.domain, r.note, r.source) for r in rows]
         with self.db.transaction():
-            self.db.executemany(f"INSERT OR REPLACE INTO outlet_aliases({', '.join(_ALIAS_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", values)
+            self.db.executemany(f"INSERT INTO outlet_aliases({', '.join(_ALIAS_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (alias) DO UPDATE SET "
+                                + ", ".join(f"{c} = excluded.{c}" for c in _ALIAS_COLUMNS[1:]), values)
         return len(values)
 
     def aliases(self) -> list[Alias]:
@@ -100,18 +101,25 @@ class SQLiteRatings:
     def index_outlets(self, facts: Sequence[OutletFacts]) -> None:
         """Keep the template blocks and cross-post lines of stored articles; an article
         indexed already is left as it is, so indexing twice adds nothing."""
-        rowids = self.db.rowids(f.article for f in facts)
-        pending = dict(self.db.select_in("SELECT rowid, outlet_indexed FROM articles WHERE rowid IN ({})", rowids.values()))
-        with self.db.transaction():
+        with self.db.transaction():  # the flags are read under the write lock: another writer may have indexed them
+            rowids = self.db.rowids(f.article for f in facts)
+            pending = dict(self.db.select_in("SELECT rowid, outlet_indexed FROM articles WHERE rowid IN ({})", rowids.values()))
+            todo: list[tuple[int, OutletFacts]] = []
             for item in facts:
                 rowid = rowids.get(item.article)
                 if rowid is None or pending.get(rowid):
                     continue
                 pending[rowid] = 1  # the same article twice in one call
-                self.db.executemany("INSERT OR IGNORE INTO outlet_blocks(hash, article, kind) VALUES (?, ?, ?)", [(b.hash, rowid, b.kind) for b in item.blocks])
-                self.db.executemany("INSERT OR IGNORE INTO outlet_block_texts(hash, kind, text) VALUES (?, ?, ?)", [(b.hash, b.kind, b.text) for b in item.blocks])
-                self.db.executemany("INSERT INTO outlet_marks(article, kind, name, key) VALUES (?, ?, ?, ?)", [(rowid, m.kind, m.name, m.key) for m in item.marks])
-                self.db.execute("UPDATE articles SET outlet_indexed = 1 WHERE rowid = ?", (rowid,))
+                todo.append((rowid, item))
+            # one statement per table for the batch: a server's round trip costs more than a row
+            self.db.executemany("INSERT INTO outlet_blocks(hash, article, kind) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                                [(b.hash, rowid, b.kind) for rowid, item in todo for b in item.blocks])
+            self.db.executemany("INSERT INTO outlet_block_texts(hash, kind, text) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                                [(b.hash, b.kind, b.text) for _, item in todo for b in item.blocks])
+            self.db.executemany("INSERT INTO outlet_marks(article, kind, name, key) VALUES (?, ?, ?, ?)",
+                                [(rowid, m.kind, m.name, m.key) for rowid, item in todo for m in item.marks])
+            for chunk in chunks([rowid for rowid, _ in todo]):
+                self.db.execute(f"UPDATE articles SET outlet_indexed = 1 WHERE rowid IN ({marks(chunk)})", chunk)
 
     def unindexed_ids(self, limit: int = 1000) -> list[str]:
         """Stored articles whose outlet facts are not indexed yet, oldest first."""
@@ -124,7 +132,7 @@ class SQLiteRatings:
         rows = [r for r in self.db.select_in(
             "SELECT mine.article, other.article, t.kind, t.text FROM outlet_blocks mine"
             " JOIN outlet_blocks other ON other.hash = mine.hash AND other.article != mine.article"
-            " JOIN outlet_block_texts t ON t.hash = mine.hash WHERE mine.article IN ({})",
+            " JOIN outlet_block_texts t ON t.hash = mine.hash WHERE mine.article IN ({}) ORDER BY mine.article, mine.hash, other.article",
             sorted(own),
         ) if r[1] not in own]
         names = self.db.ids({r[1] for r in rows} | own)
@@ -132,10 +140,10 @@ class SQLiteRatings:
 
     def marks_of(self, ids: Sequence[str]) -> list[ArticleMark]:
         """The cross-post lines of these articles."""
-        rows = self.db.select_in("SELECT a.id, m.kind, m.name FROM outlet_marks m JOIN articles a ON a.rowid = m.article WHERE a.id IN ({})", ids)
+        rows = self.db.select_in("SELECT a.id, m.kind, m.name FROM outlet_marks m JOIN articles a ON a.rowid = m.article WHERE a.id IN ({}) ORDER BY a.id, m.rowid", ids)
         return [ArticleMark(*r) for r in rows]
 
     def marks_naming(self, keys: Sequence[str]) -> list[ArticleMark]:
         """Cross-post lines naming an outlet with one of these keys."""
-        rows = self.db.select_in("SELECT a.id, m.kind, m.name FROM outlet_marks m JOIN articles a ON a.rowid = m.article WHERE m.key IN ({})", keys)
+        rows = self.db.select_in("SELECT a.id, m.kind, m.name FROM outlet_marks m JOIN articles a ON a.rowid = m.article WHERE m.key IN ({}) ORDER BY m.key, m.rowid", keys)
         return [ArticleMark(*r) for r in rows]
