@@ -128,10 +128,6 @@ class SiteTemplates:
         """Learn each site again from what is stored now (a batch may add to a site)."""
         self._learned.clear()
 
-    def forget(self, site: str) -> None:
-        """Learn ``site`` again when next needed: an article of it was just stored."""
-        self._learned.discard(site)
-
     @staticmethod
     def site(article: Article) -> str:
         # the outlet name as stored: that is what the store looks an outlet's articles up by

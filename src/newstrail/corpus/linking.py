@@ -215,16 +215,14 @@ class Linker:
         """Link stored ``articles`` into the corpus, each against what was linked before.
 
         What a batch knows grows with its articles: the resolver learns each one's
-        outlet and its site's templates are learned again, so linking one article at
-        a time gives what one batch gives only when the batch is a single article.
-        :func:`newstrail.engines.local.analyze` links one article at a time, so its
-        results do not depend on the batch size.
+        outlet. A site's templates are learned once a run, from all of its stored
+        articles (:func:`newstrail.engines.local.analyze` links once the run's articles
+        are all stored, one at a time, so its results do not depend on the batch size).
         """
         opts = self.options
         for article in articles:
             # what the store now knows of these outlets, without reading every outlet again
             self.resolver.learn(article.outlet, article.domain)
-            self.templates.forget(SiteTemplates.site(article))
         for article in articles:
             self._remember(article)
         sampled = {a.id: self._fingerprints[a.id].sampled() for a in articles}
