@@ -13,6 +13,7 @@ This module turns such text into the plain ``text`` of an article and a list of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from urllib.parse import urljoin
 
 import yaml
@@ -26,10 +27,13 @@ from newstrail.outlets import domain_of, is_web_url
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+# Every scan below stops at the next "](" at the latest: that is where the next link
+# candidate starts, so no character is scanned by more than one failed attempt and the
+# whole text is read in linear time (a flood of "[", "](" or unclosed links included).
+_NOT_CLOSER = r"\](?!\()"
 # A link destination: <angle-bracketed> (how trafilatura writes URLs with spaces or
 # parentheses, with ">" escaped) or bare up to the first ")".
-_DEST = r"<(?:[^>\\\n]|\\.)*>|[^)\n]*"
-_TARGET = re.compile(rf"\]\((?:{_DEST})\)")
+_DEST = rf"<(?:[^>\\\n\]]|{_NOT_CLOSER}|\\.)*>|(?:[^)\n\]]|{_NOT_CLOSER})*"
 # link targets and bare URLs, kept out of the emphasis rules
 _MASKED = re.compile(rf"\]\((?:{_DEST})\)|(?<![\w/@.\-])https?://[^\s<>\[\]\"“”‘’()]*[^\s<>\[\]\"“”‘’()*_.,;:!?']")
 _STRONG = re.compile(r"\*\*|__")
@@ -41,12 +45,18 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 # does not escape a backslash, so one right before the closing "](" is literal. Brackets
 # inside <code> are not escaped either ("[harbor [1]](...)", "[harbor ]](...)"): a balanced
 # pair, or a "]" not followed by "(", is anchor text; a lone "[" is not, so in hand-written
-# Markdown "a [note] and a [link](...)" the link is "link".
-_ANCHOR = r"(?:\[(?:[^\[\]\\\n]|\\.)*\](?!\()|[^\[\]\\\n]|\](?!\()|\\(?=\]\()|\\.)*"
-_INLINE = re.compile(
-    r"!\[(?P<alt>" + _ANCHOR + r")\]\((?P<src>" + _DEST + r")\)"  # image: dropped
-    r"|\[(?P<anchor>" + _ANCHOR + r")\]\((?:<(?P<angled>(?:[^>\\\n]|\\.)*)>|(?P<target>[^)\s]*))(?:\s+\"[^\"\n]*\")?\)"  # link
-    r"|<(?P<auto>https?://[^>\s]+)>"  # autolink
+# Markdown "a [note] and a [link](...)" the link is "link". :func:`_anchor_start` finds
+# the anchor by these rules from the bracket positions (:data:`_BRACKET`).
+_BRACKET = re.compile(r"\\(?=\]\()|\\[\s\S]|([\[\]])")
+# what follows "](" of a link: <angled> or bare target, an optional "title", ")"
+_LINK_DEST = re.compile(
+    rf"(?:<(?P<angled>(?:[^>\\\n\]]|{_NOT_CLOSER}|\\.)*)>|(?P<target>(?:[^)\s\]]|{_NOT_CLOSER})*))"
+    rf"(?:\s+\"(?:[^\"\n\]]|{_NOT_CLOSER})*\")?\)"
+)
+_IMAGE_DEST = re.compile(rf"(?:{_DEST})\)")
+# the other inline pieces; "[^>\s<]" stops an unclosed autolink at the next "<"
+_OTHER = re.compile(
+    r"<(?P<auto>https?://[^>\s<]+)>"  # autolink
     r"|\\(?P<escaped>[\\`*_{}\[\]()#+\-.!|>])"  # backslash escape
     r"|(?<![\w/@.\-])(?P<bare>https?://[^\s<>\[\]\"“”‘’]+)"  # a bare URL in running text
 )
@@ -54,10 +64,6 @@ _INLINE = re.compile(
 _URL_TAIL = ".,;:!?'*_"
 # a name right before a bare URL in parentheses: "Bay Herald (https://bay.example/a)"
 _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>(?:[A-Z0-9][\w'’.&-]*\s+(?:(?:of|the|de|du|la|for|on)\s+(?=[A-Z]))?)*[A-Z0-9][\w'’.&-]*)\s*\(\s*$")
-# An anchor wrapped over lines, as trafilatura keeps the line breaks of the HTML source
-# (the anchor pieces above, line breaks allowed; the callers keep only matches with one).
-_PIECE = r"\[(?:[^\[\]\\]|\\[\s\S])*\](?!\()|[^\[\]\\]|\](?!\()|\\(?=\]\()|\\[\s\S]"
-_WRAPPED_ANCHOR = re.compile(r"\[(?:" + _PIECE + r")*\]\(")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
@@ -86,12 +92,10 @@ def _unwrap_emphasis(line: str) -> str:
     # Link targets are masked: underscores and stars in URLs are not emphasis, and an
     # emphasised span may hold a link ("*Posted by [A](url) in News*").
     targets = _MASKED.findall(line)
-    if targets:
-        line = _MASKED.sub("\x00", line)
-    line = _emphasis(line)
-    for target in targets:
-        line = line.replace("\x00", target, 1)
-    return line
+    if not targets:
+        return _emphasis(line)
+    restore = iter(targets)
+    return re.sub("\x00", lambda _: next(restore), _emphasis(_MASKED.sub("\x00", line)))
 
 
 def _emphasis(text: str) -> str:
@@ -121,7 +125,62 @@ def join_wrapped_anchors(markdown: str) -> str:
     >>> join_wrapped_anchors("[the \\n \\n Herald](https://bay.example/a)")
     '[the Herald](https://bay.example/a)'
     """
-    return _WRAPPED_ANCHOR.sub(lambda m: re.sub(r"\s*\n\s*", " ", m.group(0)), markdown) if "\n" in markdown else markdown
+    return _join_anchors(markdown, r"\s*\n\s*", keep_blank=False)
+
+
+def _join_anchors(text: str, space: str, keep_blank: bool) -> str:
+    """``text`` with each link anchor that spans lines put on one line (``space`` -> " ")."""
+    if "\n" not in text:
+        return text
+    out, last = [], 0
+    for start, closer in _anchors(text):
+        piece = text[start : closer + 2]
+        if "\n" in piece and not (keep_blank and _BLANK_LINE.search(piece)):
+            out += [text[last:start], re.sub(space, " ", piece)]
+            last = closer + 2
+    return "".join(out) + text[last:] if out else text
+
+
+def _anchors(text: str, dest: Callable[[int, int], int | None] | None = None) -> Iterator[tuple[int, int]]:
+    """(start of "[", position of "]") of each link anchor closed by "](", left to right.
+
+    With ``dest`` (start of the anchor, position after "](" -> end of the link or
+    ``None``), an anchor counts only when its destination does, and the next one starts
+    after that end. Each bracket is visited at most twice, so this is linear in ``text``.
+    """
+    brackets = [(m.start(1), m.group(1)) for m in _BRACKET.finditer(text) if m.group(1)]
+    closers = [i for i, (pos, ch) in enumerate(brackets) if ch == "]" and text.startswith("(", pos + 1)]
+    floor = 0
+    for k in closers:
+        start = _anchor_start(brackets, k, floor, text)
+        if start is None:
+            continue
+        end = dest(start, brackets[k][0] + 2) if dest is not None else brackets[k][0] + 2
+        if end is not None:
+            yield start, brackets[k][0]
+            floor = end
+
+
+def _anchor_start(brackets: list[tuple[int, str]], k: int, floor: int, text: str) -> int | None:
+    """The leftmost "[" that opens an anchor closed by the "](" at ``brackets[k]``.
+
+    Inside an anchor a "[" must open a pair closed by a "]" that is no "](", and no
+    "](" may come, so the walk back stops at the first lone "[" or "](".
+    """
+    best = None
+    for j in range(k - 1, -1, -1):
+        pos, ch = brackets[j]
+        if pos < floor:
+            break
+        if ch == "]":
+            if text.startswith("(", pos + 1):
+                break
+            continue
+        best = pos
+        nxt, nch = brackets[j + 1]
+        if j + 1 == k or nch != "]" or text.startswith("(", nxt + 1):
+            break
+    return best
 
 
 def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, list[Link]]:
@@ -135,8 +194,12 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
     links: list[Link] = []
     length = 0
     pending_break = ""  # separator owed before the next non-blank line
-    markdown = plain_blocks(markdown.replace("\r\n", "\n").replace("\r", "\n"))
-    markdown = _WRAPPED_ANCHOR.sub(lambda m: m.group(0) if _BLANK_LINE.search(m.group(0)) else re.sub(r"[ \t]*\n[ \t]*", " ", m.group(0)), markdown)
+    markdown = plain_blocks(markdown.replace("
+", "
+").replace("", "
+"))
+    markdown = _join_anchors(markdown, r"[ 	]*
+[ 	]*", keep_blank=True)
     for raw_line in markdown.split("\n"):
         if _RULE.match(raw_line) or not raw_line.strip():
             pending_break = "\n\n" if length else ""
@@ -151,7 +214,7 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
         length += len(sep)
         pending_break = ""
         last = 0
-        for m in _INLINE.finditer(line):
+        for m in _inline(line):
             out.append(line[last : m.start()])
             length += m.start() - last
             last = m.end()
@@ -193,15 +256,60 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
     return "".join(out), links
 
 
+class _Piece:
+    """A link or image found by :func:`_anchors`, read like the ``re.Match`` of the other pieces."""
+
+    def __init__(self, start: int, end: int, **groups: str | None) -> None:
+        self._span, self._groups = (start, end), groups
+
+    def start(self) -> int:
+        return self._span[0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+    def group(self, name: str) -> str | None:
+        return self._groups.get(name)
+
+
+def _inline(line: str) -> list[_Piece | re.Match[str]]:
+    """The inline pieces of a line, left to right: images, links, autolinks, escapes, bare URLs."""
+    found: list[_Piece] = []
+
+    def dest(start: int, after: int) -> int | None:
+        if start and line[start - 1] == "!" and (start < 2 or line[start - 2] != "\\"):
+            image = _IMAGE_DEST.match(line, after)
+            if image:  # an image is dropped: a piece with no text
+                found.append(_Piece(start - 1, image.end()))
+                return image.end()
+        link = _LINK_DEST.match(line, after)
+        if link is None:
+            return None
+        found.append(_Piece(start, link.end(), anchor=line[start + 1 : after - 2], angled=link.group("angled"), target=link.group("target")))
+        return link.end()
+
+    for _ in _anchors(line, dest):
+        pass
+    pieces: list[_Piece | re.Match[str]] = []
+    last = 0
+    for piece in found:
+        pieces += _OTHER.finditer(line, last, piece.start())
+        pieces.append(piece)
+        last = piece.end()
+    pieces += _OTHER.finditer(line, last)
+    return pieces
+
+
 def _bare_url(found: str) -> tuple[str, str]:
     """(the URL, what follows it) of a bare URL match: closing punctuation and a ")"
     without its "(" in the URL belong to the sentence ("(see https://bay.example/a).")."""
     url = found
+    unopened = url.count(")") - url.count("(")  # counted once: a run of ")" stays linear
     while url:
         if url[-1] in _URL_TAIL:
             url = url[:-1]
-        elif url[-1] == ")" and url.count(")") > url.count("("):
-            url = url[:-1]
+        elif url[-1] == ")" and unopened > 0:
+            url, unopened = url[:-1], unopened - 1
         else:
             break
     return url, found[len(url) :]
