@@ -16,7 +16,10 @@ Rules, in plain words:
   The firm...", but "the U.S. Coastal Survey", "9 a.m. Passengers").
 
 Decimals ("3.2") never split, as no whitespace follows the point. Spans never start
-or end with whitespace.
+or end with whitespace. A sentence longer than :data:`MAX_SENTENCE_CHARS` (a run-on
+table, text without full stops, a hostile input) is cut into pieces of at most that
+length at the last white space before the limit, so the stages that work sentence by
+sentence (claims, rhetoric) stay linear in the text and bounded in memory.
 
 >>> text = 'Mr. Li met Dr. A. Varga at 9 a.m. on Jan. 5. Prices rose 3.2%.\\nX reports:'
 >>> [text[s.start:s.end] for s in split_sentences(text)]
@@ -31,7 +34,7 @@ from dataclasses import dataclass
 
 from newstrail.core.article import Article, Span
 
-__all__ = ["ABBREVIATIONS", "SentenceStage", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "MAX_SENTENCE_CHARS", "SentenceStage", "split_sentences"]
 
 #: words that end with a point without ending the sentence (compared case-insensitively)
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -52,6 +55,9 @@ _STARTERS = frozenset(
     but and so yet however meanwhile in on at after before when while if as by for with
     officials police critics others some many most no none one two three""".split()
 )
+
+#: the longest sentence kept whole; longer runs are cut (real sentences stay far below)
+MAX_SENTENCE_CHARS = 2000
 
 _OPENERS = "\"“‘'«([¿¡"
 _CLOSERS = "\"”’'»)]"
@@ -208,11 +214,22 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def _add(spans: list[Span], line: str, base: int, start: int, end: int) -> None:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = _cut(line, start, start + MAX_SENTENCE_CHARS)
+        _add(spans, line, base, start, cut)
+        start = cut
     piece = line[start:end]
     stripped = piece.strip()
     if stripped:
         lead = len(piece) - len(piece.lstrip())
         spans.append(Span(base + start + lead, base + start + lead + len(stripped)))
+
+
+def _cut(line: str, start: int, limit: int) -> int:
+    """Where to cut an over-long sentence: after the last white space before ``limit``
+    in its second half, else at ``limit`` (a run without spaces)."""
+    space = max(line.rfind(" ", start, limit), line.rfind("\t", start, limit), line.rfind("\u00a0", start, limit))
+    return space + 1 if space > start + MAX_SENTENCE_CHARS // 2 else limit
 
 
 @dataclass

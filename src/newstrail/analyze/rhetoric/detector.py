@@ -22,13 +22,14 @@ explanation naming the cue.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
 import numpy as np
 
 from newstrail.core.article import Span, Technique
-from newstrail.analyze.quotes import MIN_QUOTE_WORDS, scare_quotes
+from newstrail.analyze.quotes import scare_quotes
 from newstrail.analyze.rhetoric.features import Doc, document, span_features, token_features, tokenize
 from newstrail.analyze.rhetoric.lexicons import CLASSES, RULE_LOADED
 from newstrail.analyze.rhetoric.model import Model, load_model
@@ -81,17 +82,6 @@ def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: 
     return out
 
 
-def _sentence_of(doc: Doc, pos: int) -> int | None:
-    for i, s in enumerate(doc.sentences):
-        if s.start <= pos < s.end:
-            return i
-    return None
-
-
-def _in_long_quote(doc: Doc, start: int, end: int) -> bool:
-    return any(qs <= start and end <= qe and words >= MIN_QUOTE_WORDS for qs, qe, words in doc.quoted)
-
-
 def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int, int, str, str]]:
     """``(start, end, rule, explanation)`` of the rule layer (see the module docstring)."""
     out = []
@@ -101,14 +91,14 @@ def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int,
             out.append((s.start, s.end, "scare", f"scare quotes around '{word}'"))
     for i, s in enumerate(doc.sentences):
         sent = doc.text[s.start : s.end]
-        if sent.rstrip().endswith("?") and len(_WORDS.findall(sent)) >= 3 and not _in_long_quote(doc, s.start, s.end - 1):
+        if sent.rstrip().endswith("?") and len(_WORDS.findall(sent)) >= 3 and not doc.in_long_quote(s.start, s.end - 1):
             # "If X is so sure, why would it ...?": the question is the clause that asks
             clause = _QUESTION_CLAUSE.search(sent)
             start = s.start + clause.start(1) if clause else s.start
             out.append((start, s.end, "question", "rhetorical question"))
     for sent_tokens in doc.tokens:
         for tok in sent_tokens:
-            if tok.text.lower() in RULE_LOADED and not _in_long_quote(doc, tok.start, tok.end):
+            if tok.text.lower() in RULE_LOADED and not doc.in_long_quote(tok.start, tok.end):
                 out.append((tok.start, tok.end, "loaded", f"emotionally charged word '{tok.text}'"))
     return out
 
@@ -128,7 +118,7 @@ def _explain(doc: Doc, technique: str, start: int, end: int) -> str:
     if technique == "Name_Calling,Labeling":
         return f"label attached to a person or group: '{short}'"
     if technique == "Repetition":
-        n = doc.text.lower().count(text.lower())
+        n = doc.occurrences(text.lower(), start, end)
         return f"repeats '{short}' ({n} times in the text)" if n > 1 else f"repeats the words of '{short}'"
     if technique == "Doubt":
         return "rhetorical question casting doubt" if text.rstrip().endswith("?") else f"casts doubt: '{short}'"
@@ -188,10 +178,13 @@ def techniques_in(
         # a learned Loaded_Language span around it already names it
         # (nested spans change no SI score: the scorer merges overlapping predictions)
         at = {(t.span.start, t.span.end): t for t in out}
+        covers: _Cover | None = None
         for start, end, rule, why in rule_spans(doc, scare):
-            at_sent = _sentence_of(doc, start)
-            inside = [j for j, t in enumerate(doc.tokens[at_sent]) if start <= t.start < end] if at_sent is not None else []
-            p = float(probs[at_sent][inside].mean()) if inside and at_sent is not None else 0.0
+            at_sent = doc.sentence_of(start)
+            if at_sent is not None:  # the tokens starting in start..end, by bisect
+                starts = doc.token_starts(at_sent)
+                first, stop = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            p = float(probs[at_sent][first:stop].mean()) if at_sent is not None and stop > first else 0.0
             score = round(min(1.0, max(RULE_SCORES[rule], p)), 3)
             same = at.get((start, end))
             if same is not None:
@@ -201,11 +194,30 @@ def techniques_in(
                     same.score = max(same.score, score)
                 continue
             technique = "Loaded_Language" if rule == "loaded" else technique_of(start, end, at_sent)
-            if rule == "loaded" and any(t.technique == technique and t.span.start <= start and end <= t.span.end for t in out):
-                continue  # the covering span's explanation already names the word
+            if rule == "loaded":
+                # loaded words come last among the rules, so the spans that may name them are all in
+                # ``out`` now; a loaded word added here covers no other word
+                covers = covers or _Cover([t.span for t in out if t.technique == technique])
+                if covers.holds(start, end):
+                    continue  # the covering span's explanation already names the word
             if why == "rhetorical question" and technique == "Doubt":
                 why = "rhetorical question casting doubt"
             at[(start, end)] = Technique(Span(start, end), technique, score, why)
             out.append(at[(start, end)])
     out.sort(key=lambda t: (t.span.start, t.span.end, t.technique))
     return out
+
+
+class _Cover:
+    """Spans sorted by start with the furthest end so far: whether one holds ``start..end`` by bisect."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        for _, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def holds(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start)
+        return bool(k) and self.reach[k - 1] >= end

@@ -18,11 +18,13 @@ features are a ``{name: value}`` dict for the linear technique classifier.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from newstrail.core.article import Span
 from newstrail.analyze.quotes import MIN_QUOTE_WORDS, find_quotations
@@ -32,6 +34,10 @@ from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 __all__ = ["Doc", "Token", "document", "span_features", "token_features", "tokenize"]
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+#: repetition is counted over the whole text up to this length (every real article) ...
+WHOLE_TEXT_CHARS = 100_000
+#: ... and beyond it within this many characters either side of the span
+NEAR_CHARS = 5_000
 _QUOTE_MARKS = frozenset("\"“”«»‘’'")
 
 
@@ -49,20 +55,93 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 @dataclass
 class Doc:
-    """A text cut into sentences of tokens, with the article-wide counts features need."""
+    """A text cut into sentences of tokens, with the article-wide counts features need.
+
+    Positions are looked up in indexes built once per article (bisect over offsets), so
+    asking for every token costs ``O(log n)`` each, not a scan of every quotation.
+    """
 
     text: str
     sentences: list[Span]
     tokens: list[list[Token]]
     counts: Counter
     quoted: list[tuple[int, int, int]]  # (start, end, words) of every quotation
+    _token_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
+    _occurrences: dict[str, int] = field(default_factory=dict, repr=False)
+
+    def occurrences(self, key: str, start: int, end: int) -> int:
+        """How often ``key`` (lower case) occurs in the text: the whole text up to
+        :data:`WHOLE_TEXT_CHARS`, else within :data:`NEAR_CHARS` around ``start..end`` (a
+        text that long is no article: counting all of it for every span would be quadratic)."""
+        if not key:
+            return 0
+        if len(self.text) > WHOLE_TEXT_CHARS:
+            return self.text[max(0, start - NEAR_CHARS) : end + NEAR_CHARS].lower().count(key)
+        if key not in self._occurrences:
+            self._occurrences[key] = self._lower.count(key)
+        return self._occurrences[key]
+
+    @cached_property
+    def _lower(self) -> str:
+        return self.text.lower()
 
     def in_quote(self, pos: int) -> int:
-        """0 outside quotation marks, 1 inside a short (scare) quote, 2 inside a long one."""
-        for start, end, words in self.quoted:
-            if start <= pos < end:
-                return 1 if words < MIN_QUOTE_WORDS else 2
-        return 0
+        """0 outside quotation marks, 1 inside a short (scare) quote, 2 inside a long one
+        (the first quotation of ``quoted`` that holds ``pos`` decides)."""
+        bounds, levels = self._quote_levels
+        return levels[bisect.bisect_right(bounds, pos) - 1] if bounds and pos >= bounds[0] else 0
+
+    def in_long_quote(self, start: int, end: int) -> bool:
+        """Whether a long quotation (:data:`MIN_QUOTE_WORDS` words or more) holds ``start..end``."""
+        starts, reach = self._long_quotes
+        k = bisect.bisect_right(starts, start)
+        return bool(k) and reach[k - 1] >= end
+
+    def sentence_of(self, pos: int) -> int | None:
+        """The index of the sentence that holds ``pos``, or ``None``."""
+        k = bisect.bisect_right(self._sentence_starts, pos) - 1
+        return k if k >= 0 and pos < self.sentences[k].end else None
+
+    def token_starts(self, sentence: int) -> list[int]:
+        """The start offsets of the tokens of ``sentence`` (for bisect)."""
+        if sentence not in self._token_starts:
+            self._token_starts[sentence] = [t.start for t in self.tokens[sentence]]
+        return self._token_starts[sentence]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _long_quotes(self) -> tuple[list[int], list[int]]:
+        # sorted by start, with the furthest end reached so far: a quote holds start..end
+        # when one starting at or before start reaches end
+        spans = sorted((s, e) for s, e, words in self.quoted if words >= MIN_QUOTE_WORDS)
+        reach, far = [], -1
+        for _, e in spans:
+            far = max(far, e)
+            reach.append(far)
+        return [s for s, _ in spans], reach
+
+    @cached_property
+    def _quote_levels(self) -> tuple[list[int], list[int]]:
+        """Boundaries and the level from each boundary on: a sweep over the quotations,
+        the active one listed first deciding (as a scan of ``quoted`` in order would)."""
+        events = sorted({p for s, e, _ in self.quoted for p in (s, e)})
+        by_start: dict[int, list[int]] = {}
+        for i, (s, _, _) in enumerate(self.quoted):
+            by_start.setdefault(s, []).append(i)
+        active: list[int] = []
+        bounds, levels = [], []
+        for point in events:
+            for i in by_start.get(point, ()):
+                heapq.heappush(active, i)
+            while active and self.quoted[active[0]][1] <= point:
+                heapq.heappop(active)  # ended (lazily dropped when it would decide)
+            level = 0 if not active else (1 if self.quoted[active[0]][2] < MIN_QUOTE_WORDS else 2)
+            bounds.append(point)
+            levels.append(level)
+        return bounds, levels
 
 
 def document(text: str, sentences: Sequence[Span] | None = None) -> Doc:
@@ -198,7 +277,7 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
             f[f"lex={name}"] = f.get(f"lex={name}", 0.0) + 1.0
     # how often the span's words recur in the article: the mark of repetition
     key = text.lower().strip()
-    occurrences = doc.text.lower().count(key) if key else 0
+    occurrences = doc.occurrences(key, start, end)
     f[f"occ={_bucket(occurrences, (1, 2, 3, 5))}"] = 1.0
     content = [w for w in words if w not in STOPWORDS]
     if content:
