@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from newstrail.core import jsontext
 from newstrail.core.errors import BadRecord
 
 __all__ = ["ID_COLUMNS", "read_texts"]
@@ -54,7 +55,7 @@ def _header(line: str) -> tuple[bool, tuple[int, int] | None]:
 
 def _json_record(line: str, here: str, lineno: int, text_fields: tuple[str, ...]) -> tuple[str, str] | BadRecord:
     try:
-        record = json.loads(line)
+        record = jsontext.loads(line)
     except json.JSONDecodeError as exc:
         return BadRecord(here, f"not valid JSON ({exc.msg} at column {exc.colno}); {_shape(text_fields)}")
     if not isinstance(record, dict):

@@ -18,6 +18,7 @@ found a claim false or misleading.
 
 from __future__ import annotations
 
+import math
 import re
 
 #: the normalised verdict scale, from worst to best, then the labels outside it
@@ -90,7 +91,7 @@ def normalise_verdict(rating: str | None, value: float | None = None, best: floa
         for verdict, pattern in _VERDICT_PATTERNS:
             if re.search(pattern, text):
                 return verdict
-    if value is not None:
+    if value is not None and all(math.isfinite(v) for v in (value, best, worst) if v is not None):
         high = 5.0 if best is None else best
         low = 1.0 if worst is None else worst
         if high != low:

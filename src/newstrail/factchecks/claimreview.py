@@ -28,11 +28,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from newstrail.core import jsontext
 from newstrail.core.errors import BadRecord, InputError, UnreadableInput
 from newstrail.factchecks.record import FactCheck
 
@@ -96,7 +98,7 @@ def parse_factchecks(text: str, name: str) -> Iterator[FactCheck | InputError]:
         # A .json file (or an unnamed one that looks like JSON): JSON Lines when the
         # whole does not parse as one document but its first line does.
         try:
-            data = json.loads(text)
+            data = jsontext.loads(text)
         except json.JSONDecodeError as exc:
             first = text.lstrip().split("\n", 1)[0]
             if suffix != ".json" and _parses(first):
@@ -111,7 +113,7 @@ def parse_factchecks(text: str, name: str) -> Iterator[FactCheck | InputError]:
 
 def _parses(line: str) -> bool:
     try:
-        json.loads(line)
+        jsontext.loads(line)
     except json.JSONDecodeError:
         return False
     return True
@@ -126,7 +128,7 @@ def _from_html(text: str, name: str) -> Iterator[FactCheck | InputError]:
         # Some sites wrap JSON-LD in HTML comments or CDATA; neither is JSON.
         body = re.sub(r"^(<!--|<!\[CDATA\[)|(-->|\]\]>)$", "", body).strip()
         try:
-            data = json.loads(body)
+            data = jsontext.loads(body)
         except json.JSONDecodeError as exc:
             yield BadRecord(f"{name}:{line + exc.lineno - 1}", f"JSON-LD block is not valid JSON ({exc.msg} at column {exc.colno})")
             continue
@@ -142,7 +144,7 @@ def _from_jsonl(text: str, name: str) -> Iterator[FactCheck | InputError]:
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = jsontext.loads(line)
         except json.JSONDecodeError as exc:
             yield BadRecord(f"{name}:{number}", f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
@@ -294,9 +296,12 @@ def _number(value: Any, where: str, what: str) -> float | None:
     if value in (None, ""):
         return None
     try:
-        return float(value)
+        number = float(value)
     except (TypeError, ValueError):
         raise BadRecord(where, f"{what} {value!r} is not a number") from None
+    if not math.isfinite(number):  # "NaN", "inf": float() takes them, no scale can place them
+        raise BadRecord(where, f"{what} {value!r} is not a finite number; give a number or leave it out")
+    return number
 
 
 def _claim_review(data: dict[str, Any], where: str) -> FactCheck | InputError:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import glob
 import io
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -34,7 +36,7 @@ from newstrail.ingest.records import read_delimited, read_json, read_jsonl
 from newstrail.ingest.text import article_from_text
 from newstrail.ingest.warc import read_warc
 
-__all__ = ["Item", "kind_of", "read_bytes", "read_inputs", "read_url"]
+__all__ = ["Item", "document_cap", "kind_of", "read_bytes", "read_inputs", "read_url"]
 
 Item = Article | InputError
 
@@ -108,30 +110,77 @@ def read_bytes(data: bytes, where: str, settings: Settings, kind: str | None = N
 
 
 def _expand(spec: str) -> Iterator[tuple[str, Path | None]]:
-    """Files named by one path, folder or glob; (spec, None) when nothing matches."""
+    """Files named by one path, folder or glob; (spec, None) when nothing matches.
+
+    Folders and ``**`` globs follow symbolic links to folders, each real folder once, so
+    a link that points back up (a loop) is read once, not until the path is too long.
+    """
     path = Path(spec)
     if path.is_dir():
         found = False
-        for root, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
-                if not name.startswith("."):
-                    found = True
-                    full = Path(root) / name
-                    yield str(full), full
+        for full in _walk(path):
+            found = True
+            yield str(full), full
         if not found:
             yield spec, None
-    elif path.exists():
+    elif path.exists() or path.is_symlink():
         yield spec, path
     elif any(ch in spec for ch in "*?["):
-        matches = sorted(glob.glob(spec, recursive=True))
+        matches = _recursive_glob(spec) if "**" in spec else sorted(glob.glob(spec))
         if not matches:
             yield spec, None
         for match in matches:
-            if os.path.isfile(match):
+            if not os.path.isdir(match):  # a FIFO or device is named, then refused by _read_file
                 yield match, Path(match)
     else:
         yield spec, None
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Every non-hidden file under ``root``, sorted, each real folder visited once."""
+    seen: set[str] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.realpath(os.path.join(folder, d)) not in seen)
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(folder) / name
+
+
+def _recursive_glob(spec: str) -> list[str]:
+    """The files a ``**`` pattern names, walking from its fixed leading folders (see :func:`_walk`)."""
+    parts = Path(spec).parts
+    fixed = next((i for i, part in enumerate(parts) if any(ch in part for ch in "*?[")), len(parts))
+    base = Path(*parts[:fixed]) if fixed else Path(".")
+    pattern = _glob_pattern("/".join(parts[fixed:]))
+    found = []
+    for full in _walk(base):
+        if pattern.fullmatch(full.relative_to(base).as_posix()):
+            found.append(str(full) if fixed else full.as_posix())
+    return found
+
+
+def _glob_pattern(pattern: str) -> re.Pattern[str]:
+    """A glob (``**/`` any folders, ``*`` and ``?`` within one name, ``[...]``) as a regex."""
+    out = []
+    for token in re.findall(r"\*\*/|\*\*|\*|\?|\[[^\]/]+\]|[^*?\[]+|\[", pattern):
+        if token == "**/":
+            out.append("(?:[^/]+/)*")
+        elif token == "**":
+            out.append(".*")
+        elif token == "*":
+            out.append("[^/]*")
+        elif token == "?":
+            out.append("[^/]")
+        elif token.startswith("[") and len(token) > 2:
+            out.append("[^" + re.escape(token[2:-1]) + "]" if token[1] == "!" else "[" + re.escape(token[1:-1]) + "]")
+        else:
+            out.append(re.escape(token))
+    return re.compile("".join(out))
 
 
 def read_inputs(specs: Iterable[str], settings: Settings, stdin=None) -> Iterator[Item]:
@@ -141,7 +190,7 @@ def read_inputs(specs: Iterable[str], settings: Settings, stdin=None) -> Iterato
         for spec in specs:
             if spec == "-":
                 stream = stdin if stdin is not None else sys.stdin.buffer
-                yield from read_bytes(stream.read(), "<stdin>", settings)
+                yield from _read_stdin(stream, settings)
             elif is_web_url(spec):
                 if fetcher is None:
                     from newstrail.ingest.web import Fetcher
@@ -185,12 +234,44 @@ def planned_articles(specs: Iterable[str]) -> int | None:
     return total
 
 
+def document_cap(settings: Settings) -> int:
+    """The most bytes read whole for one input (standard input, a JSON document): four
+    times ``max_input_bytes`` (at least 1 MB), since such a document may hold a few
+    articles. Bigger exports go in JSON Lines, CSV or WARC files, read as streams."""
+    return max(4 * settings.max_input_bytes, 1_000_000)
+
+
+def _read_stdin(stream, settings: Settings) -> Iterator[Item]:
+    cap = document_cap(settings)
+    data = stream.read(cap + 1)  # never more than the cap, whatever is piped in
+    if len(data) > cap:
+        yield InputTooLarge("<stdin>", f"standard input is over {cap:,} bytes (4 x max_input_bytes); save it to a .jsonl, .csv or .warc file, which are read as streams")
+        return
+    yield from read_bytes(data, "<stdin>", settings)
+
+
+def _refusal(path: Path, where: str) -> InputError | None:
+    """Why ``path`` is not read: a FIFO would block, a device (``/dev/zero``) never ends."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return UnreadableInput(where, f"cannot read ({exc.strerror or exc})")
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
+    return UnreadableInput(where, f"{kind}, not a regular file: not read; to read a stream, pipe it to '-' (standard input)")
+
+
 def _read_file(path: Path, where: str, settings: Settings) -> Iterator[Item]:
+    refused = _refusal(path, where)
+    if refused is not None:
+        yield refused
+        return
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
             kind = kind_of(path.name, head)
-            size = path.stat().st_size
+            size = os.fstat(handle.fileno()).st_size
             # Single-article files over the cap are refused without reading them whole.
             if kind in ("html", "text") and size > settings.max_input_bytes:
                 yield InputTooLarge(where, f"{size:,} bytes, over the {settings.max_input_bytes:,}-byte cap for one article (max_input_bytes)")
@@ -199,7 +280,10 @@ def _read_file(path: Path, where: str, settings: Settings) -> Iterator[Item]:
                 handle.seek(0)
                 yield from _read_stream(handle, where, settings, kind)
                 return
-            data = head + handle.read()
+            if size > document_cap(settings):
+                yield InputTooLarge(where, f"{size:,} bytes, over the {document_cap(settings):,}-byte cap for a document read whole (4 x max_input_bytes); write it as JSON Lines, which are read as a stream")
+                return
+            data = head + handle.read(document_cap(settings) + 1 - len(head))
     except OSError as exc:
         yield UnreadableInput(where, f"cannot read ({exc.strerror or exc})")
         return

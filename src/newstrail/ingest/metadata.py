@@ -6,6 +6,7 @@ different words; :data:`ALIASES` maps each spelling to the Article field, and
 ``Article.meta``.
 
 >>> from newstrail.core.article import Article
+from newstrail.core.errors import BadRecord
 >>> a = Article()
 >>> apply_fields(a, {"headline": "Pier 9", "date": "4 March 2025", "authors": "A. Li, B. Ode", "desk": "city"}, "r")
 >>> a.title, a.published, a.authors, a.meta
@@ -19,6 +20,7 @@ from typing import Any
 
 from newstrail.clean import split_authors
 from newstrail.core.article import Article
+from newstrail.core.errors import BadRecord
 from newstrail.outlets import canonical_url, domain_of
 from newstrail.core.dates import normalise_date
 
@@ -62,6 +64,22 @@ def field_for(name: str) -> str | None:
     return ALIASES.get(name.strip().lower())
 
 
+# What each field may be: a name is text (or a number, as ids often are); authors may
+# be a list of names; a date may be a timestamp. Anything else (an object, a nested
+# list) is refused rather than stored as its Python form ("{'a': 1}").
+_SCALAR = (str, int, float)
+
+
+def _check_type(target: str, name: str, value: Any, where: str) -> None:
+    ok = isinstance(value, _SCALAR) and not isinstance(value, bool) or (target == "published" and not isinstance(value, (dict, list, tuple, bool)))
+    if target == "authors" and isinstance(value, list):
+        ok = all(isinstance(v, str) for v in value)
+    if not ok:
+        kind = {dict: "an object", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
+        allowed = "text or a list of names" if target == "authors" else "text" if target != "published" else "a date"
+        raise BadRecord(where, f"field {name!r} must be {allowed}, not {kind}; fix the record or rename the field")
+
+
 def apply_fields(article: Article, fields: dict[str, Any], where: str) -> None:
     """Write metadata ``fields`` onto ``article``; unknown names go to ``meta``.
 
@@ -72,6 +90,8 @@ def apply_fields(article: Article, fields: dict[str, Any], where: str) -> None:
         target = field_for(str(name))
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
+        if target is not None and target not in ("text", "html"):
+            _check_type(target, str(name), value, where)
         if target is None:
             article.meta[str(name)] = value
         elif target == "authors":

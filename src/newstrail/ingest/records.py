@@ -20,6 +20,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, Any
 
+from newstrail.core import jsontext
 from newstrail.core.article import Article
 from newstrail.core.errors import BadRecord, InputError, InputTooLarge, NoArticleText
 from newstrail.ingest.html import article_from_html
@@ -60,7 +61,7 @@ def read_jsonl(stream: IO[str], where: str, max_bytes: int) -> Iterator[Article 
             yield InputTooLarge(here, f"record of {len(line):,} characters is over the {max_bytes:,} cap (max_input_bytes)")
             continue
         try:
-            record = json.loads(line)
+            record = jsontext.loads(line)
         except json.JSONDecodeError as exc:
             yield BadRecord(here, f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
@@ -78,7 +79,7 @@ def read_jsonl(stream: IO[str], where: str, max_bytes: int) -> Iterator[Article 
 def read_json(text: str, where: str, max_bytes: int) -> Iterator[Article | InputError]:
     """Articles from a JSON document: one record, or a list of records."""
     try:
-        data = json.loads(text)
+        data = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         yield BadRecord(where, f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})")
         return

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newstrail.core import jsontext
 from newstrail.core.errors import BadRecord, ConfigError, UnreadableInput
 from newstrail.outlets.keys import outlet_key, site_stem
 from newstrail.outlets.urls import Site, looks_like_domain, parse_site
@@ -274,7 +275,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _read_json(path: Path, text: str, out: RatingList) -> None:
     try:
-        data = json.loads(text, object_pairs_hook=_pairs)
+        data = jsontext.loads(text, object_pairs_hook=_pairs)
     except json.JSONDecodeError as exc:
         raise BadRecord(f"{path}:{exc.lineno}", f"not valid JSON ({exc.msg} at column {exc.colno})") from None
     if isinstance(data, dict) and len(data) == 1 and isinstance(next(iter(data.values())), list):
@@ -341,7 +342,7 @@ def _read_jsonl(path: Path, text: str, out: RatingList) -> None:
         if not raw.strip():
             continue
         try:
-            items.append((number, json.loads(raw)))
+            items.append((number, jsontext.loads(raw)))
         except json.JSONDecodeError as exc:
             out.skipped.append(f"{path.name}:{number}: not valid JSON ({exc.msg}); line skipped")
     out.layout = "jsonl"
@@ -380,7 +381,7 @@ def read_alias_file(path: str | os.PathLike[str]) -> AliasFile:
     items: list[tuple[int | None, str, str, str | None]] = []
     if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("{", "["):
         try:
-            data = json.loads(text)
+            data = jsontext.loads(text)
         except json.JSONDecodeError as exc:
             raise BadRecord(f"{path}:{exc.lineno}", f"not valid JSON ({exc.msg})") from None
         find = _line_finder(text)
