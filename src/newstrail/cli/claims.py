@@ -16,6 +16,7 @@ import click
 from newstrail import api
 from newstrail.cli import DB, OK, SOME_FAILED, NewstrailGroup, _settings, emit, format_option, main
 from newstrail.core.errors import BadRecord, UnreadableInput
+from newstrail.core.textio import not_regular
 from newstrail.report import score_line
 from newstrail.report.claims import CLAIMS_VIEW, SCORE_FORMAT_HELP, SCORE_HEADER, SCORE_VIEW
 from newstrail.report.formats import FLAT, render
@@ -38,6 +39,9 @@ def claims_group() -> None:
 def _open_input(file: str) -> tuple[IO[str], str]:
     if file == "-":
         return sys.stdin, "<stdin>"
+    refused = not_regular(file)
+    if refused:
+        raise UnreadableInput(file, refused)
     try:
         return open(file, encoding="utf-8-sig", newline=""), file
     except OSError as exc:

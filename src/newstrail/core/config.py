@@ -75,6 +75,10 @@ class Settings:
     busy_timeout: float = _setting(DEFAULT_BUSY_TIMEOUT, "store", "busy_timeout", low=0)
     #: seconds before a fetch gives up on connecting or reading
     fetch_timeout: float = _setting(10.0, "fetch", "timeout", low=0, above=True)
+    #: seconds one URL may take in all (retries and a server that drips its answer included)
+    fetch_deadline: float = _setting(60.0, "fetch", "deadline", low=0, above=True)
+    #: seconds a feed may take in all, its entries' pages included; entries left are reported
+    feed_deadline: float = _setting(300.0, "fetch", "feed_deadline", low=0, above=True)
     #: extra attempts after a failed fetch (connection errors, 429, 5xx)
     fetch_retries: int = _setting(2, "fetch", "retries", low=0)
     #: first back-off pause in seconds; doubles on every retry

@@ -23,18 +23,41 @@ x.jsonl:2: no 'text' value; each line needs {"id": ..., "text": ...}
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newstrail.core import jsontext
 from newstrail.core.errors import BadRecord
 
-__all__ = ["ID_COLUMNS", "read_texts"]
+__all__ = ["ID_COLUMNS", "not_regular", "read_texts"]
 
 #: first-column names that mark a TSV header line
 ID_COLUMNS: tuple[str, ...] = ("id", "sentence_id", "qid", "query_id", "tweet_id")
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
+
+def not_regular(path: str | os.PathLike[str]) -> str | None:
+    """Why the file at ``path`` must not be read, or ``None`` for a regular file.
+
+    Every reader of local files asks first: a FIFO blocks the run until someone writes
+    to it, and a device (``/dev/zero``, ``/dev/urandom``) reports size 0 and never ends,
+    so no size cap would stop it. A missing path is for the reader's own message.
+
+    >>> not_regular("/dev/null")
+    'a character device, not a regular file: not read; to read a stream, pipe it to - (standard input)'
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return f"{kind}, not a regular file: not read; to read a stream, pipe it to - (standard input)"
 
 
 def _shape(text_fields: tuple[str, ...]) -> str:

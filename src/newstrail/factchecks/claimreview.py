@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.core import jsontext
+from newstrail.core.textio import not_regular
 from newstrail.core.errors import BadRecord, InputError, UnreadableInput
 from newstrail.factchecks.record import FactCheck
 
@@ -66,6 +67,10 @@ def read_factchecks(path: str | Path, max_bytes: int = 50_000_000) -> Iterator[F
     """
     path = Path(path)
     name = str(path)
+    refused = not_regular(path)
+    if refused:
+        yield UnreadableInput(name, refused)
+        return
     try:
         size = path.stat().st_size
         if size > max_bytes:

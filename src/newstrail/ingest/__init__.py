@@ -20,15 +20,16 @@ import glob
 import io
 import os
 import re
-import stat
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newstrail.core.article import Article
 from newstrail.core.config import Settings
-from newstrail.core.errors import InputError, InputTooLarge, UnreadableInput
-from newstrail.outlets import is_web_url
+from newstrail.core.textio import not_regular
+from newstrail.core.errors import FetchError, InputError, InputTooLarge, UnreadableInput
+from newstrail.outlets import is_web_url, without_credentials
 from newstrail.ingest.feeds import looks_like_feed, read_feed
 from newstrail.ingest.html import article_from_html
 from newstrail.ingest.kinds import sniff
@@ -252,14 +253,8 @@ def _read_stdin(stream, settings: Settings) -> Iterator[Item]:
 
 def _refusal(path: Path, where: str) -> InputError | None:
     """Why ``path`` is not read: a FIFO would block, a device (``/dev/zero``) never ends."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return UnreadableInput(where, f"cannot read ({exc.strerror or exc})")
-    if stat.S_ISREG(mode):
-        return None
-    kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a regular file"
-    return UnreadableInput(where, f"{kind}, not a regular file: not read; to read a stream, pipe it to '-' (standard input)")
+    why = not_regular(path)
+    return UnreadableInput(where, why) if why else None
 
 
 def _read_file(path: Path, where: str, settings: Settings) -> Iterator[Item]:
@@ -311,10 +306,17 @@ def _read_stream(handle, where: str, settings: Settings, kind: str) -> Iterator[
 
 def read_url(url: str, settings: Settings, fetcher) -> Iterator[Item]:
     """The articles at ``url`` (a page, a feed and its entries), fetched with ``fetcher`` (an ingest.web Fetcher)."""
+    # A feed and the pages of its entries share one deadline (feed_deadline).
+    ends = time.monotonic() + settings.feed_deadline
+
     def fetch(link: str) -> tuple[str, bytes]:
-        page = fetcher.get(link)
+        left = ends - time.monotonic()
+        if left <= 0:
+            raise FetchError(link, f"not fetched: the feed's {settings.feed_deadline:g} s are spent (feed_deadline)")
+        page = fetcher.get(link, deadline=left)
         return page.url, page.body
 
+    shown = without_credentials(url)  # the name the articles and messages carry
     try:
         page = fetcher.get(url)
     except InputError as exc:
@@ -327,4 +329,4 @@ def read_url(url: str, settings: Settings, fetcher) -> Iterator[Item]:
         kind = "html"
     else:
         kind = None
-    yield from read_bytes(page.body, url, settings, kind=kind, url=page.url, fetch=fetch)
+    yield from read_bytes(page.body, shown, settings, kind=kind, url=page.url, fetch=fetch)

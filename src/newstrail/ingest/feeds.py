@@ -44,6 +44,10 @@ def read_feed(data: bytes, where: str, fetch: Fetch | None = None, base_url: str
     if parsed.bozo and not parsed.entries:
         yield UnreadableInput(where, f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})")
         return
+    if not parsed.entries:
+        what = "the file is empty" if not data.strip() else "the feed lists no items or entries"
+        yield NoArticleText(where, f"no articles: {what}")
+        return
     feed_title = parsed.feed.get("title")
     for number, entry in enumerate(parsed.entries, start=1):
         fields = _entry_fields(entry, feed_title)

@@ -20,7 +20,7 @@ import yaml
 
 from newstrail.core.article import Link, Span
 from newstrail.ingest.blocks import plain_blocks
-from newstrail.outlets import domain_of, is_web_url
+from newstrail.outlets import domain_of, is_web_url, without_credentials
 
 # Any indent: trafilatura indents a heading that follows a nested list (four spaces
 # and more), which CommonMark would read as code; scraped text holds no code blocks.
@@ -113,7 +113,7 @@ def _link_target(target: str, base_url: str | None) -> str | None:
         if not base_url:
             return None
         target = urljoin(base_url, target)
-    return target if is_web_url(target) else None
+    return without_credentials(target) if is_web_url(target) else None
 
 
 def join_wrapped_anchors(markdown: str) -> str:
@@ -196,7 +196,8 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
     pending_break = ""  # separator owed before the next non-blank line
     markdown = plain_blocks(markdown.replace("
 ", "
-").replace("", "
+").replace("
+", "
 "))
     markdown = _join_anchors(markdown, r"[ 	]*
 [ 	]*", keep_blank=True)
@@ -223,7 +224,7 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
                 length += 1
             elif m.group("auto") is not None:
                 url = m.group("auto")
-                links.append(Link(span=Span(length, length + len(url)), url=url, domain=domain_of(url), anchor=url))
+                links.append(Link(span=Span(length, length + len(url)), url=without_credentials(url), domain=domain_of(url), anchor=url))
                 out.append(url)
                 length += len(url)
             elif m.group("bare") is not None:
@@ -234,9 +235,9 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
                 name = _NAME_BEFORE.search(before) if rest.startswith(")") else None
                 if name:
                     start = length - (len(before) - name.start("name"))
-                    links.append(Link(span=Span(start, start + len(name.group("name"))), url=url, domain=domain_of(url), anchor=name.group("name")))
+                    links.append(Link(span=Span(start, start + len(name.group("name"))), url=without_credentials(url), domain=domain_of(url), anchor=name.group("name")))
                 elif is_web_url(url):
-                    links.append(Link(span=Span(length, length + len(url)), url=url, domain=domain_of(url), anchor=url))
+                    links.append(Link(span=Span(length, length + len(url)), url=without_credentials(url), domain=domain_of(url), anchor=url))
                 out.append(url)
                 length += len(url)
             elif m.group("anchor") is not None:

@@ -73,7 +73,7 @@ _SCALAR = (str, int, float)
 def _check_type(target: str, name: str, value: Any, where: str) -> None:
     ok = isinstance(value, _SCALAR) and not isinstance(value, bool) or (target == "published" and not isinstance(value, (dict, list, tuple, bool)))
     if target == "authors" and isinstance(value, list):
-        ok = all(isinstance(v, str) for v in value)
+        ok = all(isinstance(v, (str, dict)) for v in value)  # dicts: {"name": ...} as feeds and front matter write them
     if not ok:
         kind = {dict: "an object", list: "a list", bool: "true/false"}.get(type(value), type(value).__name__)
         allowed = "text or a list of names" if target == "authors" else "text" if target != "published" else "a date"

@@ -102,9 +102,18 @@ def read_delimited(stream: IO[str], where: str, max_bytes: int, delimiter: str =
     """Articles from CSV or TSV with a header line.
 
     A header without a text or html column is one error for the whole file, since
-    no row could succeed.
+    no row could succeed. A quote that is never closed makes the csv module read the
+    rest of the file as one cell: that last row is reported, not stored as one article
+    made of many rows.
     """
-    reader = csv.DictReader(stream, delimiter=delimiter)
+    quotes = [0]  # '"' seen so far: odd at the end means one was never closed
+
+    def counted(lines: IO[str]) -> Iterator[str]:
+        for line in lines:
+            quotes[0] += line.count('"')
+            yield line
+
+    reader = csv.DictReader(counted(stream), delimiter=delimiter)
     try:
         header = reader.fieldnames
     except csv.Error as exc:
@@ -117,23 +126,43 @@ def read_delimited(stream: IO[str], where: str, max_bytes: int, delimiter: str =
         cols = ", ".join(h for h in header if h) or "(none)"
         yield BadRecord(where, f"no text column (columns: {cols}); name the article body column 'text' or 'html'")
         return
+    held: tuple[str, int, dict[str | None, Any]] | None = None  # a row is yielded once the next is read
+    rows = 0
     while True:
-        here = f"{where}:{reader.line_num + 1}"
+        start = reader.line_num + 1
+        here = f"{where}:{start}"
         try:
             row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as exc:
             yield BadRecord(here, f"malformed CSV ({exc})")
             continue
-        size = sum(len(v) for v in row.values() if isinstance(v, str))
-        if size > max_bytes:
-            yield InputTooLarge(here, f"row of {size:,} characters is over the {max_bytes:,} cap (max_input_bytes)")
-            continue
-        extra = row.pop(None, None)  # cells beyond the header
-        if extra:
-            row["_extra_cells"] = extra
-        try:
-            yield article_from_record(row, here)
-        except InputError as exc:
-            yield exc
+        except UnicodeDecodeError:
+            if held is not None:  # the row read before the bad bytes is good: keep it
+                yield _row_article(held[0], held[2], max_bytes)
+            raise
+        rows += 1
+        if held is not None:
+            yield _row_article(held[0], held[2], max_bytes)
+        held = (here, start, row)
+    if held is not None:
+        if quotes[0] % 2 and reader.line_num > held[1]:
+            yield BadRecord(held[0], f"a quote opened in this row is never closed, so lines {held[1]}-{reader.line_num} were read as one row; row skipped (close the quote, or double a quote inside a quoted cell)")
+        else:
+            yield _row_article(held[0], held[2], max_bytes)
+    if not rows:
+        yield NoArticleText(where, "no rows: the file has a header line and nothing under it")
+
+
+def _row_article(here: str, row: dict[str | None, Any], max_bytes: int) -> Article | InputError:
+    size = sum(len(v) for v in row.values() if isinstance(v, str))
+    if size > max_bytes:
+        return InputTooLarge(here, f"row of {size:,} characters is over the {max_bytes:,} cap (max_input_bytes)")
+    extra = row.pop(None, None)  # cells beyond the header
+    if extra:
+        row["_extra_cells"] = extra
+    try:
+        return article_from_record(row, here)
+    except InputError as exc:
+        return exc

@@ -44,7 +44,8 @@ def read_warc(stream: BinaryIO, where: str, max_bytes: int) -> Iterator[Article 
                 apply_fields(article, {"published": date}, here)
             yield article
     except ArchiveLoadFailed as exc:
-        yield UnreadableInput(where, f"not a readable WARC archive ({str(exc).strip()})")
+        # the first record is checked above, so this is junk after good records
+        yield UnreadableInput(where, f"unreadable data after the last good WARC record ({str(exc).strip()[:120]}); the records before it were read")
     except _Damaged as exc:
         yield UnreadableInput(where, f"damaged WARC archive ({exc}); the records before it were read")
 
@@ -59,11 +60,17 @@ def _html_responses(records, where: str, max_bytes: int):
     ValueError, zlib.error...) out on a damaged archive: they become :class:`_Damaged`."""
     from warcio.exceptions import ArchiveLoadFailed
 
+    previous = None
     while True:
         try:
             record = next(records, None)
             if record is None:
+                if previous is not None and getattr(previous.raw_stream, "limit", 0) > 0:
+                    raise _Damaged("truncated: the last record ends before its Content-Length; the file was cut short")
                 return
+            previous = record
+            if not record.rec_type:
+                raise _Damaged("truncated or trailing data: a record without a WARC-Type at the end")
             if record.rec_type != "response":
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
@@ -73,7 +80,7 @@ def _html_responses(records, where: str, max_bytes: int):
                 continue
             body = record.content_stream().read(max_bytes + 1)
             date = record.rec_headers.get_header("WARC-Date")
-        except ArchiveLoadFailed:
+        except (ArchiveLoadFailed, _Damaged):
             raise
         except Exception as exc:  # noqa: BLE001 -- see the docstring
             raise _Damaged(f"{type(exc).__name__}: {exc}") from exc

@@ -1,9 +1,11 @@
 """Fetching URLs and feeds over HTTP(S) with httpx.
 
 A :class:`Fetcher` holds one connection pool for a batch. Every fetch has a
-timeout, a size cap (the body is streamed and dropped past ``max_input_bytes``),
-a redirect limit, a user agent that says who is asking, and retries with
-exponential back-off on connection errors, timeouts, 429 and 5xx answers.
+timeout per read, an overall deadline (``fetch_deadline``: a server that drips its
+headers or body a byte a second keeps every read alive, so only a deadline ends it),
+a size cap (the body is streamed and dropped past ``max_input_bytes``), a redirect
+limit, a user agent that says who is asking, and retries with exponential back-off
+on connection errors, timeouts, 429 and 5xx answers.
 
 With ``fetch.public_only`` (the web app's default) every connection, redirects
 included, goes only to a public address: the host is resolved once, each of its
@@ -19,6 +21,7 @@ newstrail.core.errors.RefusedAddress: 10.0.0.7: resolves to 10.0.0.7, a private 
 
 from __future__ import annotations
 
+import concurrent.futures
 import ipaddress
 import socket
 import time
@@ -27,6 +30,7 @@ from typing import Any
 
 from newstrail.core.config import Settings
 from newstrail.core.errors import FetchError, InputTooLarge, RefusedAddress
+from newstrail.outlets import without_credentials
 
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 
@@ -50,12 +54,18 @@ class Fetcher:
 
         self._httpx = httpx
         self.settings = settings
-        self.client = httpx.Client(
-            transport=_public_transport() if settings.fetch_public_only else None,
-            timeout=httpx.Timeout(settings.fetch_timeout),
+        self.client = self._client()
+        # fetches run in a worker so the caller can stop waiting at the deadline
+        self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="newstrail-fetch")
+
+    def _client(self) -> Any:
+        httpx = self._httpx
+        return httpx.Client(
+            transport=_public_transport() if self.settings.fetch_public_only else None,
+            timeout=httpx.Timeout(self.settings.fetch_timeout),
             follow_redirects=True,
-            max_redirects=settings.max_redirects,
-            headers={"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,*/*;q=0.5"},
+            max_redirects=self.settings.max_redirects,
+            headers={"User-Agent": self.settings.user_agent, "Accept": "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,*/*;q=0.5"},
         )
 
     def __enter__(self) -> Fetcher:
@@ -66,52 +76,75 @@ class Fetcher:
 
     def close(self) -> None:
         self.client.close()
+        self._worker.shutdown(wait=False)
 
-    def get(self, url: str) -> Page:
-        """Fetch ``url``; raises :class:`FetchError` or :class:`InputTooLarge`."""
+    def get(self, url: str, deadline: float | None = None) -> Page:
+        """Fetch ``url`` within ``deadline`` seconds (default ``fetch_deadline``), retries
+        included; raises :class:`FetchError` or :class:`InputTooLarge`."""
+        limit = self.settings.fetch_deadline if deadline is None else min(deadline, self.settings.fetch_deadline)
+        ends = time.monotonic() + limit
+        job = self._worker.submit(self._get_retrying, url, ends)
+        shown = without_credentials(url)
+        try:
+            return job.result(timeout=limit)
+        except concurrent.futures.TimeoutError:
+            # Closing the pool closes the socket the worker waits on, so it stops too;
+            # the next fetch gets a fresh pool.
+            stuck, self.client = self.client, self._client()
+            stuck.close()
+            raise FetchError(shown, f"not done after {limit:g} s (fetch_deadline): the server answers too slowly") from None
+
+    def _get_retrying(self, url: str, ends: float) -> Page:
         httpx = self._httpx
+        shown = without_credentials(url)  # what messages name: never the user name or password
         pause = self.settings.fetch_backoff
         attempts = self.settings.fetch_retries + 1
-        last = "no attempt made"
+        last, made = "no attempt made", 0
         for attempt in range(attempts):
             if attempt:
+                if time.monotonic() + pause >= ends:
+                    break
                 time.sleep(pause)
                 pause *= 2
+            made += 1
             try:
-                return self._get_once(url)
+                return self._get_once(url, ends)
             except RefusedAddress as exc:  # raised for a host: name the URL asked for
-                raise RefusedAddress(url, exc.reason) from None
+                raise RefusedAddress(shown, exc.reason) from None
             except _Retry as exc:
                 last = str(exc)
             except httpx.TooManyRedirects:
-                raise FetchError(url, f"more than {self.settings.max_redirects} redirects (max_redirects)") from None
+                raise FetchError(shown, f"more than {self.settings.max_redirects} redirects (max_redirects)") from None
             except httpx.UnsupportedProtocol as exc:  # a TransportError, but no retry can fix it
-                raise FetchError(url, f"not a web URL ({exc})") from None
+                raise FetchError(shown, f"not a web URL ({exc})") from None
             except httpx.TimeoutException:
                 last = f"timed out after {self.settings.fetch_timeout:g} s (fetch_timeout)"
             except httpx.TransportError as exc:
                 last = f"connection failed ({type(exc).__name__}: {exc})"
             except httpx.InvalidURL as exc:
-                raise FetchError(url, f"invalid URL ({exc})") from None
-        raise FetchError(url, f"{last}; gave up after {attempts} attempt(s)")
+                raise FetchError(shown, f"invalid URL ({exc})") from None
+        raise FetchError(shown, f"{last}; gave up after {made} attempt(s)")
 
-    def _get_once(self, url: str) -> Page:
+    def _get_once(self, url: str, ends: float) -> Page:
         cap = self.settings.max_input_bytes
+        shown = without_credentials(url)
         with self.client.stream("GET", url) as response:
             if response.status_code in _RETRY_STATUS:
                 raise _Retry(f"HTTP {response.status_code}")
             if response.status_code >= 400:
-                raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}")
+                raise FetchError(shown, f"HTTP {response.status_code} {response.reason_phrase}")
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > cap:
-                raise InputTooLarge(url, f"{int(declared):,} bytes declared, over the {cap:,}-byte cap (max_input_bytes)")
+                raise InputTooLarge(shown, f"{int(declared):,} bytes declared, over the {cap:,}-byte cap (max_input_bytes)")
             chunks, size = [], 0
             for chunk in response.iter_bytes():
+                if time.monotonic() > ends:
+                    raise FetchError(shown, f"body not done within {self.settings.fetch_deadline:g} s (fetch_deadline): the server answers too slowly")
                 size += len(chunk)
                 if size > cap:
-                    raise InputTooLarge(url, f"body over the {cap:,}-byte cap (max_input_bytes)")
+                    raise InputTooLarge(shown, f"body over the {cap:,}-byte cap (max_input_bytes)")
                 chunks.append(chunk)
-            return Page(str(response.url), response.headers.get("Content-Type", ""), b"".join(chunks))
+            return Page(without_credentials(str(response.url)), response.headers.get("Content-Type", ""), b"".join(chunks))
 
 
 class _Retry(Exception):

@@ -15,6 +15,6 @@ from __future__ import annotations
 
 from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import Outlet, OutletResolver
-from newstrail.outlets.urls import Site, canonical_url, domain_of, host_of, is_web_url, looks_like_domain, parse_site
+from newstrail.outlets.urls import Site, canonical_url, domain_of, host_of, is_web_url, looks_like_domain, parse_site, without_credentials
 
-__all__ = ["Outlet", "OutletResolver", "Site", "canonical_url", "domain_of", "host_of", "is_web_url", "looks_like_domain", "outlet_key", "parse_site"]
+__all__ = ["Outlet", "OutletResolver", "Site", "canonical_url", "domain_of", "host_of", "is_web_url", "looks_like_domain", "outlet_key", "parse_site", "without_credentials"]

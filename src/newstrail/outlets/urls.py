@@ -47,6 +47,19 @@ def is_web_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://"))
 
 
+def without_credentials(url: str) -> str:
+    """``url`` without a user name or password (``http://user:secret@host/`` -> ``http://host/``):
+    what is stored, printed or put in an error message never carries them.
+
+    >>> without_credentials("https://ana:s3cret@bay.example/a?b=1")
+    'https://bay.example/a?b=1'
+    """
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, parts.query, parts.fragment))
+
+
 def canonical_url(url: str | None) -> str | None:
     """The form of a URL used for identity: tracking parameters, fragment, ``www.`` and
     trailing slash removed, scheme and host lower-cased. Non-web URLs give ``None``."""
@@ -59,7 +72,7 @@ def canonical_url(url: str | None) -> str | None:
     except ValueError:
         return None
     parts = urlsplit(url)
-    host = parts.netloc.lower()
+    host = parts.netloc.rpartition("@")[2].lower()  # credentials are never part of an identity
     if host.startswith("www."):
         host = host[4:]
     path = parts.path.rstrip("/")

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.core import jsontext
+from newstrail.core.textio import not_regular
 from newstrail.core.errors import BadRecord, ConfigError, UnreadableInput
 from newstrail.outlets.keys import outlet_key, site_stem
 from newstrail.outlets.urls import Site, looks_like_domain, parse_site
@@ -91,6 +92,10 @@ class RatingList:
                           name_key=r.get("name_key"), stem=r.get("stem"), line=r.get("line")) for r in self.rows]
 
 
+#: the largest rating list read (read whole: the biggest public lists are a few MB)
+MAX_LIST_BYTES = 100_000_000
+
+
 def _fold(name: str) -> str:
     return " ".join(name.casefold().replace("_", " ").split())
 
@@ -106,7 +111,13 @@ def list_date(path: Path, date: str | None) -> tuple[str, str]:
 
 
 def _read_text(path: Path) -> str:
+    refused = not_regular(path)
+    if refused:
+        raise UnreadableInput(str(path), refused)
     try:
+        size = path.stat().st_size
+        if size > MAX_LIST_BYTES:
+            raise UnreadableInput(str(path), f"{size:,} bytes, over the {MAX_LIST_BYTES:,}-byte cap for a rating list; split it")
         return path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UnreadableInput(str(path), "no such file") from None
@@ -135,6 +146,8 @@ def read_rating_list(path: str | os.PathLike[str], name: str | None = None, date
     else:
         _read_table(path, text, out)
     _check_duplicates(path, out)
+    if not out.rows and not out.skipped:
+        out.warnings.append(f"{path.name}: no ratings in it (empty, or a header line and nothing under it)")
     return out
 
 
