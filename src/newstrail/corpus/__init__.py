@@ -40,6 +40,8 @@ class Trace:
     related: list[dict[str, Any]] = field(default_factory=list)
     #: articles of the story that are imported fact-checks: what they rate, and how
     factchecks: list[dict[str, Any]] = field(default_factory=list)
+    #: related pairs beyond the :data:`~newstrail.corpus.leads.MAX_RELATED` listed
+    related_omitted: int = 0
 
     @property
     def roles(self) -> dict[str, str]:
@@ -81,6 +83,7 @@ class Trace:
             "laundering": self.graph.laundering,
             "mutations": [m.to_dict() for m in self.mutations],
             "related": self.related,
+            "related_omitted": self.related_omitted,
             "shares_quote": self.shares_quote(),
             "factchecks": self.factchecks,
         }
@@ -165,5 +168,5 @@ class Corpus:
         texts = {a.id: a.text for a in articles}
         # every same-event tie that may join a story is shown: the loose ones as well
         similarity = min(self.options.lead_similarity, self.options.event_similarity)
-        related = related_pairs(self.store, articles, _connected(graph), similarity, lambda ids: {i: anchors(texts[i]) for i in ids})
-        return Trace(story, graph, mutations, related, factchecks)
+        related, omitted = related_pairs(self.store, articles, _connected(graph), similarity, lambda ids: {i: anchors(texts[i]) for i in ids})
+        return Trace(story, graph, mutations, related, factchecks, related_omitted=omitted)

@@ -147,6 +147,8 @@ def _summary_lines(trace: dict[str, Any], articles: dict[str, dict[str, Any]]) -
         for pair in trace["related"]:
             shared = f"; both name {', '.join(pair['shared'][:6])}" if pair["shared"] else ""
             out.append(f"  {pair['a']} and {pair['b']}: lead similarity {pair['similarity']:.2f}{shared}")
+        if trace.get("related_omitted"):
+            out.append(f"  ... and {trace['related_omitted']:,} more pairs, not listed (the closest {len(trace['related'])} are)")
     if trace["mutations"]:
         out.append("")
         out.append("Mutations:")
