@@ -23,10 +23,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-__all__ = ["MAX_DEPTH", "loads"]
+__all__ = ["MAX_DEPTH", "MAX_ITEMS", "loads", "shape_problem"]
 
 #: deepest nesting of objects and lists a record may have (ClaimReview feeds need about 8)
 MAX_DEPTH = 64
+#: most values one record may hold once shared parts are counted each time they appear:
+#: YAML aliases let a few lines name billions (the "billion laughs"), which serialising expands
+MAX_ITEMS = 1_000_000
 
 
 def loads(text: str, max_depth: int = MAX_DEPTH, **kwargs: Any) -> Any:
@@ -40,23 +43,33 @@ def loads(text: str, max_depth: int = MAX_DEPTH, **kwargs: Any) -> Any:
         data = json.loads(text, parse_constant=refuse, **kwargs)
     except RecursionError:
         raise json.JSONDecodeError(deep, text, 0) from None
-    if _deeper_than(data, max_depth):
-        raise json.JSONDecodeError(deep, text, 0)
+    problem = shape_problem(data, max_depth)
+    if problem:
+        raise json.JSONDecodeError(problem, text, 0)
     return data
 
 
-def _deeper_than(data: Any, limit: int) -> bool:
+def shape_problem(data: Any, max_depth: int = MAX_DEPTH, max_items: int = MAX_ITEMS) -> str | None:
+    """What is wrong with the shape of parsed data (too deep, too many values), or ``None``.
+
+    >>> shape_problem({"a": [1, {"b": 2}]}) is None
+    True
+    """
     # iterative: the point is not to recurse on what may be nested a thousand deep
     stack = [(data, 1)]
+    seen = 0
     while stack:
         item, depth = stack.pop()
         if isinstance(item, dict):
-            children = item.values()
-        elif isinstance(item, list):
-            children = item
+            children = list(item.values())
+        elif isinstance(item, (list, tuple)):
+            children = list(item)
         else:
             continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
-    return False
+        if depth > max_depth:
+            return f"nested more than {max_depth} levels deep (no record needs that many)"
+        seen += len(children)
+        if seen > max_items:
+            return f"more than {max_items:,} values once repeated parts are counted (YAML aliases?)"
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list, tuple)))
+    return None

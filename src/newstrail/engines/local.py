@@ -23,6 +23,7 @@ it, links what an interrupted run left unlinked, and resumes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import json
 import weakref
 from dataclasses import dataclass
 from typing import IO
@@ -33,6 +34,7 @@ from newstrail.analyze.outlet_facts import index_outlets
 from newstrail.core.article import Article, article_id_for
 from newstrail.core.config import Settings
 from newstrail.core.errors import InputError, NewstrailError, StageError
+from newstrail.core.jsontext import shape_problem
 from newstrail.engines.stages import StageContext, build_pipeline, store_free
 from newstrail.core.progress import Progress, Step, counter
 from newstrail.ingest import planned_articles, read_inputs
@@ -171,6 +173,31 @@ def _link(ids: list[str], store: Store, progress: Progress | None) -> dict[str, 
     return store.links.stories_of(ids)
 
 
+def _writable(ready: list[Outcome]) -> list[Outcome]:
+    """The outcomes whose article the store can write; the others are failed with the reason.
+
+    An article's record is JSON; one that cannot be written (nested deeper than the
+    encoder goes, a value JSON has no form for) would raise inside a write turn and end
+    the run with the turn rolled back, so it is found before any write and reported on
+    its own.
+    """
+    kept = []
+    for outcome in ready:
+        assert outcome.article is not None
+        problem = shape_problem(outcome.article.meta)
+        if problem is None:
+            try:
+                json.dumps(outcome.article.meta, ensure_ascii=False, allow_nan=False)
+            except (ValueError, TypeError, RecursionError) as exc:
+                problem = f"cannot be stored ({type(exc).__name__}: {exc})"
+        if problem is None:
+            kept.append(outcome)
+        else:
+            outcome.status, outcome.error = FAILED, StageError(f"{outcome.where}: record's extra fields {problem}; record skipped")
+            outcome.article = None
+    return kept
+
+
 def analyze(inputs: Iterable[str], settings: Settings, store: Store, pipeline: Pipeline | None = None, stdin: IO[bytes] | None = None,
             progress: Progress | None = None) -> Iterator[Outcome]:
     """Ingest, analyse and store every article named by ``inputs``.
@@ -205,7 +232,7 @@ def analyze_items(items: Iterable[Article | InputError], settings: Settings, sto
     handed: weakref.WeakValueDictionary[str, Article] = weakref.WeakValueDictionary()
 
     def flush() -> list[Outcome]:
-        ready = [o for o in pending if o.article is not None and o.status == "ready"]
+        ready = _writable([o for o in pending if o.article is not None and o.status == "ready"])
         articles = [o.article for o in ready if o.article is not None]
         if articles:
             assign_ids(articles, store, derived)

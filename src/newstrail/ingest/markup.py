@@ -19,6 +19,7 @@ from urllib.parse import urljoin
 import yaml
 
 from newstrail.core.article import Link, Span
+from newstrail.core.jsontext import shape_problem
 from newstrail.ingest.blocks import plain_blocks
 from newstrail.outlets import domain_of, is_web_url, without_credentials
 
@@ -85,6 +86,9 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
         data = {}
     if not isinstance(data, dict):
         raise ValueError("front matter must be a YAML mapping of keys to values")
+    problem = shape_problem(data)
+    if problem:
+        raise ValueError(f"front matter is {problem}")
     return data, raw[match.end() :]
 
 
