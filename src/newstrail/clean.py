@@ -22,6 +22,7 @@ this article is X"). They fill the article's ``authors``, ``published`` and
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -180,7 +181,11 @@ class Cleaner:
 
     def __call__(self, article: Article) -> Article:
         blocks = _blocks(article.text)
-        footer = self._footer_start(article, blocks)
+        # links by start, so each block finds its own by bisect: a page of many short
+        # blocks and many links costs blocks + links, not blocks x links
+        order = sorted(range(len(article.links)), key=lambda i: article.links[i].span.start)
+        starts = (order, [article.links[i].span.start for i in order])
+        footer = self._footer_start(article, blocks, starts)
         # Dates standing alone as two blocks and more head the parts of a timeline: between
         # paragraphs they are text ("March 3, 2025"), not the article's dateline.
         dates = [_is_bare_date(article.text[s:e]) for s, e in blocks]
@@ -196,7 +201,7 @@ class Cleaner:
             place = "footer" if index >= footer else "top" if not kept and near_edge else "edge" if near_edge else "middle"
             if timeline and dates[index] and place == "edge":
                 place = "middle"
-            for unit_start, unit_end, kind in self._units(article, start, end, place, datelines):
+            for unit_start, unit_end, kind in self._units(article, start, end, place, datelines, starts):
                 if kind is not None:
                     # position: where the next kept text will start
                     at = length + 2 if kept else 0
@@ -208,8 +213,7 @@ class Cleaner:
                 kept.append(article.text[unit_start:unit_end])
                 kept_links.extend(
                     Link(ln.span.shift(shift), ln.url, ln.domain, ln.anchor)
-                    for ln in article.links
-                    if unit_start <= ln.span.start and ln.span.end <= unit_end
+                    for ln in _within(article.links, starts, unit_start, unit_end)
                 )
                 length += unit_end - unit_start
         if datelines:
@@ -225,24 +229,24 @@ class Cleaner:
         article.stages.append(self.name)
         return article
 
-    def _footer_start(self, article: Article, blocks: list[tuple[int, int]]) -> int:
+    def _footer_start(self, article: Article, blocks: list[tuple[int, int]], starts: tuple[list[int], list[int]]) -> int:
         """Index of the first block below the last paragraph of prose (at most
         :attr:`edge_blocks` from the end, never the first block)."""
         last = 0
         for index in range(len(blocks) - 1, max(len(blocks) - self.edge_blocks, 0) - 1, -1):
             start, end = blocks[index]
             block = article.text[start:end]
-            links = sum(start <= ln.span.start and ln.span.end <= end for ln in article.links)
+            links = len(_within(article.links, starts, start, end))
             if classify(block, links) is None and ("\n" in block or not (is_kicker(block) or is_dateline(block))):
                 last = index
                 break
         return max(last + 1, len(blocks) - self.edge_blocks, 1)
 
-    def _units(self, article: Article, start: int, end: int, place: str, datelines: list):
+    def _units(self, article: Article, start: int, end: int, place: str, datelines: list, starts: tuple[list[int], list[int]]):
         """(start, end, kind) pieces of one block: the whole block if it is boilerplate,
         else its prose with boilerplate lines peeled off its top and bottom (a badge
         or byline glued to the first paragraph, a copyright line under an origin line)."""
-        links = sum(start <= ln.span.start and ln.span.end <= end for ln in article.links)
+        links = len(_within(article.links, starts, start, end))
         kind = self._kind(article.text[start:end], links, place, article, datelines)
         if kind is not None or "\n" not in article.text[start:end] or is_table(article.text[start:end]):
             return [(start, end, kind)]
@@ -287,6 +291,14 @@ class Cleaner:
                 datelines.append({"outlet": dateline[0], "date": dateline[1]})
                 return "dateline"
         return None
+
+
+def _within(links: list[Link], by_start: tuple[list[int], list[int]], start: int, end: int) -> list[Link]:
+    """The links that lie inside ``start..end``, in their own order; ``by_start`` is their
+    indexes sorted by start and those starts."""
+    order, starts = by_start
+    found = sorted(order[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)])
+    return [links[i] for i in found if links[i].span.end <= end]
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

@@ -795,6 +795,20 @@ def _resolve(found: list[_Found]) -> list[_Found]:
 # ------------------------------------------------------------------ links
 
 
+#: the longest evidence kept with a credit: a longer sentence is cut around the credited name
+MAX_EVIDENCE = 600
+
+
+def _clip(evidence: str, name: str) -> str:
+    """``evidence`` cut to :data:`MAX_EVIDENCE` characters around ``name`` (only text longer
+    than any real sentence is cut)."""
+    if len(evidence) <= MAX_EVIDENCE:
+        return evidence
+    at = max(0, evidence.find(name))
+    start = max(0, min(at - MAX_EVIDENCE // 2, len(evidence) - MAX_EVIDENCE))
+    return evidence[start : start + MAX_EVIDENCE]
+
+
 def _link_source(text: str, link: Link, own_domain: str | None, known: OutletResolver) -> tuple[str, str] | None:
     """(source, kind) of a hyperlink that names an outlet, else ``None``."""
     domain = (link.domain or _registered(link.url)).lower()
@@ -911,8 +925,16 @@ class AttributionStage:
         own, own_domain = self._own(article)
         out: list[Attribution] = []
 
+        seen: set[tuple] = set()
+
         def emit(cue: str, source: str, kind: str, span: Span | None, evidence: str, where: str = "text", link: str | None = None) -> None:
             source = source.strip()
+            # the same credit twice in one sentence (one link repeated) says nothing new, and a
+            # run-on sentence of thousands of links must not store its text once per link
+            if (cue, source, span, link) in seen:
+                return
+            seen.add((cue, source, span, link))
+            evidence = _clip(evidence, source)
             if kind != "person" and self._known.find(source):
                 kind = "outlet"
             key = self._key(source, kind)

@@ -47,8 +47,7 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")
 # inside <code> are not escaped either ("[harbor [1]](...)", "[harbor ]](...)"): a balanced
 # pair, or a "]" not followed by "(", is anchor text; a lone "[" is not, so in hand-written
 # Markdown "a [note] and a [link](...)" the link is "link". :func:`_anchor_start` finds
-# the anchor by these rules from the bracket positions (:data:`_BRACKET`).
-_BRACKET = re.compile(r"\\(?=\]\()|\\[\s\S]|([\[\]])")
+# the anchor by these rules.
 # what follows "](" of a link: <angled> or bare target, an optional "title", ")"
 _LINK_DEST = re.compile(
     rf"(?:<(?P<angled>(?:[^>\\\n\]]|{_NOT_CLOSER}|\\.)*)>|(?P<target>(?:[^)\s\]]|{_NOT_CLOSER})*))"
@@ -150,41 +149,63 @@ def _anchors(text: str, dest: Callable[[int, int], int | None] | None = None) ->
 
     With ``dest`` (start of the anchor, position after "](" -> end of the link or
     ``None``), an anchor counts only when its destination does, and the next one starts
-    after that end. Each bracket is visited at most twice, so this is linear in ``text``.
+    after that end. A walk back from a "](" never passes the one before it, so every
+    character is looked at a bounded number of times: linear time, and no list of
+    brackets in memory.
     """
-    brackets = [(m.start(1), m.group(1)) for m in _BRACKET.finditer(text) if m.group(1)]
-    closers = [i for i, (pos, ch) in enumerate(brackets) if ch == "]" and text.startswith("(", pos + 1)]
-    floor = 0
-    for k in closers:
-        start = _anchor_start(brackets, k, floor, text)
-        if start is None:
-            continue
-        end = dest(start, brackets[k][0] + 2) if dest is not None else brackets[k][0] + 2
-        if end is not None:
-            yield start, brackets[k][0]
-            floor = end
+    floor, before = 0, 0
+    closer = text.find("](")
+    while closer >= 0:
+        start = _anchor_start(text, closer, max(floor, before))
+        end = None
+        if start is not None:
+            end = dest(start, closer + 2) if dest is not None else closer + 2
+            if end is not None:
+                yield start, closer
+                floor = end
+        before = closer
+        closer = text.find("](", max(closer + 2, end or 0))
 
 
-def _anchor_start(brackets: list[tuple[int, str]], k: int, floor: int, text: str) -> int | None:
-    """The leftmost "[" that opens an anchor closed by the "](" at ``brackets[k]``.
+def _escaped(text: str, pos: int) -> bool:
+    """Whether the character at ``pos`` follows an odd run of backslashes (a "]" of "](" never does:
+    trafilatura leaves a backslash before it unescaped)."""
+    run = pos
+    while run > 0 and text[run - 1] == "\\":
+        run -= 1
+    return (pos - run) % 2 == 1 and not text.startswith("](", pos)
+
+
+def _anchor_start(text: str, closer: int, low: int) -> int | None:
+    """The leftmost "[" after ``low`` that opens an anchor closed by the "](" at ``closer``.
 
     Inside an anchor a "[" must open a pair closed by a "]" that is no "](", and no
-    "](" may come, so the walk back stops at the first lone "[" or "](".
+    "](" may come, so the walk back stops at the first lone "[" or "](". The nearest
+    "[" and "]" are found by ``rfind`` and kept until the walk passes them.
     """
     best = None
-    for j in range(k - 1, -1, -1):
-        pos, ch = brackets[j]
-        if pos < floor:
-            break
-        if ch == "]":
+    after = "]("  # the bracket to the right of the one looked at: first the closer itself
+    pos = closer
+    left_open, left_close = text.rfind("[", low, pos), text.rfind("]", low, pos)
+    while True:
+        if left_open >= pos:
+            left_open = text.rfind("[", low, pos)
+        if left_close >= pos:
+            left_close = text.rfind("]", low, pos)
+        pos = max(left_open, left_close)
+        if pos < 0:
+            return best
+        if _escaped(text, pos):
+            continue
+        if text[pos] == "]":
             if text.startswith("(", pos + 1):
-                break
+                return best
+            after = "]"
             continue
         best = pos
-        nxt, nch = brackets[j + 1]
-        if j + 1 == k or nch != "]" or text.startswith("(", nxt + 1):
-            break
-    return best
+        if after != "]":  # "[" before "[" or before the closer: a lone one, the leftmost start
+            return best
+        after = "["
 
 
 def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, list[Link]]:
