@@ -46,6 +46,10 @@ __all__ = ["FEATURES", "CheckworthyModel", "features", "load_model", "terms"]
 MODEL_FORMAT = 1
 
 
+#: sentences scored at once
+SCORE_CHUNK = 128
+
+
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
@@ -281,8 +285,13 @@ class CheckworthyModel:
         """
         import numpy as np
 
-        z = np.clip(self.logits(sentences), -30, 30)
-        return [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
+        out: list[float] = []
+        # in chunks: the features and embeddings of an article's every sentence at once grow
+        # with its length (2,400 sentences of 2,000 characters took 260 MB); a chunk is bounded
+        for first in range(0, len(sentences), SCORE_CHUNK):
+            z = np.clip(self.logits(sentences[first : first + SCORE_CHUNK]), -30, 30)
+            out += [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
+        return out
 
 
 def model_path() -> Path:

@@ -126,9 +126,10 @@ def _parses(line: str) -> bool:
 
 # the forms ---------------------------------------------------------------------
 def _from_html(text: str, name: str) -> Iterator[FactCheck | InputError]:
-    found = 0
+    found, line, counted = 0, 1, 0
     for match in _SCRIPT.finditer(text):
-        line = text.count("\n", 0, match.start(1)) + 1
+        line += text.count("\n", counted, match.start(1))  # counted on from the last block: linear
+        counted = match.start(1)
         body = match.group(1).strip()
         # Some sites wrap JSON-LD in HTML comments or CDATA; neither is JSON.
         body = re.sub(r"^(<!--|<!\[CDATA\[)|(-->|\]\]>)$", "", body).strip()
@@ -193,11 +194,14 @@ def _element_lines(text: str, key: str | None, count: int) -> list[int]:
     lines: list[int] = []
     if start >= 0:
         decoder, pos = json.JSONDecoder(), start + 1
+        line, counted = 1, 0
         try:
             while len(lines) < count:
                 while text[pos] in " \t\r\n,":
                     pos += 1
-                lines.append(text.count("\n", 0, pos) + 1)
+                line += text.count("\n", counted, pos)  # on from the last record: linear in the file
+                counted = pos
+                lines.append(line)
                 _, pos = decoder.raw_decode(text, pos)
         except (IndexError, json.JSONDecodeError):
             pass

@@ -257,10 +257,10 @@ def _check_duplicates(path: Path, out: RatingList) -> None:
 # JSON ------------------------------------------------------------------------------
 def _line_finder(text: str):
     """Line numbers of successive JSON strings in ``text`` (keys or values, in order)."""
-    position = 0
+    position, line = 0, 1  # line: the line of ``position``, counted on as it moves (linear)
 
     def find(value: str) -> int | None:
-        nonlocal position
+        nonlocal position, line
         needle = json.dumps(value, ensure_ascii=False)
         at = text.find(needle, position)
         if at < 0:
@@ -268,8 +268,9 @@ def _line_finder(text: str):
             at = text.find(needle, position)
         if at < 0:
             return None
-        position = at + len(needle)
-        return text.count("\n", 0, at) + 1
+        found = line + text.count("\n", position, at)
+        line, position = found + needle.count("\n"), at + len(needle)
+        return found
 
     return find
 
