@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 from urllib.parse import urljoin
 
 import yaml
@@ -294,11 +295,11 @@ class _Piece:
     def end(self) -> int:
         return self._span[1]
 
-    def group(self, name: str) -> str | None:
+    def group(self, name: str) -> Any:  # str or None, as re.Match.group is typed
         return self._groups.get(name)
 
 
-def _inline(line: str) -> list[_Piece | re.Match[str]]:
+def _inline(line: str) -> list[_Piece]:
     """The inline pieces of a line, left to right: images, links, autolinks, escapes, bare URLs."""
     found: list[_Piece] = []
 
@@ -316,14 +317,13 @@ def _inline(line: str) -> list[_Piece | re.Match[str]]:
 
     for _ in _anchors(line, dest):
         pass
-    pieces: list[_Piece | re.Match[str]] = []
+    pieces: list[_Piece] = []
     last = 0
-    for piece in found:
-        pieces += _OTHER.finditer(line, last, piece.start())
+    for piece in [*found, _Piece(len(line), len(line))]:
+        pieces += (_Piece(m.start(), m.end(), **m.groupdict()) for m in _OTHER.finditer(line, last, piece.start()))
         pieces.append(piece)
         last = piece.end()
-    pieces += _OTHER.finditer(line, last)
-    return pieces
+    return pieces[:-1]
 
 
 def _bare_url(found: str) -> tuple[str, str]:

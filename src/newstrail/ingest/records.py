@@ -163,6 +163,6 @@ def _row_article(here: str, row: dict[str | None, Any], max_bytes: int) -> Artic
     if extra:
         row["_extra_cells"] = extra
     try:
-        return article_from_record(row, here)
+        return article_from_record({str(k): v for k, v in row.items()}, here)
     except InputError as exc:
         return exc
