@@ -309,7 +309,7 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each block: runs of text between blank lines, stripped.
 
     Found from the breaks, not by one pattern repeated over the block: a regex repeat
-    keeps state per character, which took 550 MB for a 4.8 MB block.
+    keeps state for every character it repeats over (hundreds of MB for a 5 MB block).
     """
     spans = []
     start = 0
