@@ -220,13 +220,8 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
     links: list[Link] = []
     length = 0
     pending_break = ""  # separator owed before the next non-blank line
-    markdown = plain_blocks(markdown.replace("
-", "
-").replace("
-", "
-"))
-    markdown = _join_anchors(markdown, r"[ 	]*
-[ 	]*", keep_blank=True)
+    markdown = plain_blocks(markdown.replace("\r\n", "\n").replace("\r", "\n"))
+    markdown = _join_anchors(markdown, r"[ \t]*\n[ \t]*", keep_blank=True)
     for raw_line in markdown.split("\n"):
         if _RULE.match(raw_line) or not raw_line.strip():
             pending_break = "\n\n" if length else ""
