@@ -6,7 +6,6 @@ different words; :data:`ALIASES` maps each spelling to the Article field, and
 ``Article.meta``.
 
 >>> from newstrail.core.article import Article
-from newstrail.core.errors import BadRecord
 >>> a = Article()
 >>> apply_fields(a, {"headline": "Pier 9", "date": "4 March 2025", "authors": "A. Li, B. Ode", "desk": "city"}, "r")
 >>> a.title, a.published, a.authors, a.meta
