@@ -98,8 +98,10 @@ def find_entities(text: str, start: int = 0, end: int | None = None, outlets: fr
     first = _first_word(text, start)
     found: list[Entity] = []
     for name in sorted({re.sub(r"^(?:the|The)\s+", "", o) for o in outlets}, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text[:end]):
-            if m.start() >= start and not any(e.span.start < m.end() and m.start() < e.span.end for e in found):
+        # searched within the sentence only (pos/endpos keep the look-behind on the text
+        # before it): searching text[:end] for every sentence was quadratic in the article
+        for m in re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])").finditer(text, start, end):
+            if not any(e.span.start < m.end() and m.start() < e.span.end for e in found):
                 found.append(Entity(Span(m.start(), m.end()), name, "outlet"))
     credited = list(found)
     for m in _RUN.finditer(text, start, end):
