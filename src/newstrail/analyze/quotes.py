@@ -63,13 +63,13 @@ class Quotation:
     words: int
 
 
-def _opens(line: str, i: int) -> bool:
-    """Whether a straight double quote at ``i`` reads as an opening mark."""
-    before = line[i - 1] if i > 0 else " "
-    after = line[i + 1] if i + 1 < len(line) else " "
+def _opens(text: str, i: int, line_start: int, line_end: int) -> bool:
+    """Whether a straight double quote at ``i`` (on the line ``line_start..line_end``) reads as an opening mark."""
+    before = text[i - 1] if i > line_start else " "
+    after = text[i + 1] if i + 1 < line_end else " "
     if after.isspace():
         return False
-    return before.isspace() or before in "([{—–-/:;,“‘'" or i == 0
+    return before.isspace() or before in "([{—–-/:;,“‘'" or i == line_start
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -98,28 +98,30 @@ def find_quotations(text: str) -> list[Quotation]:
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     open_line_end = 0
+    line = (0, -1)  # the line of the last mark, found once per line: marks on a long line stay linear
     for m in _DOUBLE.finditer(text):
         pos = m.start()
         ch = m.group()
+        if pos > line[1]:
+            line = (text.rfind("\n", 0, pos) + 1, _line_end(text, pos))
         if open_at is not None and pos > open_line_end:
             # the quotation's paragraph ended unclosed: it goes on only if this paragraph opens with a mark
             if ch in "\"“«" and _opens_paragraph(text, pos, open_line_end):
-                open_line_end = _line_end(text, pos)
+                open_line_end = line[1]
                 continue
             open_at = None
         if ch in "“«":
             open_at = pos
-            open_line_end = _line_end(text, pos)
+            open_line_end = line[1]
         elif ch in "”»":
             if open_at is not None:
                 _record(text, found, open_at, pos)
                 regions.append((open_at, pos))
                 open_at = None
         elif open_at is None:
-            line_start = text.rfind("\n", 0, pos) + 1
-            if _opens(text[line_start : _line_end(text, pos)], pos - line_start):
+            if _opens(text, pos, *line):
                 open_at = pos
-                open_line_end = _line_end(text, pos)
+                open_line_end = line[1]
         else:
             _record(text, found, open_at, pos)
             regions.append((open_at, pos))
@@ -150,7 +152,7 @@ _SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?![^\W_])")
 
 
 def _single_quotes(text: str, regions: list[tuple[int, int]], found: list[Quotation]) -> None:
-    position = 0
+    position = clear = 0
     n = len(text)
     for opening in _SINGLE_MARK.finditer(text):
         i = opening.start()
@@ -160,9 +162,14 @@ def _single_quotes(text: str, regions: list[tuple[int, int]], found: list[Quotat
         k = bisect.bisect_left(regions, (i, -1)) - 1
         if k >= 0 and regions[k][0] < i < regions[k][1]:
             continue  # inside a double-quoted passage
-        end = min(_line_end(text, i), i + _SINGLE_REACH)
+        end = text.find("\n", i, i + _SINGLE_REACH)  # the line's end, looked for no further than the reach
+        end = min(len(text), i + _SINGLE_REACH) if end < 0 else end
         close = -1
-        for closing in _SINGLE_CLOSE.finditer(text, i + 2, end):
+        candidates = 0
+        # no closing mark lies before ``clear`` (a search that found none): start past it, so
+        # a line of openings without closings is read once, not once per opening
+        for closing in _SINGLE_CLOSE.finditer(text, max(i + 2, clear), end):
+            candidates += 1
             j = closing.start()
             if any(ch in text[i + 1 : j] for ch in "\"“”"):
                 break
@@ -171,6 +178,8 @@ def _single_quotes(text: str, regions: list[tuple[int, int]], found: list[Quotat
                 continue
             close = j
             break
+        if not candidates:
+            clear = end
         if close > 0:
             _record(text, found, i, close)
             position = close + 1
