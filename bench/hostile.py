@@ -46,6 +46,7 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "no-sentences": ("'*a ' repeated: one paragraph without a full stop", lambda k: _repeat("*a ", k)),
     "quotes": ("'\"a ' repeated: quotation marks never closed", lambda k: _repeat('"a ', k)),
     "curly-quotes": ("'“a ' repeated", lambda k: _repeat("“a ", k)),
+    "single-quotes": ("\"'a \" repeated: single quotes never closed", lambda k: _repeat("'a ", k)),
 }
 SYNDICATED = 100  # copies at 1x
 
