@@ -17,7 +17,7 @@ from typing import IO, Any
 from newstrail.analyze import Pipeline
 from newstrail.analyze.checkworthy import load_model
 from newstrail.analyze.claims import ClaimStage, ScoredSentence, score_text
-from newstrail.core.textio import read_texts
+from newstrail.core.textio import not_regular, read_texts
 from newstrail.analyze.attributions import AttributionStage
 from newstrail.analyze.quotes import QuoteStage
 from newstrail.analyze.rhetoric import RhetoricStage, techniques_in
@@ -259,6 +259,9 @@ def article_key(path: str) -> str:
 
 def read_text_file(path: str) -> str:
     """The file's text exactly as read: no newline or whitespace normalisation (offsets point into it)."""
+    refused = not_regular(path)
+    if refused:
+        raise UnreadableInput(path, refused)
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             return handle.read()
