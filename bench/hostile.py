@@ -28,11 +28,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 PARAGRAPH = "The harbor council of Port Alder voted on Monday to close Pier 9 for repairs after divers found rot in 40 pilings.\n\n"
-UNIT = 1_200_000  # characters of the 1x one-article inputs: 4x stays under the 5 MB cap
+UNIT = 1_200_000  # bytes of the 1x one-article inputs: 4x stays under the 5 MB cap
 
 
 def _repeat(piece: str, scale: int, lead: str = PARAGRAPH) -> str:
-    return lead + piece * (UNIT * scale // len(piece))
+    return lead + piece * (UNIT * scale // len(piece.encode()))  # bytes: "“" is three
 
 
 #: name -> (what it is, text of the input at a scale)
