@@ -223,6 +223,8 @@ def planned_articles(specs: Iterable[str]) -> int | None:
         for _where, path in _expand(spec):
             if path is not None:
                 kind = _BY_EXTENSION.get(path.suffix.lower())
+                if kind is None and not_regular(path):
+                    kind = "text"  # a FIFO or device: refused unread (opening a FIFO would block), one outcome
                 if kind is None:
                     try:
                         with path.open("rb") as handle:  # what read_inputs will sniff, from the same bytes
