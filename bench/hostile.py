@@ -6,7 +6,7 @@
 Each run is a fresh child process that writes the input, then analyses it into a new
 store with the default stages (plus ``rhetoric`` for the rhetoric case) and reports the
 CPU seconds of the analysis and the child's peak RSS (``ru_maxrss``, which includes
-the ~300 MB of Python, numpy and the models every run loads). Growth is linear when
+the ~130 MB of Python, numpy and the models every run loads). Growth is linear when
 the seconds double as the input doubles; the 4x size of every one-article case is
 just under the 5,000,000-byte cap (``max_input_bytes``), the largest input a run takes.
 
