@@ -24,6 +24,9 @@ from newstrail.core.jsontext import shape_problem
 from newstrail.ingest.blocks import plain_blocks
 from newstrail.outlets import domain_of, is_web_url, without_credentials
 
+#: links kept per article, the first ones (a real page has hundreds; a run-on line of
+#: 5 MB had 228,000, which every later stage and the stored record would carry)
+MAX_LINKS = 10_000
 # Any indent: trafilatura indents a heading that follows a nested list (four spaces
 # and more), which CommonMark would read as code; scraped text holds no code blocks.
 _HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -275,7 +278,7 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
             # An image alone on its line: drop its separator too, or blocks get "\n\n\n".
             del out[mark[0] :], links[mark[2] :]
             length, pending_break = mark[1], mark[3]
-    return "".join(out), links
+    return "".join(out), links[:MAX_LINKS]
 
 
 class _Piece:

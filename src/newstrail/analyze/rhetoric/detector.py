@@ -37,6 +37,9 @@ from newstrail.analyze.rhetoric.model import Model, load_model
 __all__ = ["RULE_SCORES", "inside_probabilities", "learned_spans", "rule_spans", "techniques_in"]
 
 #: the score a rule gives its span when the tagger's own probability there is lower
+#: technique spans kept per text, highest scores first (a real article has tens; a text of
+#: one slogan repeated for 5 MB had 320,000, which its stored record had to carry)
+MAX_TECHNIQUES = 2000
 RULE_SCORES = {"scare": 0.6, "question": 0.55, "loaded": 0.4}
 
 _WORDS = re.compile(r"\w+(?:['’\-]\w+)*")
@@ -204,6 +207,8 @@ def techniques_in(
                 why = "rhetorical question casting doubt"
             at[(start, end)] = Technique(Span(start, end), technique, score, why)
             out.append(at[(start, end)])
+    if len(out) > MAX_TECHNIQUES:  # no article has that many: keep the surest, in text order
+        out = sorted(out, key=lambda t: (-t.score, t.span.start))[:MAX_TECHNIQUES]
     out.sort(key=lambda t: (t.span.start, t.span.end, t.technique))
     return out
 
