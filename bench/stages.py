@@ -1,0 +1,100 @@
+"""Where the time of ``newstrail analyze`` goes, stage by stage, on real news text.
+
+    .venv/bin/python bench/stages.py [--articles 2000] [--rhetoric]
+
+The FakeNewsCorpus sample (``../shared/data/fakenewscorpus-sample/news_sample.csv``,
+250 scraped articles) is cycled to ``--articles`` records with light edits, so copies
+exist as in a real feed: each copy gets its own id, URL and date, and every other copy
+drops a paragraph and changes a figure. The records are read as ``analyze`` reads a
+JSONL file, then each stage of the default pipeline (plus ``--rhetoric``) runs over
+all of them, timed in CPU seconds, then they are stored and linked as ``analyze``
+stores and links them. One process, one core; the table gives CPU milliseconds per
+article and each part's share, so the costly stages can be named (issue 14 asks for this
+profile before anything is made faster). Measuring only: nothing here is tuned on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newstrail import Settings
+from newstrail.corpus.linking import Linker, LinkReport
+from newstrail.engines.local import assign_ids
+from newstrail.engines.stages import StageContext, build_pipeline
+from newstrail.ingest import read_inputs
+from newstrail.store import open_store, write_in_turns
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "fakenewscorpus-sample" / "news_sample.csv"
+
+
+def records(n: int, seed: int = 7) -> list[dict]:
+    """``n`` records cycled from the sample, every copy with its own id, URL and date."""
+    csv.field_size_limit(10**9)
+    with open(SAMPLE, encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["content"].strip()]
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        row = rows[i % len(rows)]
+        text = row["content"]
+        if i >= len(rows) and i % 2:
+            paragraphs = text.split("\n\n")
+            if len(paragraphs) > 3:
+                del paragraphs[rng.randrange(1, len(paragraphs) - 1)]
+            text = re.sub(r"\b(\d{2,})\b", lambda m: str(int(m.group(1)) + 1), "\n\n".join(paragraphs), count=1)
+        out.append({"id": f"{row['id']}-{i}", "url": f"https://{row['domain'] or 'site.example'}/{row['id']}/{i}",
+                    "title": row["title"], "text": text, "published": f"2018-01-{1 + (i // len(rows)) % 28:02d}T{i % 24:02d}:00:00Z"})
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--rhetoric", action="store_true", help="time the rhetoric stage too (off by default in analyze)")
+    args = parser.parse_args()
+    if not SAMPLE.is_file():
+        print(f"needs {SAMPLE}", file=sys.stderr)
+        return 2
+    folder = Path(tempfile.mkdtemp(prefix="newstrail-stages-"))
+    path = folder / "corpus.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records(args.articles)), encoding="utf-8")
+    settings = Settings(db=str(folder / "s.db"))
+    times: dict[str, float] = {}
+    started = time.process_time()
+    articles = [a for a in read_inputs([str(path)], settings) if not hasattr(a, "where")]
+    times["read (JSONL reader)"] = time.process_time() - started
+    words = sum(len(a.text.split()) for a in articles)
+    with open_store(settings.db) as store:
+        names = list(settings.pipeline) + (["rhetoric"] if args.rhetoric and "rhetoric" not in settings.pipeline else [])
+        pipeline = build_pipeline(settings, StageContext(store), names=names)
+        for stage in pipeline.stages:
+            started = time.process_time()
+            articles = [stage(a) for a in articles]
+            times[f"stage {stage.name}"] = time.process_time() - started
+        started = time.process_time()
+        assign_ids(articles, store, {})
+        write_in_turns(store, articles, lambda a: store.articles.put_many([a]))
+        times["store"] = time.process_time() - started
+        started = time.process_time()
+        linker, report = Linker(store), LinkReport()
+        write_in_turns(store, store.articles.get_many([a.id for a in articles]), lambda a: linker.link_one(a, report))
+        times["link"] = time.process_time() - started
+    total = sum(times.values())
+    print(f"{len(articles)} articles ({words / len(articles):.0f} words on average) from {SAMPLE.name}, cycled with edits; "
+          f"{total:.1f} CPU s in all, {len(articles) / total:.0f} articles per CPU-second")
+    print(f"{'part':<24} {'ms/article':>10} {'share':>6}")
+    for part, seconds in times.items():
+        print(f"{part:<24} {1000 * seconds / len(articles):>10.2f} {100 * seconds / total:>5.0f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
