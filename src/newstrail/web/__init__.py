@@ -1,6 +1,6 @@
 """The web app: ``newstrail serve``, an ASGI app (FastAPI) over the library facade (:mod:`newstrail.api`).
 
-JSON API under ``/api`` (OpenAPI at ``/openapi.json``, docs at ``/docs``) and
+JSON API under ``/api`` (OpenAPI at ``/openapi.json``) and
 server-rendered pages: the corpus overview, a story's timeline, an article, search,
 and a form that analyses a pasted article. It needs the ``web`` extra
 (``pip install 'newstrail[web]'``); this package imports FastAPI only when an app is

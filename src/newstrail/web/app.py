@@ -25,7 +25,8 @@ Errors are JSON: `{"status", "error", "message"}`. Writes (`POST /api/articles`,
 
 def build_app(settings: Settings) -> FastAPI:
     """The app over the store ``settings.db`` names; the store is opened per request."""
-    app = FastAPI(title="newstrail", version=__version__, description=DESCRIPTION, openapi_url="/openapi.json")
+    # no /docs or /redoc: FastAPI's pages load their scripts from a CDN, and the app must work offline
+    app = FastAPI(title="newstrail", version=__version__, description=DESCRIPTION, openapi_url="/openapi.json", docs_url=None, redoc_url=None)
     app.state.web = WebState(settings)
     app.add_middleware(BodyLimit, max_body=settings.web_max_body_bytes, max_upload=settings.web_max_upload_bytes)
     errors.install(app, pages.error_page)
