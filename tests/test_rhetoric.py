@@ -167,9 +167,8 @@ def test_cli_jsonl_fields_and_exact_offsets(tmp_path: Path):
 
 
 # a site's fair-use notice under the article: a disclaimer, not the author's argument
-NOTICE = ("\n\nThis site contains copyrighted material the use of which has not always been specifically authorized "
-          "by the copyright owner. We are making such material available under the provisions of \"fair use\" in an "
-          "effort to advance a better understanding of political issues. Shocking? Absolutely not.\n")
+NOTICE = ("\n\nPictures and quotations on this blog belong to their copyright holders; we reproduce them under "
+          "\"fair use\", for comment and teaching, and earn nothing from them. Shocking? Absolutely not.\n")
 
 
 def test_a_file_and_its_stored_article_get_one_answer_per_span(tmp_path: Path):

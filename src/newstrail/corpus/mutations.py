@@ -463,8 +463,8 @@ def _slip(a: Number, b: Number) -> bool:
 def placed_numbers(source: Article, target: Article) -> list[Mutation]:
     """Distances, durations and head counts stated about the same named places in both texts that differ.
 
-    A retelling often rewords the whole sentence around a figure ("Bakhdida city situated
-    32 km of Mosul" -> "the city of Bakhdida, 19 miles from the city of Mosul"), so the
+    A retelling often rewords the whole sentence around a figure ("Tarrow village lying
+    32 km of Corvale" -> "the village of Tarrow, some 19 miles out of Corvale"), so the
     sentences do not pair; two measurements of one dimension in sentences that share two
     or more names are taken to measure the same thing.
     """
