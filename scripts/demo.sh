@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e .
+# the multilingual extra: the sample corpus holds a Spanish and a German article, which
+# linking compares with their English sources (translation edges)
+.venv/bin/python -m pip install --quiet -e '.[multilingual]'
 .venv/bin/newstrail demo "$@"
