@@ -305,11 +305,12 @@ class ClaimStage:
         a_starts = [s for s, _ in attributed]
         a_spans: list[Span | None] = [article.attributions[i].span for _, i in attributed]
         outlets = frozenset(a.source for a in article.attributions if a.kind == "outlet") | frozenset(filter(None, [article.outlet]))
+        credited = {w for a in article.attributions for w in _NAME_WORDS.findall(a.source.lower())}
         out: list[Claim] = []
         for span, score in zip(sentences, scores, strict=True):
             # a credit line or a table row (cells in a line: figures to read) is no statement to check
             sentence = text[span.start : span.end]
-            worthy = score >= threshold and CELL_SEPARATOR not in sentence and not _credit_line(sentence, article)
+            worthy = score >= threshold and CELL_SEPARATOR not in sentence and not _credit_line(sentence, credited)
             if not worthy and self.keep == "checkworthy":
                 continue
             k = _index_by_overlap(span, q_starts, q_spans) if q_spans else None
@@ -329,13 +330,16 @@ class ClaimStage:
 _CREDIT_WORDS = frozenset("reports reported report writes wrote says said via source sources credit credits h t hat tip according to by from".split())
 
 
-def _credit_line(sentence: str, article: Article) -> bool:
+_NAME_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _credit_line(sentence: str, credited: set[str]) -> bool:
     """A sentence that only names a source ("True Activist reports:", "Credit – Sputnova
-    Arabic") claims nothing: it is a credit, read by the attribution stage."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence.lower())
+    Arabic") claims nothing: it is a credit, read by the attribution stage. ``credited``:
+    the words of the names the article credits."""
+    words = _NAME_WORDS.findall(sentence.lower())
     if not words or len(words) > 12:
         return False
-    credited = {w for a in article.attributions for w in re.findall(r"[^\W\d_][\w'’-]*", a.source.lower())}
     if not credited & set(words):
         return False
     return len([w for w in words if w not in credited and w not in _CREDIT_WORDS and w != "the"]) <= 1

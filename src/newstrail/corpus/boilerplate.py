@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from newstrail.analyze.outlet_facts import block_hash
@@ -257,10 +257,9 @@ class SiteTemplates:
     def _subject(self, article_id: str, other_id: str) -> dict[str, int]:
         """The names of an article's title that its text repeats and the other's title
         lacks, with their counts: what the article is about, where the two differ."""
-        title, text = self._articles[article_id][3], self._articles[article_id][1]
-        words = _WORD.findall(text.lower())
-        counts = {w: words.count(w) for w in set(words) & (self.anchors(title) - self.anchors(self._articles[other_id][3]))}
-        return {w: n for w, n in counts.items() if n >= SUBJECT_REPEATS}
+        title, counts = self._articles[article_id][3], Counter(_WORD.findall(self._articles[article_id][1].lower()))
+        names = self.anchors(title) - self.anchors(self._articles[other_id][3])
+        return {w: counts[w] for w in names if counts[w] >= SUBJECT_REPEATS}
 
     def _other_subjects(self, a_id: str, b_id: str) -> bool:
         """True when each article's subject is (all but) absent from the other's text:
@@ -270,9 +269,10 @@ class SiteTemplates:
         a generic title word ("Global", "Growth") may turn up in both, hence a share."""
         for mine, theirs in ((a_id, b_id), (b_id, a_id)):
             subject = self._subject(mine, theirs)
-            words = _WORD.findall(self._articles[theirs][1].lower())
-            there = {w: words.count(w) for w in subject}
-            if not subject or sum(min(n, there[w]) for w, n in subject.items()) >= SUBJECT_SHARED * sum(subject.values()):
+            if not subject:
+                return False
+            there = Counter(w for w in _WORD.findall(self._articles[theirs][1].lower()) if w in subject)
+            if sum(min(n, there[w]) for w, n in subject.items()) >= SUBJECT_SHARED * sum(subject.values()):
                 return False
         return True
 
