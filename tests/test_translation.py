@@ -68,6 +68,20 @@ def test_one_language_loads_no_model(monkeypatch, store):
 
 
 @needs_multilingual
+def _linked(tmp_path, records):
+    """The records analysed into a fresh store: articles by URL's last part, the English
+    one's story trace, the stored translation pairs."""
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    settings = Settings(db=str(tmp_path / "s.db"))
+    with open_store(settings.db) as store:
+        outcomes = list(analyze([str(path)], settings, store))  # stories are set once the run has linked
+        out = {o.article.url.rsplit("/", 1)[1]: o.article for o in outcomes}
+        trace = Corpus(store).trace(story=out["en"].story).to_dict()
+        pairs = store.links.translations_among([a.id for a in out.values()])
+    return out, trace, pairs
+
+
 def test_translations_join_the_story_with_aligned_sentences_and_the_unrelated_item_stays_apart(tmp_path):
     records = [
         _record("en", "Velmar Coast News", "velmarcoast.example", "en", "2025-05-06T08:00:00+01:00", "Fishermen clear 14 tonnes of nets from Porto Velmar bay", EN),
@@ -75,15 +89,9 @@ def test_translations_join_the_story_with_aligned_sentences_and_the_unrelated_it
         _record("de", "Küstenbote", "kuestenbote.example", "de", "2025-05-06T13:30:00+02:00", "Fischer ziehen 14 Tonnen Netze aus der Bucht von Porto Velmar", DE),
         _record("lib", "Gaceta de Sierra Alondra", "gacetaalondra.example", "es", "2025-05-06T12:00:00+02:00", "Nueva sala infantil en la biblioteca", OTHER_ES),
     ]
-    path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
-    settings = Settings(db=str(tmp_path / "s.db"))
-    with open_store(settings.db) as store:
-        out = {o.article.url.rsplit("/", 1)[1]: o.article for o in analyze([str(path)], settings, store)}
-        ids = {name: a.id for name, a in out.items()}
-        stories = {name: a.story for name, a in out.items()}
-        trace = Corpus(store).trace(story=stories["en"]).to_dict()
-        pairs = store.links.translations_among(list(ids.values()))
+    out, trace, pairs = _linked(tmp_path, records)
+    ids = {name: a.id for name, a in out.items()}
+    stories = {name: a.story for name, a in out.items()}
     assert stories["en"] == stories["es"] == stories["de"]
     assert stories["lib"] != stories["en"]
     assert not any(ids["lib"] in (p.a, p.b) for p in pairs)
@@ -126,13 +134,7 @@ def test_an_independent_report_in_another_language_joins_the_story_without_an_ed
         _record("fr", "Le Pêcheur Libre", "pecheurlibre.example", "fr", "2025-05-06T18:00:00+02:00", "Porto Velmar : les pêcheurs réclament une barrière contre les filets", FR_OWN),
         _record("lib", "Gaceta de Sierra Alondra", "gacetaalondra.example", "es", "2025-05-06T12:00:00+02:00", "Nueva sala infantil en la biblioteca", OTHER_ES),
     ]
-    path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
-    settings = Settings(db=str(tmp_path / "s.db"))
-    with open_store(settings.db) as store:
-        out = {o.article.url.rsplit("/", 1)[1]: o.article for o in analyze([str(path)], settings, store)}
-        trace = Corpus(store).trace(story=out["en"].story).to_dict()
-        pairs = store.links.translations_among([a.id for a in out.values()])
+    out, trace, pairs = _linked(tmp_path, records)
     assert out["fr"].story == out["en"].story
     assert out["lib"].story != out["en"].story
     assert pairs == []  # no translation stored

@@ -16,7 +16,7 @@ from typing import Any
 
 from newstrail.analyze.rhetoric import RhetoricStage
 from newstrail.api.articles import rhetoric_file
-from newstrail.api.session import StoreLike, opened, store_exists
+from newstrail.api.session import StoreLike, opened, store_exists, store_location
 from newstrail.core.article import Article, Technique
 from newstrail.core.config import Settings
 from newstrail.core.dates import latest, parse_date
@@ -150,7 +150,7 @@ def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Seque
     if not (keys or story or everything):
         yield from _files(files, counter(progress, "texts", len(files)), as_read)
         return
-    path = _store_path(where)
+    path = store_location(where)
     if path is not None and not store_exists(path):
         yield from _files(files, counter(progress, "texts", len(files)), as_read)
         yield from (NotFound(f"{key}: no such file, and no store at {path} to look it up in (give --db FILE)") for key in keys)
@@ -166,14 +166,6 @@ def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Seque
             yield item if isinstance(item, NewstrailError) else _stored(stage, source, item)
             step()
 
-
-def _store_path(where: StoreLike) -> str | None:
-    """The file a StoreLike names; ``None`` for a store given open."""
-    if isinstance(where, Settings):
-        return where.db
-    if isinstance(where, (str, os.PathLike)):
-        return os.fspath(where)
-    return None
 
 
 def _files(files: Sequence[str], step: Step, as_read: bool = False) -> Iterator[TextTechniques | NewstrailError]:

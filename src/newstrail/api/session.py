@@ -23,13 +23,27 @@ from newstrail.store import Store, is_store_url, open_store
 StoreLike = Union[Store, Settings, str, "os.PathLike[str]"]
 
 
+def store_location(where: StoreLike) -> str | None:
+    """The file or URL a StoreLike names; ``None`` for a store given open.
+
+    >>> store_location(Settings(db="corpus.db")), store_location("other.db")
+    ('corpus.db', 'other.db')
+    """
+    if isinstance(where, Settings):
+        return where.db
+    if isinstance(where, (str, os.PathLike)):
+        return os.fspath(where)
+    return None
+
+
 @contextmanager
 def opened(where: StoreLike, write: bool = False) -> Iterator[Store]:
     """The store ``where`` names: read-only unless ``write``; one given open stays open."""
-    if not isinstance(where, (Settings, str, os.PathLike)):
+    path = store_location(where)
+    if path is None:
+        assert not isinstance(where, (Settings, str, os.PathLike))
         yield where
         return
-    path = where.db if isinstance(where, Settings) else os.fspath(where)
     if not write and not store_exists(path):
         raise StoreError(f"{path}: no store here; run 'newstrail analyze ... --db {path}' first")
     with open_store(path, read_only=not write, busy_timeout=where.busy_timeout if isinstance(where, Settings) else DEFAULT_BUSY_TIMEOUT) as store:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newstrail.analyze import Pipeline
-from newstrail.api.session import StoreLike, opened
+from newstrail.api.session import StoreLike, opened, store_location
 from newstrail.core.article import Article
 from newstrail.core.config import STAGE_NAMES, Settings
 from newstrail.core.errors import ConfigError, InputError, InputTooLarge, NewstrailError
@@ -118,16 +118,9 @@ def _read_given(text: str | None, html: str | None, fields: dict[str, Any], sett
         yield exc
 
 
-def _store_path(where: StoreLike) -> str | None:
-    if isinstance(where, Settings):
-        return where.db
-    if isinstance(where, (str, os.PathLike)):
-        return os.fspath(where)
-    return None
-
 
 def _analyse_only(where: StoreLike, settings: Settings, items: Iterator[Article | InputError]) -> Submission:
-    path = _store_path(where)
+    path = store_location(where)
     if path is not None and not os.path.exists(path):  # no corpus yet: the stages that need none
         outcomes = _run(items, build_pipeline(settings, StageContext()))
         return Submission(outcomes, False, [article_record(o.article, o.status) for o in outcomes if o.article is not None])
