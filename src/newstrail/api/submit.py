@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newstrail.analyze import Pipeline
-from newstrail.api.session import StoreLike, opened, store_location
+from newstrail.api.session import StoreLike, opened, store_exists, store_location
 from newstrail.core.article import Article
 from newstrail.core.config import STAGE_NAMES, Settings
 from newstrail.core.errors import ConfigError, InputError, InputTooLarge, NewstrailError
@@ -121,7 +121,7 @@ def _read_given(text: str | None, html: str | None, fields: dict[str, Any], sett
 
 def _analyse_only(where: StoreLike, settings: Settings, items: Iterator[Article | InputError]) -> Submission:
     path = store_location(where)
-    if path is not None and not os.path.exists(path):  # no corpus yet: the stages that need none
+    if path is not None and not store_exists(path):  # no corpus yet: the stages that need none
         outcomes = _run(items, build_pipeline(settings, StageContext()))
         return Submission(outcomes, False, [article_record(o.article, o.status) for o in outcomes if o.article is not None])
     with opened(where) as store:

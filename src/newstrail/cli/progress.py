@@ -20,7 +20,6 @@ from types import TracebackType
 from typing import IO, Any
 
 import click
-from tqdm import tqdm
 
 #: the option every long job takes
 QUIET = click.option("--quiet", "-q", is_flag=True, help="No progress bars (they are off anyway when standard error is not a terminal).")
@@ -50,6 +49,8 @@ class Bars:
         if what != self.what:
             self.close()
             self.what = what
+            from tqdm import tqdm  # only when a bar is drawn: 15 ms the command line need not pay otherwise
+
             self.bar = tqdm(total=total, desc=what, unit="", file=self.stream if self.stream is not None else sys.stderr,
                             dynamic_ncols=True, leave=True, mininterval=0.2)
         if total is not None and self.bar.total != total:

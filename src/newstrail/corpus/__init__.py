@@ -17,7 +17,7 @@ from typing import Any
 
 from newstrail.core.errors import NotFound
 from newstrail.core.progress import Progress, counter
-from newstrail.store import Store, write_in_turns
+from newstrail.store import Store
 from newstrail.corpus.leads import related_pairs
 from newstrail.corpus.linking import Linker, LinkOptions, LinkReport, anchors
 from newstrail.corpus.mutations import Mutation, compare_articles, quote_mutations
@@ -118,7 +118,7 @@ class Corpus:
             if not ids:
                 return report
             # one at a time, in the order they were stored, committed in short turns
-            write_in_turns(self.store, self.store.articles.get_many(ids), lambda article: linker.link_one(article, report))
+            linker.link_ids(ids, report)
             step(len(ids))
 
     def stories(self) -> list[str]:

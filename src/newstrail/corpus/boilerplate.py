@@ -134,10 +134,6 @@ class SiteTemplates:
         self._learned: set[str] = set()
         self._articles: dict[str, tuple[str, str, list[Line], str]] = {}  # id -> site, text, lines, title
 
-    def refresh(self) -> None:
-        """Learn each site again from what is stored now (a batch may add to a site)."""
-        self._learned.clear()
-
     @staticmethod
     def site(article: Article) -> str:
         # the outlet name as stored: that is what the store looks an outlet's articles up by

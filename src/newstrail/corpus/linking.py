@@ -28,7 +28,7 @@ from datetime import timedelta
 
 from newstrail.core.article import Article
 from newstrail.core.dates import has_time, instant_key, parse_date
-from newstrail.store import Store
+from newstrail.store import Store, write_in_turns
 from newstrail.store.rows import Alias, Cite, StoryInfo
 from newstrail.corpus.boilerplate import SiteTemplates
 from newstrail.corpus.components import UnionFind
@@ -199,11 +199,10 @@ class Linker:
             self._remember_anchors(article)
 
     # one batch ---------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Read the store's outlets and site templates again (another process may have
-        written since): call it before a run of batches, not between two articles."""
-        self.resolver = resolver_for(self.store)
-        self.templates.refresh()
+    def link_ids(self, ids: Sequence[str], report: LinkReport) -> None:
+        """Link the stored articles ``ids``, one at a time in that order, in short write
+        transactions (see :func:`~newstrail.store.write_in_turns`)."""
+        write_in_turns(self.store, self.store.articles.get_many(list(ids)), lambda article: self.link_one(article, report))
 
     def link_one(self, article: Article, report: LinkReport) -> None:
         """Link one stored article, in a write transaction, unless another process linking the

@@ -74,9 +74,6 @@ class Graph:
     def parents(self, node: str) -> list[str]:
         return [s for (s, t) in self.edges if t == node]
 
-    def children(self, node: str) -> list[str]:
-        return [t for (s, t) in self.edges if s == node]
-
     def ancestors(self, node: str) -> list[str]:
         seen: list[str] = []
         todo = self.parents(node)

@@ -168,7 +168,7 @@ def _link(ids: list[str], store: Store, progress: Progress | None) -> dict[str, 
     step = counter(progress, "articles linked", len(ids))
     for start in range(0, len(ids), 200):
         chunk = ids[start : start + 200]
-        write_in_turns(store, store.articles.get_many(chunk), lambda article: linker.link_one(article, report))
+        linker.link_ids(chunk, report)
         step(len(chunk))
     return store.links.stories_of(ids)
 

@@ -10,11 +10,11 @@ import textwrap
 from typing import Any
 
 from newstrail.core.dates import day_of, sort_key
+from newstrail.report.timeline import ANSWERS
 
 
 #: characters of a credit sentence shown around the credited name
 CREDIT_WINDOW = 140
-ANSWERING = ("fact-check", "debunk", "correction", "denial")
 
 
 def _label(node: str, articles: dict[str, dict[str, Any]]) -> str:
@@ -22,7 +22,7 @@ def _label(node: str, articles: dict[str, dict[str, Any]]) -> str:
         return f"{node}  (outside the corpus)"
     a = articles[node]
     date = day_of(a.get("published")) or "no date"
-    role = f"  [{a['role']}]" if a.get("role") in ANSWERING else ""
+    role = f"  [{a['role']}]" if a.get("role") in ANSWERS else ""
     return f"{date:<10}  {node}  {a.get('outlet') or '?'}: {textwrap.shorten(a.get('title') or '', 70)}{role}"
 
 
@@ -118,7 +118,7 @@ def _summary_lines(trace: dict[str, Any], articles: dict[str, dict[str, Any]]) -
     if trace.get("amplifiers"):
         out.append("Amplifiers: " + ", ".join(trace["amplifiers"]))
     roles = trace.get("roles", {})
-    answers = [f"{n} ({r})" for n, r in roles.items() if r in ANSWERING]
+    answers = [f"{n} ({r})" for n, r in roles.items() if r in ANSWERS]
     if answers:
         out.append("Answering the claim (not amplifiers): " + ", ".join(answers))
     apart = [n for n, r in roles.items() if r == "independent"]
