@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 from newstrail import Article, Link, NotFound, Removed, Span, StoreError, open_store
 from newstrail.store import ADDED, EXISTS
 from newstrail.store.sqlite import MIGRATIONS
+from newstrail.store.sqlite_db import store_fault
 
 words = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 
@@ -164,3 +165,23 @@ def test_not_a_database(tmp_path):
     path.write_text("these are my notes, not a database" * 100)
     with pytest.raises(StoreError, match="cannot open"):
         open_store(str(path))
+
+
+def test_a_failed_read_outside_a_with_block_is_a_store_error(tmp_path):
+    # the store is used without `with`, as a library caller may; the fault must still
+    # come as a StoreError naming the file, not as a bare sqlite3 error
+    path = tmp_path / "c.db"
+    store = open_store(str(path))
+    try:
+        store.db.execute("ALTER TABLE articles RENAME TO articles_gone")
+        with pytest.raises(StoreError, match=str(path)) as caught:
+            store.articles.count()
+        assert isinstance(caught.value.__cause__, sqlite3.Error)
+    finally:
+        store.close()
+
+
+def test_a_locked_store_says_how_to_wait_longer():
+    message = str(store_fault(sqlite3.OperationalError("database is locked"), "c.db", 5))
+    assert message.startswith("c.db: the store is locked: another process is writing to it and held the write lock past 5 s")
+    assert "--set store.busy_timeout=120" in message

@@ -25,7 +25,7 @@ from newstrail.core.errors import MissingExtra, StoreError
 from newstrail.store.postgres_schema import MIGRATIONS
 from newstrail.store.rows import SearchHit
 from newstrail.store.sql_articles import SQLText, postings, search_parts
-from newstrail.store.sql_db import SQLDB, Cursor
+from newstrail.store.sql_db import SQLDB, Cursor, locked_fault
 from newstrail.store.sql_store import SQLStore
 
 if TYPE_CHECKING:
@@ -86,10 +86,7 @@ def _fault(exc: Exception, location: str, busy_timeout: float = DEFAULT_BUSY_TIM
     """A psycopg failure as a StoreError that says what to do."""
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, _psycopg().errors.LockNotAvailable):
-        return StoreError(
-            f"{location}: the store is locked: another process is writing to it and held the write lock past {busy_timeout:g} s "
-            "(store.busy_timeout); nothing of the unfinished transaction was written, what was committed before stays. "
-            "Rerun when the other writer is done (a rerun skips what is stored) or wait longer with --set store.busy_timeout=120")
+        return locked_fault(location, busy_timeout)
     if isinstance(exc, _psycopg().OperationalError):  # the connection, the server, a lock
         hint = "check that the server is up and reachable, then rerun: a rerun skips what is stored"
     else:

@@ -17,10 +17,24 @@ from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
 from newstrail.core.dates import to_iso
+from newstrail.core.errors import StoreError
 
 T = TypeVar("T")
 
 _CHUNK = 500  # SQLite binds at most a few thousand parameters per statement
+
+
+def locked_fault(location: str, busy_timeout: float) -> StoreError:
+    """The error for a writer that waited ``busy_timeout`` seconds for the write lock, in
+    either backend.
+
+    >>> str(locked_fault("c.db", 30)).split(";")[0]
+    'c.db: the store is locked: another process is writing to it and held the write lock past 30 s (store.busy_timeout)'
+    """
+    return StoreError(
+        f"{location}: the store is locked: another process is writing to it and held the write lock past {busy_timeout:g} s "
+        "(store.busy_timeout); nothing of the unfinished batch was written, what was committed before stays. "
+        "Rerun when the other writer is done (a rerun skips what is stored) or wait longer with --set store.busy_timeout=120")
 
 
 def chunks(items: Sequence[T], size: int = _CHUNK) -> Iterator[Sequence[T]]:

@@ -10,23 +10,19 @@ from typing import Any
 
 from newstrail.core.config import DEFAULT_BUSY_TIMEOUT
 from newstrail.core.errors import StoreError
-from newstrail.store.sql_db import SQLDB
+from newstrail.store.sql_db import SQLDB, locked_fault
 
 
 def store_fault(exc: sqlite3.Error, location: str, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> StoreError:
     """A SQLite failure as a :class:`StoreError` that says what happened and what to do.
 
     >>> str(store_fault(sqlite3.OperationalError("database is locked"), "c.db")).split(";")[0]
-    'c.db: the store is locked: another process is writing to it and held the lock past 30 s (store.busy_timeout)'
+    'c.db: the store is locked: another process is writing to it and held the write lock past 30 s (store.busy_timeout)'
     """
     text = str(exc)
     lowered = text.lower()
     if "locked" in lowered or "busy" in lowered:
-        return StoreError(
-            f"{location}: the store is locked: another process is writing to it and held the lock past {busy_timeout:g} s "
-            "(store.busy_timeout); nothing of the unfinished batch was written, what was committed before stays. "
-            "Rerun when the other writer is done (a rerun skips what is stored), wait longer with --set store.busy_timeout=120, "
-            "or give each writer its own --db")
+        return locked_fault(location, busy_timeout)
     if "full" in lowered:
         return StoreError(
             f"{location}: the disk is full ({text}); nothing was lost: the unfinished batch was rolled back and what was "
@@ -36,6 +32,8 @@ def store_fault(exc: sqlite3.Error, location: str, busy_timeout: float = DEFAULT
             f"{location}: the store could not be written ({text}: the disk may be full, over a size limit, or failing); the "
             "unfinished batch was rolled back. Free space or fix the disk, check the file with "
             f"'sqlite3 {location} \"PRAGMA integrity_check\"', and rerun: it skips what is stored")
+    if "not a database" in lowered:
+        return StoreError(f"{location}: cannot open as a newstrail SQLite store ({text}); name another file with --db")
     if "unable to open" in lowered:
         return StoreError(f"{location}: cannot open the store file ({text}); check that its folder exists and is writable, or name another file with --db")
     if "readonly" in lowered or "read-only" in lowered:
@@ -54,10 +52,18 @@ class SQLiteDB(SQLDB):
         self.busy_timeout = busy_timeout
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
-        return self.db.execute(sql, params)
+        # converted here, as the PostgreSQL connection does, so a failed read says what to
+        # do wherever it happens, not only when the store was opened in a with block
+        try:
+            return self.db.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise store_fault(exc, self.location, self.busy_timeout) from exc
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        self.db.executemany(sql, rows)
+        try:
+            self.db.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise store_fault(exc, self.location, self.busy_timeout) from exc
 
     def close(self) -> None:
         self.db.close()
