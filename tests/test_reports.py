@@ -7,10 +7,13 @@ and look at the diff (and at the pages) before committing.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -62,10 +65,29 @@ def test_fixture_story_report_matches_its_golden_file():
     _check_golden("story-fixture.html", render_story_html(_fixture_article()[2], FILES))
 
 
-def test_reports_are_deterministic():
-    article, ratings, trace = _fixture_article()
-    assert render_article_html(article, ratings) == render_article_html(article, ratings)
-    assert render_story_html(make_trace(60)) == render_story_html(make_trace(60))
+_RENDER_DIGESTS = """
+import hashlib, sys
+sys.path.insert(0, {tests!r})
+from test_reports import _fixture_article, make_trace, render_article_html, render_story_html
+article, ratings, _ = _fixture_article()
+for page in (render_article_html(article, ratings), render_story_html(make_trace(60))):
+    print(hashlib.sha256(page.encode()).hexdigest())
+"""
+
+
+def test_reports_are_deterministic_across_processes():
+    # two fresh interpreters with different hash seeds: a page that depended on set or
+    # dict order of strings (or on anything else of one process) would differ
+    script = _RENDER_DIGESTS.format(tests=str(Path(__file__).parent))
+    digests = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        digests.append(done.stdout.split())
+    article, ratings, _ = _fixture_article()
+    here = [hashlib.sha256(page.encode()).hexdigest() for page in (render_article_html(article, ratings), render_story_html(make_trace(60)))]
+    assert len(here) == 2 and digests[0] == digests[1] == here
 
 
 def test_article_report_shows_findings_factchecks_ratings_badge_and_story():

@@ -131,16 +131,24 @@ def _hrefs(articles: set[str], stories: set[str], ext: str, index: bool) -> Href
 def _chosen(reader: _Reader, articles: Iterable[str], stories: Iterable[str], everything: bool) -> tuple[list[str], list[str]]:
     """(article ids, story ids) to write: the given ones, each article's story and each story's articles."""
     store = reader.store
+
+    def sizes(ids: Iterable[str | None]) -> dict[str, int]:
+        # one query for all the stories, not one per story (a corpus holds thousands)
+        return {key: info.size for key, info in store.links.stories([s for s in ids if s]).items()}
+
     if everything:
-        story_ids = [s for s in store.links.story_ids() if reader.story_size(s) >= 2]
-        return [a.id for a in store.articles.iter_articles()], story_ids
+        every = store.links.story_ids()
+        known_sizes = sizes(every)
+        return [a.id for a in store.articles.iter_articles()], [s for s in every if known_sizes.get(s, 0) >= 2]
     article_ids = [store.articles.find(key).id for key in articles]
     story_ids = list(dict.fromkeys(stories))
+    given_sizes = sizes(story_ids)
     for story in story_ids:
-        if not reader.story_size(story):
+        if not given_sizes.get(story):
             raise ConfigError(f"no story {story!r} in the store; 'newstrail stories' lists them")
-    known = store.links.stories_of(article_ids)
-    story_ids += [s for s in dict.fromkeys(known.values()) if s and s not in story_ids and reader.story_size(s) >= 2]
+    known = list(dict.fromkeys(s for s in store.links.stories_of(article_ids).values() if s and s not in story_ids))
+    known_sizes = sizes(known)
+    story_ids += [s for s in known if known_sizes.get(s, 0) >= 2]
     for story in story_ids:
         article_ids += [a for a in store.links.story_members(story) if a not in article_ids]
     return list(dict.fromkeys(article_ids)), story_ids

@@ -76,7 +76,7 @@ def score_cmd(ctx: click.Context, file: str, fmt: str, threshold: float | None) 
     try:
         if fmt == "tsv":
             emit([SCORE_HEADER])
-            emit(score_line(ident, sentence, fmt) for ident, sentence in scored())
+            emit(score_line(ident, sentence) for ident, sentence in scored())
         else:
             emit(render(fmt, scored(), SCORE_VIEW))
     except UnicodeDecodeError as exc:

@@ -7,7 +7,6 @@ from typing import Any
 
 from newstrail.core.article import Article
 from newstrail.report.formats import View
-from newstrail.report.json import to_json
 
 #: the header row of ``claims score --format tsv``
 SCORE_HEADER = "id\tsentence\tstart\tend\tscore\tlabel\ttext"
@@ -15,13 +14,11 @@ SCORE_HEADER = "id\tsentence\tstart\tend\tscore\tlabel\ttext"
 SCORE_FORMAT_HELP = {"tsv": "tab-separated rows with a header (as before csv)"}
 
 
-def score_line(ident: str, s: Any, fmt: str) -> str:
-    """One scored sentence (an ``analyze.claims.ScoredSentence``) as a TSV row or a JSON line."""
-    label = "Yes" if s.checkworthy else "No"
-    if fmt == "tsv":
-        clean = " ".join(s.text.split())  # a tab or newline inside would break the row
-        return f"{ident}\t{s.index}\t{s.span.start}\t{s.span.end}\t{s.score:.3f}\t{label}\t{clean}"
-    return to_json({"id": ident, "sentence": s.index, "start": s.span.start, "end": s.span.end, "score": s.score, "label": label, "text": s.text})
+def score_line(ident: str, s: Any) -> str:
+    """One scored sentence (an ``analyze.claims.ScoredSentence``) as a TSV row (the other
+    formats go through :data:`SCORE_VIEW`)."""
+    clean = " ".join(s.text.split())  # a tab or newline inside would break the row
+    return f"{ident}\t{s.index}\t{s.span.start}\t{s.span.end}\t{s.score:.3f}\t{'Yes' if s.checkworthy else 'No'}\t{clean}"
 
 
 def _score_record(item: tuple[str, Any]) -> dict[str, Any]:

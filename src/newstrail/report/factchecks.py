@@ -6,7 +6,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from newstrail.report.formats import CSV, FLAT, TEXT, View, render
-from newstrail.report.json import to_json
 
 #: ``factchecks match --format``: the vocabulary, and TREC run lines for trec_eval and the CheckThat! scorer
 MATCH_FORMATS = (*FLAT, "trec")
@@ -15,12 +14,11 @@ MATCH_COLUMNS = ("query", "rank", "factcheck", "score", "verdict", "rating", "pu
 
 
 def match_lines(fmt: str, qid: str, text: str, matches: Sequence[Any], threshold: float = 0.0) -> list[str]:
-    """One query's matches (``factchecks.matching.Match``) in ``fmt``: text, jsonl or trec;
-    ``threshold``: the score the matches shown were held to (text says so when none reached it)."""
+    """One query's matches (``factchecks.matching.Match``) in ``fmt``: text or trec (the
+    record formats go through :data:`MATCH_VIEW`); ``threshold``: the score the matches
+    shown were held to (text says so when none reached it)."""
     if fmt == "trec":
         return [f"{qid} Q0 {m.factcheck.id} {rank} {m.score:.4f} newstrail" for rank, m in enumerate(matches, 1)]
-    if fmt == "jsonl":
-        return [to_json({"id": qid, "text": text, "matches": [m.to_dict() for m in matches]})]
     lines = [f"{qid}: {text if len(text) <= 100 else text[:97] + '...'}"]
     if not matches:
         lines.append(f"    (no match scoring {threshold:.2f} or more; --all shows the best candidates anyway)" if threshold > 0 else "    (no match)")
