@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newstrail.analyze.checkworthy import FEATURES, MODEL_FORMAT, CheckworthyModel, features, terms  # noqa: E402
+from newstrail.analyze.checkworthy import FEATURES, MODEL_FORMAT, CheckworthyModel, JoinedEmbedder, features, model_path, terms  # noqa: E402
 
 TRAIN = "CT24_checkworthy_english_train.tsv"
 DEV = "CT24_checkworthy_english_dev.tsv"
@@ -99,6 +99,57 @@ def best_threshold(y, scores):
     return best[1], best[0]
 
 
+class CachedEmbedder:
+    """An embedder whose vectors of the CT24 sentences are kept in ``folder`` (outside the repo).
+
+    The accurate embedder takes about ten minutes for CT24 on two shared cores; the
+    training script and ``bench/checkworthy_folds.py`` embed the same sentences, so the
+    first run saves ``<name>-<hash of the texts>.npy`` and later runs read it.
+    """
+
+    def __init__(self, embedder, folder: str, texts) -> None:
+        import hashlib
+
+        import numpy as np
+
+        self.embedder, self.name, self.dim = embedder, embedder.name, embedder.dim
+        texts = sorted(set(texts))
+        digest = hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:12]
+        where = Path(folder) / f"{embedder.name}-{digest}.npy"
+        if where.is_file():
+            vectors = np.load(where)
+        else:
+            vectors = embedder.encode(texts)
+            where.parent.mkdir(parents=True, exist_ok=True)
+            np.save(where, vectors)
+        self.rows = {t: i for i, t in enumerate(texts)}
+        self.vectors = vectors
+
+    def encode(self, texts):
+        import numpy as np
+
+        known = [self.rows.get(t) for t in texts]
+        out = self.vectors[[0 if k is None else k for k in known]].copy()
+        missing = [i for i, k in enumerate(known) if k is None]
+        if missing:
+            out[missing] = self.embedder.encode([texts[i] for i in missing])
+        return np.asarray(out, dtype=np.float32)
+
+
+#: --embedder choices: the kinds of newstrail.embeddings they join
+EMBEDDERS = {"fast": ("fast",), "accurate": ("fast", "accurate"), "minilm": ("accurate",)}
+
+
+def embedder_of(choice: str, cache: str | None, texts):
+    """The (joined) embedder of an ``--embedder`` choice, each part cached in ``cache`` if given."""
+    from newstrail.embeddings import get_embedder
+
+    parts = [get_embedder(kind) for kind in EMBEDDERS[choice]]
+    if cache:
+        parts = [CachedEmbedder(p, cache, texts) for p in parts]
+    return JoinedEmbedder(parts)
+
+
 def design(rows, vocab, embedder, emb_scale, stats=None):
     """The design matrix: standardised features | term presence | scaled embeddings."""
     import numpy as np
@@ -129,13 +180,17 @@ def design(rows, vocab, embedder, emb_scale, stats=None):
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data" / "claimbuster"), help="folder with the CT24 TSVs")
-    ap.add_argument("--embedder", default="fast", choices=["fast", "accurate", "none"], help="sentence embeddings from newstrail.embeddings")
+    ap.add_argument("--embedder", default="fast", choices=[*EMBEDDERS, "none"],
+                    help="sentence embeddings: fast (static), accurate (static and all-MiniLM-L6-v2 side by side), minilm (all-MiniLM-L6-v2 alone)")
     ap.add_argument("--emb-scale", type=float, default=8.0, help="multiplier on the unit-length embeddings so one C suits every block")
     ap.add_argument("--min-df", type=int, default=3, help="keep terms seen in at least this many fit sentences")
     ap.add_argument("--c", type=float, nargs="+", default=[0.05, 0.1, 0.2, 0.4], help="regularisation strengths tried")
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--out", default=str(ROOT / "src" / "newstrail" / "models" / "checkworthy" / "model.json"))
+    ap.add_argument("--cache", help="folder to keep the sentences' embeddings in between runs (outside the repo)")
+    ap.add_argument("--out", help="model file (default: the shipped one of --embedder: model.json, or accurate.json for accurate)")
     args = ap.parse_args(argv)
+    if not args.out and args.embedder not in ("fast", "accurate"):
+        raise SystemExit(f"--embedder {args.embedder} is no shipped model: pass --out")
 
     from sklearn.linear_model import LogisticRegression
 
@@ -146,9 +201,7 @@ def main(argv=None) -> int:
 
     embedder = None
     if args.embedder != "none":
-        from newstrail.embeddings import get_embedder
-
-        embedder = get_embedder(args.embedder)
+        embedder = embedder_of(args.embedder, args.cache, [r[1] for r in train_rows + dev_rows])
     df = Counter(t for r in fit_rows for t in terms(r[1]))
     vocab_terms = sorted(t for t, n in df.items() if n >= args.min_df)
     vocab = {t: i for i, t in enumerate(vocab_terms)}
@@ -202,7 +255,7 @@ def main(argv=None) -> int:
     drift = max(abs(a - b) for a, b in zip(check, dev_scores[:200]))
     if drift > 1e-3:
         raise SystemExit(f"run-time scores differ from scikit-learn's by {drift:.4f}; not writing the model")
-    out = Path(args.out)
+    out = Path(args.out) if args.out else model_path("accurate" if args.embedder == "accurate" else "fast")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model.to_dict(), separators=(",", ":"), sort_keys=False) + "\n", encoding="utf-8")
     print(f"CT24 dev (held out): precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}  at threshold {threshold:.2f}  (C={c})")

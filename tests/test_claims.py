@@ -13,13 +13,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newstrail import Article, Pipeline
+from newstrail import Article, Pipeline, Settings
 from newstrail.analyze.attributions import AttributionStage
-from newstrail.analyze.checkworthy import FEATURES, CheckworthyModel, features, load_model, model_path, terms
+from newstrail.analyze.checkworthy import FEATURES, CheckworthyModel, embedder_for, features, load_model, model_path, terms
 from newstrail.analyze.claims import ClaimStage, find_entities, score_text
 from newstrail.core.textio import read_texts
 from newstrail.analyze.quotes import QuoteStage
 from newstrail.analyze.sentences import SentenceStage
+from newstrail.engines.stages import REGISTRY, StageContext
 from newstrail.core.article import Claim, Entity, Number, Span
 from newstrail.core.errors import BadRecord, ConfigError, StageError
 
@@ -87,25 +88,28 @@ def _pairs() -> list[tuple[str, str]]:
     return [(a, b) for a, b in rows[1:]]
 
 
-def test_shipped_model_ranks_checkable_sentences_above_opinion_and_filler() -> None:
-    model = load_model()
+@pytest.mark.parametrize("kind", ["fast", "accurate"])
+def test_shipped_model_ranks_checkable_sentences_above_opinion_and_filler(kind: str) -> None:
+    model = load_model(kind=kind)
     pairs = _pairs()
     assert len(pairs) >= 30
     good = model.score([a for a, _ in pairs])
     bad = model.score([b for _, b in pairs])
     ranked = sum(g > b for g, b in zip(good, bad)) / len(pairs)
     labelled = (sum(g >= model.threshold for g in good) + sum(b < model.threshold for b in bad)) / (2 * len(pairs))
-    # floors pinned a little under what the shipped model does (1.00 and 0.98), so a worse model fails
+    # floors pinned a little under what the shipped models do (fast and accurate: 1.00 and 0.98), so a worse model fails
     assert ranked >= 0.93, ranked
     assert labelled >= 0.9, labelled
 
 
-def test_shipped_model_file_is_consistent() -> None:
-    model = load_model()
+@pytest.mark.parametrize(("kind", "embedder", "dims"), [("fast", "static-minilm", 256), ("accurate", "static-minilm+minilm-int8", 640)])
+def test_shipped_model_file_is_consistent(kind: str, embedder: str, dims: int) -> None:
+    model = load_model(kind=kind)
+    assert model.embedder == embedder and len(model.embedding_weights) == dims
     assert 0.05 <= model.threshold <= 0.95
     assert len(model.feature_weights) == len(FEATURES) == len(model.feature_mean) == len(model.feature_scale)
     assert model.info["dev"]["f1"] > 0.8  # what the training run measured on CT24 dev (held out)
-    assert model_path().stat().st_size < 5_000_000
+    assert model_path(kind).stat().st_size < 5_000_000
     scores = model.score(["The fund lost 40% of its value in 2023.", "Thank you."])
     assert all(0.0 <= s <= 1.0 for s in scores)
     assert model.score([]) == []
@@ -129,6 +133,16 @@ def test_model_from_other_features_is_refused(tmp_path) -> None:
         load_model(str(path))
     with pytest.raises(StageError, match="no check-worthiness model"):
         load_model(str(tmp_path / "missing.json"))
+
+
+def test_a_model_over_joined_embedders_checks_its_probe(tmp_path) -> None:
+    data = load_model(kind="accurate").to_dict()
+    assert len(embedder_for(data["embedder"]).encode(["Fares rose 12% in 2024."])[0]) == len(data["embedding_weights"])
+    data["embedding_probe"]["vector"] = [-v for v in data["embedding_probe"]["vector"]]  # as if the vectors were rebuilt
+    path = tmp_path / "rebuilt.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StageError, match="embeddings changed"):
+        load_model(str(path)).score(["Fares rose 12% in 2024."])
 
 
 def test_a_tiny_model_scores_by_its_weights() -> None:
@@ -203,6 +217,20 @@ ARTICLE = (
 def _analysed(text: str = ARTICLE, **kwargs) -> Article:
     pipe = Pipeline([SentenceStage(), AttributionStage(), QuoteStage(), ClaimStage(**kwargs)])
     return pipe(Article(text=text, id="pier-nine"))
+
+
+def test_the_claims_model_setting_picks_the_accurate_model() -> None:
+    settings = Settings.build(sets=["claims.model=accurate"])
+    stage = REGISTRY["claims"](settings, StageContext())
+    article = stage(_analysed())
+    assert stage.model is load_model(kind="accurate") and stage.model is not load_model()
+    by_text = {article.snippet(c.span): c for c in article.claims}
+    assert by_text["The Porthaven harbour board voted 7-2 on Tuesday to close Pier Nine for repairs costing 2.3 million crowns."].checkworthy
+    assert not by_text["What a week it has been."].checkworthy
+    with pytest.raises(ConfigError, match="claims.model"):
+        Settings.build(sets=["claims.model=huge"])
+    with pytest.raises(ConfigError, match="unknown check-worthiness model"):
+        load_model(kind="huge")
 
 
 def test_stage_contract() -> None:

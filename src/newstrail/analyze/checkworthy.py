@@ -13,7 +13,8 @@ kinds of evidence, all computed here with numpy and the standard library:
 * **words and word pairs** (:func:`terms`): lowercased, digits folded to ``<num>`` or
   ``<year>``, each present term adds its weight;
 * **sentence embeddings** from :mod:`newstrail.embeddings` (the embedder the model was
-  trained with, named in its file), when the model has embedding weights.
+  trained with, named in its file; several joined by ``+`` give their vectors end to
+  end), when the model has embedding weights.
 
 The weights ship in ``newstrail/models/checkworthy/model.json``, written by
 ``scripts/train_checkworthy.py`` from the ClaimBuster / CheckThat! 2024 data (see the
@@ -39,9 +40,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from newstrail.core.errors import StageError
+from newstrail.core.errors import ConfigError, StageError
 
-__all__ = ["FEATURES", "CheckworthyModel", "features", "load_model", "terms"]
+__all__ = ["FEATURES", "MODEL_FILES", "CheckworthyModel", "JoinedEmbedder", "embedder_for", "features", "load_model", "model_path", "terms"]
 
 MODEL_FORMAT = 1
 
@@ -173,6 +174,38 @@ def terms(sentence: str, tokens: list[str] | None = None) -> set[str]:
     return out
 
 
+class JoinedEmbedder:
+    """Several embedders side by side: each text's vectors end to end (``name`` joins theirs with ``+``).
+
+    >>> JoinedEmbedder([]).encode(["Fares rose."]).shape
+    (1, 0)
+    """
+
+    def __init__(self, parts: Sequence[Any]) -> None:
+        self.parts = list(parts)
+        self.name = "+".join(p.name for p in self.parts)
+        self.dim = sum(p.dim for p in self.parts)
+
+    def encode(self, texts: Sequence[str]):
+        import numpy as np
+
+        if not self.parts:
+            return np.zeros((len(texts), 0), np.float32)
+        return np.hstack([p.encode(list(texts)) for p in self.parts])
+
+
+def embedder_for(name: str) -> JoinedEmbedder:
+    """The embedder of a model's ``embedder`` field: one name of :mod:`newstrail.embeddings`
+    or several joined by ``+`` (the accurate model uses ``static-minilm+minilm-int8``).
+
+    >>> embedder_for("static-minilm").dim
+    256
+    """
+    from newstrail.embeddings import get_embedder
+
+    return JoinedEmbedder([get_embedder(part) for part in name.split("+")])
+
+
 @dataclass
 class CheckworthyModel:
     """A logistic regression over designed features, terms and (optionally) embeddings.
@@ -262,18 +295,18 @@ class CheckworthyModel:
 
     @functools.cached_property
     def _embedder(self):
-        """The embedder the weights were trained on, checked against the probe on first use."""
+        """The embedder(s) the weights were trained on, checked against the probe on first use."""
         import numpy as np
 
-        from newstrail.embeddings import get_embedder
-
-        embedder = get_embedder(self.embedder)
+        embedder = embedder_for(self.embedder or "")
         if embedder.dim != len(self.embedding_weights):
             raise StageError(f"the check-worthiness model expects {len(self.embedding_weights)}-dimensional {self.embedder} embeddings, the embedder gives {embedder.dim}; retrain it with scripts/train_checkworthy.py")
         probe = self.embedding_probe
         if probe:
             now = embedder.encode([probe["text"]])[0]
-            if float(now @ np.asarray(probe["vector"], dtype=np.float32)) < 0.99:
+            then = np.asarray(probe["vector"], dtype=np.float32)
+            # a cosine: joined embedders' vectors are not unit length
+            if float(now @ then) < 0.99 * float(np.linalg.norm(now) * np.linalg.norm(then)):
                 raise StageError(f"the {self.embedder} embeddings changed since the check-worthiness model was trained; retrain it with scripts/train_checkworthy.py")
         return embedder
 
@@ -294,19 +327,35 @@ class CheckworthyModel:
         return out
 
 
-def model_path() -> Path:
-    """Where the shipped model file lies inside the package."""
-    return Path(str(resources.files("newstrail") / "models" / "checkworthy" / "model.json"))
+#: the shipped models, by the ``claims.model`` setting's value: ``fast`` (static embeddings,
+#: the default) and ``accurate`` (the same head over all-MiniLM-L6-v2's embeddings)
+MODEL_FILES: dict[str, str] = {"fast": "model.json", "accurate": "accurate.json"}
+
+
+def model_path(kind: str = "fast") -> Path:
+    """Where the shipped model of ``kind`` (a key of :data:`MODEL_FILES`) lies inside the package.
+
+    >>> model_path("accurate").name
+    'accurate.json'
+    """
+    if kind not in MODEL_FILES:
+        raise ConfigError(f"unknown check-worthiness model {kind!r}; choose one of: {', '.join(MODEL_FILES)}")
+    return Path(str(resources.files("newstrail") / "models" / "checkworthy" / MODEL_FILES[kind]))
 
 
 @functools.lru_cache(maxsize=4)
-def load_model(path: str | None = None) -> CheckworthyModel:
-    """The check-worthiness model at ``path`` (default: the shipped one), cached per process."""
-    where = Path(path) if path else model_path()
+def load_model(path: str | None = None, kind: str = "fast") -> CheckworthyModel:
+    """The check-worthiness model at ``path`` (default: the shipped one of ``kind``), cached per process.
+
+    >>> load_model(kind="accurate").embedder
+    'static-minilm+minilm-int8'
+    """
+    where = Path(path) if path else model_path(kind)
+    retrain = "scripts/train_checkworthy.py" + (" --embedder accurate" if kind == "accurate" and not path else "")
     try:
         data = json.loads(where.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise StageError(f"{where}: no check-worthiness model here; rebuild it with scripts/train_checkworthy.py") from exc
+        raise StageError(f"{where}: no check-worthiness model here; rebuild it with {retrain}") from exc
     except (OSError, ValueError) as exc:
-        raise StageError(f"{where}: cannot read the check-worthiness model ({exc}); rebuild it with scripts/train_checkworthy.py") from exc
+        raise StageError(f"{where}: cannot read the check-worthiness model ({exc}); rebuild it with {retrain}") from exc
     return CheckworthyModel.from_dict(data)

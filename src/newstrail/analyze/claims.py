@@ -266,12 +266,13 @@ class ClaimStage:
     Requires ``text``, ``sentences``, ``attributions`` and ``quotes``; assigns ``claims``.
     ``threshold`` overrides the model's own (chosen on held-out data); ``keep`` is
     ``all`` or ``checkworthy``; ``model`` is a :class:`~newstrail.analyze.checkworthy.CheckworthyModel`
-    (default: the shipped one, loaded on first use).
+    (default: the shipped one of ``kind``, ``fast`` or ``accurate``, loaded on first use).
     """
 
     threshold: float | None = None
     keep: str = "all"
     model: object | None = field(default=None, repr=False, compare=False)
+    kind: str = "fast"
     name: str = "claims"
     requires: tuple[str, ...] = ("text", "sentences", "attributions", "quotes")
     assigns: tuple[str, ...] = ("claims",)
@@ -282,7 +283,7 @@ class ClaimStage:
 
     def _model(self):
         if self.model is None:
-            self.model = load_model()
+            self.model = load_model(kind=self.kind)
         return self.model
 
     def __call__(self, article: Article) -> Article:

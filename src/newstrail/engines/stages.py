@@ -99,7 +99,7 @@ REGISTRY: Mapping[str, Factory] = MappingProxyType({
     "sentences": lambda settings, context: SentenceStage(),
     "attributions": lambda settings, context: AttributionStage(known_outlets=context.outlet_resolver()),
     "quotes": lambda settings, context: QuoteStage(),
-    "claims": lambda settings, context: ClaimStage(keep=settings.claims_keep),
+    "claims": lambda settings, context: ClaimStage(keep=settings.claims_keep, kind=settings.claims_model),
     "rhetoric": _rhetoric,
     "factchecks": lambda settings, context: FactCheckStage(threshold=settings.factcheck_threshold, load=context.factcheck_loader(settings)),
     "outlet": lambda settings, context: OutletStage(context.outlet_resolver()),
