@@ -14,6 +14,7 @@ import pytest
 
 from newstrail import Settings, analyze, open_store
 from newstrail.analyze.attributions import attributions_in
+from newstrail.analyze.checkworthy import load_model
 from newstrail.corpus import Corpus
 from newstrail.outlets import canonical_url
 
@@ -152,3 +153,23 @@ def test_cleaning_page_set_floor():
     # the rules a real benchmark caught cutting article text
     for kind in ("navigation", "dateline"):
         assert result["rules"].get(kind, {}).get("article_text", 0) == 0
+
+
+CT24 = PART_A.parents[1] / "claimbuster"
+
+
+@pytest.mark.skipif(not (CT24 / "CT24_checkworthy_english_dev.tsv").is_file(), reason="../shared/data/claimbuster is not beside the checkout")
+@pytest.mark.parametrize(("kind", "floor"), [("fast", 0.87), ("accurate", 0.86)])
+def test_checkworthy_ct24_dev_floor(kind, floor):
+    """The shipped check-worthiness models on CT24 dev, never used to fit or choose them
+    (bench/checkworthy.py prints F1 0.886 fast, 0.874 accurate at their own thresholds)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_checkworthy", BENCH.parent / "scripts" / "train_checkworthy.py")
+    assert spec is not None and spec.loader is not None
+    recipe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(recipe)
+    rows = recipe.read_ct24(CT24 / recipe.DEV)
+    model = load_model(kind=kind)
+    precision, recall, f1 = recipe.prf([r[2] for r in rows], [s >= model.threshold for s in model.score([r[1] for r in rows])])
+    assert len(rows) == 1032 and f1 >= floor, (precision, recall, f1)
