@@ -19,7 +19,10 @@ kinds of evidence, all computed here with numpy and the standard library:
 The weights ship in ``newstrail/models/checkworthy/model.json``, written by
 ``scripts/train_checkworthy.py`` from the ClaimBuster / CheckThat! 2024 data (see the
 README's data statement), with the threshold chosen on a held-out part of the training
-data. Loading is cached per process.
+data. ``accurate.json`` (the ``claims.model = "accurate"`` setting, :data:`MODEL_FILES`)
+is the same kind of model over the static and all-MiniLM-L6-v2 embeddings side by side
+(``scripts/train_checkworthy.py --embedder accurate``): a little better on debates it
+never saw, a transformer pass per sentence slower. Loading is cached per process.
 
 >>> model = load_model()
 >>> good, bad = model.score(["Unemployment in Porthaven rose from 4.1% to 6.3% in 2024.", "Thank you all so much."])

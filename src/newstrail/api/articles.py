@@ -218,9 +218,11 @@ def _claim_row(article: Article, c: Claim) -> dict[str, Any]:
     }
 
 
-def score_claims(lines: Iterable[str], where: str, threshold: float | None = None) -> Iterator[tuple[str, list[ScoredSentence]] | BadRecord]:
-    """Score every sentence of loose texts (TSV or JSONL lines read from ``where``); bad lines come as BadRecord."""
-    model = load_model()
+def score_claims(lines: Iterable[str], where: str, threshold: float | None = None,
+                 model_kind: str = "fast") -> Iterator[tuple[str, list[ScoredSentence]] | BadRecord]:
+    """Score every sentence of loose texts (TSV or JSONL lines read from ``where``) with the
+    shipped model of ``model_kind`` (the ``claims.model`` setting); bad lines come as BadRecord."""
+    model = load_model(kind=model_kind)
     for item in read_texts(lines, where):
         yield item if isinstance(item, BadRecord) else (item[0], score_text(item[1], model, threshold))
 

@@ -66,7 +66,7 @@ def score_cmd(ctx: click.Context, file: str, fmt: str, threshold: float | None) 
 
     def scored() -> Iterator[tuple[str, Any]]:
         nonlocal failed
-        for item in api.score_claims(handle, where, threshold):
+        for item in api.score_claims(handle, where, threshold, _settings(ctx).claims_model):
             if isinstance(item, BadRecord):
                 failed += 1
                 click.echo(f"error: {item}", err=True)
