@@ -63,7 +63,7 @@ def main() -> int:
     from newstrail import Settings
     from newstrail.analyze.claims import ClaimStage
     from newstrail.engines.local import default_pipeline
-    from newstrail.cli import sample_corpus
+    from newstrail.api.demo import sample_corpus
     from newstrail.ingest import read_inputs
 
     pipe = default_pipeline(Settings(detect_language=False))
