@@ -101,7 +101,7 @@ class Settings:
     link: bool = _setting(True, "link", "enabled")
     #: which sentences' claims the stored record keeps: "all" (numbers and entities on check-worthy ones only) or "checkworthy"
     claims_keep: str = _setting("all", "claims", "keep", choices=("all", "checkworthy"))
-    #: check-worthiness model: "fast" (features, terms, static embeddings) or "accurate" (the same over all-MiniLM-L6-v2 embeddings: +0.02 F1 on unseen debates, ~50x the stage's CPU)
+    #: check-worthiness model: "fast" (features, terms, static embeddings) or "accurate" (the same over all-MiniLM-L6-v2 embeddings: +0.016 F1 on unseen debates, ~80x the stage's CPU)
     claims_model: str = _setting("fast", "claims", "model", choices=("fast", "accurate"))
     #: analyze keeps a claim's fact-check matches whose calibrated score (0..1) is at least this
     factcheck_threshold: float = _setting(0.5, "factchecks", "threshold", low=0, high=1)
