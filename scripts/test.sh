@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test,train,multilingual,parquet,web,postgres]'
+.venv/bin/python -m pip install --quiet -e '.[test,train,multilingual,parquet,web,postgres,dask]'
 echo "== layers (import-linter: pyproject.toml [tool.importlinter])"
 .venv/bin/lint-imports --no-cache
 echo "== types (mypy over src/newstrail)"

@@ -28,7 +28,7 @@ from newstrail.analyze.sentences import split_sentences
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.article import Article, Claim, Technique
 from newstrail.core.config import Settings
-from newstrail.core.errors import BadRecord, NewstrailError, UnreadableInput
+from newstrail.core.errors import BadRecord, ConfigError, MissingExtra, NewstrailError, UnreadableInput
 from newstrail.core.progress import Progress
 from newstrail.corpus import Corpus, LinkReport, Trace
 from newstrail.ingest import read_inputs
@@ -54,12 +54,26 @@ class Analysis:
     def __iter__(self) -> Iterator[Outcome]:
         with opened(self.store if self.store is not None else self.settings, write=True) as store:
             self._open = store
-            for outcome in run_batch(self.inputs, self.settings, store, pipeline=self.pipeline, stdin=self.stdin, progress=self.progress):
+            for outcome in self._engine(store):
                 self.counts[outcome.status] += 1
                 yield outcome
             index_pending(store)  # articles stored before the outlet index: profiles read it without writing
             self.total = store.articles.count()
             self._open = self._ratings = None
+
+    def _engine(self, store: Store) -> Iterator[Outcome]:
+        """The outcomes of the engine ``settings.engine`` names (the dask one from its extra)."""
+        if self.settings.engine != "dask":
+            return run_batch(self.inputs, self.settings, store, pipeline=self.pipeline, stdin=self.stdin, progress=self.progress)
+        if self.pipeline is not None:
+            raise ConfigError("the dask engine builds its stages on the workers from the settings (pipeline.stages); "
+                              "a pipeline object runs with the local engine")
+        try:
+            # imported only for this engine: dask and distributed are the [dask] extra, heavy to import
+            from newstrail.engines import dask_engine
+        except ImportError as exc:
+            raise MissingExtra("dask", "the dask engine (--engine dask)") from exc
+        return dask_engine.analyze(self.inputs, self.settings, store, stdin=self.stdin, progress=self.progress)
 
     def record(self, outcome: Outcome) -> dict[str, Any]:
         """The JSON record of an outcome's article with its source ratings (during iteration)."""

@@ -151,10 +151,14 @@ def _analysis_summary(run: api.Analysis, db: str) -> int:
 @click.option("--no-language", is_flag=True, help="Do not detect the language of articles that do not state it.")
 @click.option("--report", "report_dir", default=None, metavar="DIR",
               help="Also write HTML reports of the articles read and their stories to DIR, with an index.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
+              help="Run here (local, the default) or on a Dask cluster (dask; needs the [dask] extra): same results.")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="The Dask scheduler (tcp://host:8786); without it --engine dask starts a local cluster.")
+@click.option("--workers", type=int, default=None, help="Worker processes of the local Dask cluster (default 2).")
 @QUIET
 @click.pass_context
 def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool, report_dir: str | None,
-                quiet: bool) -> None:
+                engine: str | None, scheduler: str | None, workers: int | None, quiet: bool) -> None:
     """Ingest, clean, analyse, store and link articles.
 
     INPUTS are files, folders (read recursively), glob patterns, '-' for stdin,
@@ -164,7 +168,8 @@ def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt
     on standard error counts the articles (with the time left when the inputs
     are files of one article each).
     """
-    settings = _settings(ctx, db=db, detect_language=False if no_language else None)
+    engine = engine or ("dask" if scheduler else None)  # a scheduler address means the dask engine
+    settings = _settings(ctx, db=db, detect_language=False if no_language else None, engine=engine, dask_scheduler=scheduler, dask_workers=workers)
     with bars(quiet) as progress:
         run = api.analyze(list(inputs), settings, progress=progress)
         ids = _print_analysis(run, fmt)

@@ -97,6 +97,12 @@ class Settings:
     batch_size: int = _setting(200, "pipeline", "batch_size", low=1)
     #: detect the language of articles whose input does not state it (off: the language stage is skipped)
     detect_language: bool = _setting(True, "pipeline", "detect_language")
+    #: how analyze runs: "local" (this process) or "dask" (per-article work on a Dask cluster; the [dask] extra)
+    engine: str = _setting("local", "engine", "name", choices=("local", "dask"))
+    #: the Dask scheduler's address (tcp://host:8786); empty: the dask engine starts a local cluster
+    dask_scheduler: str = _setting("", "engine", "scheduler")
+    #: worker processes of the local cluster the dask engine starts (one thread each)
+    dask_workers: int = _setting(2, "engine", "workers", low=1)
     #: link new articles into the corpus (reuse, stories, provenance) as they are stored
     link: bool = _setting(True, "link", "enabled")
     #: which sentences' claims the stored record keeps: "all" (numbers and entities on check-worthy ones only) or "checkworthy"

@@ -46,6 +46,10 @@ class InputError(NewstrailError):
         self.reason = reason
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # rebuilt from where and reason: an error read by another process (a Dask worker) travels whole
+        return type(self), (self.where, self.reason)
+
 
 class UnreadableInput(InputError):
     """Missing, unreadable, or not decodable."""
@@ -101,9 +105,14 @@ class MissingExtra(NewstrailError):
     """An optional dependency is missing; the message names the ``pip install`` line."""
 
     def __init__(self, extra: str, feature: str, pip: str | None = None) -> None:
+        self.extra, self.feature, self.pip = extra, feature, pip
         # ``pip`` names the packages when they are core dependencies that went missing
         # (a broken or hand-made environment) rather than an optional extra.
         if pip:
             super().__init__(f"{feature} needs packages that are not installed: {pip}")
         else:
             super().__init__(f"{feature} needs the '{extra}' extra: pip install 'newstrail[{extra}]'")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str | None]]:
+        # a stage on a Dask worker that misses an extra reports it to the client whole
+        return type(self), (self.extra, self.feature, self.pip)

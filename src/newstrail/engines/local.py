@@ -41,7 +41,8 @@ from newstrail.ingest import planned_articles, read_inputs
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.store import Store, write_in_turns
 
-__all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "analyze_items", "assign_ids", "default_pipeline", "process", "stored_already"]
+__all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "analyze_items", "assign_ids", "default_pipeline", "prepare", "process", "store_outcomes",
+           "stored_already"]
 
 FAILED = "failed"
 
@@ -68,7 +69,7 @@ def default_pipeline(settings: Settings, known_outlets: OutletResolver | Mapping
     return Pipeline([*pipe.stages, factchecks]) if factchecks is not None else pipe
 
 
-def process(article: Article, pipeline: Pipeline) -> Article:
+def process(article: Article, pipeline: Callable[[Article], Article]) -> Article:
     """Run one article through the stages; a crash in a stage becomes a StageError."""
     try:
         article = pipeline(article)
@@ -224,6 +225,47 @@ def analyze_items(items: Iterable[Article | InputError], settings: Settings, sto
     """
     if pipeline is None:
         pipeline = build_pipeline(settings, StageContext(store))
+    run = pipeline
+
+    def prepared() -> Iterator[tuple[Outcome, str | None]]:
+        for item in items:
+            yield prepare(item, store, lambda article: process(article, run))
+            if step is not None:
+                step()
+
+    return store_outcomes(prepared(), settings, store, progress)
+
+
+def prepare(item: Article | InputError, store: Store, analysed: Callable[[Article], Article],
+            fallback: str | None = None) -> tuple[Outcome, str | None]:
+    """The outcome of one item read, before it is stored: failed, already stored
+    (``exists``, no stage run), or ``ready`` with ``analysed(item)``; and the id its URL
+    or text as read gives it (see :func:`assign_ids`), for a ready one.
+
+    ``analysed`` runs the stages (or hands over what another process ran them on: the
+    Dask engine's workers, which send the id and ``fallback`` of the item as read); a
+    :class:`NewstrailError` it raises fails the item.
+    """
+    if isinstance(item, InputError):
+        return Outcome(item.where, FAILED, error=item), None
+    # The id is fixed from the text as read, so a better cleaner later keeps ids stable.
+    item.ensure_id()
+    fallback = fallback or article_id_for(item.url, item.text)
+    known = stored_already(item, fallback, store)
+    if known is not None:
+        # a rerun costs a lookup per stored article, not the stages
+        return Outcome(item.source, "exists", article=store.articles.get(known)), None
+    try:
+        return Outcome(item.source, "ready", article=analysed(item)), fallback
+    except NewstrailError as exc:
+        return Outcome(getattr(exc, "where", item.source), FAILED, article=None, error=exc), None
+
+
+def store_outcomes(prepared: Iterable[tuple[Outcome, str | None]], settings: Settings, store: Store,
+                   progress: Progress | None = None) -> Iterator[Outcome]:
+    """Store the ready articles of ``prepared`` (from :func:`prepare`, in input order) in
+    batches of ``settings.batch_size``, yield every outcome as its batch is stored, then
+    link the run's articles (see :func:`_link`); ``progress`` hears of the linking."""
     pending: list[Outcome] = []
     derived: dict[int, str] = {}
     # the run's articles to link once all are stored, in input order, and the ones handed
@@ -254,26 +296,10 @@ def analyze_items(items: Iterable[Article | InputError], settings: Settings, sto
         derived.clear()
         return done
 
-    for item in items:
-        if isinstance(item, InputError):
-            pending.append(Outcome(item.where, FAILED, error=item))
-        else:
-            # The id is fixed from the text as read, so a better cleaner later keeps ids stable.
-            item.ensure_id()
-            fallback = article_id_for(item.url, item.text)
-            known = stored_already(item, fallback, store)
-            if known is not None:
-                # a rerun costs a lookup per stored article, not the stages
-                pending.append(Outcome(item.source, "exists", article=store.articles.get(known)))
-            else:
-                try:
-                    article = process(item, pipeline)
-                    derived[id(article)] = fallback
-                    pending.append(Outcome(item.source, "ready", article=article))
-                except NewstrailError as exc:
-                    pending.append(Outcome(getattr(exc, "where", item.source), FAILED, article=None, error=exc))
-        if step is not None:
-            step()
+    for outcome, fallback in prepared:
+        pending.append(outcome)
+        if outcome.article is not None and fallback is not None:
+            derived[id(outcome.article)] = fallback
         if sum(o.status == "ready" for o in pending) >= settings.batch_size or len(pending) >= 10 * settings.batch_size:
             yield from flush()
     yield from flush()

@@ -49,10 +49,15 @@ def article_from_record(record: dict[str, Any], where: str) -> Article:
     raise BadRecord(where, "record has no 'text' or 'html' value; give the article body in one of them")
 
 
-def read_jsonl(stream: IO[str], where: str, max_bytes: int) -> Iterator[Article | InputError]:
-    """Articles from JSON Lines; each bad line yields a :class:`BadRecord` naming its line."""
+def read_jsonl(stream: IO[str], where: str, max_bytes: int, first_line: int = 1, whole: bool = True) -> Iterator[Article | InputError]:
+    """Articles from JSON Lines; each bad line yields a :class:`BadRecord` naming its line.
+
+    ``stream`` may be a run of a file's lines starting at line ``first_line`` (not the
+    ``whole`` file: a part read on its own, see :mod:`newstrail.ingest.parts`); an empty
+    file is reported only when it is read whole.
+    """
     records = 0
-    for number, line in enumerate(stream, start=1):
+    for number, line in enumerate(stream, start=first_line):
         here = f"{where}:{number}"
         if not line.strip():
             continue
@@ -72,7 +77,7 @@ def read_jsonl(stream: IO[str], where: str, max_bytes: int) -> Iterator[Article 
             yield article_from_record(record, here)
         except InputError as exc:
             yield exc
-    if not records:
+    if not records and whole:
         yield NoArticleText(where, "no records: the file is empty; expected one JSON object per line")
 
 

@@ -214,6 +214,21 @@ class OutletResolver:
                 learned.append(row)
         return learned
 
+    def adopt(self, rows: Iterable[Mapping[str, Any]]) -> None:
+        """Take former-name rows another resolver learned (:meth:`learn_former_names`), in
+        the order it learned them: a copy of a resolver taught elsewhere knows what it knows.
+
+        >>> taught = OutletResolver([("The Pier Post", "pierpost.example")])
+        >>> rows = taught.learn_former_names("The Pier Post (formerly the Bay Courier) is local.", "The Pier Post", "pierpost.example")
+        >>> copy = OutletResolver([("The Pier Post", "pierpost.example")])
+        >>> copy.adopt(rows)
+        >>> copy.corpus_outlets("the Bay Courier")
+        ['The Pier Post']
+        """
+        for row in rows:
+            self.name_alias[row["alias"].removeprefix("name:")] = dict(row)
+            self._index = None
+
     # names and keys ------------------------------------------------------------------
     def name_of(self, key: str) -> str:
         """The usual corpus spelling of an outlet key (the key itself when unknown)."""

@@ -1,0 +1,369 @@
+"""The Dask engine: ``newstrail analyze --engine dask``, the per-article work on a Dask cluster.
+
+What runs where, and why (the results equal :mod:`newstrail.engines.local`'s):
+
+1. **Workers read and clean.** The inputs are cut into parts (a file, a URL, a run of
+   ``batch_size`` lines of a JSON Lines file: :mod:`newstrail.ingest.parts`); a task
+   reads a few parts and runs the stages that need no outlet knowledge (``clean``,
+   ``body-check``, ``language``, ``sentences``) on what it read. The articles stay
+   on the worker; the client gets each one's outlet, domain, URL and own text.
+2. **The client replays the outlet facts, in input order.** The attribution and
+   outlet stages share an outlet resolver that learns each article's outlet and
+   former names as the run goes: locally an article is analysed knowing exactly the
+   articles before it. The client runs the outlet stage's learning over the facts
+   in input order (cheap: no text analysis but a search for "formerly ...") and
+   sends each part the outlets learned before its first article.
+3. **Workers analyse.** A second task per part rebuilds the resolver as it stood at
+   the part's first article and runs the remaining stages (``attributions``,
+   ``quotes``, ``claims``, ``rhetoric``, ``factchecks``, ``outlet``). Workers read the
+   store only for its fact-checks (read-only): they must reach it (a PostgreSQL URL,
+   or a SQLite file on their machine).
+4. **The client stores and links.** It stores the articles in input order, in
+   ``batch_size`` batches, exactly as the local engine does (ids that collide, an
+   article met twice, the ``exists`` check of a rerun), then links the run's
+   articles one at a time in input order (:func:`~newstrail.engines.local.store_outcomes`):
+   each article is linked against every article linked before it, so the linking
+   cannot be cut into independent parts without changing what it finds.
+
+Without a scheduler address a :class:`distributed.LocalCluster` of
+``settings.dask_workers`` processes (one thread each, on 127.0.0.1) is started for
+the run and shut down after it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import IO, Any
+
+from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
+
+from newstrail.analyze import Stage
+from newstrail.core.article import Article, article_id_for
+from newstrail.core.config import Settings
+from newstrail.core.errors import ConfigError, InputError, NewstrailError, StoreError
+from newstrail.core.progress import Progress, Step, counter
+from newstrail.engines.local import Outcome, prepare, process, store_outcomes
+from newstrail.engines.stages import REGISTRY, StageContext, build_pipeline
+from newstrail.ingest import planned_articles
+from newstrail.ingest.parts import Part, plan_parts, read_part
+from newstrail.outlets.resolver import ListedSite, OutletResolver, own_text
+from newstrail.outlets.urls import domain_of
+from newstrail.store import Store, open_store
+
+__all__ = ["analyze"]
+
+#: stages that read or teach the run's outlet resolver: they run once the client has
+#: replayed the outlets learned before a part (see the module docstring)
+RESOLVER_STAGES = frozenset({"attributions", "outlet"})
+#: the fields the outlet stage learns from: no stage after the first part may change them
+OUTLET_FIELDS = frozenset({"text", "removed", "outlet", "domain", "url"})
+#: the plugin name the workers keep their stages under
+PLUGIN = "newstrail-stages"
+
+
+@dataclass
+class Entry:
+    """One item a worker read: an article (with the id and the fallback id of the item
+    as read, see :func:`~newstrail.engines.local.prepare`) or the error of an input."""
+
+    where: str
+    article: Article | None = None
+    error: NewstrailError | None = None
+    read_id: str = ""
+    read_url: str | None = None
+    fallback: str = ""
+
+
+@dataclass(frozen=True)
+class OutletFacts:
+    """What the outlet stage learns from: the fields it reads, before it runs."""
+
+    outlet: str | None
+    domain: str
+    url: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Learned:
+    """One article's lesson to the resolver: its (outlet, domain) pair and the former names
+    of its outlet (alias rows); replayed in order, it makes a copy of the resolver."""
+
+    outlet: str | None
+    domain: str
+    rows: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class ResolverBase:
+    """What the run's resolver starts from: the store's outlets, aliases and listed sites."""
+
+    pairs: tuple[tuple[str | None, str | None], ...]
+    aliases: tuple[dict[str, Any], ...]
+    listed: tuple[ListedSite, ...]
+
+    @classmethod
+    def of(cls, store: Store) -> ResolverBase:
+        return cls(tuple((n.outlet, n.domain) for n in store.articles.outlet_names()), tuple(a.to_dict() for a in store.ratings.aliases()),
+                   tuple(store.ratings.listed_sites()))
+
+    def resolver(self, lessons: Iterable[Learned] = ()) -> OutletResolver:
+        """A new resolver as it stands after ``lessons``."""
+        resolver = OutletResolver(self.pairs, self.aliases, self.listed)
+        for lesson in lessons:
+            resolver.learn(lesson.outlet, lesson.domain)
+            resolver.adopt(lesson.rows)
+        return resolver
+
+
+class StagePlugin(WorkerPlugin):
+    """Each worker's stages for the run: built once, the store opened read-only when a
+    stage needs it (the fact-checks), closed when the worker shuts down."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._store: Store | None = None
+        self._built: dict[str, Stage | None] = {}
+
+    def setup(self, worker: Any) -> None:
+        self._store, self._built = None, {}
+
+    def teardown(self, worker: Any) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def store(self) -> Store:
+        if self._store is None:
+            try:
+                self._store = open_store(self.settings.db, read_only=True, busy_timeout=self.settings.busy_timeout)
+            except NewstrailError as exc:
+                raise StoreError(f"a Dask worker cannot open the store {self.settings.db} ({exc}); the workers read its fact-checks: "
+                                 "on a cluster of other machines use a PostgreSQL store (--db postgresql://...) they all reach") from exc
+        return self._store
+
+    def stages(self, names: Sequence[str], resolver: OutletResolver | None = None) -> list[Stage]:
+        """The stages ``names``: the resolver's built around ``resolver``, the others once."""
+        out: list[Stage] = []
+        for name in names:
+            if name in RESOLVER_STAGES:
+                stage = REGISTRY[name](self.settings, StageContext(known_outlets=resolver))
+            else:
+                if name not in self._built:
+                    context = StageContext(self.store()) if name == "factchecks" else StageContext()
+                    self._built[name] = REGISTRY[name](self.settings, context)
+                stage = self._built[name]
+            if stage is not None:
+                out.append(stage)
+        return out
+
+
+class Segment:
+    """Some stages of the pipeline, run in order (the pipeline as a whole was checked)."""
+
+    def __init__(self, stages: Sequence[Stage]) -> None:
+        self.stages = list(stages)
+
+    def __call__(self, article: Article) -> Article:
+        for stage in self.stages:
+            article = stage(article)
+        return article
+
+
+def _plugin() -> StagePlugin:
+    plugin = get_worker().plugins[PLUGIN]
+    assert isinstance(plugin, StagePlugin)
+    return plugin
+
+
+def read_and_clean(parts: Sequence[Part], settings: Settings, names: Sequence[str]) -> list[Entry]:
+    """Worker task: read ``parts`` and run the stages ``names`` (none of the resolver's)."""
+    segment = Segment(_plugin().stages(names))
+    entries = []
+    for part in parts:
+        for item in read_part(part, settings):
+            if not isinstance(item, Article):
+                entries.append(Entry(item.where, error=item))
+                continue
+            item.ensure_id()
+            entry = Entry(item.source, read_id=item.id, read_url=item.url, fallback=article_id_for(item.url, item.text))
+            try:
+                entry.article = process(item, segment)
+            except NewstrailError as exc:
+                entry.error = exc  # the client fails it as the local engine does (see _prepare)
+            entries.append(entry)
+    return entries
+
+
+def outlet_facts(entries: Sequence[Entry]) -> list[OutletFacts | None]:
+    """Worker task: what the outlet stage will learn from, per entry (None: no article)."""
+    return [OutletFacts(e.article.outlet, e.article.domain or "", e.article.url, own_text(e.article)) if e.article is not None else None
+            for e in entries]
+
+
+def analyse(entries: list[Entry], base: ResolverBase, lessons: Sequence[Learned], names: Sequence[str]) -> list[Entry]:
+    """Worker task: run the stages ``names`` on the entries' articles, the resolver as it
+    stood at the first of them (``base`` and the ``lessons`` of the articles before)."""
+    segment = Segment(_plugin().stages(names, base.resolver(lessons)))
+    for entry in entries:
+        if entry.article is not None:
+            try:
+                entry.article = process(entry.article, segment)
+            except NewstrailError as exc:
+                entry.article, entry.error = None, exc
+    return entries
+
+
+def split_pipeline(settings: Settings) -> tuple[list[str], list[str]]:
+    """The stage names run before the resolver's first stage, and the rest.
+
+    >>> first, rest = split_pipeline(Settings())
+    >>> first, rest[0], rest[-1]
+    (['clean', 'body-check', 'language', 'sentences'], 'attributions', 'outlet')
+    """
+    pipeline = build_pipeline(settings)  # the whole pipeline's contract, checked as the local engine checks it
+    names = list(settings.pipeline)
+    cut = next((i for i, name in enumerate(names) if name in RESOLVER_STAGES), len(names))
+    first, rest = names[:cut], names[cut:]
+    if "outlet" in rest:
+        between = [stage for stage in pipeline.stages if stage.name in rest[: rest.index("outlet")]]
+        changed = sorted({field for stage in between for field in stage.assigns} & OUTLET_FIELDS)
+        if changed:
+            raise ConfigError(f"setting pipeline.stages: the dask engine needs the stages before 'outlet' to leave {', '.join(changed)} "
+                              "as the stages before 'attributions' made them; run this pipeline with --engine local")
+    return first, rest
+
+
+def _tasks(parts: Sequence[Part], size: int) -> list[list[Part]]:
+    """Consecutive parts grouped into tasks of about ``size`` articles."""
+    tasks: list[list[Part]] = []
+    held = 0
+    for part in parts:
+        if not tasks or held + part.size > size:
+            tasks.append([])
+            held = 0
+        tasks[-1].append(part)
+        held += part.size
+    return tasks
+
+
+def _lessons(facts: Sequence[OutletFacts | None], resolver: OutletResolver, stage: Stage) -> list[Learned]:
+    """Run the outlet stage's learning over ``facts`` in order; what each article taught."""
+    lessons = []
+    for fact in facts:
+        if fact is None:
+            continue
+        before = set(resolver.name_alias)
+        stub = Article(text=fact.text, outlet=fact.outlet, domain=fact.domain, url=fact.url)
+        stage(stub)
+        rows = tuple(row for key, row in resolver.name_alias.items() if key not in before)
+        # the pair the stage learned: the article's domain, its URL's, or its masthead's
+        domain = fact.domain or (domain_of(fact.url) if fact.url else "") or stub.domain or ""
+        lessons.append(Learned(fact.outlet, domain, rows))
+    return lessons
+
+
+def _distinct(lessons: list[Learned], seen: set[tuple[str | None, str]]) -> list[Learned]:
+    """The lessons that teach something: a pair learned before, without new names, changes nothing."""
+    kept = []
+    for lesson in lessons:
+        if lesson.rows or (lesson.outlet, lesson.domain) not in seen:
+            seen.add((lesson.outlet, lesson.domain))
+            kept.append(lesson)
+    return kept
+
+
+@contextmanager
+def connected(settings: Settings) -> Iterator[Client]:
+    """A client of ``settings.dask_scheduler``, or of a local cluster started for the run."""
+    if settings.dask_scheduler:
+        with Client(settings.dask_scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=settings.dask_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        yield client
+
+
+def _submitted(client: Client, store: Store, settings: Settings, parts: Sequence[Part]) -> Iterator[Future]:
+    """Submit every part's tasks, a few parts ahead of the client; yield the futures of
+    their analysed entries in input order (memory follows the parts in flight, not the run)."""
+    first, rest = split_pipeline(settings)
+    base = ResolverBase.of(store)
+    resolver = base.resolver()
+    teacher = REGISTRY["outlet"](settings, StageContext(known_outlets=resolver)) if "outlet" in rest else None
+    shared = client.scatter(base, broadcast=True)
+    tasks = _tasks(parts, settings.batch_size)
+    ahead = 4 * max(1, len(client.nthreads()))
+    read: dict[int, Future] = {}
+    facts: dict[int, Future] = {}
+    lessons: list[Learned] = []
+    seen: set[tuple[str | None, str]] = set()
+    for k in range(len(tasks)):
+        for j in range(k, min(k + ahead, len(tasks))):
+            if j not in read:
+                read[j] = client.submit(read_and_clean, tasks[j], settings, first, pure=False)
+                facts[j] = client.submit(outlet_facts, read[j], pure=False)
+        # analysing a part comes before reading later ones: its results reach the client sooner
+        yield client.submit(analyse, read.pop(k), shared, tuple(lessons), rest, pure=False, priority=1)
+        fact = facts.pop(k)
+        if teacher is not None:
+            lessons += _distinct(_lessons(fact.result(), resolver, teacher), seen)
+
+
+def analyze(inputs: Iterable[str], settings: Settings, store: Store, stdin: IO[bytes] | None = None,
+            progress: Progress | None = None) -> Iterator[Outcome]:
+    """Ingest, analyse and store every article of ``inputs`` on a Dask cluster: what
+    :func:`newstrail.engines.local.analyze` does, with the same outcomes and the same store.
+
+    The per-article work runs on the workers of ``settings.dask_scheduler`` (or of a
+    local cluster of ``settings.dask_workers`` processes); the client stores and links
+    in input order. See the module docstring for what runs where.
+    """
+    inputs = list(inputs)
+    step = counter(progress, "articles", planned_articles(inputs))
+    parts = plan_parts(inputs, settings, stdin=stdin, lines=settings.batch_size)
+    return store_outcomes(_prepared(parts, settings, store, step), settings, store, progress)
+
+
+def _prepared(parts: Sequence[Part], settings: Settings, store: Store, step: Step | None) -> Iterator[tuple[Outcome, str | None]]:
+    with connected(settings) as client:
+        client.register_plugin(StagePlugin(settings), name=PLUGIN)
+        window: deque[Future] = deque()
+        for future in _submitted(client, store, settings, parts):
+            window.append(future)
+            if len(window) > 2 * max(1, len(client.nthreads())):
+                yield from _entries(window.popleft(), store, step)
+        while window:
+            yield from _entries(window.popleft(), store, step)
+
+
+def _entries(future: Future, store: Store, step: Step | None) -> Iterator[tuple[Outcome, str | None]]:
+    entries: list[Entry] = future.result()
+    future.release()
+    for entry in entries:
+        yield _prepare(entry, store)
+        if step is not None:
+            step()
+
+
+def _prepare(entry: Entry, store: Store) -> tuple[Outcome, str | None]:
+    """The outcome of an entry the workers analysed, as the local engine's :func:`prepare` gives it."""
+    if isinstance(entry.error, InputError) and not entry.read_id:
+        return prepare(entry.error, store, _unreachable)
+    as_read = Article(text="", id=entry.read_id, url=entry.read_url, source=entry.where)
+
+    def analysed(_: Article) -> Article:
+        if entry.error is not None:
+            raise entry.error
+        assert entry.article is not None
+        return entry.article
+
+    return prepare(as_read, store, analysed, fallback=entry.fallback)
+
+
+def _unreachable(article: Article) -> Article:
+    raise AssertionError("an input error has no article to analyse")
