@@ -92,3 +92,14 @@ def test_missing_extra_names_the_pip_line(inputs: list[str], tmp_path: Path, mon
     result = CliRunner().invoke(main, ["analyze", inputs[0], "--db", str(tmp_path / "x.db"), "--engine", "dask"])
     assert result.exit_code == 5
     assert "pip install 'newstrail[dask]'" in result.output
+
+
+def test_dask_engine_on_postgresql_equals_local_on_sqlite(postgres_url: str, tmp_path: Path) -> None:
+    # the workers open the PostgreSQL store read-only for its fact-checks; the client writes
+    inputs = [str(SAMPLE / "text"), str(SAMPLE / "markdown"), str(SAMPLE / "html")]
+    code, printed = analyse(inputs, tmp_path / "local.db")
+    result = CliRunner().invoke(main, ["analyze", *inputs, "--db", postgres_url, "--format", "jsonl", "-q", "--engine", "dask", "--workers", "2"])
+    assert result.exit_code == code == 0, result.output
+    assert [json.loads(line) for line in result.stdout.splitlines()] == printed and len(printed) > 15
+    stories = [CliRunner().invoke(main, ["stories", "--db", db, "--format", "json"]).stdout for db in (str(tmp_path / "local.db"), postgres_url)]
+    assert stories[0] == stories[1] and len(json.loads(stories[0])) >= 3

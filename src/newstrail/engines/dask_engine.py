@@ -284,7 +284,9 @@ def connected(settings: Settings) -> Iterator[Client]:
             yield client
         return
     with LocalCluster(n_workers=settings.dask_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                      dashboard_address=None, silence_logs=logging.ERROR,
+                      # the scheduler's own HTTP routes on a free loopback port: never a clash over 8787
+                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, Client(cluster) as client:
         yield client
 
 
