@@ -9,18 +9,23 @@ local engine in this process, then the Dask engine on a LocalCluster of ``--work
 processes (one thread each; started and shut down inside the timed run, as
 ``newstrail analyze --engine dask`` does). Printed per run: wall-clock seconds, articles
 per second, the seconds until the last article was stored (reading, stages, storing)
-and the seconds linking took after it, and the Dask engine's speed-up over the local
-one. Both stores are compared afterwards (articles, stories, shared passages): a
+and the seconds linking took after it, the Dask engine's speed-up over the local one,
+the CPU seconds of this process (the client: for the Dask engine, the storing and the
+linking) and of the workers, and the load average before and after (the machine may be
+shared: a wall-clock figure means little without it). Both stores are compared afterwards (articles, stories, shared passages): a
 speed-up that changed the results would not count.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import sqlite3
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,16 +34,36 @@ import stages  # noqa: E402  (bench/stages.py: the corpus cycling)
 from newstrail import Settings, api  # noqa: E402
 
 
-def timed(path: Path, db: Path, engine: str, workers: int) -> tuple[float, float, int]:
-    """Seconds in all, seconds until the last outcome (before linking), and outcomes."""
+@dataclass
+class Run:
+    """One timed run: wall seconds in all and until the last article was stored, outcomes,
+    this process's CPU seconds, the CPU seconds of its child processes (the local
+    cluster's workers, counted once they have exited), and the load average before and after."""
+
+    wall: float
+    stored: float
+    count: int
+    cpu: float
+    workers_cpu: float
+    load: tuple[float, float]
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(path: Path, db: Path, engine: str, workers: int) -> Run:
     settings = Settings(db=str(db), engine=engine, dask_workers=workers)
-    started = time.perf_counter()
+    load = os.getloadavg()[0]
+    started, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
     stored = started
     count = 0
     for _ in api.analyze([str(path)], settings):
         count += 1
         stored = time.perf_counter()
-    return time.perf_counter() - started, stored - started, count
+    wall = time.perf_counter() - started
+    return Run(wall, stored - started, count, time.process_time() - cpu, children_cpu() - children, (load, os.getloadavg()[0]))
 
 
 def fingerprint(db: Path) -> tuple:
@@ -57,18 +82,20 @@ def main() -> int:
         print(f"needs {args.sample} (--sample)", file=sys.stderr)
         return 2
     stages.SAMPLE = args.sample
-    print(f"{'articles':>8} {'engine':<12} {'wall s':>8} {'art/s':>7} {'stored s':>9} {'link s':>7} {'speed-up':>8}")
+    print(f"{'articles':>8} {'engine':<10} {'wall s':>7} {'art/s':>6} {'stored s':>8} {'link s':>7} {'speed-up':>8} "
+          f"{'client CPU s':>12} {'workers CPU s':>13} {'load':>11}")
     for n in args.articles:
         folder = Path(tempfile.mkdtemp(prefix="newstrail-engines-"))
         path = folder / "corpus.jsonl"
         path.write_text("".join(stages.json.dumps(r) + "\n" for r in stages.records(n)), encoding="utf-8")
-        results = {}
+        local = None
         for engine in ("local", "dask"):
-            wall, stored, count = timed(path, folder / f"{engine}.db", engine, args.workers)
-            results[engine] = wall
+            run = timed(path, folder / f"{engine}.db", engine, args.workers)
+            local = local or run
             label = engine if engine == "local" else f"dask x{args.workers}"
-            speed = f"{results['local'] / wall:.2f}x" if engine == "dask" else ""
-            print(f"{count:>8} {label:<12} {wall:>8.1f} {count / wall:>7.1f} {stored:>9.1f} {wall - stored:>7.1f} {speed:>8}", flush=True)
+            speed = f"{local.wall / run.wall:.2f}x" if engine == "dask" else ""
+            print(f"{run.count:>8} {label:<10} {run.wall:>7.1f} {run.count / run.wall:>6.1f} {run.stored:>8.1f} {run.wall - run.stored:>7.1f} {speed:>8} "
+                  f"{run.cpu:>12.1f} {run.workers_cpu:>13.1f} {run.load[0]:>5.1f}-{run.load[1]:<5.1f}", flush=True)
         same = fingerprint(folder / "local.db") == fingerprint(folder / "dask.db")
         print(f"{'':>8} stores equal: {'yes' if same else 'NO'}", flush=True)
     return 0
