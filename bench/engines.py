@@ -1,6 +1,6 @@
 """Wall-clock throughput of ``newstrail analyze``: the local engine against the Dask engine.
 
-    .venv/bin/python bench/engines.py [--articles 1000 10000] [--workers 2] [--sample CSV]
+    .venv/bin/python bench/engines.py [--articles 1000 10000] [--workers 2] [--rhetoric] [--sample CSV]
 
 The FakeNewsCorpus sample is cycled to each size with light edits, as in
 ``bench/stages.py`` (copies exist, as in a real feed), written as one JSON Lines file,
@@ -53,8 +53,10 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(path: Path, db: Path, engine: str, workers: int) -> Run:
-    settings = Settings(db=str(db), engine=engine, dask_workers=workers)
+def timed(path: Path, db: Path, engine: str, workers: int, rhetoric: bool) -> Run:
+    stages_run = Settings().pipeline  # ... claims, factchecks, outlet
+    pipeline = stages_run[:-2] + ("rhetoric",) + stages_run[-2:] if rhetoric else stages_run
+    settings = Settings(db=str(db), engine=engine, dask_workers=workers, pipeline=pipeline)
     load = os.getloadavg()[0]
     started, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
     stored = started
@@ -76,6 +78,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rhetoric", action="store_true", help="add the rhetoric stage (off by default in analyze) before factchecks")
     parser.add_argument("--sample", type=Path, default=stages.SAMPLE, help="the FakeNewsCorpus sample CSV (news_sample.csv)")
     args = parser.parse_args()
     if not args.sample.is_file():
@@ -90,7 +93,7 @@ def main() -> int:
         path.write_text("".join(stages.json.dumps(r) + "\n" for r in stages.records(n)), encoding="utf-8")
         local = None
         for engine in ("local", "dask"):
-            run = timed(path, folder / f"{engine}.db", engine, args.workers)
+            run = timed(path, folder / f"{engine}.db", engine, args.workers, args.rhetoric)
             local = local or run
             label = engine if engine == "local" else f"dask x{args.workers}"
             speed = f"{local.wall / run.wall:.2f}x" if engine == "dask" else ""

@@ -324,6 +324,10 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, stdin: IO[b
     The per-article work runs on the workers of ``settings.dask_scheduler`` (or of a
     local cluster of ``settings.dask_workers`` processes); the client stores and links
     in input order. See the module docstring for what runs where.
+
+    >>> settings = Settings(db="corpus.db", engine="dask", dask_workers=2)          # doctest: +SKIP
+    >>> with open_store(settings.db) as store:                                      # doctest: +SKIP
+    ...     statuses = [o.status for o in analyze(["corpus.jsonl"], settings, store)]
     """
     inputs = list(inputs)
     step = counter(progress, "articles", planned_articles(inputs))
