@@ -103,3 +103,9 @@ def test_dask_engine_on_postgresql_equals_local_on_sqlite(postgres_url: str, tmp
     assert [json.loads(line) for line in result.stdout.splitlines()] == printed and len(printed) > 15
     stories = [CliRunner().invoke(main, ["stories", "--db", db, "--format", "json"]).stdout for db in (str(tmp_path / "local.db"), postgres_url)]
     assert stories[0] == stories[1] and len(json.loads(stories[0])) >= 3
+
+
+def test_a_scheduler_that_does_not_answer_is_reported(inputs: list[str], tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["analyze", inputs[0], "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2, result.output
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output and "leave out --scheduler" in result.output

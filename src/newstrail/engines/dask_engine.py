@@ -61,6 +61,8 @@ __all__ = ["analyze"]
 RESOLVER_STAGES = frozenset({"attributions", "outlet"})
 #: the fields the outlet stage learns from: no stage after the first part may change them
 OUTLET_FIELDS = frozenset({"text", "removed", "outlet", "domain", "url"})
+#: seconds the client tries to reach a scheduler given by its address
+CONNECT_TIMEOUT = 10
 #: the plugin name the workers keep their stages under
 PLUGIN = "newstrail-stages"
 
@@ -280,7 +282,12 @@ def _distinct(lessons: list[Learned], seen: set[tuple[str | None, str]]) -> list
 def connected(settings: Settings) -> Iterator[Client]:
     """A client of ``settings.dask_scheduler``, or of a local cluster started for the run."""
     if settings.dask_scheduler:
-        with Client(settings.dask_scheduler) as client:
+        try:
+            client = Client(settings.dask_scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise ConfigError(f"cannot reach the Dask scheduler at {settings.dask_scheduler} ({type(exc).__name__}: {exc}); "
+                              "give the address it prints (tcp://HOST:8786), or leave out --scheduler to start a local cluster") from exc
+        with client:
             yield client
         return
     with LocalCluster(n_workers=settings.dask_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
