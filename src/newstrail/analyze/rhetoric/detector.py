@@ -29,8 +29,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from newstrail.core.article import Span, Technique
-from newstrail.analyze.quotes import scare_quotes
-from newstrail.analyze.rhetoric.features import Doc, document, span_features, token_features, tokenize
+from newstrail.analyze.quotes import MIN_QUOTE_WORDS
+from newstrail.analyze.rhetoric.features import Doc, document, span_features, tokenize
 from newstrail.analyze.rhetoric.lexicons import CLASSES, RULE_LOADED
 from newstrail.analyze.rhetoric.model import Model, load_model
 
@@ -52,7 +52,8 @@ _QUESTION_CLAUSE = re.compile(
 
 def inside_probabilities(doc: Doc, model: Model) -> list[np.ndarray]:
     """Per sentence, the tagger's probability that each token is inside a span."""
-    return [model.tagger.inside_probability(token_features(doc, i, model.clusters)) for i in range(len(doc.tokens))]
+    flat = model.tagger.inside(model.emitter(doc), np.diff(doc.bounds))
+    return [flat[a:b] for a, b in zip(doc.bounds, doc.bounds[1:])]
 
 
 def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: int = 0, keep: float = 0.0) -> list[tuple[int, int, float, int]]:
@@ -64,34 +65,37 @@ def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: 
     punctuation alone is no span.
     """
     out = []
-    for i, toks in enumerate(doc.tokens):
-        if not toks:
-            continue
+    for i, first in enumerate(doc.bounds[:-1]):
         p = probs[i]
+        if not len(p):
+            continue
+        words = doc.sentence_words(i)
         runs: list[list[int]] = []
-        for j in map(int, np.flatnonzero(p > threshold)):
+        for j in np.flatnonzero(p > threshold).tolist():
             if runs and j - runs[-1][1] <= gap + 1:
                 runs[-1][1] = j
             else:
                 runs.append([j, j])
         for a, b in runs:
             # trim punctuation at the edges: spans start and end on words
-            while a <= b and not toks[a].text[0].isalnum() and toks[a].text not in "“\"‘'":
+            while a <= b and not words[a][0].isalnum() and words[a] not in "“\"‘'":
                 a += 1
-            while b >= a and not toks[b].text[0].isalnum() and toks[b].text not in "”\"’'?!":
+            while b >= a and not words[b][0].isalnum() and words[b] not in "”\"’'?!":
                 b -= 1
-            if a <= b and p[a : b + 1].max() >= keep and any(toks[k].text[0].isalnum() for k in range(a, b + 1)):
-                out.append((toks[a].start, toks[b].end, float(p[a : b + 1].mean()), i))
+            if a <= b and p[a : b + 1].max() >= keep and any(words[k][0].isalnum() for k in range(a, b + 1)):
+                out.append((doc.starts[first + a], doc.ends[first + b], float(p[a : b + 1].mean()), i))
     return out
 
 
 def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int, int, str, str]]:
     """``(start, end, rule, explanation)`` of the rule layer (see the module docstring)."""
     out = []
-    for s in scare if scare is not None else scare_quotes(doc.text):
-        word = doc.text[s.start : s.end]
+    # the scare quotes are the short quotations the document already found (as scare_quotes would)
+    spans = [(s.start, s.end) for s in scare] if scare is not None else [(s, e) for s, e, words in doc.quoted if words < MIN_QUOTE_WORDS]
+    for start, end in spans:
+        word = doc.text[start:end]
         if _WORDS.search(word):
-            out.append((s.start, s.end, "scare", f"scare quotes around '{word}'"))
+            out.append((start, end, "scare", f"scare quotes around '{word}'"))
     for i, s in enumerate(doc.sentences):
         sent = doc.text[s.start : s.end]
         if sent.rstrip().endswith("?") and len(_WORDS.findall(sent)) >= 3 and not doc.in_long_quote(s.start, s.end - 1):
@@ -99,10 +103,10 @@ def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int,
             clause = _QUESTION_CLAUSE.search(sent)
             start = s.start + clause.start(1) if clause else s.start
             out.append((start, s.end, "question", "rhetorical question"))
-    for sent_tokens in doc.tokens:
-        for tok in sent_tokens:
-            if tok.text.lower() in RULE_LOADED and not doc.in_long_quote(tok.start, tok.end):
-                out.append((tok.start, tok.end, "loaded", f"emotionally charged word '{tok.text}'"))
+    for k in [k for k, w in enumerate(doc.lower) if w in RULE_LOADED]:
+        start, end = doc.starts[k], doc.ends[k]
+        if not doc.in_long_quote(start, end):
+            out.append((start, end, "loaded", f"emotionally charged word '{doc.words[k]}'"))
     return out
 
 

@@ -6,8 +6,11 @@ file or a run of odd whitespace keeps its offsets. Sentences come from
 :func:`newstrail.analyze.sentences.split_sentences` (every newline ends one).
 
 Token features are strings (``"w=slaughter"``, ``"lex=loaded"``, ``"sent?"``), the
-shape a linear-chain CRF and its plain-numpy decoder in :mod:`.model` both read; span
-features are a ``{name: value}`` dict for the linear technique classifier.
+shape a linear-chain CRF reads (training writes them for CRFsuite); at run time
+:mod:`.emissions` sums the same features' weights per word type instead of writing the
+strings for every token, from the parts defined here (:func:`word_features`,
+:func:`neighbour_features`, :func:`sentence_features`). Span features are a
+``{name: value}`` dict for the linear technique classifier.
 
 >>> toks = tokenize('The “liberation” of Mosul?')
 >>> [t.text for t in toks]
@@ -25,15 +28,25 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate, compress
+from operator import itemgetter
+
+import numpy as np
 
 from newstrail.core.article import Span
 from newstrail.analyze.quotes import MIN_QUOTE_WORDS, find_quotations
 from newstrail.analyze.sentences import split_sentences
 from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
-__all__ = ["Doc", "Token", "document", "span_features", "token_features", "tokenize"]
+__all__ = [
+    "Doc", "Token", "document", "word_lists", "neighbour_features", "sentence_features", "sentence_flags", "span_features", "token_features", "tokenize",
+    "word_features",
+]
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+# the same tokens as the pieces between white space: one split of the whole text gives
+# every token's text and (summing lengths) its offsets, with no match object per token
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 #: repetition is counted over the whole text up to this length (every real article) ...
 WHOLE_TEXT_CHARS = 100_000
 #: ... and beyond it within this many characters either side of the span
@@ -57,17 +70,33 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 class Doc:
     """A text cut into sentences of tokens, with the article-wide counts features need.
 
+    The tokens are kept flat, in sentence order: ``words`` (as in the text), ``lower``,
+    ``starts`` and ``ends`` are parallel lists, and sentence ``i`` holds tokens
+    ``bounds[i]:bounds[i + 1]`` (:attr:`tokens` gives them as :class:`Token` lists).
     Positions are looked up in indexes built once per article (bisect over offsets), so
     asking for every token costs ``O(log n)`` each, not a scan of every quotation.
     """
 
     text: str
     sentences: list[Span]
-    tokens: list[list[Token]]
+    words: list[str]
+    lower: list[str]
+    starts: list[int]
+    ends: list[int]
+    bounds: list[int]
     counts: Counter
     quoted: list[tuple[int, int, int]]  # (start, end, words) of every quotation
-    _token_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _occurrences: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def tokens(self) -> list[list[Token]]:
+        """The tokens of each sentence."""
+        w, s, e, b = self.words, self.starts, self.ends, self.bounds
+        return [[Token(w[k], s[k], e[k]) for k in range(b[i], b[i + 1])] for i in range(len(b) - 1)]
+
+    def sentence_words(self, sentence: int) -> list[str]:
+        """The token texts of ``sentence``."""
+        return self.words[self.bounds[sentence] : self.bounds[sentence + 1]]
 
     def occurrences(self, key: str, start: int, end: int) -> int:
         """How often ``key`` (lower case) occurs in the text: the whole text up to
@@ -91,6 +120,15 @@ class Doc:
         bounds, levels = self._quote_levels
         return levels[bisect.bisect_right(bounds, pos) - 1] if bounds and pos >= bounds[0] else 0
 
+    def quote_levels(self) -> np.ndarray:
+        """:meth:`in_quote` of every token's start, in token order."""
+        bounds, levels = self._quote_levels
+        starts = np.asarray(self.starts, dtype=np.intp)
+        if not bounds:
+            return np.zeros(len(starts), dtype=np.intp)
+        at = np.searchsorted(np.asarray(bounds), starts, side="right") - 1
+        return np.where(at >= 0, np.asarray(levels, dtype=np.intp)[np.maximum(at, 0)], 0)
+
     def in_long_quote(self, start: int, end: int) -> bool:
         """Whether a long quotation (:data:`MIN_QUOTE_WORDS` words or more) holds ``start..end``."""
         starts, reach = self._long_quotes
@@ -104,9 +142,7 @@ class Doc:
 
     def token_starts(self, sentence: int) -> list[int]:
         """The start offsets of the tokens of ``sentence`` (for bisect)."""
-        if sentence not in self._token_starts:
-            self._token_starts[sentence] = [t.start for t in self.tokens[sentence]]
-        return self._token_starts[sentence]
+        return self.starts[self.bounds[sentence] : self.bounds[sentence + 1]]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -145,12 +181,39 @@ class Doc:
 
 
 def document(text: str, sentences: Sequence[Span] | None = None) -> Doc:
-    """Tokenise ``text`` sentence by sentence (``sentences`` if given, else split here)."""
+    """Tokenise ``text`` sentence by sentence (``sentences`` if given, else split here).
+
+    >>> doc = document("A brutal day. Why?")
+    >>> doc.sentence_words(0), doc.sentence_words(1), doc.starts[-2:]
+    (['A', 'brutal', 'day', '.'], ['Why', '?'], [14, 17])
+    """
     spans = list(sentences) if sentences is not None else split_sentences(text)
-    tokens = [tokenize(text, s.start, s.end) for s in spans]
-    counts = Counter(t.text.lower() for sent in tokens for t in sent if t.text[0].isalnum())
+    parts = _TOKEN_SPLIT.split(text)  # white space, token, white space, ..., white space
+    every = parts[1::2]
+    offsets = list(accumulate(map(len, parts), initial=0))
+    every_start, every_end = offsets[1::2][: len(every)], offsets[2::2]
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    bounds = [0]
+    for s in spans:
+        a, b = bisect.bisect_left(every_start, s.start), bisect.bisect_left(every_start, s.end)
+        if (a and every_end[a - 1] > s.start) or (b > a and every_end[b - 1] > s.end):
+            # a token of the whole text crosses the sentence's edge: tokenise the sentence alone, as
+            # the sentence's own tokens are what the features were trained on
+            toks = tokenize(text, s.start, s.end)
+            words += [t.text for t in toks]
+            starts += [t.start for t in toks]
+            ends += [t.end for t in toks]
+        else:
+            words += every[a:b]
+            starts += every_start[a:b]
+            ends += every_end[a:b]
+        bounds.append(len(words))
+    lower = list(map(str.lower, words))
+    counts = Counter(compress(lower, map(str.isalnum, map(itemgetter(0), words))))
     quoted = [(q.span.start, q.span.end, q.words) for q in find_quotations(text)]
-    return Doc(text, spans, tokens, counts, quoted)
+    return Doc(text, spans, words, lower, starts, ends, bounds, counts, quoted)
 
 
 def _shape(word: str) -> str:
@@ -173,7 +236,12 @@ def _bucket(n: int, edges: Sequence[int]) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _lex(word: str) -> tuple[str, ...]:
+def word_lists(word: str) -> tuple[str, ...]:
+    """The short names of the word lists of :mod:`.lexicons` that hold ``word`` (lower case).
+
+    >>> word_lists("threat")
+    ('loaded', 'fear')
+    """
     return tuple(name for name, words in CLASSES.items() if word in words)
 
 
@@ -191,61 +259,101 @@ def _cluster_ids(clusters: Clusters | None, word: str) -> list[tuple[str, int]]:
     return [(_LEVELS[0], v)] if isinstance(v, int) else list(zip(_LEVELS, v))
 
 
+#: bucket edges of a token's place in its sentence (``pos=``, ``rpos=``), of how often its word
+#: recurs in the article (``rep=``) and of the sentence's length in tokens (``slen=``)
+POS_EDGES = (0, 2, 5, 10)
+REP_EDGES = (1, 2, 4, 8)
+SLEN_EDGES = (4, 8, 15, 25, 40)
+#: the neighbours a token's features look at, by offset
+NEIGHBOURS = (-2, -1, 1, 2)
+
+
+def word_features(text: str, clusters: Clusters | None = None) -> list[str]:
+    """What a token says about itself, from its text alone (word, shape, suffix, word lists, clusters).
+
+    >>> word_features("Brutally")
+    ['w=brutally', 'sh=Xx', 'suf=lly', 'lex=loaded', 'adv']
+    """
+    w = text.lower()
+    f = [f"w={w}", f"sh={_shape(text)}", f"suf={w[-3:]}", *(f"lex={name}" for name in word_lists(w))]
+    if w.endswith("est") and len(w) > 5:
+        f.append("superl")
+    if w.endswith("ly") and len(w) > 4:
+        f.append("adv")
+    if text in _QUOTE_MARKS:
+        f.append("qmark")
+    f += [f"{level}={c}" for level, c in _cluster_ids(clusters, w)]
+    return f
+
+
+def neighbour_features(low: str | None, k: int, clusters: Clusters | None = None) -> list[str]:
+    """What the word ``k`` places away (lower case; ``None`` past the sentence's edge) tells a token.
+
+    >>> neighbour_features("evil", -1), neighbour_features(None, 2)
+    (['w-1=evil', 'lex-1=loaded'], ['w2=</s>'])
+    """
+    if low is None:
+        return [f"w{k}={'<s>' if k < 0 else '</s>'}"]
+    f = [f"w{k}={low}", *(f"lex{k}={name}" for name in word_lists(low))]
+    if k in (-1, 1):
+        f += [f"{level}{k:+d}={c}" for level, c in _cluster_ids(clusters, low)]
+    return f
+
+
+def sentence_flags(sentence: str, index: int) -> list[str]:
+    """The flags of the ``index``-th sentence, whose text is ``sentence``: a question, an exclamation, the headline.
+
+    >>> sentence_flags("Who knew?”", 0)
+    ['sent?', 'title']
+    """
+    f = []
+    if sentence.rstrip("\"”’'») ").endswith("?"):
+        f.append("sent?")
+    if "!" in sentence:
+        f.append("sent!")
+    if index == 0:
+        f.append("title")
+    return f
+
+
+def sentence_features(doc: Doc, index: int) -> list[str]:
+    """What sentence ``index`` tells each of its tokens: question, exclamation, headline, length, word lists.
+
+    >>> sentence_features(document("Why so evil?"), 0)
+    ['sent?', 'title', 'slen=0', 's_loaded', 's_intens', 's_doubt', 's_causal']
+    """
+    span = doc.sentences[index]
+    low = doc.lower[doc.bounds[index] : doc.bounds[index + 1]]
+    f = sentence_flags(doc.text[span.start : span.end], index)
+    f.append(f"slen={_bucket(len(low), SLEN_EDGES)}")
+    f += [f"s_{name}" for name in dict.fromkeys(name for w in low for name in word_lists(w))]
+    return f
+
+
 def token_features(doc: Doc, index: int, clusters: Clusters | None = None) -> list[list[str]]:
-    """Feature strings for every token of sentence ``index`` of ``doc``.
+    """Feature strings for every token of sentence ``index`` of ``doc`` (what training writes).
 
     ``clusters`` maps a lowercase word to its cluster, or to one cluster per granularity
     (words of similar meaning, from the shipped embeddings), so the tagger generalises to
-    words training never saw.
+    words training never saw. The order of a token's strings means nothing to the CRF.
     """
-    toks = doc.tokens[index]
-    low = [t.text.lower() for t in toks]
-    cl = [_cluster_ids(clusters, w) for w in low]
-    n = len(toks)
-    sent = doc.text[doc.sentences[index].start : doc.sentences[index].end]
-    sent_flags = []
-    if sent.rstrip("\"”’'») ").endswith("?"):
-        sent_flags.append("sent?")
-    if "!" in sent:
-        sent_flags.append("sent!")
-    if index == 0:
-        sent_flags.append("title")
-    sent_flags.append(f"slen={_bucket(n, (4, 8, 15, 25, 40))}")
-    sent_lex = Counter(name for w in low for name in _lex(w))
-    sent_flags += [f"s_{name}" for name in sent_lex]
+    first, stop = doc.bounds[index], doc.bounds[index + 1]
+    words, low = doc.words[first:stop], doc.lower[first:stop]
+    n = len(words)
+    sent_flags = sentence_features(doc, index)
     out: list[list[str]] = []
-    for i, tok in enumerate(toks):
+    for i, text in enumerate(words):
         w = low[i]
-        f = ["b", f"w={w}", f"sh={_shape(tok.text)}", f"suf={w[-3:]}", *sent_flags]
-        f.append(f"pos={_bucket(i, (0, 2, 5, 10))}")
-        f.append(f"rpos={_bucket(n - 1 - i, (0, 2, 5, 10))}")
-        for name in _lex(w):
-            f.append(f"lex={name}")
-        if w.endswith("est") and len(w) > 5:
-            f.append("superl")
-        if w.endswith("ly") and len(w) > 4:
-            f.append("adv")
-        if tok.text[0].isalnum() and w not in STOPWORDS:
-            f.append(f"rep={_bucket(doc.counts[w], (1, 2, 4, 8))}")
-        q = doc.in_quote(tok.start)
+        f = ["b", *word_features(text, clusters), *sent_flags]
+        f.append(f"pos={_bucket(i, POS_EDGES)}")
+        f.append(f"rpos={_bucket(n - 1 - i, POS_EDGES)}")
+        if text[0].isalnum() and w not in STOPWORDS:
+            f.append(f"rep={_bucket(doc.counts[w], REP_EDGES)}")
+        q = doc.in_quote(doc.starts[first + i])
         if q:
             f.append(f"quote={q}")
-        if tok.text in _QUOTE_MARKS:
-            f.append("qmark")
-        for k in (-2, -1, 1, 2):
-            j = i + k
-            f.append(f"w{k}={low[j] if 0 <= j < n else ('<s>' if j < 0 else '</s>')}")
-            if 0 <= j < n:
-                for name in _lex(low[j]):
-                    f.append(f"lex{k}={name}")
-        for level, c in cl[i]:
-            f.append(f"{level}={c}")
-        if i > 0:
-            for level, c in cl[i - 1]:
-                f.append(f"{level}-1={c}")
-        if i + 1 < n:
-            for level, c in cl[i + 1]:
-                f.append(f"{level}+1={c}")
+        for k in NEIGHBOURS:
+            f += neighbour_features(low[i + k] if 0 <= i + k < n else None, k, clusters)
         if i > 0:
             f.append(f"bi={low[i - 1]}|{w}")
         if i + 1 < n:
@@ -273,7 +381,7 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
     words = [w for w in low if w[0].isalnum()]
     f[f"len={_bucket(len(words), (1, 2, 3, 5, 8, 13, 21))}"] = 1.0
     for w in words:
-        for name in _lex(w):
+        for name in word_lists(w):
             f[f"lex={name}"] = f.get(f"lex={name}", 0.0) + 1.0
     # how often the span's words recur in the article: the mark of repetition
     key = text.lower().strip()
@@ -298,7 +406,7 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
     if sentence is not None:
         s = doc.sentences[sentence]
         stext = doc.text[s.start : s.end]
-        for w in {t.text.lower() for t in doc.tokens[sentence]}:
+        for w in set(doc.lower[doc.bounds[sentence] : doc.bounds[sentence + 1]]):
             f[f"s={w}"] = 1.0
         cover = (end - start) / max(1, s.end - s.start)
         f[f"cover={_bucket(int(cover * 10), (1, 3, 6, 8))}"] = 1.0
