@@ -30,7 +30,7 @@ import numpy as np
 
 from newstrail.core.article import Span, Technique
 from newstrail.analyze.quotes import MIN_QUOTE_WORDS
-from newstrail.analyze.rhetoric.features import Doc, document, span_features, tokenize
+from newstrail.analyze.rhetoric.features import Doc, document, sentence_context, span_features
 from newstrail.analyze.rhetoric.lexicons import CLASSES, RULE_LOADED
 from newstrail.analyze.rhetoric.model import Model, load_model
 
@@ -112,7 +112,7 @@ def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int,
 
 def _explain(doc: Doc, technique: str, start: int, end: int) -> str:
     text = doc.text[start:end]
-    words = [t.text for t in tokenize(doc.text, start, end) if t.text[0].isalnum()]
+    words = [w for w in doc.span_words(start, end) if w[0].isalnum()]
     low = [w.lower() for w in words]
 
     def cue(*classes: str) -> str | None:
@@ -171,9 +171,17 @@ def techniques_in(
     doc = document(text, sentences)
     probs = inside_probabilities(doc, model)
 
+    classifier, context = model.classifier, {}
+
     def technique_of(start: int, end: int, sent: int | None) -> str:
-        p = model.classifier.probabilities(span_features(doc, start, end, sent, model.clusters))
-        return model.classifier.classes[int(p.argmax())]
+        # the most probable class is the one of the highest linear score; the sentence's part of
+        # the score is the same for every span in it
+        z = classifier.scores(span_features(doc, start, end, sent, model.clusters, context=False))
+        if sent is not None:
+            if sent not in context:
+                context[sent] = classifier.scores(sentence_context(doc, sent), intercept=False)
+            z += context[sent]
+        return classifier.classes[int(z.argmax())]
 
     out: list[Technique] = []
     for start, end, score, sent in learned_spans(doc, probs, model.threshold, model.gap, model.keep):

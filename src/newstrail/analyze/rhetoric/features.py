@@ -39,7 +39,7 @@ from newstrail.analyze.sentences import split_sentences
 from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
 __all__ = [
-    "Doc", "Token", "document", "word_lists", "neighbour_features", "sentence_features", "sentence_flags", "span_features", "token_features", "tokenize",
+    "Doc", "Token", "document", "word_lists", "neighbour_features", "sentence_context", "sentence_features", "sentence_flags", "span_features", "token_features", "tokenize",
     "word_features",
 ]
 
@@ -87,6 +87,7 @@ class Doc:
     counts: Counter
     quoted: list[tuple[int, int, int]]  # (start, end, words) of every quotation
     _occurrences: dict[str, int] = field(default_factory=dict, repr=False)
+    _span_words: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def tokens(self) -> list[list[Token]]:
@@ -97,6 +98,14 @@ class Doc:
     def sentence_words(self, sentence: int) -> list[str]:
         """The token texts of ``sentence``."""
         return self.words[self.bounds[sentence] : self.bounds[sentence + 1]]
+
+    def span_words(self, start: int, end: int) -> list[str]:
+        """The token texts of ``text[start:end]``, as :func:`tokenize` cuts them (kept: a span's
+        technique and its explanation both ask)."""
+        key = (start, end)
+        if key not in self._span_words:
+            self._span_words[key] = _TOKEN.findall(self.text, start, end)
+        return self._span_words[key]
 
     def occurrences(self, key: str, start: int, end: int) -> int:
         """How often ``key`` (lower case) occurs in the text: the whole text up to
@@ -362,16 +371,19 @@ def token_features(doc: Doc, index: int, clusters: Clusters | None = None) -> li
     return out
 
 
-def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, clusters: Clusters | None = None) -> dict[str, float]:
-    """Features of the span ``text[start:end]`` for the technique classifier."""
+def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, clusters: Clusters | None = None,
+                  context: bool = True) -> dict[str, float]:
+    """Features of the span ``text[start:end]`` for the technique classifier.
+
+    ``context=False`` leaves out :func:`sentence_context` (the part shared by every span of
+    the sentence, which a caller scoring many spans adds once per sentence).
+    """
     text = doc.text[start:end]
-    toks = tokenize(doc.text, start, end)
-    low = [t.text.lower() for t in toks]
+    toks = doc.span_words(start, end)
+    low = list(map(str.lower, toks))
     f: dict[str, float] = {"bias": 1.0}
-    for w in low:
-        f[f"w={w}"] = 1.0
-    for a, b in zip(low, low[1:]):
-        f[f"bi={a}|{b}"] = 1.0
+    f.update(dict.fromkeys([f"w={w}" for w in low], 1.0))
+    f.update(dict.fromkeys([f"bi={a}|{b}" for a, b in zip(low, low[1:])], 1.0))
     for w in low:
         for level, c in _cluster_ids(clusters, w):
             f[f"{level}={c}"] = 1.0
@@ -399,19 +411,29 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
         f["ends?"] = 1.0
     if "!" in text:
         f["has!"] = 1.0
-    if any(t.text.isupper() and len(t.text) > 1 for t in toks):
+    if any(t.isupper() and len(t) > 1 for t in toks):
         f["caps"] = 1.0
     if any(c in key for c in CLICHES):
         f["cliche"] = 1.0
     if sentence is not None:
         s = doc.sentences[sentence]
-        stext = doc.text[s.start : s.end]
-        for w in set(doc.lower[doc.bounds[sentence] : doc.bounds[sentence + 1]]):
-            f[f"s={w}"] = 1.0
         cover = (end - start) / max(1, s.end - s.start)
         f[f"cover={_bucket(int(cover * 10), (1, 3, 6, 8))}"] = 1.0
-        if stext.rstrip("\"”’'») ").endswith("?"):
-            f["sent?"] = 1.0
-        if sentence == 0:
-            f["title"] = 1.0
+        if context:
+            f.update(sentence_context(doc, sentence))
+    return f
+
+
+def sentence_context(doc: Doc, sentence: int) -> dict[str, float]:
+    """The features a span takes from its sentence (the same for every span in it).
+
+    >>> sorted(sentence_context(document("Why so evil?"), 0))
+    ['s=?', 's=evil', 's=so', 's=why', 'sent?', 'title']
+    """
+    s = doc.sentences[sentence]
+    f = {f"s={w}": 1.0 for w in set(doc.lower[doc.bounds[sentence] : doc.bounds[sentence + 1]])}
+    if doc.text[s.start : s.end].rstrip("\"”’'») ").endswith("?"):
+        f["sent?"] = 1.0
+    if sentence == 0:
+        f["title"] = 1.0
     return f

@@ -27,6 +27,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
 from importlib import resources
 from pathlib import Path
 
@@ -94,30 +95,38 @@ class SpanTagger:
         flat = starts[row] + pos
         # the forward pass runs over the sentences aligned at their start, the backward one over
         # them aligned at their end: each pass meets a sentence's padding only after it is done
-        ahead = np.ones((count, longest, labels))
-        ahead[row, pos] = emit[flat]
-        behind = np.ones((count, longest, labels))
+        ahead = np.ones((longest, count, labels))
+        ahead[pos, row] = emit[flat]
         shifted = pos + (longest - lengths)[row]
-        behind[row, shifted] = emit[flat]
+        behind = np.ones((longest, count, labels))
+        behind[shifted, row] = emit[flat]
+        # one step's matrix per position and sentence: forward a @ (T * e_t), backward b @ (T * e_t).T
         trans = self.exp_transitions
-        alpha = np.empty_like(ahead)
-        a = ahead[:, 0] / ahead[:, 0].sum(axis=1, keepdims=True)
-        alpha[:, 0] = a
-        for t in range(1, longest):
-            a = (a @ trans) * ahead[:, t]
-            a /= a.sum(axis=1, keepdims=True)
-            alpha[:, t] = a
-        beta = np.empty_like(behind)
-        b = np.ones((count, labels))
-        beta[:, -1] = b
-        back = trans.T
-        for t in range(longest - 2, -1, -1):
-            b = (behind[:, t + 1] * b) @ back
-            b /= b.sum(axis=1, keepdims=True)
-            beta[:, t] = b
-        marg = alpha[row, pos] * beta[row, shifted]
+        alpha = _chain(ahead[0] / ahead[0].sum(axis=1, keepdims=True), trans[None, None] * ahead[1:, :, None, :])
+        beta = _chain(np.ones((count, labels)), (trans.T[None, None] * behind[:0:-1, :, :, None]))[::-1]
+        marg = alpha[pos, row] * beta[shifted, row]
         marg /= marg.sum(axis=1, keepdims=True)
         return flat, marg
+
+
+#: a chain renormalises its vectors every this many steps (the scale cancels in the marginals;
+#: a step shrinks a vector by at most the smallest transition weight, e^-11 for the shipped model)
+RENORMALISE = 8
+
+
+def _chain(start: np.ndarray, steps: np.ndarray) -> np.ndarray:
+    """``out[0] = start``, ``out[t] = out[t - 1] @ steps[t - 1]`` for a batch of vectors, each scaled as it goes.
+
+    ``start`` is ``(batch, labels)``, ``steps`` ``(positions - 1, batch, labels, labels)``.
+    """
+    out = np.empty((len(steps) + 1, *start.shape))
+    out[0] = start
+    rows = out[:, :, None, :]  # each vector as a 1 x labels matrix, for a batched product
+    for t in range(len(steps)):
+        np.matmul(rows[t], steps[t], out=rows[t + 1])
+        if t % RENORMALISE == RENORMALISE - 1:
+            out[t + 1] /= out[t + 1].sum(axis=1, keepdims=True)
+    return out
 
 
 def _groups(lengths: np.ndarray, cells: int = 65_536) -> list[np.ndarray]:
@@ -145,16 +154,18 @@ class LinearTechniques:
         self.classes = classes
 
     def probabilities(self, features: dict[str, float]) -> np.ndarray:
-        rows, values = [], []
-        for name, value in features.items():
-            i = self.index.get(name)
-            if i is not None:
-                rows.append(i)
-                values.append(value)
-        z = self.intercept + np.asarray(values) @ self.coef[rows] if rows else self.intercept.copy()
+        z = self.scores(features)
         z -= z.max()
         p = np.exp(z)
         return p / p.sum()
+
+    def scores(self, features: dict[str, float], intercept: bool = True) -> np.ndarray:
+        """The classes' linear scores (before the softmax), with or without the intercept."""
+        rows = np.fromiter(map(self.index.get, features, repeat(-1)), dtype=np.intp, count=len(features))
+        known = rows >= 0
+        values = np.fromiter(features.values(), dtype=np.float64, count=len(features))[known]
+        z = values @ self.coef[rows[known]]
+        return z + self.intercept if intercept else z
 
 
 @dataclass
