@@ -30,7 +30,7 @@ import numpy as np
 
 from newstrail.core.article import Span, Technique
 from newstrail.analyze.quotes import MIN_QUOTE_WORDS
-from newstrail.analyze.rhetoric.features import Doc, document, sentence_context, span_features
+from newstrail.analyze.rhetoric.features import Doc, document
 from newstrail.analyze.rhetoric.lexicons import CLASSES, RULE_LOADED
 from newstrail.analyze.rhetoric.model import Model, load_model
 
@@ -171,17 +171,10 @@ def techniques_in(
     doc = document(text, sentences)
     probs = inside_probabilities(doc, model)
 
-    classifier, context = model.classifier, {}
+    context: dict[int, np.ndarray] = {}  # the sentences' part of the classifier's scores
 
     def technique_of(start: int, end: int, sent: int | None) -> str:
-        # the most probable class is the one of the highest linear score; the sentence's part of
-        # the score is the same for every span in it
-        z = classifier.scores(span_features(doc, start, end, sent, model.clusters, context=False))
-        if sent is not None:
-            if sent not in context:
-                context[sent] = classifier.scores(sentence_context(doc, sent), intercept=False)
-            z += context[sent]
-        return classifier.classes[int(z.argmax())]
+        return model.scorer.technique(doc, start, end, sent, context)
 
     out: list[Technique] = []
     for start, end, score, sent in learned_spans(doc, probs, model.threshold, model.gap, model.keep):

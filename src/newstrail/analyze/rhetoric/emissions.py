@@ -64,6 +64,9 @@ class Emitter:
         bits = (np.arange(2 ** len(_LEX_NAMES))[:, None] >> np.arange(len(_LEX_NAMES))) & 1
         self.sent_lex = bits @ np.stack([self._sum([f"s_{name}"]) for name in _LEX_NAMES])
         self._bigrams(index)
+        # the words with a weight as some neighbour (w-2=, w-1=, w1=, w2=)
+        prefixes = tuple(f"w{k}=" for k in NEIGHBOURS)
+        self.neighbours_known = {name.split("=", 1)[1] for name in index if name.startswith(prefixes)}
         self._reset()
 
     def _sum(self, features: list[str]) -> np.ndarray:
@@ -108,14 +111,23 @@ class Emitter:
             self.table = np.concatenate([self.table, np.zeros((size - len(self.table), *self.table.shape[1:]))])
             self.lex_mask = np.concatenate([self.lex_mask, np.zeros(size - len(self.lex_mask), dtype=np.int64)])
             self.repeats = np.concatenate([self.repeats, np.zeros(size - len(self.repeats), dtype=bool)])
+        strings: list[str] = []  # every feature string of the new types, and the table cell it adds to
+        cells: list[int] = []
+        clusters = self.clusters or {}
         for row, text in enumerate(new, start=first):
             low = text.lower()
-            self.table[row, 0] = self._sum(word_features(text, self.clusters))
-            for slot, k in enumerate(NEIGHBOURS, start=1):
-                self.table[row, slot] = self._sum(neighbour_features(low, k, self.clusters))
+            # a word the model knows nothing of as a neighbour (names, figures) adds nothing there
+            known = low in self.neighbours_known or low in clusters or word_lists(low)
+            parts = [word_features(text, clusters), *(neighbour_features(low, k, clusters) for k in NEIGHBOURS if known)]
+            for slot, features in enumerate(parts):
+                strings += features
+                cells += [row * _SLOTS + slot] * len(features)
             self.lex_mask[row] = sum(1 << _LEX_NAMES.index(name) for name in word_lists(low))
             self.repeats[row] = text[0].isalnum() and low not in STOPWORDS
             self.types[text] = row
+        found = np.fromiter(map(self.index.get, strings, repeat(-1)), dtype=np.intp, count=len(strings))
+        keep = found >= 0
+        np.add.at(self.table.reshape(-1, self.table.shape[2]), np.asarray(cells, dtype=np.intp)[keep], self.weights[found[keep]])
 
     def __call__(self, doc: Doc) -> np.ndarray:
         """``(tokens, labels)`` emission scores of every token of ``doc``, in its flat token order."""

@@ -39,7 +39,7 @@ from newstrail.analyze.sentences import split_sentences
 from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
 __all__ = [
-    "Doc", "Token", "document", "word_lists", "neighbour_features", "sentence_context", "sentence_features", "sentence_flags", "span_features", "token_features", "tokenize",
+    "Doc", "Token", "document", "word_lists", "neighbour_features", "sentence_context", "sentence_features", "sentence_flags", "span_features", "span_form_features", "span_pair_features", "span_word_features", "token_features", "tokenize",
     "word_features",
 ]
 
@@ -375,31 +375,58 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
                   context: bool = True) -> dict[str, float]:
     """Features of the span ``text[start:end]`` for the technique classifier.
 
-    ``context=False`` leaves out :func:`sentence_context` (the part shared by every span of
-    the sentence, which a caller scoring many spans adds once per sentence).
+    Three parts: its words (:func:`span_word_features` of each, the word pairs, the first
+    and last word), its form (:func:`span_form_features`) and, unless ``context=False``, its
+    sentence's (:func:`sentence_context`, the same for every span of the sentence).
+    """
+    words = doc.span_words(start, end)
+    low = list(map(str.lower, words))
+    f: dict[str, float] = {}
+    for w in low:
+        f.update(dict.fromkeys(span_word_features(w, clusters), 1.0))
+    f.update(dict.fromkeys(span_pair_features(low), 1.0))
+    f.update(span_form_features(doc, start, end, sentence, words, low))
+    if context and sentence is not None:
+        f.update(sentence_context(doc, sentence))
+    return f
+
+
+def span_word_features(low: str, clusters: Clusters | None = None) -> list[str]:
+    """What one word (lower case) of a span tells the technique classifier: itself and its clusters.
+
+    >>> span_word_features("evil")
+    ['w=evil']
+    """
+    return [f"w={low}", *(f"{level}={c}" for level, c in _cluster_ids(clusters, low))]
+
+
+def span_pair_features(low: list[str]) -> list[str]:
+    """The word pairs of a span's words (lower case), its first word and its last.
+
+    >>> span_pair_features(["so", "evil"])
+    ['bi=so|evil', 'first=so', 'last=evil']
+    """
+    f = [f"bi={a}|{b}" for a, b in zip(low, low[1:])]
+    return f + [f"first={low[0]}", f"last={low[-1]}"] if low else f
+
+
+def span_form_features(doc: Doc, start: int, end: int, sentence: int | None, words: list[str], low: list[str]) -> dict[str, float]:
+    """A span's length, word lists, recurrences, quotation marks, punctuation and share of its sentence.
+
+    ``words`` are its token texts (:meth:`Doc.span_words`), ``low`` the same in lower case.
     """
     text = doc.text[start:end]
-    toks = doc.span_words(start, end)
-    low = list(map(str.lower, toks))
     f: dict[str, float] = {"bias": 1.0}
-    f.update(dict.fromkeys([f"w={w}" for w in low], 1.0))
-    f.update(dict.fromkeys([f"bi={a}|{b}" for a, b in zip(low, low[1:])], 1.0))
-    for w in low:
-        for level, c in _cluster_ids(clusters, w):
-            f[f"{level}={c}"] = 1.0
-    if low:
-        f[f"first={low[0]}"] = 1.0
-        f[f"last={low[-1]}"] = 1.0
-    words = [w for w in low if w[0].isalnum()]
-    f[f"len={_bucket(len(words), (1, 2, 3, 5, 8, 13, 21))}"] = 1.0
-    for w in words:
+    alnum = [w for w in low if w[0].isalnum()]
+    f[f"len={_bucket(len(alnum), (1, 2, 3, 5, 8, 13, 21))}"] = 1.0
+    for w in alnum:
         for name in word_lists(w):
             f[f"lex={name}"] = f.get(f"lex={name}", 0.0) + 1.0
     # how often the span's words recur in the article: the mark of repetition
     key = text.lower().strip()
     occurrences = doc.occurrences(key, start, end)
     f[f"occ={_bucket(occurrences, (1, 2, 3, 5))}"] = 1.0
-    content = [w for w in words if w not in STOPWORDS]
+    content = [w for w in alnum if w not in STOPWORDS]
     if content:
         f[f"wrep={_bucket(min(doc.counts[w] for w in content), (1, 2, 3, 5, 8))}"] = 1.0
     if any(c in text for c in "\"“”«»"):
@@ -411,7 +438,7 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
         f["ends?"] = 1.0
     if "!" in text:
         f["has!"] = 1.0
-    if any(t.isupper() and len(t) > 1 for t in toks):
+    if any(t.isupper() and len(t) > 1 for t in words):
         f["caps"] = 1.0
     if any(c in key for c in CLICHES):
         f["cliche"] = 1.0
@@ -419,8 +446,6 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
         s = doc.sentences[sentence]
         cover = (end - start) / max(1, s.end - s.start)
         f[f"cover={_bucket(int(cover * 10), (1, 3, 6, 8))}"] = 1.0
-        if context:
-            f.update(sentence_context(doc, sentence))
     return f
 
 

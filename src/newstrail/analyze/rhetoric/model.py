@@ -34,6 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from newstrail.core.errors import StageError
+from newstrail.analyze.rhetoric.classify import SpanScorer
 from newstrail.analyze.rhetoric.emissions import Emitter
 
 __all__ = ["LinearTechniques", "Model", "SpanTagger", "load_model", "model_dir"]
@@ -88,45 +89,45 @@ class SpanTagger:
         return out
 
     def _marginals(self, emit: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The flat token indexes of these sentences and their label marginals."""
+        """The flat token indexes of these sentences and their label marginals.
+
+        Forward, ``alpha_t = (alpha_t-1 @ T) * e_t``; backward, with ``g_t = e_t * beta_t``,
+        ``g_t = (g_t+1 @ T.T) * e_t`` and ``beta_t = g_t+1 @ T.T``: the same step with the
+        transposed matrix, so both passes run side by side as one product per position
+        (sentences of a group aligned at their start for the forward pass, at their end for
+        the backward one, each row [forward | backward], the matrix block-diagonal).
+        """
         count, longest, labels = len(lengths), int(lengths.max()), emit.shape[1]
         row = np.repeat(np.arange(count), lengths)
         pos = np.arange(len(row)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         flat = starts[row] + pos
-        # the forward pass runs over the sentences aligned at their start, the backward one over
-        # them aligned at their end: each pass meets a sentence's padding only after it is done
-        ahead = np.ones((longest, count, labels))
-        ahead[pos, row] = emit[flat]
-        shifted = pos + (longest - lengths)[row]
-        behind = np.ones((longest, count, labels))
-        behind[shifted, row] = emit[flat]
-        # one step's matrix per position and sentence: forward a @ (T * e_t), backward b @ (T * e_t).T
+        back = pos + (longest - lengths)[row]  # the token's place among the sentences aligned at their end
+        scale = np.ones((longest, count, 2 * labels))
+        scale[pos, row, :labels] = emit[flat]
+        scale[longest - 1 - back, row, labels:] = emit[flat]  # the backward pass runs over reversed places
         trans = self.exp_transitions
-        alpha = _chain(ahead[0] / ahead[0].sum(axis=1, keepdims=True), trans[None, None] * ahead[1:, :, None, :])
-        beta = _chain(np.ones((count, labels)), (trans.T[None, None] * behind[:0:-1, :, :, None]))[::-1]
-        marg = alpha[pos, row] * beta[shifted, row]
+        step = np.zeros((2 * labels, 2 * labels))
+        step[:labels, :labels], step[labels:, labels:] = trans, trans.T
+        x = np.empty_like(scale)
+        x[0] = scale[0]
+        halves = x.reshape(longest, count, 2, labels)
+        for t in range(1, longest):
+            np.matmul(x[t - 1], step, out=x[t])
+            x[t] *= scale[t]
+            if t % RENORMALISE == 0:  # the scale cancels in the marginals; this keeps it in range
+                halves[t] /= halves[t].sum(axis=2, keepdims=True)
+        alpha = x[:, :, :labels]
+        g = x[::-1, :, labels:]  # g[t] at the places aligned at the end
+        beta = np.ones((longest, count, labels))
+        beta[:-1] = g[1:] @ trans.T
+        marg = alpha[pos, row] * beta[back, row]
         marg /= marg.sum(axis=1, keepdims=True)
         return flat, marg
 
 
-#: a chain renormalises its vectors every this many steps (the scale cancels in the marginals;
-#: a step shrinks a vector by at most the smallest transition weight, e^-11 for the shipped model)
+#: the passes renormalise their vectors every this many steps (a step shrinks a vector by at
+#: most the smallest transition weight, e^-10.2 for the shipped model: far from underflow)
 RENORMALISE = 8
-
-
-def _chain(start: np.ndarray, steps: np.ndarray) -> np.ndarray:
-    """``out[0] = start``, ``out[t] = out[t - 1] @ steps[t - 1]`` for a batch of vectors, each scaled as it goes.
-
-    ``start`` is ``(batch, labels)``, ``steps`` ``(positions - 1, batch, labels, labels)``.
-    """
-    out = np.empty((len(steps) + 1, *start.shape))
-    out[0] = start
-    rows = out[:, :, None, :]  # each vector as a 1 x labels matrix, for a batched product
-    for t in range(len(steps)):
-        np.matmul(rows[t], steps[t], out=rows[t + 1])
-        if t % RENORMALISE == RENORMALISE - 1:
-            out[t + 1] /= out[t + 1].sum(axis=1, keepdims=True)
-    return out
 
 
 def _groups(lengths: np.ndarray, cells: int = 65_536) -> list[np.ndarray]:
@@ -180,6 +181,11 @@ class Model:
     def emitter(self) -> Emitter:
         """The tagger's emission scores of a whole document (per word type, see :mod:`.emissions`)."""
         return Emitter(self.tagger.index, self.tagger.weights, self.clusters)
+
+    @cached_property
+    def scorer(self) -> SpanScorer:
+        """The classifier's scores of spans (per word type, see :mod:`.classify`)."""
+        return SpanScorer(self.classifier, self.clusters)
 
     @property
     def techniques(self) -> list[str]:
