@@ -6,17 +6,19 @@ cluster of every word. :class:`SpanScorer` gives the same scores with the per-wo
 (:func:`.features.span_word_features`) kept as the feature rows of each word type, the
 first time the word is seen; a feature counts once however many words carry it, as in
 the dict, so the rows are gathered as a set. The sentence's part
-(:func:`.features.sentence_context`) is scored once per sentence.
+(:func:`.features.sentence_context`) is scored once per sentence, and all the spans of a
+document in one product.
 
 >>> from newstrail.analyze.rhetoric.features import document
 >>> from newstrail.analyze.rhetoric.model import load_model
 >>> doc = document("It was a brutal, shameful massacre.")
->>> load_model().scorer.technique(doc, 9, 34, 0, {})
-'Loaded_Language'
+>>> load_model().scorer.techniques(doc, [(9, 34, 0)])
+['Loaded_Language']
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -49,28 +51,46 @@ class SpanScorer:
         self.word_rows[low] = rows
         return rows
 
-    def scores(self, doc: Doc, start: int, end: int, sentence: int | None, context: dict[int, np.ndarray]) -> np.ndarray:
-        """The classes' linear scores of ``text[start:end]`` (as of :func:`.features.span_features`).
-
-        ``context`` keeps the sentences' parts for the next spans of the same document.
-        """
-        words = doc.span_words(start, end)
-        low = list(map(str.lower, words))
-        rows: set[int] = set()
-        known = self.word_rows
-        for w in low:
-            found = known.get(w)
-            rows.update(self._rows(w) if found is None else found)
-        rows.update(i for i in map(self.classifier.index.get, span_pair_features(low)) if i is not None)
-        z = self.classifier.scores(span_form_features(doc, start, end, sentence, words, low))
-        if rows:
-            z += self.classifier.coef[sorted(rows)].sum(axis=0)
-        if sentence is not None:
-            if sentence not in context:
-                context[sentence] = self.classifier.scores(sentence_context(doc, sentence), intercept=False)
-            z += context[sentence]
+    def scores(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> np.ndarray:
+        """The classes' linear scores (as of :func:`.features.span_features`) of each
+        ``(start, end, sentence)`` span of ``doc``: one row a span, all gathered at once."""
+        index, known = self.classifier.index, self.word_rows
+        first: list[int] = []  # per span, where its features start in rows
+        rows: list[int] = []
+        values: list[float] = []
+        context: dict[int, int] = {}  # sentence -> its row of the sentences' scores
+        for start, end, sentence in spans:
+            first.append(len(rows))
+            words = doc.span_words(start, end)
+            low = list(map(str.lower, words))
+            found: set[int] = set()  # a feature counts once however many words carry it
+            for w in low:
+                mine = known.get(w)
+                found.update(self._rows(w) if mine is None else mine)
+            found.update(i for i in map(index.get, span_pair_features(low)) if i is not None)
+            form = span_form_features(doc, start, end, sentence, words, low)
+            for i, v in zip(map(index.get, form), form.values()):
+                if i is not None:
+                    rows.append(i)
+                    values.append(v)
+            rows += found
+            values += [1.0] * len(found)
+            if len(rows) == first[-1]:  # a span of no known feature: one of no weight, so it has a row
+                rows.append(0)
+                values.append(0.0)
+            if sentence is not None:
+                context.setdefault(sentence, len(context))
+        weighted = self.classifier.coef[rows] * np.asarray(values)[:, None]
+        z = np.add.reduceat(weighted, first, axis=0) + self.classifier.intercept
+        if context:
+            part = np.stack([self.classifier.scores(sentence_context(doc, s), intercept=False) for s in context])
+            with_sentence = [k for k, span in enumerate(spans) if span[2] is not None]
+            z[with_sentence] += part[[context[spans[k][2]] for k in with_sentence]]  # type: ignore[index]
         return z
 
-    def technique(self, doc: Doc, start: int, end: int, sentence: int | None, context: dict[int, np.ndarray]) -> str:
-        """The most probable technique of ``text[start:end]``: the class of the highest score."""
-        return self.classifier.classes[int(self.scores(doc, start, end, sentence, context).argmax())]
+    def techniques(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> list[str]:
+        """The most probable technique of each ``(start, end, sentence)`` span: the class of its highest score."""
+        if not spans:
+            return []
+        classes = self.classifier.classes
+        return [classes[i] for i in self.scores(doc, spans).argmax(axis=1).tolist()]

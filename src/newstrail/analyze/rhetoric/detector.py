@@ -171,14 +171,19 @@ def techniques_in(
     doc = document(text, sentences)
     probs = inside_probabilities(doc, model)
 
-    context: dict[int, np.ndarray] = {}  # the sentences' part of the classifier's scores
-
-    def technique_of(start: int, end: int, sent: int | None) -> str:
-        return model.scorer.technique(doc, start, end, sent, context)
+    learned = learned_spans(doc, probs, model.threshold, model.gap, model.keep)
+    ruled = rule_spans(doc, scare) if rules else []
+    # the classifier names the technique of every learned span and of every scare quote or question
+    # at a place no span before it holds (a loaded word is Loaded_Language): all scored at once
+    asked = {(start, end): sent for start, end, _, sent in learned}
+    for start, end, rule, _ in ruled:
+        if rule != "loaded" and (start, end) not in asked:
+            asked[(start, end)] = doc.sentence_of(start)
+    named = dict(zip(asked, model.scorer.techniques(doc, [(s, e, sent) for (s, e), sent in asked.items()])))
 
     out: list[Technique] = []
-    for start, end, score, sent in learned_spans(doc, probs, model.threshold, model.gap, model.keep):
-        technique = technique_of(start, end, sent)
+    for start, end, score, sent in learned:
+        technique = named[(start, end)]
         out.append(Technique(Span(start, end), technique, round(min(1.0, score), 3), _explain(doc, technique, start, end)))
     if rules:
         # spans may overlap, as in the corpus: a scare quote or a question inside a longer
@@ -187,7 +192,7 @@ def techniques_in(
         # (nested spans change no SI score: the scorer merges overlapping predictions)
         at = {(t.span.start, t.span.end): t for t in out}
         covers: _Cover | None = None
-        for start, end, rule, why in rule_spans(doc, scare):
+        for start, end, rule, why in ruled:
             at_sent = doc.sentence_of(start)
             if at_sent is not None:  # the tokens starting in start..end, by bisect
                 starts = doc.token_starts(at_sent)
@@ -201,7 +206,7 @@ def techniques_in(
                     same.explanation = why if not (rule == "question" and same.technique == "Doubt") else "rhetorical question casting doubt"
                     same.score = max(same.score, score)
                 continue
-            technique = "Loaded_Language" if rule == "loaded" else technique_of(start, end, at_sent)
+            technique = "Loaded_Language" if rule == "loaded" else named[(start, end)]
             if rule == "loaded":
                 # loaded words come last among the rules, so the spans that may name them are all in
                 # ``out`` now; a loaded word added here covers no other word

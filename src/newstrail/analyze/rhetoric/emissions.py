@@ -52,12 +52,16 @@ class Emitter:
         self.index, self.weights, self.clusters = index, weights, clusters
         labels = weights.shape[1]
         self.zero = np.zeros(labels)
-        self.bias = self._sum(["b"])
-        self.pos = np.stack([self._sum([f"pos={b}"]) for b in range(len(POS_EDGES) + 1)])
-        self.rpos = np.stack([self._sum([f"rpos={b}"]) for b in range(len(POS_EDGES) + 1)])
-        # the last row: no rep= feature (punctuation, stop words)
-        self.rep = np.stack([self._sum([f"rep={b}"]) for b in range(len(REP_EDGES) + 1)] + [self.zero])
-        self.quote = np.stack([self.zero, self._sum(["quote=1"]), self._sum(["quote=2"])])
+        # the features of a token's place, stacked: pos= and rpos= buckets, rep= buckets (then a
+        # row for none: punctuation, stop words) and quote= levels (0: none); the bias goes with pos=
+        tables = [
+            [self._sum(["b", f"pos={b}"]) for b in range(len(POS_EDGES) + 1)],
+            [self._sum([f"rpos={b}"]) for b in range(len(POS_EDGES) + 1)],
+            [self._sum([f"rep={b}"]) for b in range(len(REP_EDGES) + 1)] + [self.zero],
+            [self.zero, self._sum(["quote=1"]), self._sum(["quote=2"])],
+        ]
+        self.place = np.concatenate(tables)
+        self.place_at = np.cumsum([0] + [len(t) for t in tables])[:-1]
         self.slen = np.stack([self._sum([f"slen={b}"]) for b in range(len(SLEN_EDGES) + 1)])
         self.flags = {name: self._sum([name]) for name in ("sent?", "sent!", "title")}
         # every combination of word lists a sentence can hold, as a bit mask -> its s_ weights
@@ -145,11 +149,14 @@ class Emitter:
         pos = np.arange(n) - bounds[sentence]
         rpos = lengths[sentence] - 1 - pos
         e = self._neighbours(ids, pos, rpos)
-        e += self.bias
-        e += self.pos[np.searchsorted(POS_EDGES, pos)] + self.rpos[np.searchsorted(POS_EDGES, rpos)]
+        # the features of the token's place: one gather from the small tables stacked
         counts = np.fromiter(map(doc.counts.get, doc.lower, repeat(0)), dtype=np.intp, count=n)
-        e += self.rep[np.where(self.repeats[ids], np.searchsorted(REP_EDGES, counts), len(REP_EDGES) + 1)]
-        e += self.quote[doc.quote_levels()]
+        place = np.empty((4, n), dtype=np.intp)
+        place[0] = np.searchsorted(POS_EDGES, pos)
+        place[1] = np.searchsorted(POS_EDGES, rpos) + self.place_at[1]
+        place[2] = np.where(self.repeats[ids], np.searchsorted(REP_EDGES, counts), len(REP_EDGES) + 1) + self.place_at[2]
+        place[3] = doc.quote_levels() + self.place_at[3]
+        e += self.place[place].sum(axis=0)
         e += self._sentences(doc, ids, bounds, lengths)[sentence]
         if n > 1:
             pair = np.fromiter(map(self.pair_row.get, zip(doc.lower, doc.lower[1:]), repeat(0)), dtype=np.intp, count=n - 1)
@@ -159,14 +166,21 @@ class Emitter:
         return e
 
     def _neighbours(self, ids: np.ndarray, pos: np.ndarray, rpos: np.ndarray) -> np.ndarray:
-        """Each token's own weights plus what its neighbours two either side add."""
-        table = self.table.reshape(-1, self.table.shape[2])
-        e = table[ids * _SLOTS]
+        """Each token's own weights plus what its neighbours two either side add (one gather)."""
+        n = len(ids)
+        cells = np.empty((_SLOTS, n), dtype=np.intp)
+        cells[0] = ids
         for slot, k in enumerate(NEIGHBOURS, start=1):
-            other = np.roll(ids, -k)
-            other[(pos + k < 0) if k < 0 else (rpos - k < 0)] = _BOS if k < 0 else _EOS
-            e += table[other * _SLOTS + slot]
-        return e
+            other = cells[slot]
+            if k < 0:
+                other[-k:], other[:-k] = ids[: n + k], _BOS
+                other[pos < -k] = _BOS
+            else:
+                other[: n - k], other[n - k :] = ids[k:], _EOS
+                other[rpos < k] = _EOS
+        cells *= _SLOTS
+        cells += np.arange(_SLOTS)[:, None]
+        return self.table.reshape(-1, self.table.shape[2])[cells].sum(axis=0)
 
     def _sentences(self, doc: Doc, ids: np.ndarray, bounds: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """The weights of each sentence's own features (:func:`.features.sentence_features`)."""
