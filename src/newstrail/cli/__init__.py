@@ -149,12 +149,13 @@ def _analysis_summary(run: api.Analysis, db: str) -> int:
 @DB
 @FORMAT
 @click.option("--no-language", is_flag=True, help="Do not detect the language of articles that do not state it.")
+@click.option("--no-rhetoric", is_flag=True, help="Do not mark propaganda techniques (the rhetoric stage).")
 @click.option("--report", "report_dir", default=None, metavar="DIR",
               help="Also write HTML reports of the articles read and their stories to DIR, with an index.")
 @QUIET
 @click.pass_context
-def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool, report_dir: str | None,
-                quiet: bool) -> None:
+def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool, no_rhetoric: bool,
+                report_dir: str | None, quiet: bool) -> None:
     """Ingest, clean, analyse, store and link articles.
 
     INPUTS are files, folders (read recursively), glob patterns, '-' for stdin,
@@ -164,7 +165,7 @@ def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt
     on standard error counts the articles (with the time left when the inputs
     are files of one article each).
     """
-    settings = _settings(ctx, db=db, detect_language=False if no_language else None)
+    settings = _settings(ctx, db=db, detect_language=False if no_language else None, rhetoric=False if no_rhetoric else None)
     with bars(quiet) as progress:
         run = api.analyze(list(inputs), settings, progress=progress)
         ids = _print_analysis(run, fmt)
