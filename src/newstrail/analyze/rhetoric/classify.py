@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
-    Clusters, Doc, sentence_context, span_form_features, span_pair_features, span_word_features,
+    Clusters, Doc, pair_rows, sentence_context_flags, sentence_word_feature, span_edge_features, span_form_features,
+    span_word_features,
 )
 
 if TYPE_CHECKING:  # the model module builds a scorer from its classifier
@@ -41,7 +42,9 @@ class SpanScorer:
 
     def __init__(self, classifier: LinearTechniques, clusters: Clusters | None = None) -> None:
         self.classifier, self.clusters = classifier, clusters
+        self.pairs = pair_rows(classifier.index, "bi=")
         self.word_rows: dict[str, tuple[int, ...]] = {}
+        self.sentence_rows: dict[str, int] = {}  # a word's s= row, -1 for none
 
     def _rows(self, low: str) -> tuple[int, ...]:
         if len(self.word_rows) >= MAX_WORDS:
@@ -51,14 +54,19 @@ class SpanScorer:
         self.word_rows[low] = rows
         return rows
 
+    def _sentence_row(self, low: str) -> int:
+        if len(self.sentence_rows) >= MAX_WORDS:
+            self.sentence_rows.clear()
+        row = self.sentence_rows[low] = self.classifier.index.get(sentence_word_feature(low), -1)
+        return row
+
     def scores(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> np.ndarray:
         """The classes' linear scores (as of :func:`.features.span_features`) of each
         ``(start, end, sentence)`` span of ``doc``: one row a span, all gathered at once."""
-        index, known = self.classifier.index, self.word_rows
+        index, known, pairs = self.classifier.index, self.word_rows, self.pairs
         first: list[int] = []  # per span, where its features start in rows
         rows: list[int] = []
         values: list[float] = []
-        context: dict[int, int] = {}  # sentence -> its row of the sentences' scores
         for start, end, sentence in spans:
             first.append(len(rows))
             words = doc.span_words(start, end)
@@ -67,7 +75,9 @@ class SpanScorer:
             for w in low:
                 mine = known.get(w)
                 found.update(self._rows(w) if mine is None else mine)
-            found.update(i for i in map(index.get, span_pair_features(low)) if i is not None)
+            found.update(map(pairs.get, zip(low, low[1:])))
+            found.update(map(index.get, span_edge_features(low)))
+            found.discard(None)  # type: ignore[arg-type]
             form = span_form_features(doc, start, end, sentence, words, low)
             for i, v in zip(map(index.get, form), form.values()):
                 if i is not None:
@@ -78,15 +88,32 @@ class SpanScorer:
             if len(rows) == first[-1]:  # a span of no known feature: one of no weight, so it has a row
                 rows.append(0)
                 values.append(0.0)
-            if sentence is not None:
-                context.setdefault(sentence, len(context))
         weighted = self.classifier.coef[rows] * np.asarray(values)[:, None]
         z = np.add.reduceat(weighted, first, axis=0) + self.classifier.intercept
-        if context:
-            part = np.stack([self.classifier.scores(sentence_context(doc, s), intercept=False) for s in context])
-            with_sentence = [k for k, span in enumerate(spans) if span[2] is not None]
-            z[with_sentence] += part[[context[spans[k][2]] for k in with_sentence]]  # type: ignore[index]
+        with_sentence = [k for k, span in enumerate(spans) if span[2] is not None]
+        if with_sentence:
+            sentences = list(dict.fromkeys(spans[k][2] for k in with_sentence))
+            z[with_sentence] += self._contexts(doc, sentences)[[sentences.index(spans[k][2]) for k in with_sentence]]
         return z
+
+    def _contexts(self, doc: Doc, sentences: list[int]) -> np.ndarray:
+        """The scores of :func:`.features.sentence_context` of each of ``sentences``, without the intercept."""
+        index, known = self.classifier.index, self.sentence_rows
+        first: list[int] = []
+        rows: list[int] = []
+        empty: list[int] = []
+        for k, i in enumerate(sentences):
+            first.append(len(rows))
+            found = {known[w] if w in known else self._sentence_row(w) for w in set(doc.lower[doc.bounds[i] : doc.bounds[i + 1]])}
+            found.update(index.get(f, -1) for f in sentence_context_flags(doc, i))
+            found.discard(-1)
+            rows += found
+            if not found:  # a sentence of no known feature: a row to hold its place, zeroed below
+                rows.append(0)
+                empty.append(k)
+        out = np.add.reduceat(self.classifier.coef[rows], first, axis=0)
+        out[empty] = 0.0
+        return out
 
     def techniques(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> list[str]:
         """The most probable technique of each ``(start, end, sentence)`` span: the class of its highest score."""

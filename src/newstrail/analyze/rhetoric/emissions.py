@@ -26,7 +26,8 @@ from itertools import repeat
 import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
-    NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, neighbour_features, sentence_flags, word_features, word_lists,
+    NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, neighbour_features, pair_rows, sentence_flags, word_features,
+    word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
 
@@ -79,20 +80,12 @@ class Emitter:
 
     def _bigrams(self, index: Mapping[str, int]) -> None:
         """Word pairs with a weight: ``(a, b)`` -> row of ``self.pairs`` ([bi=a|b, bi+=a|b]), row 0 none."""
-        found: dict[tuple[str, str], list[int | None]] = {}
-        for name, row in index.items():
-            for slot, prefix in enumerate(("bi=", "bi+=")):
-                if name.startswith(prefix):
-                    pair = name[len(prefix) :]
-                    # a token holding "|" is that one character: "bi=||x" is ("|", "x")
-                    a, b = ("|", pair[2:]) if pair.startswith("|") else tuple(pair.split("|", 1))
-                    found.setdefault((a, b), [None, None])[slot] = row
-        self.pair_row = {pair: k for k, pair in enumerate(found, start=1)}
-        self.pairs = np.zeros((len(found) + 1, 2, self.weights.shape[1]))
-        for k, rows in enumerate(found.values(), start=1):
-            for slot, row in enumerate(rows):
-                if row is not None:
-                    self.pairs[k, slot] = self.weights[row]
+        slots = [pair_rows(index, "bi="), pair_rows(index, "bi+=")]
+        self.pair_row = {pair: k for k, pair in enumerate(dict.fromkeys([*slots[0], *slots[1]]), start=1)}
+        self.pairs = np.zeros((len(self.pair_row) + 1, 2, self.weights.shape[1]))
+        for slot, rows in enumerate(slots):
+            for pair, row in rows.items():
+                self.pairs[self.pair_row[pair], slot] = self.weights[row]
 
     def _reset(self) -> None:
         self.types: dict[str, int] = {}

@@ -39,8 +39,10 @@ from newstrail.analyze.sentences import split_sentences
 from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
 __all__ = [
-    "Doc", "Token", "document", "word_lists", "neighbour_features", "sentence_context", "sentence_features", "sentence_flags", "span_features", "span_form_features", "span_pair_features", "span_word_features", "token_features", "tokenize",
-    "word_features",
+    "Doc", "Token", "document", "neighbour_features", "pair_rows", "sentence_context",
+    "sentence_context_flags", "sentence_features", "sentence_flags", "sentence_word_feature",
+    "span_edge_features", "span_features", "span_form_features", "span_pair_features", "span_word_features",
+    "token_features", "tokenize", "word_features", "word_lists",
 ]
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
@@ -375,8 +377,8 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
                   context: bool = True) -> dict[str, float]:
     """Features of the span ``text[start:end]`` for the technique classifier.
 
-    Three parts: its words (:func:`span_word_features` of each, the word pairs, the first
-    and last word), its form (:func:`span_form_features`) and, unless ``context=False``, its
+    Three parts: its words (:func:`span_word_features` of each, :func:`span_pair_features`,
+    :func:`span_edge_features`), its form (:func:`span_form_features`) and, unless ``context=False``, its
     sentence's (:func:`sentence_context`, the same for every span of the sentence).
     """
     words = doc.span_words(start, end)
@@ -385,6 +387,7 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
     for w in low:
         f.update(dict.fromkeys(span_word_features(w, clusters), 1.0))
     f.update(dict.fromkeys(span_pair_features(low), 1.0))
+    f.update(dict.fromkeys(span_edge_features(low), 1.0))
     f.update(span_form_features(doc, start, end, sentence, words, low))
     if context and sentence is not None:
         f.update(sentence_context(doc, sentence))
@@ -401,13 +404,21 @@ def span_word_features(low: str, clusters: Clusters | None = None) -> list[str]:
 
 
 def span_pair_features(low: list[str]) -> list[str]:
-    """The word pairs of a span's words (lower case), its first word and its last.
+    """The word pairs of a span's words (lower case) (:func:`pair_rows` reads them back).
 
     >>> span_pair_features(["so", "evil"])
-    ['bi=so|evil', 'first=so', 'last=evil']
+    ['bi=so|evil']
     """
-    f = [f"bi={a}|{b}" for a, b in zip(low, low[1:])]
-    return f + [f"first={low[0]}", f"last={low[-1]}"] if low else f
+    return [f"bi={a}|{b}" for a, b in zip(low, low[1:])]
+
+
+def span_edge_features(low: list[str]) -> list[str]:
+    """A span's first word and its last (lower case).
+
+    >>> span_edge_features(["so", "evil"])
+    ['first=so', 'last=evil']
+    """
+    return [f"first={low[0]}", f"last={low[-1]}"] if low else []
 
 
 def span_form_features(doc: Doc, start: int, end: int, sentence: int | None, words: list[str], low: list[str]) -> dict[str, float]:
@@ -450,15 +461,44 @@ def span_form_features(doc: Doc, start: int, end: int, sentence: int | None, wor
 
 
 def sentence_context(doc: Doc, sentence: int) -> dict[str, float]:
-    """The features a span takes from its sentence (the same for every span in it).
+    """The features a span takes from its sentence (the same for every span in it): its
+    words (:func:`sentence_word_feature`) and :func:`sentence_context_flags`.
 
     >>> sorted(sentence_context(document("Why so evil?"), 0))
     ['s=?', 's=evil', 's=so', 's=why', 'sent?', 'title']
     """
-    s = doc.sentences[sentence]
-    f = {f"s={w}": 1.0 for w in set(doc.lower[doc.bounds[sentence] : doc.bounds[sentence + 1]])}
-    if doc.text[s.start : s.end].rstrip("\"”’'») ").endswith("?"):
-        f["sent?"] = 1.0
-    if sentence == 0:
-        f["title"] = 1.0
+    f = {sentence_word_feature(w): 1.0 for w in set(doc.lower[doc.bounds[sentence] : doc.bounds[sentence + 1]])}
+    f.update(dict.fromkeys(sentence_context_flags(doc, sentence), 1.0))
     return f
+
+
+def sentence_word_feature(low: str) -> str:
+    """The feature a span takes from a word (lower case) of its sentence."""
+    return f"s={low}"
+
+
+def sentence_context_flags(doc: Doc, sentence: int) -> list[str]:
+    """Whether a span's sentence is a question, and whether it is the headline."""
+    s = doc.sentences[sentence]
+    f = []
+    if doc.text[s.start : s.end].rstrip("\"”’'») ").endswith("?"):
+        f.append("sent?")
+    if sentence == 0:
+        f.append("title")
+    return f
+
+
+def pair_rows(index: Mapping[str, int], prefix: str) -> dict[tuple[str, str], int]:
+    """The rows in ``index`` of the word-pair features ``prefix + "a|b"`` (``bi=``, ``bi+=``), by ``(a, b)``.
+
+    >>> pair_rows({"bi=so|evil": 3, "bi=||x": 4, "w=so": 5}, "bi=")
+    {('so', 'evil'): 3, ('|', 'x'): 4}
+    """
+    out = {}
+    for name, row in index.items():
+        if name.startswith(prefix):
+            pair = name[len(prefix) :]
+            # a token holding "|" is that one character: "bi=||x" is ("|", "x")
+            a, b = ("|", pair[2:]) if pair.startswith("|") else pair.split("|", 1)
+            out[(a, b)] = row
+    return out
