@@ -75,9 +75,8 @@ class SpanScorer:
             for w in low:
                 mine = known.get(w)
                 found.update(self._rows(w) if mine is None else mine)
-            found.update(map(pairs.get, zip(low, low[1:])))
-            found.update(map(index.get, span_edge_features(low)))
-            found.discard(None)  # type: ignore[arg-type]
+            found.update(r for r in map(pairs.get, zip(low, low[1:])) if r is not None)
+            found.update(r for r in map(index.get, span_edge_features(low)) if r is not None)
             form = span_form_features(doc, start, end, sentence, words, low)
             for i, v in zip(map(index.get, form), form.values()):
                 if i is not None:
@@ -90,10 +89,11 @@ class SpanScorer:
                 values.append(0.0)
         weighted = self.classifier.coef[rows] * np.asarray(values)[:, None]
         z = np.add.reduceat(weighted, first, axis=0) + self.classifier.intercept
-        with_sentence = [k for k, span in enumerate(spans) if span[2] is not None]
-        if with_sentence:
-            sentences = list(dict.fromkeys(spans[k][2] for k in with_sentence))
-            z[with_sentence] += self._contexts(doc, sentences)[[sentences.index(spans[k][2]) for k in with_sentence]]
+        in_sentence = [(k, span[2]) for k, span in enumerate(spans) if span[2] is not None]
+        if in_sentence:
+            sentences = list(dict.fromkeys(i for _, i in in_sentence))
+            place = {i: n for n, i in enumerate(sentences)}
+            z[[k for k, _ in in_sentence]] += self._contexts(doc, sentences)[[place[i] for _, i in in_sentence]]
         return z
 
     def _contexts(self, doc: Doc, sentences: list[int]) -> np.ndarray:

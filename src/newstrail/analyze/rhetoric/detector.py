@@ -175,7 +175,7 @@ def techniques_in(
     ruled = rule_spans(doc, scare) if rules else []
     # the classifier names the technique of every learned span and of every scare quote or question
     # at a place no span before it holds (a loaded word is Loaded_Language): all scored at once
-    asked = {(start, end): sent for start, end, _, sent in learned}
+    asked: dict[tuple[int, int], int | None] = {(start, end): sent for start, end, _, sent in learned}
     for start, end, rule, _ in ruled:
         if rule != "loaded" and (start, end) not in asked:
             asked[(start, end)] = doc.sentence_of(start)

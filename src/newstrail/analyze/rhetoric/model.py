@@ -67,24 +67,24 @@ class SpanTagger:
         """P(token is inside a span) for each token of one sentence given as feature strings."""
         return self.inside(self.emissions(features), [len(features)])
 
-    def inside(self, emissions: np.ndarray, lengths: Sequence[int]) -> np.ndarray:
+    def inside(self, emissions: np.ndarray, lengths: Sequence[int] | np.ndarray) -> np.ndarray:
         """P(token is inside a span) for every token, by forward-backward over each sentence.
 
         ``emissions`` are the ``(tokens, labels)`` scores of consecutive sentences of
         ``lengths`` tokens. The sentences run side by side, padded to the longest of a
         group (groups of similar length, so padding stays small): one numpy step per
-        position, not per token. The passes are scaled (each step renormalised) rather
-        than run in log space: the scale factors cancel in the marginals, and a 3-label
-        step is then two tiny products instead of a log-sum-exp.
+        position, not per token. The passes are scaled (renormalised every few steps)
+        rather than run in log space: the scale factors cancel in the marginals, and a
+        3-label step is then two tiny products instead of a log-sum-exp.
         """
-        lengths = np.asarray(lengths, dtype=np.intp)
+        sizes = np.asarray(lengths, dtype=np.intp)
         out = np.zeros(len(emissions))
         if not len(emissions):
             return out
         emit = np.exp(emissions - emissions.max(axis=1, keepdims=True))
-        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        for group in _groups(lengths):
-            out_idx, marg = self._marginals(emit, starts[group], lengths[group])
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        for group in _groups(sizes):
+            out_idx, marg = self._marginals(emit, starts[group], sizes[group])
             out[out_idx] = marg[:, self.inside_labels].sum(axis=1)
         return out
 
