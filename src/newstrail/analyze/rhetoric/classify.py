@@ -35,6 +35,8 @@ __all__ = ["SpanScorer"]
 
 #: word types whose rows are kept; past it the cache starts again
 MAX_WORDS = 200_000
+#: spans scored in one product
+BATCH = 256
 
 
 class SpanScorer:
@@ -120,4 +122,6 @@ class SpanScorer:
         if not spans:
             return []
         classes = self.classifier.classes
-        return [classes[i] for i in self.scores(doc, spans).argmax(axis=1).tolist()]
+        # in batches: a hostile text of many thousand spans would otherwise gather all their rows at once
+        best = [self.scores(doc, spans[k : k + BATCH]).argmax(axis=1) for k in range(0, len(spans), BATCH)]
+        return [classes[i] for i in np.concatenate(best).tolist()]

@@ -50,10 +50,20 @@ _QUESTION_CLAUSE = re.compile(
 )
 
 
+#: tokens scored at once (whole sentences, at least one): a real article is one piece; a
+#: hostile text of millions of tokens is scored piece by piece, in bounded memory
+PIECE_TOKENS = 50_000
+
+
 def inside_probabilities(doc: Doc, model: Model) -> list[np.ndarray]:
     """Per sentence, the tagger's probability that each token is inside a span."""
-    flat = model.tagger.inside(model.emitter(doc), np.diff(doc.bounds))
-    return [flat[a:b] for a, b in zip(doc.bounds, doc.bounds[1:])]
+    pieces, first, bounds = [], 0, doc.bounds
+    while first < len(doc.sentences):
+        stop = min(len(doc.sentences), max(first + 1, bisect.bisect_right(bounds, bounds[first] + PIECE_TOKENS) - 1))
+        pieces.append(model.tagger.inside(model.emitter(doc, first, stop), np.diff(bounds[first : stop + 1])))
+        first = stop
+    flat = np.concatenate(pieces) if pieces else np.zeros(0)
+    return [flat[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: int = 0, keep: float = 0.0) -> list[tuple[int, int, float, int]]:

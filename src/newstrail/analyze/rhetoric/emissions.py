@@ -126,33 +126,37 @@ class Emitter:
         keep = found >= 0
         np.add.at(self.table.reshape(-1, self.table.shape[2]), np.asarray(cells, dtype=np.intp)[keep], self.weights[found[keep]])
 
-    def __call__(self, doc: Doc) -> np.ndarray:
-        """``(tokens, labels)`` emission scores of every token of ``doc``, in its flat token order."""
-        n = len(doc.words)
+    def __call__(self, doc: Doc, first: int = 0, stop: int | None = None) -> np.ndarray:
+        """``(tokens, labels)`` emission scores of the tokens of sentences ``first:stop`` of ``doc``
+        (all of them by default), in its flat token order."""
+        stop = len(doc.sentences) if stop is None else stop
+        a, b = doc.bounds[first], doc.bounds[stop]
+        words, lower = doc.words[a:b], doc.lower[a:b]
+        n = len(words)
         if n == 0:
             return np.zeros((0, self.weights.shape[1]))
-        row_of = list(map(self.types.get, doc.words))
+        row_of = list(map(self.types.get, words))
         if None in row_of:
-            self._learn(doc.words)
-            row_of = list(map(self.types.__getitem__, doc.words))
+            self._learn(words)
+            row_of = list(map(self.types.__getitem__, words))
         ids = np.array(row_of, dtype=np.intp)
-        bounds = np.asarray(doc.bounds, dtype=np.intp)
+        bounds = np.asarray(doc.bounds[first : stop + 1], dtype=np.intp) - a
         lengths = np.diff(bounds)
         sentence = np.repeat(np.arange(len(lengths)), lengths)
         pos = np.arange(n) - bounds[sentence]
         rpos = lengths[sentence] - 1 - pos
         e = self._neighbours(ids, pos, rpos)
         # the features of the token's place: one gather from the small tables stacked
-        counts = np.fromiter(map(doc.counts.get, doc.lower, repeat(0)), dtype=np.intp, count=n)
+        counts = np.fromiter(map(doc.counts.get, lower, repeat(0)), dtype=np.intp, count=n)
         place = np.empty((4, n), dtype=np.intp)
         place[0] = np.searchsorted(POS_EDGES, pos)
         place[1] = np.searchsorted(POS_EDGES, rpos) + self.place_at[1]
         place[2] = np.where(self.repeats[ids], np.searchsorted(REP_EDGES, counts), len(REP_EDGES) + 1) + self.place_at[2]
-        place[3] = doc.quote_levels() + self.place_at[3]
+        place[3] = doc.quote_levels(a, b) + self.place_at[3]
         e += self.place[place].sum(axis=0)
-        e += self._sentences(doc, ids, bounds, lengths)[sentence]
+        e += self._sentences(doc, ids, bounds, lengths, first)[sentence]
         if n > 1:
-            pair = np.fromiter(map(self.pair_row.get, zip(doc.lower, doc.lower[1:]), repeat(0)), dtype=np.intp, count=n - 1)
+            pair = np.fromiter(map(self.pair_row.get, zip(lower, lower[1:]), repeat(0)), dtype=np.intp, count=n - 1)
             pair[pos[1:] == 0] = 0  # the pair across two sentences is none
             e[1:] += self.pairs[pair, 0]
             e[:-1] += self.pairs[pair, 1]
@@ -175,15 +179,15 @@ class Emitter:
         cells += np.arange(_SLOTS)[:, None]
         return self.table.reshape(-1, self.table.shape[2])[cells].sum(axis=0)
 
-    def _sentences(self, doc: Doc, ids: np.ndarray, bounds: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    def _sentences(self, doc: Doc, ids: np.ndarray, bounds: np.ndarray, lengths: np.ndarray, first: int) -> np.ndarray:
         """The weights of each sentence's own features (:func:`.features.sentence_features`)."""
         out = self.slen[np.searchsorted(SLEN_EDGES, lengths)]
         full = lengths > 0
         if full.any():
             out[full] += self.sent_lex[np.bitwise_or.reduceat(self.lex_mask[ids], bounds[:-1][full])]
         text, flags = doc.text, self.flags
-        for i, span in enumerate(doc.sentences):
+        for i, span in enumerate(doc.sentences[first : first + len(lengths)]):
             if lengths[i]:
-                for name in sentence_flags(text[span.start : span.end], i):
+                for name in sentence_flags(text[span.start : span.end], first + i):
                     out[i] += flags[name]
         return out

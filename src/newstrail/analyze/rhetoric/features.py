@@ -131,10 +131,10 @@ class Doc:
         bounds, levels = self._quote_levels
         return levels[bisect.bisect_right(bounds, pos) - 1] if bounds and pos >= bounds[0] else 0
 
-    def quote_levels(self) -> np.ndarray:
-        """:meth:`in_quote` of every token's start, in token order."""
+    def quote_levels(self, first: int = 0, stop: int | None = None) -> np.ndarray:
+        """:meth:`in_quote` of the start of every token (of tokens ``first:stop``), in token order."""
         bounds, levels = self._quote_levels
-        starts = np.asarray(self.starts, dtype=np.intp)
+        starts = np.asarray(self.starts[first:stop], dtype=np.intp)
         if not bounds:
             return np.zeros(len(starts), dtype=np.intp)
         at = np.searchsorted(np.asarray(bounds), starts, side="right") - 1
