@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 from operator import itemgetter
 
 import numpy as np
@@ -201,30 +201,35 @@ def document(text: str, sentences: Sequence[Span] | None = None) -> Doc:
     spans = list(sentences) if sentences is not None else split_sentences(text)
     parts = _TOKEN_SPLIT.split(text)  # white space, token, white space, ..., white space
     every = parts[1::2]
-    offsets = list(accumulate(map(len, parts), initial=0))
-    every_start, every_end = offsets[1::2][: len(every)], offsets[2::2]
+    ends_of_parts = np.cumsum(np.fromiter(map(len, parts), dtype=np.intp, count=len(parts)))
+    every_start, every_end = ends_of_parts[0:-1:2], ends_of_parts[1::2]  # (numpy: no int object per offset)
+    at = np.fromiter((s.start for s in spans), dtype=np.intp, count=len(spans))
+    to = np.fromiter((s.end for s in spans), dtype=np.intp, count=len(spans))
+    first, stop = np.searchsorted(every_start, at), np.searchsorted(every_start, to)
+    # a sentence whose edge falls inside a token of the whole text is tokenised alone, as the
+    # sentence's own tokens are what the features were trained on
+    alone = ((first > 0) & (every_end[np.maximum(first - 1, 0)] > at)) | ((stop > first) & (every_end[np.maximum(stop - 1, 0)] > to))
     words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts: list[np.ndarray] = []
+    ends: list[np.ndarray] = []
     bounds = [0]
-    for s in spans:
-        a, b = bisect.bisect_left(every_start, s.start), bisect.bisect_left(every_start, s.end)
-        if (a and every_end[a - 1] > s.start) or (b > a and every_end[b - 1] > s.end):
-            # a token of the whole text crosses the sentence's edge: tokenise the sentence alone, as
-            # the sentence's own tokens are what the features were trained on
+    for s, a, b, own in zip(spans, first.tolist(), stop.tolist(), alone.tolist()):
+        if own:
             toks = tokenize(text, s.start, s.end)
             words += [t.text for t in toks]
-            starts += [t.start for t in toks]
-            ends += [t.end for t in toks]
+            starts.append(np.array([t.start for t in toks], dtype=np.intp))
+            ends.append(np.array([t.end for t in toks], dtype=np.intp))
         else:
             words += every[a:b]
-            starts += every_start[a:b]
-            ends += every_end[a:b]
+            starts.append(every_start[a:b])
+            ends.append(every_end[a:b])
         bounds.append(len(words))
+    flat_starts = np.concatenate(starts).tolist() if starts else []
+    flat_ends = np.concatenate(ends).tolist() if ends else []
     lower = list(map(str.lower, words))
     counts = Counter(compress(lower, map(str.isalnum, map(itemgetter(0), words))))
     quoted = [(q.span.start, q.span.end, q.words) for q in find_quotations(text)]
-    return Doc(text, spans, words, lower, starts, ends, bounds, counts, quoted)
+    return Doc(text, spans, words, lower, flat_starts, flat_ends, bounds, counts, quoted)
 
 
 def _shape(word: str) -> str:
