@@ -183,13 +183,7 @@ def techniques_in(
 
     learned = learned_spans(doc, probs, model.threshold, model.gap, model.keep)
     ruled = rule_spans(doc, scare) if rules else []
-    # the classifier names the technique of every learned span and of every scare quote or question
-    # at a place no span before it holds (a loaded word is Loaded_Language): all scored at once
-    asked: dict[tuple[int, int], int | None] = {(start, end): sent for start, end, _, sent in learned}
-    for start, end, rule, _ in ruled:
-        if rule != "loaded" and (start, end) not in asked:
-            asked[(start, end)] = doc.sentence_of(start)
-    named = dict(zip(asked, model.scorer.techniques(doc, [(s, e, sent) for (s, e), sent in asked.items()])))
+    named = _classified(doc, model, learned, ruled)
 
     out: list[Technique] = []
     for start, end, score, sent in learned:
@@ -231,6 +225,16 @@ def techniques_in(
         out = sorted(out, key=lambda t: (-t.score, t.span.start))[:MAX_TECHNIQUES]
     out.sort(key=lambda t: (t.span.start, t.span.end, t.technique))
     return out
+
+
+def _classified(doc: Doc, model: Model, learned: list[tuple[int, int, float, int]], ruled: list[tuple[int, int, str, str]]) -> dict[tuple[int, int], str]:
+    """The classifier's technique of every learned span and of every scare quote or question
+    at a place no span before it holds (a loaded word is Loaded_Language), all scored at once."""
+    asked: dict[tuple[int, int], int | None] = {(start, end): sent for start, end, _, sent in learned}
+    for start, end, rule, _ in ruled:
+        if rule != "loaded" and (start, end) not in asked:
+            asked[(start, end)] = doc.sentence_of(start)
+    return dict(zip(asked, model.scorer.techniques(doc, [(s, e, sent) for (s, e), sent in asked.items()])))
 
 
 class _Cover:

@@ -336,7 +336,7 @@ def sentence_features(doc: Doc, index: int) -> list[str]:
     """What sentence ``index`` tells each of its tokens: question, exclamation, headline, length, word lists.
 
     >>> sentence_features(document("Why so evil?"), 0)
-    ['sent?', 'title', 'slen=0', 's_loaded', 's_intens', 's_doubt', 's_causal']
+    ['sent?', 'title', 'slen=0', 's_doubt', 's_causal', 's_loaded']
     """
     span = doc.sentences[index]
     low = doc.lower[doc.bounds[index] : doc.bounds[index + 1]]
