@@ -4,7 +4,7 @@
     python bench/hostile.py --case quotes   # one case
 
 Each run is a fresh child process that writes the input, then analyses it into a new
-store with the default stages (plus ``rhetoric`` for the rhetoric case) and reports the
+store with the default stages (rhetoric among them) and reports the
 CPU seconds of the analysis and the child's peak RSS (``ru_maxrss``, which includes
 the ~130 MB of Python, numpy and the models every run loads). Growth is linear when
 the seconds double as the input doubles; the 4x size of every one-article case is
@@ -41,7 +41,7 @@ CASES: dict[str, tuple[str, Callable[[int], str]]] = {
     "bracket-pairs": ("'[]' repeated", lambda k: _repeat("[]", k)),
     "unclosed-links": ("'[a](http://x.example/' repeated", lambda k: _repeat("[a](http://x.example/", k)),
     "open-targets": ("'[x](' repeated", lambda k: _repeat("[x](", k)),
-    "rhetoric": ("a loaded sentence and a question repeated, rhetoric stage on",
+    "rhetoric": ("a loaded sentence and a question repeated",
                  lambda k: _repeat('They are traitors and cowards! Why would anyone trust these "experts" now? ', k)),
     "no-sentences": ("'*a ' repeated: one paragraph without a full stop", lambda k: _repeat("*a ", k)),
     "quotes": ("'\"a ' repeated: quotation marks never closed", lambda k: _repeat('"a ', k)),
@@ -62,8 +62,7 @@ def _child(case: str, scale: int) -> dict:
             return _syndicated(folder, db, scale)
         path = folder / f"{case}.md"
         path.write_text(CASES[case][1](scale), encoding="utf-8")
-        stages = (*DEFAULT_STAGES, "rhetoric") if case == "rhetoric" else DEFAULT_STAGES
-        settings = Settings(db=db, pipeline=stages)
+        settings = Settings(db=db, pipeline=DEFAULT_STAGES)
         start = time.process_time()
         with open_store(db) as store:
             # statuses only, as the command keeps nothing of an outcome once it is printed

@@ -115,8 +115,8 @@ def test_pipeline_checks_stage_contracts():
 
 def test_default_pipeline_follows_settings():
     stages = ["sentences", "attributions", "quotes", "claims"]
-    assert default_pipeline(Settings()).names == ["clean", "body-check", "language", *stages]
-    assert default_pipeline(Settings(detect_language=False)).names == ["clean", "body-check", *stages]
+    assert default_pipeline(Settings()).names == ["clean", "body-check", "language", *stages, "rhetoric"]
+    assert default_pipeline(Settings(detect_language=False, rhetoric=False)).names == ["clean", "body-check", *stages]
 
 
 def test_ids_are_stable_across_runs(write, tmp_path):

@@ -107,7 +107,8 @@ def test_construction_and_replace_validate():
         Settings().replace(batch_size=-1)
     with pytest.raises(ConfigError, match="unknown setting"):
         Settings().replace(colour="red")
-    assert "rhetoric" not in Settings().pipeline  # opt-in: it costs the most
+    assert "rhetoric" in Settings().pipeline and Settings().rhetoric  # on by default, pipeline.rhetoric turns it off
+    assert Settings.build(sets=["pipeline.rhetoric=false"]).rhetoric is False
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,7 @@ def test_quote_and_sentence_lookups_agree_with_a_scan():
     rng = random.Random(7)
     quoted = sorted({(s, s + rng.randint(1, 60), rng.randint(1, 9)) for s in (rng.randint(0, 900) for _ in range(40))})
     rng.shuffle(quoted)  # the first listed decides, as the scan it replaces did
-    doc = Doc("x" * 1000, [], [], None, quoted)  # type: ignore[arg-type]
+    doc = Doc("x" * 1000, [], words=[], lower=[], starts=[], ends=[], bounds=[0], counts=Counter(), quoted=quoted)
     for pos in range(0, 1000, 3):
         first = next((words for s, e, words in quoted if s <= pos < e), None)
         assert doc.in_quote(pos) == (0 if first is None else 1 if first < 4 else 2)

@@ -40,18 +40,29 @@ def test_registry_names_every_stage_the_settings_allow():
     assert tuple(REGISTRY) == STAGE_NAMES
     assert build_pipeline(Settings()).names == list(DEFAULT_STAGES)
     assert "language" not in build_pipeline(Settings(detect_language=False)).names
+    assert "rhetoric" in DEFAULT_STAGES and "rhetoric" not in build_pipeline(Settings(rhetoric=False)).names
 
 
-def test_rhetoric_runs_when_the_settings_name_it(tmp_path):
+def test_rhetoric_runs_by_default_and_the_setting_or_flag_turns_it_off(tmp_path):
     path = tmp_path / "levy.txt"
     path.write_text("Ferry Levy Raised\n\n" + LEVY, encoding="utf-8")
-    settings = Settings.build(overrides={"db": str(tmp_path / "t.db"), "link": False},
-                              sets=["pipeline.stages=clean,body-check,sentences,attributions,quotes,claims,rhetoric"])
+    settings = Settings.build(overrides={"db": str(tmp_path / "t.db"), "link": False})
     with open_store(settings.db) as store:
         [outcome] = analyze([str(path)], settings, store)
         stored = store.articles.get(outcome.article.id)
     assert outcome.status == "added" and "rhetoric" in stored.stages
     assert "Loaded_Language" in {t.technique for t in stored.rhetoric}
+
+    off = Settings.build(overrides={"db": str(tmp_path / "off.db"), "link": False}, sets=["pipeline.rhetoric=false"])
+    with open_store(off.db) as store:
+        [outcome] = analyze([str(path)], off, store)
+        stored = store.articles.get(outcome.article.id)
+    assert "rhetoric" not in stored.stages and not stored.rhetoric and "claims" in stored.stages
+
+    db = str(tmp_path / "flag.db")
+    result = CliRunner().invoke(main, ["analyze", str(path), "--db", db, "--no-rhetoric", "--format", "json", "-q"], catch_exceptions=False)
+    [record] = json.loads(result.stdout)
+    assert result.exit_code == 0 and "rhetoric" not in record["stages"] and "claims" in record["stages"]
 
 
 def test_order_and_fields_are_checked_when_built():
@@ -102,7 +113,8 @@ def test_a_store_without_factchecks_costs_nothing(tmp_path):
 def test_pipeline_command_prints_the_stages(tmp_path):
     runner = CliRunner()
     text = runner.invoke(main, ["pipeline"], catch_exceptions=False).output
-    assert text.splitlines()[0].startswith(" 1. clean") and "rhetoric" not in text
+    assert text.splitlines()[0].startswith(" 1. clean") and "rhetoric" in text
+    assert "rhetoric" not in runner.invoke(main, ["--set", "pipeline.rhetoric=false", "pipeline"], catch_exceptions=False).output
     config = tmp_path / "c.toml"
     config.write_text('[pipeline]\nstages = ["clean", "body-check", "sentences", "attributions", "quotes", "rhetoric"]\n', encoding="utf-8")
     shown = json.loads(runner.invoke(main, ["--config", str(config), "pipeline", "--format", "json"], catch_exceptions=False).output)

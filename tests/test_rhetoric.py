@@ -217,7 +217,7 @@ def test_cli_stored_article_uses_cleaned_text_and_never_writes(tmp_path: Path):
     src.write_text("---\nid: memo-1\ntitle: Harbor Patrol Told Not To Search Ships\n---\n\n" + MEMO.split("\n", 2)[2], encoding="utf-8")
     db = str(tmp_path / "s.db")
     runner = CliRunner()
-    assert runner.invoke(main, ["analyze", str(src), "--db", db]).exit_code == 0
+    assert runner.invoke(main, ["analyze", str(src), "--db", db, "--no-rhetoric"]).exit_code == 0
     result = runner.invoke(main, ["rhetoric", "--article", "memo-1", "--db", db, "--format", "jsonl"])
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -226,6 +226,13 @@ def test_cli_stored_article_uses_cleaned_text_and_never_writes(tmp_path: Path):
     assert records and all(article.text[r["start"] : r["end"]] == r["text"] for r in records)
     # a read command: computed now, not stored (analyze with the rhetoric stage stores it)
     assert "rhetoric" not in article.stages and not article.rhetoric
+    # analysed with the default stages, the stored spans are what the command printed
+    stored_db = str(tmp_path / "stored.db")
+    assert runner.invoke(main, ["analyze", str(src), "--db", stored_db]).exit_code == 0
+    with open_store(stored_db) as store:
+        analysed = store.articles.find("memo-1")
+    assert "rhetoric" in analysed.stages
+    assert [(t.span.start, t.span.end, t.technique) for t in analysed.rhetoric] == [(r["start"], r["end"], r["technique"]) for r in records]
     # a key that is neither a file nor stored: one error line, exit 1
     result = runner.invoke(main, ["rhetoric", "no-such-thing", "--db", db])
     assert result.exit_code == 1 and "no-such-thing" in result.stderr

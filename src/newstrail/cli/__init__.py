@@ -149,6 +149,7 @@ def _analysis_summary(run: api.Analysis, db: str) -> int:
 @DB
 @FORMAT
 @click.option("--no-language", is_flag=True, help="Do not detect the language of articles that do not state it.")
+@click.option("--no-rhetoric", is_flag=True, help="Do not mark propaganda techniques (the rhetoric stage).")
 @click.option("--report", "report_dir", default=None, metavar="DIR",
               help="Also write HTML reports of the articles read and their stories to DIR, with an index.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default=None,
@@ -157,8 +158,8 @@ def _analysis_summary(run: api.Analysis, db: str) -> int:
 @click.option("--workers", type=int, default=None, help="Worker processes of the local Dask cluster (default 2).")
 @QUIET
 @click.pass_context
-def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool, report_dir: str | None,
-                engine: str | None, scheduler: str | None, workers: int | None, quiet: bool) -> None:
+def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt: str, no_language: bool, no_rhetoric: bool,
+                report_dir: str | None, engine: str | None, scheduler: str | None, workers: int | None, quiet: bool) -> None:
     """Ingest, clean, analyse, store and link articles.
 
     INPUTS are files, folders (read recursively), glob patterns, '-' for stdin,
@@ -169,7 +170,8 @@ def analyze_cmd(ctx: click.Context, inputs: tuple[str, ...], db: str | None, fmt
     are files of one article each).
     """
     engine = engine or ("dask" if scheduler else None)  # a scheduler address means the dask engine
-    settings = _settings(ctx, db=db, detect_language=False if no_language else None, engine=engine, dask_scheduler=scheduler, dask_workers=workers)
+    settings = _settings(ctx, db=db, detect_language=False if no_language else None, rhetoric=False if no_rhetoric else None,
+                         engine=engine, dask_scheduler=scheduler, dask_workers=workers)
     with bars(quiet) as progress:
         run = api.analyze(list(inputs), settings, progress=progress)
         ids = _print_analysis(run, fmt)

@@ -41,8 +41,9 @@ DEFAULT_FILE = "newstrail.toml"
 STAGE_NAMES: tuple[str, ...] = (
     "clean", "body-check", "language", "sentences", "attributions", "quotes", "claims", "rhetoric", "factchecks", "outlet",
 )
-#: The stages ``analyze`` runs unless told otherwise: rhetoric is opt-in, it costs the most.
-DEFAULT_STAGES: tuple[str, ...] = tuple(s for s in STAGE_NAMES if s != "rhetoric")
+#: The stages ``analyze`` runs unless told otherwise: all of them (``pipeline.rhetoric = false``
+#: or ``--no-rhetoric`` skips the rhetoric stage, as ``pipeline.detect_language`` the language one).
+DEFAULT_STAGES: tuple[str, ...] = STAGE_NAMES
 
 #: Seconds a write waits for another process's write lock on the store (``store.busy_timeout``).
 DEFAULT_BUSY_TIMEOUT = 30.0
@@ -97,6 +98,8 @@ class Settings:
     batch_size: int = _setting(200, "pipeline", "batch_size", low=1)
     #: detect the language of articles whose input does not state it (off: the language stage is skipped)
     detect_language: bool = _setting(True, "pipeline", "detect_language")
+    #: find propaganda techniques in every article (off: the rhetoric stage is skipped, as if not listed)
+    rhetoric: bool = _setting(True, "pipeline", "rhetoric")
     #: how analyze runs: "local" (this process) or "dask" (per-article work on a Dask cluster; the [dask] extra)
     engine: str = _setting("local", "engine", "name", choices=("local", "dask"))
     #: the Dask scheduler's address (tcp://host:8786); empty: the dask engine starts a local cluster

@@ -85,7 +85,9 @@ class StageContext:
 Factory = Callable[[Settings, StageContext], "Stage | None"]
 
 
-def _rhetoric(settings: Settings, context: StageContext) -> Stage:
+def _rhetoric(settings: Settings, context: StageContext) -> Stage | None:
+    if not settings.rhetoric:
+        return None
     # imported here because its models pull in numpy: `import newstrail` stays light
     from newstrail.analyze.rhetoric import RhetoricStage
 

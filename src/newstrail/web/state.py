@@ -14,15 +14,15 @@ from newstrail.web.security import check_token
 class WebState:
     """The app's settings (as given, and as submissions are analysed) and what outlives a request.
 
-    Submissions run the rhetoric stage too (a reader of one article wants it; it costs
-    about 30 ms an article) and fetch URLs with ``fetch.public_only`` unless
+    Submissions run the rhetoric stage even where the settings leave it out of ``analyze``
+    (a reader of one article wants it) and fetch URLs with ``fetch.public_only`` unless
     ``web.allow_private_urls``.
     """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         public_only = settings.fetch_public_only or not settings.web_allow_private_urls
-        self.analysis = api.with_stage(settings, "rhetoric").replace(fetch_public_only=public_only)
+        self.analysis = api.with_stage(settings, "rhetoric").replace(rhetoric=True, fetch_public_only=public_only)
         self.claims = api.ClaimSearch(settings)
         #: one write at a time: SQLite has one writer, and a second would wait on its lock anyway
         self.write_lock = threading.Lock()

@@ -11,7 +11,9 @@ Fourteen techniques, named as in the Propaganda Techniques Corpus: ``Loaded_Lang
 given); :class:`RhetoricStage` fills ``Article.rhetoric`` from the article's cleaned
 text, sentences and quotes. The parts: :mod:`.lexicons` (the word lists),
 :mod:`.features` (tokens and features), :mod:`.model` (the shipped CRF tagger and
-technique classifier, run in numpy), :mod:`.detector` (learned spans plus the rules for
+technique classifier, run in numpy), :mod:`.emissions` and :mod:`.classify` (the tagger's
+and the classifier's scores from per-word-type sums, the same as the features' strings
+give), :mod:`.detector` (learned spans plus the rules for
 scare quotes, rhetorical questions and loaded words), :mod:`.scoring` (the task's
 measures and corpus reader).
 

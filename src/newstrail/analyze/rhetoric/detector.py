@@ -29,8 +29,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from newstrail.core.article import Span, Technique
-from newstrail.analyze.quotes import scare_quotes
-from newstrail.analyze.rhetoric.features import Doc, document, span_features, token_features, tokenize
+from newstrail.analyze.quotes import MIN_QUOTE_WORDS
+from newstrail.analyze.rhetoric.features import Doc, document
 from newstrail.analyze.rhetoric.lexicons import CLASSES, RULE_LOADED
 from newstrail.analyze.rhetoric.model import Model, load_model
 
@@ -50,9 +50,20 @@ _QUESTION_CLAUSE = re.compile(
 )
 
 
+#: tokens scored at once (whole sentences, at least one): a real article is one piece; a
+#: hostile text of millions of tokens is scored piece by piece, in bounded memory
+PIECE_TOKENS = 50_000
+
+
 def inside_probabilities(doc: Doc, model: Model) -> list[np.ndarray]:
     """Per sentence, the tagger's probability that each token is inside a span."""
-    return [model.tagger.inside_probability(token_features(doc, i, model.clusters)) for i in range(len(doc.tokens))]
+    pieces, first, bounds = [], 0, doc.bounds
+    while first < len(doc.sentences):
+        stop = min(len(doc.sentences), max(first + 1, bisect.bisect_right(bounds, bounds[first] + PIECE_TOKENS) - 1))
+        pieces.append(model.tagger.inside(model.emitter(doc, first, stop), np.diff(bounds[first : stop + 1])))
+        first = stop
+    flat = np.concatenate(pieces) if pieces else np.zeros(0)
+    return [flat[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: int = 0, keep: float = 0.0) -> list[tuple[int, int, float, int]]:
@@ -64,34 +75,37 @@ def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: 
     punctuation alone is no span.
     """
     out = []
-    for i, toks in enumerate(doc.tokens):
-        if not toks:
-            continue
+    for i, first in enumerate(doc.bounds[:-1]):
         p = probs[i]
+        if not len(p):
+            continue
+        words = doc.sentence_words(i)
         runs: list[list[int]] = []
-        for j in map(int, np.flatnonzero(p > threshold)):
+        for j in np.flatnonzero(p > threshold).tolist():
             if runs and j - runs[-1][1] <= gap + 1:
                 runs[-1][1] = j
             else:
                 runs.append([j, j])
         for a, b in runs:
             # trim punctuation at the edges: spans start and end on words
-            while a <= b and not toks[a].text[0].isalnum() and toks[a].text not in "“\"‘'":
+            while a <= b and not words[a][0].isalnum() and words[a] not in "“\"‘'":
                 a += 1
-            while b >= a and not toks[b].text[0].isalnum() and toks[b].text not in "”\"’'?!":
+            while b >= a and not words[b][0].isalnum() and words[b] not in "”\"’'?!":
                 b -= 1
-            if a <= b and p[a : b + 1].max() >= keep and any(toks[k].text[0].isalnum() for k in range(a, b + 1)):
-                out.append((toks[a].start, toks[b].end, float(p[a : b + 1].mean()), i))
+            if a <= b and p[a : b + 1].max() >= keep and any(words[k][0].isalnum() for k in range(a, b + 1)):
+                out.append((doc.starts[first + a], doc.ends[first + b], float(p[a : b + 1].mean()), i))
     return out
 
 
 def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int, int, str, str]]:
     """``(start, end, rule, explanation)`` of the rule layer (see the module docstring)."""
     out = []
-    for s in scare if scare is not None else scare_quotes(doc.text):
-        word = doc.text[s.start : s.end]
+    # the scare quotes are the short quotations the document already found (as scare_quotes would)
+    spans = [(s.start, s.end) for s in scare] if scare is not None else [(s, e) for s, e, words in doc.quoted if words < MIN_QUOTE_WORDS]
+    for start, end in spans:
+        word = doc.text[start:end]
         if _WORDS.search(word):
-            out.append((s.start, s.end, "scare", f"scare quotes around '{word}'"))
+            out.append((start, end, "scare", f"scare quotes around '{word}'"))
     for i, s in enumerate(doc.sentences):
         sent = doc.text[s.start : s.end]
         if sent.rstrip().endswith("?") and len(_WORDS.findall(sent)) >= 3 and not doc.in_long_quote(s.start, s.end - 1):
@@ -99,16 +113,16 @@ def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int,
             clause = _QUESTION_CLAUSE.search(sent)
             start = s.start + clause.start(1) if clause else s.start
             out.append((start, s.end, "question", "rhetorical question"))
-    for sent_tokens in doc.tokens:
-        for tok in sent_tokens:
-            if tok.text.lower() in RULE_LOADED and not doc.in_long_quote(tok.start, tok.end):
-                out.append((tok.start, tok.end, "loaded", f"emotionally charged word '{tok.text}'"))
+    for k in [k for k, w in enumerate(doc.lower) if w in RULE_LOADED]:
+        start, end = doc.starts[k], doc.ends[k]
+        if not doc.in_long_quote(start, end):
+            out.append((start, end, "loaded", f"emotionally charged word '{doc.words[k]}'"))
     return out
 
 
 def _explain(doc: Doc, technique: str, start: int, end: int) -> str:
     text = doc.text[start:end]
-    words = [t.text for t in tokenize(doc.text, start, end) if t.text[0].isalnum()]
+    words = [w for w in doc.span_words(start, end) if w[0].isalnum()]
     low = [w.lower() for w in words]
 
     def cue(*classes: str) -> str | None:
@@ -167,13 +181,13 @@ def techniques_in(
     doc = document(text, sentences)
     probs = inside_probabilities(doc, model)
 
-    def technique_of(start: int, end: int, sent: int | None) -> str:
-        p = model.classifier.probabilities(span_features(doc, start, end, sent, model.clusters))
-        return model.classifier.classes[int(p.argmax())]
+    learned = learned_spans(doc, probs, model.threshold, model.gap, model.keep)
+    ruled = rule_spans(doc, scare) if rules else []
+    named = _classified(doc, model, learned, ruled)
 
     out: list[Technique] = []
-    for start, end, score, sent in learned_spans(doc, probs, model.threshold, model.gap, model.keep):
-        technique = technique_of(start, end, sent)
+    for start, end, score, sent in learned:
+        technique = named[(start, end)]
         out.append(Technique(Span(start, end), technique, round(min(1.0, score), 3), _explain(doc, technique, start, end)))
     if rules:
         # spans may overlap, as in the corpus: a scare quote or a question inside a longer
@@ -182,7 +196,7 @@ def techniques_in(
         # (nested spans change no SI score: the scorer merges overlapping predictions)
         at = {(t.span.start, t.span.end): t for t in out}
         covers: _Cover | None = None
-        for start, end, rule, why in rule_spans(doc, scare):
+        for start, end, rule, why in ruled:
             at_sent = doc.sentence_of(start)
             if at_sent is not None:  # the tokens starting in start..end, by bisect
                 starts = doc.token_starts(at_sent)
@@ -196,7 +210,7 @@ def techniques_in(
                     same.explanation = why if not (rule == "question" and same.technique == "Doubt") else "rhetorical question casting doubt"
                     same.score = max(same.score, score)
                 continue
-            technique = "Loaded_Language" if rule == "loaded" else technique_of(start, end, at_sent)
+            technique = "Loaded_Language" if rule == "loaded" else named[(start, end)]
             if rule == "loaded":
                 # loaded words come last among the rules, so the spans that may name them are all in
                 # ``out`` now; a loaded word added here covers no other word
@@ -211,6 +225,16 @@ def techniques_in(
         out = sorted(out, key=lambda t: (-t.score, t.span.start))[:MAX_TECHNIQUES]
     out.sort(key=lambda t: (t.span.start, t.span.end, t.technique))
     return out
+
+
+def _classified(doc: Doc, model: Model, learned: list[tuple[int, int, float, int]], ruled: list[tuple[int, int, str, str]]) -> dict[tuple[int, int], str]:
+    """The classifier's technique of every learned span and of every scare quote or question
+    at a place no span before it holds (a loaded word is Loaded_Language), all scored at once."""
+    asked: dict[tuple[int, int], int | None] = {(start, end): sent for start, end, _, sent in learned}
+    for start, end, rule, _ in ruled:
+        if rule != "loaded" and (start, end) not in asked:
+            asked[(start, end)] = doc.sentence_of(start)
+    return dict(zip(asked, model.scorer.techniques(doc, [(s, e, sent) for (s, e), sent in asked.items()])))
 
 
 class _Cover:

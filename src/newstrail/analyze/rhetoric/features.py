@@ -6,8 +6,11 @@ file or a run of odd whitespace keeps its offsets. Sentences come from
 :func:`newstrail.analyze.sentences.split_sentences` (every newline ends one).
 
 Token features are strings (``"w=slaughter"``, ``"lex=loaded"``, ``"sent?"``), the
-shape a linear-chain CRF and its plain-numpy decoder in :mod:`.model` both read; span
-features are a ``{name: value}`` dict for the linear technique classifier.
+shape a linear-chain CRF reads (training writes them for CRFsuite); at run time
+:mod:`.emissions` sums the same features' weights per word type instead of writing the
+strings for every token, from the parts defined here (:func:`word_features`,
+:func:`neighbour_features`, :func:`sentence_features`). Span features are a
+``{name: value}`` dict for the linear technique classifier.
 
 >>> toks = tokenize('The “liberation” of Mosul?')
 >>> [t.text for t in toks]
@@ -25,15 +28,27 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import compress
+from operator import itemgetter
+
+import numpy as np
 
 from newstrail.core.article import Span
 from newstrail.analyze.quotes import MIN_QUOTE_WORDS, find_quotations
 from newstrail.analyze.sentences import split_sentences
 from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
-__all__ = ["Doc", "Token", "document", "span_features", "token_features", "tokenize"]
+__all__ = [
+    "Doc", "Token", "document", "neighbour_features", "pair_rows", "sentence_context",
+    "sentence_context_flags", "sentence_features", "sentence_flags", "sentence_word_feature",
+    "span_edge_features", "span_features", "span_form_features", "span_pair_features", "span_word_features",
+    "token_features", "tokenize", "word_features", "word_lists",
+]
 
 _TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+# the same tokens as the pieces between white space: one split of the whole text gives
+# every token's text and (summing lengths) its offsets, with no match object per token
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 #: repetition is counted over the whole text up to this length (every real article) ...
 WHOLE_TEXT_CHARS = 100_000
 #: ... and beyond it within this many characters either side of the span
@@ -57,17 +72,42 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 class Doc:
     """A text cut into sentences of tokens, with the article-wide counts features need.
 
+    The tokens are kept flat, in sentence order: ``words`` (as in the text), ``lower``,
+    ``starts`` and ``ends`` are parallel lists, and sentence ``i`` holds tokens
+    ``bounds[i]:bounds[i + 1]`` (:attr:`tokens` gives them as :class:`Token` lists).
     Positions are looked up in indexes built once per article (bisect over offsets), so
     asking for every token costs ``O(log n)`` each, not a scan of every quotation.
     """
 
     text: str
     sentences: list[Span]
-    tokens: list[list[Token]]
+    words: list[str]
+    lower: list[str]
+    starts: list[int]
+    ends: list[int]
+    bounds: list[int]
     counts: Counter
     quoted: list[tuple[int, int, int]]  # (start, end, words) of every quotation
-    _token_starts: dict[int, list[int]] = field(default_factory=dict, repr=False)
     _occurrences: dict[str, int] = field(default_factory=dict, repr=False)
+    _span_words: dict[tuple[int, int], list[str]] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def tokens(self) -> list[list[Token]]:
+        """The tokens of each sentence."""
+        w, s, e, b = self.words, self.starts, self.ends, self.bounds
+        return [[Token(w[k], s[k], e[k]) for k in range(b[i], b[i + 1])] for i in range(len(b) - 1)]
+
+    def sentence_words(self, sentence: int) -> list[str]:
+        """The token texts of ``sentence``."""
+        return self.words[self.bounds[sentence] : self.bounds[sentence + 1]]
+
+    def span_words(self, start: int, end: int) -> list[str]:
+        """The token texts of ``text[start:end]``, as :func:`tokenize` cuts them (kept: a span's
+        technique and its explanation both ask)."""
+        key = (start, end)
+        if key not in self._span_words:
+            self._span_words[key] = _TOKEN.findall(self.text, start, end)
+        return self._span_words[key]
 
     def occurrences(self, key: str, start: int, end: int) -> int:
         """How often ``key`` (lower case) occurs in the text: the whole text up to
@@ -91,6 +131,15 @@ class Doc:
         bounds, levels = self._quote_levels
         return levels[bisect.bisect_right(bounds, pos) - 1] if bounds and pos >= bounds[0] else 0
 
+    def quote_levels(self, first: int = 0, stop: int | None = None) -> np.ndarray:
+        """:meth:`in_quote` of the start of every token (of tokens ``first:stop``), in token order."""
+        bounds, levels = self._quote_levels
+        starts = np.asarray(self.starts[first:stop], dtype=np.intp)
+        if not bounds:
+            return np.zeros(len(starts), dtype=np.intp)
+        at = np.searchsorted(np.asarray(bounds), starts, side="right") - 1
+        return np.where(at >= 0, np.asarray(levels, dtype=np.intp)[np.maximum(at, 0)], 0)
+
     def in_long_quote(self, start: int, end: int) -> bool:
         """Whether a long quotation (:data:`MIN_QUOTE_WORDS` words or more) holds ``start..end``."""
         starts, reach = self._long_quotes
@@ -104,9 +153,7 @@ class Doc:
 
     def token_starts(self, sentence: int) -> list[int]:
         """The start offsets of the tokens of ``sentence`` (for bisect)."""
-        if sentence not in self._token_starts:
-            self._token_starts[sentence] = [t.start for t in self.tokens[sentence]]
-        return self._token_starts[sentence]
+        return self.starts[self.bounds[sentence] : self.bounds[sentence + 1]]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -145,12 +192,44 @@ class Doc:
 
 
 def document(text: str, sentences: Sequence[Span] | None = None) -> Doc:
-    """Tokenise ``text`` sentence by sentence (``sentences`` if given, else split here)."""
+    """Tokenise ``text`` sentence by sentence (``sentences`` if given, else split here).
+
+    >>> doc = document("A brutal day. Why?")
+    >>> doc.sentence_words(0), doc.sentence_words(1), doc.starts[-2:]
+    (['A', 'brutal', 'day', '.'], ['Why', '?'], [14, 17])
+    """
     spans = list(sentences) if sentences is not None else split_sentences(text)
-    tokens = [tokenize(text, s.start, s.end) for s in spans]
-    counts = Counter(t.text.lower() for sent in tokens for t in sent if t.text[0].isalnum())
+    parts = _TOKEN_SPLIT.split(text)  # white space, token, white space, ..., white space
+    every = parts[1::2]
+    ends_of_parts = np.cumsum(np.fromiter(map(len, parts), dtype=np.intp, count=len(parts)))
+    every_start, every_end = ends_of_parts[0:-1:2], ends_of_parts[1::2]  # (numpy: no int object per offset)
+    at = np.fromiter((s.start for s in spans), dtype=np.intp, count=len(spans))
+    to = np.fromiter((s.end for s in spans), dtype=np.intp, count=len(spans))
+    first, stop = np.searchsorted(every_start, at), np.searchsorted(every_start, to)
+    # a sentence whose edge falls inside a token of the whole text is tokenised alone, as the
+    # sentence's own tokens are what the features were trained on
+    alone = ((first > 0) & (every_end[np.maximum(first - 1, 0)] > at)) | ((stop > first) & (every_end[np.maximum(stop - 1, 0)] > to))
+    words: list[str] = []
+    starts: list[np.ndarray] = []
+    ends: list[np.ndarray] = []
+    bounds = [0]
+    for s, a, b, own in zip(spans, first.tolist(), stop.tolist(), alone.tolist()):
+        if own:
+            toks = tokenize(text, s.start, s.end)
+            words += [t.text for t in toks]
+            starts.append(np.array([t.start for t in toks], dtype=np.intp))
+            ends.append(np.array([t.end for t in toks], dtype=np.intp))
+        else:
+            words += every[a:b]
+            starts.append(every_start[a:b])
+            ends.append(every_end[a:b])
+        bounds.append(len(words))
+    flat_starts = np.concatenate(starts).tolist() if starts else []
+    flat_ends = np.concatenate(ends).tolist() if ends else []
+    lower = list(map(str.lower, words))
+    counts = Counter(compress(lower, map(str.isalnum, map(itemgetter(0), words))))
     quoted = [(q.span.start, q.span.end, q.words) for q in find_quotations(text)]
-    return Doc(text, spans, tokens, counts, quoted)
+    return Doc(text, spans, words, lower, flat_starts, flat_ends, bounds, counts, quoted)
 
 
 def _shape(word: str) -> str:
@@ -173,7 +252,12 @@ def _bucket(n: int, edges: Sequence[int]) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _lex(word: str) -> tuple[str, ...]:
+def word_lists(word: str) -> tuple[str, ...]:
+    """The short names of the word lists of :mod:`.lexicons` that hold ``word`` (lower case).
+
+    >>> word_lists("threat")
+    ('loaded', 'fear')
+    """
     return tuple(name for name, words in CLASSES.items() if word in words)
 
 
@@ -191,61 +275,101 @@ def _cluster_ids(clusters: Clusters | None, word: str) -> list[tuple[str, int]]:
     return [(_LEVELS[0], v)] if isinstance(v, int) else list(zip(_LEVELS, v))
 
 
+#: bucket edges of a token's place in its sentence (``pos=``, ``rpos=``), of how often its word
+#: recurs in the article (``rep=``) and of the sentence's length in tokens (``slen=``)
+POS_EDGES = (0, 2, 5, 10)
+REP_EDGES = (1, 2, 4, 8)
+SLEN_EDGES = (4, 8, 15, 25, 40)
+#: the neighbours a token's features look at, by offset
+NEIGHBOURS = (-2, -1, 1, 2)
+
+
+def word_features(text: str, clusters: Clusters | None = None) -> list[str]:
+    """What a token says about itself, from its text alone (word, shape, suffix, word lists, clusters).
+
+    >>> word_features("Brutally")
+    ['w=brutally', 'sh=Xx', 'suf=lly', 'lex=loaded', 'adv']
+    """
+    w = text.lower()
+    f = [f"w={w}", f"sh={_shape(text)}", f"suf={w[-3:]}", *(f"lex={name}" for name in word_lists(w))]
+    if w.endswith("est") and len(w) > 5:
+        f.append("superl")
+    if w.endswith("ly") and len(w) > 4:
+        f.append("adv")
+    if text in _QUOTE_MARKS:
+        f.append("qmark")
+    f += [f"{level}={c}" for level, c in _cluster_ids(clusters, w)]
+    return f
+
+
+def neighbour_features(low: str | None, k: int, clusters: Clusters | None = None) -> list[str]:
+    """What the word ``k`` places away (lower case; ``None`` past the sentence's edge) tells a token.
+
+    >>> neighbour_features("evil", -1), neighbour_features(None, 2)
+    (['w-1=evil', 'lex-1=loaded'], ['w2=</s>'])
+    """
+    if low is None:
+        return [f"w{k}={'<s>' if k < 0 else '</s>'}"]
+    f = [f"w{k}={low}", *(f"lex{k}={name}" for name in word_lists(low))]
+    if k in (-1, 1):
+        f += [f"{level}{k:+d}={c}" for level, c in _cluster_ids(clusters, low)]
+    return f
+
+
+def sentence_flags(sentence: str, index: int) -> list[str]:
+    """The flags of the ``index``-th sentence, whose text is ``sentence``: a question, an exclamation, the headline.
+
+    >>> sentence_flags("Who knew?”", 0)
+    ['sent?', 'title']
+    """
+    f = []
+    if sentence.rstrip("\"”’'») ").endswith("?"):
+        f.append("sent?")
+    if "!" in sentence:
+        f.append("sent!")
+    if index == 0:
+        f.append("title")
+    return f
+
+
+def sentence_features(doc: Doc, index: int) -> list[str]:
+    """What sentence ``index`` tells each of its tokens: question, exclamation, headline, length, word lists.
+
+    >>> sentence_features(document("Why so evil?"), 0)
+    ['sent?', 'title', 'slen=0', 's_doubt', 's_causal', 's_loaded']
+    """
+    span = doc.sentences[index]
+    low = doc.lower[doc.bounds[index] : doc.bounds[index + 1]]
+    f = sentence_flags(doc.text[span.start : span.end], index)
+    f.append(f"slen={_bucket(len(low), SLEN_EDGES)}")
+    f += [f"s_{name}" for name in dict.fromkeys(name for w in low for name in word_lists(w))]
+    return f
+
+
 def token_features(doc: Doc, index: int, clusters: Clusters | None = None) -> list[list[str]]:
-    """Feature strings for every token of sentence ``index`` of ``doc``.
+    """Feature strings for every token of sentence ``index`` of ``doc`` (what training writes).
 
     ``clusters`` maps a lowercase word to its cluster, or to one cluster per granularity
     (words of similar meaning, from the shipped embeddings), so the tagger generalises to
-    words training never saw.
+    words training never saw. The order of a token's strings means nothing to the CRF.
     """
-    toks = doc.tokens[index]
-    low = [t.text.lower() for t in toks]
-    cl = [_cluster_ids(clusters, w) for w in low]
-    n = len(toks)
-    sent = doc.text[doc.sentences[index].start : doc.sentences[index].end]
-    sent_flags = []
-    if sent.rstrip("\"”’'») ").endswith("?"):
-        sent_flags.append("sent?")
-    if "!" in sent:
-        sent_flags.append("sent!")
-    if index == 0:
-        sent_flags.append("title")
-    sent_flags.append(f"slen={_bucket(n, (4, 8, 15, 25, 40))}")
-    sent_lex = Counter(name for w in low for name in _lex(w))
-    sent_flags += [f"s_{name}" for name in sent_lex]
+    first, stop = doc.bounds[index], doc.bounds[index + 1]
+    words, low = doc.words[first:stop], doc.lower[first:stop]
+    n = len(words)
+    sent_flags = sentence_features(doc, index)
     out: list[list[str]] = []
-    for i, tok in enumerate(toks):
+    for i, text in enumerate(words):
         w = low[i]
-        f = ["b", f"w={w}", f"sh={_shape(tok.text)}", f"suf={w[-3:]}", *sent_flags]
-        f.append(f"pos={_bucket(i, (0, 2, 5, 10))}")
-        f.append(f"rpos={_bucket(n - 1 - i, (0, 2, 5, 10))}")
-        for name in _lex(w):
-            f.append(f"lex={name}")
-        if w.endswith("est") and len(w) > 5:
-            f.append("superl")
-        if w.endswith("ly") and len(w) > 4:
-            f.append("adv")
-        if tok.text[0].isalnum() and w not in STOPWORDS:
-            f.append(f"rep={_bucket(doc.counts[w], (1, 2, 4, 8))}")
-        q = doc.in_quote(tok.start)
+        f = ["b", *word_features(text, clusters), *sent_flags]
+        f.append(f"pos={_bucket(i, POS_EDGES)}")
+        f.append(f"rpos={_bucket(n - 1 - i, POS_EDGES)}")
+        if text[0].isalnum() and w not in STOPWORDS:
+            f.append(f"rep={_bucket(doc.counts[w], REP_EDGES)}")
+        q = doc.in_quote(doc.starts[first + i])
         if q:
             f.append(f"quote={q}")
-        if tok.text in _QUOTE_MARKS:
-            f.append("qmark")
-        for k in (-2, -1, 1, 2):
-            j = i + k
-            f.append(f"w{k}={low[j] if 0 <= j < n else ('<s>' if j < 0 else '</s>')}")
-            if 0 <= j < n:
-                for name in _lex(low[j]):
-                    f.append(f"lex{k}={name}")
-        for level, c in cl[i]:
-            f.append(f"{level}={c}")
-        if i > 0:
-            for level, c in cl[i - 1]:
-                f.append(f"{level}-1={c}")
-        if i + 1 < n:
-            for level, c in cl[i + 1]:
-                f.append(f"{level}+1={c}")
+        for k in NEIGHBOURS:
+            f += neighbour_features(low[i + k] if 0 <= i + k < n else None, k, clusters)
         if i > 0:
             f.append(f"bi={low[i - 1]}|{w}")
         if i + 1 < n:
@@ -254,32 +378,71 @@ def token_features(doc: Doc, index: int, clusters: Clusters | None = None) -> li
     return out
 
 
-def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, clusters: Clusters | None = None) -> dict[str, float]:
-    """Features of the span ``text[start:end]`` for the technique classifier."""
+def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, clusters: Clusters | None = None,
+                  context: bool = True) -> dict[str, float]:
+    """Features of the span ``text[start:end]`` for the technique classifier.
+
+    Three parts: its words (:func:`span_word_features` of each, :func:`span_pair_features`,
+    :func:`span_edge_features`), its form (:func:`span_form_features`) and, unless ``context=False``, its
+    sentence's (:func:`sentence_context`, the same for every span of the sentence).
+    """
+    words = doc.span_words(start, end)
+    low = list(map(str.lower, words))
+    f: dict[str, float] = {}
+    for w in low:
+        f.update(dict.fromkeys(span_word_features(w, clusters), 1.0))
+    f.update(dict.fromkeys(span_pair_features(low), 1.0))
+    f.update(dict.fromkeys(span_edge_features(low), 1.0))
+    f.update(span_form_features(doc, start, end, sentence, words, low))
+    if context and sentence is not None:
+        f.update(sentence_context(doc, sentence))
+    return f
+
+
+def span_word_features(low: str, clusters: Clusters | None = None) -> list[str]:
+    """What one word (lower case) of a span tells the technique classifier: itself and its clusters.
+
+    >>> span_word_features("evil")
+    ['w=evil']
+    """
+    return [f"w={low}", *(f"{level}={c}" for level, c in _cluster_ids(clusters, low))]
+
+
+def span_pair_features(low: list[str]) -> list[str]:
+    """The word pairs of a span's words (lower case) (:func:`pair_rows` reads them back).
+
+    >>> span_pair_features(["so", "evil"])
+    ['bi=so|evil']
+    """
+    return [f"bi={a}|{b}" for a, b in zip(low, low[1:])]
+
+
+def span_edge_features(low: list[str]) -> list[str]:
+    """A span's first word and its last (lower case).
+
+    >>> span_edge_features(["so", "evil"])
+    ['first=so', 'last=evil']
+    """
+    return [f"first={low[0]}", f"last={low[-1]}"] if low else []
+
+
+def span_form_features(doc: Doc, start: int, end: int, sentence: int | None, words: list[str], low: list[str]) -> dict[str, float]:
+    """A span's length, word lists, recurrences, quotation marks, punctuation and share of its sentence.
+
+    ``words`` are its token texts (:meth:`Doc.span_words`), ``low`` the same in lower case.
+    """
     text = doc.text[start:end]
-    toks = tokenize(doc.text, start, end)
-    low = [t.text.lower() for t in toks]
     f: dict[str, float] = {"bias": 1.0}
-    for w in low:
-        f[f"w={w}"] = 1.0
-    for a, b in zip(low, low[1:]):
-        f[f"bi={a}|{b}"] = 1.0
-    for w in low:
-        for level, c in _cluster_ids(clusters, w):
-            f[f"{level}={c}"] = 1.0
-    if low:
-        f[f"first={low[0]}"] = 1.0
-        f[f"last={low[-1]}"] = 1.0
-    words = [w for w in low if w[0].isalnum()]
-    f[f"len={_bucket(len(words), (1, 2, 3, 5, 8, 13, 21))}"] = 1.0
-    for w in words:
-        for name in _lex(w):
+    alnum = [w for w in low if w[0].isalnum()]
+    f[f"len={_bucket(len(alnum), (1, 2, 3, 5, 8, 13, 21))}"] = 1.0
+    for w in alnum:
+        for name in word_lists(w):
             f[f"lex={name}"] = f.get(f"lex={name}", 0.0) + 1.0
     # how often the span's words recur in the article: the mark of repetition
     key = text.lower().strip()
     occurrences = doc.occurrences(key, start, end)
     f[f"occ={_bucket(occurrences, (1, 2, 3, 5))}"] = 1.0
-    content = [w for w in words if w not in STOPWORDS]
+    content = [w for w in alnum if w not in STOPWORDS]
     if content:
         f[f"wrep={_bucket(min(doc.counts[w] for w in content), (1, 2, 3, 5, 8))}"] = 1.0
     if any(c in text for c in "\"“”«»"):
@@ -291,19 +454,56 @@ def span_features(doc: Doc, start: int, end: int, sentence: int | None = None, c
         f["ends?"] = 1.0
     if "!" in text:
         f["has!"] = 1.0
-    if any(t.text.isupper() and len(t.text) > 1 for t in toks):
+    if any(t.isupper() and len(t) > 1 for t in words):
         f["caps"] = 1.0
     if any(c in key for c in CLICHES):
         f["cliche"] = 1.0
     if sentence is not None:
         s = doc.sentences[sentence]
-        stext = doc.text[s.start : s.end]
-        for w in {t.text.lower() for t in doc.tokens[sentence]}:
-            f[f"s={w}"] = 1.0
         cover = (end - start) / max(1, s.end - s.start)
         f[f"cover={_bucket(int(cover * 10), (1, 3, 6, 8))}"] = 1.0
-        if stext.rstrip("\"”’'») ").endswith("?"):
-            f["sent?"] = 1.0
-        if sentence == 0:
-            f["title"] = 1.0
     return f
+
+
+def sentence_context(doc: Doc, sentence: int) -> dict[str, float]:
+    """The features a span takes from its sentence (the same for every span in it): its
+    words (:func:`sentence_word_feature`) and :func:`sentence_context_flags`.
+
+    >>> sorted(sentence_context(document("Why so evil?"), 0))
+    ['s=?', 's=evil', 's=so', 's=why', 'sent?', 'title']
+    """
+    f = {sentence_word_feature(w): 1.0 for w in set(doc.lower[doc.bounds[sentence] : doc.bounds[sentence + 1]])}
+    f.update(dict.fromkeys(sentence_context_flags(doc, sentence), 1.0))
+    return f
+
+
+def sentence_word_feature(low: str) -> str:
+    """The feature a span takes from a word (lower case) of its sentence."""
+    return f"s={low}"
+
+
+def sentence_context_flags(doc: Doc, sentence: int) -> list[str]:
+    """Whether a span's sentence is a question, and whether it is the headline."""
+    s = doc.sentences[sentence]
+    f = []
+    if doc.text[s.start : s.end].rstrip("\"”’'») ").endswith("?"):
+        f.append("sent?")
+    if sentence == 0:
+        f.append("title")
+    return f
+
+
+def pair_rows(index: Mapping[str, int], prefix: str) -> dict[tuple[str, str], int]:
+    """The rows in ``index`` of the word-pair features ``prefix + "a|b"`` (``bi=``, ``bi+=``), by ``(a, b)``.
+
+    >>> pair_rows({"bi=so|evil": 3, "bi=||x": 4, "w=so": 5}, "bi=")
+    {('so', 'evil'): 3, ('|', 'x'): 4}
+    """
+    out = {}
+    for name, row in index.items():
+        if name.startswith(prefix):
+            pair = name[len(prefix) :]
+            # a token holding "|" is that one character: "bi=||x" is ("|", "x")
+            a, b = ("|", pair[2:]) if pair.startswith("|") else pair.split("|", 1)
+            out[(a, b)] = row
+    return out

@@ -24,14 +24,18 @@ cross-validation scores.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import repeat
 from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
 from newstrail.core.errors import StageError
+from newstrail.analyze.rhetoric.classify import SpanScorer
+from newstrail.analyze.rhetoric.emissions import Emitter
 
 __all__ = ["LinearTechniques", "Model", "SpanTagger", "load_model", "model_dir"]
 
@@ -47,8 +51,9 @@ class SpanTagger:
         self.index = {a: i for i, a in enumerate(attributes)}
         self.weights = weights.astype(np.float64)
         self.transitions = transitions.astype(np.float64)
+        self.exp_transitions = np.exp(self.transitions)
         self.labels = labels
-        self.inside = [i for i, lab in enumerate(labels) if lab != "O"]
+        self.inside_labels = [i for i, lab in enumerate(labels) if lab != "O"]
 
     def emissions(self, features: list[list[str]]) -> np.ndarray:
         out = np.zeros((len(features), len(self.labels)))
@@ -59,35 +64,85 @@ class SpanTagger:
         return out
 
     def inside_probability(self, features: list[list[str]]) -> np.ndarray:
-        """P(token is inside a span) for each token, by forward-backward.
+        """P(token is inside a span) for each token of one sentence given as feature strings."""
+        return self.inside(self.emissions(features), [len(features)])
 
-        The passes are scaled (each step renormalised) rather than run in log space:
-        the scale factors cancel in the marginals, and a 3-label step is then two tiny
-        products instead of a log-sum-exp.
+    def inside(self, emissions: np.ndarray, lengths: Sequence[int] | np.ndarray) -> np.ndarray:
+        """P(token is inside a span) for every token, by forward-backward over each sentence.
+
+        ``emissions`` are the ``(tokens, labels)`` scores of consecutive sentences of
+        ``lengths`` tokens. The sentences run side by side, padded to the longest of a
+        group (groups of similar length, so padding stays small): one numpy step per
+        position, not per token. The passes are scaled (renormalised every few steps)
+        rather than run in log space: the scale factors cancel in the marginals, and a
+        3-label step is then two tiny products instead of a log-sum-exp.
         """
-        n = len(features)
-        if n == 0:
-            return np.zeros(0)
-        e = self.emissions(features)
-        emit = np.exp(e - e.max(axis=1, keepdims=True))
-        trans = np.exp(self.transitions)
-        alpha = np.empty_like(emit)
-        beta = np.empty_like(emit)
-        a = emit[0] / emit[0].sum()
-        alpha[0] = a
-        for t in range(1, n):
-            a = (a @ trans) * emit[t]
-            a /= a.sum()
-            alpha[t] = a
-        b = np.ones(emit.shape[1])
-        beta[-1] = b
-        for t in range(n - 2, -1, -1):
-            b = trans @ (emit[t + 1] * b)
-            b /= b.sum()
-            beta[t] = b
-        marg = alpha * beta
+        sizes = np.asarray(lengths, dtype=np.intp)
+        out = np.zeros(len(emissions))
+        if not len(emissions):
+            return out
+        emit = np.exp(emissions - emissions.max(axis=1, keepdims=True))
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        for group in _groups(sizes):
+            out_idx, marg = self._marginals(emit, starts[group], sizes[group])
+            out[out_idx] = marg[:, self.inside_labels].sum(axis=1)
+        return out
+
+    def _marginals(self, emit: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The flat token indexes of these sentences and their label marginals.
+
+        Forward, ``alpha_t = (alpha_t-1 @ T) * e_t``; backward, with ``g_t = e_t * beta_t``,
+        ``g_t = (g_t+1 @ T.T) * e_t`` and ``beta_t = g_t+1 @ T.T``: the same step with the
+        transposed matrix, so both passes run side by side as one product per position
+        (sentences of a group aligned at their start for the forward pass, at their end for
+        the backward one, each row [forward | backward], the matrix block-diagonal).
+        """
+        count, longest, labels = len(lengths), int(lengths.max()), emit.shape[1]
+        row = np.repeat(np.arange(count), lengths)
+        pos = np.arange(len(row)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        flat = starts[row] + pos
+        back = pos + (longest - lengths)[row]  # the token's place among the sentences aligned at their end
+        scale = np.ones((longest, count, 2 * labels))
+        scale[pos, row, :labels] = emit[flat]
+        scale[longest - 1 - back, row, labels:] = emit[flat]  # the backward pass runs over reversed places
+        trans = self.exp_transitions
+        step = np.zeros((2 * labels, 2 * labels))
+        step[:labels, :labels], step[labels:, labels:] = trans, trans.T
+        x = np.empty_like(scale)
+        x[0] = scale[0]
+        halves = x.reshape(longest, count, 2, labels)
+        for t in range(1, longest):
+            np.matmul(x[t - 1], step, out=x[t])
+            x[t] *= scale[t]
+            if t % RENORMALISE == 0:  # the scale cancels in the marginals; this keeps it in range
+                halves[t] /= halves[t].sum(axis=2, keepdims=True)
+        alpha = x[:, :, :labels]
+        g = x[::-1, :, labels:]  # g[t] at the places aligned at the end
+        beta = np.ones((longest, count, labels))
+        beta[:-1] = g[1:] @ trans.T
+        marg = alpha[pos, row] * beta[back, row]
         marg /= marg.sum(axis=1, keepdims=True)
-        return marg[:, self.inside].sum(axis=1)
+        return flat, marg
+
+
+#: the passes renormalise their vectors every this many steps (a step shrinks a vector by at
+#: most the smallest transition weight, e^-10.2 for the shipped model: far from underflow)
+RENORMALISE = 8
+
+
+def _groups(lengths: np.ndarray, cells: int = 65_536) -> list[np.ndarray]:
+    """The non-empty sentences in groups run side by side, longest first: a group is padded to
+    its longest, so it takes sentences while the padded cells stay under ``cells`` or twice its tokens."""
+    order = [int(i) for i in np.argsort(-lengths, kind="stable") if lengths[i] > 0]
+    groups, k = [], 0
+    while k < len(order):
+        longest, tokens, j = int(lengths[order[k]]), 0, k
+        while j < len(order) and (j - k + 1) * longest <= max(cells, 2 * (tokens + int(lengths[order[j]]))):
+            tokens += int(lengths[order[j]])
+            j += 1
+        groups.append(np.array(order[k:j], dtype=np.intp))
+        k = j
+    return groups
 
 
 class LinearTechniques:
@@ -100,14 +155,18 @@ class LinearTechniques:
         self.classes = classes
 
     def probabilities(self, features: dict[str, float]) -> np.ndarray:
-        z = self.intercept.copy()
-        for name, value in features.items():
-            i = self.index.get(name)
-            if i is not None:
-                z += value * self.coef[i]
+        z = self.scores(features)
         z -= z.max()
         p = np.exp(z)
         return p / p.sum()
+
+    def scores(self, features: dict[str, float], intercept: bool = True) -> np.ndarray:
+        """The classes' linear scores (before the softmax), with or without the intercept."""
+        rows = np.fromiter(map(self.index.get, features, repeat(-1)), dtype=np.intp, count=len(features))
+        known = rows >= 0
+        values = np.fromiter(features.values(), dtype=np.float64, count=len(features))[known]
+        z = values @ self.coef[rows[known]]
+        return z + self.intercept if intercept else z
 
 
 @dataclass
@@ -117,6 +176,16 @@ class Model:
     meta: dict
     #: lowercase word -> cluster id, or one id per granularity (empty: trained without clusters)
     clusters: dict[str, int | list[int]] = field(default_factory=dict)
+
+    @cached_property
+    def emitter(self) -> Emitter:
+        """The tagger's emission scores of a whole document (per word type, see :mod:`.emissions`)."""
+        return Emitter(self.tagger.index, self.tagger.weights, self.clusters)
+
+    @cached_property
+    def scorer(self) -> SpanScorer:
+        """The classifier's scores of spans (per word type, see :mod:`.classify`)."""
+        return SpanScorer(self.classifier, self.clusters)
 
     @property
     def techniques(self) -> list[str]:

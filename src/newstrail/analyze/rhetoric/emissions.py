@@ -1,0 +1,193 @@
+"""The span tagger's emission scores for every token of a document at once.
+
+A token's score for each label is the sum of the CRF's weights of its feature strings
+(:func:`.features.token_features`). Most of those strings depend on one word only: what
+the token says about itself (:func:`.features.word_features`) and what it says to a
+neighbour (:func:`.features.neighbour_features`). :class:`Emitter` sums each word
+type's weights once, the first time the type is seen, and keeps the sums; a document's
+scores are then a handful of numpy gathers over its tokens' type ids, plus the few
+features that depend on the place (position in the sentence, quotation, recurrence in
+the article, the sentence's own flags, the word pairs). No feature string is written
+per token, and the scores equal the string features' sums up to float rounding
+(``tests/test_rhetoric.py`` checks it).
+
+>>> from newstrail.analyze.rhetoric.features import document
+>>> from newstrail.analyze.rhetoric.model import load_model
+>>> model = load_model()
+>>> model.emitter(document("A brutal day. Why?")).shape
+(6, 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from itertools import repeat
+
+import numpy as np
+
+from newstrail.analyze.rhetoric.features import (
+    NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, neighbour_features, pair_rows, sentence_flags, word_features,
+    word_lists,
+)
+from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
+
+__all__ = ["MAX_TYPES", "Emitter"]
+
+#: word types whose summed weights are kept; past it the table starts again (a corpus of
+#: many languages or much noise would otherwise grow it without end)
+MAX_TYPES = 200_000
+# reserved rows of the type table: the neighbour "before the sentence" and "after it"
+_BOS, _EOS = 0, 1
+# columns of the type table: the word itself, then as each neighbour of NEIGHBOURS
+_SLOTS = 1 + len(NEIGHBOURS)
+_LEX_NAMES = tuple(CLASSES)
+
+
+class Emitter:
+    """Emission scores of a :class:`.features.Doc` from a tagger's weights, per word type.
+
+    ``index`` maps a feature string to its row of ``weights`` (features x labels).
+    """
+
+    def __init__(self, index: Mapping[str, int], weights: np.ndarray, clusters: Clusters | None = None) -> None:
+        self.index, self.weights, self.clusters = index, weights, clusters
+        labels = weights.shape[1]
+        self.zero = np.zeros(labels)
+        # the features of a token's place, stacked: pos= and rpos= buckets, rep= buckets (then a
+        # row for none: punctuation, stop words) and quote= levels (0: none); the bias goes with pos=
+        tables = [
+            [self._sum(["b", f"pos={b}"]) for b in range(len(POS_EDGES) + 1)],
+            [self._sum([f"rpos={b}"]) for b in range(len(POS_EDGES) + 1)],
+            [self._sum([f"rep={b}"]) for b in range(len(REP_EDGES) + 1)] + [self.zero],
+            [self.zero, self._sum(["quote=1"]), self._sum(["quote=2"])],
+        ]
+        self.place = np.concatenate(tables)
+        self.place_at = np.cumsum([0] + [len(t) for t in tables])[:-1]
+        self.slen = np.stack([self._sum([f"slen={b}"]) for b in range(len(SLEN_EDGES) + 1)])
+        self.flags = {name: self._sum([name]) for name in ("sent?", "sent!", "title")}
+        # every combination of word lists a sentence can hold, as a bit mask -> its s_ weights
+        bits = (np.arange(2 ** len(_LEX_NAMES))[:, None] >> np.arange(len(_LEX_NAMES))) & 1
+        self.sent_lex = bits @ np.stack([self._sum([f"s_{name}"]) for name in _LEX_NAMES])
+        self._bigrams(index)
+        # the words with a weight as some neighbour (w-2=, w-1=, w1=, w2=)
+        prefixes = tuple(f"w{k}=" for k in NEIGHBOURS)
+        self.neighbours_known = {name.split("=", 1)[1] for name in index if name.startswith(prefixes)}
+        self._reset()
+
+    def _sum(self, features: list[str]) -> np.ndarray:
+        rows = [self.index[f] for f in features if f in self.index]
+        return self.weights[rows].sum(axis=0) if rows else self.zero.copy()
+
+    def _bigrams(self, index: Mapping[str, int]) -> None:
+        """Word pairs with a weight: ``(a, b)`` -> row of ``self.pairs`` ([bi=a|b, bi+=a|b]), row 0 none."""
+        slots = [pair_rows(index, "bi="), pair_rows(index, "bi+=")]
+        self.pair_row = {pair: k for k, pair in enumerate(dict.fromkeys([*slots[0], *slots[1]]), start=1)}
+        self.pairs = np.zeros((len(self.pair_row) + 1, 2, self.weights.shape[1]))
+        for slot, rows in enumerate(slots):
+            for pair, row in rows.items():
+                self.pairs[self.pair_row[pair], slot] = self.weights[row]
+
+    def _reset(self) -> None:
+        self.types: dict[str, int] = {}
+        self.table = np.zeros((1024, _SLOTS, self.weights.shape[1]))
+        self.table[_BOS, 1:3] = [self._sum(neighbour_features(None, k, self.clusters)) for k in NEIGHBOURS[:2]]
+        self.table[_EOS, 3:5] = [self._sum(neighbour_features(None, k, self.clusters)) for k in NEIGHBOURS[2:]]
+        self.lex_mask = np.zeros(1024, dtype=np.int64)
+        self.repeats = np.zeros(1024, dtype=bool)  # whether rep= applies (a word, not a stop word)
+
+    def _learn(self, words: list[str]) -> None:
+        """Sum the weights of the word types of ``words`` not seen before."""
+        new = [w for w in dict.fromkeys(words) if w not in self.types]
+        if len(self.types) + len(new) > MAX_TYPES:
+            self._reset()
+            new = list(dict.fromkeys(words))
+        first = len(self.types) + 2
+        need = first + len(new)
+        if need > len(self.table):
+            size = max(need, 2 * len(self.table))
+            self.table = np.concatenate([self.table, np.zeros((size - len(self.table), *self.table.shape[1:]))])
+            self.lex_mask = np.concatenate([self.lex_mask, np.zeros(size - len(self.lex_mask), dtype=np.int64)])
+            self.repeats = np.concatenate([self.repeats, np.zeros(size - len(self.repeats), dtype=bool)])
+        strings: list[str] = []  # every feature string of the new types, and the table cell it adds to
+        cells: list[int] = []
+        clusters = self.clusters or {}
+        for row, text in enumerate(new, start=first):
+            low = text.lower()
+            # a word the model knows nothing of as a neighbour (names, figures) adds nothing there
+            known = low in self.neighbours_known or low in clusters or word_lists(low)
+            parts = [word_features(text, clusters), *(neighbour_features(low, k, clusters) for k in NEIGHBOURS if known)]
+            for slot, features in enumerate(parts):
+                strings += features
+                cells += [row * _SLOTS + slot] * len(features)
+            self.lex_mask[row] = sum(1 << _LEX_NAMES.index(name) for name in word_lists(low))
+            self.repeats[row] = text[0].isalnum() and low not in STOPWORDS
+            self.types[text] = row
+        found = np.fromiter(map(self.index.get, strings, repeat(-1)), dtype=np.intp, count=len(strings))
+        keep = found >= 0
+        np.add.at(self.table.reshape(-1, self.table.shape[2]), np.asarray(cells, dtype=np.intp)[keep], self.weights[found[keep]])
+
+    def __call__(self, doc: Doc, first: int = 0, stop: int | None = None) -> np.ndarray:
+        """``(tokens, labels)`` emission scores of the tokens of sentences ``first:stop`` of ``doc``
+        (all of them by default), in its flat token order."""
+        stop = len(doc.sentences) if stop is None else stop
+        a, b = doc.bounds[first], doc.bounds[stop]
+        words, lower = doc.words[a:b], doc.lower[a:b]
+        n = len(words)
+        if n == 0:
+            return np.zeros((0, self.weights.shape[1]))
+        row_of = list(map(self.types.get, words))
+        if None in row_of:
+            self._learn(words)
+            row_of = list(map(self.types.__getitem__, words))
+        ids = np.array(row_of, dtype=np.intp)
+        bounds = np.asarray(doc.bounds[first : stop + 1], dtype=np.intp) - a
+        lengths = np.diff(bounds)
+        sentence = np.repeat(np.arange(len(lengths)), lengths)
+        pos = np.arange(n) - bounds[sentence]
+        rpos = lengths[sentence] - 1 - pos
+        e = self._neighbours(ids, pos, rpos)
+        # the features of the token's place: one gather from the small tables stacked
+        counts = np.fromiter(map(doc.counts.get, lower, repeat(0)), dtype=np.intp, count=n)
+        place = np.empty((4, n), dtype=np.intp)
+        place[0] = np.searchsorted(POS_EDGES, pos)
+        place[1] = np.searchsorted(POS_EDGES, rpos) + self.place_at[1]
+        place[2] = np.where(self.repeats[ids], np.searchsorted(REP_EDGES, counts), len(REP_EDGES) + 1) + self.place_at[2]
+        place[3] = doc.quote_levels(a, b) + self.place_at[3]
+        e += self.place[place].sum(axis=0)
+        e += self._sentences(doc, ids, bounds, lengths, first)[sentence]
+        if n > 1:
+            pair = np.fromiter(map(self.pair_row.get, zip(lower, lower[1:]), repeat(0)), dtype=np.intp, count=n - 1)
+            pair[pos[1:] == 0] = 0  # the pair across two sentences is none
+            e[1:] += self.pairs[pair, 0]
+            e[:-1] += self.pairs[pair, 1]
+        return e
+
+    def _neighbours(self, ids: np.ndarray, pos: np.ndarray, rpos: np.ndarray) -> np.ndarray:
+        """Each token's own weights plus what its neighbours two either side add (one gather)."""
+        n = len(ids)
+        cells = np.empty((_SLOTS, n), dtype=np.intp)
+        cells[0] = ids
+        for slot, k in enumerate(NEIGHBOURS, start=1):
+            other = cells[slot]
+            if k < 0:
+                other[-k:], other[:-k] = ids[: n + k], _BOS
+                other[pos < -k] = _BOS
+            else:
+                other[: n - k], other[n - k :] = ids[k:], _EOS
+                other[rpos < k] = _EOS
+        cells *= _SLOTS
+        cells += np.arange(_SLOTS)[:, None]
+        return self.table.reshape(-1, self.table.shape[2])[cells].sum(axis=0)
+
+    def _sentences(self, doc: Doc, ids: np.ndarray, bounds: np.ndarray, lengths: np.ndarray, first: int) -> np.ndarray:
+        """The weights of each sentence's own features (:func:`.features.sentence_features`)."""
+        out = self.slen[np.searchsorted(SLEN_EDGES, lengths)]
+        full = lengths > 0
+        if full.any():
+            out[full] += self.sent_lex[np.bitwise_or.reduceat(self.lex_mask[ids], bounds[:-1][full])]
+        text, flags = doc.text, self.flags
+        for i, span in enumerate(doc.sentences[first : first + len(lengths)]):
+            if lengths[i]:
+                for name in sentence_flags(text[span.start : span.end], first + i):
+                    out[i] += flags[name]
+        return out

@@ -1,0 +1,112 @@
+"""The rhetoric stage's fast paths give what the definitions they replace give.
+
+Training writes feature strings (``token_features``, ``span_features``) and the CRF is a
+plain forward-backward; at run time the tagger's scores are summed per word type
+(``Emitter``), the passes run over all sentences at once (``SpanTagger.inside``) and span
+techniques come from per-word feature rows (``SpanScorer``). Each is checked here against
+the definition, on text the team wrote about fictional places (with the awkward bits: a
+"|" token, quotation marks, questions, exclamations, repeats, a one-word sentence, a
+sentence cut inside a word).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from newstrail.analyze.rhetoric import emissions, load_model
+from newstrail.analyze.rhetoric.emissions import Emitter
+from newstrail.analyze.rhetoric.features import document, span_features, token_features, tokenize
+from newstrail.core.article import Span
+
+TEXTS = [
+    "Why would the Orrin council hide the “liberation” of the harbour? Nobody believes it!\n\n"
+    "The shameful, corrupt cabal of admirals betrays the nation. The nation deserves better. The nation!",
+    "Wait.\nA | B || C: the ferry levy rose to 4 crowns, said Councillor Ana Brask, \"a brutal, disgraceful betrayal\".",
+    "EXTREMELY dangerous invaders flood the valley, the Tidewater Bulletin warns -- very, very dangerous.",
+    "",
+    "   \n\n  ",
+]
+
+
+def _reference_inside(tagger, features: list[list[str]]) -> np.ndarray:
+    """P(inside) of one sentence in log space, the textbook way."""
+    e = tagger.emissions(features)
+    t = tagger.transitions
+    n, k = e.shape
+    fwd, bwd = np.zeros((n, k)), np.zeros((n, k))
+    fwd[0] = e[0]
+    for i in range(1, n):
+        fwd[i] = np.logaddexp.reduce(fwd[i - 1][:, None] + t, axis=0) + e[i]
+    for i in range(n - 2, -1, -1):
+        bwd[i] = np.logaddexp.reduce(t + (e[i + 1] + bwd[i + 1])[None, :], axis=1)
+    marg = fwd + bwd
+    marg = np.exp(marg - np.logaddexp.reduce(marg, axis=1, keepdims=True))
+    return marg[:, tagger.inside_labels].sum(axis=1)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_emissions_and_marginals_equal_the_feature_strings(text):
+    model = load_model()
+    doc = document(text)
+    fresh = Emitter(model.tagger.index, model.tagger.weights, model.clusters)
+    flat = fresh(doc)
+    assert np.array_equal(flat, fresh(doc))  # a second look, from the kept word types, is the same
+    inside = model.tagger.inside(flat, np.diff(doc.bounds))
+    for i in range(len(doc.sentences)):
+        a, b = doc.bounds[i], doc.bounds[i + 1]
+        features = token_features(doc, i, model.clusters)
+        assert len(features) == b - a
+        if features:
+            assert np.allclose(flat[a:b], model.tagger.emissions(features), rtol=0, atol=1e-9)
+            assert np.allclose(inside[a:b], _reference_inside(model.tagger, features), rtol=0, atol=1e-9)
+
+
+def test_the_word_type_table_starts_again_when_full(monkeypatch):
+    model = load_model()
+    monkeypatch.setattr(emissions, "MAX_TYPES", 12)
+    emitter = Emitter(model.tagger.index, model.tagger.weights, model.clusters)
+    for text in TEXTS[:3]:
+        doc = document(text)
+        scores = emitter(doc)
+        assert len(emitter.types) <= max(12, len(set(doc.words)))
+        expected = np.concatenate([model.tagger.emissions(token_features(doc, i, model.clusters)) for i in range(len(doc.sentences))
+                                   if doc.bounds[i + 1] > doc.bounds[i]])
+        assert np.allclose(scores, expected, rtol=0, atol=1e-9)
+
+
+def test_a_sentence_cut_inside_a_word_is_tokenised_on_its_own():
+    text = "The harbour master's ledger was sealed. Don't ask."
+    cut = text.index("'s")  # a sentence edge inside "master's"
+    spans = [Span(0, cut), Span(cut, 39), Span(40, len(text))]
+    doc = document(text, spans)
+    for i, s in enumerate(spans):
+        assert doc.tokens[i] == tokenize(text, s.start, s.end)
+    assert doc.sentence_words(0)[-1] == "master" and doc.sentence_words(1)[0] == "'"
+
+
+@pytest.mark.parametrize("text", TEXTS[:3])
+def test_span_scores_equal_the_feature_dicts(text):
+    model = load_model()
+    doc = document(text)
+    spans = [(t.start, t.end, doc.sentence_of(t.start)) for t in tokenize(text)[::3]]
+    spans += [(doc.sentences[i].start, doc.sentences[i].end, i) for i in range(len(doc.sentences))]
+    spans.append((0, len(text), None))
+    fast = model.scorer.scores(doc, spans)
+    for row, (start, end, sent) in zip(fast, spans):
+        assert np.allclose(row, model.classifier.scores(span_features(doc, start, end, sent, model.clusters)), rtol=0, atol=1e-9)
+
+
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="ab |“”\"'?!.,\n-’", max_size=80))
+def test_odd_texts_score_as_their_feature_strings(text):
+    model = load_model()
+    doc = document(text)
+    flat = model.emitter(doc)
+    for i in range(len(doc.sentences)):
+        features = token_features(doc, i, model.clusters)
+        if features:
+            assert np.allclose(flat[doc.bounds[i] : doc.bounds[i + 1]], model.tagger.emissions(features), rtol=0, atol=1e-9)
