@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from newstrail import Settings, open_store
+from newstrail.analyze.rhetoric import detector
 from newstrail.analyze.rhetoric.features import Doc, document
 from newstrail.analyze.sentences import MAX_SENTENCE_CHARS, split_sentences
 from newstrail.core.article import Article
@@ -226,3 +227,21 @@ def test_related_pairs_are_capped_and_counted(tmp_path: Path, monkeypatch):
     assert len(found["related"]) <= 3
     total = len(found["related"]) + found["related_omitted"]
     assert found["related_omitted"] == max(0, total - 3)
+
+
+def test_rhetoric_names_only_the_surest_candidates_of_a_flooded_text(monkeypatch):
+    # a text of hundreds of scare quotes: past MAX_CANDIDATES only the surest are named
+    # (the classifier's cost and memory stay bounded), and what is kept is what naming
+    # every one of them would have kept
+    text = " ".join(f'The "reform" number {i} was a "plan" of the mayor.' for i in range(300))
+    monkeypatch.setattr(detector, "MAX_TECHNIQUES", 40)
+    monkeypatch.setattr(detector, "MAX_CANDIDATES", 10**9)
+    every = detector.techniques_in(text)
+    asked: list[int] = []
+    scorer = detector.load_model().scorer
+    real = scorer.techniques
+    monkeypatch.setattr(scorer, "techniques", lambda doc, spans: asked.append(len(spans)) or real(doc, spans))
+    monkeypatch.setattr(detector, "MAX_CANDIDATES", 100)
+    bounded = detector.techniques_in(text)
+    assert len(bounded) == 40 and sum(asked) <= 100
+    assert [(t.span, t.technique, t.score) for t in bounded] == [(t.span, t.technique, t.score) for t in every]
