@@ -32,8 +32,8 @@ import numpy as np
 
 from newstrail.eval.factchecks import claims_file, map_at_k, mrr, read_qrels, read_queries, split_paths
 from newstrail.factchecks.importer import import_files
-from newstrail.factchecks.index import FactCheckIndex
-from newstrail.factchecks.matching import VARIANT_KINDS, Matcher
+from newstrail.factchecks.index import KINDS, FactCheckIndex
+from newstrail.factchecks.matching import VARIANT_KINDS, Matcher, MatcherWeights
 from newstrail.factchecks.terms import terms
 from newstrail.store import open_store
 
@@ -55,13 +55,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", default="../shared/data/checkthat2020-task2", type=Path)
     parser.add_argument("--splits", nargs="*", default=["dev", "test"])
     parser.add_argument("--variants", nargs="*", default=["bm25", "lexical", "fast", "accurate", "hybrid"])
+    parser.add_argument("--weights", type=Path, default=None, help="a matcher weights file (default: the shipped one)")
+    parser.add_argument("--db", default=None, help="keep the imported store in this file and reuse it on the next run")
     args = parser.parse_args(argv)
+    weights = MatcherWeights.load(args.weights)
 
-    with tempfile.TemporaryDirectory() as folder, open_store(str(Path(folder) / "bench.db")) as store:
-        started = time.perf_counter()
-        [report] = import_files([str(claims_file(args.data, folder))], store)
-        took = time.perf_counter() - started
-        print(f"imported {report.added} verified claims ({report.failed} failed) in {took:.1f} s, embeddings included; peak {peak_mb():.0f} MB")
+    with tempfile.TemporaryDirectory() as folder, open_store(args.db or str(Path(folder) / "bench.db")) as store:
+        if not store.factchecks.count():
+            started = time.perf_counter()
+            [report] = import_files([str(claims_file(args.data, folder))], store, kinds=KINDS)
+            took = time.perf_counter() - started
+            print(f"imported {report.added} verified claims ({report.failed} failed) in {took:.1f} s, embeddings included; peak {peak_mb():.0f} MB")
         index = FactCheckIndex.from_store(store)
         print(f"embeddings available: {', '.join(index.kinds) or 'none'}")
         print(f"{'split':<5} {'variant':<9} {'queries':>7} {'MAP@1':>6} {'MAP@3':>6} {'MAP@5':>6} {'MRR@5':>6} {'queries/s':>9}")
@@ -73,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                 if variant != "bm25" and any(k not in index.kinds for k in VARIANT_KINDS[variant]):
                     print(f"{split:<5} {variant:<9} skipped: needs {'+'.join(VARIANT_KINDS[variant])} embeddings")
                     continue
-                matcher = None if variant == "bm25" else Matcher(index, variant=variant)
+                matcher = None if variant == "bm25" else Matcher(index, weights=weights, variant=variant)
                 if matcher is not None:
                     matcher.match("a first query loads the models")  # not timed: loading is once per process
                 started = time.perf_counter()

@@ -76,7 +76,7 @@ class FactCheck:
 
     def to_dict(self) -> dict[str, Any]:
         # Field by field with a copy of ``extra``: dataclasses.asdict deep-copies every
-        # value and was a fifth of an import's time; the other fields are immutable.
+        # value and was a quarter of an import's time without the accurate model; the other fields are immutable.
         out = {name: getattr(self, name) for name in _FIELDS}
         out["extra"] = dict(self.extra)
         return out
