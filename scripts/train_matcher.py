@@ -240,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
             old = MatcherWeights.load(args.out).variants
         except Exception:  # a broken old file is simply replaced
             old = {}
-    variants: dict[str, Variant] = {}
+    # variants not refitted now are kept from the file being replaced
+    variants: dict[str, Variant] = {n: v for n, v in old.items() if n not in args.variants}
     adapter = None
     report = []
     for name in args.variants:
@@ -263,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<9} train candidates {len(y)} ({int(y.sum())} gold); train MAP@5 {t5:.4f}; {spread}dev MAP@5 {m5:.4f} MAP@1 {m1:.4f}", flush=True)
     lab = "CLEF CheckThat! 2022 task 2A (English tweets vs 14,231 Snopes claims)" if is_ct2022(args.data) else "CLEF CheckThat! 2020 task 2 (English tweets vs Snopes claims), v3.0"
     meta = {
-        "trained_on": f"{lab} train split; settings by {args.cv}-fold cross-validation on train; dev scored only",
+        "trained_on": f"{lab} train split; {args.cv}-fold cross-validation on train reported (settings are chosen by it); dev scored only",
         "script": "scripts/train_matcher.py",
         "dev": report,
     }
