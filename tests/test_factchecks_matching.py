@@ -283,3 +283,14 @@ def test_import_embeds_fast_now_and_accurate_at_the_first_match(tmp_path, write,
     [(_, _, again)] = match_factchecks(query, eager, top=3)
     assert [m.factcheck.id for m in first] == [m.factcheck.id for m in again] and first[0].factcheck.id == "ferry"
     assert store_vectors(deferred) == 0  # nothing left to store
+
+
+def test_shipped_matcher_floors():
+    """Quality gate on the shipped fit: the scores its training run recorded (scripts/train_matcher.py
+    writes them into weights.json; README, Measured) stay above these floors when it is refitted."""
+    weights = MatcherWeights.load()
+    rows = {r["variant"]: r for r in weights.meta["dev"]}
+    assert weights.preference[0] == "hybrid"
+    assert rows["hybrid"]["dev_map5"] >= 0.935 and rows["accurate"]["dev_map5"] >= 0.935  # CheckThat! 2022 dev, held out
+    assert rows["hybrid"]["cv_map5"] >= 0.87 and min(rows["hybrid"]["cv_folds"]) >= 0.83  # 5-fold CV on CT2022 train
+    assert rows["fast"]["dev_map5"] >= 0.895 and rows["lexical"]["dev_map5"] >= 0.875
