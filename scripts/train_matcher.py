@@ -37,7 +37,7 @@ from newstrail.factchecks.record import FactCheck
 LEXICAL = ["bm25_rel", "bm25_gap", "overlap_q", "overlap_d", "rrf", "whole"]
 ADAPTED = ["adapt_cos", "adapt_gap"]
 #: features whose meaning does not depend on the rest of the collection: the calibrator's
-ABSOLUTE = {"bm25_rel", "overlap_q", "overlap_d", "whole", "fast_cos", "acc_cos", "acc_cos2", "adapt_cos", "num_q", "name_q"}
+ABSOLUTE = {"bm25_rel", "overlap_q", "overlap_d", "whole", "fast_cos", "acc_cos", "acc_cos2", "adapt_cos"}
 VARIANTS = {
     "hybrid": (["fast", "accurate"], LEXICAL + ["fast_cos", "fast_gap", "acc_cos", "acc_gap", "acc_cos2"] + ADAPTED),
     "accurate": (["accurate"], LEXICAL + ["acc_cos", "acc_gap", "acc_cos2"] + ADAPTED),
@@ -161,7 +161,6 @@ def evaluate(matcher: Matcher, queries: dict[str, str], qrels: dict[str, set[str
 def fit_variant(index: FactCheckIndex, name: str, train: dict[str, str], qrels: dict[str, set[str]], args: argparse.Namespace):
     """The fitted :class:`Variant` ``name``, the query adapter (None if it uses none), a matcher with both, and the training candidates' labels."""
     needs, feats = VARIANTS[name]
-    feats = feats + [f for f in args.features if f not in feats]
     cols = [FEATURES.index(f) for f in feats]
     placeholder = Variant(name, feats, [0.0] * len(feats), 0.0, [0.0] * len(feats), [1.0] * len(feats), needs)
     weights = MatcherWeights({name: placeholder}, depth=args.depth, pool=args.pool, segments=not args.no_segments, retrieve=args.retrieve)
@@ -226,7 +225,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", nargs="*", default=list(VARIANTS))
     parser.add_argument("--retrieve", nargs="*", default=["accurate"], help="embedding kinds whose neighbours join the candidate pool")
     parser.add_argument("--folds", default=5, type=int, help="folds for the out-of-fold adapter features")
-    parser.add_argument("--features", nargs="*", default=[], choices=FEATURES, help="features added to every variant's")
     parser.add_argument("--cv", default=5, type=int, help="cross-validation folds over the training queries (0: none)")
     args = parser.parse_args(argv)
 

@@ -43,7 +43,7 @@ from newstrail.core.article import FactCheckMatch
 from newstrail.core.errors import ConfigError, NotFound
 from newstrail.factchecks.index import KINDS, FactCheckIndex
 from newstrail.factchecks.record import FactCheck
-from newstrail.factchecks.terms import numbers_and_names, sentences, term, terms, tidy, words
+from newstrail.factchecks.terms import sentences, term, terms, tidy, words
 
 #: the shipped calibration and rerank weights, and the query adapter beside them
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "models" / "matcher" / "weights.json"
@@ -64,8 +64,6 @@ FEATURES: tuple[str, ...] = (
     "whole",         # 1 when the segment is the whole query, 0 for one of its sentences
     "adapt_cos",     # cosine of the adapted query (a linear map fitted on claim pairs) with the accurate vector
     "adapt_gap",     # adapt_cos minus the best candidate's
-    "num_q",         # share of the query's numbers the fact-check has (0 when the query has none)
-    "name_q",        # share of the query's capitalised words (names) the fact-check has (0 when none)
 )
 #: the matcher variants and the embeddings each uses (a missing one falls back to fewer)
 VARIANT_KINDS: dict[str, tuple[str, ...]] = {"hybrid": ("fast", "accurate"), "accurate": ("accurate",), "fast": ("fast",), "lexical": ()}
@@ -273,17 +271,12 @@ class Matcher:
             feats[:, col("bm25_gap")] = rel - (rel.max() if len(rel) else 0)
             q_idf = {t: index.idf[t] for t in set(qterms) if t in index.idf}
             q_total = sum(q_idf.values()) or 1.0
-            q_nums, q_names = numbers_and_names(segment)
             for i, row in enumerate(rows):
                 doc = set(index.doc_terms[row])
                 shared = sum(w for t, w in q_idf.items() if t in doc)
                 d_total = sum(index.idf.get(t, 0.0) for t in doc) or 1.0
                 feats[i, col("overlap_q")] = shared / q_total
                 feats[i, col("overlap_d")] = shared / d_total
-                if q_nums:
-                    feats[i, col("num_q")] = len(q_nums & doc) / len(q_nums)
-                if q_names:
-                    feats[i, col("name_q")] = len(q_names & doc) / len(q_names)
             for kind, prefix in (("fast", "fast"), ("accurate", "acc")):
                 if kind in cos:
                     c = cos[kind][rows].astype(np.float64)

@@ -89,21 +89,6 @@ def terms(text: str) -> list[str]:
     return [t for t in map(term, words(text)) if t is not None]
 
 
-_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’]*")
-
-
-def numbers_and_names(text: str) -> tuple[set[str], set[str]]:
-    """The index terms of ``text``'s numbers, and of its capitalised words not first in a sentence.
-
-    >>> [sorted(found) for found in numbers_and_names("Crews at Pier 9 said 40 boats left. Velmora denied it.")]
-    [['40', '9'], ['pier']]
-    """
-    body = tidy(text)
-    nums = {w for w in _WORD.findall(body) if w.isdigit()}
-    names = {t for w in _NAME.findall(body) if (t := term(w.lower())) is not None}
-    return nums, names
-
-
 def sentences(text: str, min_words: int = 4) -> list[str]:
     """``text`` split into sentences of at least ``min_words`` words (for long queries),
     by :func:`newstrail.analyze.sentences.split_sentences`, the splitter every stage uses.
