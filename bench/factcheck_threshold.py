@@ -20,9 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from factchecks import split_paths  # bench/factchecks.py, beside this file
-
-from newstrail.eval.factchecks import read_qrels, read_queries
+from newstrail.eval.factchecks import claims_file, read_qrels, read_queries, split_paths
 from newstrail.factchecks.importer import import_files
 from newstrail.factchecks.matching import Matcher
 from newstrail.store import open_store
@@ -72,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--score", default="test")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder, open_store(str(Path(folder) / "bench.db")) as store:
-        import_files([str(args.data / "v3.0" / "verified_claims.docs.tsv")], store)
+        import_files([str(claims_file(args.data, folder))], store)
         matcher = Matcher.from_store(store)
         print(f"variant: {matcher.variant.name}")
         pairs, gold, best = scored_pairs(matcher, args.data, args.choose)

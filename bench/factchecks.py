@@ -22,7 +22,6 @@ collection index is built before the clock starts); peak memory is the process's
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import sys
 import tempfile
@@ -31,39 +30,12 @@ from pathlib import Path
 
 import numpy as np
 
-from newstrail.eval.factchecks import map_at_k, mrr, read_qrels, read_queries
+from newstrail.eval.factchecks import claims_file, map_at_k, mrr, read_qrels, read_queries, split_paths
 from newstrail.factchecks.importer import import_files
-from newstrail.factchecks.index import FactCheckIndex
-from newstrail.factchecks.matching import VARIANT_KINDS, Matcher
+from newstrail.factchecks.index import KINDS, FactCheckIndex
+from newstrail.factchecks.matching import VARIANT_KINDS, Matcher, MatcherWeights
 from newstrail.factchecks.terms import terms
 from newstrail.store import open_store
-
-
-def is_ct2022(data: Path) -> bool:
-    """CheckThat! 2022 task 2A's layout: ``vclaims.jsonl``, one query file, a qrels file per split."""
-    return (data / "vclaims.jsonl").is_file()
-
-
-def split_paths(data: Path, split: str) -> tuple[Path, Path]:
-    if is_ct2022(data):
-        return data / "CT2022-Task2A-EN-Train-Dev_Queries.tsv", data / f"CT2022-Task2A-EN-{split.title()}_QRELs.tsv"
-    base = data / "test" if split == "test" else data / "v3.0" / split
-    return base / "tweets.queries.tsv", base / "tweet-vclaim-pairs.qrels"
-
-
-def collection(data: Path, folder: str) -> Path:
-    """The verified claims as the 2020 lab's TSV (vclaim_id, vclaim, title), which the
-    importer reads; CT2022's ``vclaims.jsonl`` is written into one first."""
-    if not is_ct2022(data):
-        return data / "v3.0" / "verified_claims.docs.tsv"
-    out = Path(folder) / "verified_claims.docs.tsv"
-    with open(data / "vclaims.jsonl", encoding="utf-8") as source, open(out, "w", encoding="utf-8") as target:
-        target.write("vclaim_id\tvclaim\ttitle\n")
-        for line in source:
-            record = json.loads(line)
-            cells = (record["vclaim_id"], record["vclaim"], record.get("title") or "")
-            target.write("\t".join(" ".join(str(c).split()) for c in cells) + "\n")
-    return out
 
 
 def bm25_runs(index: FactCheckIndex, queries: dict[str, str], top: int = 5) -> dict[str, list[str]]:
@@ -83,13 +55,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data", nargs="?", default="../shared/data/checkthat2020-task2", type=Path)
     parser.add_argument("--splits", nargs="*", default=["dev", "test"])
     parser.add_argument("--variants", nargs="*", default=["bm25", "lexical", "fast", "accurate", "hybrid"])
+    parser.add_argument("--weights", type=Path, default=None, help="a matcher weights file (default: the shipped one)")
+    parser.add_argument("--db", default=None, help="keep the imported store in this file and reuse it on the next run")
     args = parser.parse_args(argv)
+    weights = MatcherWeights.load(args.weights)
 
-    with tempfile.TemporaryDirectory() as folder, open_store(str(Path(folder) / "bench.db")) as store:
-        started = time.perf_counter()
-        [report] = import_files([str(collection(args.data, folder))], store)
-        took = time.perf_counter() - started
-        print(f"imported {report.added} verified claims ({report.failed} failed) in {took:.1f} s, embeddings included; peak {peak_mb():.0f} MB")
+    with tempfile.TemporaryDirectory() as folder, open_store(args.db or str(Path(folder) / "bench.db")) as store:
+        if not store.factchecks.count():
+            started = time.perf_counter()
+            [report] = import_files([str(claims_file(args.data, folder))], store, kinds=KINDS)
+            took = time.perf_counter() - started
+            print(f"imported {report.added} verified claims ({report.failed} failed) in {took:.1f} s, embeddings included; peak {peak_mb():.0f} MB")
         index = FactCheckIndex.from_store(store)
         print(f"embeddings available: {', '.join(index.kinds) or 'none'}")
         print(f"{'split':<5} {'variant':<9} {'queries':>7} {'MAP@1':>6} {'MAP@3':>6} {'MAP@5':>6} {'MRR@5':>6} {'queries/s':>9}")
@@ -101,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                 if variant != "bm25" and any(k not in index.kinds for k in VARIANT_KINDS[variant]):
                     print(f"{split:<5} {variant:<9} skipped: needs {'+'.join(VARIANT_KINDS[variant])} embeddings")
                     continue
-                matcher = None if variant == "bm25" else Matcher(index, variant=variant)
+                matcher = None if variant == "bm25" else Matcher(index, weights=weights, variant=variant)
                 if matcher is not None:
                     matcher.match("a first query loads the models")  # not timed: loading is once per process
                 started = time.perf_counter()

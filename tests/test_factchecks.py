@@ -6,6 +6,7 @@ All fact-checks here are fictional (invented outlets, towns and claims).
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from hypothesis import given
@@ -13,7 +14,8 @@ from hypothesis import strategies as st
 
 from newstrail.core.errors import BadRecord, InputError, UnreadableInput
 from newstrail.factchecks.claimreview import read_factchecks
-from newstrail.factchecks.importer import import_files
+from newstrail.factchecks.importer import IMPORT_KINDS, import_files
+from newstrail.factchecks.index import load_embedder
 from newstrail.core.verdicts import VERDICTS, normalise_verdict
 from newstrail.factchecks.record import FactCheck
 
@@ -229,8 +231,9 @@ def test_vectors_stored_once(store):
 
     store.factchecks.put_many([FactCheck(claim="Velmora's well is poisoned.", id="w1").to_row(), FactCheck(claim="Velmora has two bridges.", id="b1").to_row()])
     assert [row.id for row in store.factchecks.without_vectors("m")] == ["w1", "b1"]
+    assert store.factchecks.missing_vectors("m") == 2
     store.factchecks.put_vectors("m", {"w1": np.array([0.6, 0.8]), "b1": np.array([1.0, 0.0])})
-    assert store.factchecks.without_vectors("m") == []
+    assert store.factchecks.without_vectors("m") == [] and store.factchecks.missing_vectors("m") == 0
     matrix = store.factchecks.vectors("m", ["b1", "w1"])
     assert matrix.dtype == np.float32 and np.allclose(matrix, [[1, 0], [0.6, 0.8]], atol=1e-3)
     assert store.factchecks.vectors("other", ["w1"]) is None
@@ -243,3 +246,20 @@ def test_sample_factchecks_parse_cleanly():
     items = [i for p in sorted(folder.iterdir()) if p.suffix != ".md" for i in read_factchecks(p)]
     assert _errors(items) == []
     assert len(_ok(items)) >= 10 and {fc.verdict for fc in _ok(items)} >= {"false", "misleading", "true"}
+
+
+def test_import_speed_floor(store, write):
+    """Issue 14's floor: at least 400 claims per CPU-second, the import's embeddings included
+    (bench/factcheck_import.py measured about 7,900 on 10,375 real claims)."""
+    embedder = load_embedder(IMPORT_KINDS[0])
+    if embedder is None:
+        pytest.skip("the fast embedding model is not installed")
+    towns, things = ["Velmora", "Orrin", "Saltmarsh", "Dunelight", "Cape Brask"], ["ferry", "tram", "bridge", "reservoir", "lighthouse", "school"]
+    rows = [f"v{i}\tThe {things[i % 6]} of {towns[i % 5]} closed {i % 28 + 1} times in {2000 + i % 31}, officials say.\tDid the {things[i % 6]} close?"
+            for i in range(3000)]
+    path = write("claims.tsv", "id\tclaim\ttitle\n" + "\n".join(rows) + "\n")
+    started = time.process_time()
+    [report] = import_files([str(path)], store)
+    cpu = time.process_time() - started
+    assert report.added == 3000 and store.factchecks.missing_vectors(embedder.name) == 0
+    assert report.added / cpu >= 400, f"{report.added / cpu:.0f} claims per CPU-second"

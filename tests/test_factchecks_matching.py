@@ -11,11 +11,13 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
+from newstrail.api.factchecks import match_factchecks, store_vectors
 from newstrail.cli import main
 from newstrail.factchecks.index import FactCheckIndex, load_embedder
 from newstrail.factchecks.matching import FEATURES, Matcher, MatcherWeights
 from newstrail.factchecks.record import FactCheck
 from newstrail.factchecks.terms import sentences, terms, tidy
+from newstrail.store import open_store
 
 CHECKS = [
     FactCheck(id="ferry", claim="Velmora's ferry crews walked out on strike on Monday.", rating="False", publisher="Saltmarsh Checks",
@@ -256,3 +258,39 @@ def test_fit_logistic_and_adapter_learn_tiny_problems():
 
     adapter = train.fit_adapter(queries, gold, docs, steps=200, negatives=20)
     assert adapter.shape == (8, 8) and hits(adapter) > hits(np.eye(8, dtype=np.float32))
+
+
+def test_import_embeds_fast_now_and_accurate_at_the_first_match(tmp_path, write, embedders):
+    if set(embedders) != {"fast", "accurate"}:
+        pytest.skip("needs both embedding models")
+    rows = "\n".join(json.dumps({"id": fc.id, "claim": fc.claim, "rating": fc.rating}) for fc in CHECKS) + "\n"
+    path = str(write("checks.jsonl", rows))
+    fast, accurate = embedders["fast"].name, embedders["accurate"].name
+    deferred, eager = str(tmp_path / "deferred.db"), str(tmp_path / "eager.db")
+    assert _run("factchecks", "import", path, "--db", deferred, "--quiet").exit_code == 0
+    assert _run("factchecks", "import", path, "--db", eager, "--accurate", "--quiet").exit_code == 0
+    with open_store(deferred, read_only=True) as store:
+        assert (store.factchecks.missing_vectors(fast), store.factchecks.missing_vectors(accurate)) == (0, len(CHECKS))
+    with open_store(eager, read_only=True) as store:
+        assert store.factchecks.missing_vectors(accurate) == 0
+    query = [("q", PARAPHRASES[0][0])]
+    [(_, _, first)] = match_factchecks(query, deferred, top=3)
+    with open_store(deferred, read_only=True) as store:
+        assert store.factchecks.missing_vectors(accurate) == 0  # stored by the first match, once
+        stored = store.factchecks.vectors(accurate, [fc.id for fc in CHECKS])
+    with open_store(eager, read_only=True) as store:
+        assert np.array_equal(stored, store.factchecks.vectors(accurate, [fc.id for fc in CHECKS]))
+    [(_, _, again)] = match_factchecks(query, eager, top=3)
+    assert [m.factcheck.id for m in first] == [m.factcheck.id for m in again] and first[0].factcheck.id == "ferry"
+    assert store_vectors(deferred) == 0  # nothing left to store
+
+
+def test_shipped_matcher_floors():
+    """Quality gate on the shipped fit: the scores its training run recorded (scripts/train_matcher.py
+    writes them into weights.json; README, Measured) stay above these floors when it is refitted."""
+    weights = MatcherWeights.load()
+    rows = {r["variant"]: r for r in weights.meta["dev"]}
+    assert weights.preference[0] == "hybrid"
+    assert rows["hybrid"]["dev_map5"] >= 0.935 and rows["accurate"]["dev_map5"] >= 0.935  # CheckThat! 2022 dev, held out
+    assert rows["hybrid"]["cv_map5"] >= 0.87 and min(rows["hybrid"]["cv_folds"]) >= 0.83  # 5-fold CV on CT2022 train
+    assert rows["fast"]["dev_map5"] >= 0.895 and rows["lexical"]["dev_map5"] >= 0.875

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -56,3 +57,41 @@ def read_queries(path: str | Path) -> dict[str, str]:
     """The queries of a TSV/JSONL query file by id; bad lines are skipped (the bench counts what it scores)."""
     text = Path(path).read_text(encoding="utf-8")
     return {qid: body for qid, body in (q for q in parse_queries(text, str(path)) if not isinstance(q, BadRecord))}
+
+
+def is_ct2022(data: Path) -> bool:
+    """CheckThat! 2022 task 2A's layout: ``vclaims.jsonl``, one query file, a qrels file per split
+    (else CheckThat! 2020 task 2's: ``v3.0/verified_claims.docs.tsv``, ``v3.0/{train,dev}``, ``test``)."""
+    return (Path(data) / "vclaims.jsonl").is_file()
+
+
+def split_paths(data: Path, split: str) -> tuple[Path, Path]:
+    """The query file and the qrels file of ``split`` in a CheckThat! data folder."""
+    data = Path(data)
+    if is_ct2022(data):
+        return data / "CT2022-Task2A-EN-Train-Dev_Queries.tsv", data / f"CT2022-Task2A-EN-{split.title()}_QRELs.tsv"
+    base = data / "test" if split == "test" else data / "v3.0" / split
+    return base / "tweets.queries.tsv", base / "tweet-vclaim-pairs.qrels"
+
+
+def load_split(data: Path, split: str) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """The queries of ``split`` that have gold, and the gold."""
+    queries, qrels = split_paths(data, split)
+    gold = read_qrels(qrels)
+    return {q: t for q, t in read_queries(queries).items() if q in gold}, gold
+
+
+def claims_file(data: Path, folder: str | Path) -> Path:
+    """The verified claims as the 2020 lab's TSV (vclaim_id, vclaim, title), which the
+    importer reads; CT2022's ``vclaims.jsonl`` is written into one in ``folder`` first."""
+    data = Path(data)
+    if not is_ct2022(data):
+        return data / "v3.0" / "verified_claims.docs.tsv"
+    out = Path(folder) / "verified_claims.docs.tsv"
+    with open(data / "vclaims.jsonl", encoding="utf-8") as source, open(out, "w", encoding="utf-8") as target:
+        target.write("vclaim_id\tvclaim\ttitle\n")
+        for line in source:
+            record = json.loads(line)
+            cells = (record["vclaim_id"], record["vclaim"], record.get("title") or "")
+            target.write("\t".join(" ".join(str(c).split()) for c in cells) + "\n")
+    return out

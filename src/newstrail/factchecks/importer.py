@@ -14,7 +14,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,12 @@ from newstrail.store import ADDED, EXISTS, Store
 from newstrail.factchecks.claimreview import read_factchecks
 from newstrail.factchecks.index import KINDS, ensure_vectors, load_embedder
 from newstrail.factchecks.record import FactCheck
+
+#: the embeddings an import computes by default: the fast model's, which analyze's default
+#: matcher uses (about 0.1 ms a claim). The accurate model's cost about 10 ms of CPU a
+#: claim (bench/factcheck_import.py), so they are computed when a matcher first needs
+#: them (``factchecks match`` stores them then) or at import with ``kinds=KINDS``.
+IMPORT_KINDS: tuple[str, ...] = ("fast",)
 
 #: file names a folder import picks up
 SUFFIXES = (".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".tab", ".html", ".htm", ".xhtml")
@@ -56,12 +62,14 @@ def expand(paths: Iterable[str]) -> list[str]:
 
 
 def import_files(paths: Iterable[str], store: Store, embed: bool = True, batch_size: int = 500,
-                 on_error: Callable[[InputError], None] | None = None, progress: Progress | None = None) -> list[FileReport]:
+                 on_error: Callable[[InputError], None] | None = None, progress: Progress | None = None,
+                 kinds: Sequence[str] = IMPORT_KINDS) -> list[FileReport]:
     """Read every fact-check of ``paths`` into ``store``; one :class:`FileReport` per file.
 
     Records go in transactions of ``batch_size``; a bad record is reported (and passed
     to ``on_error`` as it happens) and skipped. With ``embed``, the claims added get
-    their fast and accurate embeddings stored, so matching never computes them again.
+    their embeddings of ``kinds`` (default :data:`IMPORT_KINDS`; :data:`KINDS` adds the
+    accurate model's) stored, so matching never computes them again.
     ``progress`` hears of the records read ("fact-checks read", no total: a file holds
     any number), then of the claims embedded (with the total).
     """
@@ -100,6 +108,6 @@ def import_files(paths: Iterable[str], store: Store, embed: bool = True, batch_s
                 flush()
         flush()
     if embed and any(r.added for r in reports):
-        embedders = {k: e for k in KINDS if (e := load_embedder(k)) is not None}
+        embedders = {k: e for k in kinds if k in KINDS and (e := load_embedder(k)) is not None}
         ensure_vectors(store, embedders, progress=progress)
     return reports

@@ -10,7 +10,7 @@ For each query (a claim, a tweet, a paragraph) the :class:`Matcher`
    features that do not depend on the collection (BM25 over the query's self-score,
    idf-weighted term overlap both ways, cosines, each cosine's gap to the best one);
 4. turns the features into a calibrated probability with a logistic model fitted on
-   the CheckThat! 2020 training tweets (``models/matcher/weights.json``, refitted by
+   the CheckThat! 2022 task 2A training tweets (``models/matcher/weights.json``, refitted by
    ``scripts/train_matcher.py``), so a threshold means the same on any collection;
 5. keeps, per fact-check, its best segment, and ranks by that probability.
 

@@ -207,6 +207,9 @@ class FactChecks(Protocol):
     def without_vectors(self, model: str) -> list[FactCheckRow]:
         """The fact-checks with no ``model`` vector yet, in import order."""
 
+    def missing_vectors(self, model: str) -> int:
+        """How many fact-checks have no ``model`` vector yet."""
+
     def vectors(self, model: str, ids: Sequence[str]) -> numpy.ndarray | None:
         """The ``model`` vectors of ``ids`` as one float32 matrix in that order; None if any is missing."""
 

@@ -123,6 +123,13 @@ class SQLFactChecks:
         ).fetchall()
         return [_row(r) for r in rows]
 
+    def missing_vectors(self, model: str) -> int:
+        """How many fact-checks have no ``model`` vector yet."""
+        return int(self.db.execute(
+            "SELECT count(*) FROM factchecks f WHERE NOT EXISTS"
+            " (SELECT 1 FROM factcheck_vectors v WHERE v.model = ? AND v.factcheck = f.rowid)", (model,)
+        ).fetchone()[0])
+
     def vectors(self, model: str, ids: Sequence[str]) -> numpy.ndarray | None:
         """The ``model`` vectors of ``ids`` as one float32 matrix in that order; None if any is missing."""
         import numpy as np  # lazy: importing the store stays fast
