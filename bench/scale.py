@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -91,6 +92,56 @@ def child(stages_out: str, argv: list[str]) -> int:
     return code
 
 
+# --- a larger corpus from a smaller one, without analysing it again ----------------------------
+
+#: the tables that name articles by rowid, and those columns
+_ROWID_COLUMNS = {
+    "grams": ("article",), "links": ("article",), "cites": ("article", "source"), "reuse": ("a", "b"),
+    "translations": ("a", "b"), "claim_matches": ("article",), "outlet_blocks": ("article",), "outlet_marks": ("article",),
+}
+_SHIFTED = "strftime('%Y-%m-%dT%H:%M:%SZ', {column}, '-{hours} hours')"
+
+
+def replicate(source: str, target: str, size: int) -> None:
+    """A SQLite store of ``size`` articles (a multiple of ``source``'s) made of copies of the
+    analysed and linked store ``source``: each copy gets new ids, URLs, rowids and story ids,
+    and dates one corpus span earlier than the copy before it (older history, as many
+    articles a day), with every side table (n-gram postings, leads, passages, credits, the
+    outlet index) copied alongside; n-grams the copies put in 40 articles or more become stop
+    n-grams, as linking makes them."""
+    import sqlite3
+
+    shutil.copy(source, target)
+    db = sqlite3.connect(target)
+    count, top, first, last = db.execute("SELECT count(*), max(rowid), min(published_at), max(published_at) FROM articles").fetchone()
+    if size % count:
+        raise SystemExit(f"--replicate makes multiples of the corpus it copies ({count}); {size} is not one")
+    hours = int(db.execute("SELECT (julianday(?) - julianday(?)) * 24", (last, first)).fetchone()[0]) + 3
+    columns = [r[1] for r in db.execute("PRAGMA table_info(articles)")]
+    for k in range(1, size // count):
+        tag, offset = f"~{k}", k * top
+
+        def shifted(column: str, k: int = k) -> str:
+            return f"strftime('%Y-%m-%dT%H:%M:%SZ', {column}, '-{k * hours} hours')"
+
+        new = {c: c for c in columns} | {
+            "rowid": f"rowid + {offset}", "id": f"id || '{tag}'", "url": f"url || '{tag}'", "story": f"story || '{tag}'",
+            "content_hash": f"content_hash || '{tag}'", "published": shifted("published"), "published_at": shifted("published_at"),
+            "record": f"json_set(record, '$.id', id || '{tag}', '$.url', url || '{tag}', '$.published', {shifted('published')})",
+        }
+        db.execute(f"INSERT INTO articles({', '.join(columns)}) SELECT {', '.join(new[c] for c in columns)} FROM articles WHERE rowid <= ?", (top,))
+        db.execute(f"INSERT INTO leads SELECT article + {offset}, {shifted('published')}, vector FROM leads WHERE article <= ?", (top,))
+        db.execute(f"INSERT INTO stories SELECT id || '{tag}', {shifted('first_seen')}, {shifted('last_seen')}, size FROM stories WHERE id NOT LIKE '%~%'")
+        for table, refs in _ROWID_COLUMNS.items():
+            cols = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+            picked = ", ".join(f"{c} + {offset}" if c in refs else c for c in cols)
+            db.execute(f"INSERT OR IGNORE INTO {table}({', '.join(cols)}) SELECT {picked} FROM {table} WHERE {refs[0]} <= ?", (top,))
+        db.commit()
+    db.execute("INSERT OR IGNORE INTO gram_stop SELECT hash FROM grams GROUP BY hash HAVING count(*) >= 40")
+    db.commit()
+    db.close()
+
+
 # --- the parent ------------------------------------------------------------------------------
 
 
@@ -149,6 +200,9 @@ def main() -> None:
     parser.add_argument("--postgres", help="postgresql:// URL of a role that may create databases (also runs on PostgreSQL)")
     parser.add_argument("--engine", help="passed to newstrail analyze --engine (default: none given, the local engine)")
     parser.add_argument("--stages", action="store_true", help="print the CPU seconds of each stage of each run")
+    parser.add_argument("--replicate", type=int, metavar="SIZE",
+                        help="build the SQLite corpora larger than SIZE (one of the sizes) from copies of the analysed SIZE corpus "
+                             "instead of analysing them (see replicate()); the batch is still analysed and added")
     parser.add_argument("--keep", help="a folder to keep the corpora and SQLite stores in (default: a temporary one)")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -166,14 +220,20 @@ def main() -> None:
         for stores in backends:
             empty = _line(stores, engine, f"{args.add} alone", args.add, [batch], stores.new(f"empty_{args.add}"), args, folder)
             for size in sorted(args.sizes):
-                corpus = write_corpus(folder / f"corpus-{size}.jsonl", 0, size)
                 db = stores.new(f"corpus_{size}")
-                _line(stores, engine, f"{size}", size, [str(corpus)], db, args, folder)
+                if stores.kind == "sqlite" and args.replicate and size > args.replicate:
+                    replicate(str(folder / f"corpus_{args.replicate}-analysed.db"), db, size)
+                    print(f"{stores.kind:<10} {'-':<7} {size:<12} {size:>9} {'replicated from ' + str(args.replicate):>44} {stores.size_mb(db):>9.1f}", flush=True)
+                else:
+                    corpus = write_corpus(folder / f"corpus-{size}.jsonl", 0, size)
+                    _line(stores, engine, f"{size}", size, [str(corpus)], db, args, folder)
+                    if not args.keep:
+                        corpus.unlink()
+                    if size == args.replicate and stores.kind == "sqlite":
+                        shutil.copy(db, folder / f"corpus_{size}-analysed.db")  # before anything is added to it
                 added = _line(stores, engine, f"+{args.add} to {size}", args.add, [batch], db, args, folder)
                 print(f"{'':<10} {'':<7} adding {args.add} to {size}: {added['cpu']:.1f} CPU s, {added['cpu'] / empty['cpu']:.2f} x the same "
                       f"{args.add} into an empty store", flush=True)
-                if not args.keep:
-                    corpus.unlink()
     finally:
         for stores in backends:
             stores.close()
