@@ -92,9 +92,10 @@ class Articles(Protocol):
     def of_outlets(self, outlets: Sequence[str], since: datetime | None = None, until: datetime | None = None, limit: int = 200) -> list[ArticleRef]:
         """The latest ``limit`` articles of these outlet names published in ``[since, until]`` (undated ones always qualify)."""
 
-    def of_outlet(self, domains: Sequence[str] = (), names: Sequence[str] = (), hosts: Sequence[str] = ()) -> list[ArticleRef]:
-        """One outlet's articles: registered domain in ``domains``, name in ``names`` (articles
-        without a domain only: a name can be shared or misread, a domain cannot), or URL on one of ``hosts``."""
+    def of_outlet(self, domains: Sequence[str] = (), names: Sequence[str] = (), hosts: Sequence[str] = (), latest: int | None = None) -> list[ArticleRef]:
+        """One outlet's articles, oldest first: registered domain in ``domains``, name in ``names`` (articles
+        without a domain only: a name can be shared or misread, a domain cannot), or URL on one of ``hosts``;
+        with ``latest``, only the last that many stored."""
 
     def claim_matches(self, ids: Sequence[str]) -> list[ClaimMatch]:
         """Every fact-check match stored in these articles' claims."""
