@@ -183,8 +183,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX translations_a ON translations(a);
     CREATE INDEX translations_b ON translations(b);
     """,
-    # 10: watched feeds (validators and back-off, kept across restarts); the search vector is
-    # a generated column, recomputed only when a title or text changes (nothing to do for it)
+    # 10: watched feeds (validators and back-off, kept across restarts); SQLite's 10 also
+    # narrows its full-text trigger, which has no counterpart here (a generated column)
     """
     CREATE TABLE feeds (
         url text COLLATE "C" PRIMARY KEY, etag text, last_modified text, checked_at text,
