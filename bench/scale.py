@@ -198,6 +198,7 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
     parser.add_argument("--add", type=int, default=1000, help="articles added to each corpus (default 1000)")
     parser.add_argument("--postgres", help="postgresql:// URL of a role that may create databases (also runs on PostgreSQL)")
+    parser.add_argument("--postgres-only", action="store_true", help="with --postgres, leave SQLite out")
     parser.add_argument("--engine", help="passed to newstrail analyze --engine (default: none given, the local engine)")
     parser.add_argument("--stages", action="store_true", help="print the CPU seconds of each stage of each run")
     parser.add_argument("--replicate", type=int, metavar="SIZE",
@@ -212,7 +213,7 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     # the batch comes after the largest corpus, so it is published after every corpus
     batch = str(write_corpus(folder / f"add-{args.add}.jsonl", max(args.sizes), args.add))
-    backends = [Stores(folder)] + ([Stores(folder, args.postgres)] if args.postgres else [])
+    backends = ([] if args.postgres_only else [Stores(folder)]) + ([Stores(folder, args.postgres)] if args.postgres else [])
     engine = args.engine or "local"
     print(f"{'store':<10} {'engine':<7} {'run':<12} {'articles':>9} {'wall s':>8} {'art/s':>7} {'cpu s':>8} {'art/cpu-s':>9} "
           f"{'peak MB':>8} {'store MB':>9}", flush=True)
