@@ -123,9 +123,9 @@ def test_a_503_backs_off_as_retry_after_says_then_recovers(lantern, tmp_path):
 
 
 def test_the_wait_doubles_with_each_failure_in_a_row(lantern, tmp_path):
-    settings = Settings(db=str(tmp_path / "watch.db"), detect_language=False, fetch_retries=0, watch_max_backoff=0.02)
+    settings = Settings(db=str(tmp_path / "watch.db"), detect_language=False, fetch_retries=0, watch_every=0.002, watch_max_backoff=0.02)
     lantern.feed.fail = [(429, {}), (500, {}), (503, {}), (503, {})]
-    polls = api.watch([lantern.url("/rss")], settings, every=0.002)  # 0.12 s; the cap 1.2 s
+    polls = api.watch([lantern.url("/rss")], settings)  # every 0.12 s; the cap 1.2 s
     seen = [next(polls) for _ in range(5)]
     polls.close()
     failed = [p for p in seen if p.status == POLL_FAILED]
@@ -148,8 +148,8 @@ def test_a_malformed_feed_is_reported_and_the_watch_goes_on(lantern, tmp_path):
 
 
 def test_polls_in_one_run_find_items_added_between_them(lantern, tmp_path):
-    settings = Settings(db=str(tmp_path / "watch.db"), detect_language=False, fetch_retries=0)
-    polls = api.watch([lantern.url("/rss")], settings, every=0.002)
+    settings = Settings(db=str(tmp_path / "watch.db"), detect_language=False, fetch_retries=0, watch_every=0.002)
+    polls = api.watch([lantern.url("/rss")], settings)
     first = next(polls)
     assert (first.status, first.added) == (NEW, 2)
     assert next(polls).status == UNCHANGED

@@ -14,9 +14,8 @@ from newstrail.outlets import is_web_url
 __all__ = ["Poll", "watch"]
 
 
-def watch(feeds: Sequence[str], settings: Settings, store: StoreLike | None = None, every: float | None = None,
-          once: bool = False) -> Iterator[Poll]:
-    """Poll the RSS/Atom feeds at ``feeds`` every ``every`` minutes (default ``watch.every``),
+def watch(feeds: Sequence[str], settings: Settings, store: StoreLike | None = None, once: bool = False) -> Iterator[Poll]:
+    """Poll the RSS/Atom feeds at ``feeds`` every ``settings.watch_every`` minutes,
     analysing, storing and linking their new entries; one :class:`Poll` per feed polled.
     Runs until the caller stops iterating, or after one round with ``once``. The store
     (default: the one ``settings.db`` names) keeps each feed's validators and back-off.
@@ -28,9 +27,9 @@ def watch(feeds: Sequence[str], settings: Settings, store: StoreLike | None = No
     wrong = [f for f in feeds if not is_web_url(f)]
     if wrong:  # told before the store is opened, not at the first poll
         raise ConfigError(f"not a feed URL: {', '.join(wrong)}; watch takes http(s) URLs of RSS/Atom feeds")
-    return _polls(feeds, settings, store if store is not None else settings, every, once)
+    return _polls(feeds, settings, store if store is not None else settings, once)
 
 
-def _polls(feeds: Sequence[str], settings: Settings, where: StoreLike, every: float | None, once: bool) -> Iterator[Poll]:
+def _polls(feeds: Sequence[str], settings: Settings, where: StoreLike, once: bool) -> Iterator[Poll]:
     with opened(where, write=True) as store:
-        yield from run_watch(feeds, settings, store, every=every, once=once)
+        yield from run_watch(feeds, settings, store, once=once)

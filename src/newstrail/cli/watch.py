@@ -31,12 +31,12 @@ def watch_cmd(ctx: click.Context, feeds: tuple[str, ...], every: float | None, o
     before the server's Retry-After. One line a poll; failed entries on standard error.
     Stop it with Ctrl-C. With --once the exit code is 1 when a poll or an entry failed.
     """
-    settings = _settings(ctx, db=db)
+    settings = _settings(ctx, db=db, watch_every=every)
     failed = False
 
     def polls():
         nonlocal failed
-        for poll in api.watch(list(feeds), settings, every=every, once=once):
+        for poll in api.watch(list(feeds), settings, once=once):
             failed |= poll.status == POLL_FAILED or poll.failed > 0
             if poll.status == NEW:  # the failed entries (a failed poll's error is on its line)
                 for error in poll.errors:

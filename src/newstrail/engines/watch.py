@@ -179,15 +179,15 @@ class Watcher:
         return Poll(state.url, at, POLL_FAILED, failures=failures, errors=[str(error)], next_in=wait)
 
 
-def watch(feeds: Sequence[str], settings: Settings, store: Store, every: float | None = None, once: bool = False,
+def watch(feeds: Sequence[str], settings: Settings, store: Store, once: bool = False,
           sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.time) -> Iterator[Poll]:
-    """Poll ``feeds`` every ``every`` minutes (default ``watch.every``) until the caller stops
-    iterating (or, with ``once``, after one round); one :class:`Poll` per feed polled.
+    """Poll ``feeds`` every ``watch.every`` minutes until the caller stops iterating (or, with
+    ``once``, after one round); one :class:`Poll` per feed polled.
 
     The first round polls every feed (one backing off reports ``waiting``); then each is
     polled when it is due, the loop sleeping until the next one is.
     """
-    seconds = (settings.watch_every if every is None else every) * 60
+    seconds = settings.watch_every * 60
     feeds = list(dict.fromkeys(feeds))
     with Watcher(settings, store, seconds, clock) as watcher:
         due = dict.fromkeys(feeds, clock())
