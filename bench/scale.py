@@ -247,7 +247,7 @@ def _line(stores: Stores, engine: str, name: str, count: int, inputs: list[str],
     if args.stages and r["stages"]:
         parts = {**r["stages"], "other (start, read, ids)": r["cpu"] - sum(r["stages"].values())}
         for part, cpu in sorted(parts.items(), key=lambda kv: -kv[1]):
-            print(f"{'':<10} {'':<7}   {part:<22} {cpu:>8.1f} CPU s {count / cpu if cpu else float('inf'):>9.0f} articles/CPU-s", flush=True)
+            print(f"{'':<10} {'':<7}   {part:<26} {cpu:>8.1f} CPU s {count / cpu if cpu else float('inf'):>9.0f} articles/CPU-s", flush=True)
     return r
 
 
