@@ -46,6 +46,9 @@ def test_refs_urls_and_outlets(repo):
     assert [r.id for r in repo.articles.of_outlet(names=["Lantern Daily"])] == ["a3"]
     assert [r.id for r in repo.articles.of_outlet(domains=["lantern.example"], names=["Lantern Daily"])] == ["a2", "a3"]
     assert [r.id for r in repo.articles.of_outlet(hosts=["blog.example"])] == ["a3"]
+    # the latest stored only, still oldest first
+    assert [r.id for r in repo.articles.of_outlet(domains=["lantern.example", "harbor-gazette.example"], latest=1)] == ["a2"]
+    assert [r.id for r in repo.articles.of_outlet(domains=["lantern.example", "harbor-gazette.example"], names=["Lantern Daily"], latest=2)] == ["a2", "a3"]
 
 
 def test_claim_matches_are_written_at_put_and_replaced_on_update(repo):

@@ -50,3 +50,14 @@ def test_leads(repo):
     repo.links.add_leads([Lead(a, "2025-03-04T00:00:00Z", b"\x01\x02"), Lead(b, "2025-03-09T00:00:00Z", b"\x03\x04"), Lead("missing", "2025-03-04T00:00:00Z", b"")])
     assert repo.links.leads_between(datetime(2025, 3, 1, tzinfo=UTC), datetime(2025, 3, 5, tzinfo=UTC)) == [Lead(a, "2025-03-04T00:00:00Z", b"\x01\x02")]
     assert repo.links.leads_of([a, b, "missing"]) == {a: b"\x01\x02", b: b"\x03\x04"}
+
+
+def test_story_figures_kept_as_it_grows_equal_a_count_over_its_members(repo):
+    a, b, c, d, e = (_put(repo, n, date) for n, date in enumerate(["2025-03-04", "2025-03-05", "2025-03-02", None, "2025-03-09"], start=1))
+    repo.links.assign_story("s-a", [a])
+    repo.links.assign_story("s-a", [a, b])  # a is a member already: counted once
+    repo.links.assign_story("s-c", [c, d])  # d is undated: counted, no date
+    repo.links.assign_story("s-c", [e, b], absorbed=["s-a", "s-c"])  # b came with s-a
+    counted = {"id": "s-c", "first_seen": "2025-03-02T00:00:00Z", "last_seen": "2025-03-09T00:00:00Z", "size": 5}
+    assert repo.links.stories(["s-c"])["s-c"] == StoryInfo(**counted)
+    assert sorted(repo.links.story_members("s-c")) == sorted([a, b, c, d, e]) and repo.links.story_ids() == ["s-c"]

@@ -58,6 +58,7 @@ from newstrail.api.reports import ArticleReport, WrittenReports, article_report,
 from newstrail.api.session import StoreLike, build_settings, opened, store_exists
 from newstrail.api.similar import ClaimSearch, similar_claims
 from newstrail.api.submit import ANALYSED, Submission, submit, with_stage
+from newstrail.api.watch import Poll, watch
 from newstrail.core.config import Settings
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "ImportedAliases",
     "ImportedList",
     "ListedArticle",
+    "Poll",
     "Settings",
     "ShownArticle",
     "StoreLike",
@@ -114,6 +116,7 @@ __all__ = [
     "story_report",
     "submit",
     "trace",
+    "watch",
     "with_stage",
     "write_reports",
 ]

@@ -325,7 +325,7 @@ def _echo_list(item: api.ImportedList) -> None:
 
 # Each command group lives in its own module and registers itself on ``main``;
 # imported last, since they import ``main`` and the helpers above from here.
-from newstrail.cli import browse, claims, factchecks, pipeline, report, rhetoric, serve, sources  # noqa: E402,F401
+from newstrail.cli import browse, claims, factchecks, pipeline, report, rhetoric, serve, sources, watch  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

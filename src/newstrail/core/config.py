@@ -88,6 +88,11 @@ class Settings:
     max_redirects: int = _setting(5, "fetch", "max_redirects", low=0)
     #: how newstrail introduces itself to web servers
     user_agent: str = _setting("newstrail/0.1 (news provenance research tool)", "fetch", "user_agent")
+    #: minutes between two polls of a feed ``newstrail watch`` follows (``--every``)
+    watch_every: float = _setting(15.0, "watch", "every", low=0, above=True)
+    #: longest wait, in minutes, after failed polls of a feed: the wait doubles from ``every`` on
+    #: each failure in a row up to this (a server's longer Retry-After is honoured as it is)
+    watch_max_backoff: float = _setting(240.0, "watch", "max_backoff", low=0, above=True)
     #: inputs (a file, a record, a download) larger than this are refused
     max_input_bytes: int = _setting(5_000_000, "ingest", "max_input_bytes", low=1)
     #: the per-article stages, by name, in order (see ``newstrail pipeline``)

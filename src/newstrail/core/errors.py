@@ -68,7 +68,18 @@ class BadRecord(InputError):
 
 
 class FetchError(InputError):
-    """A URL or feed that could not be fetched."""
+    """A URL or feed that could not be fetched.
+
+    ``retry_after``: the seconds the server asked to wait (a 429 or 503 with
+    ``Retry-After``), so a watch polls it again no sooner.
+
+    >>> FetchError("https://bayherald.example/rss", "HTTP 503", retry_after=120.0).retry_after
+    120.0
+    """
+
+    def __init__(self, where: str, reason: str, retry_after: float | None = None) -> None:
+        self.retry_after = retry_after
+        super().__init__(where, reason)
 
 
 class RefusedAddress(FetchError):

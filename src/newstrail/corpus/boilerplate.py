@@ -154,8 +154,10 @@ class SiteTemplates:
         self._learned.add(site)
         if not site:
             return
-        refs = self.store.articles.of_outlet(domains=[site]) or self.store.articles.of_outlet(names=[site])
-        ids = [r.id for r in refs][-SITE_SAMPLE:]
+        # the latest articles only: a site's sample, not all it ever published (linking a batch
+        # into a corpus of 100,000 read every article of each site it met)
+        refs = self.store.articles.of_outlet(domains=[site], latest=SITE_SAMPLE) or self.store.articles.of_outlet(names=[site], latest=SITE_SAMPLE)
+        ids = [r.id for r in refs]
         self._load(ids)
         ids = [i for i in ids if i in self._articles]
         carriers: dict[int, list[str]] = defaultdict(list)

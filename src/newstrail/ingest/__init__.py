@@ -30,14 +30,14 @@ from newstrail.core.config import Settings
 from newstrail.core.textio import not_regular
 from newstrail.core.errors import FetchError, InputError, InputTooLarge, UnreadableInput
 from newstrail.outlets import is_web_url, without_credentials
-from newstrail.ingest.feeds import looks_like_feed, read_feed
+from newstrail.ingest.feeds import Fetch, looks_like_feed, read_feed
 from newstrail.ingest.html import article_from_html
 from newstrail.ingest.kinds import sniff
 from newstrail.ingest.records import read_delimited, read_json, read_jsonl
 from newstrail.ingest.text import article_from_text
 from newstrail.ingest.warc import read_warc
 
-__all__ = ["Item", "document_cap", "kind_of", "read_bytes", "read_inputs", "read_url"]
+__all__ = ["Item", "document_cap", "entry_fetch", "kind_of", "read_bytes", "read_inputs", "read_url"]
 
 Item = Article | InputError
 
@@ -306,9 +306,9 @@ def _read_stream(handle, where: str, settings: Settings, kind: str) -> Iterator[
         yield UnreadableInput(where, f"not valid UTF-8 ({exc.reason}); the records before it were read; convert the file first, e.g. iconv -f latin1 -t utf-8")
 
 
-def read_url(url: str, settings: Settings, fetcher) -> Iterator[Item]:
-    """The articles at ``url`` (a page, a feed and its entries), fetched with ``fetcher`` (an ingest.web Fetcher)."""
-    # A feed and the pages of its entries share one deadline (feed_deadline).
+def entry_fetch(settings: Settings, fetcher) -> Fetch:
+    """How a feed's entries' pages are fetched with ``fetcher``: a feed and the pages of its
+    entries share one deadline (``feed_deadline``), which starts now."""
     ends = time.monotonic() + settings.feed_deadline
 
     def fetch(link: str) -> tuple[str, bytes]:
@@ -318,6 +318,12 @@ def read_url(url: str, settings: Settings, fetcher) -> Iterator[Item]:
         page = fetcher.get(link, deadline=left)
         return page.url, page.body
 
+    return fetch
+
+
+def read_url(url: str, settings: Settings, fetcher) -> Iterator[Item]:
+    """The articles at ``url`` (a page, a feed and its entries), fetched with ``fetcher`` (an ingest.web Fetcher)."""
+    fetch = entry_fetch(settings, fetcher)
     shown = without_credentials(url)  # the name the articles and messages carry
     try:
         page = fetcher.get(url)

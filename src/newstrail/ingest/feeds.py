@@ -36,7 +36,12 @@ def _entry_fields(entry: Any, feed_title: str | None) -> dict[str, Any]:
     }
 
 
-def read_feed(data: bytes, where: str, fetch: Fetch | None = None, base_url: str | None = None) -> Iterator[Article | InputError]:
+def read_feed(data: bytes, where: str, fetch: Fetch | None = None, base_url: str | None = None,
+              seen: Callable[[str], bool] | None = None) -> Iterator[Article | InputError]:
+    """The articles of a feed, one per entry, or the errors that say why an entry (or the
+    whole feed, ``where`` then naming the feed itself) gave none. ``seen(url)``: entries
+    whose link it says is already stored are skipped before their page is fetched (a
+    watched feed lists mostly what the last poll read)."""
     import feedparser
 
     # base_url: where the feed was fetched, so relative entry links ("/news/a") resolve
@@ -51,6 +56,8 @@ def read_feed(data: bytes, where: str, fetch: Fetch | None = None, base_url: str
     feed_title = parsed.feed.get("title")
     for number, entry in enumerate(parsed.entries, start=1):
         fields = _entry_fields(entry, feed_title)
+        if seen is not None and fields.get("url") and seen(fields["url"]):
+            continue
         here = f"{where}#entry{number}" + (f" ({fields['url']})" if fields.get("url") else "")
         contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
         try:

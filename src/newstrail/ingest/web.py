@@ -22,10 +22,12 @@ newstrail.core.errors.RefusedAddress: 10.0.0.7: resolves to 10.0.0.7, a private 
 from __future__ import annotations
 
 import concurrent.futures
+import email.utils
 import ipaddress
 import socket
 import time
 from dataclasses import dataclass
+from datetime import timezone
 from typing import Any
 
 from newstrail.core.config import Settings
@@ -40,6 +42,54 @@ class Page:
     url: str  # after redirects
     content_type: str
     body: bytes
+    #: 304 when a conditional request found the page unchanged (the body is then empty)
+    status: int = 200
+    #: the validators the server gave (``ETag``, ``Last-Modified``), for the next conditional request
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What a conditional request sends: the page is fetched only if it changed since."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        """The request headers: ``If-None-Match`` and ``If-Modified-Since``.
+
+        >>> Validators('"v2"', "Mon, 07 Dec 2026 10:00:00 GMT").headers()
+        {'If-None-Match': '"v2"', 'If-Modified-Since': 'Mon, 07 Dec 2026 10:00:00 GMT'}
+        """
+        out = {}
+        if self.etag:
+            out["If-None-Match"] = self.etag
+        if self.last_modified:
+            out["If-Modified-Since"] = self.last_modified
+        return out
+
+
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """The seconds a ``Retry-After`` header asks to wait (a number, or an HTTP date), or None.
+
+    >>> retry_after("120"), retry_after("soon"), retry_after(None)
+    (120.0, None, None)
+    >>> retry_after("Mon, 07 Dec 2026 10:02:00 GMT", now=1796637600.0)
+    120.0
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
 class Fetcher:
@@ -78,12 +128,14 @@ class Fetcher:
         self.client.close()
         self._worker.shutdown(wait=False)
 
-    def get(self, url: str, deadline: float | None = None) -> Page:
+    def get(self, url: str, deadline: float | None = None, since: Validators | None = None) -> Page:
         """Fetch ``url`` within ``deadline`` seconds (default ``fetch_deadline``), retries
-        included; raises :class:`FetchError` or :class:`InputTooLarge`."""
+        included; raises :class:`FetchError` (with the server's ``Retry-After``, if it gave
+        one) or :class:`InputTooLarge`. With ``since``, the request is conditional: an
+        unchanged page comes back as status 304 with no body."""
         limit = self.settings.fetch_deadline if deadline is None else min(deadline, self.settings.fetch_deadline)
         ends = time.monotonic() + limit
-        job = self._worker.submit(self._get_retrying, url, ends)
+        job = self._worker.submit(self._get_retrying, url, ends, since.headers() if since else {})
         shown = without_credentials(url)
         try:
             return job.result(timeout=limit)
@@ -94,25 +146,26 @@ class Fetcher:
             stuck.close()
             raise FetchError(shown, f"not done after {limit:g} s (fetch_deadline): the server answers too slowly") from None
 
-    def _get_retrying(self, url: str, ends: float) -> Page:
+    def _get_retrying(self, url: str, ends: float, headers: dict[str, str]) -> Page:
         httpx = self._httpx
         shown = without_credentials(url)  # what messages name: never the user name or password
         pause = self.settings.fetch_backoff
         attempts = self.settings.fetch_retries + 1
-        last, made = "no attempt made", 0
+        last, made, wait = "no attempt made", 0, None
         for attempt in range(attempts):
             if attempt:
+                pause = max(pause, wait or 0.0)  # the server's Retry-After, when longer
                 if time.monotonic() + pause >= ends:
                     break
                 time.sleep(pause)
                 pause *= 2
             made += 1
             try:
-                return self._get_once(url, ends)
+                return self._get_once(url, ends, headers)
             except RefusedAddress as exc:  # raised for a host: name the URL asked for
                 raise RefusedAddress(shown, exc.reason) from None
             except _Retry as exc:
-                last = str(exc)
+                last, wait = str(exc), exc.retry_after
             except httpx.TooManyRedirects:
                 raise FetchError(shown, f"more than {self.settings.max_redirects} redirects (max_redirects)") from None
             except httpx.UnsupportedProtocol as exc:  # a TransportError, but no retry can fix it
@@ -123,14 +176,18 @@ class Fetcher:
                 last = f"connection failed ({type(exc).__name__}: {exc})"
             except httpx.InvalidURL as exc:
                 raise FetchError(shown, f"invalid URL ({exc})") from None
-        raise FetchError(shown, f"{last}; gave up after {made} attempt(s)")
+        raise FetchError(shown, f"{last}; gave up after {made} attempt(s)", retry_after=wait)
 
-    def _get_once(self, url: str, ends: float) -> Page:
+    def _get_once(self, url: str, ends: float, headers: dict[str, str]) -> Page:
         cap = self.settings.max_input_bytes
         shown = without_credentials(url)
-        with self.client.stream("GET", url) as response:
+        with self.client.stream("GET", url, headers=headers) as response:
             if response.status_code in _RETRY_STATUS:
-                raise _Retry(f"HTTP {response.status_code}")
+                asked = retry_after(response.headers.get("Retry-After"))
+                raise _Retry(f"HTTP {response.status_code}" + (f" (Retry-After: {asked:g} s)" if asked is not None else ""), asked)
+            final = without_credentials(str(response.url))
+            if response.status_code == 304 and headers:
+                return Page(final, response.headers.get("Content-Type", ""), b"", 304, *_validators(response.headers))
             if response.status_code >= 400:
                 raise FetchError(shown, f"HTTP {response.status_code} {response.reason_phrase}")
             declared = response.headers.get("Content-Length")
@@ -144,11 +201,17 @@ class Fetcher:
                 if size > cap:
                     raise InputTooLarge(shown, f"body over the {cap:,}-byte cap (max_input_bytes)")
                 chunks.append(chunk)
-            return Page(without_credentials(str(response.url)), response.headers.get("Content-Type", ""), b"".join(chunks))
+            return Page(final, response.headers.get("Content-Type", ""), b"".join(chunks), response.status_code, *_validators(response.headers))
+
+
+def _validators(headers: Any) -> tuple[str | None, str | None]:
+    return headers.get("ETag"), headers.get("Last-Modified")
 
 
 class _Retry(Exception):
-    pass
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 def _kind_of_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:

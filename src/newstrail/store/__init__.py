@@ -1,7 +1,7 @@
-"""Where the corpus lives: SQLite by default or PostgreSQL, as five small typed repositories.
+"""Where the corpus lives: SQLite by default or PostgreSQL, as six small typed repositories.
 
-``store.articles``, ``store.text``, ``store.links``, ``store.factchecks`` and
-``store.ratings`` (see :mod:`newstrail.store.protocols`) take and return ids and
+``store.articles``, ``store.text``, ``store.links``, ``store.factchecks``,
+``store.ratings`` and ``store.feeds`` (see :mod:`newstrail.store.protocols`) take and return ids and
 the dataclasses of :mod:`newstrail.store.rows`.
 
 >>> import tempfile, os
@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from newstrail.core.config import DEFAULT_BUSY_TIMEOUT
-from newstrail.store.protocols import Articles, FactChecks, Links, Ratings, Store, TextIndex
+from newstrail.store.protocols import Articles, FactChecks, Feeds, Links, Ratings, Store, TextIndex
 from newstrail.store.rows import ADDED, EXISTS, SearchHit
 from newstrail.store.sqlite import SQLiteStore
 
-__all__ = ["ADDED", "EXISTS", "WRITE_TURN", "Articles", "FactChecks", "Links", "Ratings", "SQLiteStore", "SearchHit", "Store", "TextIndex", "is_store_url",
+__all__ = ["ADDED", "EXISTS", "WRITE_TURN", "Articles", "FactChecks", "Feeds", "Links", "Ratings", "SQLiteStore", "SearchHit", "Store", "TextIndex", "is_store_url",
            "open_store", "write_in_turns"]
 
 T = TypeVar("T")

@@ -183,4 +183,12 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX translations_a ON translations(a);
     CREATE INDEX translations_b ON translations(b);
     """,
+    # 10: watched feeds (validators and back-off, kept across restarts); SQLite's 10 also
+    # narrows its full-text trigger, which has no counterpart here (a generated column)
+    """
+    CREATE TABLE feeds (
+        url text COLLATE "C" PRIMARY KEY, etag text, last_modified text, checked_at text,
+        failures integer NOT NULL DEFAULT 0, error text, retry_at double precision
+    );
+    """,
 )

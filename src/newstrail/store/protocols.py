@@ -1,7 +1,7 @@
 """The repositories every store backend implements, as Protocols a type checker follows.
 
-A store is five small repositories and a transaction: ``store.articles``,
-``store.text``, ``store.links``, ``store.factchecks``, ``store.ratings``. They take
+A store is six small repositories and a transaction: ``store.articles``,
+``store.text``, ``store.links``, ``store.factchecks``, ``store.ratings``, ``store.feeds``. They take
 and return ids and the dataclasses of :mod:`newstrail.store.rows`; they hold no
 domain logic (callers compute outlet keys, block hashes and verdicts) and read no
 JSON paths: what a query filters on is a column or a side table written at put time.
@@ -23,6 +23,7 @@ from newstrail.store.rows import (
     ArticleRow,
     Cite,
     ClaimMatch,
+    FeedState,
     FactCheckAt,
     FactCheckRow,
     Lead,
@@ -91,9 +92,10 @@ class Articles(Protocol):
     def of_outlets(self, outlets: Sequence[str], since: datetime | None = None, until: datetime | None = None, limit: int = 200) -> list[ArticleRef]:
         """The latest ``limit`` articles of these outlet names published in ``[since, until]`` (undated ones always qualify)."""
 
-    def of_outlet(self, domains: Sequence[str] = (), names: Sequence[str] = (), hosts: Sequence[str] = ()) -> list[ArticleRef]:
-        """One outlet's articles: registered domain in ``domains``, name in ``names`` (articles
-        without a domain only: a name can be shared or misread, a domain cannot), or URL on one of ``hosts``."""
+    def of_outlet(self, domains: Sequence[str] = (), names: Sequence[str] = (), hosts: Sequence[str] = (), latest: int | None = None) -> list[ArticleRef]:
+        """One outlet's articles, oldest first: registered domain in ``domains``, name in ``names`` (articles
+        without a domain only: a name can be shared or misread, a domain cannot), or URL on one of ``hosts``;
+        with ``latest``, only the last that many stored."""
 
     def claim_matches(self, ids: Sequence[str]) -> list[ClaimMatch]:
         """Every fact-check match stored in these articles' claims."""
@@ -254,8 +256,18 @@ class Ratings(Protocol):
         """Cross-post lines naming an outlet with one of these keys."""
 
 
+class Feeds(Protocol):
+    """The feeds ``newstrail watch`` polls: their validators and back-off, kept across restarts."""
+
+    def get(self, url: str) -> FeedState | None:
+        """The state of the feed at ``url``, or None when it was never polled."""
+
+    def put(self, state: FeedState) -> None:
+        """Keep (or replace) the state of a feed."""
+
+
 class Store(Protocol):
-    """A corpus: the five repositories, one transaction around them, and closing.
+    """A corpus: the six repositories, one transaction around them, and closing.
 
     ``transaction()`` is one atomic unit of writes; nested uses join the outer one.
     """
@@ -277,6 +289,9 @@ class Store(Protocol):
 
     @property
     def ratings(self) -> Ratings: ...
+
+    @property
+    def feeds(self) -> Feeds: ...
 
     def transaction(self) -> AbstractContextManager[None]:
         """One atomic unit of writes; nested uses join the outer one."""

@@ -267,3 +267,23 @@ class ArticleMark:
     article: str
     kind: str
     name: str
+
+
+@dataclass(frozen=True)
+class FeedState:
+    """What a watch remembers of a feed between polls and restarts: the validators of its
+    last answer (sent back as ``If-None-Match`` and ``If-Modified-Since``), when it was
+    checked (UTC, ISO), how many polls in a row failed, the last error, and the Unix time
+    before which it is not polled again (a back-off or the server's ``Retry-After``).
+
+    >>> FeedState("https://bayherald.example/rss", etag='"v1"').failures
+    0
+    """
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    checked_at: str | None = None
+    failures: int = 0
+    error: str | None = None
+    retry_at: float | None = None

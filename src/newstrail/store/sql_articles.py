@@ -257,18 +257,21 @@ class SQLArticles:
             ))
         return rows
 
-    def of_outlet(self, domains: Sequence[str] = (), names: Sequence[str] = (), hosts: Sequence[str] = ()) -> list[ArticleRef]:
-        """One outlet's articles: by domain, by name (articles without a domain only), or by URL host; oldest first."""
+    def of_outlet(self, domains: Sequence[str] = (), names: Sequence[str] = (), hosts: Sequence[str] = (), latest: int | None = None) -> list[ArticleRef]:
+        """One outlet's articles: by domain, by name (articles without a domain only), or by URL host; oldest first.
+        ``latest``: only the last this many stored (what reads a sample need not read the whole outlet)."""
         found: dict[int, ArticleRef] = {}
         select = f"SELECT rowid, {_REF} FROM articles"
-        for row in self.db.select_in(select + " WHERE domain IN ({})", domains):
+        last = f" ORDER BY rowid DESC LIMIT {int(latest)}" if latest is not None else ""
+        for row in self.db.select_in(select + " WHERE domain IN ({})" + last, domains):
             found[row[0]] = _ref(row[1:])
-        for row in self.db.select_in(select + " WHERE outlet IN ({}) AND (domain IS NULL OR domain = '')", names):
+        for row in self.db.select_in(select + " WHERE outlet IN ({}) AND (domain IS NULL OR domain = '')" + last, names):
             found[row[0]] = _ref(row[1:])
         for host in unique(hosts):
-            for row in self.db.execute(f"{select} WHERE url LIKE ? OR url LIKE ?", (f"http://{host}/%", f"https://{host}/%")):
+            for row in self.db.execute(f"{select} WHERE (url LIKE ? OR url LIKE ?){last}", (f"http://{host}/%", f"https://{host}/%")):
                 found[row[0]] = _ref(row[1:])
-        return [found[k] for k in sorted(found)]
+        kept = sorted(found)[-latest:] if latest is not None else sorted(found)
+        return [found[k] for k in kept]
 
     def claim_matches(self, ids: Sequence[str]) -> list[ClaimMatch]:
         """Every fact-check match stored in these articles' claims."""

@@ -131,19 +131,53 @@ class SQLLinks:
         return {r[0]: StoryInfo(*r) for r in rows}
 
     def assign_story(self, story: str, ids: Sequence[str], absorbed: Sequence[str] = ()) -> None:
-        """Put ``ids`` and every member of the ``absorbed`` stories into ``story``."""
+        """Put ``ids`` and every member of the ``absorbed`` stories into ``story``.
+
+        The story's first and last dates and its size are updated from what moves into it
+        (the absorbed stories' own figures, and the dates of ``ids``), not recounted over
+        its members: a story of thousands gains an article at the cost of that article.
+        """
+        absorbed = [s for s in unique(absorbed) if s != story]
         with self.db.transaction():
-            for chunk in chunks(list(absorbed)):
+            known = self.stories([story, *absorbed])
+            if any(s not in known for s in absorbed) or (story not in known and self._has_members(story)):
+                self._assign_recounting(story, ids, absorbed)  # figures missing (never so when linking wrote them)
+                return
+            for chunk in chunks(absorbed):
                 self.db.execute(f"UPDATE articles SET story = ? WHERE story IN ({marks(chunk)})", [story, *chunk])
                 self.db.execute(f"DELETE FROM stories WHERE id IN ({marks(chunk)})", chunk)
-            for chunk in chunks(list(ids)):
+            # the articles that join: not members already (an absorbed story's are, by now)
+            joining = [r[0] for r in self.db.select_in("SELECT published_at FROM articles WHERE (story IS NULL OR story <> ?) AND id IN ({})", ids, story)]
+            for chunk in chunks(unique(ids)):
                 self.db.execute(f"UPDATE articles SET story = ? WHERE id IN ({marks(chunk)})", [story, *chunk])
-            self.db.execute(
-                "INSERT INTO stories(id, first_seen, last_seen, size)"
-                " SELECT CAST(? AS TEXT), min(published_at), max(published_at), count(*) FROM articles WHERE story = ?"
-                " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size",
-                (story, story),
-            )
+            parts = [known[s] for s in (story, *absorbed) if s in known]
+            firsts = [p.first_seen for p in parts if p.first_seen] + [d for d in joining if d]
+            lasts = [p.last_seen for p in parts if p.last_seen] + [d for d in joining if d]
+            self._put_story(StoryInfo(story, min(firsts, default=None), max(lasts, default=None), sum(p.size for p in parts) + len(joining)))
+
+    def _has_members(self, story: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE story = ? LIMIT 1", (story,)).fetchone() is not None
+
+    def _put_story(self, info: StoryInfo) -> None:
+        self.db.execute(
+            "INSERT INTO stories(id, first_seen, last_seen, size) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size",
+            (info.id, info.first_seen, info.last_seen, info.size),
+        )
+
+    def _assign_recounting(self, story: str, ids: Sequence[str], absorbed: Sequence[str]) -> None:
+        """:meth:`assign_story`, the story's figures counted over all its members."""
+        for chunk in chunks(list(absorbed)):
+            self.db.execute(f"UPDATE articles SET story = ? WHERE story IN ({marks(chunk)})", [story, *chunk])
+            self.db.execute(f"DELETE FROM stories WHERE id IN ({marks(chunk)})", chunk)
+        for chunk in chunks(list(ids)):
+            self.db.execute(f"UPDATE articles SET story = ? WHERE id IN ({marks(chunk)})", [story, *chunk])
+        self.db.execute(
+            "INSERT INTO stories(id, first_seen, last_seen, size)"
+            " SELECT CAST(? AS TEXT), min(published_at), max(published_at), count(*) FROM articles WHERE story = ?"
+            " ON CONFLICT(id) DO UPDATE SET first_seen = excluded.first_seen, last_seen = excluded.last_seen, size = excluded.size",
+            (story, story),
+        )
 
     # leads ---------------------------------------------------------------------
     def add_leads(self, leads: Sequence[Lead]) -> None:

@@ -1,4 +1,4 @@
-"""What the SQL stores share: the five repositories over one connection, and the transaction."""
+"""What the SQL stores share: the six repositories over one connection, and the transaction."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from newstrail.core.errors import StoreError
 from newstrail.store.sql_articles import SQLArticles, SQLText
 from newstrail.store.sql_db import SQLDB
 from newstrail.store.sql_factchecks import SQLFactChecks
+from newstrail.store.sql_feeds import SQLFeeds
 from newstrail.store.sql_links import SQLLinks
 from newstrail.store.sql_ratings import SQLRatings
 
 
 class SQLStore:
-    """A store over one :class:`SQLDB`: the five repositories and one transaction around them
+    """A store over one :class:`SQLDB`: the six repositories and one transaction around them
     (see :class:`newstrail.store.protocols.Store`); a backend opens the connection and migrates."""
 
     location: str
@@ -25,6 +26,7 @@ class SQLStore:
     _links: SQLLinks
     _factchecks: SQLFactChecks
     _ratings: SQLRatings
+    _feeds: SQLFeeds
 
     def _open_repositories(self, text: SQLText) -> None:
         self._articles = SQLArticles(self._db, self.location)
@@ -32,6 +34,7 @@ class SQLStore:
         self._links = SQLLinks(self._db)
         self._factchecks = SQLFactChecks(self._db)
         self._ratings = SQLRatings(self._db)
+        self._feeds = SQLFeeds(self._db)
 
     @property
     def articles(self) -> SQLArticles:
@@ -52,6 +55,10 @@ class SQLStore:
     @property
     def ratings(self) -> SQLRatings:
         return self._ratings
+
+    @property
+    def feeds(self) -> SQLFeeds:
+        return self._feeds
 
     def transaction(self) -> AbstractContextManager[None]:
         """One atomic unit of writes; nested uses join the outer transaction."""

@@ -207,4 +207,18 @@ MIGRATIONS: tuple[Step, ...] = (
     CREATE INDEX translations_a ON translations(a);
     CREATE INDEX translations_b ON translations(b);
     """,
+    # 10: watched feeds (validators and back-off, kept across restarts); the full-text index
+    # is rewritten only when a title or text changes, not when linking sets a story or the
+    # linked flag (it re-tokenised the whole text twice per article linked)
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at TEXT,
+        failures INTEGER NOT NULL DEFAULT 0, error TEXT, retry_at REAL
+    );
+    DROP TRIGGER articles_au;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    """,
 )
