@@ -245,3 +245,11 @@ def test_rhetoric_names_only_the_surest_candidates_of_a_flooded_text(monkeypatch
     bounded = detector.techniques_in(text)
     assert len(bounded) == 40 and sum(asked) <= 100
     assert [(t.span, t.technique, t.score) for t in bounded] == [(t.span, t.technique, t.score) for t in every]
+
+
+def test_rhetoric_reads_only_the_first_million_characters(monkeypatch):
+    monkeypatch.setattr(detector, "MAX_TEXT_CHARS", 200)
+    text = "It was a massacre, a true massacre. " * 20
+    found = detector.techniques_in(text)
+    assert found and all(t.span.end <= 200 for t in found)
+    assert [t.span for t in found] == [t.span for t in detector.techniques_in(text[:200])]

@@ -41,6 +41,9 @@ __all__ = ["RULE_SCORES", "inside_probabilities", "learned_spans", "rule_spans",
 #: technique spans kept per text, highest scores first (a real article has tens; a text of
 #: one slogan repeated for 5 MB had 320,000, which its stored record had to carry)
 MAX_TECHNIQUES = 2000
+#: characters of a text read for techniques: the longest real articles have some 100,000;
+#: the indexes of a 4.8 MB text of 1.6 million one-letter tokens took 1 GB
+MAX_TEXT_CHARS = 1_000_000
 #: candidate spans (learned and ruled) named per text at most, the surest first (see _surest)
 MAX_CANDIDATES = 5 * MAX_TECHNIQUES
 RULE_SCORES = {"scare": 0.6, "question": 0.55, "loaded": 0.4}
@@ -175,12 +178,18 @@ def techniques_in(
 ) -> list[Technique]:
     """Propaganda techniques in ``text``: spans with offsets into ``text`` exactly as given.
 
-    ``sentences`` and ``scare`` (the scare quotes) are computed when not given.
+    ``sentences`` and ``scare`` (the scare quotes) are computed when not given. Only the
+    first :data:`MAX_TEXT_CHARS` characters are read.
 
     >>> [t.technique for t in techniques_in("It was a massacre.")]
     ['Loaded_Language']
     """
     model = model or load_model()
+    if len(text) > MAX_TEXT_CHARS:
+        # offsets stay those of the whole text; only what lies in the first part is read
+        text = text[:MAX_TEXT_CHARS]
+        sentences = [s for s in sentences if s.end <= MAX_TEXT_CHARS] if sentences is not None else None
+        scare = [s for s in scare if s.end <= MAX_TEXT_CHARS] if scare is not None else None
     doc = document(text, sentences)
     probs = inside_probabilities(doc, model)
 
