@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import re
 import sys
@@ -32,7 +33,8 @@ from newstrail.engines.stages import StageContext, build_pipeline
 from newstrail.ingest import read_inputs
 from newstrail.store import open_store, write_in_turns
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "data" / "fakenewscorpus-sample" / "news_sample.csv"
+SHARED = Path(os.environ.get("NEWSTRAIL_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+SAMPLE = SHARED / "data" / "fakenewscorpus-sample" / "news_sample.csv"
 
 
 def records(n: int, seed: int = 7) -> list[dict]:
