@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstrail import Article, Pipeline, Settings
@@ -76,6 +76,28 @@ def test_features_are_bounded_and_complete() -> None:
 def test_terms_fold_figures_and_pair_words() -> None:
     assert terms("In 2024 fares rose 12.5%") == {"in", "<year>", "fares", "rose", "<num>", "%", "in <year>", "<year> fares", "fares rose", "rose <num>", "<num> %"}
     assert terms("") == set()
+
+
+# One sentence per trap: figures, years, signs, contractions, first and second person,
+# hedges, questions, quotation marks, an empty and a sign-only sentence, a repeated pair.
+BATCH_SENTENCES = [
+    "The Porthaven harbour board cut ferry fares by 12.5% in 2024, the Kestrel Wire reported.",
+    "I don't think we'll ever see $3,000 rebates again, perhaps not before 1999 or 2101!",
+    "Why would you believe them?", '"It was a disaster," she said.', "", "!!!", "% $ € £ ? !",
+    "Taxes rose rose rose and rose, per cent by per cent, according to the survey data.",
+    "Thank you all.", "Unemployment fell from 4.1 to 3.9 percent, the lowest since records began.",
+]
+
+
+@settings(deadline=None)  # the first example loads the model
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab19 $%?!'’\"n't.,-TPx")), max_size=40), min_size=1, max_size=6))
+def test_batch_features_and_terms_agree_with_the_reference(sentences: list[str]) -> None:
+    """The numpy batch path scores exactly what :func:`features` and :func:`terms` describe."""
+    model = load_model()
+    for batch in (BATCH_SENTENCES, sentences):
+        rows, sums = model._batch.features_and_terms(batch)
+        assert rows.tolist() == [features(s) for s in batch]
+        assert sums.tolist() == pytest.approx([sum(model.term_weights.get(t, 0.0) for t in terms(s)) for s in batch], abs=1e-9)
 
 
 # ------------------------------------------------------------------ the shipped model

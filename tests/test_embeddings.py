@@ -159,3 +159,16 @@ def test_build_script_on_a_few_tokens(tmp_path):
     assert vecs.shape == (2, 8)
     assert abs(np.linalg.norm(vecs[0]) - 1) < 1e-3   # "!" is among the first 64 tokens
     assert not vecs[1].any()                          # whole words have ids far past the first 64
+
+
+def test_static_token_ids_match_the_tokenizer_chunk_by_chunk():
+    """The fast embedder tokenises each whitespace chunk once and reuses it: the ids must be
+    the tokenizer's own for the whole text, whatever the whitespace and control characters."""
+    emb = get_embedder("fast")
+    texts = [t for triple in TRIPLES for t in triple] + [
+        "a\x0bb c\x0cd\x85e\u2028f\u00a0g\u3000h", "caf\u00e9 na\u00efve \u4e2d\u6587 \U0001f600 [CLS] x[SEP]y", "", "  \t\n ",
+        "zero\u200bwidth \ufeffbom \x00null \ufffd", "U.S. don't 3,000.5 \u20ac5 -- \u201cquoted\u201d",
+    ]
+    direct = [e.ids for e in emb.tokenizer.encode_batch(texts, add_special_tokens=False)]
+    assert emb.token_ids(texts) == direct
+    assert emb.token_ids(texts) == direct  # the second time from the chunk cache

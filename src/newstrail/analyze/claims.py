@@ -97,22 +97,34 @@ def find_entities(text: str, start: int = 0, end: int | None = None, outlets: fr
     end = len(text) if end is None else end
     first = _first_word(text, start)
     found: list[Entity] = []
-    for name in sorted({re.sub(r"^(?:the|The)\s+", "", o) for o in outlets}, key=len, reverse=True):
+    for name, pattern in _outlet_patterns(outlets):
         # searched within the sentence only (pos/endpos keep the look-behind on the text
         # before it): searching text[:end] for every sentence was quadratic in the article
-        for m in re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])").finditer(text, start, end):
+        for m in pattern.finditer(text, start, end):
             if not any(e.span.start < m.end() and m.start() < e.span.end for e in found):
                 found.append(Entity(Span(m.start(), m.end()), name, "outlet"))
     credited = list(found)
     for m in _RUN.finditer(text, start, end):
         if any(e.span.start < m.end() and m.start() < e.span.end for e in credited):
             continue
-        words = [(m.start() + w.start(), m.start() + w.end(), w.group()) for w in re.finditer(r"\S+", m.group())]
+        words = [(m.start() + w.start(), m.start() + w.end(), w.group()) for w in _WORD.finditer(m.group())]
         for part in (p for piece in _split_adjectives(words) for p in _split_of(piece)):
             entity = _entity(text, part, first, outlets)
             if entity is not None:
                 found.append(entity)
     return sorted(found, key=lambda e: e.span.start)
+
+
+_WORD = re.compile(r"\S+")
+_LINK_WORD = re.compile(_LINKS)
+
+
+@functools.lru_cache(maxsize=256)
+def _outlet_patterns(outlets: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """The outlet names an article credits, longest first, each with its pattern; built once
+    per article (its claims share one ``outlets``), not once per sentence."""
+    names = sorted({re.sub(r"^(?:the|The)\s+", "", o) for o in outlets}, key=len, reverse=True)
+    return [(name, re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])")) for name in names]
 
 
 def _split_adjectives(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -143,7 +155,7 @@ def _split_of(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, st
 def _entity(text: str, words: list[tuple[int, int, str]], first: int, outlets: frozenset[str] = frozenset()) -> Entity | None:
     while words and (_bare(words[0][2]) in _NOT_ENTITIES or _bare(words[0][2]) in _COMMON_STARTS):
         words = words[1:]  # "The Kestrel Wire" is the Kestrel Wire; a leading "In", "But" is no name
-    while words and (_bare(words[-1][2]) in _NOT_ENTITIES or re.fullmatch(_LINKS, words[-1][2])):
+    while words and (_bare(words[-1][2]) in _NOT_ENTITIES or _LINK_WORD.fullmatch(words[-1][2])):
         words = words[:-1]
     if not words:
         return None
@@ -176,6 +188,7 @@ def _describes(text: str, end: int) -> bool:
     return following is not None and following.group(1) not in _NOT_DESCRIBED
 
 
+@functools.lru_cache(maxsize=16384)  # words repeat across sentences and articles
 def _bare(word: str) -> str:
     return word.lower().removesuffix("’s").removesuffix("'s").strip("’'.,")
 

@@ -158,7 +158,7 @@ def _find_numbers(text: str) -> tuple[Number, ...]:
         if parsed is None:
             continue
         value, unit, dimension = parsed
-        if dimension == "count" and match.group("num") and re.fullmatch(r"(1[89]|20)\d\d", match.group("num")):
+        if dimension == "count" and match.group("num") and _YEAR.fullmatch(match.group("num")):
             continue  # a year, not a quantity
         start = match.start("sign") if match.group("sign") else match.start("num") if match.group("num") else match.start("word")
         if match.group("qual"):
@@ -173,13 +173,18 @@ def _find_numbers(text: str) -> tuple[Number, ...]:
     return tuple(sorted(found, key=lambda n: n.span.start))
 
 
+# compiled once: built per figure, they cost more than finding the figures
+_OF = re.compile(rf"\s+of(?:\s+the)?(?:\s+(?:{_QUAL}))?(?:\s+{_NUM})?(?=\s)", re.I)
+_QUALIFIER = re.compile(r"^(?:%s)\s+" % _QUAL)
+
+
 def _counted(text: str, end: int, dimension: str) -> str:
     """The noun a count, money or share figure counts: "3,000 rebel fighters", "dozens of savers"."""
     if dimension not in ("count", "money", "share"):
         return ""
     # "1,150 of the roughly 1,400 people" counts people too
-    of = re.match(rf"\s+of(?:\s+the)?(?:\s+(?:{_QUAL}))?(?:\s+{_NUM})?(?=\s)", text[end:], re.I)
-    following = _WHAT.match(text, end + (of.end() if of else 0))
+    of = _OF.match(text, end)
+    following = _WHAT.match(text, of.end() if of else end)
     if following:
         words = [w for w in following.group(1).split() if w.lower() not in _STOP]
         if words and words[0].lower() == following.group(1).split()[0].lower():
@@ -197,7 +202,7 @@ _ALLOWS = {
 
 
 def _vague(n: Number) -> tuple[float, float] | None:
-    return VAGUE.get(re.sub(r"^(?:%s)\s+" % _QUAL, "", n.text.lower()).strip())
+    return VAGUE.get(_QUALIFIER.sub("", n.text.lower()).strip())
 
 
 def _consistent(a: Number, b: Number) -> bool | None:
