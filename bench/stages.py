@@ -28,7 +28,7 @@ from pathlib import Path
 
 from newstrail import Settings
 from newstrail.corpus.linking import Linker, LinkReport
-from newstrail.engines.local import assign_ids
+from newstrail.engines.local import STORE_CHUNK, assign_ids
 from newstrail.engines.stages import StageContext, build_pipeline
 from newstrail.ingest import read_inputs
 from newstrail.store import open_store, write_in_turns
@@ -84,7 +84,7 @@ def main() -> int:
             times[f"stage {stage.name}"] = time.process_time() - started
         started = time.process_time()
         assign_ids(articles, store, {})
-        write_in_turns(store, articles, lambda a: store.articles.put_many([a]))
+        write_in_turns(store, [articles[i : i + STORE_CHUNK] for i in range(0, len(articles), STORE_CHUNK)], store.articles.put_many)
         times["store"] = time.process_time() - started
         started = time.process_time()
         linker, report = Linker(store), LinkReport()

@@ -388,3 +388,21 @@ def test_one_reader_for_claims_queries_and_the_bench(tmp_path) -> None:
     jsonl = ['{"id": "q1", "claim": "Pier 9 shut."}', '{"id": "q2", "note": "none"}']
     assert list(parse_queries("\n".join(jsonl), "q.txt"))[0] == ("q1", "Pier 9 shut.")
     assert "give one of the fields text, claim" in str(list(parse_queries("\n".join(jsonl), "q.txt"))[1])
+
+
+@given(st.lists(_claims, max_size=4))
+def test_the_record_as_json_is_the_record(claims) -> None:
+    """``to_json`` (one orjson pass, what the store writes) says what ``to_dict`` says, key order too."""
+    article = Article(text="x" * 600, id="a1", claims=claims, original_source="Bay Herald", meta={"desk": "night", "n": [1, 2.5]})
+    data = article.to_dict()
+    assert json.loads(article.to_json()) == data
+    assert list(json.loads(article.to_json())) == list(data)
+    del data["text"]
+    assert json.loads(article.to_json(text=False)) == data
+
+
+def test_the_record_as_json_falls_back_where_orjson_refuses() -> None:
+    # an integer beyond 64 bits and a lone surrogate: json writes them, orjson does not
+    for meta in ({"serial": 2**70}, {"note": "half \udc80 a pair"}):
+        article = Article(text="The pier closed.", id="a1", meta=meta)
+        assert article.to_json() == json.dumps(article.to_dict(), ensure_ascii=False)

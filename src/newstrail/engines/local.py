@@ -135,19 +135,24 @@ def stored_already(article: Article, fallback: str, store: Store) -> str | None:
     return None
 
 
+#: articles a store call writes at once (one statement per table for them, not per article)
+STORE_CHUNK = 32
+
+
 def _store(ready: list[Outcome], store: Store) -> None:
-    """Store ``ready`` articles in order, in write turns (see
+    """Store ``ready`` articles in order, a few at a time, in write turns (see
     :func:`~newstrail.store.write_in_turns`): another writer never waits long, and each
     article is stored whole or not at all."""
 
-    def write(outcome: Outcome) -> None:
-        article = outcome.article
-        assert article is not None
-        [outcome.status] = store.articles.put_many([article])
-        if outcome.status == "added":
-            index_outlets(store, [article])  # the outlet index is written with the article, never by a read
+    def write(chunk: list[Outcome]) -> None:
+        statuses = store.articles.put_many([o.article for o in chunk if o.article is not None])
+        for outcome, status in zip(chunk, statuses, strict=True):
+            outcome.status = status
+        added = [o.article for o, status in zip(chunk, statuses) if status == "added" and o.article is not None]
+        if added:
+            index_outlets(store, added)  # the outlet index is written with the articles, never by a read
 
-    write_in_turns(store, ready, write)
+    write_in_turns(store, [ready[i : i + STORE_CHUNK] for i in range(0, len(ready), STORE_CHUNK)], write)
 
 
 def _link(ids: list[str], store: Store, progress: Progress | None) -> dict[str, str | None]:

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+import orjson
+
 from newstrail.core.article import Article
 from newstrail.core.dates import instant_key
 from newstrail.core.errors import AmbiguousKey, NotFound
@@ -68,16 +70,16 @@ def fts_query(query: str, phrase: bool = False) -> str:
 
 
 def _record(article: Article) -> str:
-    data = article.to_dict()
-    if "\x00" not in article.text:
-        # kept once, in its own column (the search index reads it there); a text with a NUL
-        # stays in the record too, as PostgreSQL's text column cannot hold that character
-        del data["text"]
-    return json.dumps(data, ensure_ascii=False)
+    # the text is kept once, in its own column (the search index reads it there); a text
+    # with a NUL stays in the record too, as PostgreSQL's text column cannot hold that character
+    return article.to_json(text="\x00" in article.text)
 
 
 def _article(text: str, record: str, story: str | None = None) -> Article:
-    data = json.loads(record)
+    try:
+        data = orjson.loads(record)
+    except orjson.JSONDecodeError:  # NaN or an integer beyond 64 bits, which json writes and orjson refuses
+        data = json.loads(record)
     data.setdefault("text", text)
     data["story"] = story  # linking moves articles between stories without rewriting records
     return Article.from_dict(data)
