@@ -68,6 +68,9 @@ _OTHER = re.compile(
 _URL_TAIL = ".,;:!?'*_"
 # a name right before a bare URL in parentheses: "Bay Herald (https://bay.example/a)"
 _NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)(?P<name>(?:[A-Z0-9][\w'’.&-]*\s+(?:(?:of|the|de|du|la|for|on)\s+(?=[A-Z]))?)*[A-Z0-9][\w'’.&-]*)\s*\(\s*$")
+# what any Markdown rule below acts on: headings, quotes, emphasis, code, links and images,
+# autolinks, escapes, bare URLs; a line with none of these is plain text as it stands
+_MARKUP = re.compile(r"[#>*_`\[\\<]|https?://")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
@@ -228,6 +231,14 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
     for raw_line in markdown.split("\n"):
         if _RULE.match(raw_line) or not raw_line.strip():
             pending_break = "\n\n" if length else ""
+            continue
+        if _MARKUP.search(raw_line) is None:
+            # plain prose (most lines of most articles): nothing below would change it
+            line = raw_line.strip()
+            sep = pending_break or ("\n" if length else "")
+            out += (sep, line)
+            length += len(sep) + len(line)
+            pending_break = ""
             continue
         line = _QUOTE.sub("", _HEADING.sub("", raw_line)).rstrip()
         line = _unwrap_emphasis(line).strip()
