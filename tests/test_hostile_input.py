@@ -253,3 +253,10 @@ def test_rhetoric_reads_only_the_first_million_characters(monkeypatch):
     found = detector.techniques_in(text)
     assert found and all(t.span.end <= 200 for t in found)
     assert [t.span for t in found] == [t.span for t in detector.techniques_in(text[:200])]
+
+
+@pytest.mark.parametrize("text", ["See [x](http://[::1/a) now.", "[a](https://[bad]x/) b", "<http://[oops>", "A [b](http://u:p@[::1/) c"])
+def test_a_link_with_a_broken_ipv6_host_is_text_not_a_crash(text):
+    # urlsplit raises on these; a Markdown link to one is kept as words, never as a link
+    plain, links = markdown_to_text(text)
+    assert links == [] and plain.strip() and "p@" not in plain

@@ -259,7 +259,8 @@ def markdown_to_text(markdown: str, base_url: str | None = None) -> tuple[str, l
                 length += 1
             elif m.group("auto") is not None:
                 url = m.group("auto")
-                links.append(Link(span=Span(length, length + len(url)), url=without_credentials(url), domain=domain_of(url), anchor=url))
+                if is_web_url(url):
+                    links.append(Link(span=Span(length, length + len(url)), url=without_credentials(url), domain=domain_of(url), anchor=url))
                 out.append(url)
                 length += len(url)
             elif m.group("bare") is not None:

@@ -44,7 +44,19 @@ def _is_ip(host: str) -> bool:
 
 
 def is_web_url(value: str) -> bool:
-    return value.lower().startswith(("http://", "https://"))
+    """An http(s) URL that can be taken apart (``http://[::1/`` cannot: its host is a broken
+    IPv6 literal, and every later look at it would fail).
+
+    >>> is_web_url("https://bay.example/a"), is_web_url("http://[::1/a"), is_web_url("mailto:a@b.example")
+    (True, False, False)
+    """
+    if not value.lower().startswith(("http://", "https://")):
+        return False
+    try:
+        urlsplit(value).hostname
+    except ValueError:
+        return False
+    return True
 
 
 def without_credentials(url: str) -> str:
@@ -53,8 +65,13 @@ def without_credentials(url: str) -> str:
 
     >>> without_credentials("https://ana:s3cret@bay.example/a?b=1")
     'https://bay.example/a?b=1'
+    >>> without_credentials("http://ana:s3cret@[::1/a")
+    'http://[::1/a'
     """
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a broken IPv6 literal: cut the credentials out by hand
+        return re.sub(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", r"\1", url)
     if "@" not in parts.netloc:
         return url
     return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, parts.query, parts.fragment))
@@ -89,7 +106,10 @@ def domain_of(url: str | None) -> str:
     """
     if not url:
         return ""
-    host = urlsplit(url.strip()).hostname or ""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:  # a broken IPv6 literal: no host to name
+        return ""
     if not host:
         return ""
     if _is_ip(host):
