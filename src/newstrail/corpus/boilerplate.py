@@ -107,16 +107,18 @@ def _words(text: str, start: int, end: int, holes: Sequence[tuple[int, int]]) ->
     >>> _words("aa bb cc dd", 0, 11, [(3, 5), (9, 11)])
     2
     """
+    total = len(_WORD.findall(text, start, end))
     if not holes:
-        return len(_WORD.findall(text, start, end))
-    # a bisect per word, not a scan of every hole: an article's template lines are many
-    starts = [s for s, _ in holes]
-    count = 0
-    for m in _WORD.finditer(text, start, end):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k < 0 or m.end() > holes[k][1]:
-            count += 1
-    return count
+        return total
+    # holes are whole lines, and no word crosses a line's end: each word lies inside one
+    # hole or outside all, so the words inside are counted hole by hole and taken away
+    first = bisect.bisect_right([e for _, e in holes], start)
+    inside = 0
+    for hole_start, hole_end in holes[first:]:
+        if hole_start >= end:
+            break
+        inside += len(_WORD.findall(text, max(start, hole_start), min(end, hole_end)))
+    return total - inside
 
 
 class SiteTemplates:
@@ -126,8 +128,11 @@ class SiteTemplates:
     #: articles whose lines are kept between batches
     cache_size = 5000
 
-    def __init__(self, store: Store, anchors: Callable[[str], set[str]], min_anchors: int = 5) -> None:
+    def __init__(self, store: Store, anchors: Callable[[str], set[str]], min_anchors: int = 5,
+                 load: Callable[[Sequence[str]], list[Article]] | None = None) -> None:
         self.store = store
+        # how stored articles are read (the linker's, which holds the recent ones)
+        self.load = load or store.articles.get_many
         self.anchors = anchors
         self.min_anchors = min_anchors
         self.templates: set[int] = set()
@@ -146,7 +151,7 @@ class SiteTemplates:
 
     def _load(self, ids: Sequence[str]) -> None:
         missing = [i for i in ids if i not in self._articles]
-        for article in self.store.articles.get_many(missing):
+        for article in self.load(missing):
             self._keep(article)
 
     def _learn(self, site: str) -> None:

@@ -34,7 +34,7 @@ from newstrail.corpus.boilerplate import SiteTemplates
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.events import event_terms, reuse_joins_story, same_outlet, text_outside, without_masthead
 from newstrail.corpus.fingerprints import Fingerprint
-from newstrail.corpus.leads import SameEvent, Tie
+from newstrail.corpus.leads import LeadWindow, SameEvent, Tie
 from newstrail.corpus.outlets import resolver_for
 from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import own_text
@@ -148,11 +148,12 @@ class Linker:
         self._recent: dict[str, Article] = {}
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
-        self.templates = SiteTemplates(store, anchors, opts.min_anchors)
-        self.translations = Translations(store)
-        self.same_event = SameEvent(
-            store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of, opts.event_similarity, opts.event_share, opts.event_what
-        )
+        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=self._stored)
+        # the leads published around each article, read once a run: translations and same-event ties both look there
+        leads = LeadWindow(store)
+        self.translations = Translations(store, window=leads)
+        self.same_event = SameEvent(store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of,
+                                    opts.event_similarity, opts.event_share, opts.event_what, window=leads, load=self._stored)
 
     # caches ------------------------------------------------------------------------
     def _remember(self, article: Article) -> None:
@@ -176,6 +177,12 @@ class Linker:
         for article in self.store.articles.get_many(missing):
             self._keep(article)
         return [self._recent[i] for i in ids if i in self._recent]
+
+    def _stored(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles of ``ids``, in that order: the recent ones from memory, the
+        others read (and not kept: a site's templates read hundreds at once)."""
+        read = {a.id: a for a in self.store.articles.get_many([i for i in ids if i not in self._recent])}
+        return [a for i in ids if (a := self._recent.get(i) or read.get(i)) is not None]
 
     def _remember_anchors(self, article: Article) -> None:
         while len(self._anchors) >= 10 * self.cache_size:

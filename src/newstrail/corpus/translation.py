@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from newstrail.analyze.sentences import split_sentences
 from newstrail.core.article import Article
 from newstrail.core.dates import parse_date, sort_key
+from newstrail.corpus.leads import LeadWindow
 from newstrail.embeddings import align_sentences, get_embedder, multilingual_kind
 from newstrail.store import Store
 from newstrail.store.rows import TranslatedSentence
@@ -179,9 +180,10 @@ class Translations:
     after :meth:`find`, the pairs that tell one event in two languages without one
     translating the other (one story, no edge)."""
 
-    def __init__(self, store: Store, options: TranslationOptions | None = None) -> None:
+    def __init__(self, store: Store, options: TranslationOptions | None = None, window: LeadWindow | None = None) -> None:
         self.store = store
         self.options = options or TranslationOptions()
+        self.leads = window or LeadWindow(store)
         self._vectors: dict[tuple[str, str], tuple[list[tuple[int, int]], np.ndarray]] = {}
         self.related: list[tuple[str, str]] = []
 
@@ -204,14 +206,18 @@ class Translations:
         dates = [d for a in articles if (d := parse_date(a.published))]
         if dates:
             window = timedelta(days=self.options.window_days)
-            ids = [lead.article for lead in self.store.links.leads_between(min(dates) - window, max(dates) + window) if lead.article not in pool]
             # only stored articles in a covered language other than the batch's (when the
             # batch has one language) can pair with it: the rest is never loaded
             mine = {translatable_language(a) for a in articles} - {None}
             if not mine:
                 return list(pool.values())
-            langs = self.store.articles.languages(ids)
-            ids = [i for i in ids if (lang := _base(langs.get(i))) in COVERED and (len(mine) > 1 or lang not in mine)]
+            found = []
+            for day, mask in self.leads.select(min(dates) - window, max(dates) + window):
+                for language, rows in day.languages.items():
+                    if (lang := _base(language)) in COVERED and (len(mine) > 1 or lang not in mine):
+                        kept = [r for r in rows if mask[r] and day.ids[r] not in pool]
+                        found += [(key, day.ids[r]) for r, key in zip(kept, LeadWindow.order(day, kept), strict=True)]
+            ids = [i for _, i in sorted(found)]  # in the store's order: newest first
             if ids:
                 pool.update({a.id: a for a in self.store.articles.get_many(ids)})
         return list(pool.values())
