@@ -30,9 +30,6 @@ NETWORK_BLOCK_KINDS = frozenset({"membership", "disclaimer", "fair-use", "copyri
 MIN_BLOCK_WORDS = 4
 
 
-_ZEROS = str.maketrans("0123456789", "0" * 10)
-
-
 def block_hash(text: str) -> int:
     """A stable 63-bit hash of a boilerplate block, ignoring case, spacing and digits
     (so "Copyright 2024" and "Copyright 2025" are the same block).
@@ -40,10 +37,7 @@ def block_hash(text: str) -> int:
     >>> block_hash("Copyright 2024  Harbor") == block_hash("copyright 2025 harbor")
     True
     """
-    folded = text.casefold()
-    # ASCII (most lines) in one C pass; beyond it ``str.isdigit`` knows the other digits ("²", "٣")
-    folded = folded.translate(_ZEROS) if folded.isascii() else "".join("0" if ch.isdigit() else ch for ch in folded)
-    normal = " ".join(folded.split())
+    normal = " ".join("".join("0" if ch.isdigit() else ch for ch in text.casefold()).split())
     return int.from_bytes(hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest(), "big") >> 1
 
 
