@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from newstrail.analyze.numbers import CARDINALS
 from newstrail.core.article import Article
 from newstrail.core.dates import has_time, instant_key, parse_date
 from newstrail.store import Store, write_in_turns
@@ -115,10 +116,7 @@ def anchors(text: str) -> set[str]:
     return {m.lower() for m in _ANCHOR.findall(text) if m.lower() not in _COMMON_CAPS}
 
 
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"})
+_NUMBER_WORDS = {w: str(n) for w, n in CARDINALS.items()}
 _FIGURE = re.compile(r"\b(?:\d[\d,.]*\d|\d|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 
@@ -146,6 +144,7 @@ class Linker:
         self._fingerprints: dict[str, Fingerprint] = {}
         self._anchors: dict[str, set[str]] = {}
         self._recent: dict[str, Article] = {}
+        self._link_targets: dict[str, set[str]] = {}  # per batch: see _linked_ids
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
         self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=self._stored)
@@ -226,6 +225,7 @@ class Linker:
         are all stored, one at a time, so its results do not depend on the batch size).
         """
         opts = self.options
+        self._link_targets = {}
         for article in articles:
             # what the store now knows of these outlets, without reading every outlet again
             self.resolver.learn(article.outlet, article.domain)
@@ -414,7 +414,7 @@ class Linker:
                     shared[r.a if r.b == article.id else r.b] += r.passage.words
         # the credited outlet's article the text links to is the one it means ("the Gazette"
         # with a link, when two Gazettes are in the corpus)
-        linked = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        linked = self._linked_ids(article)
         linked_candidates = [c for c in candidates if c in linked]
         if linked_candidates:
             return linked_candidates[0]
@@ -452,8 +452,15 @@ class Linker:
         found = {a.id for a in self._articles(candidates) if wanted <= _figures(a.text)}
         return found if len(found) == 1 else set()
 
+    def _linked_ids(self, article: Article) -> set[str]:
+        """The stored articles at the URLs ``article`` links to (read once a batch: each
+        credit it makes and its hyperlinks ask)."""
+        if article.id not in self._link_targets:
+            self._link_targets[article.id] = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        return self._link_targets[article.id]
+
     def _hyperlinked(self, article: Article) -> set[str]:
-        found = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        found = set(self._linked_ids(article))
         if article.url:
             found |= {link.article for link in self.store.links.linking_to([article.url])}
         found.discard(article.id)
