@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import numpy as np
 
@@ -84,7 +84,7 @@ DAYS_HELD = 62
 
 def _seconds(iso: str) -> int:
     """Seconds since the epoch of a stored instant (:func:`~newstrail.core.dates.to_iso` form)."""
-    return int(datetime.strptime(iso, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp())
+    return int(datetime.fromisoformat(iso).timestamp())
 
 
 class _Day:
@@ -143,7 +143,7 @@ class LeadWindow:
     def _day(self, key: str) -> _Day:
         day = self._days.pop(key, None)
         if day is None:
-            start = datetime.strptime(key, "%Y-%m-%d").replace(tzinfo=UTC)
+            start = datetime.fromisoformat(key).replace(tzinfo=UTC)
             day = _Day()
             for lead in self.store.links.stored_leads_between(start, start + timedelta(days=1, seconds=-1)):
                 day.add(lead)
@@ -172,13 +172,13 @@ class LeadWindow:
         low, high = to_iso(since), to_iso(until)
         first, last = _seconds(low), _seconds(high)
         parts = []
-        key = low[:10]
-        while key <= high[:10]:
-            day = self._day(key)
+        day_of, end = date.fromisoformat(low[:10]), date.fromisoformat(high[:10])
+        while day_of <= end:
+            day = self._day(day_of.isoformat())
             if day.n:
                 seconds = day.seconds[: day.n]
                 parts.append((day, (seconds >= first) & (seconds <= last)))
-            key = (datetime.strptime(key, "%Y-%m-%d") + timedelta(days=1)).strftime("%Y-%m-%d")
+            day_of += timedelta(days=1)
         if sum(int(mask.sum()) for _, mask in parts) > WINDOW_LIMIT:
             _newest(parts)
         return [(day, mask) for day, mask in parts if mask.any()]
