@@ -315,15 +315,18 @@ class Linker:
         theirs = event_terms(anchors(without_masthead(text_outside(other.text, [(p.a_start, p.a_end) for p in passages]), other.outlet)))
         return reuse_joins_story(words, between, (mine, theirs), self.options.story_words, self.options.lead_min_anchors)
 
-    def _join_loose(self, parts: UnionFind[str], batch: set[str], loose: Sequence[Tie]) -> None:
+    def _join_loose(self, parts: UnionFind[str], batch: set[str], loose: Sequence[Tie], current: dict[str, str | None] | None = None) -> None:
         """Join the parts loose same-event ties connect, the closest first, when one of
         the two parts is small (``event_join_max``): a part counts its batch articles and
-        the stored stories of its other members."""
+        the stored stories of its other members (``current``: the stories of the nodes,
+        read from the store when not given)."""
         if not loose:
             return
         groups = parts.groups()
         nodes = sorted({n for t in loose for n in (t.a, t.b)} | {n for g in groups for n in g})
-        stored = self.store.links.stories_of([n for n in nodes if n not in batch])
+        if current is None:
+            current = self.store.links.stories_of([n for n in nodes if n not in batch])
+        stored = {n: story for n in nodes if n not in batch and (story := current.get(n)) is not None}
         known = self.store.links.stories(sorted({s for s in stored.values() if s}))
 
         def weight(members: list[str]) -> int:
@@ -472,10 +475,11 @@ class Linker:
             parts.find(article.id)
             for other in neighbours[article.id]:
                 parts.union(other, article.id)
-        self._join_loose(parts, {a.id for a in articles}, loose)
-        groups = parts.groups()
         batch = {a.id for a in articles}
-        current = self.store.links.stories_of([n for g in groups for n in g])
+        # the stories of every node, read once: the loose ties' weights and the assignment both need them
+        current = self.store.links.stories_of(sorted({n for g in parts.groups() for n in g} | {n for t in loose for n in (t.a, t.b)}))
+        self._join_loose(parts, batch, loose, current)
+        groups = parts.groups()
         # UTC instants: the earliest member names a new story (an undated one sorts first,
         # as it always has, so story ids stay what they were)
         published = {a.id: instant_key(a.published) or "" for a in articles}
