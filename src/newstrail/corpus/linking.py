@@ -144,10 +144,13 @@ class Linker:
         self._fingerprints: dict[str, Fingerprint] = {}
         self._anchors: dict[str, set[str]] = {}
         self._recent: dict[str, Article] = {}
+        # what comparing a pair reads of an article (text, outlet, site, title), kept as long as
+        # its fingerprint: the candidates of the next articles are mostly ones seen before
+        self._texts: dict[str, Article] = {}
         self._link_targets: dict[str, set[str]] = {}  # per batch: see _linked_ids
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
-        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=self._stored)
+        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=self._text_of)
         # the leads published around each article, read once a run: translations and same-event ties both look there
         leads = LeadWindow(store)
         self.translations = Translations(store, window=leads)
@@ -160,6 +163,9 @@ class Linker:
         while len(self._fingerprints) >= self.cache_size:
             del self._fingerprints[next(iter(self._fingerprints))]
         self._fingerprints[article.id] = Fingerprint.of(article.text)
+        while len(self._texts) >= self.cache_size:
+            del self._texts[next(iter(self._texts))]
+        self._texts[article.id] = Article(id=article.id, text=article.text, title=article.title, outlet=article.outlet, domain=article.domain)
         self._remember_anchors(article)
         self._keep(article)
 
@@ -182,6 +188,11 @@ class Linker:
         others read (and not kept: a site's templates read hundreds at once)."""
         read = {a.id: a for a in self.store.articles.get_many([i for i in ids if i not in self._recent])}
         return [a for i in ids if (a := self._recent.get(i) or read.get(i)) is not None]
+
+    def _text_of(self, ids: Sequence[str]) -> list[Article]:
+        """Like :meth:`_stored`, for what a pair's comparison reads (text, title, outlet, domain)."""
+        read = {a.id: a for a in self._stored([i for i in ids if i not in self._texts])}
+        return [a for i in ids if (a := self._texts.get(i) or read.get(i)) is not None]
 
     def _remember_anchors(self, article: Article) -> None:
         while len(self._anchors) >= 10 * self.cache_size:
@@ -304,7 +315,7 @@ class Linker:
         copy between two outlets does; a site's template or a network footer does not
         (see :func:`~newstrail.corpus.events.reuse_joins_story`)."""
         words = sum(p.words for p in passages)
-        other = batch.get(other_id) or next(iter(self._articles([other_id])), None)
+        other = batch.get(other_id) or next(iter(self._text_of([other_id])), None)
         if other is None:
             return False
         between = not same_outlet(article, other)
