@@ -292,8 +292,8 @@ class SameEvent:
                 rows = np.nonzero(mask & (row >= self.loose_similarity))[0].tolist()
                 close += [(row[r], key, day.ids[r]) for r, key in zip(rows, LeadWindow.order(day, rows), strict=True)]
             close.sort(key=lambda c: (-c[0], c[1]))
-            near = [(sim, datetime.fromtimestamp(-key[0], UTC), other) for sim, key, other in close[: TOP + 1] if other != article.id]
-            near = [(sim, other) for sim, when, other in near if abs(when - moment) <= self.window + timedelta(days=1)]
+            near = [(sim, other) for sim, key, other in close[: TOP + 1]
+                    if other != article.id and abs(datetime.fromtimestamp(-key[0], UTC) - moment) <= self.window + timedelta(days=1)]
             if not near:
                 continue
             held = self._event_terms([article.id] + [other for _, other in near])
