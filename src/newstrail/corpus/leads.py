@@ -140,19 +140,23 @@ class LeadWindow:
             self._days.clear()
             self._held.clear()
 
-    def _day(self, key: str) -> _Day:
-        day = self._days.pop(key, None)
-        if day is None:
-            start = datetime.fromisoformat(key).replace(tzinfo=UTC)
-            day = _Day()
-            for lead in self.store.links.stored_leads_between(start, start + timedelta(days=1, seconds=-1)):
-                day.add(lead)
-                self._held.add(lead.article)
-            while len(self._days) >= DAYS_HELD:
-                dropped = self._days.pop(next(iter(self._days)))
-                self._held.difference_update(dropped.ids)
-        self._days[key] = day
-        return day
+    def _read(self, keys: list[str]) -> None:
+        """Hold the days ``keys`` (in order): those not held yet are read in one query."""
+        missing = [k for k in keys if k not in self._days]
+        if missing:
+            start = datetime.fromisoformat(missing[0]).replace(tzinfo=UTC)
+            end = datetime.fromisoformat(missing[-1]).replace(tzinfo=UTC) + timedelta(days=1, seconds=-1)
+            read = {k: _Day() for k in missing}
+            for lead in self.store.links.stored_leads_between(start, end):
+                if (day := read.get(lead.published[:10])) is not None:  # days between, already held, are kept
+                    day.add(lead)
+                    self._held.add(lead.article)
+            self._days.update(read)
+        for key in keys:  # the days just used go last: the least recently used are dropped first
+            self._days[key] = self._days.pop(key)
+        while len(self._days) > max(DAYS_HELD, len(keys)):
+            dropped = self._days.pop(next(iter(self._days)))
+            self._held.difference_update(dropped.ids)
 
     def add(self, leads: Sequence[StoredLead]) -> None:
         """Hold the leads just stored (those of days not held are read with their day)."""
@@ -171,14 +175,15 @@ class LeadWindow:
         self._fresh()
         low, high = to_iso(since), to_iso(until)
         first, last = _seconds(low), _seconds(high)
+        begin, end = date.fromisoformat(low[:10]), date.fromisoformat(high[:10])
+        keys = [(begin + timedelta(days=k)).isoformat() for k in range((end - begin).days + 1)]
+        self._read(keys)
         parts = []
-        day_of, end = date.fromisoformat(low[:10]), date.fromisoformat(high[:10])
-        while day_of <= end:
-            day = self._day(day_of.isoformat())
+        for key in keys:
+            day = self._days[key]
             if day.n:
                 seconds = day.seconds[: day.n]
                 parts.append((day, (seconds >= first) & (seconds <= last)))
-            day_of += timedelta(days=1)
         if sum(int(mask.sum()) for _, mask in parts) > WINDOW_LIMIT:
             _newest(parts)
         return [(day, mask) for day, mask in parts if mask.any()]
