@@ -21,11 +21,15 @@ import re
 
 from newstrail.core.article import Number, Span
 
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+#: the cardinal words (one home: linking reads "Nineteen" and "19" as one figure with them)
+CARDINALS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_WORD_NUMBERS = {w: n for w, n in CARDINALS.items() if n} | {
+    "hundred": 100, "dozen": 12, "a dozen": 12,
     "hundreds": 100, "thousands": 1000, "dozens": 12, "tens of thousands": 10000, "hundreds of thousands": 100000,
 }
 #: vague amounts, and the exact values each is consistent with: "hundreds of savers" is not 40 savers

@@ -83,7 +83,12 @@ def words_beside_notices(text: str) -> int:
     >>> words_beside_notices("Copyright 2020 Ana Vel. All Rights Reserved. The pier closed on Monday.")
     5
     """
-    return sum(len(_WORD.findall(s)) for s in _SENTENCE_END.split(text) if not _NOTICE.search(s) and not _CREDIT_LINE.match(s))
+    sentences = _SENTENCE_END.split(text)
+    if _NOTICE.search(text):
+        return sum(len(_WORD.findall(s)) for s in sentences if not _NOTICE.search(s) and not _CREDIT_LINE.match(s))
+    # no notice anywhere (most passages): every word but those of credit lines (sentences
+    # are cut at spaces, so the text's words are theirs)
+    return len(_WORD.findall(text)) - sum(len(_WORD.findall(s)) for s in sentences if _CREDIT_LINE.match(s))
 
 Line = tuple[int, int, int]  # start, end, hash of the normalised line
 
@@ -107,16 +112,18 @@ def _words(text: str, start: int, end: int, holes: Sequence[tuple[int, int]]) ->
     >>> _words("aa bb cc dd", 0, 11, [(3, 5), (9, 11)])
     2
     """
+    total = len(_WORD.findall(text, start, end))
     if not holes:
-        return len(_WORD.findall(text, start, end))
-    # a bisect per word, not a scan of every hole: an article's template lines are many
-    starts = [s for s, _ in holes]
-    count = 0
-    for m in _WORD.finditer(text, start, end):
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k < 0 or m.end() > holes[k][1]:
-            count += 1
-    return count
+        return total
+    # holes are whole lines, and no word crosses a line's end: each word lies inside one
+    # hole or outside all, so the words inside are counted hole by hole and taken away
+    first = bisect.bisect_right([e for _, e in holes], start)
+    inside = 0
+    for hole_start, hole_end in holes[first:]:
+        if hole_start >= end:
+            break
+        inside += len(_WORD.findall(text, max(start, hole_start), min(end, hole_end)))
+    return total - inside
 
 
 class SiteTemplates:
@@ -126,13 +133,17 @@ class SiteTemplates:
     #: articles whose lines are kept between batches
     cache_size = 5000
 
-    def __init__(self, store: Store, anchors: Callable[[str], set[str]], min_anchors: int = 5) -> None:
+    def __init__(self, store: Store, anchors: Callable[[str], set[str]], min_anchors: int = 5,
+                 load: Callable[[Sequence[str]], list[Article]] | None = None) -> None:
         self.store = store
+        # how stored articles are read (the linker's, which holds the recent ones)
+        self.load = load or store.articles.get_many
         self.anchors = anchors
         self.min_anchors = min_anchors
         self.templates: set[int] = set()
         self._learned: set[str] = set()
         self._articles: dict[str, tuple[str, str, list[Line], str]] = {}  # id -> site, text, lines, title
+        self._counts: dict[str, Counter[str]] = {}  # id -> its text's lower-cased words, counted
 
     @staticmethod
     def site(article: Article) -> str:
@@ -141,12 +152,13 @@ class SiteTemplates:
 
     def _keep(self, article: Article) -> None:
         while len(self._articles) >= self.cache_size:
-            del self._articles[next(iter(self._articles))]
+            self._counts.pop(gone := next(iter(self._articles)), None)
+            del self._articles[gone]
         self._articles[article.id] = (self.site(article), article.text, lines(article.text), article.title or "")
 
     def _load(self, ids: Sequence[str]) -> None:
         missing = [i for i in ids if i not in self._articles]
-        for article in self.store.articles.get_many(missing):
+        for article in self.load(missing):
             self._keep(article)
 
     def _learn(self, site: str) -> None:
@@ -255,9 +267,15 @@ class SiteTemplates:
     def _subject(self, article_id: str, other_id: str) -> dict[str, int]:
         """The names of an article's title that its text repeats and the other's title
         lacks, with their counts: what the article is about, where the two differ."""
-        title, counts = self._articles[article_id][3], Counter(_WORD.findall(self._articles[article_id][1].lower()))
+        title, counts = self._articles[article_id][3], self._words_of(article_id)
         names = self.anchors(title) - self.anchors(self._articles[other_id][3])
         return {w: counts[w] for w in names if counts[w] >= SUBJECT_REPEATS}
+
+    def _words_of(self, article_id: str) -> Counter[str]:
+        """The words of an article's text, lower-cased and counted (once: every pair it is in asks)."""
+        if article_id not in self._counts:
+            self._counts[article_id] = Counter(_WORD.findall(self._articles[article_id][1].lower()))
+        return self._counts[article_id]
 
     def _other_subjects(self, a_id: str, b_id: str) -> bool:
         """True when each article's subject is (all but) absent from the other's text:
@@ -269,7 +287,7 @@ class SiteTemplates:
             subject = self._subject(mine, theirs)
             if not subject:
                 return False
-            there = Counter(w for w in _WORD.findall(self._articles[theirs][1].lower()) if w in subject)
+            there = self._words_of(theirs)
             if sum(min(n, there[w]) for w, n in subject.items()) >= SUBJECT_SHARED * sum(subject.values()):
                 return False
         return True

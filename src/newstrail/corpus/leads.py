@@ -23,19 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, timedelta
+
+import numpy as np
 
 from newstrail.core.article import Article
 from newstrail.core.dates import parse_date, to_iso
 from newstrail.corpus.events import event_terms
 from newstrail.embeddings import get_embedder
-from newstrail.store.rows import Lead
-
-if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
-
-    from newstrail.store import Store
+from newstrail.store import Store
+from newstrail.store.rows import Lead, StoredLead
 
 #: characters of the article body that make its lead after the headline
 LEAD_CHARS = 320
@@ -55,8 +52,6 @@ def lead_text(article: Article) -> str:
 
 
 def _matrix(blobs: Sequence[bytes]) -> np.ndarray:
-    import numpy as np
-
     if not blobs:
         return np.zeros((0, 0), dtype=np.float32)
     return np.frombuffer(b"".join(blobs), dtype=np.float16).reshape(len(blobs), -1).astype(np.float32)
@@ -77,9 +72,137 @@ def what_text(article: Article) -> str:
 
 def encode_leads(articles: Sequence[Article]) -> np.ndarray:
     """Unit vectors of the articles' leads (fast static embeddings, float16)."""
-    import numpy as np
-
     return get_embedder("fast").encode([lead_text(a) for a in articles]).astype(np.float16)
+
+
+#: the most leads of one window compared with an article, the newest (what one query of
+#: the store returned before leads were held in memory)
+WINDOW_LIMIT = 20000
+#: days of leads held in memory, the least recently used dropped first
+DAYS_HELD = 62
+
+
+def _seconds(iso: str) -> int:
+    """Seconds since the epoch of a stored instant (:func:`~newstrail.core.dates.to_iso` form)."""
+    return int(datetime.fromisoformat(iso).timestamp())
+
+
+class _Day:
+    """The leads of one UTC day held in memory, in the order they came; arrays grow in place."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.languages: dict[str | None, list[int]] = {}  # stored language -> rows
+        self.seconds = np.zeros(0, np.int64)
+        self.stored = np.zeros(0, np.int64)
+        self.vectors = np.zeros((0, 0), np.float32)
+
+    @property
+    def n(self) -> int:
+        return len(self.ids)
+
+    def add(self, lead: StoredLead) -> None:
+        vector = np.frombuffer(lead.vector, dtype=np.float16).astype(np.float32)
+        n = self.n
+        if n == len(self.seconds) or self.vectors.shape[1] != len(vector):
+            size = max(16, 2 * n)
+            grown = np.zeros((size, len(vector)), np.float32)
+            if self.vectors.shape[1] == len(vector):
+                grown[:n] = self.vectors[:n]
+            self.vectors = grown
+            self.seconds, self.stored = np.resize(self.seconds, size), np.resize(self.stored, size)
+        self.vectors[n], self.seconds[n], self.stored[n] = vector, _seconds(lead.published), lead.stored
+        self.languages.setdefault(lead.language, []).append(n)
+        self.ids.append(lead.article)
+
+
+class LeadWindow:
+    """The stored leads linking compares articles with, held in memory by UTC day for a
+    linking run: a window of days is read from the store once, not once per article, and
+    the leads the run adds join it. Held leads are dropped whenever another connection
+    may have written to the store (:meth:`~newstrail.store.protocols.Links.written_elsewhere`):
+    two processes linking one store see each other's leads, as they did.
+
+    >>> import tempfile, os
+    >>> from newstrail.store import open_store
+    >>> window = LeadWindow(open_store(os.path.join(tempfile.mkdtemp(), "w.db")))
+    >>> window.select(datetime(2025, 3, 1, tzinfo=UTC), datetime(2025, 3, 4, tzinfo=UTC))
+    []
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._days: dict[str, _Day] = {}  # by "YYYY-MM-DD", least recently used first
+        self._held: set[str] = set()
+
+    def _fresh(self) -> None:
+        if self.store.links.written_elsewhere():
+            self._days.clear()
+            self._held.clear()
+
+    def _read(self, keys: list[str]) -> None:
+        """Hold the days ``keys`` (in order): those not held yet are read in one query."""
+        missing = [k for k in keys if k not in self._days]
+        if missing:
+            start = datetime.fromisoformat(missing[0]).replace(tzinfo=UTC)
+            end = datetime.fromisoformat(missing[-1]).replace(tzinfo=UTC) + timedelta(days=1, seconds=-1)
+            read = {k: _Day() for k in missing}
+            for lead in self.store.links.stored_leads_between(start, end):
+                if (day := read.get(lead.published[:10])) is not None:  # days between, already held, are kept
+                    day.add(lead)
+                    self._held.add(lead.article)
+            self._days.update(read)
+        for key in keys:  # the days just used go last: the least recently used are dropped first
+            self._days[key] = self._days.pop(key)
+        while len(self._days) > max(DAYS_HELD, len(keys)):
+            dropped = self._days.pop(next(iter(self._days)))
+            self._held.difference_update(dropped.ids)
+
+    def add(self, leads: Sequence[StoredLead]) -> None:
+        """Hold the leads just stored (those of days not held are read with their day)."""
+        self._fresh()
+        if any(lead.article in self._held for lead in leads):
+            self._days.clear()  # a lead stored again: read its day anew
+            self._held.clear()
+        for lead in leads:
+            if (day := self._days.get(lead.published[:10])) is not None:
+                day.add(lead)
+                self._held.add(lead.article)
+
+    def select(self, since: datetime, until: datetime) -> list[tuple[_Day, np.ndarray]]:
+        """Each held day of ``[since, until]`` with the mask of its leads in the window: the
+        newest :data:`WINDOW_LIMIT` of them, ordered as :meth:`order` says."""
+        self._fresh()
+        low, high = to_iso(since), to_iso(until)
+        first, last = _seconds(low), _seconds(high)
+        begin, end = date.fromisoformat(low[:10]), date.fromisoformat(high[:10])
+        keys = [(begin + timedelta(days=k)).isoformat() for k in range((end - begin).days + 1)]
+        self._read(keys)
+        parts = []
+        for key in keys:
+            day = self._days[key]
+            if day.n:
+                seconds = day.seconds[: day.n]
+                parts.append((day, (seconds >= first) & (seconds <= last)))
+        if sum(int(mask.sum()) for _, mask in parts) > WINDOW_LIMIT:
+            _newest(parts)
+        return [(day, mask) for day, mask in parts if mask.any()]
+
+    @staticmethod
+    def order(day: _Day, rows: Sequence[int]) -> list[tuple[int, int]]:
+        """Sort keys of ``rows`` of ``day``: newest first, then the last stored first (the store's order)."""
+        return [(-int(day.seconds[r]), -int(day.stored[r])) for r in rows]
+
+
+def _newest(parts: list[tuple[_Day, np.ndarray]]) -> None:
+    """Keep, in the masks of ``parts``, only the newest :data:`WINDOW_LIMIT` leads."""
+    keys = [(day.seconds[: day.n][mask], day.stored[: day.n][mask]) for day, mask in parts]
+    seconds, stored = np.concatenate([k[0] for k in keys]), np.concatenate([k[1] for k in keys])
+    cut = np.lexsort((-stored, -seconds))[WINDOW_LIMIT - 1]
+    edge = (seconds[cut], stored[cut])
+    for day, mask in parts:
+        s, o = day.seconds[: day.n], day.stored[: day.n]
+        mask &= (s > edge[0]) | ((s == edge[0]) & (o >= edge[1]))
 
 
 @dataclass(frozen=True)
@@ -115,8 +238,12 @@ class SameEvent:
         loose_similarity: float = 2.0,
         loose_share: float = 1.0,
         loose_what: float = 1.0,
+        window: LeadWindow | None = None,
+        load: Callable[[Sequence[str]], list[Article]] | None = None,
     ) -> None:
         self.store = store
+        self.load = load or store.articles.get_many
+        self.leads = window or LeadWindow(store)
         self.similarity = similarity
         self.loose_similarity = min(similarity, loose_similarity)
         self.loose_share = loose_share
@@ -136,6 +263,7 @@ class SameEvent:
             return []
         vectors = encode_leads([a for a, _ in dated])
         self.store.links.add_leads([Lead(a.id, to_iso(when), v.tobytes()) for (a, when), v in zip(dated, vectors, strict=True)])
+        self.leads.add(self.store.links.stored_leads_of([a.id for a, _ in dated]))
         found: list[Tie] = []
         # one query per run of the batch whose dates lie close together: a batch is
         # usually read in time order, so this is one or a few queries
@@ -157,36 +285,41 @@ class SameEvent:
         return {i: event_terms(held.get(i, set())) for i in ids}
 
     def _compare(self, group, vectors, since: datetime, until: datetime, found: list[Tie]) -> None:
-        rows = self.store.links.leads_between(since, until)
-        if not rows:
+        parts = self.leads.select(since, until)
+        if not parts:
             return
-        ids = [r.article for r in rows]
-        when = [parse_date(r.published) for r in rows]
-        sims = vectors @ _matrix([r.vector for r in rows]).T
-        for (article, moment), row in zip(group, sims, strict=True):
-            near = [j for j in row.argsort()[::-1][: TOP + 1] if row[j] >= self.loose_similarity and ids[j] != article.id]
-            near = [j for j in near if when[j] is not None and abs(when[j] - moment) <= self.window + timedelta(days=1)]
+        sims = [vectors @ day.vectors[: day.n].T for day, _ in parts]
+        for k, (article, moment) in enumerate(group):
+            # the TOP + 1 closest leads of the window (newest first among equals), if close enough
+            close = []
+            for (day, mask), day_sims in zip(parts, sims, strict=True):
+                row = day_sims[k]
+                rows = np.nonzero(mask & (row >= self.loose_similarity))[0].tolist()
+                close += [(row[r], key, day.ids[r]) for r, key in zip(rows, LeadWindow.order(day, rows), strict=True)]
+            close.sort(key=lambda c: (-c[0], c[1]))
+            near = [(sim, other) for sim, key, other in close[: TOP + 1]
+                    if other != article.id and abs(datetime.fromtimestamp(-key[0], UTC) - moment) <= self.window + timedelta(days=1)]
             if not near:
                 continue
-            held = self._event_terms([article.id] + [ids[j] for j in near])
+            held = self._event_terms([article.id] + [other for _, other in near])
             mine = held.get(article.id, set())
             loose = []
-            for j in near:
-                theirs = held.get(ids[j], set())
+            for sim, other in near:
+                theirs = held.get(other, set())
                 shared = len(mine & theirs)
                 if shared < self.min_anchors:
                     continue
-                if row[j] >= self.similarity:
-                    found.append(Tie(article.id, ids[j], float(row[j]), True))
+                if sim >= self.similarity:
+                    found.append(Tie(article.id, other, float(sim), True))
                 elif shared >= self.loose_share * min(len(mine), len(theirs)):
-                    loose.append(j)
-            found += self._same_what(article, [(ids[j], float(row[j])) for j in loose])
+                    loose.append((other, float(sim)))
+            found += self._same_what(article, loose)
 
     def _same_what(self, article: Article, others: list[tuple[str, float]]) -> list[Tie]:
         """The loose ties whose leads, names and figures left out, tell the same happening."""
         if not others:
             return []
-        loaded = {a.id: a for a in self.store.articles.get_many([i for i, _ in others])}
+        loaded = {a.id: a for a in self.load([i for i, _ in others])}
         kept = [(i, sim) for i, sim in others if i in loaded]
         vectors = get_embedder("fast").encode([what_text(article)] + [what_text(loaded[i]) for i, _ in kept])
         close = vectors[1:] @ vectors[0]
@@ -205,8 +338,6 @@ def related_pairs(store: Store, articles: Sequence[Article], component: dict[str
     ``component`` numbers the parts of the story's graph; the evidence a trace shows
     for a pair is the lead similarity and the names and figures both texts hold.
     """
-    import numpy as np  # as in _matrix: this module stays importable without numpy loaded
-
     leads = store.links.leads_of([a.id for a in articles])
     ids = [a.id for a in articles if a.id in leads]
     if len(ids) < 2:

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from newstrail.analyze.numbers import CARDINALS
 from newstrail.core.article import Article
 from newstrail.core.dates import has_time, instant_key, parse_date
 from newstrail.store import Store, write_in_turns
@@ -34,7 +35,7 @@ from newstrail.corpus.boilerplate import SiteTemplates
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.events import event_terms, reuse_joins_story, same_outlet, text_outside, without_masthead
 from newstrail.corpus.fingerprints import Fingerprint
-from newstrail.corpus.leads import SameEvent, Tie
+from newstrail.corpus.leads import LeadWindow, SameEvent, Tie
 from newstrail.corpus.outlets import resolver_for
 from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import own_text
@@ -115,10 +116,7 @@ def anchors(text: str) -> set[str]:
     return {m.lower() for m in _ANCHOR.findall(text) if m.lower() not in _COMMON_CAPS}
 
 
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"})
+_NUMBER_WORDS = {w: str(n) for w, n in CARDINALS.items()}
 _FIGURE = re.compile(r"\b(?:\d[\d,.]*\d|\d|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
 
@@ -146,13 +144,18 @@ class Linker:
         self._fingerprints: dict[str, Fingerprint] = {}
         self._anchors: dict[str, set[str]] = {}
         self._recent: dict[str, Article] = {}
+        # what comparing a pair reads of an article (text, outlet, site, title), kept as long as
+        # its fingerprint: the candidates of the next articles are mostly ones seen before
+        self._texts: dict[str, Article] = {}
+        self._link_targets: dict[str, set[str]] = {}  # per batch: see _linked_ids
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
-        self.templates = SiteTemplates(store, anchors, opts.min_anchors)
-        self.translations = Translations(store)
-        self.same_event = SameEvent(
-            store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of, opts.event_similarity, opts.event_share, opts.event_what
-        )
+        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=self._text_of)
+        # the leads published around each article, read once a run: translations and same-event ties both look there
+        leads = LeadWindow(store)
+        self.translations = Translations(store, window=leads)
+        self.same_event = SameEvent(store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of,
+                                    opts.event_similarity, opts.event_share, opts.event_what, window=leads, load=self._stored)
 
     # caches ------------------------------------------------------------------------
     def _remember(self, article: Article) -> None:
@@ -160,6 +163,9 @@ class Linker:
         while len(self._fingerprints) >= self.cache_size:
             del self._fingerprints[next(iter(self._fingerprints))]
         self._fingerprints[article.id] = Fingerprint.of(article.text)
+        while len(self._texts) >= self.cache_size:
+            del self._texts[next(iter(self._texts))]
+        self._texts[article.id] = Article(id=article.id, text=article.text, title=article.title, outlet=article.outlet, domain=article.domain)
         self._remember_anchors(article)
         self._keep(article)
 
@@ -176,6 +182,17 @@ class Linker:
         for article in self.store.articles.get_many(missing):
             self._keep(article)
         return [self._recent[i] for i in ids if i in self._recent]
+
+    def _stored(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles of ``ids``, in that order: the recent ones from memory, the
+        others read (and not kept: a site's templates read hundreds at once)."""
+        read = {a.id: a for a in self.store.articles.get_many([i for i in ids if i not in self._recent])}
+        return [a for i in ids if (a := self._recent.get(i) or read.get(i)) is not None]
+
+    def _text_of(self, ids: Sequence[str]) -> list[Article]:
+        """Like :meth:`_stored`, for what a pair's comparison reads (text, title, outlet, domain)."""
+        read = {a.id: a for a in self._stored([i for i in ids if i not in self._texts])}
+        return [a for i in ids if (a := self._texts.get(i) or read.get(i)) is not None]
 
     def _remember_anchors(self, article: Article) -> None:
         while len(self._anchors) >= 10 * self.cache_size:
@@ -219,6 +236,7 @@ class Linker:
         are all stored, one at a time, so its results do not depend on the batch size).
         """
         opts = self.options
+        self._link_targets = {}
         for article in articles:
             # what the store now knows of these outlets, without reading every outlet again
             self.resolver.learn(article.outlet, article.domain)
@@ -297,7 +315,7 @@ class Linker:
         copy between two outlets does; a site's template or a network footer does not
         (see :func:`~newstrail.corpus.events.reuse_joins_story`)."""
         words = sum(p.words for p in passages)
-        other = batch.get(other_id) or next(iter(self._articles([other_id])), None)
+        other = batch.get(other_id) or next(iter(self._text_of([other_id])), None)
         if other is None:
             return False
         between = not same_outlet(article, other)
@@ -308,15 +326,18 @@ class Linker:
         theirs = event_terms(anchors(without_masthead(text_outside(other.text, [(p.a_start, p.a_end) for p in passages]), other.outlet)))
         return reuse_joins_story(words, between, (mine, theirs), self.options.story_words, self.options.lead_min_anchors)
 
-    def _join_loose(self, parts: UnionFind[str], batch: set[str], loose: Sequence[Tie]) -> None:
+    def _join_loose(self, parts: UnionFind[str], batch: set[str], loose: Sequence[Tie], current: dict[str, str | None] | None = None) -> None:
         """Join the parts loose same-event ties connect, the closest first, when one of
         the two parts is small (``event_join_max``): a part counts its batch articles and
-        the stored stories of its other members."""
+        the stored stories of its other members (``current``: the stories of the nodes,
+        read from the store when not given)."""
         if not loose:
             return
         groups = parts.groups()
         nodes = sorted({n for t in loose for n in (t.a, t.b)} | {n for g in groups for n in g})
-        stored = self.store.links.stories_of([n for n in nodes if n not in batch])
+        if current is None:
+            current = self.store.links.stories_of([n for n in nodes if n not in batch])
+        stored = {n: story for n in nodes if n not in batch and (story := current.get(n)) is not None}
         known = self.store.links.stories(sorted({s for s in stored.values() if s}))
 
         def weight(members: list[str]) -> int:
@@ -407,7 +428,7 @@ class Linker:
                     shared[r.a if r.b == article.id else r.b] += r.passage.words
         # the credited outlet's article the text links to is the one it means ("the Gazette"
         # with a link, when two Gazettes are in the corpus)
-        linked = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        linked = self._linked_ids(article)
         linked_candidates = [c for c in candidates if c in linked]
         if linked_candidates:
             return linked_candidates[0]
@@ -445,8 +466,15 @@ class Linker:
         found = {a.id for a in self._articles(candidates) if wanted <= _figures(a.text)}
         return found if len(found) == 1 else set()
 
+    def _linked_ids(self, article: Article) -> set[str]:
+        """The stored articles at the URLs ``article`` links to (read once a batch: each
+        credit it makes and its hyperlinks ask)."""
+        if article.id not in self._link_targets:
+            self._link_targets[article.id] = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        return self._link_targets[article.id]
+
     def _hyperlinked(self, article: Article) -> set[str]:
-        found = set(self.store.articles.ids_for_urls([ln.url for ln in article.links if ln.url]).values())
+        found = set(self._linked_ids(article))
         if article.url:
             found |= {link.article for link in self.store.links.linking_to([article.url])}
         found.discard(article.id)
@@ -458,10 +486,11 @@ class Linker:
             parts.find(article.id)
             for other in neighbours[article.id]:
                 parts.union(other, article.id)
-        self._join_loose(parts, {a.id for a in articles}, loose)
-        groups = parts.groups()
         batch = {a.id for a in articles}
-        current = self.store.links.stories_of([n for g in groups for n in g])
+        # the stories of every node, read once: the loose ties' weights and the assignment both need them
+        current = self.store.links.stories_of(sorted({n for g in parts.groups() for n in g} | {n for t in loose for n in (t.a, t.b)}))
+        self._join_loose(parts, batch, loose, current)
+        groups = parts.groups()
         # UTC instants: the earliest member names a new story (an undated one sorts first,
         # as it always has, so story ids stay what they were)
         published = {a.id: instant_key(a.published) or "" for a in articles}

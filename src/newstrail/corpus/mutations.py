@@ -151,21 +151,28 @@ def _lexical_partners(source: Article, target: Article, floor: float) -> list[tu
     return out
 
 
-def pair_sentences(source: Article, target: Article, floor: float = 0.4) -> list[tuple[str, str]]:
+Partners = list[tuple[str | None, str]]
+
+
+def pair_sentences(source: Article, target: Article, floor: float = 0.4, partners: Partners | None = None) -> list[tuple[str, str]]:
     """Each sentence of ``target`` with its most similar sentence of ``source``.
 
     Similarity is the overlap coefficient of content words (shared words over the
     smaller sentence's words), so a sentence that was shortened or extended still
-    pairs with its source; a pair needs at least three shared words.
+    pairs with its source; a pair needs at least three shared words. ``partners``:
+    the pairing already made at ``floor`` (:func:`retold_sentences` reads it too).
     """
-    return [(best, sentence) for best, sentence in _lexical_partners(source, target, floor) if best is not None and best != sentence]
+    found = _lexical_partners(source, target, floor) if partners is None else partners
+    return [(best, sentence) for best, sentence in found if best is not None and best != sentence]
 
 
-def retold_sentences(source: Article, target: Article, floor: float = PARAPHRASE_FLOOR) -> list[tuple[str, str]]:
+def retold_sentences(source: Article, target: Article, floor: float = PARAPHRASE_FLOOR, partners: Partners | None = None) -> list[tuple[str, str]]:
     """Sentences of ``target`` that share too few words with any of ``source`` to pair,
     each with the ``source`` sentence closest in meaning when that is at least ``floor``
-    (cosine of sentence vectors): a retelling in other words ("collided" -> "rammed")."""
-    alone = [sentence for best, sentence in _lexical_partners(source, target, 0.4) if best is None]
+    (cosine of sentence vectors): a retelling in other words ("collided" -> "rammed").
+    ``partners``: the lexical pairing at 0.4, when already made."""
+    found = _lexical_partners(source, target, 0.4) if partners is None else partners
+    alone = [sentence for best, sentence in found if best is None]
     theirs = _sentences(source)
     if not alone or not theirs:
         return []
@@ -617,12 +624,14 @@ def compare_articles(source: Article, target: Article, numbers_only: bool = Fals
         return []
     found: dict[tuple[str, str, str], Mutation] = {}
     credited = frozenset(w.lower() for c in target.attributions if c.kind == "outlet" for w in c.source.split() if w[:1].isupper())
+    # one lexical pairing serves both the paired and the retold sentences
+    partners = _lexical_partners(source, target, 0.4)
     paired = [
         m
-        for a, b in pair_sentences(source, target)
+        for a, b in pair_sentences(source, target, partners=partners)
         for m in _numbers(a, b, source.id, target.id) + ([] if numbers_only else _wording(a, b, source.id, target.id, credited))
     ]
-    retold = [] if numbers_only else [m for a, b in retold_sentences(source, target) for m in _retold(a, b, source.id, target.id)]
+    retold = [] if numbers_only else [m for a, b in retold_sentences(source, target, partners=partners) for m in _retold(a, b, source.id, target.id)]
     for mutation in paired + retold + counted_numbers(source, target) + placed_numbers(source, target):
         # one figure reported once, whichever comparison found it first
         found.setdefault((mutation.type, mutation.from_text, mutation.to_text), mutation)

@@ -70,6 +70,9 @@ class Graph:
     laundering: list[dict[str, str]]
     #: answering roles known from outside the text (an imported fact-check at the article's URL)
     checked: dict[str, str] = field(default_factory=dict)
+    #: each article's answering role as its own text tells it (read once: roles, origins and
+    #: mutations all ask)
+    _told: dict[str, str | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def parents(self, node: str) -> list[str]:
         return [s for (s, t) in self.edges if t == node]
@@ -105,7 +108,10 @@ class Graph:
     @property
     def answers(self) -> dict[str, str]:
         """The articles that answer the claim, by role (fact-check, debunk, correction, denial)."""
-        found = {n: self.checked.get(n) or answer_role(a.title, a.url, a.text) for n, a in self.articles.items()}
+        for n, a in self.articles.items():
+            if n not in self._told:
+                self._told[n] = answer_role(a.title, a.url, a.text)
+        found = {n: self.checked.get(n) or self._told[n] for n in self.articles}
         return {n: role for n, role in found.items() if role}
 
     @property

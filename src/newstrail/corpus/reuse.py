@@ -28,23 +28,30 @@ MIN_RUN = 10
 
 def _runs(fa: Fingerprint, fb: Fingerprint) -> list[tuple[int, int, int, int]]:
     """Maximal runs of identical tokens as (a_first, a_last, b_first, b_last) token indexes."""
-    common = np.intersect1d(fa.grams, fb.grams, assume_unique=False)
-    if common.size == 0:
+    a, b = fa.grams, fb.grams
+    if a.size == 0 or b.size == 0:
         return []
-    ia = np.nonzero(np.isin(fa.grams, common))[0]
-    jb = np.nonzero(np.isin(fb.grams, common))[0]
-    positions: dict[int, list[int]] = {}
-    for i, h in zip(ia.tolist(), fa.grams[ia].tolist()):
-        positions.setdefault(h, []).append(i)
-    seeds = sorted((i - j, i, j) for j, h in zip(jb.tolist(), fb.grams[jb].tolist()) for i in positions[h])
-    runs: list[list[int]] = []
-    for diagonal, i, j in seeds:
-        last = runs[-1] if runs else None
-        if last is not None and last[4] == diagonal and i <= last[1] + N:
-            last[1], last[3] = i + N - 1, j + N - 1
-        else:
-            runs.append([i, i + N - 1, j, j + N - 1, diagonal])
-    return [(r[0], r[1], r[2], r[3]) for r in runs]
+    # every seed (i, j) with a's n-gram i equal to b's n-gram j, in whole-array steps: each
+    # n-gram of b is looked up among a's sorted n-grams, and each hit range is expanded
+    by_hash = np.argsort(a, kind="stable")
+    sorted_a = a[by_hash]
+    low, high = np.searchsorted(sorted_a, b, "left"), np.searchsorted(sorted_a, b, "right")
+    hits = high - low
+    total = int(hits.sum())
+    if total == 0:
+        return []
+    j = np.repeat(np.arange(b.size), hits)
+    i = by_hash[np.arange(total) + np.repeat(low - (np.cumsum(hits) - hits), hits)]
+    diagonal = i - j
+    order = np.lexsort((j, i, diagonal))
+    i, j, diagonal = i[order], j[order], diagonal[order]
+    # a seed continues the run before it on its diagonal when it starts within that run's
+    # last n-gram or right after it (as when the runs were grown seed by seed)
+    starts = np.ones(total, dtype=bool)
+    starts[1:] = (diagonal[1:] != diagonal[:-1]) | (i[1:] - i[:-1] > 2 * N - 1)
+    first = np.nonzero(starts)[0]
+    last = np.append(first[1:] - 1, total - 1)
+    return list(zip(i[first].tolist(), (i[last] + N - 1).tolist(), j[first].tolist(), (j[last] + N - 1).tolist(), strict=True))
 
 
 def align(a: str | Fingerprint, b: str | Fingerprint, min_words: int = 12) -> list[Passage]:

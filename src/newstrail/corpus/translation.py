@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from newstrail.analyze.sentences import split_sentences
 from newstrail.core.article import Article
 from newstrail.core.dates import parse_date, sort_key
+from newstrail.corpus.leads import LeadWindow
 from newstrail.embeddings import align_sentences, get_embedder, multilingual_kind
 from newstrail.store import Store
 from newstrail.store.rows import TranslatedSentence
@@ -89,12 +90,16 @@ def shared_wording(a: str, b: str) -> float:
     >>> shared_wording("el muelle cerró el lunes", "the pier closed on monday")
     0.0
     """
-    def grams(text: str) -> set[tuple[str, ...]]:
-        words = _WORDS.findall(text.lower())
-        return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+    return _shared(_grams(a), _grams(b))
 
-    mine = grams(b)
-    return len(grams(a) & mine) / len(mine) if mine else 0.0
+
+def _grams(text: str) -> set[tuple[str, ...]]:
+    words = _WORDS.findall(text.lower())
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+def _shared(theirs: set[tuple[str, ...]], mine: set[tuple[str, ...]]) -> float:
+    return len(theirs & mine) / len(mine) if mine else 0.0
 
 
 def figures(text: str) -> set[str]:
@@ -179,11 +184,24 @@ class Translations:
     after :meth:`find`, the pairs that tell one event in two languages without one
     translating the other (one story, no edge)."""
 
-    def __init__(self, store: Store, options: TranslationOptions | None = None) -> None:
+    #: articles whose support and word 4-grams are kept
+    cache_size = 2000
+
+    def __init__(self, store: Store, options: TranslationOptions | None = None, window: LeadWindow | None = None) -> None:
         self.store = store
         self.options = options or TranslationOptions()
+        self.leads = window or LeadWindow(store)
         self._vectors: dict[tuple[str, str], tuple[list[tuple[int, int]], np.ndarray]] = {}
         self.related: list[tuple[str, str]] = []
+        # what each article's text gives every pair it is in: its support, its word 4-grams
+        self._texts: dict[str, tuple[set[str], set[tuple[str, ...]]]] = {}
+
+    def _read(self, article: Article) -> tuple[set[str], set[tuple[str, ...]]]:
+        if article.id not in self._texts:
+            if len(self._texts) >= self.cache_size:
+                del self._texts[next(iter(self._texts))]
+            self._texts[article.id] = (support(article.text), _grams(article.text))
+        return self._texts[article.id]
 
     def _sentences(self, article: Article) -> list[tuple[int, int]]:
         return [(s.start, s.end) for s in split_sentences(article.text) if len(article.text[s.start : s.end].strip()) >= self.options.min_chars]
@@ -204,14 +222,18 @@ class Translations:
         dates = [d for a in articles if (d := parse_date(a.published))]
         if dates:
             window = timedelta(days=self.options.window_days)
-            ids = [lead.article for lead in self.store.links.leads_between(min(dates) - window, max(dates) + window) if lead.article not in pool]
             # only stored articles in a covered language other than the batch's (when the
             # batch has one language) can pair with it: the rest is never loaded
             mine = {translatable_language(a) for a in articles} - {None}
             if not mine:
                 return list(pool.values())
-            langs = self.store.articles.languages(ids)
-            ids = [i for i in ids if (lang := _base(langs.get(i))) in COVERED and (len(mine) > 1 or lang not in mine)]
+            found = []
+            for day, mask in self.leads.select(min(dates) - window, max(dates) + window):
+                for language, rows in day.languages.items():
+                    if (lang := _base(language)) in COVERED and (len(mine) > 1 or lang not in mine):
+                        kept = [r for r in rows if mask[r] and day.ids[r] not in pool]
+                        found += [(key, day.ids[r]) for r, key in zip(kept, LeadWindow.order(day, kept), strict=True)]
+            ids = [i for _, i in sorted(found)]  # in the store's order: newest first
             if ids:
                 pool.update({a.id: a for a in self.store.articles.get_many(ids)})
         return list(pool.values())
@@ -257,10 +279,11 @@ class Translations:
         """The translation between ``one`` and ``two`` (earlier first), or None."""
         a, b = sorted((one, two), key=lambda x: (sort_key(x.published), x.id))
         opts = self.options
-        shared = len(support(a.text) & support(b.text))
+        (a_support, a_grams), (b_support, b_grams) = self._read(a), self._read(b)
+        shared = len(a_support & b_support)
         if shared < opts.min_support:
             return None
-        if shared_wording(a.text, b.text) >= opts.max_shared_wording:
+        if _shared(a_grams, b_grams) >= opts.max_shared_wording:
             return None  # the same words: one language mislabelled (reuse covers it), not a translation
         kind = multilingual_kind(base_language(a), base_language(b))
         a_spans, a_vecs = self._embedded(a, kind)

@@ -287,13 +287,16 @@ def store_outcomes(prepared: Iterable[tuple[Outcome, str | None]], settings: Set
         stored = [o.article for o in pending if o.article is not None and o.status != FAILED]
         if stored:
             stories = store.links.stories_of([a.id for a in stored])
+            # unlinked, not story-less: linking another article puts its stored neighbours in
+            # its story before they are linked (another process may have stored them)
+            unlinked = set(store.links.unlinked_among([a.id for a in stored])) if settings.link else set()
             for outcome in pending:
                 article = outcome.article
                 if article is None or outcome.status == FAILED:
                     continue
                 article.story = stories.get(article.id)
                 # added now, or stored by an interrupted run and never linked: linked at the end
-                if settings.link and article.story is None and article.id not in handed:
+                if article.id in unlinked and article.id not in handed:
                     to_link.append(article.id)
                 handed[article.id] = article
         done = list(pending)

@@ -191,4 +191,6 @@ MIGRATIONS: tuple[str, ...] = (
         failures integer NOT NULL DEFAULT 0, error text, retry_at double precision
     );
     """,
+    # 11: (SQLite: an index of links by URL, which this schema has had since 1)
+    "SELECT 1",
 )

@@ -35,6 +35,7 @@ from newstrail.store.rows import (
     ReusedPassage,
     SearchHit,
     SharedBlock,
+    StoredLead,
     TranslatedSentence,
     StoryInfo,
     UrlLink,
@@ -180,6 +181,15 @@ class Links(Protocol):
 
     def leads_of(self, ids: Sequence[str]) -> dict[str, bytes]:
         """Article id -> lead vector bytes, for those of ``ids`` that have one."""
+
+    def stored_leads_between(self, since: datetime, until: datetime) -> list[StoredLead]:
+        """Every lead published in ``[since, until]``, with its article's language and storage order."""
+
+    def stored_leads_of(self, ids: Sequence[str]) -> list[StoredLead]:
+        """The leads of those of ``ids`` that have one, as :meth:`stored_leads_between` gives them."""
+
+    def written_elsewhere(self) -> bool:
+        """Whether another connection may have committed since the last call (True when the backend cannot tell)."""
 
 
 class FactChecks(Protocol):

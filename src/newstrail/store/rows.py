@@ -124,6 +124,19 @@ class Lead:
 
 
 @dataclass(frozen=True)
+class StoredLead:
+    """A stored lead as linking keeps it in memory: with its article's language, and
+    ``stored``, a number that orders articles as they were stored (later, larger), so a
+    window of leads held in memory is read in the order the store reads it."""
+
+    article: str
+    published: str
+    vector: bytes
+    language: str | None
+    stored: int
+
+
+@dataclass(frozen=True)
 class FactCheckRow:
     """An imported fact-check as stored: the columns queries use, and the full ``record``.
 

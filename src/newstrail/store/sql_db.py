@@ -100,6 +100,11 @@ class SQLDB:
     def close(self) -> None:
         raise NotImplementedError
 
+    def written_elsewhere(self) -> bool:
+        """Whether another connection may have committed since the last call; a backend
+        that cannot tell cheaply says True (callers then read again what they hold)."""
+        return True
+
     def select_in(self, sql: str, values: Iterable[Any], *before: Any) -> list[Any]:
         """Rows of ``sql`` (whose one ``{}`` is an ``IN`` list) for every value, chunk by chunk."""
         rows: list[Any] = []

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from newstrail.core.article import Passage
 from newstrail.core.dates import instant_key, to_iso
-from newstrail.store.rows import Cite, Lead, ReusedPassage, StoryInfo, TranslatedSentence, UrlLink
+from newstrail.store.rows import Cite, Lead, ReusedPassage, StoredLead, StoryInfo, TranslatedSentence, UrlLink
 from newstrail.store.sql_db import SQLDB, bounds, chunks, marks, unique
 
 
@@ -197,6 +197,23 @@ class SQLLinks:
             (to_iso(since), to_iso(until), limit),
         ).fetchall()
         return [Lead(*r) for r in rows]
+
+    def stored_leads_between(self, since: datetime, until: datetime) -> list[StoredLead]:
+        """Every lead published in ``[since, until]``, with its article's language and storage order."""
+        rows = self.db.execute(
+            "SELECT a.id, l.published, l.vector, a.language, l.article FROM leads l JOIN articles a ON a.rowid = l.article"
+            " WHERE l.published BETWEEN ? AND ?", (to_iso(since), to_iso(until))).fetchall()
+        return [StoredLead(*r) for r in rows]
+
+    def stored_leads_of(self, ids: Sequence[str]) -> list[StoredLead]:
+        """The leads of those of ``ids`` that have one, as :meth:`stored_leads_between` gives them."""
+        return [StoredLead(*r) for r in self.db.select_in(
+            "SELECT a.id, l.published, l.vector, a.language, l.article FROM leads l JOIN articles a ON a.rowid = l.article WHERE a.id IN ({})", ids)]
+
+    def written_elsewhere(self) -> bool:
+        """Whether another connection may have committed since the last call (True when
+        the backend cannot tell): what linking checks before trusting leads it holds."""
+        return self.db.written_elsewhere()
 
     def leads_of(self, ids: Sequence[str]) -> dict[str, bytes]:
         """Article id -> lead vector bytes, for those of ``ids`` that have one."""

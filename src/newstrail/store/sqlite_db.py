@@ -50,6 +50,7 @@ class SQLiteDB(SQLDB):
         self.location = location
         self.read_only = read_only
         self.busy_timeout = busy_timeout
+        self._data_version: int | None = None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
         # converted here, as the PostgreSQL connection does, so a failed read says what to
@@ -67,6 +68,12 @@ class SQLiteDB(SQLDB):
 
     def close(self) -> None:
         self.db.close()
+
+    def written_elsewhere(self) -> bool:
+        # PRAGMA data_version changes when another connection commits, never for this one's own writes
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        changed, self._data_version = version != self._data_version, version
+        return changed
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

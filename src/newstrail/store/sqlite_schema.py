@@ -221,4 +221,9 @@ MIGRATIONS: tuple[Step, ...] = (
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
     END;
     """,
+    # 11: the links an article's URL receives are looked up by URL (linking asks for every
+    # article): without this index each look-up read every link of the corpus
+    """
+    CREATE INDEX links_url ON links(url);
+    """,
 )
