@@ -56,6 +56,7 @@ from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newstrail.core.langcode import base_language
 from newstrail.core.errors import ConfigError, MissingExtra, NewstrailError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -444,7 +445,7 @@ def multilingual_kind(*languages: str | None) -> str:
     unknown language (None) goes to the accurate model: it covers more, and USE gives
     a language it never saw vectors that match nothing reliably (Uzbek: top-1 0.47-0.65).
     """
-    base = {(lang or "").split("-")[0].split("_")[0].lower() for lang in languages}
+    base = {base_language(lang) for lang in languages}
     return "multilingual" if base <= MULTILINGUAL_LANGUAGES["use-m3"] else "multilingual-accurate"
 
 

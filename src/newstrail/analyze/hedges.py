@@ -20,6 +20,8 @@ from __future__ import annotations
 import functools
 import re
 
+from newstrail.core.langcode import base_language
+
 HEDGES_BY_LANGUAGE: dict[str, tuple[str, ...]] = {
     "en": (
         "appears to", "appear to", "appeared to", "seems to", "seem to", "suggests", "suggest", "suggested", "may", "might",
@@ -94,7 +96,7 @@ def hedges_in(text: str, language: str | None) -> list[str]:
     >>> hedges_in("Los aviones podrían haber despegado al otro lado de la frontera.", "es-MX")
     ['podrían']
     """
-    pattern = _pattern((language or "").split("-")[0].lower())
+    pattern = _pattern(base_language(language))
     return [] if pattern is None else pattern.findall(text.lower())
 
 
@@ -104,4 +106,4 @@ def knows(language: str | None) -> bool:
     >>> knows("pt-BR"), knows("fi")
     (True, False)
     """
-    return (language or "").split("-")[0].lower() in HEDGES_BY_LANGUAGE
+    return base_language(language) in HEDGES_BY_LANGUAGE

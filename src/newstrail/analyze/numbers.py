@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from newstrail.core.langcode import base_language
 from newstrail.core.article import Number, Span
 
 #: the cardinal words (one home: linking reads "Nineteen" and "19" as one figure with them)
@@ -426,7 +427,7 @@ def find_numbers_in(text: str, language: str | None) -> list[Number]:
     >>> [(n.value, n.unit) for n in find_numbers_in("على بعد ١٨ كم", "ar")]
     [(18.0, 'km')]
     """
-    base = (language or "").split("-")[0].split("_")[0].lower()
+    base = base_language(language)
     if base in ("", "en"):
         return list(_find_numbers(text))
     return list(_find_numbers_in(text, base))

@@ -26,6 +26,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from newstrail.core.langcode import base_language
 from newstrail.analyze.hedges import hedges_in, knows
 from newstrail.analyze.numbers import PEOPLE_WORDS, compare, find_numbers, find_numbers_in, is_number_word
 from newstrail.core.article import Number
@@ -498,10 +499,6 @@ def placed_numbers(source: Article, target: Article) -> list[Mutation]:
     return found
 
 
-def _base(language: str | None) -> str:
-    return (language or "").split("-")[0].split("_")[0].lower()
-
-
 #: an earthquake's magnitude, before its figure in most languages ("magnitude-6", "магнитудой
 #: 7", "der Stärke 6", "بقوة 6") and after it in Turkish ("6 büyüklüğünde")
 _MAGNITUDE_BEFORE = re.compile(
@@ -617,7 +614,7 @@ def compare_articles(source: Article, target: Article, numbers_only: bool = Fals
     while their wording differs by nature. Across languages only the figures and the
     hedges of the aligned sentence ``pairs`` (a translation edge's evidence) are compared.
     """
-    if _base(source.language) and _base(target.language) and _base(source.language) != _base(target.language):
+    if base_language(source.language) and base_language(target.language) and base_language(source.language) != base_language(target.language):
         hedges = [] if numbers_only or checks_claims(target) else translated_hedges(source, target, pairs or [])
         return translated_numbers(source, target, pairs or []) + hedges
     if checks_claims(target):

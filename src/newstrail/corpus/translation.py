@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from newstrail.core.langcode import base_language as base_code
 from newstrail.analyze.sentences import split_sentences
 from newstrail.core.article import Article
 from newstrail.core.dates import parse_date, sort_key
@@ -46,7 +47,7 @@ def base_language(article: Article) -> str | None:
 
 
 def _base(language: str | None) -> str | None:
-    lang = (language or "").split("-")[0].split("_")[0].lower()
+    lang = base_code(language)
     return _SAME_AS.get(lang, lang) or None
 
 

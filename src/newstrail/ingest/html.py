@@ -19,6 +19,7 @@ import logging
 import re
 from typing import Any
 
+from newstrail.core.langcode import base_language
 from newstrail.core.article import Article
 from newstrail.core.dates import has_time, parse_date
 from newstrail.core.errors import NoArticleText, UnreadableInput
@@ -45,7 +46,7 @@ EXTRACT_OPTIONS: dict[str, Any] = {
 def _lang_hint(tree: Any) -> str | None:
     lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang:
-        return lang.split("-")[0].strip().lower() or None
+        return base_language(lang) or None
     return None
 
 
