@@ -9,7 +9,6 @@ subprocess timeouts are guards against a hang, not measurements: growth is measu
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import socket
@@ -22,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from web_server import serving
 
 GOOD = "The harbor council of Port Alder voted on Monday to close Pier 9 for repairs after divers found rot in 40 of its pilings."
 DEEP = "[" * 900 + "]" * 900  # json.loads raises RecursionError on this without a depth check
@@ -245,25 +245,11 @@ def test_a_feed_shares_one_deadline_with_its_entries(tmp_path: Path):
     items = "".join(f"<item><title>Entry {i}</title><link>http://127.0.0.1:{slow.port}/entry{i}</link></item>" for i in range(4))
     feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Bay Wire</title>{items}</channel></rss>'.encode()
 
-    class FeedHandler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 -- the name http.server calls
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml")
-            self.send_header("Content-Length", str(len(feed)))
-            self.end_headers()
-            self.wfile.write(feed)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FeedHandler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        run = cli("analyze", f"http://127.0.0.1:{server.server_address[1]}/feed.rss", "--db", "s.db", "--set", "fetch.deadline=1.5",
-                  "--set", "fetch.feed_deadline=2", "--set", "fetch.timeout=1", "--set", "fetch.retries=0", cwd=tmp_path)
+        with serving(feed, "application/rss+xml") as port:
+            run = cli("analyze", f"http://127.0.0.1:{port}/feed.rss", "--db", "s.db", "--set", "fetch.deadline=1.5",
+                      "--set", "fetch.feed_deadline=2", "--set", "fetch.timeout=1", "--set", "fetch.retries=0", cwd=tmp_path)
     finally:
-        server.shutdown()
-        server.server_close()
         slow.close()
     errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 4 and run.returncode == 1

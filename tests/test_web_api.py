@@ -7,13 +7,11 @@ hosts), with the setting that allows them.
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +26,7 @@ pytest.importorskip("fastapi", reason="the web extra is not installed: pip insta
 from newstrail.cli import main  # noqa: E402
 from newstrail.core.config import Settings  # noqa: E402
 from newstrail.core.errors import MissingExtra  # noqa: E402
-from web_server import copy_store, running  # noqa: E402
+from web_server import copy_store, running, serving  # noqa: E402
 
 TOKEN = "harbor-lantern-token"
 ARTICLE = """Ferry Line to Velmora Resumes
@@ -198,24 +196,8 @@ def loopback_page() -> Iterator[str]:
             + "<p>The harbor council met on Monday and approved the pier budget of 3 million crowns for repairs.</p>" * 3
             + "</article></body></html>").encode()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(page)))
-            self.end_headers()
-            self.wfile.write(page)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/memo"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(page, "text/html; charset=utf-8") as port:
+        yield f"http://127.0.0.1:{port}/memo"
 
 
 def test_urls_at_loopback_are_refused(client, loopback_page):

@@ -7,6 +7,7 @@ each server that may write to it.
 
 from __future__ import annotations
 
+import http.server
 import socket
 import sqlite3
 import threading
@@ -16,6 +17,30 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 from newstrail.core.config import Settings
+
+
+@contextmanager
+def serving(body: bytes, content_type: str) -> Iterator[int]:
+    """A server on 127.0.0.1 answering every GET with ``body``; yields its port."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 -- the name http.server calls
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield int(httpd.server_address[1])
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
 
 
 def free_port() -> int:

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.core.errors import ConfigError, StageError
+from newstrail.embeddings import get_embedder
 
 __all__ = ["FEATURES", "MODEL_FILES", "CheckworthyModel", "JoinedEmbedder", "embedder_for", "features", "load_model", "model_path", "terms"]
 
@@ -206,8 +207,6 @@ def embedder_for(name: str) -> JoinedEmbedder:
     >>> embedder_for("static-minilm").dim
     256
     """
-    from newstrail.embeddings import get_embedder
-
     return JoinedEmbedder([get_embedder(part) for part in name.split("+")])
 
 
