@@ -6,6 +6,8 @@ The fact-checks and queries are fictional (the town of Velmora and its neighbour
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +15,8 @@ from click.testing import CliRunner
 
 from newstrail.api.factchecks import match_factchecks, store_vectors
 from newstrail.cli import main
+from newstrail.eval.factchecks import claims_file, load_split, map_at_k
+from newstrail.factchecks.importer import import_files
 from newstrail.factchecks.index import FactCheckIndex, load_embedder
 from newstrail.factchecks.matching import FEATURES, Matcher, MatcherWeights
 from newstrail.factchecks.record import FactCheck
@@ -285,12 +289,26 @@ def test_import_embeds_fast_now_and_accurate_at_the_first_match(tmp_path, write,
     assert store_vectors(deferred) == 0  # nothing left to store
 
 
-def test_shipped_matcher_floors():
-    """Quality gate on the shipped fit: the scores its training run recorded (scripts/train_matcher.py
-    writes them into weights.json; README, Measured) stay above these floors when it is refitted."""
+CT22 = Path(os.environ.get("NEWSTRAIL_SHARED") or Path(__file__).resolve().parents[2] / "shared") / "data" / "checkthat2022-2a"
+
+
+@pytest.mark.skipif(not (CT22 / "vclaims.jsonl").is_file(), reason="../shared/data/checkthat2022-2a is not beside the checkout")
+def test_shipped_matcher_ct2022_dev_floor(tmp_path):
+    """Quality gate, measured: the shipped matcher on CheckThat! 2022 2A dev (held out from its
+    fit; bench/factchecks.py prints lexical 0.882 and fast 0.900 MAP@5 there), imported as a
+    user imports (fast embeddings only: the accurate ones cost minutes for 14,231 claims,
+    and the hybrid variant's figure is bench/factchecks.py's to print)."""
+    with open_store(str(tmp_path / "ct22.db")) as store:
+        [report] = import_files([str(claims_file(CT22, tmp_path))], store, kinds=("fast",))
+        index = FactCheckIndex.from_store(store, kinds=("fast",))
+    assert report.added == 14231
+    queries, gold = load_split(CT22, "dev")
+    ids = list(queries)
     weights = MatcherWeights.load()
-    rows = {r["variant"]: r for r in weights.meta["dev"]}
     assert weights.preference[0] == "hybrid"
-    assert rows["hybrid"]["dev_map5"] >= 0.935 and rows["accurate"]["dev_map5"] >= 0.935  # CheckThat! 2022 dev, held out
-    assert rows["hybrid"]["cv_map5"] >= 0.87 and min(rows["hybrid"]["cv_folds"]) >= 0.83  # 5-fold CV on CT2022 train
-    assert rows["fast"]["dev_map5"] >= 0.895 and rows["lexical"]["dev_map5"] >= 0.875
+    scores = {}
+    for variant in ("lexical", "fast"):
+        found = Matcher(index, weights=weights, variant=variant).match_many([queries[q] for q in ids], top=5)
+        scores[variant] = map_at_k({q: [m.factcheck.id for m in ms] for q, ms in zip(ids, found, strict=True)}, gold, 5)
+    assert len(ids) == 199 and scores["lexical"] >= 0.875 and scores["fast"] >= 0.895, scores
+
