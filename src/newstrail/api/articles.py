@@ -250,15 +250,26 @@ class ArticleRhetoric:
     computed: bool = False
 
 
+def ensure_rhetoric(article: Article) -> tuple[Article, bool]:
+    """The article with its techniques, found now (not stored) when it was stored without the
+    rhetoric stage, and whether they were; what a report, a listing and ``rhetoric`` show alike.
+
+    >>> stored = Article(id="a1", text="A plain sentence.", stages=["rhetoric"])
+    >>> ensure_rhetoric(stored)[1]
+    False
+    """
+    stage = RhetoricStage()
+    if stage.name in article.stages:
+        return article, False
+    return stage(article), True
+
+
 def rhetoric(where: StoreLike, key: str) -> ArticleRhetoric:
     """A stored article's techniques; computed on the fly, not stored, when its record lacks them
     (``analyze`` with the rhetoric stage is the way to store them)."""
     with opened(where) as store:
         article = store.articles.find(key)
-    stage = RhetoricStage()
-    computed = stage.name not in article.stages
-    if computed:
-        article = stage(article)
+    article, computed = ensure_rhetoric(article)
     return ArticleRhetoric(article, list(article.rhetoric), computed)
 
 

@@ -14,8 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newstrail.analyze.rhetoric import RhetoricStage
-from newstrail.api.articles import rhetoric_file
+from newstrail.api.articles import ensure_rhetoric, rhetoric_file
 from newstrail.api.session import StoreLike, opened, store_exists, store_location
 from newstrail.core.article import Article, Technique
 from newstrail.core.config import Settings
@@ -107,10 +106,8 @@ def text_files(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Newstr
     return files, keys, errors
 
 
-def _stored(stage: RhetoricStage, source: str, article: Article) -> TextTechniques:
-    computed = stage.name not in article.stages
-    if computed:
-        article = stage(article)
+def _stored(source: str, article: Article) -> TextTechniques:
+    article, computed = ensure_rhetoric(article)
     return TextTechniques(source, article.id, article.text, list(article.rhetoric), computed)
 
 
@@ -157,13 +154,12 @@ def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Seque
         if story or everything:
             yield NotFound(f"no store at {path} to read articles from; give --db FILE")
         return
-    stage = RhetoricStage()
     with opened(where) as store:
         total, found = _from_store(store, keys, story, everything)
         step = counter(progress, "texts", len(files) + total)
         yield from _files(files, step, as_read)
         for source, item in found:
-            yield item if isinstance(item, NewstrailError) else _stored(stage, source, item)
+            yield item if isinstance(item, NewstrailError) else _stored(source, item)
             step()
 
 

@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newstrail.analyze.rhetoric import RhetoricStage
-from newstrail.api.articles import ensure_claims
+from newstrail.api.articles import ensure_claims, ensure_rhetoric
 from newstrail.api.session import StoreLike, opened
 from newstrail.core.article import Article
 from newstrail.core.errors import ConfigError
@@ -76,10 +75,7 @@ class _Reader:
     def article(self, key: str) -> ArticleReport:
         article = self.store.articles.find(key)
         ensure_claims(article)  # stored without the claims stage: scored now, as `newstrail claims` does
-        stage = RhetoricStage()
-        computed = stage.name not in article.stages
-        if computed:
-            article = stage(article)
+        article, computed = ensure_rhetoric(article)
         story = story_summary(self.trace(article.story), article.id) if article.story and self.story_size(article.story) >= 2 else None
         return ArticleReport(article, self.ratings.for_article(article), story, computed)
 
