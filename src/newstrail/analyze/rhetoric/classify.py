@@ -19,6 +19,7 @@ document in one product.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,27 +46,39 @@ class SpanScorer:
     def __init__(self, classifier: LinearTechniques, clusters: Clusters | None = None) -> None:
         self.classifier, self.clusters = classifier, clusters
         self.pairs = pair_rows(classifier.index, "bi=")
-        self.word_rows: dict[str, tuple[int, ...]] = {}
+        self.word_rows: dict[str, tuple[int, ...]] = {}  # a word's rows (span_word_features)
         self.sentence_rows: dict[str, int] = {}  # a word's s= row, -1 for none
 
-    def _rows(self, low: str) -> tuple[int, ...]:
-        if len(self.word_rows) >= MAX_WORDS:
-            self.word_rows.clear()
-        index = self.classifier.index
-        rows = tuple(i for i in map(index.get, span_word_features(low, self.clusters)) if i is not None)
-        self.word_rows[low] = rows
-        return rows
+    def _word_rows(self, low: list[str]) -> set[int]:
+        """The feature rows of the words ``low`` (lower case), each feature once (a set)."""
+        known = self.word_rows
+        new = set(low).difference(known)
+        if new:
+            if len(known) + len(new) > MAX_WORDS:  # the cache starts again
+                known.clear()
+                new = set(low)
+            index, clusters = self.classifier.index, self.clusters
+            for w in new:
+                known[w] = tuple(i for i in map(index.get, span_word_features(w, clusters)) if i is not None)
+        return set(chain.from_iterable(map(known.__getitem__, low)))
 
-    def _sentence_row(self, low: str) -> int:
-        if len(self.sentence_rows) >= MAX_WORDS:
-            self.sentence_rows.clear()
-        row = self.sentence_rows[low] = self.classifier.index.get(sentence_word_feature(low), -1)
-        return row
+    def _sentence_word_rows(self, words: set[str]) -> set[int]:
+        """The ``s=`` rows of a sentence's ``words`` (lower case), -1 for a word with none."""
+        known = self.sentence_rows
+        new = words.difference(known)
+        if new:
+            if len(known) + len(new) > MAX_WORDS:
+                known.clear()
+                new = words
+            index = self.classifier.index
+            for w in new:
+                known[w] = index.get(sentence_word_feature(w), -1)
+        return set(map(known.__getitem__, words))
 
     def scores(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> np.ndarray:
         """The classes' linear scores (as of :func:`.features.span_features`) of each
         ``(start, end, sentence)`` span of ``doc``: one row a span, all gathered at once."""
-        index, known, pairs = self.classifier.index, self.word_rows, self.pairs
+        index, pairs = self.classifier.index, self.pairs
         first: list[int] = []  # per span, where its features start in rows
         rows: list[int] = []
         values: list[float] = []
@@ -73,18 +86,16 @@ class SpanScorer:
             first.append(len(rows))
             words = doc.span_words(start, end)
             low = list(map(str.lower, words))
-            found: set[int] = set()  # a feature counts once however many words carry it
-            for w in low:
-                mine = known.get(w)
-                found.update(self._rows(w) if mine is None else mine)
-            found.update(r for r in map(pairs.get, zip(low, low[1:])) if r is not None)
-            found.update(r for r in map(index.get, span_edge_features(low)) if r is not None)
+            found: set[int | None] = set(self._word_rows(low))  # a feature counts once however many words carry it
+            found.update(map(pairs.get, zip(low, low[1:])))
+            found.update(map(index.get, span_edge_features(low)))
+            found.discard(None)
             form = span_form_features(doc, start, end, sentence, words, low)
             for i, v in zip(map(index.get, form), form.values()):
                 if i is not None:
                     rows.append(i)
                     values.append(v)
-            rows += found
+            rows += found  # type: ignore[arg-type]  # None was discarded
             values += [1.0] * len(found)
             if len(rows) == first[-1]:  # a span of no known feature: one of no weight, so it has a row
                 rows.append(0)
@@ -100,13 +111,13 @@ class SpanScorer:
 
     def _contexts(self, doc: Doc, sentences: list[int]) -> np.ndarray:
         """The scores of :func:`.features.sentence_context` of each of ``sentences``, without the intercept."""
-        index, known = self.classifier.index, self.sentence_rows
+        index = self.classifier.index
         first: list[int] = []
         rows: list[int] = []
         empty: list[int] = []
         for k, i in enumerate(sentences):
             first.append(len(rows))
-            found = {known[w] if w in known else self._sentence_row(w) for w in set(doc.lower[doc.bounds[i] : doc.bounds[i + 1]])}
+            found = self._sentence_word_rows(set(doc.lower[doc.bounds[i] : doc.bounds[i + 1]]))
             found.update(index.get(f, -1) for f in sentence_context_flags(doc, i))
             found.discard(-1)
             rows += found

@@ -80,26 +80,26 @@ def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: 
     it reaches ``keep`` (hysteresis: a weak run next to nothing is noise); a run of
     punctuation alone is no span.
     """
-    out = []
-    for i, first in enumerate(doc.bounds[:-1]):
-        p = probs[i]
-        if not len(p):
-            continue
-        words = doc.sentence_words(i)
-        runs: list[list[int]] = []
-        for j in np.flatnonzero(p > threshold).tolist():
-            if runs and j - runs[-1][1] <= gap + 1:
-                runs[-1][1] = j
-            else:
-                runs.append([j, j])
-        for a, b in runs:
-            # trim punctuation at the edges: spans start and end on words
-            while a <= b and not words[a][0].isalnum() and words[a] not in "“\"‘'":
-                a += 1
-            while b >= a and not words[b][0].isalnum() and words[b] not in "”\"’'?!":
-                b -= 1
-            if a <= b and p[a : b + 1].max() >= keep and any(words[k][0].isalnum() for k in range(a, b + 1)):
-                out.append((doc.starts[first + a], doc.ends[first + b], float(p[a : b + 1].mean()), i))
+    flat = np.concatenate(probs) if len(probs) else np.zeros(0)
+    over = np.flatnonzero(flat > threshold)
+    if not len(over):
+        return []
+    # the runs of all sentences at once: a run starts where the sentence changes or the step
+    # from the token before over the threshold is more than gap + 1
+    sentence = np.searchsorted(np.asarray(doc.bounds), over, side="right") - 1
+    head = np.ones(len(over), dtype=bool)
+    head[1:] = (np.diff(over) > gap + 1) | (sentence[1:] != sentence[:-1])
+    heads = np.flatnonzero(head)
+    lasts = np.append(heads[1:], len(over)) - 1
+    words, out = doc.words, []
+    for a, b, i in zip(over[heads].tolist(), over[lasts].tolist(), sentence[heads].tolist()):
+        # trim punctuation at the edges: spans start and end on words
+        while a <= b and not words[a][0].isalnum() and words[a] not in "“\"‘'":
+            a += 1
+        while b >= a and not words[b][0].isalnum() and words[b] not in "”\"’'?!":
+            b -= 1
+        if a <= b and flat[a : b + 1].max() >= keep and any(words[k][0].isalnum() for k in range(a, b + 1)):
+            out.append((doc.starts[a], doc.ends[b], float(flat[a : b + 1].mean()), i))
     return out
 
 

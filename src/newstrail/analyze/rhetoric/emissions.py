@@ -26,7 +26,7 @@ from itertools import repeat
 import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
-    NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, neighbour_features, pair_rows, sentence_flags, word_features,
+    NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, neighbour_features, pair_rows, word_features,
     word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
@@ -185,9 +185,10 @@ class Emitter:
         full = lengths > 0
         if full.any():
             out[full] += self.sent_lex[np.bitwise_or.reduceat(self.lex_mask[ids], bounds[:-1][full])]
-        text, flags = doc.text, self.flags
-        for i, span in enumerate(doc.sentences[first : first + len(lengths)]):
-            if lengths[i]:
-                for name in sentence_flags(text[span.start : span.end], first + i):
-                    out[i] += flags[name]
+        # the flags in sentence_flags' order: a question, an exclamation, the headline
+        asks, exclaims = (m[first : first + len(lengths)] for m in doc.marks)
+        out[asks & full] += self.flags["sent?"]
+        out[exclaims & full] += self.flags["sent!"]
+        if first == 0 and full[0]:
+            out[0] += self.flags["title"]
         return out

@@ -54,6 +54,8 @@ WHOLE_TEXT_CHARS = 100_000
 #: ... and beyond it within this many characters either side of the span
 NEAR_CHARS = 5_000
 _QUOTE_MARKS = frozenset("\"“”«»‘’'")
+#: what may close a question after its "?" (a quotation mark, a bracket, a space)
+_CLOSING = "\"”’'») "
 
 
 @dataclass(frozen=True, slots=True)  # slots: an article of a million tokens holds them all
@@ -156,6 +158,16 @@ class Doc:
         return self.starts[self.bounds[sentence] : self.bounds[sentence + 1]]
 
     @cached_property
+    def marks(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per sentence, whether it asks (ends with ``?`` before closing marks, see
+        :func:`sentence_flags`) and whether it holds ``!``: two boolean arrays."""
+        text = self.text
+        said = [text[s.start : s.end] for s in self.sentences]
+        asks = np.fromiter((t.rstrip(_CLOSING).endswith("?") for t in said), dtype=bool, count=len(said))
+        exclaims = np.fromiter(("!" in t for t in said), dtype=bool, count=len(said))
+        return asks, exclaims
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -209,6 +221,28 @@ def document(text: str, sentences: Sequence[Span] | None = None) -> Doc:
     # a sentence whose edge falls inside a token of the whole text is tokenised alone, as the
     # sentence's own tokens are what the features were trained on
     alone = ((first > 0) & (every_end[np.maximum(first - 1, 0)] > at)) | ((stop > first) & (every_end[np.maximum(stop - 1, 0)] > to))
+    if alone.any():
+        words, flat_starts, flat_ends, bounds = _sentence_tokens(text, spans, every, every_start, every_end, first, stop, alone)
+    else:  # every sentence's tokens are those of the whole text: one gather, no loop
+        sizes = stop - first
+        bounds = np.concatenate([[0], np.cumsum(sizes)]).tolist()
+        if len(spans) and (first[1:] == stop[:-1]).all():  # the sentences cover a run of tokens
+            a, b = int(first[0]), int(stop[-1])
+            words, flat_starts, flat_ends = every[a:b], every_start[a:b].tolist(), every_end[a:b].tolist()
+        else:
+            take = np.repeat(first - bounds[:-1], sizes) + np.arange(bounds[-1])
+            words = list(map(every.__getitem__, take.tolist()))
+            flat_starts, flat_ends = every_start[take].tolist(), every_end[take].tolist()
+    lower = list(map(str.lower, words))
+    counts = Counter(compress(lower, map(str.isalnum, map(itemgetter(0), words))))
+    quoted = [(q.span.start, q.span.end, q.words) for q in find_quotations(text)]
+    return Doc(text, spans, words, lower, flat_starts, flat_ends, bounds, counts, quoted)
+
+
+def _sentence_tokens(text: str, spans: list[Span], every: list[str], every_start: np.ndarray, every_end: np.ndarray,
+                     first: np.ndarray, stop: np.ndarray, alone: np.ndarray) -> tuple[list[str], list[int], list[int], list[int]]:
+    """The tokens of each sentence, those of the whole text (``every``, ``first:stop``) or, for a
+    sentence marked ``alone``, its own: ``(words, starts, ends, bounds)``."""
     words: list[str] = []
     starts: list[np.ndarray] = []
     ends: list[np.ndarray] = []
@@ -224,12 +258,7 @@ def document(text: str, sentences: Sequence[Span] | None = None) -> Doc:
             starts.append(every_start[a:b])
             ends.append(every_end[a:b])
         bounds.append(len(words))
-    flat_starts = np.concatenate(starts).tolist() if starts else []
-    flat_ends = np.concatenate(ends).tolist() if ends else []
-    lower = list(map(str.lower, words))
-    counts = Counter(compress(lower, map(str.isalnum, map(itemgetter(0), words))))
-    quoted = [(q.span.start, q.span.end, q.words) for q in find_quotations(text)]
-    return Doc(text, spans, words, lower, flat_starts, flat_ends, bounds, counts, quoted)
+    return words, np.concatenate(starts).tolist(), np.concatenate(ends).tolist(), bounds
 
 
 def _shape(word: str) -> str:
@@ -245,10 +274,8 @@ def _shape(word: str) -> str:
 
 
 def _bucket(n: int, edges: Sequence[int]) -> int:
-    for i, edge in enumerate(edges):
-        if n <= edge:
-            return i
-    return len(edges)
+    """The index of the first of ``edges`` (ascending) at least ``n``, ``len(edges)`` past them all."""
+    return bisect.bisect_left(edges, n)
 
 
 @lru_cache(maxsize=65536)
@@ -323,7 +350,7 @@ def sentence_flags(sentence: str, index: int) -> list[str]:
     ['sent?', 'title']
     """
     f = []
-    if sentence.rstrip("\"”’'») ").endswith("?"):
+    if sentence.rstrip(_CLOSING).endswith("?"):
         f.append("sent?")
     if "!" in sentence:
         f.append("sent!")
@@ -430,12 +457,14 @@ def span_form_features(doc: Doc, start: int, end: int, sentence: int | None, wor
     """A span's length, word lists, recurrences, quotation marks, punctuation and share of its sentence.
 
     ``words`` are its token texts (:meth:`Doc.span_words`), ``low`` the same in lower case.
+    (Run for every span of every article: the word lists are asked only of the words some
+    list holds, and the quotation marks and clichés are each one search.)
     """
     text = doc.text[start:end]
     f: dict[str, float] = {"bias": 1.0}
     alnum = [w for w in low if w[0].isalnum()]
     f[f"len={_bucket(len(alnum), (1, 2, 3, 5, 8, 13, 21))}"] = 1.0
-    for w in alnum:
+    for w in [w for w in alnum if w in _LISTED]:
         for name in word_lists(w):
             f[f"lex={name}"] = f.get(f"lex={name}", 0.0) + 1.0
     # how often the span's words recur in the article: the mark of repetition
@@ -444,8 +473,8 @@ def span_form_features(doc: Doc, start: int, end: int, sentence: int | None, wor
     f[f"occ={_bucket(occurrences, (1, 2, 3, 5))}"] = 1.0
     content = [w for w in alnum if w not in STOPWORDS]
     if content:
-        f[f"wrep={_bucket(min(doc.counts[w] for w in content), (1, 2, 3, 5, 8))}"] = 1.0
-    if any(c in text for c in "\"“”«»"):
+        f[f"wrep={_bucket(min(map(doc.counts.__getitem__, content)), (1, 2, 3, 5, 8))}"] = 1.0
+    if _DOUBLE_MARK.search(text):
         f["hasquote"] = 1.0
     q = doc.in_quote(start)
     if q:
@@ -454,15 +483,23 @@ def span_form_features(doc: Doc, start: int, end: int, sentence: int | None, wor
         f["ends?"] = 1.0
     if "!" in text:
         f["has!"] = 1.0
-    if any(t.isupper() and len(t) > 1 for t in words):
+    if not text.islower() and any(t.isupper() and len(t) > 1 for t in words):
         f["caps"] = 1.0
-    if any(c in key for c in CLICHES):
+    if _CLICHE.search(key):
         f["cliche"] = 1.0
     if sentence is not None:
         s = doc.sentences[sentence]
         cover = (end - start) / max(1, s.end - s.start)
         f[f"cover={_bucket(int(cover * 10), (1, 3, 6, 8))}"] = 1.0
     return f
+
+
+#: every word some list of :mod:`.lexicons` holds
+_LISTED = frozenset().union(*CLASSES.values())
+#: the double quotation marks a span's text may hold
+_DOUBLE_MARK = re.compile("[\"“”«»]")
+#: any cliché as a substring, in one search
+_CLICHE = re.compile("|".join(map(re.escape, sorted(CLICHES))))
 
 
 def sentence_context(doc: Doc, sentence: int) -> dict[str, float]:
@@ -484,9 +521,8 @@ def sentence_word_feature(low: str) -> str:
 
 def sentence_context_flags(doc: Doc, sentence: int) -> list[str]:
     """Whether a span's sentence is a question, and whether it is the headline."""
-    s = doc.sentences[sentence]
     f = []
-    if doc.text[s.start : s.end].rstrip("\"”’'») ").endswith("?"):
+    if doc.marks[0][sentence]:
         f.append("sent?")
     if sentence == 0:
         f.append("title")
