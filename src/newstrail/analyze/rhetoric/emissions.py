@@ -26,8 +26,8 @@ from itertools import repeat
 import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
-    NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, neighbour_features, pair_rows, word_features,
-    word_lists,
+    _LEVELS, _QUOTE_MARKS, NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, _cluster_ids, _shape, neighbour_features,
+    pair_rows, word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
 
@@ -69,6 +69,7 @@ class Emitter:
         bits = (np.arange(2 ** len(_LEX_NAMES))[:, None] >> np.arange(len(_LEX_NAMES))) & 1
         self.sent_lex = bits @ np.stack([self._sum([f"s_{name}"]) for name in _LEX_NAMES])
         self._bigrams(index)
+        self.rows = _FeatureRows(index, clusters)
         # the words with a weight as some neighbour (w-2=, w-1=, w1=, w2=)
         prefixes = tuple(f"w{k}=" for k in NEIGHBOURS)
         self.neighbours_known = {name.split("=", 1)[1] for name in index if name.startswith(prefixes)}
@@ -86,6 +87,13 @@ class Emitter:
         for slot, rows in enumerate(slots):
             for pair, row in rows.items():
                 self.pairs[self.pair_row[pair], slot] = self.weights[row]
+        # the pairs looked up by numbers: each word of a pair gets an id from 1 (0: in no pair) and
+        # a pair (a, b) the key id(a) * base + id(b), sorted for searchsorted
+        self.pair_words = {w: i for i, w in enumerate(dict.fromkeys(w for pair in self.pair_row for w in pair), start=1)}
+        self.pair_base = len(self.pair_words) + 1
+        keyed = sorted((self.pair_words[a] * self.pair_base + self.pair_words[b], k) for (a, b), k in self.pair_row.items())
+        self.pair_keys = np.array([key for key, _ in keyed] or [-1], dtype=np.int64)
+        self.pair_at = np.array([k for _, k in keyed] or [0], dtype=np.intp)
 
     def _reset(self) -> None:
         self.types: dict[str, int] = {}
@@ -94,6 +102,7 @@ class Emitter:
         self.table[_EOS, 3:5] = [self._sum(neighbour_features(None, k, self.clusters)) for k in NEIGHBOURS[2:]]
         self.lex_mask = np.zeros(1024, dtype=np.int64)
         self.repeats = np.zeros(1024, dtype=bool)  # whether rep= applies (a word, not a stop word)
+        self.pair_word = np.zeros(1024, dtype=np.int64)  # the id of the type's lower case in pair_words
 
     def _learn(self, words: list[str]) -> None:
         """Sum the weights of the word types of ``words`` not seen before."""
@@ -108,21 +117,22 @@ class Emitter:
             self.table = np.concatenate([self.table, np.zeros((size - len(self.table), *self.table.shape[1:]))])
             self.lex_mask = np.concatenate([self.lex_mask, np.zeros(size - len(self.lex_mask), dtype=np.int64)])
             self.repeats = np.concatenate([self.repeats, np.zeros(size - len(self.repeats), dtype=bool)])
-        strings: list[str] = []  # every feature string of the new types, and the table cell it adds to
+            self.pair_word = np.concatenate([self.pair_word, np.zeros(size - len(self.pair_word), dtype=np.int64)])
+        rows: list[int] = []  # the feature rows of the new types (-1: not in the model), and the table cell each adds to
         cells: list[int] = []
         clusters = self.clusters or {}
         for row, text in enumerate(new, start=first):
             low = text.lower()
             # a word the model knows nothing of as a neighbour (names, figures) adds nothing there
             known = low in self.neighbours_known or low in clusters or word_lists(low)
-            parts = [word_features(text, clusters), *(neighbour_features(low, k, clusters) for k in NEIGHBOURS if known)]
-            for slot, features in enumerate(parts):
-                strings += features
-                cells += [row * _SLOTS + slot] * len(features)
+            for slot, found in enumerate(self.rows(text, low, bool(known))):
+                rows += found
+                cells += [row * _SLOTS + slot] * len(found)
             self.lex_mask[row] = sum(1 << _LEX_NAMES.index(name) for name in word_lists(low))
             self.repeats[row] = text[0].isalnum() and low not in STOPWORDS
+            self.pair_word[row] = self.pair_words.get(low, 0)
             self.types[text] = row
-        found = np.fromiter(map(self.index.get, strings, repeat(-1)), dtype=np.intp, count=len(strings))
+        found = np.asarray(rows, dtype=np.intp)
         keep = found >= 0
         np.add.at(self.table.reshape(-1, self.table.shape[2]), np.asarray(cells, dtype=np.intp)[keep], self.weights[found[keep]])
 
@@ -156,7 +166,11 @@ class Emitter:
         e += self.place[place].sum(axis=0)
         e += self._sentences(doc, ids, bounds, lengths, first)[sentence]
         if n > 1:
-            pair = np.fromiter(map(self.pair_row.get, zip(lower, lower[1:]), repeat(0)), dtype=np.intp, count=n - 1)
+            # each neighbouring pair's row of self.pairs, by its key (0: a pair with no weight)
+            word = self.pair_word[ids]
+            key = word[:-1] * self.pair_base + word[1:]
+            at = np.minimum(np.searchsorted(self.pair_keys, key), len(self.pair_keys) - 1)
+            pair = np.where(self.pair_keys[at] == key, self.pair_at[at], 0)
             pair[pos[1:] == 0] = 0  # the pair across two sentences is none
             e[1:] += self.pairs[pair, 0]
             e[:-1] += self.pairs[pair, 1]
@@ -192,3 +206,49 @@ class Emitter:
         if first == 0 and full[0]:
             out[0] += self.flags["title"]
         return out
+
+
+class _FeatureRows:
+    """A word type's feature rows, slot by slot: :func:`.features.word_features` (slot 0) and
+    :func:`.features.neighbour_features` of each of ``NEIGHBOURS`` (slots 1 to 4), in the order
+    of their strings, -1 for a feature the model lacks. The rows are looked up by the strings'
+    parts (the word, its suffix, shape, word lists and clusters) instead of writing the strings:
+    a new word type costs a few dictionary look-ups (``tests/test_rhetoric_speed.py`` checks the
+    sums against the strings')."""
+
+    def __init__(self, index: Mapping[str, int], clusters: Clusters | None) -> None:
+        def rows(prefix: str) -> dict[str, int]:
+            return {name[len(prefix) :]: row for name, row in index.items() if name.startswith(prefix)}
+
+        def cluster_rows(prefix: str) -> dict[int, int]:
+            return {int(c): row for c, row in rows(prefix).items() if c.lstrip("-").isdigit()}
+
+        self.clusters = clusters or {}
+        # offset 0 is the word itself: w=, lex=, c=; a neighbour's are w-1=, lex-1=, c-1= ...
+        self.word = {k: rows(f"w{k or ''}=") for k in (0, *NEIGHBOURS)}
+        self.lex = {k: rows(f"lex{k or ''}=") for k in (0, *NEIGHBOURS)}
+        self.cluster = {(level, k): cluster_rows(f"{level}{f'{k:+d}' if k else ''}=") for level in _LEVELS for k in (0, -1, 1)}
+        self.shape, self.suffix = rows("sh="), rows("suf=")
+        self.flag = {name: index.get(name, -1) for name in ("superl", "adv", "qmark")}
+
+    def __call__(self, text: str, low: str, known: bool) -> list[list[int]]:
+        """The rows of slot 0 and, when the word is ``known`` as a neighbour, of slots 1 to 4."""
+        names = word_lists(low)
+        ids = _cluster_ids(self.clusters, low)
+        own = [self.word[0].get(low, -1), self.shape.get(_shape(text), -1), self.suffix.get(low[-3:], -1)]
+        own += [self.lex[0].get(name, -1) for name in names]
+        if low.endswith("est") and len(low) > 5:
+            own.append(self.flag["superl"])
+        if low.endswith("ly") and len(low) > 4:
+            own.append(self.flag["adv"])
+        if text in _QUOTE_MARKS:
+            own.append(self.flag["qmark"])
+        own += [self.cluster[(level, 0)].get(c, -1) for level, c in ids]
+        parts = [own]
+        if known:
+            for k in NEIGHBOURS:
+                part = [self.word[k].get(low, -1), *(self.lex[k].get(name, -1) for name in names)]
+                if k in (-1, 1):
+                    part += [self.cluster[(level, k)].get(c, -1) for level, c in ids]
+                parts.append(part)
+        return parts

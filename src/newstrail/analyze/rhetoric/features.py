@@ -285,6 +285,8 @@ def word_lists(word: str) -> tuple[str, ...]:
     >>> word_lists("threat")
     ('loaded', 'fear')
     """
+    if word not in _LISTED:  # most words are in no list
+        return ()
     return tuple(name for name, words in CLASSES.items() if word in words)
 
 

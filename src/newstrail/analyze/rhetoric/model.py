@@ -133,7 +133,11 @@ RENORMALISE = 8
 def _groups(lengths: np.ndarray, cells: int = 65_536) -> list[np.ndarray]:
     """The non-empty sentences in groups run side by side, longest first: a group is padded to
     its longest, so it takes sentences while the padded cells stay under ``cells`` or twice its tokens."""
-    order = [int(i) for i in np.argsort(-lengths, kind="stable") if lengths[i] > 0]
+    ranked = np.argsort(-lengths, kind="stable")
+    ranked = ranked[lengths[ranked] > 0]
+    if len(ranked) and len(ranked) * int(lengths[ranked[0]]) <= cells:  # one group (every real article)
+        return [ranked]
+    order = ranked.tolist()
     groups, k = [], 0
     while k < len(order):
         longest, tokens, j = int(lengths[order[k]]), 0, k
