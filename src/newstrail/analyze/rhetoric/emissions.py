@@ -217,8 +217,13 @@ class _FeatureRows:
     sums against the strings')."""
 
     def __init__(self, index: Mapping[str, int], clusters: Clusters | None) -> None:
+        by_prefix: dict[str, dict[str, int]] = {}  # "w-1=evil" -> by_prefix["w-1="]["evil"]: one pass over the index
+        for name, row in index.items():
+            prefix, mark, value = name.partition("=")
+            by_prefix.setdefault(prefix + mark, {})[value] = row
+
         def rows(prefix: str) -> dict[str, int]:
-            return {name[len(prefix) :]: row for name, row in index.items() if name.startswith(prefix)}
+            return by_prefix.get(prefix, {})
 
         def cluster_rows(prefix: str) -> dict[int, int]:
             return {int(c): row for c, row in rows(prefix).items() if c.lstrip("-").isdigit()}

@@ -28,8 +28,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import compress
-from operator import itemgetter
 
 import numpy as np
 
@@ -234,7 +232,11 @@ def document(text: str, sentences: Sequence[Span] | None = None) -> Doc:
             words = list(map(every.__getitem__, take.tolist()))
             flat_starts, flat_ends = every_start[take].tolist(), every_end[take].tolist()
     lower = list(map(str.lower, words))
-    counts = Counter(compress(lower, map(str.isalnum, map(itemgetter(0), words))))
+    # the words' counts (those starting with a letter or digit: a word's first character and its
+    # lower case's are alike in that, for every character): one count of all, then the rest dropped
+    counts = Counter(lower)
+    for key in [key for key in counts if not key[0].isalnum()]:
+        del counts[key]
     quoted = [(q.span.start, q.span.end, q.words) for q in find_quotations(text)]
     return Doc(text, spans, words, lower, flat_starts, flat_ends, bounds, counts, quoted)
 
