@@ -18,6 +18,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from newstrail.analyze.rhetoric import emissions, load_model
+from newstrail.analyze.rhetoric.detector import learned_spans
 from newstrail.analyze.rhetoric.emissions import Emitter
 from newstrail.analyze.rhetoric.features import document, span_features, token_features, tokenize
 from newstrail.core.article import Span
@@ -110,3 +111,27 @@ def test_odd_texts_score_as_their_feature_strings(text):
         features = token_features(doc, i, model.clusters)
         if features:
             assert np.allclose(flat[doc.bounds[i] : doc.bounds[i + 1]], model.tagger.emissions(features), rtol=0, atol=1e-9)
+
+
+@hypothesis_settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="ab |“\"'?.\n-’", max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=5))
+def test_a_documents_sentences_hold_their_own_tokens(text, cuts):
+    # sentences as given, in order: with gaps between them, overlapping, or cut inside a word
+    spans = sorted(Span(min(a, len(text)), min(a + n, len(text))) for a, n in cuts)
+    doc = document(text, spans)
+    assert doc.bounds[-1] == len(doc.words) == len(doc.starts) == len(doc.ends)
+    for i, s in enumerate(spans):
+        assert doc.tokens[i] == tokenize(text, s.start, s.end)
+
+
+def test_learned_spans_join_runs_within_a_sentence_and_trim_punctuation():
+    doc = document("A b c. D e f g.", [Span(0, 6), Span(7, 15)])
+    assert doc.bounds == [0, 4, 9]
+    probs = [np.array([0.9, 0.1, 0.8, 0.9]), np.array([0.95, 0.2, 0.2, 0.7, 0.9])]
+    # gap 1 joins "A" and "c ." over "b"; no run crosses the sentence edge; the full stops are trimmed
+    spans = learned_spans(doc, probs, 0.5, gap=1)
+    assert [(s, e, i) for s, e, _, i in spans] == [(0, 5, 0), (7, 8, 1), (13, 14, 1)]
+    assert spans[0][2] == pytest.approx(0.6)
+    # hysteresis: only the run that reaches 0.92 somewhere is kept
+    assert [(s, e) for s, e, _, _ in learned_spans(doc, probs, 0.5, gap=1, keep=0.92)] == [(7, 8)]
+    assert learned_spans(doc, [np.zeros(4), np.zeros(5)], 0.5) == []

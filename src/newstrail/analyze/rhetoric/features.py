@@ -218,17 +218,22 @@ def document(text: str, sentences: Sequence[Span] | None = None) -> Doc:
     first, stop = np.searchsorted(every_start, at), np.searchsorted(every_start, to)
     # a sentence whose edge falls inside a token of the whole text is tokenised alone, as the
     # sentence's own tokens are what the features were trained on
-    alone = ((first > 0) & (every_end[np.maximum(first - 1, 0)] > at)) | ((stop > first) & (every_end[np.maximum(stop - 1, 0)] > to))
+    if every:
+        alone = ((first > 0) & (every_end[np.maximum(first - 1, 0)] > at)) | ((stop > first) & (every_end[np.maximum(stop - 1, 0)] > to))
+    else:  # a text of no token: every sentence is empty
+        alone = np.zeros(len(spans), dtype=bool)
     if alone.any():
         words, flat_starts, flat_ends, bounds = _sentence_tokens(text, spans, every, every_start, every_end, first, stop, alone)
     else:  # every sentence's tokens are those of the whole text: one gather, no loop
         sizes = stop - first
         bounds = np.concatenate([[0], np.cumsum(sizes)]).tolist()
-        if len(spans) and (first[1:] == stop[:-1]).all():  # the sentences cover a run of tokens
+        if not spans:
+            words, flat_starts, flat_ends = [], [], []
+        elif (first[1:] == stop[:-1]).all():  # the sentences cover a run of tokens
             a, b = int(first[0]), int(stop[-1])
             words, flat_starts, flat_ends = every[a:b], every_start[a:b].tolist(), every_end[a:b].tolist()
         else:
-            take = np.repeat(first - bounds[:-1], sizes) + np.arange(bounds[-1])
+            take = np.repeat(first - np.asarray(bounds[:-1], dtype=np.intp), sizes) + np.arange(bounds[-1])
             words = list(map(every.__getitem__, take.tolist()))
             flat_starts, flat_ends = every_start[take].tolist(), every_end[take].tolist()
     lower = list(map(str.lower, words))
