@@ -26,6 +26,7 @@ import bisect
 import heapq
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 import numpy as np
 
@@ -119,7 +120,10 @@ def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int,
             clause = _QUESTION_CLAUSE.search(sent)
             start = s.start + clause.start(1) if clause else s.start
             out.append((start, s.end, "question", "rhetorical question"))
-    for k in [k for k, w in enumerate(doc.lower) if w in RULE_LOADED]:
+    # the loaded words of this text (every one starts with a letter, so is among the counted
+    # words), then their places: one C-level pass over the tokens, none when there are none
+    loaded = RULE_LOADED.intersection(doc.counts)
+    for k in compress(range(len(doc.lower)), map(loaded.__contains__, doc.lower)) if loaded else ():
         start, end = doc.starts[k], doc.ends[k]
         if not doc.in_long_quote(start, end):
             out.append((start, end, "loaded", f"emotionally charged word '{doc.words[k]}'"))
