@@ -1,6 +1,6 @@
 """Where the time of ``newstrail analyze`` goes, stage by stage, on real news text.
 
-    .venv/bin/python bench/stages.py [--articles 2000] [--rhetoric]
+    .venv/bin/python bench/stages.py [--articles 2000] [--rhetoric] [--profile STAGE ...]
 
 The FakeNewsCorpus sample (``../shared/data/fakenewscorpus-sample/news_sample.csv``,
 250 scraped articles) is cycled to ``--articles`` records with light edits, so copies
@@ -11,14 +11,19 @@ all of them, timed in CPU seconds, then they are stored and linked as ``analyze`
 stores and links them. One process, one core; the table gives CPU milliseconds per
 article and each part's share, so the costly stages can be named (issue 14 asks for this
 profile before anything is made faster). Measuring only: nothing here is tuned on it.
+``--profile claims`` (repeatable) also runs cProfile, on CPU time, over that stage's loop and
+prints its costliest functions by their own time, after the table.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import csv
+import io
 import json
 import os
+import pstats
 import random
 import re
 import sys
@@ -62,6 +67,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--rhetoric", action="store_true", help="time the rhetoric stage too (it is in the default pipeline now: "
                         "this only adds it where a settings file left it out)")
+    parser.add_argument("--profile", action="append", default=[], metavar="STAGE",
+                        help="profile this stage's loop (cProfile on CPU time); may repeat")
     args = parser.parse_args()
     if not SAMPLE.is_file():
         print(f"needs {SAMPLE}", file=sys.stderr)
@@ -78,10 +85,16 @@ def main() -> int:
     with open_store(settings.db) as store:
         names = list(settings.pipeline) + (["rhetoric"] if args.rhetoric and "rhetoric" not in settings.pipeline else [])
         pipeline = build_pipeline(settings, StageContext(store), names=names)
+        profiles: dict[str, cProfile.Profile] = {}
         for stage in pipeline.stages:
+            if stage.name in args.profile:  # (its row then includes the profiler's own cost)
+                profiles[stage.name] = cProfile.Profile(time.process_time)
+                profiles[stage.name].enable()
             started = time.process_time()
             articles = [stage(a) for a in articles]
             times[f"stage {stage.name}"] = time.process_time() - started
+            if stage.name in profiles:
+                profiles[stage.name].disable()
         started = time.process_time()
         assign_ids(articles, store, {})
         write_in_turns(store, [articles[i : i + STORE_CHUNK] for i in range(0, len(articles), STORE_CHUNK)], store.articles.put_many)
@@ -96,6 +109,11 @@ def main() -> int:
     print(f"{'part':<24} {'ms/article':>10} {'share':>6}")
     for part, seconds in times.items():
         print(f"{part:<24} {1000 * seconds / len(articles):>10.2f} {100 * seconds / total:>5.0f}%")
+    for name, profile in profiles.items():
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(12)
+        top = out.getvalue()
+        print(f"\nstage {name}, the costliest functions by their own CPU time:\n{top[top.index('   ncalls'):].rstrip()}")
     return 0
 
 

@@ -111,9 +111,13 @@ class SpanTagger:
         x = np.empty_like(scale)
         x[0] = scale[0]
         halves = x.reshape(longest, count, 2, labels)
+        # one view per position, taken once: the loop runs once per token of the longest
+        # sentence, and indexing the arrays at every step cost about as much as the products
+        xs, scales, matmul, multiply = list(x), list(scale), np.matmul, np.multiply
         for t in range(1, longest):
-            np.matmul(x[t - 1], step, out=x[t])
-            x[t] *= scale[t]
+            now = xs[t]
+            matmul(xs[t - 1], step, out=now)
+            multiply(now, scales[t], out=now)
             if t % RENORMALISE == 0:  # the scale cancels in the marginals; this keeps it in range
                 halves[t] /= halves[t].sum(axis=2, keepdims=True)
         alpha = x[:, :, :labels]
