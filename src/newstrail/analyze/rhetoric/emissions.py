@@ -125,9 +125,9 @@ class Emitter:
             low = text.lower()
             # a word the model knows nothing of as a neighbour (names, figures) adds nothing there
             known = low in self.neighbours_known or low in clusters or word_lists(low)
-            for slot, found in enumerate(self.rows(text, low, bool(known))):
-                rows += found
-                cells += [row * _SLOTS + slot] * len(found)
+            for slot, part in enumerate(self.rows(text, low, bool(known))):
+                rows += part
+                cells += [row * _SLOTS + slot] * len(part)
             self.lex_mask[row] = sum(1 << _LEX_NAMES.index(name) for name in word_lists(low))
             self.repeats[row] = text[0].isalnum() and low not in STOPWORDS
             self.pair_word[row] = self.pair_words.get(low, 0)
