@@ -17,7 +17,8 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from newstrail.analyze.rhetoric import emissions, load_model
+from newstrail.analyze.rhetoric import classify, emissions, load_model
+from newstrail.analyze.rhetoric.classify import SpanScorer
 from newstrail.analyze.rhetoric.detector import learned_spans
 from newstrail.analyze.rhetoric.emissions import Emitter
 from newstrail.analyze.rhetoric.features import document, span_features, token_features, tokenize
@@ -135,3 +136,15 @@ def test_learned_spans_join_runs_within_a_sentence_and_trim_punctuation():
     # hysteresis: only the run that reaches 0.92 somewhere is kept
     assert [(s, e) for s, e, _, _ in learned_spans(doc, probs, 0.5, gap=1, keep=0.92)] == [(7, 8)]
     assert learned_spans(doc, [np.zeros(4), np.zeros(5)], 0.5) == []
+
+
+def test_the_span_scorers_word_caches_start_again_when_full(monkeypatch):
+    model = load_model()
+    doc = document(TEXTS[0])
+    spans = [(s.start, s.end, i) for i, s in enumerate(doc.sentences)]
+    expected = SpanScorer(model.classifier, model.clusters).scores(doc, spans)
+    monkeypatch.setattr(classify, "MAX_WORDS", 5)
+    scorer = SpanScorer(model.classifier, model.clusters)
+    for _ in range(2):  # the second pass meets caches that were cleared along the way
+        assert np.allclose(scorer.scores(doc, spans), expected, rtol=0, atol=1e-12)
+        assert len(scorer.word_rows) <= max(5, max(len(set(doc.lower[a:b])) for a, b in zip(doc.bounds, doc.bounds[1:])))
