@@ -6,7 +6,8 @@ Prints span identification P/R/F1 with the task's partial-overlap credit (the
 organisers' SI measure, :func:`newstrail.eval.rhetoric.span_prf`) for the
 whole output of :func:`newstrail.techniques_in` (learned spans and rules) and for the
 learned spans alone; technique micro-F1 on the gold spans; per-technique counts
-(gold, predicted on gold spans, correct); and speed. The held-out ids are the ones
+(gold, predicted on gold spans, correct); both F1s on five parts of the held-out
+articles (the spread by article); and speed. The held-out ids are the ones
 listed in the model's ``meta.json``, which training never read.
 """
 
@@ -26,6 +27,21 @@ from newstrail.analyze.rhetoric.detector import inside_probabilities, learned_sp
 from newstrail.analyze.rhetoric.features import document, span_features  # noqa: E402
 from newstrail.analyze.rhetoric.model import load_model  # noqa: E402
 from newstrail.eval.rhetoric import read_ptc, span_prf, technique_f1  # noqa: E402
+
+
+#: the held-out articles are also scored in this many parts (by article) for the spread
+FOLDS = 5
+
+
+def folds_of(articles) -> list[set[str]]:
+    """The held-out article ids in :data:`FOLDS` parts: every FOLDS-th id in sorted order."""
+    ids = sorted(a.id for a in articles)
+    return [set(ids[k::FOLDS]) for k in range(FOLDS)]
+
+
+def fold_spread(articles, predicted, gold) -> list[float]:
+    """Span F1 on each part of :func:`folds_of`."""
+    return [span_prf({k: predicted[k] for k in fold}, {k: gold[k] for k in fold})[2] for fold in folds_of(articles)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +73,11 @@ def main(argv: list[str] | None = None) -> int:
         p, r, f = span_prf(pred, gold)
         print(f"{name:<40} {p:6.3f} {r:6.3f} {f:6.3f} {sum(len(v) for v in pred.values()):6d}")
 
-    truth, guess = [], []
+    spread = fold_spread(articles, {k: [(t.span.start, t.span.end) for t in v] for k, v in combined.items()}, gold)
+    print(f"  combined span F1 over {FOLDS} folds of the held-out articles (by article): " + " ".join(f"{f:.3f}" for f in spread)
+          + f" (min {min(spread):.3f}, max {max(spread):.3f})")
+
+    truth, guess, owner = [], [], []
     for a in articles:
         doc = docs[a.id]
         for technique, s, e in a.labels:
@@ -65,7 +85,12 @@ def main(argv: list[str] | None = None) -> int:
             probs = model.classifier.probabilities(span_features(doc, s, e, sent, model.clusters))
             truth.append(technique)
             guess.append(model.classifier.classes[int(probs.argmax())])
+            owner.append(a.id)
     print(f"technique classification on gold spans: micro-F1 {technique_f1(guess, truth):.3f} ({len(truth)} spans)")
+    parts = [[k for k, o in enumerate(owner) if o in fold] for fold in folds_of(articles)]
+    spread = [technique_f1([guess[k] for k in part], [truth[k] for k in part]) for part in parts]
+    print(f"  technique micro-F1 over the same {FOLDS} folds: " + " ".join(f"{f:.3f}" for f in spread)
+          + f" (min {min(spread):.3f}, max {max(spread):.3f})")
     g, p, c = Counter(truth), Counter(guess), Counter(t for t, q in zip(truth, guess) if t == q)
     print(f"  {'technique':<36} {'gold':>5} {'pred':>5} {'right':>5}")
     for name in sorted(g, key=lambda n: -g[n]):

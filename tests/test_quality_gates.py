@@ -173,3 +173,37 @@ def test_checkworthy_ct24_dev_floor(kind, floor):
     model = load_model(kind=kind)
     precision, recall, f1 = recipe.prf([r[2] for r in rows], [s >= model.threshold for s in model.score([r[1] for r in rows])])
     assert len(rows) == 1032 and f1 >= floor, (precision, recall, f1)
+
+
+PTC = PART_A.parents[1] / "ptc-train"
+
+
+@pytest.mark.skipif(not (PTC / "train-task2-TC.labels").is_file(), reason="../shared/data/ptc-train is not beside the checkout")
+def test_rhetoric_ptc_held_out_floor():
+    """The shipped rhetoric model on its held-out PTC articles (listed in its meta.json, never
+    used to fit or choose it): span F1 of the whole output (SI measure) and technique
+    micro-F1 on the gold spans, measured here as bench/rhetoric.py measures them."""
+    from newstrail.analyze.rhetoric import load_model as load_rhetoric, techniques_in
+    from newstrail.analyze.rhetoric.features import document, span_features
+    from newstrail.eval.rhetoric import read_ptc, span_prf, technique_f1
+
+    model = load_rhetoric()
+    held = set(model.meta["split"]["held_out"])
+    articles = [a for a in read_ptc(PTC) if a.id in held]
+    predicted = {a.id: [(t.span.start, t.span.end) for t in techniques_in(a.text)] for a in articles}
+    _, _, span_f1 = span_prf(predicted, {a.id: a.spans for a in articles})
+    truth, guess = [], []
+    for a in articles:
+        doc = document(a.text)
+        for technique, start, end in a.labels:
+            probs = model.classifier.probabilities(span_features(doc, start, end, doc.sentence_of(start), model.clusters))
+            truth.append(technique)
+            guess.append(model.classifier.classes[int(probs.argmax())])
+    assert len(articles) == 74 and len(truth) == 1185
+    assert span_f1 >= SPAN_F1_FLOOR, span_f1
+    assert technique_f1(guess, truth) >= TECHNIQUE_F1_FLOOR, technique_f1(guess, truth)
+
+
+# bench/rhetoric.py prints span F1 0.360 and technique micro-F1 0.622 on the held-out articles
+SPAN_F1_FLOOR = 0.35
+TECHNIQUE_F1_FLOOR = 0.615

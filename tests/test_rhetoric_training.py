@@ -109,3 +109,21 @@ def test_main_writes_a_loadable_model(tmp_path: Path, monkeypatch):
     model = read_model(out)
     assert len(model.meta["split"]["held_out"]) == 2
     assert not (out / "clusters.json").exists() and model.clusters == {}
+    # the classifier alone, again: C and per-technique offsets chosen out of fold; the tagger kept
+    tagger_bytes = (out / "tagger.npz").read_bytes()
+    assert tr.main([str(data), "--out", str(out), "--techniques-only", "--folds", "2", "--C", "0.5", "1.0"]) == 0
+    again = read_model(out)
+    assert (out / "tagger.npz").read_bytes() == tagger_bytes
+    assert again.meta["params"]["C"] in (0.5, 1.0)
+    assert set(again.meta["technique_offsets"]) == set(again.techniques)
+    assert again.scorer.techniques(document(TEXTS[2][0]), [(TEXTS[2][0].index("corrupt cabal"), TEXTS[2][0].index("corrupt cabal") + 13, 2)])[0] in again.techniques
+
+
+def test_technique_offsets_fix_a_biased_classifier():
+    tr = _train_module()
+    # out-of-fold scores that favour class 0; the truth is class 1 for the middle-scored spans
+    scores = np.array([[2.0, 0.0], [1.0, 0.5], [0.9, 0.6], [0.0, 2.0]])
+    truth = np.array([0, 1, 1, 1])
+    bias = tr.technique_biases(scores, truth)
+    assert ((scores + bias).argmax(axis=1) == truth).all()
+    assert (scores.argmax(axis=1) == truth).mean() == 0.5

@@ -18,7 +18,7 @@ scare quotes, rhetorical questions and loaded words), :mod:`.scoring` (the task'
 measures and corpus reader).
 
 >>> [(t.technique, t.explanation) for t in techniques_in("They call it a “liberation”.") if t.span.start == 16]
-[('Loaded_Language', "scare quotes around 'liberation'")]
+[('Name_Calling,Labeling', "scare quotes around 'liberation'")]
 """
 
 from __future__ import annotations

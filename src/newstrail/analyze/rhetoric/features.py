@@ -39,7 +39,7 @@ from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 __all__ = [
     "Doc", "Token", "document", "neighbour_features", "pair_rows", "sentence_context",
     "sentence_context_flags", "sentence_features", "sentence_flags", "sentence_word_feature",
-    "span_edge_features", "span_features", "span_form_features", "span_pair_features", "span_word_features",
+    "span_edge_features", "span_features", "span_form_features", "span_neighbour_features", "span_pair_features", "span_word_features",
     "token_features", "tokenize", "word_features", "word_lists",
 ]
 
@@ -500,6 +500,7 @@ def span_form_features(doc: Doc, start: int, end: int, sentence: int | None, wor
         s = doc.sentences[sentence]
         cover = (end - start) / max(1, s.end - s.start)
         f[f"cover={_bucket(int(cover * 10), (1, 3, 6, 8))}"] = 1.0
+        f.update(dict.fromkeys(span_neighbour_features(doc, start, end, sentence), 1.0))
     return f
 
 
@@ -509,6 +510,25 @@ _LISTED = frozenset().union(*CLASSES.values())
 _DOUBLE_MARK = re.compile("[\"“”«»]")
 #: any cliché as a substring, in one search
 _CLICHE = re.compile("|".join(map(re.escape, sorted(CLICHES))))
+
+
+def span_neighbour_features(doc: Doc, start: int, end: int, sentence: int) -> list[str]:
+    """The two words before a span and the two after it in its sentence (lower case; ``<s>``
+    and ``</s>`` past its edges): "so-called" before a quoted word, "called" before a label,
+    a question mark after a doubt. (Chosen on out-of-fold predictions over the PTC training
+    articles: technique F1 0.581 without them, 0.583 with one word either side, 0.586 with
+    two; 0.612 to 0.622 on the held-out articles with the classifier retrained: README, Measured.)
+
+    >>> d = document("They called him a traitor today.")
+    >>> span_neighbour_features(d, 18, 25, 0)
+    ['prev=a', 'next=today', 'prev2=him', 'next2=.']
+    """
+    lo, hi = doc.bounds[sentence], doc.bounds[sentence + 1]
+    k = bisect.bisect_left(doc.starts, start, lo, hi)
+    j = bisect.bisect_left(doc.starts, end, lo, hi)
+    low = doc.lower
+    return [f"prev={low[k - 1] if k > lo else '<s>'}", f"next={low[j] if j < hi else '</s>'}",
+            f"prev2={low[k - 2] if k - 1 > lo else '<s>'}", f"next2={low[j + 1] if j + 1 < hi else '</s>'}"]
 
 
 def sentence_context(doc: Doc, sentence: int) -> dict[str, float]:
