@@ -251,9 +251,23 @@ class SameEvent:
         self.window = timedelta(days=window_days)
         self.min_anchors = min_anchors
         self.anchors_of = anchors_of
+        self._primed: dict[str, np.ndarray] = {}  # lead vectors computed elsewhere, by article id, used once
+
+    def prime(self, vectors: dict[str, np.ndarray]) -> None:
+        """Take the lead vectors of articles about to be linked (:func:`encode_leads` of each,
+        computed elsewhere), in place of those an earlier call handed over and no batch used."""
+        self._primed = dict(vectors)
+
+    @staticmethod
+    def _encoded(articles: list[Article], ready: dict[str, np.ndarray]) -> np.ndarray:
+        """:func:`encode_leads` of ``articles``, the ``ready`` ones looked up (a lead's vector is its own: batches agree)."""
+        missing = [a for a in articles if a.id not in ready]
+        fresh = dict(zip([a.id for a in missing], encode_leads(missing), strict=True)) if missing else {}
+        return np.array([ready[a.id] if a.id in ready else fresh[a.id] for a in articles], dtype=np.float16)
 
     def link(self, articles: Sequence[Article]) -> list[Tie]:
         """Store the batch's leads; return the same-event ties of the batch's articles."""
+        ready = {a.id: v for a in articles if (v := self._primed.pop(a.id, None)) is not None}
         dated: list[tuple[Article, datetime]] = []
         for article in articles:
             when = parse_date(article.published)
@@ -261,7 +275,7 @@ class SameEvent:
                 dated.append((article, when))
         if not dated or self.loose_similarity > 1:
             return []
-        vectors = encode_leads([a for a, _ in dated])
+        vectors = self._encoded([a for a, _ in dated], ready)
         self.store.links.add_leads([Lead(a.id, to_iso(when), v.tobytes()) for (a, when), v in zip(dated, vectors, strict=True)])
         self.leads.add(self.store.links.stored_leads_of([a.id for a, _ in dated]))
         found: list[Tie] = []

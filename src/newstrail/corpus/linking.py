@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from newstrail.analyze.numbers import CARDINALS
 from newstrail.core.article import Article
@@ -41,6 +42,9 @@ from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import own_text
 from newstrail.corpus.reuse import align
 from newstrail.corpus.translation import Translations
+
+if TYPE_CHECKING:
+    from newstrail.corpus.prepare import Prepared
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ class Linker:
         # its fingerprint: the candidates of the next articles are mostly ones seen before
         self._texts: dict[str, Article] = {}
         self._link_targets: dict[str, set[str]] = {}  # per batch: see _linked_ids
+        self._prepared: dict[str, Prepared] = {}  # handed over by prime(), used once
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
         self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=self._text_of)
@@ -157,16 +162,30 @@ class Linker:
         self.same_event = SameEvent(store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of,
                                     opts.event_similarity, opts.event_share, opts.event_what, window=leads, load=self._stored)
 
+    def prime(self, prepared: Mapping[str, Prepared]) -> None:
+        """Take the per-article inputs of articles about to be linked, computed elsewhere
+        (:func:`newstrail.corpus.prepare.prepare`, on a Dask worker): each is used once,
+        in place of computing it here. What an earlier call handed over and no batch used
+        is dropped (memory follows the articles about to be linked).
+
+        >>> from newstrail.corpus.prepare import prepare                                   # doctest: +SKIP
+        >>> linker.prime(prepare(store.articles.get_many(ids)))                             # doctest: +SKIP
+        >>> linker.link_ids(ids, report)                                                    # doctest: +SKIP
+        """
+        self._prepared = dict(prepared)
+        self.same_event.prime({i: p.lead for i, p in prepared.items()})
+
     # caches ------------------------------------------------------------------------
     def _remember(self, article: Article) -> None:
+        ready = self._prepared.pop(article.id, None)
         # bounded caches, oldest out first: memory follows the batch, not the corpus
         while len(self._fingerprints) >= self.cache_size:
             del self._fingerprints[next(iter(self._fingerprints))]
-        self._fingerprints[article.id] = Fingerprint.of(article.text)
+        self._fingerprints[article.id] = ready.fingerprint if ready is not None else Fingerprint.of(article.text)
         while len(self._texts) >= self.cache_size:
             del self._texts[next(iter(self._texts))]
         self._texts[article.id] = Article(id=article.id, text=article.text, title=article.title, outlet=article.outlet, domain=article.domain)
-        self._remember_anchors(article)
+        self._remember_anchors(article, ready)
         self._keep(article)
 
     def _keep(self, article: Article) -> None:
@@ -194,11 +213,11 @@ class Linker:
         read = {a.id: a for a in self._stored([i for i in ids if i not in self._texts])}
         return [a for i in ids if (a := self._texts.get(i) or read.get(i)) is not None]
 
-    def _remember_anchors(self, article: Article) -> None:
+    def _remember_anchors(self, article: Article, ready: Prepared | None = None) -> None:
         while len(self._anchors) >= 10 * self.cache_size:
             del self._anchors[next(iter(self._anchors))]
         # the outlet's own name in its text is who publishes, not what it reports
-        self._anchors[article.id] = anchors(without_masthead(article.text, article.outlet))
+        self._anchors[article.id] = ready.anchors if ready is not None else anchors(without_masthead(article.text, article.outlet))
 
     def _load(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._fingerprints]

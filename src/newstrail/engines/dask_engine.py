@@ -46,6 +46,8 @@ from newstrail.core.article import Article, article_id_for
 from newstrail.core.config import Settings
 from newstrail.core.errors import ConfigError, InputError, NewstrailError, StoreError
 from newstrail.core.progress import Progress, Step, counter
+from newstrail.corpus.prepare import Prepared
+from newstrail.corpus.prepare import prepare as prepare_linking
 from newstrail.engines.local import Outcome, prepare, process, store_outcomes
 from newstrail.engines.stages import REGISTRY, StageContext, build_pipeline
 from newstrail.ingest import planned_articles
@@ -65,6 +67,8 @@ OUTLET_FIELDS = frozenset({"text", "removed", "outlet", "domain", "url"})
 CONNECT_TIMEOUT = 10
 #: the plugin name the workers keep their stages under
 PLUGIN = "newstrail-stages"
+#: chunks of articles to link whose linking inputs the workers compute ahead of the client
+LINK_AHEAD = 2
 
 
 @dataclass
@@ -339,19 +343,53 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, stdin: IO[b
     inputs = list(inputs)
     step = counter(progress, "articles", planned_articles(inputs))
     parts = plan_parts(inputs, settings, stdin=stdin, lines=settings.batch_size)
-    return store_outcomes(_prepared(parts, settings, store, step), settings, store, progress)
+    return _run(parts, settings, store, step, progress)
 
 
-def _prepared(parts: Sequence[Part], settings: Settings, store: Store, step: Step | None) -> Iterator[tuple[Outcome, str | None]]:
+def _run(parts: Sequence[Part], settings: Settings, store: Store, step: Step | None, progress: Progress | None) -> Iterator[Outcome]:
     with connected(settings) as client:
         client.register_plugin(StagePlugin(settings), name=PLUGIN)
-        window: deque[Future] = deque()
-        for future in _submitted(client, store, settings, parts):
-            window.append(future)
-            if len(window) > 2 * max(1, len(client.nthreads())):
-                yield from _entries(window.popleft(), store, step)
-        while window:
+        yield from store_outcomes(_prepared(client, parts, settings, store, step), settings, store, progress,
+                                  preparer=lambda chunks: _linking_inputs(client, chunks))
+
+
+def _prepared(client: Client, parts: Sequence[Part], settings: Settings, store: Store, step: Step | None) -> Iterator[tuple[Outcome, str | None]]:
+    window: deque[Future] = deque()
+    for future in _submitted(client, store, settings, parts):
+        window.append(future)
+        if len(window) > 2 * max(1, len(client.nthreads())):
             yield from _entries(window.popleft(), store, step)
+    while window:
+        yield from _entries(window.popleft(), store, step)
+
+
+def prepare_stored(ids: Sequence[str]) -> dict[str, Prepared]:
+    """Worker task: linking's per-article inputs of the stored articles ``ids``, read from
+    the store (read-only) as the client's linker reads them; none when the worker cannot
+    open the store (a SQLite file on another machine, with a pipeline that reads no
+    fact-checks): the client's linker computes them then."""
+    try:
+        store = _plugin().store()
+    except StoreError:
+        return {}
+    return prepare_linking(store.articles.get_many(list(ids)))
+
+
+def _linking_inputs(client: Client, chunks: Sequence[list[str]]) -> Iterator[dict[str, Prepared]]:
+    """Linking's per-article inputs of each chunk, in order: the workers compute them
+    :data:`LINK_AHEAD` chunks ahead of the client's linking, each chunk cut in one piece
+    per worker thread. An article a worker could not read is computed by the linker."""
+    pieces = max(1, len(client.nthreads()))
+    pending: deque[list[Future]] = deque()
+    for k in range(len(chunks)):
+        for chunk in chunks[k + len(pending) : k + 1 + LINK_AHEAD]:
+            size = -(-len(chunk) // pieces)
+            pending.append([client.submit(prepare_stored, chunk[i : i + size], pure=False) for i in range(0, len(chunk), size)])
+        ready: dict[str, Prepared] = {}
+        for future in pending.popleft():
+            ready.update(future.result())
+            future.release()
+        yield ready
 
 
 def _entries(future: Future, store: Store, step: Step | None) -> Iterator[tuple[Outcome, str | None]]:

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import json
 import weakref
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from newstrail.analyze import Pipeline, Stage
 from newstrail.analyze.body import BodyCheck
@@ -40,6 +40,9 @@ from newstrail.core.progress import Progress, Step, counter
 from newstrail.ingest import planned_articles, read_inputs
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.store import Store, write_in_turns
+
+if TYPE_CHECKING:
+    from newstrail.corpus.prepare import Prepared
 
 __all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "analyze_items", "assign_ids", "default_pipeline", "prepare", "process", "store_outcomes",
            "stored_already"]
@@ -155,9 +158,18 @@ def _store(ready: list[Outcome], store: Store) -> None:
     write_in_turns(store, [ready[i : i + STORE_CHUNK] for i in range(0, len(ready), STORE_CHUNK)], write)
 
 
-def _link(ids: list[str], store: Store, progress: Progress | None) -> dict[str, str | None]:
+#: articles linked per call of the linker (and per progress step)
+LINK_CHUNK = 200
+
+#: linking's per-article inputs of each chunk of ids to link, in order: the Dask engine's
+#: workers compute them (:func:`newstrail.corpus.prepare.prepare`) while the client links
+Preparer = Callable[[Sequence[list[str]]], Iterable[Mapping[str, "Prepared"]]]
+
+
+def _link(ids: list[str], store: Store, progress: Progress | None, preparer: Preparer | None = None) -> dict[str, str | None]:
     """Link the run's articles once all of them are stored, one at a time in input order,
-    in write turns; their stories.
+    in write turns; their stories. ``preparer`` hands over what linking computes of each
+    article on its own (see :meth:`~newstrail.corpus.linking.Linker.prime`).
 
     Linking after storing makes what is linked independent of the batch size and of
     where a run was interrupted (a rerun links what the first run stored and left
@@ -172,8 +184,9 @@ def _link(ids: list[str], store: Store, progress: Progress | None) -> dict[str, 
         return {}
     linker, report = Linker(store), LinkReport()
     step = counter(progress, "articles linked", len(ids))
-    for start in range(0, len(ids), 200):
-        chunk = ids[start : start + 200]
+    chunks = [ids[start : start + LINK_CHUNK] for start in range(0, len(ids), LINK_CHUNK)]
+    for chunk, prepared in zip(chunks, preparer(chunks) if preparer is not None else ({} for _ in chunks), strict=True):
+        linker.prime(prepared)
         linker.link_ids(chunk, report)
         step(len(chunk))
     return store.links.stories_of(ids)
@@ -267,10 +280,11 @@ def prepare(item: Article | InputError, store: Store, analysed: Callable[[Articl
 
 
 def store_outcomes(prepared: Iterable[tuple[Outcome, str | None]], settings: Settings, store: Store,
-                   progress: Progress | None = None) -> Iterator[Outcome]:
+                   progress: Progress | None = None, preparer: Preparer | None = None) -> Iterator[Outcome]:
     """Store the ready articles of ``prepared`` (from :func:`prepare`, in input order) in
     batches of ``settings.batch_size``, yield every outcome as its batch is stored, then
-    link the run's articles (see :func:`_link`); ``progress`` hears of the linking."""
+    link the run's articles (see :func:`_link`, which ``preparer`` is handed to);
+    ``progress`` hears of the linking."""
     pending: list[Outcome] = []
     derived: dict[int, str] = {}
     # the run's articles to link once all are stored, in input order, and the ones handed
@@ -311,6 +325,6 @@ def store_outcomes(prepared: Iterable[tuple[Outcome, str | None]], settings: Set
         if sum(o.status == "ready" for o in pending) >= settings.batch_size or len(pending) >= 10 * settings.batch_size:
             yield from flush()
     yield from flush()
-    for article_id, story in _link(to_link, store, progress).items():
+    for article_id, story in _link(to_link, store, progress, preparer).items():
         if (held := handed.get(article_id)) is not None:
             held.story = story
