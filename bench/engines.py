@@ -11,7 +11,8 @@ processes (one thread each; started and shut down inside the timed run, as
 per second, the seconds until the last article was stored (reading, stages, storing)
 and the seconds linking took after it, the Dask engine's speed-up over the local one,
 the CPU seconds of this process (the client: for the Dask engine, the storing and the
-linking) and of the workers, and the load average before and after (the machine may be
+linking) and the part of them spent after the last article was stored (linking), those
+of the workers, and the load average before and after (the machine may be
 shared: a wall-clock figure means little without it). Both stores are compared afterwards (articles, stories, shared passages): a
 speed-up that changed the results would not count.
 """
@@ -37,13 +38,15 @@ from newstrail import Settings, api  # noqa: E402
 @dataclass
 class Run:
     """One timed run: wall seconds in all and until the last article was stored, outcomes,
-    this process's CPU seconds, the CPU seconds of its child processes (the local
-    cluster's workers, counted once they have exited), and the load average before and after."""
+    this process's CPU seconds (in all, and until the last article was stored), the CPU
+    seconds of its child processes (the local cluster's workers, counted once they have
+    exited), and the load average before and after."""
 
     wall: float
     stored: float
     count: int
     cpu: float
+    stored_cpu: float
     workers_cpu: float
     load: tuple[float, float]
 
@@ -59,13 +62,13 @@ def timed(path: Path, db: Path, engine: str, workers: int, rhetoric: bool) -> Ru
     settings = Settings(db=str(db), engine=engine, dask_workers=workers, pipeline=pipeline)
     load = os.getloadavg()[0]
     started, cpu, children = time.perf_counter(), time.process_time(), children_cpu()
-    stored = started
+    stored, stored_cpu = started, cpu
     count = 0
     for _ in api.analyze([str(path)], settings):
         count += 1
-        stored = time.perf_counter()
+        stored, stored_cpu = time.perf_counter(), time.process_time()
     wall = time.perf_counter() - started
-    return Run(wall, stored - started, count, time.process_time() - cpu, children_cpu() - children, (load, os.getloadavg()[0]))
+    return Run(wall, stored - started, count, time.process_time() - cpu, stored_cpu - cpu, children_cpu() - children, (load, os.getloadavg()[0]))
 
 
 def fingerprint(db: Path) -> tuple:
@@ -86,7 +89,7 @@ def main() -> int:
         return 2
     stages.SAMPLE = args.sample
     print(f"{'articles':>8} {'engine':<10} {'wall s':>7} {'art/s':>6} {'stored s':>8} {'link s':>7} {'speed-up':>8} "
-          f"{'client CPU s':>12} {'workers CPU s':>13} {'load':>11}")
+          f"{'client CPU s':>12} {'of it linking':>13} {'workers CPU s':>13} {'load':>11}")
     for n in args.articles:
         folder = Path(tempfile.mkdtemp(prefix="newstrail-engines-"))
         path = folder / "corpus.jsonl"
@@ -98,7 +101,7 @@ def main() -> int:
             label = engine if engine == "local" else f"dask x{args.workers}"
             speed = f"{local.wall / run.wall:.2f}x" if engine == "dask" else ""
             print(f"{run.count:>8} {label:<10} {run.wall:>7.1f} {run.count / run.wall:>6.1f} {run.stored:>8.1f} {run.wall - run.stored:>7.1f} {speed:>8} "
-                  f"{run.cpu:>12.1f} {run.workers_cpu:>13.1f} {run.load[0]:>5.1f}-{run.load[1]:<5.1f}", flush=True)
+                  f"{run.cpu:>12.1f} {run.cpu - run.stored_cpu:>13.1f} {run.workers_cpu:>13.1f} {run.load[0]:>5.1f}-{run.load[1]:<5.1f}", flush=True)
         same = fingerprint(folder / "local.db") == fingerprint(folder / "dask.db")
         print(f"{'':>8} stores equal: {'yes' if same else 'NO'}", flush=True)
     return 0

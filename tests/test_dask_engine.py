@@ -13,6 +13,7 @@ inputs are cut into many parts and the outlet facts cross parts.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -30,6 +31,34 @@ from tests.test_determinism import corpus_lines, snapshot
 pytest.importorskip("distributed", reason="the [dask] extra (dask, distributed) is not installed")
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "newstrail" / "sample" / "corpus"
+COPIES = Path(__file__).resolve().parent / "data" / "copies" / "articles.json"
+
+
+def copies(n: int) -> list[dict]:
+    """``n`` records cycled from the team's fictional articles: each copy by another outlet
+    (most with a footer of their own), every other one a paragraph short and a figure
+    changed, a credit to the first outlet now and then, a few without URL."""
+    fixture = json.loads(COPIES.read_text(encoding="utf-8"))
+    articles = fixture["articles"]
+    outlets = [(town, f"{town} {paper}") for paper in fixture["papers"] for town in fixture["towns"]]
+    records = []
+    for i in range(n):
+        base, round_ = articles[i % len(articles)], i // len(articles)
+        town, outlet = outlets[round_ % len(outlets)]
+        paragraphs = base["text"].split("\n\n")
+        if round_ and i % 2:
+            del paragraphs[1 + round_ % (len(paragraphs) - 1)]
+            paragraphs = re.sub(r"\b(\d{2,})\b", lambda m: str(int(m.group(1)) + round_), "\n\n".join(paragraphs), count=1).split("\n\n")
+        if round_ and i % 5 == 0:
+            paragraphs.insert(1, f"The {outlets[0][1]} first reported the news.")
+        if round_ % 3:
+            paragraphs.append(fixture["footer"].format(outlet=outlet, town=town))
+        record = {"title": base["title"], "text": "\n\n".join(paragraphs), "outlet": outlet,
+                  "published": f"2025-03-{1 + round_ % 20:02d}T{i % 24:02d}:00:00Z"}
+        if i % 7:
+            record |= {"id": f"copy-{i}", "url": f"https://{outlet.lower().replace(' ', '')}.example/news/{i}"}
+        records.append(record)
+    return records
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +91,21 @@ def test_dask_engine_equals_local_engine(inputs: list[str], tmp_path: Path) -> N
     for story, edges in reference["edges"].items():
         assert got["edges"][story] == edges, story
     assert got["records"] == reference["records"]
+
+
+def test_a_corpus_of_copies_links_as_on_the_local_engine(tmp_path: Path) -> None:
+    # linking's per-article inputs come from the workers here (Linker.prime): the copies,
+    # credits, site footers and same-story leads must give the same passages and stories
+    path = tmp_path / "copies.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in copies(200)), encoding="utf-8")
+    code, printed = analyse([str(path)], tmp_path / "local.db")
+    dask_code, dask_printed = analyse([str(path)], tmp_path / "dask.db", "--engine", "dask", "--workers", "2")
+    reference, got = snapshot(tmp_path / "local.db"), snapshot(tmp_path / "dask.db")
+    assert code == dask_code == 0 and len(printed) == 200
+    assert len(reference["reuse"]) > 300 and len(reference["edges"]) >= 6 and len(reference["cites"]) > 10
+    assert dask_printed == printed
+    assert differences(reference, got) == {}
+    assert got["edges"] == reference["edges"]
 
 
 def test_a_rerun_on_dask_finds_everything_stored(inputs: list[str], tmp_path: Path) -> None:

@@ -24,6 +24,11 @@ What runs where, and why (the results equal :mod:`newstrail.engines.local`'s):
    articles one at a time in input order (:func:`~newstrail.engines.local.store_outcomes`):
    each article is linked against every article linked before it, so the linking
    cannot be cut into independent parts without changing what it finds.
+5. **Workers prepare the linking.** While the client links a chunk of articles, the
+   workers read the next chunks from the store (read-only) and compute what linking
+   needs of each article alone (:mod:`newstrail.corpus.prepare`: fingerprints, names
+   and figures, lead vectors); the client's linker looks them up
+   (:meth:`~newstrail.corpus.linking.Linker.prime`) instead of computing them.
 
 Without a scheduler address a :class:`distributed.LocalCluster` of
 ``settings.dask_workers`` processes (one thread each, on 127.0.0.1) is started for
