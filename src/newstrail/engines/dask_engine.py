@@ -3,7 +3,7 @@
 What runs where, and why (the results equal :mod:`newstrail.engines.local`'s):
 
 1. **Workers read and clean.** The inputs are cut into parts (a file, a URL, a run of
-   ``batch_size`` lines of a JSON Lines file: :mod:`newstrail.ingest.parts`); a task
+   :data:`TASK_ARTICLES` lines of a JSON Lines file: :mod:`newstrail.ingest.parts`); a task
    reads a few parts and runs the stages that need no outlet knowledge (``clean``,
    ``body-check``, ``language``, ``sentences``) on what it read. The articles stay
    on the worker; the client gets each one's outlet, domain, URL and own text.
@@ -74,6 +74,11 @@ CONNECT_TIMEOUT = 10
 PLUGIN = "newstrail-stages"
 #: chunks of articles to link whose linking inputs the workers compute ahead of the client
 LINK_AHEAD = 2
+#: articles a worker task reads and analyses, at most: small tasks keep every worker busy
+#: to the end of the run (1,000 articles in tasks of 200 left one of two workers idle for a
+#: task's time) and let the client store the first articles while the workers analyse the
+#: rest; a task costs the scheduler a few milliseconds
+TASK_ARTICLES = 50
 
 
 @dataclass
@@ -248,6 +253,15 @@ def split_pipeline(settings: Settings) -> tuple[list[str], list[str]]:
     return first, rest
 
 
+def task_articles(settings: Settings) -> int:
+    """Articles a task takes: :data:`TASK_ARTICLES`, or fewer when the batches are smaller.
+
+    >>> task_articles(Settings()), task_articles(Settings(batch_size=20))
+    (50, 20)
+    """
+    return min(settings.batch_size, TASK_ARTICLES)
+
+
 def _tasks(parts: Sequence[Part], size: int) -> list[list[Part]]:
     """Consecutive parts grouped into tasks of about ``size`` articles."""
     tasks: list[list[Part]] = []
@@ -314,7 +328,7 @@ def _submitted(client: Client, store: Store, settings: Settings, parts: Sequence
     resolver = base.resolver()
     teacher = REGISTRY["outlet"](settings, StageContext(known_outlets=resolver)) if "outlet" in rest else None
     shared = client.scatter(base, broadcast=True)
-    tasks = _tasks(parts, settings.batch_size)
+    tasks = _tasks(parts, task_articles(settings))
     ahead = 4 * max(1, len(client.nthreads()))
     read: dict[int, Future] = {}
     facts: dict[int, Future] = {}
@@ -347,7 +361,7 @@ def analyze(inputs: Iterable[str], settings: Settings, store: Store, stdin: IO[b
     """
     inputs = list(inputs)
     step = counter(progress, "articles", planned_articles(inputs))
-    parts = plan_parts(inputs, settings, stdin=stdin, lines=settings.batch_size)
+    parts = plan_parts(inputs, settings, stdin=stdin, lines=task_articles(settings))
     return _run(parts, settings, store, step, progress)
 
 
