@@ -14,9 +14,10 @@ import pytest
 import trafilatura
 from ingest_helpers import PIER_PARAGRAPH, html_page
 from lxml.html import tostring
+from trafilatura.metadata import extract_author
 from trafilatura.utils import load_html
 
-from newstrail.ingest.page_meta import page_metadata
+from newstrail.ingest.page_meta import page_author, page_metadata
 
 FIELDS = ("title", "author", "date", "sitename", "url", "description")
 PAGES = sorted((Path(__file__).resolve().parents[1] / "data" / "pages").rglob("*.html"))
@@ -63,3 +64,47 @@ def test_the_tree_is_left_as_it_was():
     meta = page_metadata(tree, URL)
     assert meta.author == "Dana Reyes"
     assert tostring(tree) == before
+
+
+# Bylines in the places and shapes trafilatura's author expressions look for, and in the
+# places its pruning excludes (comments, sidebars, figures, dates, quotes), with the
+# tail text a pruned element leaves behind.
+BYLINES = [
+    '<div class="{c}">By Dana Reyes</div>'.format(c=c)
+    for c in ("author", "author-name", "authorname", "AuthorName", "authorName", "byline", "username", "byl", "BBL",
+              "channel-name", "zuozhe", "bianji", "xiaobian", "submitted-by", "posted-by", "journalist-name",
+              "screenname", "writer", "Byline", "post-author", "meta author-box", "x")
+] + [
+    '<span id="author">Dana Reyes</span>', '<p id="authorbox">Words: Dana Reyes</p>', '<li id="Author-1">Dana Reyes</li>',
+    '<div id="xiaobian">Dana Reyes</div>', '<span itemprop="author">Dana Reyes</span>', '<span itemprop="author name">Dana Reyes</span>',
+    '<a rel="author" href="/dana">Dana Reyes</a>', '<div data-testid="AuthorCard">Dana Reyes, harbor desk</div>',
+    '<section data-component="Byline">Dana Reyes</section>', '<author>Dana Reyes</author>', '<p>Posted <rel>me</rel> by Dana Reyes</p>',
+    '<h3 class="byline">Dana Reyes</h3>', '<h5 class="byline">Dana Reyes</h5>', '<strong class="author-name">Dana Reyes</strong>',
+    '<li class="author">Dana Reyes</li>', '<div class="author">DR</div><span class="writer">Dana Reyes</span>',
+    '<div class="author">' + "Dana Reyes and the harbor desk " * 5 + "</div>",
+    '<div class="byline">By Dana Reyes <time datetime="2025-03-06">6 March</time>, Porthaven</div>',
+    '<div class="byline">By<span class="date">6 March</span>Dana Reyes<span class="meta-date">x</span>and Omar Haddad</div>',
+    '<aside class="sidebar"><div class="author">Omar Haddad</div></aside><div class="byline">Dana Reyes</div>',
+    '<div id="comments"><span class="author">Reader 12</span></div><span class="author">Dana Reyes</span>',
+    '<section class="comments-list"><p class="author">Reader 12</p></section>',
+    '<figure><figcaption class="writer">Photo: Omar Haddad</figcaption></figure><p class="writer">Dana Reyes</p>',
+    '<div class="quote-author">Mira Osei</div><div class="author">Dana Reyes</div>',
+    '<div class="article-share"><a class="author" href="/x">Share</a></div>',
+    '<div class="byline"><span class="title">Harbor editor</span> Dana Reyes</div>',
+    '<div class="Comments"><div class="author">Reader 12</div></div>',
+    '<div class="author"><!-- byline --><span>Dana</span> <em>Reyes</em></div>',
+    '<div class="author">dana@harborlantern.example</div>',
+    '<div class="author">https://harborlantern.example/dana</div>',
+]
+
+
+@pytest.mark.parametrize("byline", BYLINES)
+def test_the_author_is_found_where_trafilatura_finds_it(byline):
+    page = html_page("Pier 9 Closes", [PIER_PARAGRAPH]).replace("<article>", f"<article>{byline}")
+    assert page_author(load_html(page)) == extract_author(load_html(page))
+
+
+def test_the_author_of_every_page_fixture_is_trafilaturas():
+    assert [page_author(load_html(p.read_text(encoding="utf-8"))) for p in PAGES] == [
+        extract_author(load_html(p.read_text(encoding="utf-8"))) for p in PAGES
+    ]
