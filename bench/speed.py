@@ -20,9 +20,13 @@ fresh child process and is measured in CPU seconds (the child's user + system ti
   article's word 5-grams looked up in (and added to) a MinHash LSH index (the loop only);
 - ``newstrail rhetoric`` over the articles as text files.
 
-The anchor column is what issue 14 measured on this machine before any change. pysbd and
-datasketch are the ``[bench]`` extra (``pip install -e '.[bench]'``); without them that row
-says so and the others still run.
+The anchor column is what issue 14 measured on this machine before any change. The last
+lines compare HTML with trafilatura: the whole HTML run against the extraction alone, and
+the HTML reading cost, what analysing the articles as pages adds to analysing the same
+articles as JSONL records (the two ``analyze`` runs at ``--pages`` articles, one added
+when ``--sizes`` lacks that size), per article, against the extraction (issue 14: at most
+twice). pysbd and datasketch are the ``[bench]`` extra (``pip install -e '.[bench]'``);
+without them that row says so and the others still run.
 """
 
 from __future__ import annotations
