@@ -133,6 +133,11 @@ def page_author(tree: Any) -> str | None:
     """The author line of the page as trafilatura's ``extract_author`` finds it: outside
     comments, sidebars, dates and figures, the first element of the most specific kind
     whose text is 3 to 119 characters; ``tree`` is left as it was.
+
+    >>> from trafilatura.utils import load_html
+    >>> page_author(load_html("<html><body><div class='byline'>By Dana Reyes <time>6 March</time></div>"
+    ...                       "<aside class='sidebar'><p class='author'>Omar Haddad</p></aside></body></html>"))
+    'Dana Reyes'
     """
     pruned = deepcopy(tree)
     # Only elements with one of the attributes the predicates read (or a <rel> child) can
