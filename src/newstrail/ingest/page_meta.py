@@ -136,7 +136,7 @@ def page_author(tree: Any) -> str | None:
 
     >>> from trafilatura.utils import load_html
     >>> page_author(load_html("<html><body><div class='byline'>By Dana Reyes <time>6 March</time></div>"
-    ...                       "<aside class='sidebar'><p class='author'>Omar Haddad</p></aside></body></html>"))
+    ...                       "<div class='sidebar'><p class='author'>Omar Haddad</p></div></body></html>"))
     'Dana Reyes'
     """
     pruned = deepcopy(tree)
