@@ -3,7 +3,8 @@
 trafilatura renders the main content as Markdown with its links; the Markdown is
 read by :func:`~newstrail.ingest.markup.markdown_to_text`, so HTML, Markdown and
 scraped text share one notion of text and link position. Metadata (title, author,
-date via htmldate, site name, canonical URL) comes from trafilatura as well; the
+date via htmldate, site name, canonical URL) comes from trafilatura's metadata steps
+(:mod:`~newstrail.ingest.page_meta`, which reads the same parsed tree); the
 page's ``<html lang>`` is taken as a language hint.
 
 >>> page = "<html lang='en'><head><title>Pier 9 | Lantern</title></head><body><article><h1>Pier 9</h1>"
