@@ -118,9 +118,9 @@ def test_truncated_warc_keeps_what_came_before(write):
 def test_page_with_copyright_year_only_keeps_the_warc_date(write):
     """An undated page whose footer says "© 2025" has no publish date of its own.
 
-    htmldate's extensive search (on by default in trafilatura.extract_metadata,
-    called from ingest/html.py) turns the copyright year into "2025-01-01", which
-    would hide the WARC-Date fallback; ingest/html.py drops such a 1 January.
+    htmldate's extensive search (on, as in trafilatura.extract_metadata, in
+    ingest/page_meta.py) turns the copyright year into "2025-01-01", which would
+    hide the WARC-Date fallback; ingest/page_meta.trusted_date drops such a 1 January.
     """
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter

@@ -3,7 +3,8 @@
 trafilatura renders the main content as Markdown with its links; the Markdown is
 read by :func:`~newstrail.ingest.markup.markdown_to_text`, so HTML, Markdown and
 scraped text share one notion of text and link position. Metadata (title, author,
-date via htmldate, site name, canonical URL) comes from trafilatura as well; the
+date via htmldate, site name, canonical URL) comes from trafilatura's metadata steps
+(:mod:`~newstrail.ingest.page_meta`, which reads the same parsed tree); the
 page's ``<html lang>`` is taken as a language hint.
 
 >>> page = "<html lang='en'><head><title>Pier 9 | Lantern</title></head><body><article><h1>Pier 9</h1>"
@@ -15,13 +16,12 @@ page's ``<html lang>`` is taken as a language hint.
 
 from __future__ import annotations
 
+import functools
 import logging
-import re
 from typing import Any
 
 from newstrail.core.langcode import base_language
 from newstrail.core.article import Article
-from newstrail.core.dates import has_time, parse_date
 from newstrail.core.errors import NoArticleText, UnreadableInput
 from newstrail.ingest.blocks import drop_inline_tags
 from newstrail.ingest.markup import _HEADING, join_wrapped_anchors
@@ -55,10 +55,14 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
 
     ``url`` is where the page was found (a fetch, a WARC record); the page's own
     canonical link wins over it. ``fields`` (from a record or a feed entry) fill
-    what the page does not state.
+    what the page does not state. The page is parsed once: trafilatura's extraction
+    and the metadata read the same tree.
     """
+    # trafilatura (and lxml, htmldate, justext) load in a fifth of a second: only for HTML
     import trafilatura
     from trafilatura.utils import load_html
+
+    from newstrail.ingest.page_meta import page_metadata, stated_time, trusted_date
 
     tree = load_html(html)
     if tree is None:
@@ -66,68 +70,39 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
     # No url= here: trafilatura resolves relative links against the site root
     # (scheme and host only), which is wrong for "berths/north" or "../fares" on
     # /news/2025/a.html. The links are resolved against the page URL below.
-    markdown = trafilatura.extract(tree, **EXTRACT_OPTIONS)
+    markdown = trafilatura.extract(tree, options=_extractor())
     if not markdown or not markdown.strip():
         raise NoArticleText(where, "no article body found in the HTML (navigation or an empty page?)")
     markdown = drop_inline_tags(join_wrapped_anchors(markdown))
-    meta = trafilatura.extract_metadata(tree, default_url=url)
-    page: dict[str, Any] = {}
-    if meta is not None:
-        page = {
-            "title": meta.title,
-            "author": meta.author,
-            "published": _stated_time(tree, meta.date) or _trusted_date(meta.date, html),
-            "outlet": meta.sitename,
-            "url": meta.url or url,
-        }
-        if meta.description:
-            page["description"] = meta.description
+    meta = page_metadata(tree, default_url=url)
+    page: dict[str, Any] = {
+        "title": meta.title,
+        "author": meta.author,
+        "published": stated_time(tree, meta.date) or trusted_date(meta.date, html),
+        "outlet": meta.sitename,
+        "url": meta.url or url,
+    }
+    if meta.description:
+        page["description"] = meta.description
     page["language"] = _lang_hint(tree)
     known = {k: v for k, v in page.items() if v}
     known.update({k: v for k, v in (fields or {}).items() if v})
-    if meta is not None and meta.title and known.get("title") != meta.title:
+    if meta.title and known.get("title") != meta.title:
         # A feed or record names the article its own way; the page's own headline
         # on top of the text is still a headline, not body text.
         markdown = _drop_headline(markdown, meta.title)
     return article_from_text(markdown, where, fields=known, base_url=url)
 
 
-# where a page states its publish time to the minute: htmldate reports only the day,
-# and copies minutes apart at different offsets need the time and the offset
-_TIME_XPATH = (
-    '//meta[@property="article:published_time" or @name="article:published_time" or @property="og:published_time"'
-    ' or @itemprop="datePublished" or @name="pubdate" or @name="publishdate"]/@content'
-    ' | //time[@itemprop="datePublished" or @pubdate]/@datetime'
-)
-_LD_TIME = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+@functools.cache
+def _extractor() -> Any:
+    """trafilatura's options for :data:`EXTRACT_OPTIONS`, built once (reading its
+    configuration again for every page costs a tenth of a millisecond)."""
+    from trafilatura.settings import Extractor  # heavy, as above
 
-
-def _stated_time(tree: Any, day: str | None) -> str | None:
-    """The publish time the page's metadata states, when it names the day htmldate
-    found (its local day, as written) and a time of day; else ``None``."""
-    if not day:
-        return None
-    stated = [str(v) for v in tree.xpath(_TIME_XPATH)]
-    stated += [m.group(1) for script in tree.xpath('//script[@type="application/ld+json"]/text()') for m in _LD_TIME.finditer(script)]
-    for value in stated:
-        value = value.strip()
-        if value[:10] == day and has_time(value) and parse_date(value) is not None:
-            return value
-    return None
-
-
-def _trusted_date(date: str | None, html: str | bytes) -> str | None:
-    """htmldate's wide search turns a footer's "© 2025" into 2025-01-01: a year alone
-    is no publish date, so a 1 January found next to a copyright year is dropped."""
-    if not date or not date.endswith("-01-01"):
-        return date
-    page = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
-    year = date[:4]
-    if re.search(rf"(?:©|&copy;|copyright|\(c\))\s*(?:[^<\n]{{0,40}}?)\b{year}\b", page, re.I) and not re.search(
-        rf"\b(?:{year}-01-01|1 January,? {year}|January 1,? {year}|Jan\.? 1,? {year})", page, re.I
-    ):
-        return None
-    return date
+    o = EXTRACT_OPTIONS
+    return Extractor(output_format=o["output_format"], links=o["include_links"], comments=o["include_comments"],
+                     tables=o["include_tables"], images=o["include_images"], dedup=o["deduplicate"])
 
 
 def _drop_headline(markdown: str, title: str) -> str:

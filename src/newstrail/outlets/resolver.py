@@ -480,6 +480,10 @@ _FORMER = re.compile(
     r"(?P<name>[A-Z][\w'’]*(?:\s+(?:[A-Z][\w'’]*|&|of|and|the|de|la))*)"
 )
 
+# what every _FORMER match holds: most texts have none, and then the search for the
+# outlet's name (case-insensitive "the", a scan of the whole text) is not needed
+_FORMER_CUE = re.compile(r"[,(]\s*(?:formerly|previously|once|renamed)\s")
+
 
 def own_text(article: Article) -> str:
     """The text an outlet says of itself in: the article's text and the blocks the cleaner
@@ -497,7 +501,7 @@ def former_names(text: str, outlet: str | None) -> list[str]:
     >>> former_names("The Pier Post, formerly known as Bayside News, is local.", "Pier Post")
     ['Bayside News']
     """
-    if not outlet or not text:
+    if not outlet or not text or _FORMER_CUE.search(text) is None:
         return []
     bare = re.sub(r"^(?i:the)\s+", "", outlet.strip())
     found = []
