@@ -298,7 +298,10 @@ def export(model, out: Path, ids, log) -> None:
                       output_names=["logits"], dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                                              "attention_mask": {0: "batch", 1: "tokens"}, "logits": {0: "batch"}},
                       opset_version=17, dynamo=False)
-    quantize_dynamic(str(out / "model.onnx"), str(out / "model-int8.onnx"), weight_type=QuantType.QInt8)
+    # per channel, 7-bit range: per-tensor int8 moved CT24 dev logits by up to 1.6 (F1 -0.007);
+    # this by up to 0.5 (F1 +0.002), and the reduced range avoids u8s8 overflow on CPUs without VNNI
+    quantize_dynamic(str(out / "model.onnx"), str(out / "model-int8.onnx"), weight_type=QuantType.QInt8,
+                     per_channel=True, reduce_range=True)
     log(f"exported {out / 'model.onnx'} and {out / 'model-int8.onnx'} ({(out / 'model-int8.onnx').stat().st_size / 1e6:.1f} MB)")
 
 

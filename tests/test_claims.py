@@ -110,7 +110,7 @@ def _pairs() -> list[tuple[str, str]]:
     return [(a, b) for a, b in rows[1:]]
 
 
-@pytest.mark.parametrize("kind", ["fast", "accurate"])
+@pytest.mark.parametrize("kind", ["fast", "accurate", "finetuned"])
 def test_shipped_model_ranks_checkable_sentences_above_opinion_and_filler(kind: str) -> None:
     model = load_model(kind=kind)
     pairs = _pairs()
@@ -253,6 +253,22 @@ def test_the_claims_model_setting_picks_the_accurate_model() -> None:
         Settings.build(sets=["claims.model=huge"])
     with pytest.raises(ConfigError, match="unknown check-worthiness model"):
         load_model(kind="huge")
+
+
+def test_the_claims_model_setting_picks_the_finetuned_model(tmp_path) -> None:
+    settings = Settings.build(sets=["claims.model=finetuned"])
+    stage = REGISTRY["claims"](settings, StageContext())
+    article = stage(_analysed())
+    assert stage.model is load_model(kind="finetuned") and stage.model.info["frozen_below_layer"] >= 1
+    by_text = {article.snippet(c.span): c for c in article.claims}
+    assert by_text["The Porthaven harbour board voted 7-2 on Tuesday to close Pier Nine for repairs costing 2.3 million crowns."].checkworthy
+    assert not by_text["What a week it has been."].checkworthy
+    # a sentence scores the same alone and beside others (int8 layers quantise per call: one sentence a call)
+    model = stage.model
+    alone = model.score(["Ferry fares rose 12% in 2024."])[0]
+    assert alone == model.score(["The board met on Tuesday to discuss the long list of repairs the pier needs before winter.", "Ferry fares rose 12% in 2024."])[1]
+    with pytest.raises(StageError, match="train_checkworthy_finetune"):
+        load_model(str(tmp_path), kind="finetuned")
 
 
 def test_stage_contract() -> None:

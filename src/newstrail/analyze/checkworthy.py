@@ -45,10 +45,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newstrail.analyze.checkworthy_ft import FinetunedModel, load_finetuned
 from newstrail.core.errors import ConfigError, StageError
 from newstrail.embeddings import get_embedder
 
-__all__ = ["FEATURES", "MODEL_FILES", "CheckworthyModel", "JoinedEmbedder", "embedder_for", "features", "load_model", "model_path", "terms"]
+__all__ = ["FEATURES", "MODEL_FILES", "MODEL_KINDS", "CheckworthyModel", "JoinedEmbedder", "embedder_for", "features", "load_model", "model_path", "terms"]
 
 MODEL_FORMAT = 1
 
@@ -432,6 +433,8 @@ class _BatchScorer:
 #: the shipped models, by the ``claims.model`` setting's value: ``fast`` (static embeddings,
 #: the default) and ``accurate`` (the same head over all-MiniLM-L6-v2's embeddings)
 MODEL_FILES: dict[str, str] = {"fast": "model.json", "accurate": "accurate.json"}
+#: every ``claims.model`` value: the two above and ``finetuned`` (:mod:`newstrail.analyze.checkworthy_ft`)
+MODEL_KINDS: tuple[str, ...] = (*MODEL_FILES, "finetuned")
 
 
 def model_path(kind: str = "fast") -> Path:
@@ -446,12 +449,14 @@ def model_path(kind: str = "fast") -> Path:
 
 
 @functools.lru_cache(maxsize=4)
-def load_model(path: str | None = None, kind: str = "fast") -> CheckworthyModel:
+def load_model(path: str | None = None, kind: str = "fast") -> CheckworthyModel | FinetunedModel:
     """The check-worthiness model at ``path`` (default: the shipped one of ``kind``), cached per process.
 
     >>> load_model(kind="accurate").embedder
     'static-minilm+minilm-int8'
     """
+    if kind == "finetuned":
+        return load_finetuned(path)
     where = Path(path) if path else model_path(kind)
     retrain = "scripts/train_checkworthy.py" + (" --embedder accurate" if kind == "accurate" and not path else "")
     try:

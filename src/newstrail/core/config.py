@@ -115,8 +115,8 @@ class Settings:
     link: bool = _setting(True, "link", "enabled")
     #: which sentences' claims the stored record keeps: "all" (numbers and entities on check-worthy ones only) or "checkworthy"
     claims_keep: str = _setting("all", "claims", "keep", choices=("all", "checkworthy"))
-    #: check-worthiness model: "fast" (features, terms, static embeddings) or "accurate" (the same over all-MiniLM-L6-v2 embeddings: +0.016 F1 on unseen debates, ~80x the stage's CPU)
-    claims_model: str = _setting("fast", "claims", "model", choices=("fast", "accurate"))
+    #: check-worthiness model: "fast" (features, terms, static embeddings), "accurate" (the same over all-MiniLM-L6-v2 embeddings: +0.016 F1 on unseen debates, ~80x the stage's CPU) or "finetuned" (all-MiniLM-L6-v2 fine-tuned, analyze/checkworthy_ft.py)
+    claims_model: str = _setting("fast", "claims", "model", choices=("fast", "accurate", "finetuned"))
     #: analyze keeps a claim's fact-check matches whose calibrated score (0..1) is at least this
     factcheck_threshold: float = _setting(0.5, "factchecks", "threshold", low=0, high=1)
     #: `factchecks match` shows matches scoring at least this (chosen on CheckThat! 2020 dev by F1 of the shown top-5 matches; --all shows every one)
