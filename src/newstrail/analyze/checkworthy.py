@@ -452,6 +452,8 @@ def model_path(kind: str = "fast") -> Path:
 def load_model(path: str | None = None, kind: str = "fast") -> CheckworthyModel | FinetunedModel:
     """The check-worthiness model at ``path`` (default: the shipped one of ``kind``), cached per process.
 
+    ``kind="finetuned"`` gives :class:`~newstrail.analyze.checkworthy_ft.FinetunedModel` (``path``: its folder).
+
     >>> load_model(kind="accurate").embedder
     'static-minilm+minilm-int8'
     """
