@@ -224,10 +224,13 @@ _NOT_DESCRIBED = frozenset(
 )
 
 
+_FOLLOWING = re.compile(r"[ \t]+([a-z][\w-]*)")
+
+
 def _describes(text: str, end: int) -> bool:
     """Whether the word after ``end`` is a lowercase word that the capitalised words before
     it describe ("officials" in "Ostrevan officials"), not a verb or a small word."""
-    following = re.match(r"[ \t]+([a-z][\w-]*)", text[end : end + 40])
+    following = _FOLLOWING.match(text, end, end + 40)
     return following is not None and following.group(1) not in _NOT_DESCRIBED
 
 
