@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -210,6 +211,26 @@ def test_entities_skip_sentence_openers_months_and_split_names() -> None:
 def test_entities_read_right(text: str, expected: list[tuple[str, str]]) -> None:
     outlets = frozenset({"Kanal9"}) if "Kanal9" in text else frozenset()
     assert [(e.text, e.label) for e in find_entities(text, outlets=outlets)] == expected
+
+
+def test_a_run_read_once_still_takes_its_kind_from_each_sentence() -> None:
+    # the words of a run are read once and kept; what stands around it is read each time
+    text = ("Orvel voted. Fares rose in Orvel. The Selka Vossen crew sailed. Crews met Selka Vossen at dawn. "
+            "Staff sailed into Selka Vossen on Friday. Then Ostrevan officials met. Aid went to Ostrevan.")
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    found = [[(e.text, e.label, e.span.start) for e in find_entities(text, a, b)] for a, b in sentences]
+    at = text.index
+    assert found == [
+        [],  # one word opening its sentence may be a common word
+        [("Orvel", "place", at("Orvel.", 20))],
+        [("Selka Vossen", "organisation", at("Selka"))],
+        [("Selka Vossen", "person", at("Selka", 50))],
+        [("Selka Vossen", "place", at("Selka", 80))],
+        [],  # a demonym before the lowercase word it describes
+        [("Ostrevan", "place", at("Ostrevan."))],
+    ]
+    # credited, the same name is an outlet wherever it stands
+    assert [(e.text, e.label) for e in find_entities(text, *sentences[3], outlets=frozenset({"Selka Vossen"}))] == [("Selka Vossen", "outlet")]
 
 
 def test_a_credit_line_is_no_claim_and_names_keep_one_kind_in_an_article() -> None:

@@ -105,14 +105,15 @@ def find_entities(text: str, start: int = 0, end: int | None = None, outlets: fr
                 found.append(Entity(Span(m.start(), m.end()), name, "outlet"))
     credited = list(found)
     for m in _RUN.finditer(text, start, end):
-        if any(e.span.start < m.end() and m.start() < e.span.end for e in credited):
+        run_start = m.start()
+        if credited and any(e.span.start < m.end() and run_start < e.span.end for e in credited):
             continue
-        words = [(m.start() + w.start(), m.start() + w.end(), w.group()) for w in _WORD.finditer(m.group())]
-        for part in (p for piece in _split_adjectives(words) for p in _split_of(piece)):
-            entity = _entity(text, part, first, outlets)
+        for part in _run_parts(m.group()):
+            entity = _entity(text, run_start, part, first, outlets)
             if entity is not None:
                 found.append(entity)
-    return sorted(found, key=lambda e: e.span.start)
+    # the runs' entities come in order: only credited names need sorting in
+    return sorted(found, key=lambda e: e.span.start) if credited else found
 
 
 _WORD = re.compile(r"\S+")
@@ -152,26 +153,68 @@ def _split_of(words: list[tuple[int, int, str]]) -> list[list[tuple[int, int, st
     return [words]
 
 
-def _entity(text: str, words: list[tuple[int, int, str]], first: int, outlets: frozenset[str] = frozenset()) -> Entity | None:
+@dataclass(frozen=True)
+class _Part:
+    """A name a capitalised run may hold, with what its words alone say about it; offsets
+    into the run. Whether it is an entity, and of what kind, may still turn on its place
+    in the sentence (see :func:`_entity`)."""
+
+    start: int
+    end: int  # of its last word, before any trailing stop or possessive
+    name: str
+    lone: bool  # one word read as a person's: no name when it opens the sentence
+    demonyms: bool  # all demonyms: no name before a lowercase word they describe
+    label: str  # or _ONE_WORD / _SEVERAL: the words before it decide
+
+
+@functools.lru_cache(maxsize=16384)  # runs repeat across sentences and articles
+def _run_parts(run: str) -> tuple[_Part, ...]:
+    """The names a capitalised run holds: its words cut at hyphenated adjectives and at
+    "of" after a person's name, each piece trimmed of common words (see :func:`_part`)."""
+    words = [(w.start(), w.end(), w.group()) for w in _WORD.finditer(run)]
+    parts = (_part(run, p) for piece in _split_adjectives(words) for p in _split_of(piece))
+    return tuple(p for p in parts if p is not None)
+
+
+def _part(run: str, words: list[tuple[int, int, str]]) -> _Part | None:
     while words and (_bare(words[0][2]) in _NOT_ENTITIES or _bare(words[0][2]) in _COMMON_STARTS):
         words = words[1:]  # "The Kestrel Wire" is the Kestrel Wire; a leading "In", "But" is no name
     while words and (_bare(words[-1][2]) in _NOT_ENTITIES or _LINK_WORD.fullmatch(words[-1][2])):
         words = words[:-1]
     if not words:
         return None
-    if len(words) == 1 and words[0][0] == first and _classify(words[0][2].rstrip(".,")) == "person" and not is_country(words[0][2].rstrip(".,")):
-        return None  # one capitalised word opening the sentence is as likely a common word ("Proof has emerged")
-    if all(is_demonym(w.rstrip(".,")) and not is_country(w.rstrip(".,")) for _, _, w in words) and _describes(text, words[-1][1]):
-        return None  # "Ostrevan officials", "a local Assyrian Christian militia": who they are, not a name
     a, b = words[0][0], words[-1][1]
-    name = text[a:b].rstrip(",’'")
+    name = run[a:b].rstrip(",’'")
     if name.endswith(".") and not re.search(r"(?:^|[\s.])[A-Z]\.$", name) and not re.search(r"\.[A-Za-z]+\.$", name):
         name = name[:-1]  # the sentence's full stop, not an initial ("J.") or a dotted abbreviation ("U.S.")
     if name.endswith(("’s", "'s")):
         name = name[:-2]
     if len(name) < 2 or _TITLES.fullmatch(name):
         return None
-    return Entity(Span(a, a + len(name)), name, "outlet" if name in outlets or f"the {name}" in outlets or f"The {name}" in outlets else _label(text, a, name))
+    lone = len(words) == 1 and _classify(words[0][2].rstrip(".,")) == "person" and not is_country(words[0][2].rstrip(".,"))
+    demonyms = all(is_demonym(w.rstrip(".,")) and not is_country(w.rstrip(".,")) for _, _, w in words)
+    return _Part(a, b, name, lone, demonyms, _name_label(name))
+
+
+def _entity(text: str, run_start: int, part: _Part, first: int, outlets: frozenset[str]) -> Entity | None:
+    """The entity a part of the run at ``run_start`` names in its sentence (whose first
+    word is at ``first``), or None."""
+    a = run_start + part.start
+    if part.lone and a == first:
+        return None  # one capitalised word opening the sentence is as likely a common word ("Proof has emerged")
+    if part.demonyms and _describes(text, run_start + part.end):
+        return None  # "Ostrevan officials", "a local Assyrian Christian militia": who they are, not a name
+    name = part.name
+    if name in outlets or f"the {name}" in outlets or f"The {name}" in outlets:
+        label = "outlet"
+    elif part.label == _ONE_WORD:
+        label = "place" if _PLACE_BEFORE.search(text, max(0, a - 12), a) else "name"
+    elif part.label == _SEVERAL:
+        before = text[max(0, a - 12) : a]
+        label = "organisation" if _NOT_PERSON_BEFORE.search(before) else "place" if _PLACES_BEFORE.search(before) else "person"
+    else:
+        label = part.label
+    return Entity(Span(a, a + len(name)), name, label)
 
 
 # words after a capitalised word that leave it a noun: a verb of speech, a conjunction, a preposition
@@ -181,10 +224,13 @@ _NOT_DESCRIBED = frozenset(
 )
 
 
+_FOLLOWING = re.compile(r"[ \t]+([a-z][\w-]*)")
+
+
 def _describes(text: str, end: int) -> bool:
     """Whether the word after ``end`` is a lowercase word that the capitalised words before
     it describe ("officials" in "Ostrevan officials"), not a verb or a small word."""
-    following = re.match(r"[ \t]+([a-z][\w-]*)", text[end : end + 40])
+    following = _FOLLOWING.match(text, end, end + 40)
     return following is not None and following.group(1) not in _NOT_DESCRIBED
 
 
@@ -214,7 +260,13 @@ _NOT_PERSON_BEFORE = re.compile(r"\b(?:the|a|an|so-called|its|their|our)\s+$", r
 _PLACES_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|towards?)\s+$", re.I)
 
 
-def _label(text: str, start: int, name: str) -> str:
+# labels of a name that the words before it decide: one word ("place" after "in", "at"...,
+# else "name"), several words ("organisation" after "the", "place" after "in"..., else "person")
+_ONE_WORD, _SEVERAL = "?one word", "?several words"
+
+
+def _name_label(name: str) -> str:
+    """A name's label as far as its own words tell, else ``_ONE_WORD`` or ``_SEVERAL``."""
     if is_country(name) or name.split()[-1] in _STREETS:
         return "place"  # a street's name wins over a word that names papers ("Telegraph Lane")
     kind = _classify(name)
@@ -224,19 +276,14 @@ def _label(text: str, start: int, name: str) -> str:
         return "person"
     words = name.split()
     if len(words) == 1:
-        return "place" if _PLACE_BEFORE.search(text, max(0, start - 12), start) else "name"
+        return _ONE_WORD
     if words[-1].lower() in ORGANISATION_WORDS:
         return "organisation"
     if words[-1].lower() in SERVICE_LANGUAGES:
         return "outlet"  # a publication's service in one language: "Sputnova Arabic"
     if any(w in _PLACE_WORDS for w in words):
         return "place"
-    before = text[max(0, start - 12) : start]
-    if _NOT_PERSON_BEFORE.search(before):
-        return "organisation"
-    if _PLACES_BEFORE.search(before):
-        return "place"
-    return "person"
+    return _SEVERAL
 
 
 # what find_numbers can find starts with a digit, a currency sign or a number word; most
