@@ -77,6 +77,13 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 _CREDIT_LINE = re.compile(r"\s*(?:sources?|via|contributed\s+by|delivered\s+by|credits?|h/t|originally\s+published\s+(?:by|at|on|in))\b", re.I)
 
 
+# Literals every match of _NOTICE (or of _CREDIT_LINE) holds, matched as they do (case
+# ignored): a text without any holds no notice (no credit line), which a literal search
+# tells several times faster than the patterns themselves
+_NOTICE_WORDS = re.compile(r"copyright|©|rights|fair|republish|reproduced|attribution|repost", re.I)
+_CREDIT_WORDS = re.compile(r"source|via|contributed|delivered|credit|h/t|originally", re.I)
+
+
 def words_beside_notices(text: str) -> int:
     """Words of ``text`` outside its sentences that hold a rights notice.
 
@@ -93,37 +100,61 @@ def words_beside_notices(text: str) -> int:
 Line = tuple[int, int, int]  # start, end, hash of the normalised line
 
 
-def lines(text: str) -> list[Line]:
-    """(start, end, hash) of each non-empty line of ``text``, stripped."""
+def lines(text: str, known: dict[str, int] | None = None) -> list[Line]:
+    """(start, end, hash) of each non-empty line of ``text``, stripped; ``known``: the hashes
+    of lines met before, by line (copies of one story share most of their lines)."""
     found = []
+    known = {} if known is None else known
     for match in re.finditer(r"[^\n]+", text):
         line = match.group(0)
         lead = len(line) - len(line.lstrip())
         body = line.strip()
         if body:
             start = match.start() + lead
-            found.append((start, start + len(body), block_hash(body)))
+            if body not in known:
+                known[body] = block_hash(body)
+            found.append((start, start + len(body), known[body]))
     return found
 
 
-def _words(text: str, start: int, end: int, holes: Sequence[tuple[int, int]]) -> int:
-    """Words of ``text[start:end]`` outside the ``holes`` spans (lines: sorted, apart).
+class Words:
+    """The character spans of a text's words (``\\w+`` runs), to count the words of any
+    span by bisection instead of matching it again (a text is compared with many others).
 
-    >>> _words("aa bb cc dd", 0, 11, [(3, 5), (9, 11)])
-    2
+    >>> Words("aa bb cc dd").count(1, 7)
+    3
     """
-    total = len(_WORD.findall(text, start, end))
-    if not holes:
-        return total
-    # holes are whole lines, and no word crosses a line's end: each word lies inside one
-    # hole or outside all, so the words inside are counted hole by hole and taken away
-    first = bisect.bisect_right([e for _, e in holes], start)
-    inside = 0
-    for hole_start, hole_end in holes[first:]:
-        if hole_start >= end:
-            break
-        inside += len(_WORD.findall(text, max(start, hole_start), min(end, hole_end)))
-    return total - inside
+
+    def __init__(self, text: str) -> None:
+        found = [m.span() for m in _WORD.finditer(text)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+
+    def count(self, start: int, end: int) -> int:
+        """Words of ``text[start:end]``, as ``len(_WORD.findall(text, start, end))`` (a word
+        the span cuts counts once)."""
+        if end <= start:
+            return 0
+        return bisect.bisect_left(self.starts, end) - bisect.bisect_right(self.ends, start)
+
+    def outside(self, start: int, end: int, holes: Sequence[tuple[int, int]]) -> int:
+        """Words of ``text[start:end]`` outside the ``holes`` spans (lines: sorted, apart).
+
+        >>> Words("aa bb cc dd").outside(0, 11, [(3, 5), (9, 11)])
+        2
+        """
+        total = self.count(start, end)
+        if not holes:
+            return total
+        # holes are whole lines, and no word crosses a line's end: each word lies inside one
+        # hole or outside all, so the words inside are counted hole by hole and taken away
+        first = bisect.bisect_right([e for _, e in holes], start)
+        inside = 0
+        for hole_start, hole_end in holes[first:]:
+            if hole_start >= end:
+                break
+            inside += self.count(max(start, hole_start), min(end, hole_end))
+        return total - inside
 
 
 class SiteTemplates:
@@ -144,6 +175,14 @@ class SiteTemplates:
         self._learned: set[str] = set()
         self._articles: dict[str, tuple[str, str, list[Line], str]] = {}  # id -> site, text, lines, title
         self._counts: dict[str, Counter[str]] = {}  # id -> its text's lower-cased words, counted
+        # what comparing pairs asks of an article again and again, computed once: its words'
+        # spans, whether it holds a notice's or credit's literal, its text with spacing normalised
+        self._spans: dict[str, tuple[Words, bool, bool]] = {}
+        self._normal: dict[str, str] = {}
+        self._line_hashes: dict[str, int] = {}  # line -> its hash (see lines)
+        # the words beside notices of a passage's span (an article copied many times is the
+        # older side of many pairs, most often with the same span)
+        self._beside: dict[tuple[str, int, int], int] = {}
 
     @staticmethod
     def site(article: Article) -> str:
@@ -152,9 +191,15 @@ class SiteTemplates:
 
     def _keep(self, article: Article) -> None:
         while len(self._articles) >= self.cache_size:
-            self._counts.pop(gone := next(iter(self._articles)), None)
+            gone = next(iter(self._articles))
+            for cache in (self._counts, self._spans, self._normal):
+                cache.pop(gone, None)
             del self._articles[gone]
-        self._articles[article.id] = (self.site(article), article.text, lines(article.text), article.title or "")
+        if len(self._beside) >= 4 * self.cache_size:
+            self._beside.clear()
+        if len(self._line_hashes) >= 50 * self.cache_size:
+            self._line_hashes.clear()
+        self._articles[article.id] = (self.site(article), article.text, lines(article.text, self._line_hashes), article.title or "")
 
     def _load(self, ids: Sequence[str]) -> None:
         missing = [i for i in ids if i not in self._articles]
@@ -232,8 +277,34 @@ class SiteTemplates:
         """Two pages of one site with one text under two titles: a tag or listing page
         whose only text is the site's blurbs ("Permission marketing news" and "Health
         food products news", both nothing but the sidebar), not one article copied."""
-        (_, a_text, _, a_title), (_, b_text, _, b_title) = self._articles[a_id], self._articles[b_id]
-        return " ".join(a_text.split()) == " ".join(b_text.split()) and a_title.strip().lower() != b_title.strip().lower()
+        a_title, b_title = self._articles[a_id][3], self._articles[b_id][3]
+        # the titles first: copies under one title (most pairs) need no text compared
+        return a_title.strip().lower() != b_title.strip().lower() and self._normalised(a_id) == self._normalised(b_id)
+
+    def _normalised(self, article_id: str) -> str:
+        if article_id not in self._normal:
+            self._normal[article_id] = " ".join(self._articles[article_id][1].split())
+        return self._normal[article_id]
+
+    def _spans_of(self, article_id: str) -> tuple[Words, bool, bool]:
+        """An article's word spans, and whether its text holds a notice's literal and a credit's."""
+        if article_id not in self._spans:
+            text = self._articles[article_id][1]
+            self._spans[article_id] = (Words(text), bool(_NOTICE_WORDS.search(text)), bool(_CREDIT_WORDS.search(text)))
+        return self._spans[article_id]
+
+    def _beside_notices(self, article_id: str, start: int, end: int) -> int:
+        """:func:`words_beside_notices` of ``text[start:end]`` of an article, without matching
+        the notice and credit patterns where their literals are not in the span."""
+        key = (article_id, start, end)
+        if key not in self._beside:
+            words, notice, credit = self._spans_of(article_id)
+            part = self._articles[article_id][1][start:end]
+            if (notice and _NOTICE_WORDS.search(part)) or (credit and _CREDIT_WORDS.search(part)):
+                self._beside[key] = words_beside_notices(part)
+            else:
+                self._beside[key] = words.count(start, end)
+        return self._beside[key]
 
     def _template_spans(self, article_id: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e, h in self._articles[article_id][2] if h in self.templates]
@@ -252,13 +323,13 @@ class SiteTemplates:
             if self._furniture(a_id, b_id):
                 return []
             self._common_tail(a_id, b_id)
-        a_text, b_text = self._articles[a_id][1], self._articles[b_id][1]
+        a_words, b_words = self._spans_of(a_id)[0], self._spans_of(b_id)[0]
         a_holes, b_holes = self._template_spans(a_id), self._template_spans(b_id)
         kept = [
             p for p in passages
             # what is left once either side's template lines are taken out must still be a passage
-            if min(_words(a_text, p.a_start, p.a_end, a_holes), _words(b_text, p.b_start, p.b_end, b_holes)) >= min_words
-            and words_beside_notices(a_text[p.a_start : p.a_end]) >= min_words
+            if min(a_words.outside(p.a_start, p.a_end, a_holes), b_words.outside(p.b_start, p.b_end, b_holes)) >= min_words
+            and self._beside_notices(a_id, p.a_start, p.a_end) >= min_words
         ]
         if kept and (self._edges_only(a_id, b_id, kept) or self._other_subjects(a_id, b_id)):
             return []

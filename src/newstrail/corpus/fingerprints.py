@@ -50,11 +50,11 @@ class Fingerprint:
 
     @classmethod
     def of(cls, text: str) -> Fingerprint:
-        matches = list(_WORD.finditer(text.lower()))
-        tokens = [m.group(0) for m in matches]
-        starts = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
-        ends = np.fromiter((m.end() for m in matches), dtype=np.int64, count=len(matches))
-        return cls(tokens, starts, ends, gram_hashes(tokens))
+        lowered = text.lower()
+        # whole-list calls, no generator per token: every article linked is fingerprinted
+        tokens = _WORD.findall(lowered)
+        spans = np.array([m.span() for m in _WORD.finditer(lowered)], dtype=np.int64).reshape(-1, 2)
+        return cls(tokens, np.ascontiguousarray(spans[:, 0]), np.ascontiguousarray(spans[:, 1]), gram_hashes(tokens))
 
     def sampled(self) -> np.ndarray:
         """The distinct n-gram hashes that go into the index."""
@@ -66,7 +66,7 @@ def gram_hashes(tokens: list[str]) -> np.ndarray:
     if len(tokens) < N:
         return np.zeros(0, dtype=np.int64)
     with np.errstate(over="ignore"):
-        words = _mix(np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens)))
+        words = _mix(np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens)))
         count = len(tokens) - N + 1
         acc = np.zeros(count, dtype=np.uint64)
         for k in range(N):

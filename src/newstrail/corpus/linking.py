@@ -24,6 +24,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -210,8 +211,9 @@ class Linker:
 
     def _text_of(self, ids: Sequence[str]) -> list[Article]:
         """Like :meth:`_stored`, for what a pair's comparison reads (text, title, outlet, domain)."""
-        read = {a.id: a for a in self._stored([i for i in ids if i not in self._texts])}
-        return [a for i in ids if (a := self._texts.get(i) or read.get(i)) is not None]
+        # read from their columns, no record decoded: a site's templates read hundreds at once
+        read = {a.id: a for a in self.store.articles.texts([i for i in ids if i not in self._texts and i not in self._recent])}
+        return [a for i in ids if (a := self._texts.get(i) or self._recent.get(i) or read.get(i)) is not None]
 
     def _remember_anchors(self, article: Article, ready: Prepared | None = None) -> None:
         while len(self._anchors) >= 10 * self.cache_size:
@@ -270,11 +272,10 @@ class Linker:
         for article in articles:
             hashes = [int(h) for h in sampled[article.id]]
             df = {h: len(postings.get(h, ())) + len(in_batch.get(h, ())) for h in hashes}
-            hits: Counter[str] = Counter()
-            for h in hashes:
-                if df[h] < opts.df_cap:
-                    hits.update(postings.get(h, ()))
-                    hits.update(in_batch.get(h, ()))
+            # counted in one pass (C), not one update per n-gram
+            hits: Counter[str] = Counter(chain.from_iterable(
+                chain(postings.get(h, ()), in_batch.get(h, ())) for h in hashes if df[h] < opts.df_cap
+            ))
             # ties broken by id, not by the order the index returned postings in (which
             # follows SQLite's query plan, and so the size of the query)
             ranked = sorted(hits.items(), key=lambda hit: (-hit[1], hit[0]))[: opts.max_candidates + 1]

@@ -64,6 +64,10 @@ class Articles(Protocol):
     def get_many(self, ids: Sequence[str]) -> list[Article]:
         """The stored ones of ``ids``, in that order."""
 
+    def texts(self, ids: Sequence[str]) -> list[Article]:
+        """The stored ones of ``ids``, in that order, with only their text, title, outlet,
+        domain, URL and date (what comparing two texts reads; no record decoded)."""
+
     def languages(self, ids: Sequence[str]) -> dict[str, str | None]:
         """Article id -> its stored language (as given or detected), for the stored ones of ``ids``."""
 

@@ -171,6 +171,22 @@ class SQLArticles:
         found = {row[0]: _article(*row[1:]) for row in self.db.select_in("SELECT id, text, record, story FROM articles WHERE id IN ({})", ids)}
         return [found[i] for i in ids if i in found]
 
+    def texts(self, ids: Sequence[str]) -> list[Article]:
+        """The stored ones of ``ids``, in that order, with only their text, title, outlet,
+        domain, URL and date, read from their columns (no record decoded). One whose columns
+        may differ from its record (a NUL, which PostgreSQL's text holds as U+FFFD) is read whole."""
+        found: dict[str, Article] = {}
+        whole = []
+        for i, text, title, outlet, domain, url, published in self.db.select_in(
+            "SELECT id, text, title, outlet, domain, url, published FROM articles WHERE id IN ({})", ids
+        ):
+            if any(v and ("\x00" in v or "\ufffd" in v) for v in (text, title, outlet, domain, url)):
+                whole.append(i)
+            else:
+                found[i] = Article(id=i, text=text, title=title, outlet=outlet, domain=domain, url=url, published=published)
+        found |= {a.id: a for a in self.get_many(whole)}
+        return [found[i] for i in ids if i in found]
+
     def languages(self, ids: Sequence[str]) -> dict[str, str | None]:
         """Article id -> its stored language, for the stored ones of ``ids``."""
         return {row[0]: row[1] for row in self.db.select_in("SELECT id, language FROM articles WHERE id IN ({})", ids)}
