@@ -32,6 +32,20 @@ def test_put_get_and_identity(repo):
         repo.articles.get("a9")
 
 
+def test_texts_read_what_comparing_texts_needs_from_the_columns(repo):
+    nul = Article(text="The ferry\x00 log was cut off mid-sentence by the harbour radio.", id="a9", outlet="Harbor Gazette",
+                  domain="harbor-gazette.example", url="https://harbor-gazette.example/ferry/9", title="Ferry 9")
+    repo.articles.put_many([_article(1, claims=[Claim(span=Span(0, 19), score=0.9, checkworthy=True)]), _article(2), nul])
+    texts = repo.articles.texts(["a2", "missing", "a1", "a9"])
+    assert [a.id for a in texts] == ["a2", "a1", "a9"]
+    whole = repo.articles.get("a1")
+    assert (texts[1].text, texts[1].title, texts[1].outlet, texts[1].domain, texts[1].url, texts[1].published) == (
+        whole.text, whole.title, whole.outlet, whole.domain, whole.url, whole.published)
+    assert texts[1].claims == [] and whole.claims  # no record decoded
+    # a text with a NUL (PostgreSQL's column holds U+FFFD for it) is read whole, NUL and all
+    assert texts[2].text == nul.text
+
+
 def test_refs_urls_and_outlets(repo):
     repo.articles.put_many([_article(1), _article(2, outlet="Lantern Daily", domain="lantern.example", published="2025-03-06"),
                             _article(3, outlet="Lantern Daily", domain=None, published=None)])

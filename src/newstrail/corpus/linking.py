@@ -177,7 +177,9 @@ class Linker:
         self.same_event.prime({i: p.lead for i, p in prepared.items()})
 
     # caches ------------------------------------------------------------------------
-    def _remember(self, article: Article) -> None:
+    def _remember(self, article: Article, whole: bool = True) -> None:
+        """Cache what comparing reads of ``article``; ``whole``: a whole stored article (not
+        only its text, title, outlet and domain), kept among the recent ones too."""
         ready = self._prepared.pop(article.id, None)
         # bounded caches, oldest out first: memory follows the batch, not the corpus
         while len(self._fingerprints) >= self.cache_size:
@@ -187,7 +189,8 @@ class Linker:
             del self._texts[next(iter(self._texts))]
         self._texts[article.id] = Article(id=article.id, text=article.text, title=article.title, outlet=article.outlet, domain=article.domain)
         self._remember_anchors(article, ready)
-        self._keep(article)
+        if whole:
+            self._keep(article)
 
     def _keep(self, article: Article) -> None:
         # articles are linked one at a time: the ones just linked are the likeliest
@@ -222,9 +225,11 @@ class Linker:
         self._anchors[article.id] = ready.anchors if ready is not None else anchors(without_masthead(article.text, article.outlet))
 
     def _load(self, ids: list[str]) -> None:
+        # a candidate's text alone: the record of one read back (its claims, sentences, ...)
+        # costs more to decode than the comparison does
         missing = [i for i in ids if i not in self._fingerprints]
-        for article in self.store.articles.get_many(missing):
-            self._remember(article)
+        for article in self._text_of(missing):
+            self._remember(article, whole=False)
 
     def anchors_of(self, ids: list[str]) -> dict[str, set[str]]:
         """Names and figures of each of ``ids`` (cached)."""
@@ -233,7 +238,7 @@ class Linker:
 
     def _load_anchors(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._anchors]
-        for article in self.store.articles.get_many(missing):
+        for article in self._text_of(missing):
             self._remember_anchors(article)
 
     # one batch ---------------------------------------------------------------------
