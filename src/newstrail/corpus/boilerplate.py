@@ -39,6 +39,7 @@ from collections.abc import Callable, Sequence
 
 from newstrail.analyze.outlet_facts import block_hash
 from newstrail.core.article import Article, Passage
+from newstrail.corpus.fingerprints import word_spans
 from newstrail.store import Store
 
 #: articles of one site that carry a line anywhere before it is the site's template
@@ -126,9 +127,9 @@ class Words:
     """
 
     def __init__(self, text: str) -> None:
-        found = [m.span() for m in _WORD.finditer(text)]
-        self.starts = [s for s, _ in found]
-        self.ends = [e for _, e in found]
+        _, starts, ends = word_spans(text)
+        self.starts: list[int] = starts.tolist()
+        self.ends: list[int] = ends.tolist()
 
     def count(self, start: int, end: int) -> int:
         """Words of ``text[start:end]``, as ``len(_WORD.findall(text, start, end))`` (a word

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from itertools import accumulate
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,7 +27,7 @@ N = 5
 #: one n-gram in SAMPLE is indexed
 SAMPLE = 6
 
-_WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _MASK63 = np.uint64((1 << 63) - 1)
 
 
@@ -50,15 +51,25 @@ class Fingerprint:
 
     @classmethod
     def of(cls, text: str) -> Fingerprint:
-        lowered = text.lower()
-        # whole-list calls, no generator per token: every article linked is fingerprinted
-        tokens = _WORD.findall(lowered)
-        spans = np.array([m.span() for m in _WORD.finditer(lowered)], dtype=np.int64).reshape(-1, 2)
-        return cls(tokens, np.ascontiguousarray(spans[:, 0]), np.ascontiguousarray(spans[:, 1]), gram_hashes(tokens))
+        tokens, starts, ends = word_spans(text.lower())
+        return cls(tokens, starts, ends, gram_hashes(tokens))
 
     def sampled(self) -> np.ndarray:
         """The distinct n-gram hashes that go into the index."""
         return np.unique(self.grams[self.grams % SAMPLE == 0])
+
+
+def word_spans(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The words (``\\w+`` runs) of ``text`` with the offsets where each starts and ends:
+    one split and running sums, no match object per word (every text linked is split).
+
+    >>> words, starts, ends = word_spans("Pier 9, closed.")
+    >>> words, starts.tolist(), ends.tolist()
+    (['Pier', '9', 'closed'], [0, 5, 8], [4, 6, 14])
+    """
+    parts = _WORD_SPLIT.split(text)  # text between words, word, text between words, ...
+    offsets = np.fromiter(accumulate(map(len, parts)), dtype=np.int64, count=len(parts))
+    return parts[1::2], offsets[0:-1:2].copy(), offsets[1::2].copy()
 
 
 def gram_hashes(tokens: list[str]) -> np.ndarray:
