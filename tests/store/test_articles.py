@@ -42,6 +42,9 @@ def test_texts_read_what_comparing_texts_needs_from_the_columns(repo):
     assert (texts[1].text, texts[1].title, texts[1].outlet, texts[1].domain, texts[1].url, texts[1].published) == (
         whole.text, whole.title, whole.outlet, whole.domain, whole.url, whole.published)
     assert texts[1].claims == [] and whole.claims  # no record decoded
+    # what linking reads: the record but its claims
+    linked = repo.articles.get_many(["a1"], without=("claims",))[0]
+    assert linked.claims == [] and linked.title == whole.title and linked.links == whole.links
     # a text with a NUL (PostgreSQL's column holds U+FFFD for it) is read whole, NUL and all
     assert texts[2].text == nul.text
 

@@ -134,6 +134,11 @@ def _figures(text: str) -> set[str]:
     return {_NUMBER_WORDS.get(m.lower(), m.replace(",", "")) for m in _FIGURE.findall(text)}
 
 
+#: what linking never reads of a stored article, left undecoded (a record's claims are most of
+#: its objects): an article read so is compared and cited, never written back
+UNREAD = ("claims", "rhetoric")
+
+
 class Linker:
     """Links batches of stored articles; holds per-run caches, never module state."""
 
@@ -202,14 +207,14 @@ class Linker:
     def _articles(self, ids: list[str]) -> list[Article]:
         """The stored articles of ``ids``, in that order, from the recent ones where kept."""
         missing = [i for i in ids if i not in self._recent]
-        for article in self.store.articles.get_many(missing):
+        for article in self.store.articles.get_many(missing, without=UNREAD):
             self._keep(article)
         return [self._recent[i] for i in ids if i in self._recent]
 
     def _stored(self, ids: Sequence[str]) -> list[Article]:
         """The stored articles of ``ids``, in that order: the recent ones from memory, the
         others read (and not kept: a site's templates read hundreds at once)."""
-        read = {a.id: a for a in self.store.articles.get_many([i for i in ids if i not in self._recent])}
+        read = {a.id: a for a in self.store.articles.get_many([i for i in ids if i not in self._recent], without=UNREAD)}
         return [a for i in ids if (a := self._recent.get(i) or read.get(i)) is not None]
 
     def _text_of(self, ids: Sequence[str]) -> list[Article]:
@@ -245,7 +250,7 @@ class Linker:
     def link_ids(self, ids: Sequence[str], report: LinkReport) -> None:
         """Link the stored articles ``ids``, one at a time in that order, in short write
         transactions (see :func:`~newstrail.store.write_in_turns`)."""
-        write_in_turns(self.store, self.store.articles.get_many(list(ids)), lambda article: self.link_one(article, report))
+        write_in_turns(self.store, self.store.articles.get_many(list(ids), without=UNREAD), lambda article: self.link_one(article, report))
 
     def link_one(self, article: Article, report: LinkReport) -> None:
         """Link one stored article, in a write transaction, unless another process linking the

@@ -9,7 +9,7 @@ JSON paths: what a query filters on is a column or a side table written at put t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
@@ -61,8 +61,9 @@ class Articles(Protocol):
     def get(self, article_id: str) -> Article:
         """The article with this id; raises :class:`~newstrail.core.errors.NotFound`."""
 
-    def get_many(self, ids: Sequence[str]) -> list[Article]:
-        """The stored ones of ``ids``, in that order."""
+    def get_many(self, ids: Sequence[str], without: Collection[str] = ()) -> list[Article]:
+        """The stored ones of ``ids``, in that order; ``without``: record fields left at their
+        empty default, not decoded (``claims``, ``rhetoric``: what linking never reads)."""
 
     def texts(self, ids: Sequence[str]) -> list[Article]:
         """The stored ones of ``ids``, in that order, with only their text, title, outlet,

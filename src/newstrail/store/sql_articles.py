@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -75,11 +75,13 @@ def _record(article: Article) -> str:
     return article.to_json(text="\x00" in article.text)
 
 
-def _article(text: str, record: str, story: str | None = None) -> Article:
+def _article(text: str, record: str, story: str | None = None, without: Collection[str] = ()) -> Article:
     try:
         data = orjson.loads(record)
     except orjson.JSONDecodeError:  # NaN or an integer beyond 64 bits, which json writes and orjson refuses
         data = json.loads(record)
+    for name in without:
+        data.pop(name, None)
     data.setdefault("text", text)
     data["story"] = story  # linking moves articles between stories without rewriting records
     return Article.from_dict(data)
@@ -166,9 +168,10 @@ class SQLArticles:
             raise NotFound(f"no stored article with id {article_id!r} in {self.location}")
         return _article(*row)
 
-    def get_many(self, ids: Sequence[str]) -> list[Article]:
-        """The stored ones of ``ids``, in that order."""
-        found = {row[0]: _article(*row[1:]) for row in self.db.select_in("SELECT id, text, record, story FROM articles WHERE id IN ({})", ids)}
+    def get_many(self, ids: Sequence[str], without: Collection[str] = ()) -> list[Article]:
+        """The stored ones of ``ids``, in that order; ``without``: record fields left empty."""
+        found = {row[0]: _article(*row[1:], without=without)
+                 for row in self.db.select_in("SELECT id, text, record, story FROM articles WHERE id IN ({})", ids)}
         return [found[i] for i in ids if i in found]
 
     def texts(self, ids: Sequence[str]) -> list[Article]:
