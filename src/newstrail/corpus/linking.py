@@ -29,7 +29,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from newstrail.analyze.numbers import CARDINALS
-from newstrail.core.article import Article
+from newstrail.core.article import Article, Passage
 from newstrail.core.dates import has_time, instant_key, parse_date
 from newstrail.store import Store, write_in_turns
 from newstrail.store.rows import Alias, Cite, StoryInfo
@@ -159,6 +159,9 @@ class Linker:
         self._texts: dict[str, Article] = {}
         self._link_targets: dict[str, set[str]] = {}  # per batch: see _linked_ids
         self._prepared: dict[str, Prepared] = {}  # handed over by prime(), used once
+        # per pair of texts, not of articles: see _align and _terms_outside
+        self._aligned: dict[tuple[str, str], list[Passage]] = {}
+        self._outside: dict[tuple[str, tuple[tuple[int, int], ...], str | None], set[str]] = {}
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
         self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=self._text_of)
@@ -294,7 +297,7 @@ class Linker:
             for other in candidates:
                 if other not in self._fingerprints:
                     continue
-                passages = align(self._fingerprints[other], self._fingerprints[article.id], min_words=opts.min_words)
+                passages = self._align(other, article.id)
                 passages = self.templates.evidence(other, article.id, passages, opts.min_words)
                 # stock phrases make short passages between unrelated articles; a copy shares more
                 shared = sum(p.words for p in passages)
@@ -352,9 +355,34 @@ class Linker:
         if between and words >= self.options.story_words:
             return True
         # passages run from ``other`` (a) to ``article`` (b)
-        mine = event_terms(anchors(without_masthead(text_outside(article.text, [(p.b_start, p.b_end) for p in passages]), article.outlet)))
-        theirs = event_terms(anchors(without_masthead(text_outside(other.text, [(p.a_start, p.a_end) for p in passages]), other.outlet)))
+        mine = self._terms_outside(article, tuple((p.b_start, p.b_end) for p in passages))
+        theirs = self._terms_outside(other, tuple((p.a_start, p.a_end) for p in passages))
         return reuse_joins_story(words, between, (mine, theirs), self.options.story_words, self.options.lead_min_anchors)
+
+    def _align(self, a_id: str, b_id: str) -> list[Passage]:
+        """The passages of two cached fingerprints (:func:`~newstrail.corpus.reuse.align`). Two
+        texts met before (copies of one story compared with copies of another) are aligned once:
+        the same texts give the same passages, whichever articles hold them."""
+        a, b = self._texts.get(a_id), self._texts.get(b_id)
+        key = (a.text, b.text) if a is not None and b is not None else None
+        if key is None or key not in self._aligned:
+            passages = align(self._fingerprints[a_id], self._fingerprints[b_id], min_words=self.options.min_words)
+            if key is None:
+                return passages
+            while len(self._aligned) >= self.cache_size:
+                del self._aligned[next(iter(self._aligned))]
+            self._aligned[key] = passages
+        return list(self._aligned[key])
+
+    def _terms_outside(self, article: Article, spans: tuple[tuple[int, int], ...]) -> set[str]:
+        """The event terms of ``article``'s text outside ``spans`` (its outlet's name left out),
+        once per text, spans and outlet (copies of one story share them)."""
+        key = (article.text, spans, article.outlet)
+        if key not in self._outside:
+            while len(self._outside) >= self.cache_size:
+                del self._outside[next(iter(self._outside))]
+            self._outside[key] = event_terms(anchors(without_masthead(text_outside(article.text, spans), article.outlet)))
+        return self._outside[key]
 
     def _join_loose(self, parts: UnionFind[str], batch: set[str], loose: Sequence[Tie], current: dict[str, str | None] | None = None) -> None:
         """Join the parts loose same-event ties connect, the closest first, when one of
