@@ -170,8 +170,8 @@ class SQLArticles:
 
     def get_many(self, ids: Sequence[str], without: Collection[str] = ()) -> list[Article]:
         """The stored ones of ``ids``, in that order; ``without``: record fields left empty."""
-        found = {row[0]: _article(*row[1:], without=without)
-                 for row in self.db.select_in("SELECT id, text, record, story FROM articles WHERE id IN ({})", ids)}
+        found = {i: _article(text, record, story, without)
+                 for i, text, record, story in self.db.select_in("SELECT id, text, record, story FROM articles WHERE id IN ({})", ids)}
         return [found[i] for i in ids if i in found]
 
     def texts(self, ids: Sequence[str]) -> list[Article]:
