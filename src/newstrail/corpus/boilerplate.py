@@ -181,6 +181,7 @@ class SiteTemplates:
         self._spans: dict[str, tuple[Words, bool, bool]] = {}
         self._normal: dict[str, str] = {}
         self._line_hashes: dict[str, int] = {}  # line -> its hash (see lines)
+        self._holes: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # see _template_spans
         # the words beside notices of a passage's span (an article copied many times is the
         # older side of many pairs, most often with the same span)
         self._beside: dict[tuple[str, int, int], int] = {}
@@ -193,7 +194,7 @@ class SiteTemplates:
     def _keep(self, article: Article) -> None:
         while len(self._articles) >= self.cache_size:
             gone = next(iter(self._articles))
-            for cache in (self._counts, self._spans, self._normal):
+            for cache in (self._counts, self._spans, self._normal, self._holes):
                 cache.pop(gone, None)
             del self._articles[gone]
         if len(self._beside) >= 4 * self.cache_size:
@@ -308,7 +309,13 @@ class SiteTemplates:
         return self._beside[key]
 
     def _template_spans(self, article_id: str) -> list[tuple[int, int]]:
-        return [(s, e) for s, e, h in self._articles[article_id][2] if h in self.templates]
+        # per article and number of templates known: templates are only ever added, so an
+        # unchanged count is an unchanged set (every pair an article is in asks)
+        known = self._holes.get(article_id)
+        if known is None or known[0] != len(self.templates):
+            known = (len(self.templates), [(s, e) for s, e, h in self._articles[article_id][2] if h in self.templates])
+            self._holes[article_id] = known
+        return known[1]
 
     def evidence(self, a_id: str, b_id: str, passages: list[Passage], min_words: int) -> list[Passage]:
         """The passages ``a_id`` shares with ``b_id`` that are not site boilerplate."""
