@@ -1,6 +1,6 @@
 """Where the time of ``newstrail analyze`` goes, stage by stage, on real news text.
 
-    .venv/bin/python bench/stages.py [--articles 2000] [--rhetoric] [--profile STAGE ...]
+    .venv/bin/python bench/stages.py [--articles 2000] [--rhetoric] [--profile STAGE ...] [--keep DIR]
 
 The FakeNewsCorpus sample (``../shared/data/fakenewscorpus-sample/news_sample.csv``,
 250 scraped articles) is cycled to ``--articles`` records with light edits, so copies
@@ -12,7 +12,9 @@ stores and links them. One process, one core; the table gives CPU milliseconds p
 article and each part's share, so the costly stages can be named (issue 14 asks for this
 profile before anything is made faster). Measuring only: nothing here is tuned on it.
 ``--profile claims`` (repeatable) also runs cProfile, on CPU time, over that stage's loop and
-prints its costliest functions by their own time, after the table.
+prints its costliest functions by their own time, after the table; ``--profile link`` profiles
+the linking. ``--keep DIR`` copies the store as it was before linking to ``DIR/unlinked.db``
+(to link it again, profiled or changed, without running the stages).
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ import os
 import pstats
 import random
 import re
+import sqlite3
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 from newstrail import Settings
@@ -68,7 +72,8 @@ def main() -> int:
     parser.add_argument("--rhetoric", action="store_true", help="time the rhetoric stage too (it is in the default pipeline now: "
                         "this only adds it where a settings file left it out)")
     parser.add_argument("--profile", action="append", default=[], metavar="STAGE",
-                        help="profile this stage's loop (cProfile on CPU time); may repeat")
+                        help="profile this stage's loop (cProfile on CPU time), or 'link' the linking; may repeat")
+    parser.add_argument("--keep", metavar="DIR", help="copy the store, as it was before linking, to DIR/unlinked.db")
     args = parser.parse_args()
     if not SAMPLE.is_file():
         print(f"needs {SAMPLE}", file=sys.stderr)
@@ -99,10 +104,18 @@ def main() -> int:
         assign_ids(articles, store, {})
         write_in_turns(store, [articles[i : i + STORE_CHUNK] for i in range(0, len(articles), STORE_CHUNK)], store.articles.put_many)
         times["store"] = time.process_time() - started
+        if args.keep:
+            Path(args.keep).mkdir(parents=True, exist_ok=True)
+            with closing(sqlite3.connect(settings.db)) as db:
+                db.execute("VACUUM INTO ?", (str(Path(args.keep) / "unlinked.db"),))
+        if "link" in args.profile:
+            profiles["link"] = cProfile.Profile(time.process_time)
+            profiles["link"].enable()
         started = time.process_time()
-        linker, report = Linker(store), LinkReport()
-        write_in_turns(store, store.articles.get_many([a.id for a in articles]), lambda a: linker.link_one(a, report))
+        Linker(store).link_ids([a.id for a in articles], LinkReport())  # as analyze links
         times["link"] = time.process_time() - started
+        if "link" in profiles:
+            profiles["link"].disable()
     total = sum(times.values())
     print(f"{len(articles)} articles ({words / len(articles):.0f} words on average) from {SAMPLE.name}, cycled with edits; "
           f"{total:.1f} CPU s in all, {len(articles) / total:.0f} articles per CPU-second")
@@ -113,7 +126,8 @@ def main() -> int:
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(12)
         top = out.getvalue()
-        print(f"\nstage {name}, the costliest functions by their own CPU time:\n{top[top.index('   ncalls'):].rstrip()}")
+        part = name if name == "link" else f"stage {name}"
+        print(f"\n{part}, the costliest functions by their own CPU time:\n{top[top.index('   ncalls'):].rstrip()}")
     return 0
 
 
