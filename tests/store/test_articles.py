@@ -32,6 +32,13 @@ def test_put_get_and_identity(repo):
         repo.articles.get("a9")
 
 
+def test_integers_beyond_64_bits_in_meta_come_back_as_integers(repo):
+    # orjson reads such an integer back as a float; the record must read as it was written
+    big = _article(1, meta={"feed_sequence": 2**70, "offset": -(2**63) - 1, "small": 7})
+    assert repo.articles.put(big) == ADDED
+    assert repo.articles.get("a1").meta == {"feed_sequence": 2**70, "offset": -(2**63) - 1, "small": 7}
+
+
 def test_texts_read_what_comparing_texts_needs_from_the_columns(repo):
     nul = Article(text="The ferry\x00 log was cut off mid-sentence by the harbour radio.", id="a9", outlet="Harbor Gazette",
                   domain="harbor-gazette.example", url="https://harbor-gazette.example/ferry/9", title="Ferry 9")

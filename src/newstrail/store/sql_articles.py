@@ -75,11 +75,28 @@ def _record(article: Article) -> str:
     return article.to_json(text="\x00" in article.text)
 
 
-def _article(text: str, record: str, story: str | None = None, without: Collection[str] = ()) -> Article:
+#: a run of digits an integer beyond 64 bits needs (-9223372036854775809 has 19), which orjson
+#: reads back as a float where json keeps the integer
+_LONG_DIGITS = re.compile(r"\d{19}")
+
+
+def _decoded(record: str) -> dict[str, Any]:
+    """A stored record as a dict: orjson's speed, json's exactness where orjson would round (a
+    long integer in ``meta``) or refuses (NaN).
+
+    >>> _decoded('{"meta": {"n": 123456789012345678901234}}')["meta"]["n"]
+    123456789012345678901234
+    """
+    if _LONG_DIGITS.search(record):
+        return json.loads(record)
     try:
-        data = orjson.loads(record)
-    except orjson.JSONDecodeError:  # NaN or an integer beyond 64 bits, which json writes and orjson refuses
-        data = json.loads(record)
+        return orjson.loads(record)
+    except orjson.JSONDecodeError:  # NaN, which json writes and orjson refuses
+        return json.loads(record)
+
+
+def _article(text: str, record: str, story: str | None = None, without: Collection[str] = ()) -> Article:
+    data = _decoded(record)
     for name in without:
         data.pop(name, None)
     data.setdefault("text", text)
