@@ -140,6 +140,20 @@ def _load_tokenizer(path: Path, feature: str, pip: str) -> Any:
     return tok
 
 
+def onnx_session(ort: Any, model_path: str | Path, threads: int | None = None) -> Any:
+    """An onnxruntime CPU session of the model file, as newstrail runs every ONNX model
+    (``ort``: the imported ``onnxruntime``, which callers import where they need it)."""
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.log_severity_level = 3
+    # Threads that spin while waiting for work slow everything down on a shared or
+    # busy machine (measured: 65 vs 43 sentences/s on two loaded cores).
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if threads:
+        options.intra_op_num_threads = threads
+    return ort.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
+
+
 class OnnxEmbedder(Embedder):
     """all-MiniLM-L6-v2 (int8 ONNX) with mean pooling and L2 normalisation: ``"accurate"``.
 
@@ -173,16 +187,7 @@ class OnnxEmbedder(Embedder):
         if not model_path.is_file():
             raise NewstrailError(f"{model_path}: ONNX model file missing; reinstall with: {_ONNX_PIP}")
         self.tokenizer = _load_tokenizer(Path(tokenizer_path or ONNX_DIR / "tokenizer.json"), feature, _ONNX_PIP)
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        # Threads that spin while waiting for work slow everything down on a shared or
-        # busy machine (measured: 65 vs 43 sentences/s on two loaded cores).
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        if threads:
-            options.intra_op_num_threads = threads
-        self.session = ort.InferenceSession(str(model_path), sess_options=options,
-                                            providers=["CPUExecutionProvider"])
+        self.session = onnx_session(ort, model_path, threads)
         self._inputs = {i.name for i in self.session.get_inputs()}
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:

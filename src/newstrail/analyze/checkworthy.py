@@ -182,11 +182,7 @@ def terms(sentence: str, tokens: list[str] | None = None) -> set[str]:
 
 
 class JoinedEmbedder:
-    """Several embedders side by side: each text's vectors end to end (``name`` joins theirs with ``+``).
-
-    >>> JoinedEmbedder([]).encode(["Fares rose."]).shape
-    (1, 0)
-    """
+    """Several embedders side by side: each text's vectors end to end (``name`` joins theirs with ``+``)."""
 
     def __init__(self, parts: Sequence[Any]) -> None:
         self.parts = list(parts)
@@ -196,8 +192,6 @@ class JoinedEmbedder:
     def encode(self, texts: Sequence[str]):
         import numpy as np
 
-        if not self.parts:
-            return np.zeros((len(texts), 0), np.float32)
         return np.hstack([p.encode(list(texts)) for p in self.parts])
 
 
@@ -302,7 +296,7 @@ class CheckworthyModel:
         """The embedder(s) the weights were trained on, checked against the probe on first use."""
         import numpy as np
 
-        embedder = embedder_for(self.embedder or "")
+        embedder = embedder_for(self.embedder)
         if embedder.dim != len(self.embedding_weights):
             raise StageError(f"the check-worthiness model expects {len(self.embedding_weights)}-dimensional {self.embedder} embeddings, the embedder gives {embedder.dim}; retrain it with scripts/train_checkworthy.py")
         probe = self.embedding_probe

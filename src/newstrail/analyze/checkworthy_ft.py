@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.core.errors import MissingExtra, StageError
-from newstrail.embeddings import MODELS_DIR, ONNX_DIR, _load_tokenizer
+from newstrail.embeddings import MODELS_DIR, ONNX_DIR, _load_tokenizer, onnx_session
 
 __all__ = ["FINETUNED_DIR", "FinetunedModel", "load_finetuned"]
 
@@ -63,14 +63,9 @@ class FinetunedModel:
         path = self.folder / "model-int8.onnx"
         if not path.is_file():
             raise StageError(f"{path}: no fine-tuned check-worthiness model here; reinstall newstrail or rebuild it with {_RETRAIN}")
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3
-        # spinning threads slow a shared machine down (see newstrail.embeddings.OnnxEmbedder)
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         tokenizer = _load_tokenizer(ONNX_DIR / "tokenizer.json", feature, _PIP)
         tokenizer.enable_truncation(max_length=self.max_len)
-        return ort.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"]), tokenizer
+        return onnx_session(ort, path), tokenizer
 
     def logits(self, sentences: Sequence[str]):
         """Raw scores (log-odds) of ``sentences`` as a numpy array."""

@@ -25,6 +25,8 @@ branch to an exit code in one place (``newstrail.cli.EXIT_CODES``).
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class NewstrailError(Exception):
     """Base class of every error newstrail raises on purpose."""
@@ -46,9 +48,10 @@ class InputError(NewstrailError):
         self.reason = reason
         super().__init__(f"{where}: {reason}")
 
-    def __reduce__(self) -> tuple[type, tuple[str, str]]:
-        # rebuilt from where and reason: an error read by another process (a Dask worker) travels whole
-        return type(self), (self.where, self.reason)
+    def __reduce__(self) -> tuple[type, tuple[str, str], dict[str, Any]]:
+        # rebuilt from where and reason, then given its attributes (a subclass's too, such as
+        # FetchError's retry_after): an error read by another process (a Dask worker) travels whole
+        return type(self), (self.where, self.reason), self.__dict__
 
 
 class UnreadableInput(InputError):

@@ -36,6 +36,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 
 from newstrail.analyze.outlet_facts import block_hash
 from newstrail.core.article import Article, Passage
@@ -149,7 +150,7 @@ class Words:
             return total
         # holes are whole lines, and no word crosses a line's end: each word lies inside one
         # hole or outside all, so the words inside are counted hole by hole and taken away
-        first = bisect.bisect_right([e for _, e in holes], start)
+        first = bisect.bisect_right(holes, start, key=itemgetter(1))  # ends are sorted too: the holes are apart
         inside = 0
         for hole_start, hole_end in holes[first:]:
             if hole_start >= end:

@@ -83,23 +83,19 @@ _NUMBER = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?")
 _WORDS = re.compile(r"\w+")
 
 
-def shared_wording(a: str, b: str) -> float:
-    """Share of ``b``'s word 4-grams that ``a`` holds too (0 when ``b`` has none).
-
-    >>> shared_wording("the pier closed on monday after the storm", "the pier closed on monday")
-    1.0
-    >>> shared_wording("el muelle cerró el lunes", "the pier closed on monday")
-    0.0
-    """
-    return _shared(_grams(a), _grams(b))
-
-
 def _grams(text: str) -> set[tuple[str, ...]]:
     words = _WORDS.findall(text.lower())
     return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
 
 
 def _shared(theirs: set[tuple[str, ...]], mine: set[tuple[str, ...]]) -> float:
+    """Share of ``mine``'s word 4-grams that ``theirs`` holds too (0 when ``mine`` has none).
+
+    >>> _shared(_grams("the pier closed on monday after the storm"), _grams("the pier closed on monday"))
+    1.0
+    >>> _shared(_grams("el muelle cerró el lunes"), _grams("the pier closed on monday"))
+    0.0
+    """
     return len(theirs & mine) / len(mine) if mine else 0.0
 
 

@@ -51,6 +51,7 @@ from newstrail.core.article import Article, article_id_for
 from newstrail.core.config import Settings
 from newstrail.core.errors import ConfigError, InputError, NewstrailError, StoreError
 from newstrail.core.progress import Progress, Step, counter
+from newstrail.corpus.linking import UNREAD
 from newstrail.corpus.prepare import Prepared
 from newstrail.corpus.prepare import prepare as prepare_linking
 from newstrail.engines.local import Outcome, prepare, process, store_outcomes
@@ -391,7 +392,7 @@ def prepare_stored(ids: Sequence[str]) -> dict[str, Prepared]:
         store = _plugin().store()
     except StoreError:
         return {}
-    return prepare_linking(store.articles.get_many(list(ids)))
+    return prepare_linking(store.articles.get_many(list(ids), without=UNREAD))
 
 
 def _linking_inputs(client: Client, chunks: Sequence[list[str]]) -> Iterator[dict[str, Prepared]]:

@@ -168,13 +168,13 @@ class LinearTechniques:
         p = np.exp(z)
         return p / p.sum()
 
-    def scores(self, features: dict[str, float], intercept: bool = True) -> np.ndarray:
-        """The classes' linear scores (before the softmax), with or without the intercept."""
+    def scores(self, features: dict[str, float]) -> np.ndarray:
+        """The classes' linear scores (before the softmax)."""
         rows = np.fromiter(map(self.index.get, features, repeat(-1)), dtype=np.intp, count=len(features))
         known = rows >= 0
         values = np.fromiter(features.values(), dtype=np.float64, count=len(features))[known]
         z = values @ self.coef[rows[known]]
-        return z + self.intercept if intercept else z
+        return z + self.intercept
 
 
 @dataclass
