@@ -88,15 +88,7 @@ from dataclasses import dataclass
 
 from newstrail.core.article import Article, Attribution, Link, Span
 from newstrail.analyze.names import (
-    ARABIC_STOP,
-    FOREIGN_CONNECTORS,
-    FOREIGN_DETERMINERS,
-    FOREIGN_LEAD,
-    FOREIGN_NOUNS_BEFORE,
-    FOREIGN_OUTLET_STEMS,
-    FOREIGN_OUTLET_WORDS,
     _FINITE,
-    _LEAD_STRIP,  # noqa: F401 - not used here: quotes.py imports it, with the others, from this module
     _MEDIA_IN_DOMAIN,
     _ORG_HEADS,
     _ORG_TAILS,
@@ -115,6 +107,7 @@ from newstrail.analyze.names import (
     known_outlets,
     outlet_key,
 )
+from newstrail.analyze.foreign_cues import foreign_cues, may_hold_foreign_cue
 from newstrail.outlets.keys import initials, is_acronym
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.analyze.sentences import split_sentences
@@ -235,317 +228,68 @@ _NOUN_BEFORE = _words("the a an these those such many some several its their his
 _NOT_SAID = re.compile(r"^\s+(?:nothing|little|no\s+more)\b", re.I)
 
 
-# ------------------------------------------------------------------ other languages
-
-_AR_MARKS = "[\u064b-\u0652\u0640]*"
-# cues whose name follows: (pattern, cue)
-_FOREIGN_AFTER: list[tuple[str, str]] = [
-    # es, pt, it, fr, de: "según X", "segundo X", "secondo X", "selon X", "laut X"
-    (r"según(?:\s+(?:informó|informa|publicó|reportó|reporta|recoge|indicó|señaló|afirma|informaron))?", "according to"),
-    (r"de\s+acuerdo\s+con|conforme\s+a", "according to"),
-    (r"segundo(?:\s+(?:informou|noticiou|publicou|relatou|o\s+relato\s+de|a\s+reportagem\s+de|informações\s+d[aoe]))?|de\s+acordo\s+com|conforme", "according to"),
-    (r"secondo|stando\s+a|come\s+(?:riferito|riportato|scritto|reso\s+noto)\s+da|riportato\s+da", "according to"),
-    (r"selon|d['’]après|comme\s+l['’]a\s+rapporté|rapporté\s+par|cité\s+par|citée\s+par", "according to"),
-    (r"laut|gemäß|nach\s+(?:Angaben|Informationen|Berichten)\s+(?:von|des|der)", "according to"),
-    (r"citad[oa]s?\s+por|citad[oa]\s+pel[oa]|citando|citant|unter\s+Berufung\s+auf", "citing"),
-    # "pubblicata lunedì dal quotidiano X", "publicado por X", "publié par X", "veröffentlicht von X"
-    (r"(?:pubblicat[oaie]|publicad[oa]s?|publicad[oa]|publié(?:e|s|es)?|veröffentlicht)(?:\s+\w+)?\s+(?:da|dal|dalla|dallo|dai|por|pelo|pela|par|von|vom|in\s+der)", "appeared on"),
-    # ru
-    (r"по\s+(?:данным|информации|сообщению|сведениям|словам)|согласно(?:\s+данным)?|как\s+(?:сообщил[аои]?|сообщает|пишет|передает|передаёт)", "according to"),
-    (r"со\s+ссылкой\s+на", "citing"),
-    # ar: "وفقا لـ X", "وفقًا لX", "حسب X", "بحسب X", "نقلا عن X", "ذكرت X", "أفادت X"
-    (rf"(?:وفق|طبق){_AR_MARKS}ا?{_AR_MARKS}\s+ل{_AR_MARKS}\s*", "according to"),
-    (r"بحسب|حسب", "according to"),
-    (rf"نقل{_AR_MARKS}ا?{_AR_MARKS}\s+عن", "citing"),
-    (r"ذكرت|أفادت|افادت|أوردت|اوردت|نشرت", "reported"),
-    # id: "menurut X", "dilansir (dari) X", "dikutip dari X"
-    (r"menurut(?:\s+laporan)?|berdasarkan\s+laporan|seperti\s+(?:dilaporkan|diberitakan)\s+(?:oleh\s+)?", "according to"),
-    (r"(?:seperti\s+)?dilansir(?:\s+dari)?|dikutip\s+dari|mengutip", "citing"),
-]
-# cues whose name comes before: "X zufolge", "X'e göre", "X'in haberine göre", "X хабар беришича"
-_FOREIGN_BEFORE: list[tuple[str, str]] = [
-    (r"zufolge", "according to"),
-    (r"(?:haberine|haberlerine|açıklamasına|verilerine|bilgilerine|bildirdiğine|yazdığına|aktardığına|göre\s+haberine)?\s*göre", "according to"),
-    (r"хабар\s+беришича|маълумот(?:лар)?ига\s+кўра|xabar\s+berishicha|ma['’]lumot(?:lar)?iga\s+ko['’]ra", "according to"),
-]
-# verbs with the name before ("Der Nordblatt berichtet") or after ("сообщает РИА Новости")
-_FOREIGN_VERBS = (
-    r"informó|informa|informaron|reportó|reporta|publicó|informou|noticiou|relatou|publicou|riporta|ha\s+riportato|riferisce|ha\s+riferito|"
-    r"rapporte|a\s+rapporté|rapportait|berichtet|berichtete|berichteten|meldet|meldete|сообщает|сообщил|сообщила|сообщило|сообщили|"
-    r"передает|передаёт|пишет|написал[аои]?|опубликовал[аои]?|melaporkan|memberitakan|menulis|"
-    # wrote, published, took up: "Il portale X ha ripreso l'intervista", "Le site X a publié"
-    r"(?:ha|hanno)\s+(?:poi\s+|anche\s+|già\s+)?(?:scritto|pubblicato|ripreso|rilanciato)|scrive|"
-    r"(?:a|ont)\s+(?:ensuite\s+|aussi\s+|déjà\s+)?(?:écrit|publié|repris|relayé|évoqué)|écrit|"
-    r"schrieb|schreibt|veröffentlichte|übernahm|escribió|escribe|escreveu|escreve"
-)
-# Turkish and Uzbek put the verb last: the name opens the sentence ("Haber Ajansı, ... bildirdi.")
-_FOREIGN_VERB_LAST = r"bildirdi|aktardı|duyurdu|хабар\s+берди|маълум\s+қилди|xabar\s+berdi"
-_FOREIGN_SOURCE_LINE = re.compile(
-    r"^\W{0,2}(?:fuentes?|fontes?|fonte|quellen?|источники?|kaynak|sumber|المصدر|manba|манба|источник)\s*:\s*", re.I
-)
-_FOREIGN_CREDIT_LINE = re.compile(r"^\W{0,2}(?:cr[ée]ditos?|crédit|crediti|credito|kredit)\s*(?:[–—-]+|:)\s*", re.I)
-_B, _E = r"(?<![\w\u0600-\u06ff])", r"(?![\w\u0600-\u06ff])"
-#: a cheap first test: a sentence in Latin letters holds one of these words (as a
-#: whitespace-split token, perhaps with punctuation) or holds no cue of another language
-_FOREIGN_WORDS = _words(
-    """según segundo secondo selon laut zufolge acuerdo acordo conforme stando gemäß angaben informationen berichten
-    informó informa informaron reportó reporta publicó informou noticiou relatou publicou riporta riportato riferisce
-    riferito rapporte rapporté rapportait berichtet berichtete berichteten meldet meldete melaporkan memberitakan menulis
-    menurut berdasarkan dilansir dikutip mengutip diberitakan dilaporkan citado citada citados citadas citando citant
-    berufung pubblicato pubblicata pubblicati pubblicate publicado publicada publicados publicadas publié publiée publiés
-    publiées veröffentlicht scritto ripreso rilanciato scrive écrit repris relayé schrieb schreibt veröffentlichte
-    übernahm escribió escribe escreveu escreve göre bildirdi aktardı duyurdu xabar berishicha ma'lumotiga
-    ma'lumotlariga fuente fuentes fonte fontes quelle quellen kaynak sumber manba crédito créditos crédit crediti
-    credito kredit d'après d’après"""
-)
-_FOREIGN_TOKENS = frozenset(
-    f"{before}{word}{after}" for word in _FOREIGN_WORDS for before in ("", "(", "«", "“", '"') for after in ("", ",", ".", ":", ";", ")", "»")
-)
-_OTHER_SCRIPT = re.compile("[\u0400-\u04ff\u0600-\u06ff]")
-_FOREIGN = re.compile(
-    "|".join(
-        [f"{_B}(?P<a{i}>{p}){_E if not p.endswith('*') else ''}" for i, (p, _) in enumerate(_FOREIGN_AFTER)]
-        + [f"{_B}(?P<b{i}>{p}){_E}" for i, (p, _) in enumerate(_FOREIGN_BEFORE)]
-        + [f"{_B}(?P<v>{_FOREIGN_VERBS}){_E}", f"{_B}(?P<l>{_FOREIGN_VERB_LAST}){_E}"]
-    ),
-    re.I,
-)
-_NAME_WORD = re.compile(r"[\w\u064b-\u0652\u0640.&'’-]*[\w]")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-_OUTLET_WORD_BEFORE = re.compile(
-    # "l'agrégateur anglophone X", "l'aggregatore in lingua inglese X": up to three words between
-    r"(?:^|[\s'’])(?:" + "|".join(sorted(re.escape(w) for w in FOREIGN_OUTLET_WORDS if not re.search(r"[\u0600-\u06ff]", w))) + r")(?:\s+[\w-]+){0,3}\s+$", re.I
-)
-_TURKISH_AFTER = re.compile(r"\s+(?:haber\s+)?(?:gazetesi|ajansı|sitesi|portalı|kanalı|televizyonu|dergisi)(?:n?[ei]n?|n?[ıi]n|n?[ae]|n?d[ae])?\s*$")
-_SUFFIX = re.compile(r"(?:['’](?:[a-zçğıöşü]{1,5})|нинг|ning)$")
-
-
-# an aside between commas just before a verb, opened by a participle: ", citando il
-# portale tedesco,", ", citant le portail allemand,", ", unter Berufung auf ...,"
-_ASIDE_BEFORE = re.compile(
-    r",\s*(?:citando|citant|citing|quoting|unter\s+Berufung|ссылаясь|mengutip|alıntılayarak|atribuindo|riprendendo|reprenant)"
-    r"[^,]{0,60},\s*(?:(?:poi|ensuite|dann|then|luego|depois|затем)\s+)?$",
-    re.I,
-)
-
-
-def _foreign_word(text: str, at: int) -> tuple[int, int] | None:
-    m = _NAME_WORD.match(text, at)
-    return (m.start(), m.end()) if m else None
-
-
-def _skip_space(text: str, at: int, chars: str = " \t\u00a0«\"“„‘'") -> int:
-    while at < len(text) and text[at] in chars:
-        at += 1
-    return at
-
-
-def _foreign_forward(text: str, at: int) -> tuple[int, int, str | None] | None:
-    """(start, end, hint) of the name that starts at ``at`` in a text of any script:
-    articles and publication words skipped ("la agencia Meridia", "агентства «Бриз»", "وكالة
-    سبوتنيك"), then capitalised words (or, in Arabic, up to three words before a stop word)."""
-    hint = None
-    at = _skip_space(text, at)
-    for _ in range(4):
-        w = _foreign_word(text, at)
-        if w is None:
-            return None
-        word = text[w[0] : w[1]].lower()
-        bare = word[1:] if word.startswith("ل") and len(word) > 3 else word  # "لوكالة": "for the agency"
-        capital = text[w[0]].isupper()
-        if (word in FOREIGN_DETERMINERS and not capital) or word in ("l'", "l’"):
-            at = _skip_space(text, w[1])
-        elif capital and word in FOREIGN_OUTLET_WORDS and word not in FOREIGN_NOUNS_BEFORE:
-            hint = "outlet"  # "Radio Clairmont", "Diario Costa": the word is part of the name
-            break
-        elif word in FOREIGN_OUTLET_WORDS or bare in FOREIGN_OUTLET_WORDS or word.startswith(FOREIGN_OUTLET_STEMS) or (word == "kantor" and text[w[1] : w[1] + 7].lower() == " berita"):
-            hint = "outlet"
-            at = _skip_space(text, w[1] + (7 if word == "kantor" else 0))
-            if text[at : at + 5].lower() in ("news ",) or word in ("وكالة", "لوكالة") and text[at : at + 5] == "أنباء":
-                at = _skip_space(text, at + 5)
-        elif text[w[0]] == "l" and word.startswith(("l'", "l’")) and len(word) > 2:
-            at += 2
-        else:
-            break
-    quoted = at > 0 and text[at - 1] in "«\"“„"
-    w = _foreign_word(text, at)
-    if w is None:
-        return None
-    start, end = w
-    if _ARABIC.search(text[start:end]):
-        words = 0
-        while w is not None and words < 3 and text[w[0] : w[1]] not in ARABIC_STOP:
-            end = w[1]
-            words += 1
-            nxt = w[1]
-            while nxt < len(text) and text[nxt] == " ":
-                nxt += 1
-            w = _foreign_word(text, nxt) if nxt > w[1] else None
-        return (start, end, hint) if words else None
-    if quoted:
-        close = min((i for i in (text.find(c, start) for c in "»\"”“") if i > 0), default=-1)
-        if 0 < close - start < 60:
-            return start, close, "outlet"
-    if not text[start].isupper() and not text[start].isdigit():
-        return None
-    end = _cap_run_end(text, end)
-    if hint == "outlet":
-        # "kantor berita Sanbrera, ASN": a country's agency named after it, by its acronym
-        appositive = re.match(r",\s+([A-ZА-Я][A-ZА-Я0-9&]{1,7})(?=\s*(?:[,.;:)]|$))", text[end:])
-        if appositive is not None:
-            return end + appositive.start(1), end + appositive.end(1), hint
-    return start, end, hint
-
-
-def _cap_run_end(text: str, end: int) -> int:
-    """The end of the capitalised name whose first word ends at ``end``."""
-    while True:
-        nxt = _skip_space(text, end, " ")
-        w = _foreign_word(text, nxt)
-        if w is None or nxt == end:
-            break
-        word = text[w[0] : w[1]]
-        if word[0].isupper() or word[0].isdigit():
-            end = w[1]
-        elif word.lower() in FOREIGN_CONNECTORS:
-            w2 = _foreign_word(text, _skip_space(text, w[1], " "))
-            if w2 is None or not text[w2[0]].isupper():
-                break
-            end = w2[1]
-        else:
-            break
-    return end
-
-
-def _foreign_backward(text: str, end: int) -> tuple[int, int, str | None] | None:
-    """(start, end, hint) of the capitalised name that ends just before ``end``, a Turkish
-    case ending after an apostrophe or an Uzbek genitive left out ("Meridia'nın" -> "Meridia")."""
-    e = end
-    while e > 0 and text[e - 1] in " \t\u00a0»\"”,":
-        e -= 1
-    hint = None
-    after = _TURKISH_AFTER.search(text[:e])
-    if after is not None:  # "X gazetesine göre", "X haber sitesinin haberine göre"
-        e, hint = after.start(), "outlet"
-    m = re.search(r"[\w.&'’-]+$", text[:e])
-    if m is None:
-        return None
-    word = m.group()
-    suffix = _SUFFIX.search(word)
-    if suffix and suffix.start() > 0:
-        e = m.start() + suffix.start()
-    if not text[m.start()].isupper():
-        return None
-    start = m.start()
-    while True:
-        before = re.search(r"([\w.&'’-]+)\s+$", text[:start])
-        if before is None:
-            break
-        word = before.group(1)
-        if word[0].isupper() or (word.lower() in FOREIGN_CONNECTORS and re.search(r"[A-ZА-ЯЎҚҒҲ][\w.&'’-]*\s+$", text[: before.start(1)])):
-            start = before.start(1)
-        else:
-            break
-    hint = "outlet" if hint or _OUTLET_WORD_BEFORE.search(text[:start]) else None
-    # German nouns are capitalised: "Die Zeitung Nordblatt berichtet", "Die Polizei meldete"
-    while True:
-        w = _foreign_word(text, start)
-        if w is None or w[1] >= e:
-            break
-        word = text[w[0] : w[1]].lower()
-        if word in FOREIGN_DETERMINERS or word in FOREIGN_LEAD:
-            start = _skip_space(text, w[1], " ")
-        elif word in FOREIGN_OUTLET_WORDS:
-            start, hint = _skip_space(text, w[1], " "), "outlet"
-        else:
-            break
-    if start >= e or text[start : e].lower() in FOREIGN_DETERMINERS | FOREIGN_OUTLET_WORDS:
-        return None
-    return start, e, hint
-
-
-def _foreign_cues(text: str) -> list[tuple[str, int, int, str | None, int]]:
-    """(cue, name start, name end, hint, priority) of every credit cue of another language in
-    one sentence."""
-    out: list[tuple[str, int, int, str | None, int]] = []
-    for m in _FOREIGN.finditer(text):
-        group = m.lastgroup or ""
-        found = None
-        if group.startswith("a"):
-            cue = _FOREIGN_AFTER[int(group[1:])][1]
-            found = _foreign_forward(text, m.end())
-            if found is not None and cue == "reported" and not _ARABIC.search(text[found[0] : found[1]]):
-                found = None
-        elif group.startswith("b"):
-            cue = _FOREIGN_BEFORE[int(group[1:])][1]
-            found = _foreign_backward(text, m.start())
-        elif group in ("v", "l") and not text[m.start()].islower():
-            continue  # "Écrit Daily": a verb is written in small letters
-        elif group == "v":
-            cue = "reported"
-            found = _foreign_backward(text, m.start())
-            if found is not None and "," in text[found[1] : m.start()]:
-                # "..., informó Radio Brisa", "... у Залива, сообщила газета Волна": the name follows
-                found = _foreign_forward(text, m.end()) or (found if found[0] > 0 or found[2] else None)
-            if found is None and (aside := _ASIDE_BEFORE.search(text, 0, m.start())) is not None:
-                # "L'aggregatore Pulsegrid, citando il portale tedesco, ha poi scritto": the
-                # subject stands before an aside between commas
-                found = _foreign_backward(text, aside.start())
-            if found is None:
-                found = _foreign_forward(text, m.end())
-        elif group == "l":
-            cue = "reported"
-            first = _foreign_forward(text, 0)
-            if first is not None and re.match(r"\s*,", text[first[1] :]):
-                found = first
-        if found is not None and found[1] > found[0]:
-            out.append((cue, found[0], found[1], found[2], 7))
-    for line, cue in ((_FOREIGN_SOURCE_LINE, "source"), (_FOREIGN_CREDIT_LINE, "credit")):
-        if (head := line.match(text)) is not None:
-            at = head.end()
-            while (found := _foreign_forward(text, at)) is not None:
-                out.append((cue, found[0], found[1], "outlet", 9))
-                sep = re.match(r"\s*(?:[,;/|]|\s(?:y|e|et|und|и|ve|dan|و)\s)\s*", text[found[1] :])
-                if sep is None:
-                    break
-                at = found[1] + sep.end()
-    return out
-
-
 def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[_Found]:
     """Every attribution cue in one sentence."""
     lowered = text.lower()
     dateline = at_start and text[:1] in "(ABCDEFGHIJKLMNOPQRSTUVWXYZ" and "(" in text[:80]
     split = lowered.split()
     hits = _CUE_TOKENS.intersection(split)
-    foreign = _foreign_cues(text) if not _FOREIGN_TOKENS.isdisjoint(split) or _OTHER_SCRIPT.search(text) else []
+    foreign = foreign_cues(text) if may_hold_foreign_cue(text, split) else []
     if not hits and not dateline and not foreign:
         return []
-    present = lowered  # the rules below test for their words by substring
-    verbs = {h.strip(_TOKEN_PUNCT) for h in hits} & _VERB_WORDS
-    tok = _Tokens(text)
-    found: list[_Found] = []
+    sentence = _Sentence(text, lowered, known)
+    for cue, start, end, hint, priority in foreign:
+        sentence.add(cue, sentence.span_np(start, end, hint), priority)
+    if dateline:
+        sentence.dateline()
+    sentence.line_cues()
+    sentence.inline_cues()
+    sentence.verb_cues({h.strip(_TOKEN_PUNCT) for h in hits} & _VERB_WORDS)
+    return _resolve(sentence.found)
 
-    def add(cue: str, np: _NP | None, priority: int, *, kind_cue: str | None = None, need_outlet: bool = False) -> None:
+
+class _Sentence:
+    """One sentence's cues, found rule by rule into ``found``.
+
+    The rules test for their words in ``lowered`` by substring before running their
+    patterns: most sentences hold none of them.
+    """
+
+    def __init__(self, text: str, lowered: str, known: OutletResolver) -> None:
+        self.text = text
+        self.lowered = lowered
+        self.known = known
+        self.tok = _Tokens(text)
+        self.found: list[_Found] = []
+
+    def add(self, cue: str, np: _NP | None, priority: int, *, kind_cue: str | None = None, need_outlet: bool = False) -> None:
+        """Keep ``np`` as credited by ``cue``; with ``need_outlet``, only if it reads as an outlet."""
         if np is None or not np.text.strip(" -–—"):
             return
         hint = np.hint if np.hint in ("person", "outlet", "organisation") else None
         if need_outlet:
-            after = tok.ends[np.last]
-            if _WEB_ADDRESS_AFTER.match(text, after):
+            after = self.tok.ends[np.last]
+            if _WEB_ADDRESS_AFTER.match(self.text, after):
                 hint = "outlet"  # "Bay Herald (https://bay.example/a)": a name given with its web address
-            if not _outlet_like(np.text, hint, known) and not _APPOSITIVE.match(text, after):
+            if not _outlet_like(np.text, hint, self.known) and not _APPOSITIVE.match(self.text, after):
                 return
             kind = "outlet"
         else:
-            kind = classify_source(np.text, cue if kind_cue is None else kind_cue, hint, known)
-        found.append(_Found(cue, np, kind, priority))
+            kind = classify_source(np.text, cue if kind_cue is None else kind_cue, hint, self.known)
+        self.found.append(_Found(cue, np, kind, priority))
 
-    def forward_at(offset: int) -> _NP | None:
-        return _np_forward(tok, tok.index_at(offset))
+    def forward_at(self, offset: int) -> _NP | None:
+        return _np_forward(self.tok, self.tok.index_at(offset))
 
-    def listed(offset: int, cue: str, priority: int, separators: str = ";,", need_outlet: bool = False) -> None:
+    def span_np(self, start: int, end: int, hint: str | None) -> _NP:
+        """The phrase over the characters ``start:end`` (a name another rule delimited)."""
+        first = self.tok.index_at(start)
+        last = max(first, bisect.bisect_right(self.tok.starts, end - 1) - 1)
+        return _NP(first, last, self.text[start:end], hint)
+
+    def listed(self, offset: int, cue: str, priority: int, separators: str = ";,", need_outlet: bool = False) -> None:
         """Several names after a cue: "Sources: X; Y", "Credit: X and Y"."""
+        tok = self.tok
         i = tok.index_at(offset)
         while i < len(tok):
             np = _np_forward(tok, i)
@@ -553,7 +297,7 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
                 break
             if need_outlet and (np.text.split()[0].lower() in _WHEN or not _proper(tok, np)):
                 break
-            add(cue, np, priority, need_outlet=need_outlet)
+            self.add(cue, np, priority, need_outlet=need_outlet)
             j = np.last + 1
             if need_outlet and j < len(tok) and tok.words[j] == "(":
                 while j < len(tok) and tok.words[j] != ")":  # the name's web address
@@ -564,141 +308,176 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
                 j += 1
             if j >= len(tok):
                 break
-            nxt = j + 1
-            if tok.words[j] == ",":
-                # a comma lists another source only when a whole name follows
-                follow = _np_forward(tok, nxt)
-                if follow is None or not (follow.last + 1 >= len(tok) or tok.words[follow.last + 1] in ",;.)" or (need_outlet and tok.lower[follow.last + 1] in ("(", "and", "&"))):
-                    k = nxt
-                    while k < len(tok) and tok.words[k] not in ";":
-                        k += 1
-                    nxt = k + 1
-            i = nxt
+            i = self._next_listed(j, need_outlet)
 
-    # ---- other languages
-    for cue, start, end, hint, priority in foreign:
-        first = tok.index_at(start)
-        last = max(first, bisect.bisect_right(tok.starts, end - 1) - 1)
-        add(cue, _NP(first, last, text[start:end], hint), priority)
-    # ---- publication cues
-    if dateline and (m := _DATELINE.match(text)):
+    def _next_listed(self, j: int, need_outlet: bool) -> int:
+        """Where the next listed name starts, after the separator at ``j``."""
+        tok = self.tok
+        nxt = j + 1
+        if tok.words[j] == ",":
+            # a comma lists another source only when a whole name follows
+            follow = _np_forward(tok, nxt)
+            if follow is None or not (follow.last + 1 >= len(tok) or tok.words[follow.last + 1] in ",;.)" or (need_outlet and tok.lower[follow.last + 1] in ("(", "and", "&"))):
+                k = nxt
+                while k < len(tok) and tok.words[k] not in ";":
+                    k += 1
+                nxt = k + 1
+        return nxt
+
+    def dateline(self) -> None:
+        """"PORTHAVEN (Meridian Wire) -" opening the text."""
+        text = self.text
+        if (m := _DATELINE.match(text)) is None:
+            return
         close = text.find(")", m.end())
         if close > 0 and _DATELINE_TAIL.match(text[close:]) and close - m.end() < 80:
-            np = forward_at(m.end())
-            if np is not None and tok.ends[np.last] <= close:
-                add("dateline", np, 9)
-    if ("credit" in present or "credits" in present) and (m := _CREDIT.match(text)):
-        listed(m.end(), "credit", 9)
-    if ("source" in present or "sources" in present) and (m := _SOURCE.match(text)):
-        listed(m.end(), "source", 9)
-    if "via" in present:
-        for m in _VIA.finditer(text):
-            np = forward_at(m.end())
-            if np is None:
-                continue
-            before = text[max(0, m.start() - 12) : m.start()].strip().lower() if m.start() <= 12 else "…"
-            if m.group("paren") or before in ("", "story", "found", "spotted", "seen", "image", "video", "photo", "chart", "map", "h/t", "—", "–", "-"):
-                add("via", np, 9)
-            else:
-                add("via", np, 9, need_outlet=True)
-    if "h/t" in present or "hat" in present:
-        for m in _HT.finditer(text):
-            add("h/t", forward_at(m.end()), 9)
-    if "first" in present and ("by" in present or " in " in present or " on " in present or " at " in present):
-        for m in _FIRST.finditer(text):
-            add("first published", forward_at(m.end()), 9)
-    if "originally" in present:
-        for m in _ORIGINALLY.finditer(text):
-            add("originally appeared", forward_at(m.end()), 9)
-    if "original" in present:
-        for m in _ORIGINAL_SOURCE.finditer(text):
-            add("original source", forward_at(m.end()), 9)
-    if "posted" in present or "republished" in present or "reprinted" in present or "syndicated" in present:
-        for m in _CROSS.finditer(text):
-            add("cross-posted from", forward_at(m.end()), 9)
-    if " in " in present and ("report" in present or "article" in present or "story" in present):
-        for m in _REPORTED_IN.finditer(text):
-            add("reported in", forward_at(m.end()), 8, need_outlet=True)
-    if " in " in present or " on " in present or " for " in present or " by " in present:
-        for m in _PIECE_IN.finditer(text):
-            add("reported in", forward_at(m.end()), 8, need_outlet=True)
-    if " by " in present:
-        for m in _POINTED_BY.finditer(text):
-            add("pointed out", forward_at(m.end()), 8, need_outlet=True)
-    if " to " in present:
-        for m in _SPOKE_TO.finditer(text):
-            add("told", forward_at(m.end()), 7, need_outlet=True)
-    if (m := _NAMED_SUBJECT.match(text)) is not None:
-        add("named", forward_at(m.end()), 1, kind_cue="hyperlink")
-    if " on " in present or " in " in present or " by " in present:
-        for m in _APPEARED.finditer(text):
-            listed(m.end(), "appeared on", 8, need_outlet=True)
-    if "contributed" in present:
-        for m in _CONTRIBUTED.finditer(text):
-            back = _np_backward(tok, tok.index_at(m.start() + 1))
-            if isinstance(back, _NP):
-                add("contributed", back, 9)
-    if "supplied" in present or "provided" in present or "distributed" in present or "contributed" in present:
-        for m in _SUPPLIED.finditer(text):
-            add("contributed", forward_at(m.end()), 9)
-    if "reporting" in present:
-        for m in _REPORTING_BY.finditer(text):
-            i = tok.index_at(m.end())
-            while i < len(tok):
-                np = _np_forward(tok, i)
+            np = self.forward_at(m.end())
+            if np is not None and self.tok.ends[np.last] <= close:
+                self.add("dateline", np, 9)
+
+    def line_cues(self) -> None:
+        """The publication cues: credit and source lines, via, h/t, first published,
+        originally appeared, original source, cross-posted."""
+        text, present, add, forward_at = self.text, self.lowered, self.add, self.forward_at
+        if ("credit" in present or "credits" in present) and (m := _CREDIT.match(text)):
+            self.listed(m.end(), "credit", 9)
+        if ("source" in present or "sources" in present) and (m := _SOURCE.match(text)):
+            self.listed(m.end(), "source", 9)
+        if "via" in present:
+            for m in _VIA.finditer(text):
+                np = forward_at(m.end())
                 if np is None:
-                    break
-                if _outlet_like(np.text, np.hint, known):
-                    add("contributed", np, 9)
-                else:
-                    np.hint = "person"
-                    add("reporting by", np, 9)
-                j = np.last + 1
-                if j < len(tok) and (tok.lower[j] in ("and", "&") or tok.words[j] == ","):
-                    i = j + 1
-                else:
-                    break
-    if "citing" in present or "quoting" in present:
-        for m in _CITING.finditer(text):
-            add("citing", forward_at(m.end()), 8)
-    if "according" in present:
-        for m in _ACCORDING.finditer(text):
-            rest = text[m.end() : m.end() + 16].lower()
-            if rest.startswith(("a report in", "reports in", "an article in", "a story in")):
-                continue
-            add("according to", forward_at(m.end()), 7)
-    # ---- verbs
-    quoted = _quoted_ranges(text) if verbs else []
-    for m_start, m_end in _occurrences(lowered, verbs):
-        if quoted:
-            k = bisect.bisect_left(quoted, (m_start, -1)) - 1
-            if k >= 0 and quoted[k][0] < m_start < quoted[k][1]:
-                continue  # the verb is inside a quotation
-        verb = text[m_start:m_end]
-        if not verb.islower():
-            continue  # "Said" and "SAYS" are not the verbs these rules read
-        if verb == "ran":
-            verb = "published"  # "The portal X ran a translation": said of an outlet only, as "published"
-        after = text[m_end : m_end + 120]
-        if verb in ("reported", "reports") and _NOT_REPORTED.match(after):
-            continue
-        if verb in ("said", "says", "say") and _NOT_SAID.match(after):
-            continue
-        if verb in ("claimed", "claims", "wrote", "writes", "explained", "revealed", "confirmed", "confirms", "noted", "notes", "added", "adds", "stated", "states") and not _clause_follows(after):
-            continue
-        if verb not in ("told", "tells"):
-            # dead ends seen without tokenising: "she said", "the authors say", "it was reported"
-            previous = _PREVIOUS_WORD.search(lowered, max(0, m_start - 24), m_start)
-            if previous is not None and (text[previous.start(1)].islower() or previous.group(1) in _PRONOUNS):
-                word = previous.group(1)
-                if word in _PASSIVE:
-                    if not after.startswith(" by "):
-                        continue
-                elif word not in _SUBJECT_ENDS and not re.search(r"\bof\s+$", lowered[max(0, previous.start(1) - 4) : previous.start(1)]):
                     continue
+                before = text[max(0, m.start() - 12) : m.start()].strip().lower() if m.start() <= 12 else "…"
+                if m.group("paren") or before in ("", "story", "found", "spotted", "seen", "image", "video", "photo", "chart", "map", "h/t", "—", "–", "-"):
+                    add("via", np, 9)
+                else:
+                    add("via", np, 9, need_outlet=True)
+        if "h/t" in present or "hat" in present:
+            for m in _HT.finditer(text):
+                add("h/t", forward_at(m.end()), 9)
+        if "first" in present and ("by" in present or " in " in present or " on " in present or " at " in present):
+            for m in _FIRST.finditer(text):
+                add("first published", forward_at(m.end()), 9)
+        if "originally" in present:
+            for m in _ORIGINALLY.finditer(text):
+                add("originally appeared", forward_at(m.end()), 9)
+        if "original" in present:
+            for m in _ORIGINAL_SOURCE.finditer(text):
+                add("original source", forward_at(m.end()), 9)
+        if "posted" in present or "republished" in present or "reprinted" in present or "syndicated" in present:
+            for m in _CROSS.finditer(text):
+                add("cross-posted from", forward_at(m.end()), 9)
+
+    def inline_cues(self) -> None:
+        """The cues inside a sentence's run: reported in, pointed out by, told, a named
+        publication as subject, appeared on, contributed, reporting by, citing, according to."""
+        text, present, add, forward_at = self.text, self.lowered, self.add, self.forward_at
+        if " in " in present and ("report" in present or "article" in present or "story" in present):
+            for m in _REPORTED_IN.finditer(text):
+                add("reported in", forward_at(m.end()), 8, need_outlet=True)
+        if " in " in present or " on " in present or " for " in present or " by " in present:
+            for m in _PIECE_IN.finditer(text):
+                add("reported in", forward_at(m.end()), 8, need_outlet=True)
+        if " by " in present:
+            for m in _POINTED_BY.finditer(text):
+                add("pointed out", forward_at(m.end()), 8, need_outlet=True)
+        if " to " in present:
+            for m in _SPOKE_TO.finditer(text):
+                add("told", forward_at(m.end()), 7, need_outlet=True)
+        if (named := _NAMED_SUBJECT.match(text)) is not None:
+            add("named", forward_at(named.end()), 1, kind_cue="hyperlink")
+        if " on " in present or " in " in present or " by " in present:
+            for m in _APPEARED.finditer(text):
+                self.listed(m.end(), "appeared on", 8, need_outlet=True)
+        self._contributed()
+        if "citing" in present or "quoting" in present:
+            for m in _CITING.finditer(text):
+                add("citing", forward_at(m.end()), 8)
+        if "according" in present:
+            for m in _ACCORDING.finditer(text):
+                rest = text[m.end() : m.end() + 16].lower()
+                if rest.startswith(("a report in", "reports in", "an article in", "a story in")):
+                    continue
+                add("according to", forward_at(m.end()), 7)
+
+    def _contributed(self) -> None:
+        """"X contributed to this report", "supplied by X", "(Reporting by A and B)"."""
+        text, present, tok = self.text, self.lowered, self.tok
+        if "contributed" in present:
+            for m in _CONTRIBUTED.finditer(text):
+                back = _np_backward(tok, tok.index_at(m.start() + 1))
+                if isinstance(back, _NP):
+                    self.add("contributed", back, 9)
+        if "supplied" in present or "provided" in present or "distributed" in present or "contributed" in present:
+            for m in _SUPPLIED.finditer(text):
+                self.add("contributed", self.forward_at(m.end()), 9)
+        if "reporting" in present:
+            for m in _REPORTING_BY.finditer(text):
+                i = tok.index_at(m.end())
+                while i < len(tok):
+                    np = _np_forward(tok, i)
+                    if np is None:
+                        break
+                    if _outlet_like(np.text, np.hint, self.known):
+                        self.add("contributed", np, 9)
+                    else:
+                        np.hint = "person"
+                        self.add("reporting by", np, 9)
+                    j = np.last + 1
+                    if j < len(tok) and (tok.lower[j] in ("and", "&") or tok.words[j] == ","):
+                        i = j + 1
+                    else:
+                        break
+
+    def verb_cues(self, verbs: set[str]) -> None:
+        """"X said", "..., said X", "X reports:", "was announced by X", "... told X"."""
+        if not verbs:
+            return
+        quoted = _quoted_ranges(self.text)
+        for m_start, m_end in _occurrences(self.lowered, verbs):
+            if quoted:
+                k = bisect.bisect_left(quoted, (m_start, -1)) - 1
+                if k >= 0 and quoted[k][0] < m_start < quoted[k][1]:
+                    continue  # the verb is inside a quotation
+            verb = self.text[m_start:m_end]
+            if not verb.islower():
+                continue  # "Said" and "SAYS" are not the verbs these rules read
+            if verb == "ran":
+                verb = "published"  # "The portal X ran a translation": said of an outlet only, as "published"
+            after = self.text[m_end : m_end + 120]
+            if self._not_a_cue(verb, after, m_start):
+                continue
+            self._verb(verb, after, m_start, m_end)
+
+    def _not_a_cue(self, verb: str, after: str, m_start: int) -> bool:
+        """Dead ends seen before tokenising: "reported sick", "said nothing", "claimed the
+        title", "she said", "the authors say", "it was reported"."""
+        if verb in ("reported", "reports") and _NOT_REPORTED.match(after):
+            return True
+        if verb in ("said", "says", "say") and _NOT_SAID.match(after):
+            return True
+        if verb in ("claimed", "claims", "wrote", "writes", "explained", "revealed", "confirmed", "confirms", "noted", "notes", "added", "adds", "stated", "states") and not _clause_follows(after):
+            return True
+        if verb in ("told", "tells"):
+            return False
+        lowered = self.lowered
+        previous = _PREVIOUS_WORD.search(lowered, max(0, m_start - 24), m_start)
+        if previous is not None and (self.text[previous.start(1)].islower() or previous.group(1) in _PRONOUNS):
+            word = previous.group(1)
+            if word in _PASSIVE:
+                return not after.startswith(" by ")
+            if word not in _SUBJECT_ENDS and not re.search(r"\bof\s+$", lowered[max(0, previous.start(1) - 4) : previous.start(1)]):
+                return True
+        return False
+
+    def _verb(self, verb: str, after: str, m_start: int, m_end: int) -> None:
+        """The name credited by one reporting verb: its subject, the name after an inverted
+        or passive verb, the outlet someone told."""
+        tok, add = self.tok, self.add
         vi = tok.index_at(m_start)
         if vi > 0 and tok.lower[vi - 1] in _NOUN_BEFORE and verb in ("claims", "reports", "says", "report", "reported", "published", "said"):
-            continue  # "The claims were repeated", "the reports say", "the said document"
+            return  # "The claims were repeated", "the reports say", "the said document"
         subject = _np_backward(tok, vi)
         cue = verb
         if subject == "passive":
@@ -707,7 +486,7 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
                 np = _np_forward(tok, tok.index_at(m_end + by.end()))
                 if np is not None:
                     add(verb, np, 5, need_outlet=verb == "published")
-            continue
+            return
         if verb in ("reports", "reported") and after.lstrip().startswith(":"):
             cue = "reports:"
         if subject == "inverted":
@@ -715,31 +494,35 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[
             if np is not None and verb != "published":
                 add(cue, np, 5)
         elif isinstance(subject, _NP):
-            if subject.hint == "first" and verb in ("reported", "published", "revealed"):
-                subject.hint = None
-                add("first published", subject, 9)
-            elif verb == "published":
-                if tok.words[vi - 1] != ",":  # "VIB Español, the state broadcaster, published on 3 March": a participle
-                    add("published", subject, 5, need_outlet=True)
-            else:
-                subject.hint = None if subject.hint == "first" else subject.hint
-                add(cue, subject, 6 if cue == "reports:" else 5)
-            # "The Harbor Lantern and Gullwing Local both reported"
-            a = subject.first - 1
-            if a > 0 and tok.lower[a] in ("and", "&") and verb != "published" and _proper(tok, subject):
-                other = _np_backward(tok, a)
-                if isinstance(other, _NP) and _proper(tok, other):
-                    partner = found[-1] if found and found[-1].np is subject else None
-                    if partner is not None and other.hint is None and partner.kind == "outlet":
-                        other.hint = "outlet"  # names joined by "and" are of one sort
-                    add(partner.cue if partner else cue, other, 5)
-                    if partner is not None and found[-1].np is other and found[-1].kind == "outlet" and partner.kind == "person" and subject.hint is None:
-                        partner.kind = "outlet"
+            self._subject(subject, verb, cue, vi)
         if verb in ("told", "tells"):
             obj = _np_forward(tok, vi + 1)
             if obj is not None:
                 add("told", obj, 7, need_outlet=True)
-    return _resolve(found)
+
+    def _subject(self, subject: _NP, verb: str, cue: str, vi: int) -> None:
+        """The subject of a reporting verb, and a second name joined to it by "and"."""
+        tok, add, found = self.tok, self.add, self.found
+        if subject.hint == "first" and verb in ("reported", "published", "revealed"):
+            subject.hint = None
+            add("first published", subject, 9)
+        elif verb == "published":
+            if tok.words[vi - 1] != ",":  # "VIB Español, the state broadcaster, published on 3 March": a participle
+                add("published", subject, 5, need_outlet=True)
+        else:
+            subject.hint = None if subject.hint == "first" else subject.hint
+            add(cue, subject, 6 if cue == "reports:" else 5)
+        # "The Harbor Lantern and Gullwing Local both reported"
+        a = subject.first - 1
+        if a > 0 and tok.lower[a] in ("and", "&") and verb != "published" and _proper(tok, subject):
+            other = _np_backward(tok, a)
+            if isinstance(other, _NP) and _proper(tok, other):
+                partner = found[-1] if found and found[-1].np is subject else None
+                if partner is not None and other.hint is None and partner.kind == "outlet":
+                    other.hint = "outlet"  # names joined by "and" are of one sort
+                add(partner.cue if partner else cue, other, 5)
+                if partner is not None and found[-1].np is other and found[-1].kind == "outlet" and partner.kind == "person" and subject.hint is None:
+                    partner.kind = "outlet"
 
 
 def _proper(tok: _Tokens, np: _NP) -> bool:

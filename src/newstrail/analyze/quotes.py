@@ -40,7 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newstrail.core.article import Article, Attribution, Quote, Span
-from newstrail.analyze.attributions import _LEAD_STRIP, _NP, _PRONOUNS, _np_backward, _np_forward, _Tokens, classify_source
+from newstrail.analyze.names import _LEAD_STRIP, _NP, _PRONOUNS, _np_backward, _np_forward, _Tokens, classify_source
 from newstrail.analyze.sentences import split_sentences
 
 __all__ = ["MIN_QUOTE_WORDS", "QuoteStage", "find_quotations", "scare_quotes"]
