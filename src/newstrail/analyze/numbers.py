@@ -193,8 +193,34 @@ def _counted(text: str, end: int, dimension: str) -> str:
     if following:
         words = [w for w in following.group(1).split() if w.lower() not in _STOP]
         if words and words[0].lower() == following.group(1).split()[0].lower():
-            return " ".join(words).lower()
+            return " ".join(_head_phrase(words)).lower()
     return ""
+
+
+#: words after a counted noun that start what follows it, not the noun: "casualties among"
+_AFTER_HEAD = frozenset(
+    """among across after against along amid before behind below beneath beside between beyond during inside into
+    near over since through throughout toward towards under until upon within without who whom whose which where
+    when while because but nor yet so then there here now also only still already just even""".split()
+)
+_IRREGULAR_PLURALS = frozenset("people children men women police troops cattle staff".split())
+
+
+def _head_phrase(words: list[str]) -> list[str]:
+    """The counted noun phrase of up to two words: "rebel fighters", "local citizens",
+    but "militants" out of "militants safe passage" and "casualties" out of "casualties
+    among": a plural noun ends the phrase, and so does a preposition, an adverb or a verb form.
+
+    >>> _head_phrase(["militants", "safe"]), _head_phrase(["rebel", "fighters"]), _head_phrase(["strange", "thing"])
+    (['militants'], ['rebel', 'fighters'], ['strange', 'thing'])
+    """
+    if len(words) < 2:
+        return words
+    first, second = words[0].lower(), words[1].lower()
+    plural = first in _IRREGULAR_PLURALS or (first.endswith("s") and not first.endswith(("ss", "us", "is")))
+    if plural or second in _AFTER_HEAD:
+        return words[:1]
+    return words
 
 
 #: what a qualifier allows the exact figure to be, as a share of the qualified one
