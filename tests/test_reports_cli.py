@@ -18,7 +18,11 @@ import pytest
 from click.testing import CliRunner
 
 from newstrail import api, open_store
+from newstrail.analyze import Pipeline
+from newstrail.analyze.claims import ClaimStage
+from newstrail.analyze.sentences import SentenceStage
 from newstrail.core.article import Article
+from newstrail.core.config import Settings
 from newstrail.cli import main
 from newstrail.report.html import render_story_html
 from reports_fixture import make_trace
@@ -115,6 +119,22 @@ def test_an_article_stored_without_claims_or_rhetoric_is_reported_with_them(tmp_
     assert any(c.checkworthy and "12%" in report.article.snippet(c.span) for c in report.article.claims)
     page = report.html()
     assert "m-claim" in page and "m-rhetoric" in page and "rhetoric found for this report, not stored" in page
+
+
+def test_claims_scored_on_the_fly_use_the_claims_model_setting(tmp_path):
+    db = str(tmp_path / "old.db")
+    text = "Fares rose 12% in 2024, the board said. What a week it has been. The ferry will stop at Pier Six from May."
+    with open_store(db) as store:
+        store.articles.put_many([Article(text=text, id="old-two", title="Fares", stages=["sentences"])])
+    fast = api.claims(db, "old-two", show_all=True)
+    accurate = api.claims(Settings(db=db, claims_model="accurate"), "old-two", show_all=True)
+    assert fast.computed and accurate.computed
+    expected = {c.span.start: c.score for c in ClaimStage(kind="accurate").claims(Pipeline([SentenceStage()])(Article(text=text)))}
+    assert {c.span.start: c.score for c in accurate.claims} == expected
+    assert {c.span.start: c.score for c in fast.claims} != expected
+    # the report reads the same setting
+    report = api.article_report(Settings(db=db, claims_model="accurate"), "old-two")
+    assert {c.span.start: c.score for c in report.article.claims} == expected
 
 
 def test_trace_exports_dot_and_graphml(db):

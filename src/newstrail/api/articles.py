@@ -25,7 +25,7 @@ from newstrail.analyze.sentences import SentenceStage
 from newstrail.clean import Cleaner
 from newstrail.analyze.outlet_facts import index_pending
 from newstrail.analyze.sentences import split_sentences
-from newstrail.api.session import StoreLike, opened
+from newstrail.api.session import StoreLike, claims_model, opened
 from newstrail.core.article import Article, Claim, Technique
 from newstrail.core.config import Settings
 from newstrail.core.errors import BadRecord, ConfigError, MissingExtra, NewstrailError, UnreadableInput
@@ -195,21 +195,28 @@ class ArticleClaims:
 
 
 def claims(where: StoreLike, key: str, show_all: bool = False, limit: int | None = None) -> ArticleClaims:
-    """The claims of a stored article; scored on the fly (not stored) if it was stored without them."""
+    """The claims of a stored article; scored on the fly (not stored), with the settings'
+    ``claims.model``, if it was stored without them."""
     with opened(where) as store:
         article = store.articles.find(key)
-    computed = ensure_claims(article)
+    computed = ensure_claims(article, claims_model(where))
     total = len(article.sentences) or len(article.claims)
     chosen = sorted((c for c in article.claims if show_all or c.checkworthy), key=lambda c: (-c.score, c.span.start))
     return ArticleClaims(article, chosen[:limit] if limit else chosen, total, computed)
 
 
-def ensure_claims(article: Article) -> bool:
-    """Score the article's claims now (not stored) when it was stored without the claims stage; whether it did."""
+def ensure_claims(article: Article, model_kind: str = Settings.claims_model) -> bool:
+    """Score the article's claims now (not stored) with the ``model_kind`` model when it was
+    stored without the claims stage; whether it did.
+
+    >>> stored = Article(id="a1", text="The harbour fee rose by 40 percent in May.")
+    >>> ensure_claims(stored), [round(c.score, 2) > 0 for c in stored.claims]
+    (True, [True])
+    """
     if "claims" in article.stages:
         return False
     article.sentences = article.sentences or split_sentences(article.text)
-    article.claims = ClaimStage().claims(article)
+    article.claims = ClaimStage(kind=model_kind).claims(article)
     return True
 
 

@@ -36,6 +36,16 @@ def store_location(where: StoreLike) -> str | None:
     return None
 
 
+def claims_model(where: StoreLike) -> str:
+    """The check-worthiness model (``claims.model``) that claims scored on the fly use:
+    the settings' when ``where`` is settings, else the setting's default.
+
+    >>> claims_model(Settings(claims_model="accurate")), claims_model("corpus.db")
+    ('accurate', 'fast')
+    """
+    return where.claims_model if isinstance(where, Settings) else Settings.claims_model
+
+
 @contextmanager
 def opened(where: StoreLike, write: bool = False) -> Iterator[Store]:
     """The store ``where`` names: read-only unless ``write``; one given open stays open."""

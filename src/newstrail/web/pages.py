@@ -59,14 +59,14 @@ def overview(sort: Literal["recent", "size"] = "recent", min_size: int = Query(2
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(story_id: str, state: WebState = Depends(web_state)) -> HTMLResponse:
-    trace = api.story_report(state.settings.db, story=story_id)
+    trace = api.story_report(state.settings, story=story_id)
     report = Markup(render_story_html(trace, APP, page=False))
     return render("story.html", title=headline(trace) or story_id, report=report, story_id=story_id)
 
 
 @router.get("/articles/{key:path}", response_class=HTMLResponse)
 def article_page(key: str, state: WebState = Depends(web_state)) -> HTMLResponse:
-    found = api.article_report(state.settings.db, key)
+    found = api.article_report(state.settings, key)
     return render("article.html", title=found.article.title or found.article.id, report=Markup(found.html(APP, page=False)),
                   article_id=found.article.id)
 
@@ -107,7 +107,7 @@ def analyze_submit(request: Request, text: str = Form(""), url: str = Form(""), 
 def _reports(state: WebState, done: api.Submission) -> list[Markup]:
     """The article report of each analysed article: a stored one as its page shows it (with its story)."""
     if done.stored:
-        return [Markup(api.article_report(state.settings.db, a.id).html(APP, page=False)) for a in done.articles]
+        return [Markup(api.article_report(state.settings, a.id).html(APP, page=False)) for a in done.articles]
     ratings = {r["id"]: r.get("source_ratings", []) for r in done.records}
     unstored = Hrefs(article=None, story=None, index="/")
     return [Markup(render_article_html(a, ratings.get(a.id), None, unstored, page=False)) for a in done.articles]

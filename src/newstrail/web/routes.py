@@ -94,7 +94,7 @@ def upload_articles(files: list[UploadFile] = File(description="HTML, text, Mark
 @router.get("/articles/{key:path}/claims", summary="A stored article's claims", tags=["articles"])
 def get_claims(key: str, all_sentences: bool = Query(False, alias="all"), state: WebState = Depends(web_state)) -> dict[str, Any]:
     """Check-worthy claims best first (``all=true``: every sentence), with numbers, entities, quotes and matches."""
-    return api.claims(state.settings.db, key, show_all=all_sentences).to_dict()
+    return api.claims(state.settings, key, show_all=all_sentences).to_dict()
 
 
 @router.get("/articles/{key:path}/trace", summary="The trace of an article's story", tags=["stories"])
