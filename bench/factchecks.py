@@ -1,6 +1,6 @@
 """Fact-check matching on CLEF CheckThat! 2020 task 2: MAP@5, MAP@1, MAP@3, MRR, speed, memory.
 
-    .venv/bin/python bench/factchecks.py [DATA_DIR] [--splits dev test] [--variants lexical-bm25 lexical accurate hybrid]
+    .venv/bin/python bench/factchecks.py [DATA_DIR] [--splits dev test] [--variants bm25 lexical fast accurate hybrid rerank]
     .venv/bin/python bench/factchecks.py ../shared/data/checkthat2022-2a --splits train dev
 
 DATA_DIR (default ../shared/data/checkthat2020-task2) holds ``v3.0/verified_claims.docs.tsv``,
@@ -12,7 +12,9 @@ import itself, embeddings included, is what a user runs), then each split's twee
 matched with every variant the installed models allow:
 
 - ``bm25``: the baseline, raw BM25 over the same terms, no fusion or rerank;
-- ``lexical``, ``fast``, ``accurate``, ``hybrid``: the shipped matcher variants.
+- ``lexical``, ``fast``, ``accurate``, ``hybrid``: the shipped matcher variants;
+- ``rerank``: the hybrid, then the fine-tuned cross-encoder over its top candidates
+  (``newstrail.factchecks.rerank``, ``scripts/train_matcher_ce.py``).
 
 MAP@k is the task scorer's: average precision at k normalised by min(relevant, k),
 averaged over the split's queries. Queries per second count matching only (the
@@ -54,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("data", nargs="?", default="../shared/data/checkthat2020-task2", type=Path)
     parser.add_argument("--splits", nargs="*", default=["dev", "test"])
-    parser.add_argument("--variants", nargs="*", default=["bm25", "lexical", "fast", "accurate", "hybrid"])
+    parser.add_argument("--variants", nargs="*", default=["bm25", "lexical", "fast", "accurate", "hybrid", "rerank"])
     parser.add_argument("--weights", type=Path, default=None, help="a matcher weights file (default: the shipped one)")
     parser.add_argument("--db", default=None, help="keep the imported store in this file and reuse it on the next run")
     args = parser.parse_args(argv)

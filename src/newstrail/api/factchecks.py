@@ -83,15 +83,18 @@ def read_queries(query: str) -> list[tuple[str, str] | InputError]:
 
 
 def match_factchecks(queries: Sequence[tuple[str, str]], where: StoreLike, top: int = 5, threshold: float = 0.0,
-                     lexical: bool = False, batch: int = 64) -> Iterator[tuple[str, str, list[Match]]]:
+                     lexical: bool = False, batch: int = 64, matcher: str | None = None) -> Iterator[tuple[str, str, list[Match]]]:
     """(id, text, matches) for each query, best match first; results come batch by batch,
     so memory stays flat on long query files. The first match stores the embeddings an
-    import deferred (:func:`store_vectors`)."""
-    if not lexical:
+    import deferred (:func:`store_vectors`). ``matcher`` names a variant (``rerank``,
+    ``hybrid``, ``accurate``, ``fast``, ``lexical``); by default the best installed."""
+    if lexical:
+        matcher = "lexical"
+    if matcher != "lexical":
         store_vectors(where)
     with opened(where) as store:
-        matcher = Matcher.from_store(store, embed=not lexical)
+        model = Matcher.from_store(store, embed=matcher != "lexical", variant=matcher)
     for start in range(0, len(queries), batch):
         chunk = queries[start : start + batch]
-        for (qid, text), matches in zip(chunk, matcher.match_many([t for _, t in chunk], top=top, threshold=threshold), strict=True):
+        for (qid, text), matches in zip(chunk, model.match_many([t for _, t in chunk], top=top, threshold=threshold), strict=True):
             yield qid, text, matches

@@ -8,6 +8,7 @@ from newstrail import api
 from newstrail.cli import DB, FORMAT, OK, SOME_FAILED, _settings, emit, format_option, main
 from newstrail.cli.progress import QUIET, bars
 from newstrail.core.errors import InputError
+from newstrail.factchecks.matching import VARIANT_KINDS
 from newstrail.report.factchecks import FACTCHECK_VIEW, MATCH_FORMAT_HELP, MATCH_FORMATS, render_matches
 from newstrail.report.formats import render
 
@@ -55,8 +56,11 @@ def import_cmd(ctx: click.Context, files: tuple[str, ...], db: str | None, no_em
 @click.option("--all", "show_all", is_flag=True, help="Show the best --top candidates whatever their score (threshold 0).")
 @format_option(MATCH_FORMATS, MATCH_FORMAT_HELP)
 @click.option("--lexical", is_flag=True, help="Lexical matching only (no embedding models).")
+@click.option("--matcher", type=click.Choice(list(VARIANT_KINDS)), default=None,
+              help="Matcher variant. Default: the best the installed models allow (hybrid); rerank adds the cross-encoder.")
 @click.pass_context
-def match_cmd(ctx: click.Context, query: str, db: str | None, top: int, threshold: float | None, show_all: bool, fmt: str, lexical: bool) -> None:
+def match_cmd(ctx: click.Context, query: str, db: str | None, top: int, threshold: float | None, show_all: bool, fmt: str, lexical: bool,
+              matcher: str | None) -> None:
     """Match QUERY against the imported fact-checks.
 
     QUERY is a file (TSV id<TAB>text with an optional header, or JSONL {"id", "text"})
@@ -75,7 +79,7 @@ def match_cmd(ctx: click.Context, query: str, db: str | None, top: int, threshol
     for error in failed:
         click.echo(f"error: {error}", err=True)
     queries = [i for i in items if not isinstance(i, InputError)]
-    emit(render_matches(fmt, api.match_factchecks(queries, settings, top=top, threshold=floor, lexical=lexical), floor))
+    emit(render_matches(fmt, api.match_factchecks(queries, settings, top=top, threshold=floor, lexical=lexical, matcher=matcher), floor))
     ctx.exit(SOME_FAILED if failed else OK)
 
 

@@ -121,8 +121,9 @@ class Settings:
     factcheck_threshold: float = _setting(0.5, "factchecks", "threshold", low=0, high=1)
     #: `factchecks match` shows matches scoring at least this (chosen on CheckThat! 2020 dev by F1 of the shown top-5 matches; --all shows every one)
     factcheck_match_threshold: float = _setting(0.4, "factchecks", "match_threshold", low=0, high=1)
-    #: matcher analyze uses: "fast" (lexical + static embeddings), "hybrid" (adds the accurate rerank, ~6 ms a claim), "accurate", "lexical"
-    factcheck_matcher: str = _setting("fast", "factchecks", "matcher", choices=("fast", "hybrid", "accurate", "lexical"))
+    #: matcher analyze uses: "fast" (lexical + static embeddings), "hybrid" (adds the accurate rerank, ~6 ms a claim), "accurate", "lexical",
+    #: "rerank" (the hybrid, then a fine-tuned cross-encoder over its top candidates, factchecks/rerank.py)
+    factcheck_matcher: str = _setting("fast", "factchecks", "matcher", choices=("fast", "hybrid", "accurate", "lexical", "rerank"))
     #: refuse to fetch a URL whose host resolves to a loopback, private, link-local or other non-public address
     #: (checked at every connection, redirects included); ``newstrail serve`` turns it on unless web.allow_private_urls
     fetch_public_only: bool = _setting(False, "fetch", "public_only")

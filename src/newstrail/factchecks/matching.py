@@ -43,6 +43,7 @@ from newstrail.core.article import FactCheckMatch
 from newstrail.core.errors import ConfigError, NotFound
 from newstrail.factchecks.index import KINDS, FactCheckIndex
 from newstrail.factchecks.record import FactCheck
+from newstrail.factchecks.rerank import load_cross_encoder
 from newstrail.factchecks.terms import sentences, term, terms, tidy, words
 
 #: the shipped calibration and rerank weights, and the query adapter beside them
@@ -66,7 +67,7 @@ FEATURES: tuple[str, ...] = (
     "adapt_gap",     # adapt_cos minus the best candidate's
 )
 #: the matcher variants and the embeddings each uses (a missing one falls back to fewer)
-VARIANT_KINDS: dict[str, tuple[str, ...]] = {"hybrid": ("fast", "accurate"), "accurate": ("accurate",), "fast": ("fast",), "lexical": ()}
+VARIANT_KINDS: dict[str, tuple[str, ...]] = {"rerank": ("fast", "accurate"), "hybrid": ("fast", "accurate"), "accurate": ("accurate",), "fast": ("fast",), "lexical": ()}
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
 
 
@@ -186,6 +187,17 @@ class Match:
 
 
 @dataclass
+class Ranked:
+    """One candidate fact-check of a query: its index ``row``, its ``score`` (the reranker's
+    probability, or a cross-encoder's fused score) and the segment features it came from."""
+
+    row: int
+    score: float
+    cands: Candidates
+    i: int  # its line in ``cands.features``
+
+
+@dataclass
 class Candidates:
     """The reranker's input for one segment: candidate rows and their feature matrix."""
 
@@ -209,6 +221,8 @@ class Matcher:
         self.depth = depth or self.weights.depth
         self.segments = self.weights.segments if segments is None else segments
         self.adapter = self.weights.adapter
+        #: ``rerank``: the best installed variant, then the cross-encoder over its top candidates
+        self.reranker = load_cross_encoder() if variant == "rerank" else None
 
     @classmethod
     def from_store(cls, store, embed: bool = True, variant: str | None = None, write: bool = True, **options: Any) -> Matcher:
@@ -323,24 +337,36 @@ class Matcher:
             start += n_segs
         return results
 
-    def _rank(self, text: str, segs, vectors, top: int, threshold: float, all_cos=None) -> list[Match]:
-        best: dict[int, tuple[float, Candidates, int]] = {}
+    def ranked(self, segs, vectors, all_cos=None) -> list[Ranked]:
+        """Every candidate of the segments ``segs`` (see :meth:`split`), best first by the
+        reranker's probability, each with its best segment; ``vectors`` and ``all_cos`` as
+        :meth:`candidates` takes them."""
+        best: dict[int, Ranked] = {}
         for cands in self.candidates(segs, vectors, all_cos):
             if not len(cands.rows):
                 continue
             probs = self.variant.probability(cands.features)
             for i, (row, p) in enumerate(zip(cands.rows.tolist(), probs.tolist(), strict=True)):
-                if row not in best or p > best[row][0]:
-                    best[row] = (p, cands, i)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
+                if row not in best or p > best[row].score:
+                    best[row] = Ranked(row, p, cands, i)
+        return sorted(best.values(), key=lambda r: (-r.score, r.row))
+
+    def _rank(self, text: str, segs, vectors, top: int, threshold: float, all_cos=None) -> list[Match]:
+        ranked = self.ranked(segs, vectors, all_cos)
+        crossed: dict[int, float] = {}
+        if self.reranker is not None:
+            ranked, crossed = self.reranker.rerank(segs[0][0], ranked, self.index.factchecks)
         out, ceiling = [], 1.0
-        for row, (_, cands, i) in ranked:
+        for r in ranked[:top]:
             # Ranked by the reranker, scored by the calibrator; a score never exceeds
             # the one ranked above it, so scores and ranks agree (trec_eval sorts by score).
-            ceiling = min(ceiling, float(self.variant.calibrated(cands.features[i : i + 1])[0]))
+            ceiling = min(ceiling, float(self.variant.calibrated(r.cands.features[r.i : r.i + 1])[0]))
             if ceiling < threshold:
                 break
-            out.append(self._match(row, ceiling, cands, i))
+            match = self._match(r.row, ceiling, r.cands, r.i)
+            if r.row in crossed:
+                match.evidence["cross_encoder"] = round(crossed[r.row], 4)
+            out.append(match)
         return out
 
     def _match(self, row: int, p: float, cands: Candidates, i: int) -> Match:
@@ -357,5 +383,5 @@ class Matcher:
                 evidence["cosine_adapted"] = round(f["adapt_cos"], 4)
         if not cands.whole:
             evidence["query_sentence"] = cands.segment
-        evidence["matcher"] = self.variant.name
+        evidence["matcher"] = "rerank" if self.reranker is not None else self.variant.name
         return Match(fc, float(p), evidence)
