@@ -22,6 +22,7 @@ from newstrail.analyze.rhetoric.classify import SpanScorer
 from newstrail.analyze.rhetoric.detector import learned_spans
 from newstrail.analyze.rhetoric.emissions import Emitter
 from newstrail.analyze.rhetoric.features import document, span_features, token_features, tokenize
+from newstrail.analyze.rhetoric.lexicons import CLICHES
 from newstrail.core.article import Span
 
 TEXTS = [
@@ -148,3 +149,25 @@ def test_the_span_scorers_word_caches_start_again_when_full(monkeypatch):
     for _ in range(2):  # the second pass meets caches that were cleared along the way
         assert np.allclose(scorer.scores(doc, spans), expected, rtol=0, atol=1e-12)
         assert len(scorer.word_rows) <= max(5, max(len(set(doc.lower[a:b])) for a, b in zip(doc.bounds, doc.bounds[1:])))
+
+
+def test_a_spans_cliche_is_found_through_the_articles_cliches():
+    # a span's lower-cased text holds a cliché only if the article's does: no cliché holds a
+    # sigma, the one letter whose lower case depends on the letter after it
+    assert not any(set(c) & set("σςΣ") for c in CLICHES)
+    text = "The Orrin council said the levy stays. Enough is enough, said the harbour master."
+    doc = document(text)
+    start = text.index("Enough")
+    assert doc.cliches == ["enough is enough"]
+    assert "cliche" in span_features(doc, start, start + 16, 1)
+    assert "cliche" not in span_features(doc, 0, 16, 0)
+    assert document("A calm day at the ferry.").cliches == []
+
+
+def test_the_sentence_flags_of_training_are_the_documents_marks():
+    doc = document("Who knew?” The ferry sank! Calm (really?) again. Fine.")
+    asks, exclaims = doc.marks
+    assert asks.tolist() == [True, False, False, False] and exclaims.tolist() == [False, True, False, False]
+    for i in range(len(doc.sentences)):
+        flags = [f for f in token_features(doc, i)[0] if f in ("sent?", "sent!", "title")]
+        assert flags == [f for f, on in (("sent?", asks[i]), ("sent!", exclaims[i]), ("title", i == 0)) if on]

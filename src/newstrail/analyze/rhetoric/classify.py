@@ -19,13 +19,13 @@ document in one product.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
-    Clusters, Doc, pair_rows, sentence_context_flags, sentence_word_feature, span_edge_features, span_form_features,
+    Clusters, Doc, pair_rows, sentence_context_flags, sentence_word_feature, span_form_names,
     span_word_features,
 )
 
@@ -46,8 +46,18 @@ class SpanScorer:
     def __init__(self, classifier: LinearTechniques, clusters: Clusters | None = None) -> None:
         self.classifier, self.clusters = classifier, clusters
         self.pairs = pair_rows(classifier.index, "bi=")
+        # the rows of first=w and last=w (span_edge_features), by the word
+        self.edges: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        for name, row in classifier.index.items():
+            for side, prefix in enumerate(("first=", "last=")):
+                if name.startswith(prefix):
+                    self.edges[side][name[len(prefix) :]] = row
         self.word_rows: dict[str, tuple[int, ...]] = {}  # a word's rows (span_word_features)
-        self.sentence_rows: dict[str, int] = {}  # a word's s= row, -1 for none
+        self.sentence_rows: dict[str, int] = {}  # a word's s= row
+        # the classes' weights of every feature, and below them a row of zeros: the row of
+        # a feature the model lacks, so no look-up needs a test
+        self.none = len(classifier.coef)
+        self.coef = np.vstack([classifier.coef, np.zeros((1, classifier.coef.shape[1]))])
 
     def _word_rows(self, low: list[str]) -> set[int]:
         """The feature rows of the words ``low`` (lower case), each feature once (a set)."""
@@ -62,8 +72,8 @@ class SpanScorer:
                 known[w] = tuple(i for i in map(index.get, span_word_features(w, clusters)) if i is not None)
         return set(chain.from_iterable(map(known.__getitem__, low)))
 
-    def _sentence_word_rows(self, words: set[str]) -> set[int]:
-        """The ``s=`` rows of a sentence's ``words`` (lower case), -1 for a word with none."""
+    def _sentence_word_rows(self, words: set[str]) -> map[int]:
+        """The ``s=`` rows of a sentence's ``words`` (lower case), the zero row for a word with none."""
         known = self.sentence_rows
         new = words.difference(known)
         if new:
@@ -72,36 +82,28 @@ class SpanScorer:
                 new = words
             index = self.classifier.index
             for w in new:
-                known[w] = index.get(sentence_word_feature(w), -1)
-        return set(map(known.__getitem__, words))
+                known[w] = index.get(sentence_word_feature(w), self.none)
+        return map(known.__getitem__, words)
 
     def scores(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> np.ndarray:
         """The classes' linear scores (as of :func:`.features.span_features`) of each
         ``(start, end, sentence)`` span of ``doc``: one row a span, all gathered at once."""
-        index, pairs = self.classifier.index, self.pairs
-        first: list[int] = []  # per span, where its features start in rows
-        rows: list[int] = []
-        values: list[float] = []
+        index, pairs, (firsts, lasts), none = self.classifier.index.get, self.pairs.get, self.edges, self.none
+        first: list[int] = []  # per span, where its rows start
+        rows: list[int] = []  # a feature the model lacks is the zero row ``none``
         for start, end, sentence in spans:
             first.append(len(rows))
             words = doc.span_words(start, end)
             low = list(map(str.lower, words))
-            found: set[int | None] = set(self._word_rows(low))  # a feature counts once however many words carry it
-            found.update(map(pairs.get, zip(low, low[1:])))
-            found.update(map(index.get, span_edge_features(low)))
-            found.discard(None)
-            form = span_form_features(doc, start, end, sentence, words, low)
-            for i, v in zip(map(index.get, form), form.values()):
-                if i is not None:
-                    rows.append(i)
-                    values.append(v)
-            rows += found  # type: ignore[arg-type]  # None was discarded
-            values += [1.0] * len(found)
-            if len(rows) == first[-1]:  # a span of no known feature: one of no weight, so it has a row
-                rows.append(0)
-                values.append(0.0)
-        weighted = self.classifier.coef[rows] * np.asarray(values)[:, None]
-        z = np.add.reduceat(weighted, first, axis=0) + self.classifier.intercept
+            found = self._word_rows(low)  # a feature counts once however many words carry it
+            found.update(map(pairs, zip(low, low[1:]), repeat(none)))
+            if low:
+                found.update((firsts.get(low[0], none), lasts.get(low[-1], none)))
+            rows += found
+            # (a name given n times, a word list's count, adds its row n times)
+            rows += map(index, span_form_names(doc, start, end, sentence, words, low), repeat(none))
+        z = np.add.reduceat(self.coef[rows], first, axis=0)
+        z += self.classifier.intercept
         in_sentence = [(k, span[2]) for k, span in enumerate(spans) if span[2] is not None]
         if in_sentence:
             sentences = list(dict.fromkeys(i for _, i in in_sentence))
@@ -111,22 +113,15 @@ class SpanScorer:
 
     def _contexts(self, doc: Doc, sentences: list[int]) -> np.ndarray:
         """The scores of :func:`.features.sentence_context` of each of ``sentences``, without the intercept."""
-        index = self.classifier.index
+        index, none = self.classifier.index.get, self.none
         first: list[int] = []
         rows: list[int] = []
-        empty: list[int] = []
-        for k, i in enumerate(sentences):
+        for i in sentences:
             first.append(len(rows))
-            found = self._sentence_word_rows(set(doc.lower[doc.bounds[i] : doc.bounds[i + 1]]))
-            found.update(index.get(f, -1) for f in sentence_context_flags(doc, i))
-            found.discard(-1)
-            rows += found
-            if not found:  # a sentence of no known feature: a row to hold its place, zeroed below
-                rows.append(0)
-                empty.append(k)
-        out = np.add.reduceat(self.classifier.coef[rows], first, axis=0)
-        out[empty] = 0.0
-        return out
+            rows += self._sentence_word_rows(set(doc.lower[doc.bounds[i] : doc.bounds[i + 1]]))
+            rows += map(index, sentence_context_flags(doc, i), repeat(none))
+            rows.append(none)  # (so a sentence of no token and no flag has a row)
+        return np.add.reduceat(self.coef[rows], first, axis=0)
 
     def techniques(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> list[str]:
         """The most probable technique of each ``(start, end, sentence)`` span: the class of its highest score."""

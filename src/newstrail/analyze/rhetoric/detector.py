@@ -99,9 +99,18 @@ def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: 
             a += 1
         while b >= a and not words[b][0].isalnum() and words[b] not in "”\"’'?!":
             b -= 1
-        if a <= b and flat[a : b + 1].max() >= keep and any(words[k][0].isalnum() for k in range(a, b + 1)):
-            out.append((doc.starts[a], doc.ends[b], float(flat[a : b + 1].mean()), i))
+        if a <= b:
+            p = flat[a : b + 1]
+            values = p.tolist()
+            if max(values) >= keep and any(words[k][0].isalnum() for k in range(a, b + 1)):
+                out.append((doc.starts[a], doc.ends[b], _mean(values, p), i))
     return out
+
+
+def _mean(values: list[float], array: np.ndarray) -> float:
+    """The mean of ``values`` (``array`` as a list) as numpy gives it: numpy adds fewer than
+    eight numbers in order, as Python's sum does (in a tenth of the time), and more pairwise."""
+    return sum(values) / len(values) if len(values) < 8 else float(array.mean())
 
 
 def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int, int, str, str]]:
@@ -130,46 +139,44 @@ def rule_spans(doc: Doc, scare: Sequence[Span] | None = None) -> list[tuple[int,
     return out
 
 
+#: the explanation of each technique whose explanation quotes its span and names no word of it
+_SAYS = {
+    "Name_Calling,Labeling": "label attached to a person or group",
+    "Appeal_to_fear-prejudice": "appeal to fear",
+    "Flag-Waving": "appeal to the nation or group",
+    "Causal_Oversimplification": "one cause for a complex outcome",
+    "Slogans": "slogan",
+    "Appeal_to_Authority": "leans on an authority",
+    "Black-and-White_Fallacy": "only two options offered",
+    "Thought-terminating_Cliches": "phrase that ends the discussion",
+    "Whataboutism,Straw_Men,Red_Herring": "deflects or distorts the argument",
+    "Bandwagon,Reductio_ad_hitlerum": "appeal to the crowd or guilt by association",
+}
+
+
 def _explain(doc: Doc, technique: str, start: int, end: int) -> str:
     text = doc.text[start:end]
+    short = text if len(text) <= 40 else text[:37].rstrip() + "..."
+    says = _SAYS.get(technique)
+    if says is not None:
+        return f"{says}: '{short}'"
+    if technique == "Repetition":
+        n = doc.occurrences(text.lower(), start, end)
+        return f"repeats '{short}' ({n} times in the text)" if n > 1 else f"repeats the words of '{short}'"
+    if technique == "Doubt":
+        return "rhetorical question casting doubt" if text.rstrip().endswith("?") else f"casts doubt: '{short}'"
     words = [w for w in doc.span_words(start, end) if w[0].isalnum()]
     low = [w.lower() for w in words]
 
     def cue(*classes: str) -> str | None:
         return next((w for w, lw in zip(words, low) if any(lw in CLASSES[c] for c in classes)), None)
 
-    short = text if len(text) <= 40 else text[:37].rstrip() + "..."
     if technique == "Loaded_Language":
         w = next((w for w, lw in zip(words, low) if lw in RULE_LOADED), None) or cue("label")
         return f"emotionally charged word '{w}'" if w else f"emotionally charged wording '{short}'"
-    if technique == "Name_Calling,Labeling":
-        return f"label attached to a person or group: '{short}'"
-    if technique == "Repetition":
-        n = doc.occurrences(text.lower(), start, end)
-        return f"repeats '{short}' ({n} times in the text)" if n > 1 else f"repeats the words of '{short}'"
-    if technique == "Doubt":
-        return "rhetorical question casting doubt" if text.rstrip().endswith("?") else f"casts doubt: '{short}'"
     if technique == "Exaggeration,Minimisation":
         w = cue("intens")
         return f"exaggeration ('{w}')" if w else f"exaggerates or minimises: '{short}'"
-    if technique == "Appeal_to_fear-prejudice":
-        return f"appeal to fear: '{short}'"
-    if technique == "Flag-Waving":
-        return f"appeal to the nation or group: '{short}'"
-    if technique == "Causal_Oversimplification":
-        return f"one cause for a complex outcome: '{short}'"
-    if technique == "Slogans":
-        return f"slogan: '{short}'"
-    if technique == "Appeal_to_Authority":
-        return f"leans on an authority: '{short}'"
-    if technique == "Black-and-White_Fallacy":
-        return f"only two options offered: '{short}'"
-    if technique == "Thought-terminating_Cliches":
-        return f"phrase that ends the discussion: '{short}'"
-    if technique == "Whataboutism,Straw_Men,Red_Herring":
-        return f"deflects or distorts the argument: '{short}'"
-    if technique == "Bandwagon,Reductio_ad_hitlerum":
-        return f"appeal to the crowd or guilt by association: '{short}'"
     return f"{technique}: '{short}'"
 
 
@@ -245,10 +252,11 @@ def _rule_score(doc: Doc, probs: Sequence[np.ndarray], start: int, end: int, rul
     at_sent = doc.sentence_of(start)
     p = 0.0
     if at_sent is not None:  # the tokens starting in start..end, by bisect
-        starts = doc.token_starts(at_sent)
-        first, stop = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        lo, hi = doc.bounds[at_sent], doc.bounds[at_sent + 1]
+        first, stop = bisect.bisect_left(doc.starts, start, lo, hi) - lo, bisect.bisect_left(doc.starts, end, lo, hi) - lo
         if stop > first:
-            p = float(probs[at_sent][first:stop].mean())
+            inside = probs[at_sent][first:stop]
+            p = _mean(inside.tolist(), inside)
     return round(min(1.0, max(RULE_SCORES[rule], p)), 3)
 
 

@@ -199,7 +199,7 @@ class Emitter:
         full = lengths > 0
         if full.any():
             out[full] += self.sent_lex[np.bitwise_or.reduceat(self.lex_mask[ids], bounds[:-1][full])]
-        # the flags in sentence_flags' order: a question, an exclamation, the headline
+        # the flags in sentence_features' order (Doc.marks): a question, an exclamation, the headline
         asks, exclaims = (m[first : first + len(lengths)] for m in doc.marks)
         out[asks & full] += self.flags["sent?"]
         out[exclaims & full] += self.flags["sent!"]

@@ -38,8 +38,8 @@ from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
 __all__ = [
     "Doc", "Token", "document", "neighbour_features", "pair_rows", "sentence_context",
-    "sentence_context_flags", "sentence_features", "sentence_flags", "sentence_word_feature",
-    "span_edge_features", "span_features", "span_form_features", "span_neighbour_features", "span_pair_features", "span_word_features",
+    "sentence_context_flags", "sentence_features", "sentence_word_feature",
+    "span_edge_features", "span_features", "span_form_features", "span_form_names", "span_neighbour_features", "span_pair_features", "span_word_features",
     "token_features", "tokenize", "word_features", "word_lists",
 ]
 
@@ -125,6 +125,13 @@ class Doc:
     def _lower(self) -> str:
         return self.text.lower()
 
+    @cached_property
+    def cliches(self) -> list[str]:
+        """The clichés of :data:`.lexicons.CLICHES` the text holds (lower case): a span's
+        lower-cased text can hold only these (lower-casing goes character by character, and
+        no cliché holds a sigma, the one letter whose lower case depends on the next)."""
+        return [c for c in sorted(CLICHES) if c in self._lower]
+
     def in_quote(self, pos: int) -> int:
         """0 outside quotation marks, 1 inside a short (scare) quote, 2 inside a long one
         (the first quotation of ``quoted`` that holds ``pos`` decides)."""
@@ -151,18 +158,20 @@ class Doc:
         k = bisect.bisect_right(self._sentence_starts, pos) - 1
         return k if k >= 0 and pos < self.sentences[k].end else None
 
-    def token_starts(self, sentence: int) -> list[int]:
-        """The start offsets of the tokens of ``sentence`` (for bisect)."""
-        return self.starts[self.bounds[sentence] : self.bounds[sentence + 1]]
-
     @cached_property
     def marks(self) -> tuple[np.ndarray, np.ndarray]:
-        """Per sentence, whether it asks (ends with ``?`` before closing marks, see
-        :func:`sentence_flags`) and whether it holds ``!``: two boolean arrays."""
+        """Per sentence, whether it asks (ends with ``?``, closing quotation marks, brackets
+        and spaces aside) and whether it holds ``!``: two boolean arrays, the one definition
+        of the ``sent?`` and ``sent!`` flags for training (:func:`sentence_features`) and run
+        time alike.
+
+        >>> document("Who knew?” It rained! Fine.").marks
+        (array([ True, False, False]), array([False,  True, False]))
+        """
         text = self.text
         said = [text[s.start : s.end] for s in self.sentences]
-        asks = np.fromiter((t.rstrip(_CLOSING).endswith("?") for t in said), dtype=bool, count=len(said))
-        exclaims = np.fromiter(("!" in t for t in said), dtype=bool, count=len(said))
+        asks = np.array([t.rstrip(_CLOSING).endswith("?") for t in said], dtype=bool)
+        exclaims = np.array(["!" in t for t in said], dtype=bool)
         return asks, exclaims
 
     @cached_property
@@ -237,11 +246,9 @@ def document(text: str, sentences: Sequence[Span] | None = None) -> Doc:
             words = list(map(every.__getitem__, take.tolist()))
             flat_starts, flat_ends = every_start[take].tolist(), every_end[take].tolist()
     lower = list(map(str.lower, words))
-    # the words' counts (those starting with a letter or digit: a word's first character and its
-    # lower case's are alike in that, for every character): one count of all, then the rest dropped
+    # how often each token occurs (features ask it only of words: punctuation is counted too,
+    # as removing it costs more than it saves)
     counts = Counter(lower)
-    for key in [key for key in counts if not key[0].isalnum()]:
-        del counts[key]
     quoted = [(q.span.start, q.span.end, q.words) for q in find_quotations(text)]
     return Doc(text, spans, words, lower, flat_starts, flat_ends, bounds, counts, quoted)
 
@@ -352,31 +359,15 @@ def neighbour_features(low: str | None, k: int, clusters: Clusters | None = None
     return f
 
 
-def sentence_flags(sentence: str, index: int) -> list[str]:
-    """The flags of the ``index``-th sentence, whose text is ``sentence``: a question, an exclamation, the headline.
-
-    >>> sentence_flags("Who knew?”", 0)
-    ['sent?', 'title']
-    """
-    f = []
-    if sentence.rstrip(_CLOSING).endswith("?"):
-        f.append("sent?")
-    if "!" in sentence:
-        f.append("sent!")
-    if index == 0:
-        f.append("title")
-    return f
-
-
 def sentence_features(doc: Doc, index: int) -> list[str]:
     """What sentence ``index`` tells each of its tokens: question, exclamation, headline, length, word lists.
 
     >>> sentence_features(document("Why so evil?"), 0)
     ['sent?', 'title', 'slen=0', 's_doubt', 's_causal', 's_loaded']
     """
-    span = doc.sentences[index]
     low = doc.lower[doc.bounds[index] : doc.bounds[index + 1]]
-    f = sentence_flags(doc.text[span.start : span.end], index)
+    asks, exclaims = doc.marks
+    f = [name for name, on in (("sent?", asks[index]), ("sent!", exclaims[index]), ("title", index == 0)) if on]
     f.append(f"slen={_bucket(len(low), SLEN_EDGES)}")
     f += [f"s_{name}" for name in dict.fromkeys(name for w in low for name in word_lists(w))]
     return f
@@ -463,53 +454,78 @@ def span_edge_features(low: list[str]) -> list[str]:
 
 
 def span_form_features(doc: Doc, start: int, end: int, sentence: int | None, words: list[str], low: list[str]) -> dict[str, float]:
-    """A span's length, word lists, recurrences, quotation marks, punctuation and share of its sentence.
+    """A span's length, word lists, recurrences, quotation marks, punctuation and share of its
+    sentence: :func:`span_form_names`, each name with the number of times it is named.
 
-    ``words`` are its token texts (:meth:`Doc.span_words`), ``low`` the same in lower case.
-    (Run for every span of every article: the word lists are asked only of the words some
-    list holds, and the quotation marks and clichés are each one search.)
+    >>> d = document("They called it a vile, vile plan.")
+    >>> span_form_features(d, 17, 27, 0, d.span_words(17, 27), ["vile", ",", "vile"])["lex=loaded"]
+    2.0
     """
-    text = doc.text[start:end]
-    f: dict[str, float] = {"bias": 1.0}
-    alnum = [w for w in low if w[0].isalnum()]
-    f[f"len={_bucket(len(alnum), (1, 2, 3, 5, 8, 13, 21))}"] = 1.0
-    for w in [w for w in alnum if w in _LISTED]:
-        for name in word_lists(w):
-            f[f"lex={name}"] = f.get(f"lex={name}", 0.0) + 1.0
-    # how often the span's words recur in the article: the mark of repetition
-    key = text.lower().strip()
-    occurrences = doc.occurrences(key, start, end)
-    f[f"occ={_bucket(occurrences, (1, 2, 3, 5))}"] = 1.0
-    content = [w for w in alnum if w not in STOPWORDS]
-    if content:
-        f[f"wrep={_bucket(min(map(doc.counts.__getitem__, content)), (1, 2, 3, 5, 8))}"] = 1.0
-    if _DOUBLE_MARK.search(text):
-        f["hasquote"] = 1.0
-    q = doc.in_quote(start)
-    if q:
-        f[f"inquote={q}"] = 1.0
-    if text.rstrip().endswith("?"):
-        f["ends?"] = 1.0
-    if "!" in text:
-        f["has!"] = 1.0
-    if not text.islower() and any(t.isupper() and len(t) > 1 for t in words):
-        f["caps"] = 1.0
-    if _CLICHE.search(key):
-        f["cliche"] = 1.0
-    if sentence is not None:
-        s = doc.sentences[sentence]
-        cover = (end - start) / max(1, s.end - s.start)
-        f[f"cover={_bucket(int(cover * 10), (1, 3, 6, 8))}"] = 1.0
-        f.update(dict.fromkeys(span_neighbour_features(doc, start, end, sentence), 1.0))
+    f: dict[str, float] = {}
+    for name in span_form_names(doc, start, end, sentence, words, low):
+        f[name] = f.get(name, 0.0) + 1.0
     return f
 
 
+def span_form_names(doc: Doc, start: int, end: int, sentence: int | None, words: list[str], low: list[str]) -> list[str]:
+    """The names of :func:`span_form_features`, ``lex=`` once per word of the list (the
+    other names once each). ``words`` are the span's token texts (:meth:`Doc.span_words`),
+    ``low`` the same in lower case.
+
+    (Run for every span of every article: the word lists are asked only of the words some
+    list holds, the clichés only when the article holds one, and the names are written once.)
+    """
+    text = doc.text[start:end]
+    alnum = [w for w in low if w[0].isalnum()]
+    f = ["bias", _LEN_NAMES[bisect.bisect_left(LEN_EDGES, len(alnum))]]
+    for w in filter(_LISTED.__contains__, alnum):
+        f += map(_LEX_NAMES.__getitem__, word_lists(w))
+    # how often the span's words recur in the article: the mark of repetition
+    key = text.lower().strip()
+    f.append(_OCC_NAMES[bisect.bisect_left(OCC_EDGES, doc.occurrences(key, start, end))])
+    counts = doc.counts
+    content = [counts[w] for w in alnum if w not in STOPWORDS]
+    if content:
+        f.append(_WREP_NAMES[bisect.bisect_left(WREP_EDGES, min(content))])
+    if _DOUBLE_MARK.search(text):
+        f.append("hasquote")
+    q = doc.in_quote(start)
+    if q:
+        f.append(_INQUOTE_NAMES[q])
+    if text.rstrip().endswith("?"):
+        f.append("ends?")
+    if "!" in text:
+        f.append("has!")
+    # capitals: a word of two characters or more in upper case
+    if not text.islower() and any(len(t) > 1 for t in filter(str.isupper, words)):
+        f.append("caps")
+    if doc.cliches and any(c in key for c in doc.cliches):
+        f.append("cliche")
+    if sentence is not None:
+        s = doc.sentences[sentence]
+        f.append(_COVER_NAMES[bisect.bisect_left(COVER_EDGES, int((end - start) / max(1, s.end - s.start) * 10))])
+        f += span_neighbour_features(doc, start, end, sentence)
+    return f
+
+
+#: bucket edges of a span's length in words (``len=``), of how often its text occurs in the
+#: article (``occ=``), of how often its least repeated content word does (``wrep=``) and of
+#: its share of its sentence's characters in tenths (``cover=``)
+LEN_EDGES = (1, 2, 3, 5, 8, 13, 21)
+OCC_EDGES = (1, 2, 3, 5)
+WREP_EDGES = (1, 2, 3, 5, 8)
+COVER_EDGES = (1, 3, 6, 8)
+# the form features' names, written once
+_LEN_NAMES = tuple(f"len={b}" for b in range(len(LEN_EDGES) + 1))
+_OCC_NAMES = tuple(f"occ={b}" for b in range(len(OCC_EDGES) + 1))
+_WREP_NAMES = tuple(f"wrep={b}" for b in range(len(WREP_EDGES) + 1))
+_COVER_NAMES = tuple(f"cover={b}" for b in range(len(COVER_EDGES) + 1))
+_INQUOTE_NAMES = ("", "inquote=1", "inquote=2")
+_LEX_NAMES = {name: f"lex={name}" for name in CLASSES}
 #: every word some list of :mod:`.lexicons` holds
 _LISTED = frozenset().union(*CLASSES.values())
 #: the double quotation marks a span's text may hold
 _DOUBLE_MARK = re.compile("[\"“”«»]")
-#: any cliché as a substring, in one search
-_CLICHE = re.compile("|".join(map(re.escape, sorted(CLICHES))))
 
 
 def span_neighbour_features(doc: Doc, start: int, end: int, sentence: int) -> list[str]:
