@@ -64,24 +64,31 @@ PIECE_TOKENS = 50_000
 
 def inside_probabilities(doc: Doc, model: Model) -> list[np.ndarray]:
     """Per sentence, the tagger's probability that each token is inside a span."""
+    flat, bounds = _inside(doc, model), doc.bounds
+    return [flat[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+def _inside(doc: Doc, model: Model) -> np.ndarray:
+    """The tagger's probability that each token is inside a span, all tokens in their order."""
     pieces, first, bounds = [], 0, doc.bounds
     while first < len(doc.sentences):
         stop = min(len(doc.sentences), max(first + 1, bisect.bisect_right(bounds, bounds[first] + PIECE_TOKENS) - 1))
         pieces.append(model.tagger.inside(model.emitter(doc, first, stop), np.diff(bounds[first : stop + 1])))
         first = stop
-    flat = np.concatenate(pieces) if pieces else np.zeros(0)
-    return [flat[a:b] for a, b in zip(bounds, bounds[1:])]
+    return (pieces[0] if len(pieces) == 1 else np.concatenate(pieces)) if pieces else np.zeros(0)
 
 
-def learned_spans(doc: Doc, probs: Sequence[np.ndarray], threshold: float, gap: int = 0, keep: float = 0.0) -> list[tuple[int, int, float, int]]:
-    """``(start, end, score, sentence)`` of every run of tokens with ``probs`` over ``threshold``.
+def learned_spans(doc: Doc, probs: Sequence[np.ndarray] | np.ndarray, threshold: float, gap: int = 0,
+                  keep: float = 0.0) -> list[tuple[int, int, float, int]]:
+    """``(start, end, score, sentence)`` of every run of tokens with ``probs`` over ``threshold``
+    (``probs`` per sentence, as :func:`inside_probabilities` gives them, or one array over all tokens).
 
     Runs in one sentence at most ``gap`` tokens apart are joined (annotators mark whole
     phrases where the tagger may dip for a word); a run is kept only when some token in
     it reaches ``keep`` (hysteresis: a weak run next to nothing is noise); a run of
     punctuation alone is no span.
     """
-    flat = np.concatenate(probs) if len(probs) else np.zeros(0)
+    flat = probs if isinstance(probs, np.ndarray) else np.concatenate(probs) if len(probs) else np.zeros(0)
     over = np.flatnonzero(flat > threshold)
     if not len(over):
         return []
@@ -202,7 +209,7 @@ def techniques_in(
         sentences = [s for s in sentences if s.end <= MAX_TEXT_CHARS] if sentences is not None else None
         scare = [s for s in scare if s.end <= MAX_TEXT_CHARS] if scare is not None else None
     doc = document(text, sentences)
-    probs = inside_probabilities(doc, model)
+    probs = _inside(doc, model)
 
     learned = learned_spans(doc, probs, model.threshold, model.gap, model.keep)
     ruled = rule_spans(doc, scare) if rules else []
@@ -246,21 +253,21 @@ def techniques_in(
     return out
 
 
-def _rule_score(doc: Doc, probs: Sequence[np.ndarray], start: int, end: int, rule: str) -> float:
+def _rule_score(doc: Doc, probs: np.ndarray, start: int, end: int, rule: str) -> float:
     """A rule span's score: the rule's own, or the tagger's mean probability over the span's
     tokens when that is higher."""
     at_sent = doc.sentence_of(start)
     p = 0.0
     if at_sent is not None:  # the tokens starting in start..end, by bisect
         lo, hi = doc.bounds[at_sent], doc.bounds[at_sent + 1]
-        first, stop = bisect.bisect_left(doc.starts, start, lo, hi) - lo, bisect.bisect_left(doc.starts, end, lo, hi) - lo
+        first, stop = bisect.bisect_left(doc.starts, start, lo, hi), bisect.bisect_left(doc.starts, end, lo, hi)
         if stop > first:
-            inside = probs[at_sent][first:stop]
+            inside = probs[first:stop]
             p = _mean(inside.tolist(), inside)
     return round(min(1.0, max(RULE_SCORES[rule], p)), 3)
 
 
-def _surest(doc: Doc, probs: Sequence[np.ndarray], learned: list[tuple[int, int, float, int]],
+def _surest(doc: Doc, probs: np.ndarray, learned: list[tuple[int, int, float, int]],
             ruled: list[tuple[int, int, str, str]]) -> tuple[list[tuple[int, int, float, int]], list[tuple[int, int, str, str]]]:
     """At most :data:`MAX_CANDIDATES` spans to name, the surest first chosen (each list kept
     in its order): a text of 800,000 scare quotes would otherwise have every one classified

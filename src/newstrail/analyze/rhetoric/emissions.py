@@ -141,7 +141,8 @@ class Emitter:
         (all of them by default), in its flat token order."""
         stop = len(doc.sentences) if stop is None else stop
         a, b = doc.bounds[first], doc.bounds[stop]
-        words, lower = doc.words[a:b], doc.lower[a:b]
+        # (the whole document, every real article, without copying its lists)
+        words, lower = (doc.words, doc.lower) if a == 0 and b == len(doc.words) else (doc.words[a:b], doc.lower[a:b])
         n = len(words)
         if n == 0:
             return np.zeros((0, self.weights.shape[1]))

@@ -81,11 +81,11 @@ class SpanTagger:
         out = np.zeros(len(emissions))
         if not len(emissions):
             return out
-        emit = np.exp(emissions - emissions.max(axis=1, keepdims=True))
+        emit = np.exp(emissions - _by_column(np.maximum, emissions)[:, None])
         starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
         for group in _groups(sizes):
             out_idx, marg = self._marginals(emit, starts[group], sizes[group])
-            out[out_idx] = marg[:, self.inside_labels].sum(axis=1)
+            out[out_idx] = _by_column(np.add, marg[:, self.inside_labels])
         return out
 
     def _marginals(self, emit: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -125,8 +125,17 @@ class SpanTagger:
         beta = np.ones((longest, count, labels))
         beta[:-1] = g[1:] @ trans.T
         marg = alpha[pos, row] * beta[back, row]
-        marg /= marg.sum(axis=1, keepdims=True)
+        marg /= _by_column(np.add, marg)[:, None]
         return flat, marg
+
+
+def _by_column(op: np.ufunc, m: np.ndarray) -> np.ndarray:
+    """``op`` over the columns of ``m`` (a few labels), left to right: what ``op.reduce(m, axis=1)``
+    gives, in a quarter of its time on a few columns of many rows."""
+    out = m[:, 0].copy()
+    for j in range(1, m.shape[1]):
+        op(out, m[:, j], out=out)
+    return out
 
 
 #: the passes renormalise their vectors every this many steps (a step shrinks a vector by at
