@@ -41,6 +41,7 @@ _BOS, _EOS = 0, 1
 # columns of the type table: the word itself, then as each neighbour of NEIGHBOURS
 _SLOTS = 1 + len(NEIGHBOURS)
 _LEX_NAMES = tuple(CLASSES)
+_LEX_BITS = {name: 1 << k for k, name in enumerate(_LEX_NAMES)}
 
 
 class Emitter:
@@ -118,23 +119,18 @@ class Emitter:
             self.lex_mask = np.concatenate([self.lex_mask, np.zeros(size - len(self.lex_mask), dtype=np.int64)])
             self.repeats = np.concatenate([self.repeats, np.zeros(size - len(self.repeats), dtype=bool)])
             self.pair_word = np.concatenate([self.pair_word, np.zeros(size - len(self.pair_word), dtype=np.int64)])
-        rows: list[int] = []  # the feature rows of the new types (-1: not in the model), and the table cell each adds to
-        cells: list[int] = []
         clusters = self.clusters or {}
-        for row, text in enumerate(new, start=first):
-            low = text.lower()
-            # a word the model knows nothing of as a neighbour (names, figures) adds nothing there
-            known = low in self.neighbours_known or low in clusters or word_lists(low)
-            for slot, part in enumerate(self.rows(text, low, bool(known))):
-                rows += part
-                cells += [row * _SLOTS + slot] * len(part)
-            self.lex_mask[row] = sum(1 << _LEX_NAMES.index(name) for name in word_lists(low))
-            self.repeats[row] = text[0].isalnum() and low not in STOPWORDS
-            self.pair_word[row] = self.pair_words.get(low, 0)
-            self.types[text] = row
-        found = np.asarray(rows, dtype=np.intp)
+        lows = list(map(str.lower, new))
+        # a word the model knows nothing of as a neighbour (names, figures) adds nothing there
+        known = [bool(low in self.neighbours_known or low in clusters or word_lists(low)) for low in lows]
+        cells, found = self.rows(new, lows, known)
+        # the new types' rows of the per-type arrays, each set at once
+        self.lex_mask[first:need] = [sum(_LEX_BITS[name] for name in word_lists(low)) for low in lows]
+        self.repeats[first:need] = [text[0].isalnum() and low not in STOPWORDS for text, low in zip(new, lows)]
+        self.pair_word[first:need] = list(map(self.pair_words.get, lows, repeat(0)))
+        self.types.update(zip(new, range(first, need)))
         keep = found >= 0
-        np.add.at(self.table.reshape(-1, self.table.shape[2]), np.asarray(cells, dtype=np.intp)[keep], self.weights[found[keep]])
+        np.add.at(self.table.reshape(-1, self.table.shape[2]), cells[keep] + first * _SLOTS, self.weights[found[keep]])
 
     def __call__(self, doc: Doc, first: int = 0, stop: int | None = None) -> np.ndarray:
         """``(tokens, labels)`` emission scores of the tokens of sentences ``first:stop`` of ``doc``
@@ -210,7 +206,7 @@ class Emitter:
 
 
 class _FeatureRows:
-    """A word type's feature rows, slot by slot: :func:`.features.word_features` (slot 0) and
+    """Word types' feature rows, slot by slot: :func:`.features.word_features` (slot 0) and
     :func:`.features.neighbour_features` of each of ``NEIGHBOURS`` (slots 1 to 4), in the order
     of their strings, -1 for a feature the model lacks. The rows are looked up by the strings'
     parts (the word, its suffix, shape, word lists and clusters) instead of writing the strings:
@@ -237,24 +233,41 @@ class _FeatureRows:
         self.shape, self.suffix = rows("sh="), rows("suf=")
         self.flag = {name: index.get(name, -1) for name in ("superl", "adv", "qmark")}
 
-    def __call__(self, text: str, low: str, known: bool) -> list[list[int]]:
-        """The rows of slot 0 and, when the word is ``known`` as a neighbour, of slots 1 to 4."""
-        names = word_lists(low)
-        ids = _cluster_ids(self.clusters, low)
-        own = [self.word[0].get(low, -1), self.shape.get(_shape(text), -1), self.suffix.get(low[-3:], -1)]
-        own += [self.lex[0].get(name, -1) for name in names]
-        if low.endswith("est") and len(low) > 5:
-            own.append(self.flag["superl"])
-        if low.endswith("ly") and len(low) > 4:
-            own.append(self.flag["adv"])
-        if text in _QUOTE_MARKS:
-            own.append(self.flag["qmark"])
-        own += [self.cluster[(level, 0)].get(c, -1) for level, c in ids]
-        parts = [own]
-        if known:
-            for k in NEIGHBOURS:
-                part = [self.word[k].get(low, -1), *(self.lex[k].get(name, -1) for name in names)]
-                if k in (-1, 1):
-                    part += [self.cluster[(level, k)].get(c, -1) for level, c in ids]
-                parts.append(part)
-        return parts
+    def __call__(self, texts: list[str], lows: list[str], known: list[bool]) -> tuple[np.ndarray, np.ndarray]:
+        """``(cells, rows)`` of the word types ``texts`` (``lows`` in lower case): each row of
+        slot 0 and, of a type ``known`` as a neighbour, of slots 1 to 4, with its cell (the
+        type's place in ``texts`` times the slots, plus the slot). Each kind of feature is
+        looked up for all the types at once; the pairs are then put in the order of the
+        strings within each cell, so the weights add up in the strings' order."""
+        n = len(texts)
+        names = list(map(word_lists, lows))
+        clusters = self.clusters
+        ids = [_cluster_ids(clusters, low) for low in lows] if clusters else [[] for _ in lows]
+        cells: list[np.ndarray] = []
+        rows: list[np.ndarray] = []
+
+        def add(slot: int, which: list[int] | range, found: list[int]) -> None:
+            cells.append(np.asarray(which, dtype=np.intp) * _SLOTS + slot)
+            rows.append(np.asarray(found, dtype=np.intp))
+
+        every = range(n)
+        add(0, every, list(map(self.word[0].get, lows, repeat(-1))))
+        add(0, every, list(map(self.shape.get, map(_shape, texts), repeat(-1))))
+        add(0, every, [self.suffix.get(low[-3:], -1) for low in lows])
+        listed = [i for i in every if names[i]]
+        add(0, [i for i in listed for _ in names[i]], [self.lex[0].get(name, -1) for i in listed for name in names[i]])
+        for flag, which in (("superl", [i for i in every if lows[i].endswith("est") and len(lows[i]) > 5]),
+                            ("adv", [i for i in every if lows[i].endswith("ly") and len(lows[i]) > 4]),
+                            ("qmark", [i for i in every if texts[i] in _QUOTE_MARKS])):
+            add(0, which, [self.flag[flag]] * len(which))
+        grouped = [i for i in every if ids[i]]
+        add(0, [i for i in grouped for _ in ids[i]], [self.cluster[(level, 0)].get(c, -1) for i in grouped for level, c in ids[i]])
+        near = [i for i in every if known[i]]
+        for slot, k in enumerate(NEIGHBOURS, start=1):
+            add(slot, near, [self.word[k].get(lows[i], -1) for i in near])
+            add(slot, [i for i in near for _ in names[i]], [self.lex[k].get(name, -1) for i in near for name in names[i]])
+            if k in (-1, 1):
+                add(slot, [i for i in near for _ in ids[i]], [self.cluster[(level, k)].get(c, -1) for i in near for level, c in ids[i]])
+        cell, row = np.concatenate(cells), np.concatenate(rows)
+        order = np.argsort(cell, kind="stable")  # (stable: within a cell, the strings' order)
+        return cell[order], row[order]
