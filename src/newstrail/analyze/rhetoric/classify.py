@@ -49,9 +49,9 @@ class SpanScorer:
         # the rows of first=w and last=w (span_edge_features), by the word
         self.edges: tuple[dict[str, int], dict[str, int]] = ({}, {})
         for name, row in classifier.index.items():
-            for side, prefix in enumerate(("first=", "last=")):
-                if name.startswith(prefix):
-                    self.edges[side][name[len(prefix) :]] = row
+            if name.startswith(("first=", "last=")):  # (one test a name: the index has some 50,000)
+                prefix, _, word = name.partition("=")
+                self.edges[prefix == "last"][word] = row
         self.word_rows: dict[str, tuple[int, ...]] = {}  # a word's rows (span_word_features)
         self.sentence_rows: dict[str, int] = {}  # a word's s= row
         # the classes' weights of every feature, and below them a row of zeros: the row of
