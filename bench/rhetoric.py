@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newstrail.analyze.rhetoric.detector import inside_probabilities, learned_spans, techniques_in  # noqa: E402
 from newstrail.analyze.rhetoric.features import document, span_features  # noqa: E402
+from newstrail.analyze.rhetoric.finetuned import load_finetuned_tagger  # noqa: E402
 from newstrail.analyze.rhetoric.model import load_model  # noqa: E402
 from newstrail.eval.rhetoric import read_ptc, span_prf, technique_f1  # noqa: E402
 
@@ -44,10 +45,34 @@ def fold_spread(articles, predicted, gold) -> list[float]:
     return [span_prf({k: predicted[k] for k in fold}, {k: gold[k] for k in fold})[2] for fold in folds_of(articles)]
 
 
+def span_rows(kind: str, articles, docs, gold, model) -> tuple[float, float]:
+    """Print the span P/R/F1 rows of one span finder (``fast``: the CRF; ``finetuned``: the
+    MiniLM tagger) and its spread over the folds; return its wall and CPU seconds."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    combined = {a.id: techniques_in(a.text, model=model, spans=kind) for a in articles}
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    if kind == "finetuned":
+        tagger = load_finetuned_tagger()
+        learned = {k: [(s, e) for s, e, _, _ in learned_spans(d, tagger.inside_probabilities(d, inside_probabilities(d, model)), tagger.threshold, tagger.gap)] for k, d in docs.items()}
+    else:
+        learned = {k: [(s, e) for s, e, _, _ in learned_spans(d, inside_probabilities(d, model), model.threshold, model.gap)] for k, d in docs.items()}
+    print(f"{'span identification, ' + kind + ' spans':<40} {'P':>6} {'R':>6} {'F1':>6} {'spans':>6}")
+    for name, pred in (("combined output (learned + rules)", {k: [(t.span.start, t.span.end) for t in v] for k, v in combined.items()}),
+                       ("learned spans alone", learned)):
+        p, r, f = span_prf(pred, gold)
+        print(f"{name:<40} {p:6.3f} {r:6.3f} {f:6.3f} {sum(len(v) for v in pred.values()):6d}")
+    spread = fold_spread(articles, {k: [(t.span.start, t.span.end) for t in v] for k, v in combined.items()}, gold)
+    print(f"  combined span F1 over {FOLDS} folds of the held-out articles (by article): " + " ".join(f"{f:.3f}" for f in spread)
+          + f" (min {min(spread):.3f}, max {max(spread):.3f})")
+    return seconds, cpu
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", nargs="?", default=str(ROOT.parent / "shared" / "data" / "ptc-train"))
     ap.add_argument("--model", default=None, help="a model folder (default: the shipped one)")
+    ap.add_argument("--spans", nargs="+", default=["fast", "finetuned"], choices=["fast", "finetuned"],
+                    help="span finders to score (default both: the CRF and the fine-tuned MiniLM tagger)")
     args = ap.parse_args(argv)
 
     model = load_model(args.model)
@@ -57,26 +82,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {len(held) - len(articles)} held-out articles missing from {args.data}", file=sys.stderr)
     gold = {a.id: a.spans for a in articles}
 
-    t0, c0 = time.perf_counter(), time.process_time()
-    combined = {a.id: techniques_in(a.text, model=model) for a in articles}
-    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-    chars = sum(len(a.text) for a in articles)
-
-    docs = {a.id: document(a.text) for a in articles}
-    learned = {a.id: [(s, e) for s, e, _, _ in learned_spans(docs[a.id], inside_probabilities(docs[a.id], model), model.threshold)] for a in articles}
-
     print(f"held-out: {len(articles)} PTC articles, {sum(len(g) for g in gold.values())} gold spans (merged), "
           f"{sum(len(a.labels) for a in articles)} technique labels")
-    print(f"{'span identification (partial overlap)':<40} {'P':>6} {'R':>6} {'F1':>6} {'spans':>6}")
-    for name, pred in (("combined output (learned + rules)", {k: [(t.span.start, t.span.end) for t in v] for k, v in combined.items()}),
-                       ("learned spans alone", learned)):
-        p, r, f = span_prf(pred, gold)
-        print(f"{name:<40} {p:6.3f} {r:6.3f} {f:6.3f} {sum(len(v) for v in pred.values()):6d}")
-
-    spread = fold_spread(articles, {k: [(t.span.start, t.span.end) for t in v] for k, v in combined.items()}, gold)
-    print(f"  combined span F1 over {FOLDS} folds of the held-out articles (by article): " + " ".join(f"{f:.3f}" for f in spread)
-          + f" (min {min(spread):.3f}, max {max(spread):.3f})")
-
+    docs = {a.id: document(a.text) for a in articles}
+    speed = {kind: span_rows(kind, articles, docs, gold, model) for kind in args.spans}
     truth, guess, owner = [], [], []
     for a in articles:
         doc = docs[a.id]
@@ -95,8 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'technique':<36} {'gold':>5} {'pred':>5} {'right':>5}")
     for name in sorted(g, key=lambda n: -g[n]):
         print(f"  {name:<36} {g[name]:5d} {p[name]:5d} {c[name]:5d}")
-    print(f"speed: {len(articles) / seconds:.1f} articles/s wall, {len(articles) / cpu:.1f} per CPU-second, "
-          f"{chars / cpu / 1000:.0f}k characters per CPU-second (techniques_in, one process, load average {os.getloadavg()[0]:.1f})")
+    chars = sum(len(a.text) for a in articles)
+    for kind, (seconds, cpu) in speed.items():
+        print(f"speed ({kind} spans): {len(articles) / seconds:.1f} articles/s wall, {len(articles) / cpu:.1f} per CPU-second, "
+              f"{1000 * cpu / len(articles):.1f} CPU-ms an article, {chars / cpu / 1000:.0f}k characters per CPU-second "
+              f"(techniques_in, one process, load average {os.getloadavg()[0]:.1f})")
     return 0
 
 

@@ -257,15 +257,16 @@ class ArticleRhetoric:
     computed: bool = False
 
 
-def ensure_rhetoric(article: Article) -> tuple[Article, bool]:
+def ensure_rhetoric(article: Article, spans: str = "fast") -> tuple[Article, bool]:
     """The article with its techniques, found now (not stored) when it was stored without the
     rhetoric stage, and whether they were; what a report, a listing and ``rhetoric`` show alike.
+    ``spans`` is the span finder used then (the ``rhetoric.spans`` setting).
 
     >>> stored = Article(id="a1", text="A plain sentence.", stages=["rhetoric"])
     >>> ensure_rhetoric(stored)[1]
     False
     """
-    stage = RhetoricStage()
+    stage = RhetoricStage(spans=spans)
     if stage.name in article.stages:
         return article, False
     return stage(article), True
@@ -322,21 +323,21 @@ def _before_rhetoric() -> Pipeline:
     return Pipeline([Cleaner(), SentenceStage(), AttributionStage(), QuoteStage()])
 
 
-def rhetoric_file(path: str, as_read: bool = False) -> TextRhetoric:
+def rhetoric_file(path: str, as_read: bool = False, spans: str = "fast") -> TextRhetoric:
     """The techniques of the plain text file at ``path``, keyed by :func:`article_key`:
     found in its clean text as for a stored article (one span, one answer, in both
     modes); offsets are into that clean text, which ``text`` holds. ``as_read`` reads
     the file exactly as it is instead (offsets into the file, boilerplate and all: what
-    the SemEval task's scorer wants)."""
+    the SemEval task's scorer wants). ``spans``: the span finder (``rhetoric.spans``)."""
     raw = read_text_file(path)  # a clear error for a file that cannot be read as UTF-8 text
     if as_read:
-        return TextRhetoric(path, article_key(path), raw, techniques_in(raw))
+        return TextRhetoric(path, article_key(path), raw, techniques_in(raw, spans=spans))
     item = next(iter(read_inputs([path], Settings())), None)
     if item is None:
         raise UnreadableInput(path, "holds no text")
     if isinstance(item, NewstrailError):
         raise item
-    article = RhetoricStage()(_before_rhetoric()(item))
+    article = RhetoricStage(spans=spans)(_before_rhetoric()(item))
     return TextRhetoric(path, article_key(path), article.text, list(article.rhetoric))
 
 

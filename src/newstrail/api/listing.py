@@ -106,8 +106,8 @@ def text_files(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Newstr
     return files, keys, errors
 
 
-def _stored(source: str, article: Article) -> TextTechniques:
-    article, computed = ensure_rhetoric(article)
+def _stored(source: str, article: Article, spans: str = "fast") -> TextTechniques:
+    article, computed = ensure_rhetoric(article, spans)
     return TextTechniques(source, article.id, article.text, list(article.rhetoric), computed)
 
 
@@ -133,23 +133,26 @@ def _from_store(store: Store, keys: Sequence[str], story: str | None, everything
 
 
 def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Sequence[str] = (), story: str | None = None,
-                   everything: bool = False, progress: Progress | None = None, as_read: bool = False) -> Iterator[TextTechniques | NewstrailError]:
+                   everything: bool = False, progress: Progress | None = None, as_read: bool = False,
+                   spans: str = "fast") -> Iterator[TextTechniques | NewstrailError]:
     """The techniques of every text named: ``inputs`` (text files, folders of them, else
     stored article keys), ``articles`` (keys), every article of ``story``, or
     ``everything`` stored. Yields one result or error a text: files first, then stored
     articles. The store is opened (read-only) only when something is looked up in it.
     ``progress`` hears of each text ("texts"). Files are read as articles are (cleaned
     first) unless ``as_read`` (see :func:`~newstrail.api.articles.rhetoric_file`).
+    ``spans`` (the ``rhetoric.spans`` setting) finds the spans of files and of stored
+    articles that lack them; stored techniques are shown as stored.
     """
     files, keys, errors = text_files(inputs)
     keys = [*articles, *keys]
     yield from errors
     if not (keys or story or everything):
-        yield from _files(files, counter(progress, "texts", len(files)), as_read)
+        yield from _files(files, counter(progress, "texts", len(files)), as_read, spans)
         return
     path = store_location(where)
     if path is not None and not store_exists(path):
-        yield from _files(files, counter(progress, "texts", len(files)), as_read)
+        yield from _files(files, counter(progress, "texts", len(files)), as_read, spans)
         yield from (NotFound(f"{key}: no such file, and no store at {path} to look it up in (give --db FILE)") for key in keys)
         if story or everything:
             yield NotFound(f"no store at {path} to read articles from; give --db FILE")
@@ -157,17 +160,17 @@ def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Seque
     with opened(where) as store:
         total, found = _from_store(store, keys, story, everything)
         step = counter(progress, "texts", len(files) + total)
-        yield from _files(files, step, as_read)
+        yield from _files(files, step, as_read, spans)
         for source, item in found:
-            yield item if isinstance(item, NewstrailError) else _stored(source, item)
+            yield item if isinstance(item, NewstrailError) else _stored(source, item, spans)
             step()
 
 
 
-def _files(files: Sequence[str], step: Step, as_read: bool = False) -> Iterator[TextTechniques | NewstrailError]:
+def _files(files: Sequence[str], step: Step, as_read: bool = False, spans: str = "fast") -> Iterator[TextTechniques | NewstrailError]:
     for path in files:
         try:
-            found = rhetoric_file(path, as_read)
+            found = rhetoric_file(path, as_read, spans)
         except NewstrailError as exc:
             yield exc
         else:

@@ -40,7 +40,8 @@ def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[st
     are computed now for an article stored without them (analyze with the
     rhetoric stage stores them). text marks each span in its line; json, jsonl
     and csv give one record a span: file, article, technique, start, end, text,
-    score, explanation.
+    score, explanation. The rhetoric.spans setting (--set rhetoric.spans=finetuned)
+    picks the span finder for what is computed now.
     """
     if not inputs and not articles and not story and not everything:
         raise click.UsageError("give text files or folders, --article ID, --story STORY_ID or --all")
@@ -57,5 +58,6 @@ def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[st
                 yield item
 
     with bars(quiet) as progress:
-        emit(render_techniques(fmt, found(api.rhetoric_texts(settings, inputs, articles, story, everything, progress=progress, as_read=as_read))))
+        emit(render_techniques(fmt, found(api.rhetoric_texts(settings, inputs, articles, story, everything, progress=progress, as_read=as_read,
+                                                                      spans=settings.rhetoric_spans))))
     ctx.exit(SOME_FAILED if failed else OK)

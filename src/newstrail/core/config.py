@@ -105,6 +105,8 @@ class Settings:
     detect_language: bool = _setting(True, "pipeline", "detect_language")
     #: find propaganda techniques in every article (off: the rhetoric stage is skipped, as if not listed)
     rhetoric: bool = _setting(True, "pipeline", "rhetoric")
+    #: what finds propaganda spans: "fast" (the CRF tagger, ~2 ms an article) or "finetuned" (all-MiniLM-L6-v2 fine-tuned as a token tagger, analyze/rhetoric/finetuned.py: better spans, far slower)
+    rhetoric_spans: str = _setting("fast", "rhetoric", "spans", choices=("fast", "finetuned"))
     #: how analyze runs: "local" (this process) or "dask" (per-article work on a Dask cluster; the [dask] extra)
     engine: str = _setting("local", "engine", "name", choices=("local", "dask"))
     #: the Dask scheduler's address (tcp://host:8786); empty: the dask engine starts a local cluster

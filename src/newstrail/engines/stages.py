@@ -91,7 +91,7 @@ def _rhetoric(settings: Settings, context: StageContext) -> Stage | None:
     # imported here because its models pull in numpy: `import newstrail` stays light
     from newstrail.analyze.rhetoric import RhetoricStage
 
-    return RhetoricStage()
+    return RhetoricStage(spans=settings.rhetoric_spans)
 
 
 REGISTRY: Mapping[str, Factory] = MappingProxyType({

@@ -67,8 +67,10 @@ class RhetoricStage:
     name: str = "rhetoric"
     requires: tuple[str, ...] = ("text", "sentences", "quotes")
     assigns: tuple[str, ...] = ("rhetoric",)
+    #: what finds the spans: "fast" (the CRF) or "finetuned" (the MiniLM tagger); the ``rhetoric.spans`` setting
+    spans: str = "fast"
 
     def __call__(self, article: Article) -> Article:
-        article.rhetoric = techniques_in(article.text, article.sentences or None)
+        article.rhetoric = techniques_in(article.text, article.sentences or None, spans=self.spans)
         article.stages.append(self.name)
         return article

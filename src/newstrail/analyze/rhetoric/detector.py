@@ -33,6 +33,7 @@ import numpy as np
 from newstrail.core.article import Span, Technique
 from newstrail.analyze.quotes import MIN_QUOTE_WORDS
 from newstrail.analyze.rhetoric.features import Doc, document
+from newstrail.analyze.rhetoric.finetuned import load_finetuned_tagger
 from newstrail.analyze.rhetoric.lexicons import CLASSES, RULE_LOADED
 from newstrail.analyze.rhetoric.model import Model, load_model
 
@@ -193,11 +194,14 @@ def techniques_in(
     scare: Sequence[Span] | None = None,
     model: Model | None = None,
     rules: bool = True,
+    spans: str = "fast",
 ) -> list[Technique]:
     """Propaganda techniques in ``text``: spans with offsets into ``text`` exactly as given.
 
     ``sentences`` and ``scare`` (the scare quotes) are computed when not given. Only the
-    first :data:`MAX_TEXT_CHARS` characters are read.
+    first :data:`MAX_TEXT_CHARS` characters are read. ``spans`` picks what finds the
+    learned spans: ``"fast"`` the model's CRF, ``"finetuned"`` the fine-tuned MiniLM
+    tagger (:mod:`.finetuned`); the model's classifier names them either way.
 
     >>> [t.technique for t in techniques_in("It was a massacre.")]
     ['Loaded_Language']
@@ -209,9 +213,13 @@ def techniques_in(
         sentences = [s for s in sentences if s.end <= MAX_TEXT_CHARS] if sentences is not None else None
         scare = [s for s in scare if s.end <= MAX_TEXT_CHARS] if scare is not None else None
     doc = document(text, sentences)
-    probs = _inside(doc, model)
-
-    learned = learned_spans(doc, probs, model.threshold, model.gap, model.keep)
+    if spans == "finetuned":
+        tagger = load_finetuned_tagger()
+        probs = tagger.inside(doc, _inside(doc, model) if tagger.mix else None)
+        learned = learned_spans(doc, probs, tagger.threshold, tagger.gap)
+    else:
+        probs = _inside(doc, model)
+        learned = learned_spans(doc, probs, model.threshold, model.gap, model.keep)
     ruled = rule_spans(doc, scare) if rules else []
     learned, ruled = _surest(doc, probs, learned, ruled)
     named = _classified(doc, model, learned, ruled)
