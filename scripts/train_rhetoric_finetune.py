@@ -204,8 +204,8 @@ def predict(top, items, offsets, states, keep) -> dict[int, np.ndarray]:
 
 #: the span cutting settings tried on the dev fold: thresholds on the word probability and
 #: gaps (words under it a span may bridge, as the CRF's ``gap``)
-THRESHOLDS = [round(x, 2) for x in np.arange(0.2, 0.75, 0.05)]
-GAPS = [0, 1, 2, 3]
+THRESHOLDS = [round(x, 2) for x in np.arange(0.1, 0.75, 0.05)]
+GAPS = [0, 1, 2, 3, 4, 6, 8]
 #: weights of the CRF's probabilities tried when the ``crf`` step has run
 MIXES = (0.0, 0.2, 0.35, 0.5, 0.65)
 
@@ -358,7 +358,10 @@ def score(args) -> None:
     probs = predict(top, items, offsets, states, set(held))
     key = (chosen["threshold"], chosen["gap"], chosen.get("mix", 0.0))
     res = span_scores([articles[a] for a in held], items, probs, [key[0]], [key[1]], [key[2]], load_model())
-    print(json.dumps({**chosen, "held_out": [round(x, 4) for x in res[key]]}))
+    chosen["held_out"] = [round(x, 4) for x in res[key]]
+    print(json.dumps(chosen))
+    history = json.loads((cache_dir / "history.json").read_text())  # export copies the figure into meta.json
+    (cache_dir / "history.json").write_text(json.dumps([chosen if h["epoch"] == chosen["epoch"] else h for h in history], indent=1))
 
 
 def export(args) -> None:
