@@ -55,7 +55,7 @@ def span_rows(kind: str, articles, docs, gold, model) -> tuple[float, float]:
         tagger = load_finetuned_tagger()
         learned = {k: [(s, e) for s, e, _, _ in learned_spans(d, tagger.inside_probabilities(d, inside_probabilities(d, model)), tagger.threshold, tagger.gap)] for k, d in docs.items()}
     else:
-        learned = {k: [(s, e) for s, e, _, _ in learned_spans(d, inside_probabilities(d, model), model.threshold, model.gap)] for k, d in docs.items()}
+        learned = {k: [(s, e) for s, e, _, _ in learned_spans(d, inside_probabilities(d, model), model.threshold)] for k, d in docs.items()}
     print(f"{'span identification, ' + kind + ' spans':<40} {'P':>6} {'R':>6} {'F1':>6} {'spans':>6}")
     for name, pred in (("combined output (learned + rules)", {k: [(t.span.start, t.span.end) for t in v] for k, v in combined.items()}),
                        ("learned spans alone", learned)):
