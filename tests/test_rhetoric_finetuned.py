@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from newstrail import ConfigError, Settings
+from newstrail import ConfigError, Settings, api
 from newstrail.analyze.rhetoric import TECHNIQUES, RhetoricStage, techniques_in
 from newstrail.analyze.rhetoric.features import document
 from newstrail.analyze.rhetoric.finetuned import TAGGER_DIR, FinetunedTagger, load_finetuned_tagger, pieces_of
@@ -102,6 +102,25 @@ def test_the_cli_file_and_stored_modes_agree_with_the_finetuned_spans(tmp_path: 
     from_file, stored = spans([str(src)], finetuned), spans(["--article", "harbour-1"], [])
     assert from_file and from_file == stored
     assert from_file != spans([str(src)], [])  # the fast CRF finds other spans
+
+
+def test_an_article_stored_without_techniques_gets_them_from_the_setting(tmp_path: Path):
+    src = tmp_path / "harbour.md"
+    src.write_text("---\nid: harbour-2\ntitle: Admirals Accused\n---\n\n" + RANT + "\n\n" + PLAIN + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner()
+    assert runner.invoke(main, ["analyze", str(src), "--db", db, "--no-rhetoric"]).exit_code == 0
+
+    def spans(setting: list[str], args: list[str]) -> list[tuple[int, int]]:
+        result = runner.invoke(main, [*setting, "rhetoric", *args, "--db", db, "--format", "jsonl"])
+        assert result.exit_code == 0, result.stderr
+        return [(r["start"], r["end"]) for r in map(json.loads, result.stdout.splitlines())]
+
+    finetuned = ["--set", "rhetoric.spans=finetuned"]
+    on_the_fly = spans(finetuned, ["--article", "harbour-2"])
+    assert on_the_fly == spans(finetuned, [str(src)]) != spans([], ["--article", "harbour-2"])
+    settings = Settings(db=db, rhetoric_spans="finetuned")
+    assert [(t.span.start, t.span.end) for t in api.article_report(settings, "harbour-2").article.rhetoric] == on_the_fly
 
 
 def test_the_runtime_needs_no_torch():

@@ -25,7 +25,7 @@ from newstrail.analyze.sentences import SentenceStage
 from newstrail.clean import Cleaner
 from newstrail.analyze.outlet_facts import index_pending
 from newstrail.analyze.sentences import split_sentences
-from newstrail.api.session import StoreLike, claims_model, opened
+from newstrail.api.session import StoreLike, claims_model, opened, rhetoric_spans
 from newstrail.core.article import Article, Claim, Technique
 from newstrail.core.config import Settings
 from newstrail.core.errors import BadRecord, ConfigError, MissingExtra, NewstrailError, UnreadableInput
@@ -257,7 +257,7 @@ class ArticleRhetoric:
     computed: bool = False
 
 
-def ensure_rhetoric(article: Article, spans: str = "fast") -> tuple[Article, bool]:
+def ensure_rhetoric(article: Article, spans: str = Settings.rhetoric_spans) -> tuple[Article, bool]:
     """The article with its techniques, found now (not stored) when it was stored without the
     rhetoric stage, and whether they were; what a report, a listing and ``rhetoric`` show alike.
     ``spans`` is the span finder used then (the ``rhetoric.spans`` setting).
@@ -277,7 +277,7 @@ def rhetoric(where: StoreLike, key: str) -> ArticleRhetoric:
     (``analyze`` with the rhetoric stage is the way to store them)."""
     with opened(where) as store:
         article = store.articles.find(key)
-    article, computed = ensure_rhetoric(article)
+    article, computed = ensure_rhetoric(article, rhetoric_spans(where))
     return ArticleRhetoric(article, list(article.rhetoric), computed)
 
 
@@ -323,7 +323,7 @@ def _before_rhetoric() -> Pipeline:
     return Pipeline([Cleaner(), SentenceStage(), AttributionStage(), QuoteStage()])
 
 
-def rhetoric_file(path: str, as_read: bool = False, spans: str = "fast") -> TextRhetoric:
+def rhetoric_file(path: str, as_read: bool = False, spans: str = Settings.rhetoric_spans) -> TextRhetoric:
     """The techniques of the plain text file at ``path``, keyed by :func:`article_key`:
     found in its clean text as for a stored article (one span, one answer, in both
     modes); offsets are into that clean text, which ``text`` holds. ``as_read`` reads

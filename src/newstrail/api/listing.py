@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.api.articles import ensure_rhetoric, rhetoric_file
-from newstrail.api.session import StoreLike, opened, store_exists, store_location
+from newstrail.api.session import StoreLike, opened, rhetoric_spans, store_exists, store_location
 from newstrail.core.article import Article, Technique
 from newstrail.core.config import Settings
 from newstrail.core.dates import latest, parse_date
@@ -106,7 +106,7 @@ def text_files(inputs: Sequence[str]) -> tuple[list[str], list[str], list[Newstr
     return files, keys, errors
 
 
-def _stored(source: str, article: Article, spans: str = "fast") -> TextTechniques:
+def _stored(source: str, article: Article, spans: str) -> TextTechniques:
     article, computed = ensure_rhetoric(article, spans)
     return TextTechniques(source, article.id, article.text, list(article.rhetoric), computed)
 
@@ -133,17 +133,18 @@ def _from_store(store: Store, keys: Sequence[str], story: str | None, everything
 
 
 def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Sequence[str] = (), story: str | None = None,
-                   everything: bool = False, progress: Progress | None = None, as_read: bool = False,
-                   spans: str = "fast") -> Iterator[TextTechniques | NewstrailError]:
+                   everything: bool = False, progress: Progress | None = None, as_read: bool = False) -> Iterator[TextTechniques | NewstrailError]:
     """The techniques of every text named: ``inputs`` (text files, folders of them, else
     stored article keys), ``articles`` (keys), every article of ``story``, or
     ``everything`` stored. Yields one result or error a text: files first, then stored
     articles. The store is opened (read-only) only when something is looked up in it.
     ``progress`` hears of each text ("texts"). Files are read as articles are (cleaned
     first) unless ``as_read`` (see :func:`~newstrail.api.articles.rhetoric_file`).
-    ``spans`` (the ``rhetoric.spans`` setting) finds the spans of files and of stored
-    articles that lack them; stored techniques are shown as stored.
+    The ``rhetoric.spans`` setting (of ``where``, when it is settings) picks the span
+    finder for files and for stored articles that lack techniques; stored techniques are
+    shown as stored.
     """
+    spans = rhetoric_spans(where)
     files, keys, errors = text_files(inputs)
     keys = [*articles, *keys]
     yield from errors
@@ -167,7 +168,7 @@ def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Seque
 
 
 
-def _files(files: Sequence[str], step: Step, as_read: bool = False, spans: str = "fast") -> Iterator[TextTechniques | NewstrailError]:
+def _files(files: Sequence[str], step: Step, as_read: bool, spans: str) -> Iterator[TextTechniques | NewstrailError]:
     for path in files:
         try:
             found = rhetoric_file(path, as_read, spans)

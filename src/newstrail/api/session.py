@@ -46,6 +46,16 @@ def claims_model(where: StoreLike) -> str:
     return where.claims_model if isinstance(where, Settings) else Settings.claims_model
 
 
+def rhetoric_spans(where: StoreLike) -> str:
+    """The span finder (``rhetoric.spans``) that techniques found on the fly use: the
+    settings' when ``where`` is settings, else the setting's default.
+
+    >>> rhetoric_spans(Settings(rhetoric_spans="finetuned")), rhetoric_spans("corpus.db")
+    ('finetuned', 'fast')
+    """
+    return where.rhetoric_spans if isinstance(where, Settings) else Settings.rhetoric_spans
+
+
 @contextmanager
 def opened(where: StoreLike, write: bool = False) -> Iterator[Store]:
     """The store ``where`` names: read-only unless ``write``; one given open stays open."""

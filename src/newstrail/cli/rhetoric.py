@@ -58,6 +58,5 @@ def rhetoric_cmd(ctx: click.Context, inputs: tuple[str, ...], articles: tuple[st
                 yield item
 
     with bars(quiet) as progress:
-        emit(render_techniques(fmt, found(api.rhetoric_texts(settings, inputs, articles, story, everything, progress=progress, as_read=as_read,
-                                                                      spans=settings.rhetoric_spans))))
+        emit(render_techniques(fmt, found(api.rhetoric_texts(settings, inputs, articles, story, everything, progress=progress, as_read=as_read))))
     ctx.exit(SOME_FAILED if failed else OK)
