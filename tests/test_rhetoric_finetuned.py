@@ -129,3 +129,28 @@ def test_the_runtime_needs_no_torch():
             "assert found and 'torch' not in sys.modules; print(len(found))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert int(out.stdout) > 0
+
+
+def _training_script():
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("train_rhetoric_finetune", root / "scripts" / "train_rhetoric_finetune.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # its module level needs no torch: only the steps import it
+    return module
+
+
+def test_training_labels_and_the_span_grid_score_a_perfect_tagger_perfectly():
+    from newstrail.eval.rhetoric import PTCArticle
+
+    script = _training_script()
+    start = RANT.index("shameless traitors")
+    article = PTCArticle("harbour-3", RANT, [("Name_Calling,Labeling", start, start + len("shameless traitors"))])
+    items = script.labelled_pieces([article], load_finetuned_tagger().tokenizer)
+    labels = [lab for _, _, row in items for lab in row]
+    assert labels.count(-1) == 2 * len(items) and 0 < labels.count(1) < labels.count(0)
+    perfect = {k: np.array([max(lab, 0) for lab in row], dtype=float) for k, (_, _, row) in enumerate(items)}
+    scores = script.span_scores([article], items, perfect, [0.5], [0])
+    assert scores[(0.5, 0, 0.0)] == (1.0, 1.0, 1.0)
