@@ -196,7 +196,7 @@ def predict(top, items, offsets, states, keep) -> dict[int, np.ndarray]:
 #: the span cutting settings tried on the dev fold: thresholds on the word probability and
 #: gaps (words under it a span may bridge, as the CRF's ``gap``)
 THRESHOLDS = [round(x, 2) for x in np.arange(0.1, 0.75, 0.05)]
-GAPS = [0, 1, 2, 3, 4, 6, 8]
+GAPS = [0, 1, 2, 3, 4, 6, 8, 12, 16, 24]
 #: weights of the CRF's probabilities tried when the ``crf`` step has run
 MIXES = (0.0, 0.2, 0.35, 0.5, 0.65)
 
