@@ -24,7 +24,7 @@ from newstrail.core.langcode import base_language
 from newstrail.core.article import Article
 from newstrail.core.errors import NoArticleText, UnreadableInput
 from newstrail.ingest.blocks import drop_inline_tags
-from newstrail.ingest.markup import _HEADING, join_wrapped_anchors
+from newstrail.ingest.markup import _HEADING, join_wrapped_anchors, unnest_anchors
 from newstrail.ingest.text import _same, article_from_text
 
 # trafilatura logs every page it finds too short at WARNING; our own error says it better.
@@ -73,7 +73,7 @@ def article_from_html(html: str | bytes, where: str, url: str | None = None, fie
     markdown = trafilatura.extract(tree, options=_extractor())
     if not markdown or not markdown.strip():
         raise NoArticleText(where, "no article body found in the HTML (navigation or an empty page?)")
-    markdown = drop_inline_tags(join_wrapped_anchors(markdown))
+    markdown = drop_inline_tags(join_wrapped_anchors(unnest_anchors(markdown)))
     meta = page_metadata(tree, default_url=url)
     page: dict[str, Any] = {
         "title": meta.title,

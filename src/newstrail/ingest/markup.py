@@ -126,6 +126,34 @@ def _link_target(target: str, base_url: str | None) -> str | None:
     return without_credentials(target) if is_web_url(target) else None
 
 
+# a link trafilatura wrote inside another link's anchor, its brackets escaped (see unnest_anchors)
+_ESCAPED_LINK = re.compile(r"\\\[(?P<words>[^\[\]\n]*?)\\\]\((?:<[^>\n]*>|[^()\s]*)\)")
+
+
+def unnest_anchors(markdown: str) -> str:
+    """A link inside a link's anchor reduced to its words, as Markdown made from HTML needs.
+
+    A page may nest ``<a>`` (invalid HTML, which lxml keeps nested); trafilatura then
+    writes the inner link with escaped brackets inside the outer anchor, which would
+    leave "[Pier](/pier)" in the text. The outer link keeps the words.
+
+    >>> unnest_anchors(r"[*harbor \\[Pier\\](/pier)*](https://bay.example/a) and \\[1\\](x)")
+    '[*harbor Pier*](https://bay.example/a) and \\\\[1\\\\](x)'
+    """
+    if "\\](" not in markdown:
+        return markdown
+
+    def inner(m: re.Match[str]) -> str:
+        line_end = markdown.find("\n", m.end())
+        rest = markdown[m.end() : line_end if line_end >= 0 else len(markdown)]
+        closer = rest.find("](")
+        opener = rest.find("[")
+        # inside an anchor: its closer comes before any other link opens
+        return m.group("words") if closer >= 0 and (opener < 0 or opener > closer) else m.group(0)
+
+    return _ESCAPED_LINK.sub(inner, markdown)
+
+
 def join_wrapped_anchors(markdown: str) -> str:
     """Put link anchors that trafilatura wrapped over lines, blank ones included, on one line.
 
