@@ -267,15 +267,17 @@ class StaticEmbedder(Embedder):
         # A mean of token rows costs nothing per extra token: use the whole text.
         self.tokenizer.no_truncation()
         #: WordPiece ids of each whitespace-separated chunk met so far (see :meth:`token_ids`)
-        self.chunks = ChunkTable(self._chunk_pieces)
+        self.chunks = ChunkTable(self.chunk_pieces)
 
-    def _chunk_pieces(self, chunks: list[str]) -> tuple[np.ndarray, np.ndarray, None]:
+    def chunk_pieces(self, chunks: list[str]) -> tuple[tuple[tuple[np.ndarray, np.ndarray]], None]:
+        """The WordPiece ids of whitespace-separated chunks, as a :class:`ChunkTable` keeps them
+        (every chunk's end to end, each one's length); a table of another caller may keep them too."""
         import numpy as np
 
         encode = getattr(self.tokenizer, "encode_batch_fast", self.tokenizer.encode_batch)
         ids = [e.ids for e in encode(chunks, add_special_tokens=False)]
         lengths = np.fromiter(map(len, ids), np.int64, len(ids))
-        return np.fromiter(chain.from_iterable(ids), np.int64, int(lengths.sum())), lengths, None
+        return ((np.fromiter(chain.from_iterable(ids), np.int64, int(lengths.sum())), lengths),), None
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         """The WordPiece ids of each text (no special tokens), as the tokenizer gives them.
@@ -285,10 +287,8 @@ class StaticEmbedder(Embedder):
         tokenised once per process (:class:`ChunkTable`): a dictionary look-up per word
         costs a seventh of the tokenizer's own pass over the text.
         """
-        import numpy as np
-
         chunked = split_chunks(texts)
-        ids, _, lengths = self.chunks.gather(list(chain.from_iterable(chunked)))
+        ((ids, lengths),), _ = self.chunks.gather(list(chain.from_iterable(chunked)))
         counts = per_text(chunked, lengths).tolist()
         flat, ends = ids.tolist(), accumulate(counts)
         return [flat[end - n : end] for end, n in zip(ends, counts)]
@@ -303,9 +303,15 @@ class StaticEmbedder(Embedder):
             return np.zeros((0, self.dim), np.float32)
         if chunked is None:
             chunked = split_chunks(texts)
-        ids, _, lengths = self.chunks.gather(list(chain.from_iterable(chunked)))
-        counts = per_text(chunked, lengths)
-        sums = np.zeros((len(texts), self.dim), np.float32)
+        ((ids, lengths),), _ = self.chunks.gather(list(chain.from_iterable(chunked)))
+        return self.mean_vectors(ids, per_text(chunked, lengths))
+
+    def mean_vectors(self, ids: np.ndarray, counts: np.ndarray) -> np.ndarray:
+        """The vectors of texts whose WordPiece ids are ``ids`` end to end, ``counts[i]`` of
+        them text ``i``'s (L2-normalised sums of their tokens' rows; a text with none: zeros)."""
+        import numpy as np
+
+        sums = np.zeros((len(counts), self.dim), np.float32)
         rows, add, start = self.vectors[ids], np.add.reduce, 0
         # text by text over one gather of every token's row: a sum over axis 0 adds a text's
         # rows in order (np.add.reduceat does not: its float32 sums differ in the last bit)
@@ -317,20 +323,21 @@ class StaticEmbedder(Embedder):
 
 
 class ChunkTable:
-    """What a tokeniser gives each whitespace-separated chunk of text, computed once per
+    """What tokenisers give each whitespace-separated chunk of text, computed once per
     process and kept flat in numpy arrays, so the sequences of all the chunks of many
     texts come out in one gather instead of a Python step per word.
 
-    ``compute(chunks)`` gives, for a list of new chunks, their sequences of integers (token
-    ids) end to end, each one's length, and optionally a float64 array with one row of
-    figures per chunk (counts its caller sums per text), or None. :meth:`gather` takes the chunks of some texts, in
-    order, and gives their sequences end to end, their rows and each one's length. At
-    most :data:`_CHUNK_CACHE` chunks are kept: past that the table starts afresh (a
-    stream of odd chunks, URLs and hashes, must not grow it forever).
+    ``compute(chunks)`` gives, for a list of new chunks, a tuple of ``(values, lengths)``
+    pairs (each kind of sequence it keeps, token ids say: every chunk's sequence end to
+    end, and each one's length) and a float64 array with a row of figures per chunk (counts
+    its caller sums per text), or None. :meth:`gather` takes the chunks of some texts, in
+    order, and gives the same: each kind's sequences end to end with their lengths, and
+    their rows. At most :data:`_CHUNK_CACHE` chunks are kept: past that the table starts
+    afresh (a stream of odd chunks, URLs and hashes, must not grow it forever).
 
     >>> import numpy as np
-    >>> table = ChunkTable(lambda chunks: (np.repeat([len(c) for c in chunks], 2), np.full(len(chunks), 2), None))
-    >>> ids, rows, lengths = table.gather(["ab", "c", "ab"])
+    >>> table = ChunkTable(lambda chunks: (((np.repeat([len(c) for c in chunks], 2), np.full(len(chunks), 2)),), None))
+    >>> ((ids, lengths),), rows = table.gather(["ab", "c", "ab"])
     >>> ids.tolist(), lengths.tolist()
     ([2, 2, 1, 1, 2, 2], [2, 2, 2])
     """
@@ -341,14 +348,9 @@ class ChunkTable:
         self.clear()
 
     def clear(self) -> None:
-        import numpy as np
-
         self.index: dict[str, int] = {}
-        self.starts = np.zeros(1024, np.int64)
-        self.lengths = np.zeros(1024, np.int64)
-        self.values = np.zeros(8192, np.int64)
+        self.sequences: list[_Ragged] = []
         self.rows: np.ndarray | None = None
-        self.used = 0  # of values
 
     def lookup(self, chunks: list[str]) -> np.ndarray:
         """The table's index of each chunk, computing the ones it does not hold yet."""
@@ -367,8 +369,38 @@ class ChunkTable:
     def _add(self, chunks: list[str]) -> None:
         import numpy as np
 
-        values, lengths, rows = self.compute(chunks)
-        first, count = len(self.index), len(chunks)
+        sequences, rows = self.compute(chunks)
+        first = len(self.index)
+        if not self.sequences:
+            self.sequences = [_Ragged() for _ in sequences]
+        for ragged, (values, lengths) in zip(self.sequences, sequences, strict=True):
+            ragged.add(first, values, lengths)
+        if rows is not None:
+            self.rows = _room(np.zeros((0, rows.shape[1])) if self.rows is None else self.rows, first + len(chunks))
+            self.rows[first : first + len(chunks)] = rows
+        self.index.update(zip(chunks, range(first, first + len(chunks))))
+
+    def gather(self, chunks: list[str]) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray | None]:
+        """(each kind's sequences of ``chunks`` end to end with their lengths, their rows or None)."""
+        where = self.lookup(chunks)
+        return [ragged.gather(where) for ragged in self.sequences], None if self.rows is None else self.rows[where]
+
+
+class _Ragged:
+    """Integer sequences of different lengths, one per chunk index, end to end in one array."""
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.starts = np.zeros(1024, np.int64)
+        self.lengths = np.zeros(1024, np.int64)
+        self.values = np.zeros(8192, np.int64)
+        self.used = 0  # of values
+
+    def add(self, first: int, values: np.ndarray, lengths: np.ndarray) -> None:
+        import numpy as np
+
+        count = len(lengths)
         self.starts = _room(self.starts, first + count)
         self.lengths = _room(self.lengths, first + count)
         self.values = _room(self.values, self.used + len(values))
@@ -376,23 +408,14 @@ class ChunkTable:
         self.lengths[first : first + count] = lengths
         self.values[self.used : self.used + len(values)] = values
         self.used += len(values)
-        if rows is not None:
-            if self.rows is None:
-                self.rows = np.zeros((1024, rows.shape[1]))
-            self.rows = _room(self.rows, first + count)
-            self.rows[first : first + count] = rows
-        self.index.update(zip(chunks, range(first, first + count)))
 
-    def gather(self, chunks: list[str]) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
-        """(the sequences of ``chunks`` end to end, their rows or None, their lengths)."""
+    def gather(self, where: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         import numpy as np
 
-        where = self.lookup(chunks)
         lengths = self.lengths[where]
         ends = np.cumsum(lengths)
         total = int(ends[-1]) if len(ends) else 0
-        flat = np.arange(total) + np.repeat(self.starts[where] - ends + lengths, lengths)
-        return self.values[flat], None if self.rows is None else self.rows[where], lengths
+        return self.values[np.arange(total) + np.repeat(self.starts[where] - ends + lengths, lengths)], lengths
 
 
 def _room(array: np.ndarray, size: int) -> np.ndarray:
@@ -401,7 +424,7 @@ def _room(array: np.ndarray, size: int) -> np.ndarray:
 
     if size <= len(array):
         return array
-    grown = np.zeros((max(size, 2 * len(array)), *array.shape[1:]), array.dtype)
+    grown = np.zeros((max(size, 2 * len(array), 1024), *array.shape[1:]), array.dtype)
     grown[: len(array)] = array
     return grown
 

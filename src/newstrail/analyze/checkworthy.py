@@ -284,15 +284,18 @@ class CheckworthyModel:
             return np.zeros(0)
         folded, bias, emb_w = self._arrays
         chunked = split_chunks(sentences)  # split once, for the features and the embeddings
-        rows, term_sums = self._batch.features_and_terms(sentences, chunked)
+        rows, term_sums, vectors = self._batch.read(sentences, chunked)
         out = rows @ folded + bias + term_sums
         if self.embedder and emb_w.size:
-            out += self._embedder.encode(list(sentences), chunked) @ emb_w
+            out += (self._embedder.encode(list(sentences), chunked) if vectors is None else vectors) @ emb_w
         return out
 
     @functools.cached_property
     def _batch(self) -> _BatchScorer:
-        return _BatchScorer(self.term_weights)
+        # the fast embedder alone: the scorer's chunk table keeps its WordPiece ids too, so an
+        # article's chunks are looked up once for the features and the embeddings
+        parts = self._embedder.parts if self.embedder and self.embedding_weights else []
+        return _BatchScorer(self.term_weights, parts[0] if len(parts) == 1 and isinstance(parts[0], StaticEmbedder) else None)
 
     @functools.cached_property
     def _embedder(self):
@@ -356,10 +359,11 @@ class _BatchScorer:
 
     Words get ids (0: a word no list and no term names); ``lists`` says which list each id
     is in; ``unigram`` is each id's own term weight; a word pair is the key
-    ``first * size + second``, looked up in the sorted ``pair_keys``.
+    ``first * size + second``, looked up in the sorted ``pair_keys``. With ``embedder`` (the
+    fast one, when the model's embeddings are its alone) it also gives sentence vectors.
     """
 
-    def __init__(self, term_weights: dict[str, float]) -> None:
+    def __init__(self, term_weights: dict[str, float], embedder: StaticEmbedder | None = None) -> None:
         import numpy as np
 
         words = {w for t in term_weights for w in t.split(" ")} | {w for words in _LISTS for w in words} | {_NUM, _YEAR_TERM}
@@ -378,12 +382,14 @@ class _BatchScorer:
                 pairs[self.ids[parts[0]] * self.size + self.ids[parts[1]]] = weight
         self.pair_keys = np.array(sorted(pairs), dtype=np.int64)
         self.pair_weights = np.array([pairs[k] for k in self.pair_keys.tolist()])
-        #: each whitespace-separated chunk's term ids and counts, computed once per process
+        self.embedder = embedder
+        #: each whitespace-separated chunk's term ids, counts and WordPiece ids, computed once per process
         self.chunks = ChunkTable(self._chunk_figures)
 
     def _chunk_figures(self, chunks: list[str]):
         """What :attr:`chunks` keeps of whitespace-separated chunks never met before: their
-        tokens' term ids (figures folded) and a row of counts each (see :data:`_COLUMNS`)."""
+        tokens' term ids (figures folded), their WordPiece ids when there is an embedder, and
+        a row of counts each (the columns are named above, at ``_TOKENS``)."""
         import numpy as np
 
         tokens = [_tokens(c) for c in chunks]
@@ -404,17 +410,22 @@ class _BatchScorer:
             counts.T, lengths, *(np.bincount(chunk, weights=w, minlength=len(tokens)) for w in (digit, year, negated)),
             [len(_CAPITAL.findall(c)) for c in chunks], [_CAPITAL_START.match(c) is not None for c in chunks],
         ]).astype(np.float64)
-        return folded, lengths, rows
+        pieces = self.embedder.chunk_pieces(chunks)[0] if self.embedder is not None else ()
+        return ((folded, lengths), *pieces), rows
 
-    def features_and_terms(self, sentences: Sequence[str], chunked: list[list[str]] | None = None):
-        """(the :data:`FEATURES` rows, the term-weight sums) of ``sentences``, numpy arrays;
-        ``chunked``, when given, is :func:`~newstrail.embeddings.split_chunks` of them."""
+    def features_and_terms(self, sentences: Sequence[str]):
+        """(the :data:`FEATURES` rows, the term-weight sums) of ``sentences``, numpy arrays."""
+        rows, sums, _ = self.read(sentences, split_chunks(sentences))
+        return rows, sums
+
+    def read(self, sentences: Sequence[str], chunked: list[list[str]]):
+        """(the :data:`FEATURES` rows, the term-weight sums, the embedder's vectors or None) of
+        ``sentences``, whose :func:`~newstrail.embeddings.split_chunks` is ``chunked``."""
         import numpy as np
 
-        if chunked is None:
-            chunked = split_chunks(sentences)
         count = len(sentences)
-        folded, chunk_rows, lengths = self.chunks.gather(list(chain.from_iterable(chunked)))
+        sequences, chunk_rows = self.chunks.gather(list(chain.from_iterable(chunked)))
+        folded = sequences[0][0]
         per = np.fromiter(map(len, chunked), dtype=np.int64, count=count)  # chunks a sentence
         ends = np.cumsum(per)
         sums = _sums_by_segment(chunk_rows, per)  # each sentence's sums of its chunks' counts
@@ -440,7 +451,11 @@ class _BatchScorer:
             negation, [t.endswith("?") for t in tails], bang, ['"' in s or "“" in s or "”" in s for s in sentences], n < 6,
         ]).astype(np.float64)
         sentence = np.repeat(np.arange(count), sums[:, _TOKENS].astype(np.int64))
-        return rows, self._term_sums(folded, sentence, count)
+        vectors = None
+        if self.embedder is not None:
+            pieces, lengths = sequences[1]
+            vectors = self.embedder.mean_vectors(pieces, _sums_by_segment(lengths[:, None], per)[:, 0].astype(np.int64))
+        return rows, self._term_sums(folded, sentence, count), vectors
 
     def _term_sums(self, folded, sentence, count: int):
         """Each sentence's sum of the weights of its distinct words and distinct adjacent word pairs."""
