@@ -104,6 +104,16 @@ def test_batch_features_and_terms_agree_with_the_reference(sentences: list[str])
         assert sums.tolist() == pytest.approx([sum(model.term_weights.get(t, 0.0) for t in terms(s)) for s in batch], abs=1e-9)
 
 
+def test_a_new_model_scores_sentences_without_words_first() -> None:
+    """The per-chunk table starts empty: a first batch with no chunk at all (empty or blank
+    sentences) is scored as the reference features say, and later batches still are."""
+    model = CheckworthyModel(0.0, 0.5, [0.0] * len(FEATURES), [1.0] * len(FEATURES), [0.1] * len(FEATURES), {"fares": 1.0, "fares rose": 0.5})
+    for batch in (["", " \t"], ["Fares rose 5%.", "", "fares  rose"]):
+        rows, sums = model._batch.features_and_terms(batch)
+        assert rows.tolist() == [features(s) for s in batch]
+        assert sums.tolist() == pytest.approx([sum(model.term_weights.get(t, 0.0) for t in terms(s)) for s in batch], abs=1e-9)
+
+
 # ------------------------------------------------------------------ the shipped model
 
 

@@ -351,6 +351,7 @@ class ChunkTable:
         self.index: dict[str, int] = {}
         self.sequences: list[_Ragged] = []
         self.rows: np.ndarray | None = None
+        self._add([])  # so that a first gather of no chunks has each kind of sequence, and rows of the right width
 
     def lookup(self, chunks: list[str]) -> np.ndarray:
         """The table's index of each chunk, computing the ones it does not hold yet."""

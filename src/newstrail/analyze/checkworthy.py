@@ -425,6 +425,7 @@ class _BatchScorer:
 
         count = len(sentences)
         sequences, chunk_rows = self.chunks.gather(list(chain.from_iterable(chunked)))
+        assert chunk_rows is not None  # this table keeps a row of counts per chunk
         folded = sequences[0][0]
         per = np.fromiter(map(len, chunked), dtype=np.int64, count=count)  # chunks a sentence
         ends = np.cumsum(per)
