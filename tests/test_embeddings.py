@@ -162,6 +162,17 @@ def test_build_script_on_a_few_tokens(tmp_path):
     assert not vecs[1].any()                          # whole words have ids far past the first 64
 
 
+def test_a_full_chunk_table_starts_afresh_and_gives_the_same_ids():
+    """Past its limit the chunk table is emptied and refilled: ids and vectors stay the same."""
+    emb = StaticEmbedder()
+    texts = [t for triple in TRIPLES for t in triple]
+    ids, vectors = emb.token_ids(texts), emb.encode(texts)
+    emb.chunks.limit = 12  # fewer than the chunks of these texts: each call starts afresh
+    assert emb.token_ids(texts) == ids == [e.ids for e in emb.tokenizer.encode_batch(texts, add_special_tokens=False)]
+    assert np.array_equal(emb.encode(texts[:3]), vectors[:3]) and np.array_equal(emb.encode(texts), vectors)
+    assert len(emb.chunks.index) <= max(12, len({c for t in texts for c in t.split()}))
+
+
 def test_plain_chunks_are_read_as_the_tokenizer_reads_them():
     """Chunks of printable ASCII and typographic quotes and dashes get their WordPiece ids
     without the tokenizer (StaticEmbedder._plain_pieces): the same ids, whole words, pieces

@@ -409,7 +409,7 @@ class _BatchScorer:
         rows = np.column_stack([
             counts.T, lengths, *(np.bincount(chunk, weights=w, minlength=len(tokens)) for w in (digit, year, negated)),
             [len(_CAPITAL.findall(c)) for c in chunks], [_CAPITAL_START.match(c) is not None for c in chunks],
-        ]).astype(np.float64)
+        ]).astype(np.int32)  # small counts: a quarter of float64's memory over 500,000 chunks
         pieces = self.embedder.chunk_pieces(chunks)[0] if self.embedder is not None else ()
         return ((folded, lengths), *pieces), rows
 
