@@ -488,7 +488,8 @@ _CHUNKS = re.compile(r"[^\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\
 # a chunk the fast embedder's ids are read for without the tokenizer (see _plain_pieces), and its words
 _PLAIN_CHUNK = re.compile(r"[\x21-\x5a\x5c-\x7e‘’“”–—…]+")
 _PLAIN_WORDS = re.compile(r"[a-z0-9]+|[^a-z0-9]")
-#: chunks whose ids are kept, at most (about 60 MB at worst; a year of news has far fewer distinct words)
+#: chunks a table keeps, at most (the check-worthiness model's, with its counts, holds about 260 bytes a
+#: chunk: some 130 MB at worst, the fast embedder's less; a year of news has far fewer distinct words)
 _CHUNK_CACHE = 500_000
 
 
