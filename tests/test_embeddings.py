@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import random
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from newstrail.embeddings import STATIC_DIR, Embedder, OnnxEmbedder, StaticEmbedder, get_embedder
+from newstrail.embeddings import _PLAIN_CHUNK, STATIC_DIR, Embedder, OnnxEmbedder, StaticEmbedder, get_embedder
 from newstrail.core.errors import ConfigError, MissingExtra
 from newstrail.eval.embeddings import probe_scores, read_probe
 
@@ -159,6 +160,32 @@ def test_build_script_on_a_few_tokens(tmp_path):
     assert vecs.shape == (2, 8)
     assert abs(np.linalg.norm(vecs[0]) - 1) < 1e-3   # "!" is among the first 64 tokens
     assert not vecs[1].any()                          # whole words have ids far past the first 64
+
+
+def test_a_full_chunk_table_starts_afresh_and_gives_the_same_ids():
+    """Past its limit the chunk table is emptied and refilled: ids and vectors stay the same."""
+    emb = StaticEmbedder()
+    texts = [t for triple in TRIPLES for t in triple]
+    ids, vectors = emb.token_ids(texts), emb.encode(texts)
+    emb.chunks.limit = 12  # fewer than the chunks of these texts: each call starts afresh
+    assert emb.token_ids(texts) == ids == [e.ids for e in emb.tokenizer.encode_batch(texts, add_special_tokens=False)]
+    assert np.array_equal(emb.encode(texts[:3]), vectors[:3]) and np.array_equal(emb.encode(texts), vectors)
+    assert len(emb.chunks.index) <= max(12, len({c for t in texts for c in t.split()}))
+
+
+def test_plain_chunks_are_read_as_the_tokenizer_reads_them():
+    """Chunks of printable ASCII and typographic quotes and dashes get their WordPiece ids
+    without the tokenizer (StaticEmbedder._plain_pieces): the same ids, whole words, pieces
+    with ##, unknown pieces and over-long words ([UNK]) alike."""
+    emb = get_embedder("fast")
+    rng = random.Random(14)
+    alphabet = "‘’“”–—…abcXYZ019!\"#$%&'()*+,-./:;<=>?@\\]^_`{|}~" + "unaffordable" + "##"
+    chunks = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 15))) for _ in range(3000)]
+    chunks += [w for triple in TRIPLES for t in triple for w in t.split()]
+    chunks += ["a" * 100, "a" * 101, "x" * 150 + ",", "Supercalifragilisticexpialidocious" * 3, "qzxqzxqzx", "##ing", "UNK]", "don’t", "“Quoted,”"]
+    plain = [c for c in chunks if _PLAIN_CHUNK.fullmatch(c)]
+    assert len(plain) == len(chunks)  # none of these needs the tokenizer
+    assert [emb._plain_pieces(c) for c in plain] == [e.ids for e in emb.tokenizer.encode_batch(plain, add_special_tokens=False)]
 
 
 def test_static_token_ids_match_the_tokenizer_chunk_by_chunk():

@@ -47,7 +47,7 @@ from typing import Any
 
 from newstrail.analyze.checkworthy_ft import FinetunedModel, load_finetuned
 from newstrail.core.errors import ConfigError, StageError
-from newstrail.embeddings import get_embedder
+from newstrail.embeddings import ChunkTable, StaticEmbedder, get_embedder, split_chunks
 
 __all__ = ["FEATURES", "MODEL_FILES", "MODEL_KINDS", "CheckworthyModel", "JoinedEmbedder", "embedder_for", "features", "load_model", "model_path", "terms"]
 
@@ -189,10 +189,12 @@ class JoinedEmbedder:
         self.name = "+".join(p.name for p in self.parts)
         self.dim = sum(p.dim for p in self.parts)
 
-    def encode(self, texts: Sequence[str]):
+    def encode(self, texts: Sequence[str], chunked: list[list[str]] | None = None):
+        """Each text's vectors end to end; ``chunked`` (:func:`~newstrail.embeddings.split_chunks`
+        of ``texts``, when the caller has it) goes to the fast embedder, which splits them so."""
         import numpy as np
 
-        return np.hstack([p.encode(list(texts)) for p in self.parts])
+        return np.hstack([p.encode(list(texts), chunked) if chunked is not None and isinstance(p, StaticEmbedder) else p.encode(list(texts)) for p in self.parts])
 
 
 def embedder_for(name: str) -> JoinedEmbedder:
@@ -281,15 +283,19 @@ class CheckworthyModel:
         if not sentences:
             return np.zeros(0)
         folded, bias, emb_w = self._arrays
-        rows, term_sums = self._batch.features_and_terms(sentences)
+        chunked = split_chunks(sentences)  # split once, for the features and the embeddings
+        rows, term_sums, vectors = self._batch.read(sentences, chunked)
         out = rows @ folded + bias + term_sums
         if self.embedder and emb_w.size:
-            out += self._embedder.encode(list(sentences)) @ emb_w
+            out += (self._embedder.encode(list(sentences), chunked) if vectors is None else vectors) @ emb_w
         return out
 
     @functools.cached_property
     def _batch(self) -> _BatchScorer:
-        return _BatchScorer(self.term_weights)
+        # the fast embedder alone: the scorer's chunk table keeps its WordPiece ids too, so an
+        # article's chunks are looked up once for the features and the embeddings
+        parts = self._embedder.parts if self.embedder and self.embedding_weights else []
+        return _BatchScorer(self.term_weights, parts[0] if len(parts) == 1 and isinstance(parts[0], StaticEmbedder) else None)
 
     @functools.cached_property
     def _embedder(self):
@@ -337,6 +343,14 @@ _LISTS = (_MONEY, _REPORTING, _CHANGE, _FIRST_SINGULAR, _FIRST_PLURAL, _SECOND, 
           _DATE, _WORD_NUMBER, _CAUSAL, _COMPARE, _HEDGE, _NEGATION,
           _set("%"), _set("percent"), _set("per"), _set("cent"), _set("percentage"), _set("!"), _set("% $ € £ ? !"))
 _COUNTED = 9  # the first nine lists count (capped at 3); the others only say whether present
+# the columns of a chunk's row of counts (:meth:`_BatchScorer._chunk_figures`): each list's,
+# then its tokens, figures, years, contractions in n't, capitals after a sign inside it
+# ("(Porthaven", "-Velmora") and whether it opens with a capitalised word
+_TOKENS = len(_LISTS)
+_CAPS, _CAPS_START = _TOKENS + 4, _TOKENS + 5
+_WIDTH = _TOKENS + 6
+# a capitalised word opening a chunk: it counts (see _CAPITAL) where whitespace precedes the chunk
+_CAPITAL_START = re.compile(r"[A-Z][a-z]+")
 _NUM, _YEAR_TERM = "<num>", "<year>"
 
 
@@ -345,10 +359,11 @@ class _BatchScorer:
 
     Words get ids (0: a word no list and no term names); ``lists`` says which list each id
     is in; ``unigram`` is each id's own term weight; a word pair is the key
-    ``first * size + second``, looked up in the sorted ``pair_keys``.
+    ``first * size + second``, looked up in the sorted ``pair_keys``. With ``embedder`` (the
+    fast one, when the model's embeddings are its alone) it also gives sentence vectors.
     """
 
-    def __init__(self, term_weights: dict[str, float]) -> None:
+    def __init__(self, term_weights: dict[str, float], embedder: StaticEmbedder | None = None) -> None:
         import numpy as np
 
         words = {w for t in term_weights for w in t.split(" ")} | {w for words in _LISTS for w in words} | {_NUM, _YEAR_TERM}
@@ -367,12 +382,17 @@ class _BatchScorer:
                 pairs[self.ids[parts[0]] * self.size + self.ids[parts[1]]] = weight
         self.pair_keys = np.array(sorted(pairs), dtype=np.int64)
         self.pair_weights = np.array([pairs[k] for k in self.pair_keys.tolist()])
+        self.embedder = embedder
+        #: each whitespace-separated chunk's term ids, counts and WordPiece ids, computed once per process
+        self.chunks = ChunkTable(self._chunk_figures)
 
-    def features_and_terms(self, sentences: Sequence[str]):
-        """(the :data:`FEATURES` rows, the term-weight sums) of ``sentences``, numpy arrays."""
+    def _chunk_figures(self, chunks: list[str]):
+        """What :attr:`chunks` keeps of whitespace-separated chunks never met before: their
+        tokens' term ids (figures folded), their WordPiece ids when there is an embedder, and
+        a row of counts each (the columns are named above, at ``_TOKENS``)."""
         import numpy as np
 
-        tokens = [_tokens(s) for s in sentences]
+        tokens = [_tokens(c) for c in chunks]
         flat = list(chain.from_iterable(tokens))
         lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
         ids = np.fromiter(map(self.ids.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
@@ -382,36 +402,67 @@ class _BatchScorer:
             year[i] = _YEAR.match(flat[i]) is not None
         folded = np.where(year, self.ids[_YEAR_TERM], np.where(digit, self.ids[_NUM], ids))
         negated = np.fromiter(map(methodcaller("endswith", "n't"), flat), dtype=bool, count=len(flat))
-        sentence = np.repeat(np.arange(len(tokens)), lengths)
-
-        def per_sentence(values):  # sums of a per-token array over each sentence's tokens
-            return np.bincount(sentence, weights=values, minlength=len(tokens))
-
-        # every list's count in every sentence in one pass: row r, sentence s at r * count + s
-        at = (np.arange(len(_LISTS))[:, None] * len(tokens) + sentence).ravel()
+        chunk = np.repeat(np.arange(len(tokens)), lengths)
+        # every list's count in every chunk in one pass: row r, chunk c at r * count + c
+        at = (np.arange(len(_LISTS))[:, None] * len(tokens) + chunk).ravel()
         counts = np.bincount(at, weights=self.lists[:, ids].ravel(), minlength=len(_LISTS) * len(tokens)).reshape(len(_LISTS), len(tokens))
-        n = lengths - counts[-1]  # tokens that are words, not signs
-        numbers = per_sentence(digit)
-        caps = np.fromiter((len(_CAPITAL.findall(s)) for s in sentences), dtype=np.float64, count=len(sentences))
+        rows = np.column_stack([
+            counts.T, lengths, *(np.bincount(chunk, weights=w, minlength=len(tokens)) for w in (digit, year, negated)),
+            [len(_CAPITAL.findall(c)) for c in chunks], [_CAPITAL_START.match(c) is not None for c in chunks],
+        ]).astype(np.int32)  # small counts: a quarter of float64's memory over 500,000 chunks
+        pieces = self.embedder.chunk_pieces(chunks)[0] if self.embedder is not None else ()
+        return ((folded, lengths), *pieces), rows
+
+    def features_and_terms(self, sentences: Sequence[str]):
+        """(the :data:`FEATURES` rows, the term-weight sums) of ``sentences``, numpy arrays."""
+        rows, sums, _ = self.read(sentences, split_chunks(sentences))
+        return rows, sums
+
+    def read(self, sentences: Sequence[str], chunked: list[list[str]]):
+        """(the :data:`FEATURES` rows, the term-weight sums, the embedder's vectors or None) of
+        ``sentences``, whose :func:`~newstrail.embeddings.split_chunks` is ``chunked``."""
+        import numpy as np
+
+        count = len(sentences)
+        sequences, chunk_rows = self.chunks.gather(list(chain.from_iterable(chunked)))
+        assert chunk_rows is not None  # this table keeps a row of counts per chunk
+        folded = sequences[0][0]
+        per = np.fromiter(map(len, chunked), dtype=np.int64, count=count)  # chunks a sentence
+        ends = np.cumsum(per)
+        sums = _sums_by_segment(chunk_rows, per)  # each sentence's sums of its chunks' counts
+        # a chunk's first capital counts when whitespace stands before it, which the sentence's
+        # first chunk lacks when it opens the sentence (a sentence read alone, as features() does)
+        opening = np.array([bool(c) and s.startswith(c[0]) for s, c in zip(sentences, chunked)], dtype=bool)
+        if opening.any():
+            sums[opening, _CAPS_START] -= chunk_rows[(ends - per)[opening], _CAPS_START]
+        counts = sums[:, : len(_LISTS)].T
+        n = sums[:, _TOKENS] - counts[-1]  # tokens that are words, not signs
+        numbers = sums[:, _TOKENS + 1]
+        caps = sums[:, _CAPS] + sums[:, _CAPS_START]
         capped = np.minimum(counts[:_COUNTED], 3) / 3
         present = counts[_COUNTED:] > 0
-        date_word, word_number, causal, compare, hedge, negation, pct, percent, per, cent, percentage, bang, _ = present
-        negation = negation | (per_sentence(negated) > 0)
+        date_word, word_number, causal, compare, hedge, negation, pct, percent, per_word, cent, percentage, bang, _ = present
+        negation = negation | (sums[:, _TOKENS + 3] > 0)
         tails = [s.rstrip(" \"”’')") for s in sentences]
         rows = np.column_stack([
             [math.log1p(x) for x in n.tolist()], numbers > 0, np.minimum(numbers, 5) / 5,
-            pct | percent | (per & cent) | percentage, capped[0], per_sentence(year) > 0, date_word, word_number,
-            np.minimum(caps, 6) / 6, np.divide(caps, n, out=np.zeros(len(tokens)), where=n > 0),
+            pct | percent | (per_word & cent) | percentage, capped[0], sums[:, _TOKENS + 2] > 0, date_word, word_number,
+            np.minimum(caps, 6) / 6, np.divide(caps, n, out=np.zeros(count), where=n > 0),
             capped[1], causal, capped[2], compare, capped[3], capped[4], capped[5], capped[6], hedge, capped[7], capped[8],
             negation, [t.endswith("?") for t in tails], bang, ['"' in s or "“" in s or "”" in s for s in sentences], n < 6,
         ]).astype(np.float64)
-        return rows, self._term_sums(folded, sentence, len(tokens))
+        sentence = np.repeat(np.arange(count), sums[:, _TOKENS].astype(np.int64))
+        vectors = None
+        if self.embedder is not None:
+            pieces, lengths = sequences[1]
+            vectors = self.embedder.mean_vectors(pieces, _sums_by_segment(lengths[:, None], per)[:, 0].astype(np.int64))
+        return rows, self._term_sums(folded, sentence, count), vectors
 
     def _term_sums(self, folded, sentence, count: int):
         """Each sentence's sum of the weights of its distinct words and distinct adjacent word pairs."""
         import numpy as np
 
-        keys = np.unique(sentence * self.size + folded)  # one (sentence, word) each
+        keys = _distinct(sentence * self.size + folded)  # one (sentence, word) each
         sums = np.bincount(keys // self.size, weights=self.unigram[keys % self.size], minlength=count)
         known = len(self.pair_keys)
         if len(folded) > 1 and known:
@@ -419,9 +470,35 @@ class _BatchScorer:
             pair = (folded[:-1] * self.size + folded[1:])[inside]
             at = np.minimum(np.searchsorted(self.pair_keys, pair), known - 1)
             found = self.pair_keys[at] == pair
-            kept = np.unique(sentence[1:][inside][found] * known + at[found])  # one (sentence, pair) each
+            kept = _distinct(sentence[1:][inside][found] * known + at[found])  # one (sentence, pair) each
             sums += np.bincount(kept // known, weights=self.pair_weights[kept % known], minlength=count)
         return sums
+
+
+def _distinct(keys):
+    """The distinct values of ``keys``, sorted: ``np.unique``'s result at a fifth of its cost
+    on an article's few hundred keys."""
+    import numpy as np
+
+    keys = np.sort(keys)
+    if len(keys) < 2:
+        return keys
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    return keys[first]
+
+
+def _sums_by_segment(rows, lengths):
+    """Sums of consecutive runs of ``rows``, ``lengths[i]`` rows in run ``i`` (an empty run
+    sums to zeros). For whole numbers, as here, any order of adding gives the same sums."""
+    import numpy as np
+
+    sums = np.zeros((len(lengths), rows.shape[1]))
+    filled = lengths > 0
+    if filled.any():
+        sums[filled] = np.add.reduceat(rows, (np.cumsum(lengths) - lengths)[filled], axis=0)
+    return sums
 
 
 #: the shipped models, by the ``claims.model`` setting's value: ``fast`` (static embeddings,

@@ -37,6 +37,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from newstrail.analyze.checkworthy import load_model
@@ -303,20 +304,30 @@ def _numbers(text: str, span: Span) -> list[Number]:
     return [dataclasses.replace(n, span=n.span.shift(span.start)) for n in find_numbers(sentence)]
 
 
-def _index_by_overlap(span: Span, starts: list[int], spans: list[Span | None]) -> int | None:
-    """Index of the span (sorted by start) that overlaps ``span`` most, or None."""
-    best, best_overlap = None, 0
-    i = bisect.bisect_right(starts, span.end) - 1
-    while i >= 0:
-        other = spans[i]
-        if other is not None:
+class _Overlaps:
+    """An article's spans (its quotations', its attributions'), sorted by start, built once
+    per article: :meth:`best` gives the one that overlaps a sentence most. Most sentences
+    overlap none, which the largest end so far (``reach``) tells after one bisection."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.starts = [s.start for s in spans]
+        self.reach = list(accumulate((s.end for s in spans), max))
+
+    def best(self, span: Span) -> int | None:
+        """Index of the span that overlaps ``span`` most (the later one of a tie), or None."""
+        top = bisect.bisect_right(self.starts, span.end) - 1
+        if top < 0 or self.reach[top] <= span.start:
+            return None  # nothing starting before the sentence ends reaches into it
+        best, best_overlap = None, 0
+        for i in range(top, -1, -1):
+            other = self.spans[i]
             overlap = min(span.end, other.end) - max(span.start, other.start)
             if overlap > best_overlap:
                 best, best_overlap = i, overlap
             if other.end <= span.start and other.start < span.start - 2000:
                 break  # spans are short: nothing further back can reach this sentence
-        i -= 1
-    return best
+        return best
 
 
 @dataclass
@@ -360,11 +371,9 @@ class ClaimStage:
         threshold = model.threshold if self.threshold is None else self.threshold
         scores = model.score([text[s.start : s.end] for s in sentences])
         quotes = sorted(range(len(article.quotes)), key=lambda i: article.quotes[i].span.start)
-        q_starts = [article.quotes[i].span.start for i in quotes]
-        q_spans: list[Span | None] = [article.quotes[i].span for i in quotes]
+        in_quotes = _Overlaps([article.quotes[i].span for i in quotes])
         attributed = sorted((a.span.start, i) for i, a in enumerate(article.attributions) if a.span is not None)
-        a_starts = [s for s, _ in attributed]
-        a_spans: list[Span | None] = [article.attributions[i].span for _, i in attributed]
+        in_attributions = _Overlaps([article.attributions[i].span for _, i in attributed])  # type: ignore[misc]
         outlets = frozenset(a.source for a in article.attributions if a.kind == "outlet") | frozenset(filter(None, [article.outlet]))
         credited = {w for a in article.attributions for w in _NAME_WORDS.findall(a.source.lower())}
         out: list[Claim] = []
@@ -374,9 +383,9 @@ class ClaimStage:
             worthy = score >= threshold and CELL_SEPARATOR not in sentence and not _credit_line(sentence, credited)
             if not worthy and self.keep == "checkworthy":
                 continue
-            k = _index_by_overlap(span, q_starts, q_spans) if q_spans else None
+            k = in_quotes.best(span)
             quote = quotes[k] if k is not None else None
-            j = _index_by_overlap(span, a_starts, a_spans) if a_spans else None
+            j = in_attributions.best(span)
             attribution = attributed[j][1] if j is not None else None
             if attribution is None and quote is not None:
                 attribution = article.quotes[quote].attribution
@@ -398,6 +407,8 @@ def _credit_line(sentence: str, credited: set[str]) -> bool:
     """A sentence that only names a source ("True Activist reports:", "Credit – Sputnova
     Arabic") claims nothing: it is a credit, read by the attribution stage. ``credited``:
     the words of the names the article credits."""
+    if not credited:
+        return False  # no credit in the article: no sentence of it is a credit line
     words = _NAME_WORDS.findall(sentence.lower())
     if not words or len(words) > 12:
         return False
