@@ -30,6 +30,7 @@ import numpy as np
 from newstrail.core.article import Article
 from newstrail.core.dates import parse_date, to_iso
 from newstrail.corpus.events import event_terms
+from newstrail.corpus.staleness import StoreWrites
 from newstrail.embeddings import get_embedder
 from newstrail.store import Store
 from newstrail.store.rows import Lead, StoredLead
@@ -130,13 +131,18 @@ class LeadWindow:
     []
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, writes: StoreWrites | None = None) -> None:
         self.store = store
+        # shared with the run's other holders of what it read (the n-gram postings)
+        self.writes = writes or StoreWrites(store)
+        self._seen = -1  # writes elsewhere seen when last looked (none yet: nothing is held)
         self._days: dict[str, _Day] = {}  # by "YYYY-MM-DD", least recently used first
         self._held: set[str] = set()
 
     def _fresh(self) -> None:
-        if self.store.links.written_elsewhere():
+        seen = self.writes.seen()
+        if seen != self._seen:
+            self._seen = seen
             self._days.clear()
             self._held.clear()
 
@@ -276,8 +282,11 @@ class SameEvent:
         if not dated or self.loose_similarity > 1:
             return []
         vectors = self._encoded([a for a, _ in dated], ready)
-        self.store.links.add_leads([Lead(a.id, to_iso(when), v.tobytes()) for (a, when), v in zip(dated, vectors, strict=True)])
-        self.leads.add(self.store.links.stored_leads_of([a.id for a, _ in dated]))
+        leads = [Lead(a.id, to_iso(when), v.tobytes()) for (a, when), v in zip(dated, vectors, strict=True)]
+        stored = self.store.links.add_leads(leads)
+        # held as the store would give them back (its language column is the article's), not read back
+        self.leads.add([StoredLead(lead.article, to_iso(when), lead.vector, article.language, stored[article.id])
+                        for lead, (article, when) in zip(leads, dated, strict=True) if article.id in stored])
         found: list[Tie] = []
         # one query per run of the batch whose dates lie close together: a batch is
         # usually read in time order, so this is one or a few queries

@@ -37,11 +37,13 @@ from newstrail.corpus.boilerplate import SiteTemplates
 from newstrail.corpus.components import UnionFind
 from newstrail.corpus.events import event_terms, reuse_joins_story, same_outlet, text_outside, without_masthead
 from newstrail.corpus.fingerprints import Fingerprint
+from newstrail.corpus.gram_index import GramIndex
 from newstrail.corpus.leads import LeadWindow, SameEvent, Tie
 from newstrail.corpus.outlets import resolver_for
 from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import own_text
 from newstrail.corpus.reuse import align
+from newstrail.corpus.staleness import StoreWrites
 from newstrail.corpus.translation import Translations
 
 if TYPE_CHECKING:
@@ -164,12 +166,16 @@ class Linker:
         self._outside: dict[tuple[str, tuple[tuple[int, int], ...], str | None], set[str]] = {}
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
-        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=self._text_of)
-        # the leads published around each article, read once a run: translations and same-event ties both look there
-        leads = LeadWindow(store)
+        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=lambda ids: self._articles(ids, texts=True))
+        # what the run holds of the store (the n-gram postings, the leads published around each
+        # article, which translations and same-event ties both look at) is read again once
+        # another connection writes: one count of such writes for both
+        writes = StoreWrites(store)
+        self.index = GramIndex(store, opts.df_cap, writes)
+        leads = LeadWindow(store, writes)
         self.translations = Translations(store, window=leads)
         self.same_event = SameEvent(store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of,
-                                    opts.event_similarity, opts.event_share, opts.event_what, window=leads, load=self._stored)
+                                    opts.event_similarity, opts.event_share, opts.event_what, window=leads, load=self._articles)
 
     def prime(self, prepared: Mapping[str, Prepared]) -> None:
         """Take the per-article inputs of articles about to be linked, computed elsewhere
@@ -207,24 +213,21 @@ class Linker:
             del self._recent[next(iter(self._recent))]
         self._recent[article.id] = article
 
-    def _articles(self, ids: list[str]) -> list[Article]:
-        """The stored articles of ``ids``, in that order, from the recent ones where kept."""
-        missing = [i for i in ids if i not in self._recent]
-        for article in self.store.articles.get_many(missing, without=UNREAD):
-            self._keep(article)
-        return [self._recent[i] for i in ids if i in self._recent]
-
-    def _stored(self, ids: Sequence[str]) -> list[Article]:
-        """The stored articles of ``ids``, in that order: the recent ones from memory, the
-        others read (and not kept: a site's templates read hundreds at once)."""
-        read = {a.id: a for a in self.store.articles.get_many([i for i in ids if i not in self._recent], without=UNREAD)}
-        return [a for i in ids if (a := self._recent.get(i) or read.get(i)) is not None]
-
-    def _text_of(self, ids: Sequence[str]) -> list[Article]:
-        """Like :meth:`_stored`, for what a pair's comparison reads (text, title, outlet, domain)."""
-        # read from their columns, no record decoded: a site's templates read hundreds at once
-        read = {a.id: a for a in self.store.articles.texts([i for i in ids if i not in self._texts and i not in self._recent])}
-        return [a for i in ids if (a := self._texts.get(i) or self._recent.get(i) or read.get(i)) is not None]
+    def _articles(self, ids: Sequence[str], keep: bool = False, texts: bool = False) -> list[Article]:
+        """The stored articles of ``ids``, in that order, from memory where held: whole but for
+        what linking never reads (:data:`UNREAD`), held among the recent ones; or (``texts``) only
+        what a pair's comparison reads (text, title, outlet, domain), held among the texts too,
+        and read from their columns, no record decoded. ``keep``: the whole ones read join the
+        recent ones (a site's templates read hundreds at once, and keep none)."""
+        held = (self._texts, self._recent) if texts else (self._recent,)
+        missing = [i for i in ids if not any(i in h for h in held)]
+        read = self.store.articles.texts(missing) if texts else self.store.articles.get_many(missing, without=UNREAD)
+        found = {a.id: a for a in read}
+        articles = [a for i in ids if (a := next((h[i] for h in held if i in h), None) or found.get(i)) is not None]
+        if keep:
+            for article in read:
+                self._keep(article)
+        return articles
 
     def _remember_anchors(self, article: Article, ready: Prepared | None = None) -> None:
         while len(self._anchors) >= 10 * self.cache_size:
@@ -236,7 +239,7 @@ class Linker:
         # a candidate's text alone: the record of one read back (its claims, sentences, ...)
         # costs more to decode than the comparison does
         missing = [i for i in ids if i not in self._fingerprints]
-        for article in self._text_of(missing):
+        for article in self._articles(missing, texts=True):
             self._remember(article, whole=False)
 
     def anchors_of(self, ids: list[str]) -> dict[str, set[str]]:
@@ -246,7 +249,7 @@ class Linker:
 
     def _load_anchors(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._anchors]
-        for article in self._text_of(missing):
+        for article in self._articles(missing, texts=True):
             self._remember_anchors(article)
 
     # one batch ---------------------------------------------------------------------
@@ -277,7 +280,7 @@ class Linker:
         for article in articles:
             self._remember(article)
         sampled = {a.id: self._fingerprints[a.id].sampled() for a in articles}
-        postings = self.store.text.gram_postings({int(h) for hs in sampled.values() for h in hs})
+        postings = self.index.postings({int(h) for hs in sampled.values() for h in hs})
         in_batch: dict[int, list[str]] = defaultdict(list)
         neighbours: dict[str, set[str]] = defaultdict(set)
         shared_words: dict[str, dict[str, int]] = defaultdict(dict)
@@ -308,9 +311,10 @@ class Linker:
                     shared_words[other][article.id] = shared
                     if self._reuse_is_story(article, other, passages, batch) or self._same_quote(article, other, passages):
                         neighbours[article.id].add(other)
-            self.store.text.add_grams(article.id, hashes, df, opts.df_cap)
+            self.index.add(article.id, hashes, df)
             for h in hashes:
                 in_batch[h].append(article.id)
+        self.index.done()
         self._learn_renames(articles)
         for article in articles:
             neighbours[article.id] |= self._resolve_citations(article, shared_words[article.id], report)
@@ -348,7 +352,7 @@ class Linker:
         copy between two outlets does; a site's template or a network footer does not
         (see :func:`~newstrail.corpus.events.reuse_joins_story`)."""
         words = sum(p.words for p in passages)
-        other = batch.get(other_id) or next(iter(self._text_of([other_id])), None)
+        other = batch.get(other_id) or next(iter(self._articles([other_id], texts=True)), None)
         if other is None:
             return False
         between = not same_outlet(article, other)
@@ -449,7 +453,7 @@ class Linker:
                 citer, key = cite.article, cite.outlet
                 if citer == article.id:
                     continue
-                best = self._best_source(self._articles([citer])[0], [article.outlet])
+                best = self._best_source(self._articles([citer], keep=True)[0], [article.outlet])
                 if best == article.id:
                     self.store.links.add_cite(Cite(citer, key, article.id))
                     report.resolved += 1
@@ -521,7 +525,7 @@ class Linker:
         wanted = _figures(said)
         if not wanted:
             return set()
-        found = {a.id for a in self._articles(candidates) if wanted <= _figures(a.text)}
+        found = {a.id for a in self._articles(candidates, keep=True) if wanted <= _figures(a.text)}
         return found if len(found) == 1 else set()
 
     def _linked_ids(self, article: Article) -> set[str]:
