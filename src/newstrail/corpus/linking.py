@@ -35,7 +35,7 @@ from newstrail.store import Store, write_in_turns
 from newstrail.store.rows import Alias, Cite, StoryInfo
 from newstrail.corpus.boilerplate import SiteTemplates
 from newstrail.corpus.components import UnionFind
-from newstrail.corpus.events import event_terms, reuse_joins_story, same_outlet, text_outside, without_masthead
+from newstrail.corpus.events import OutsideAnchors, anchors, event_terms, reuse_joins_story, same_outlet, without_masthead
 from newstrail.corpus.fingerprints import Fingerprint
 from newstrail.corpus.gram_index import GramIndex
 from newstrail.corpus.leads import LeadWindow, SameEvent, Tie
@@ -109,20 +109,6 @@ class LinkReport:
     stories: set[str] = field(default_factory=set)
 
 
-_ANCHOR = re.compile(r"\b(?:[A-Z][\w'’-]{3,}|\d[\d,.]*\d|\d{2,})\b")
-_COMMON_CAPS = frozenset(
-    "this that these those there their they what when where which while with from after before about into over under "
-    "then than said says have were will would could should also more most some many other such only just even much very "
-    "news monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
-    "september october november december".split()
-)
-
-
-def anchors(text: str) -> set[str]:
-    """Names and figures of a text: what a rewrite keeps when it changes the words."""
-    return {m.lower() for m in _ANCHOR.findall(text) if m.lower() not in _COMMON_CAPS}
-
-
 _NUMBER_WORDS = {w: str(n) for w, n in CARDINALS.items()}
 _FIGURE = re.compile(r"\b(?:\d[\d,.]*\d|\d|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
@@ -164,6 +150,8 @@ class Linker:
         # per pair of texts, not of articles: see _align and _terms_outside
         self._aligned: dict[tuple[str, str], list[Passage]] = {}
         self._outside: dict[tuple[str, tuple[tuple[int, int], ...], str | None], set[str]] = {}
+        # names and figures of each text, run by run: those outside passages without matching it again
+        self._layouts: dict[tuple[str, str | None], OutsideAnchors] = {}
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
         self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=lambda ids: self._articles(ids, texts=True))
@@ -385,7 +373,12 @@ class Linker:
         if key not in self._outside:
             while len(self._outside) >= self.cache_size:
                 del self._outside[next(iter(self._outside))]
-            self._outside[key] = event_terms(anchors(without_masthead(text_outside(article.text, spans), article.outlet)))
+            layout = (article.text, article.outlet)
+            if layout not in self._layouts:
+                while len(self._layouts) >= self.cache_size:
+                    del self._layouts[next(iter(self._layouts))]
+                self._layouts[layout] = OutsideAnchors(article.text, article.outlet)
+            self._outside[key] = event_terms(self._layouts[layout].of(spans))
         return self._outside[key]
 
     def _join_loose(self, parts: UnionFind[str], batch: set[str], loose: Sequence[Tie], current: dict[str, str | None] | None = None) -> None:
