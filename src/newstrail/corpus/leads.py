@@ -211,6 +211,19 @@ def _newest(parts: list[tuple[_Day, np.ndarray]]) -> None:
         mask &= (s > edge[0]) | ((s == edge[0]) & (o >= edge[1]))
 
 
+def _closest(days: list[tuple[_Day, np.ndarray, np.ndarray]], floor: float, top: int) -> list[tuple[_Day, np.ndarray, list[int]]]:
+    """The rows of each day (its leads' similarities, its window mask) at least ``floor``
+    close that may be among the ``top`` closest of all: none closer than the ``top``-th
+    closest is left out, ties included (a copied story's window holds hundreds above the
+    floor, and only the closest few are ranked)."""
+    found = [(day, row, np.nonzero(mask & (row >= floor))[0]) for day, row, mask in days]
+    total = sum(len(rows) for _, _, rows in found)
+    if total > top:
+        kth = np.partition(np.concatenate([row[rows] for _, row, rows in found]), total - top)[total - top]
+        found = [(day, row, rows[row[rows] >= kth]) for day, row, rows in found]
+    return [(day, row, rows.tolist()) for day, row, rows in found]
+
+
 @dataclass(frozen=True)
 class Tie:
     """Two articles whose leads tell one event: ``close`` when the leads nearly match
@@ -315,9 +328,8 @@ class SameEvent:
         for k, (article, moment) in enumerate(group):
             # the TOP + 1 closest leads of the window (newest first among equals), if close enough
             close = []
-            for (day, mask), day_sims in zip(parts, sims, strict=True):
-                row = day_sims[k]
-                rows = np.nonzero(mask & (row >= self.loose_similarity))[0].tolist()
+            for day, row, rows in _closest([(day, day_sims[k], mask) for (day, mask), day_sims in zip(parts, sims, strict=True)],
+                                           self.loose_similarity, TOP + 1):
                 close += [(row[r], key, day.ids[r]) for r, key in zip(rows, LeadWindow.order(day, rows), strict=True)]
             close.sort(key=lambda c: (-c[0], c[1]))
             near = [(sim, other) for sim, key, other in close[: TOP + 1]
