@@ -108,7 +108,7 @@ def text_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return " ".join(parts)
 
 
-_RUN = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -145,14 +145,10 @@ class OutsideAnchors:
         for start, end in reversed(blanked):
             masked = masked[:start] + " " * (end - start) + masked[end:]
         self.masked = masked
-        runs = [(m.start(), m.end()) for m in _RUN.finditer(masked)]
-        self.starts, self.ends = [r[0] for r in runs], [r[1] for r in runs]
-        found: dict[int, set[str]] = {}
-        for m in _ANCHOR.finditer(masked):
-            if (word := m.group().lower()) not in _COMMON_CAPS:
-                found.setdefault(bisect.bisect_right(self.starts, m.start()) - 1, set()).add(word)
-        self.named = sorted(found)  # the runs that hold names or figures, and theirs
-        self.held = [found[r] for r in self.named]
+        # each name or figure of the text with where it starts, in order (a word per match)
+        matches = [(m.start(), word) for m in _ANCHOR.finditer(masked) if (word := m.group().lower()) not in _COMMON_CAPS]
+        self.starts = [start for start, _ in matches]
+        self.words = [word for _, word in matches]
 
     def of(self, spans: Sequence[tuple[int, int]]) -> set[str]:
         """The names and figures of the text outside ``spans``."""
@@ -171,14 +167,24 @@ class OutsideAnchors:
         return found
 
     def _within(self, start: int, end: int) -> set[str]:
-        first = bisect.bisect_left(self.starts, start)  # the first run that starts in the part
-        last = bisect.bisect_right(self.ends, end)  # the runs before it end in the part
-        found = set().union(*self.held[bisect.bisect_left(self.named, first) : bisect.bisect_left(self.named, last)])
-        cut = [(start, min(end, self.ends[first - 1]))] if first > 0 and self.ends[first - 1] > start else []
-        if last < len(self.starts) and self.starts[last] < end and (not cut or last != first - 1):
-            cut.append((max(start, self.starts[last]), end))
-        for a, b in cut:
-            found |= anchors(self.masked[a:b])
+        """The names and figures of the part ``[start, end)``: those of the runs it holds
+        whole, found once, and those of the (at most two) runs it cuts, matched again."""
+        masked = self.masked
+        head = tail = None
+        if 0 < start and not masked[start - 1].isspace() and not masked[start].isspace():
+            space = _SPACE.search(masked, start, end)
+            head = (start, space.start() if space else end)
+        if end < len(masked) and not masked[end].isspace() and not masked[end - 1].isspace():
+            first = end
+            while first > start and not masked[first - 1].isspace():
+                first -= 1
+            if head is None or first > head[1]:
+                tail = (first, end)
+        whole_from, whole_to = head[1] if head else start, tail[0] if tail else end
+        found = set(self.words[bisect.bisect_left(self.starts, whole_from) : bisect.bisect_left(self.starts, whole_to)])
+        for piece in (head, tail):
+            if piece is not None:
+                found |= anchors(masked[piece[0] : piece[1]])
         return found
 
     def _apart(self, parts: list[tuple[int, int]]) -> bool:
