@@ -130,7 +130,11 @@ UNREAD = ("claims", "rhetoric")
 class Linker:
     """Links batches of stored articles; holds per-run caches, never module state."""
 
-    #: fingerprints kept between batches
+    #: fingerprints and texts kept between batches: a candidate not kept is read and
+    #: fingerprinted again (at 10,000 articles of the cycled bench corpus, most of the 15
+    #: candidates an article had, with 3,000 kept); some 25 kB an article
+    texts_size = 12000
+    #: what else is kept per text or pair between batches
     cache_size = 3000
     #: whole articles kept between batches (the recent ones)
     recent_size = 300
@@ -184,10 +188,10 @@ class Linker:
         only its text, title, outlet and domain), kept among the recent ones too."""
         ready = self._prepared.pop(article.id, None)
         # bounded caches, oldest out first: memory follows the batch, not the corpus
-        while len(self._fingerprints) >= self.cache_size:
+        while len(self._fingerprints) >= self.texts_size:
             del self._fingerprints[next(iter(self._fingerprints))]
         self._fingerprints[article.id] = ready.fingerprint if ready is not None else Fingerprint.of(article.text)
-        while len(self._texts) >= self.cache_size:
+        while len(self._texts) >= self.texts_size:
             del self._texts[next(iter(self._texts))]
         self._texts[article.id] = Article(id=article.id, text=article.text, title=article.title, outlet=article.outlet, domain=article.domain)
         self._remember_anchors(article, ready)
