@@ -227,12 +227,17 @@ class Linker:
         # the outlet's own name in its text is who publishes, not what it reports
         self._anchors[article.id] = ready.anchors if ready is not None else anchors(without_masthead(article.text, article.outlet))
 
-    def _load(self, ids: list[str]) -> None:
+    def _load(self, ids: list[str]) -> dict[str, Fingerprint]:
+        """The fingerprints of the stored ones of ``ids``, kept or read: returned, not only
+        cached, as reading some may push others out of the cache (which once left a
+        candidate unaligned, depending on the cache's size)."""
         # a candidate's text alone: the record of one read back (its claims, sentences, ...)
         # costs more to decode than the comparison does
-        missing = [i for i in ids if i not in self._fingerprints]
-        for article in self._articles(missing, texts=True):
+        held = {i: self._fingerprints[i] for i in ids if i in self._fingerprints}
+        for article in self._articles([i for i in ids if i not in held], texts=True):
             self._remember(article, whole=False)
+            held[article.id] = self._fingerprints[article.id]
+        return held
 
     def anchors_of(self, ids: list[str]) -> dict[str, set[str]]:
         """Names and figures of each of ``ids`` (cached)."""
@@ -271,7 +276,8 @@ class Linker:
             self.resolver.learn(article.outlet, article.domain)
         for article in articles:
             self._remember(article)
-        sampled = {a.id: self._fingerprints[a.id].sampled() for a in articles}
+        own = {a.id: self._fingerprints[a.id] for a in articles}
+        sampled = {i: fingerprint.sampled() for i, fingerprint in own.items()}
         postings = self.index.postings({int(h) for hs in sampled.values() for h in hs})
         in_batch: dict[int, list[str]] = defaultdict(list)
         neighbours: dict[str, set[str]] = defaultdict(set)
@@ -288,11 +294,11 @@ class Linker:
             # follows SQLite's query plan, and so the size of the query)
             ranked = sorted(hits.items(), key=lambda hit: (-hit[1], hit[0]))[: opts.max_candidates + 1]
             candidates = [c for c, n in ranked if n >= opts.candidate_hits and c != article.id]
-            self._load(candidates)
+            fingerprints = self._load(candidates)
             for other in candidates:
-                if other not in self._fingerprints:
+                if other not in fingerprints:
                     continue
-                passages = self._align(other, article.id)
+                passages = self._align(other, article.id, fingerprints[other], own[article.id])
                 passages = self.templates.evidence(other, article.id, passages, opts.min_words)
                 # stock phrases make short passages between unrelated articles; a copy shares more
                 shared = sum(p.words for p in passages)
@@ -355,14 +361,14 @@ class Linker:
         theirs = self._terms_outside(other, tuple((p.a_start, p.a_end) for p in passages))
         return reuse_joins_story(words, between, (mine, theirs), self.options.story_words, self.options.lead_min_anchors)
 
-    def _align(self, a_id: str, b_id: str) -> list[Passage]:
-        """The passages of two cached fingerprints (:func:`~newstrail.corpus.reuse.align`). Two
+    def _align(self, a_id: str, b_id: str, a: Fingerprint, b: Fingerprint) -> list[Passage]:
+        """The passages of two articles' fingerprints (:func:`~newstrail.corpus.reuse.align`). Two
         texts met before (copies of one story compared with copies of another) are aligned once:
         the same texts give the same passages, whichever articles hold them."""
-        a, b = self._texts.get(a_id), self._texts.get(b_id)
-        key = (a.text, b.text) if a is not None and b is not None else None
+        a_text, b_text = self._texts.get(a_id), self._texts.get(b_id)
+        key = (a_text.text, b_text.text) if a_text is not None and b_text is not None else None
         if key is None or key not in self._aligned:
-            passages = align(self._fingerprints[a_id], self._fingerprints[b_id], min_words=self.options.min_words)
+            passages = align(a, b, min_words=self.options.min_words)
             if key is None:
                 return passages
             while len(self._aligned) >= self.cache_size:
