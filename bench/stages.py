@@ -14,7 +14,9 @@ profile before anything is made faster). Measuring only: nothing here is tuned o
 ``--profile claims`` (repeatable) also runs cProfile, on CPU time, over that stage's loop and
 prints its costliest functions by their own time, after the table; ``--profile link`` profiles
 the linking. ``--keep DIR`` copies the store as it was before linking to ``DIR/unlinked.db``
-(to link it again, profiled or changed, without running the stages).
+(to link it again, profiled or changed, without running the stages); ``--relink DIR`` does that:
+it links a copy of ``DIR/unlinked.db`` in the order its articles were stored (as ``analyze``
+links them) and prints the link row alone (with ``--profile link``, its profile).
 """
 
 from __future__ import annotations
@@ -74,7 +76,10 @@ def main() -> int:
     parser.add_argument("--profile", action="append", default=[], metavar="STAGE",
                         help="profile this stage's loop (cProfile on CPU time), or 'link' the linking; may repeat")
     parser.add_argument("--keep", metavar="DIR", help="copy the store, as it was before linking, to DIR/unlinked.db")
+    parser.add_argument("--relink", metavar="DIR", help="only link a copy of DIR/unlinked.db (kept by --keep)")
     args = parser.parse_args()
+    if args.relink:
+        return relink(Path(args.relink) / "unlinked.db", "link" in args.profile)
     if not SAMPLE.is_file():
         print(f"needs {SAMPLE}", file=sys.stderr)
         return 2
@@ -108,27 +113,56 @@ def main() -> int:
             Path(args.keep).mkdir(parents=True, exist_ok=True)
             with closing(sqlite3.connect(settings.db)) as db:
                 db.execute("VACUUM INTO ?", (str(Path(args.keep) / "unlinked.db"),))
-        if "link" in args.profile:
-            profiles["link"] = cProfile.Profile(time.process_time)
-            profiles["link"].enable()
-        started = time.process_time()
-        Linker(store).link_ids([a.id for a in articles], LinkReport())  # as analyze links
-        times["link"] = time.process_time() - started
-        if "link" in profiles:
-            profiles["link"].disable()
+        times["link"], profiler = linked(store, [a.id for a in articles], "link" in args.profile)
+        if profiler:
+            profiles["link"] = profiler
+    print_table(len(articles), times, words, profiles)
+    return 0
+
+
+def linked(store, ids: list[str], profile: bool) -> tuple[float, cProfile.Profile | None]:
+    """Link ``ids`` as analyze links them; the CPU seconds it took, and its profile if asked."""
+    profiler = cProfile.Profile(time.process_time) if profile else None
+    if profiler:
+        profiler.enable()
+    started = time.process_time()
+    Linker(store).link_ids(ids, LinkReport())  # as analyze links
+    seconds = time.process_time() - started
+    if profiler:
+        profiler.disable()
+    return seconds, profiler
+
+
+def relink(kept: Path, profile: bool) -> int:
+    """Link a copy of a store kept by ``--keep`` and print the link row."""
+    if not kept.is_file():
+        print(f"needs {kept} (made by --keep)", file=sys.stderr)
+        return 2
+    copy = Path(tempfile.mkdtemp(prefix="newstrail-relink-")) / "s.db"
+    with closing(sqlite3.connect(kept)) as db:
+        db.execute("VACUUM INTO ?", (str(copy),))
+    with open_store(str(copy)) as store:
+        ids = store.links.unlinked_ids(limit=store.articles.count())  # in the order they were stored
+        seconds, profiler = linked(store, ids, profile)
+    print(f"{len(ids)} stored articles of {kept}, linked again: {seconds:.1f} CPU s")
+    print_table(len(ids), {"link": seconds}, None, {"link": profiler} if profiler else {})
+    return 0
+
+
+def print_table(n: int, times: dict[str, float], words: int | None, profiles: dict[str, cProfile.Profile]) -> None:
     total = sum(times.values())
-    print(f"{len(articles)} articles ({words / len(articles):.0f} words on average) from {SAMPLE.name}, cycled with edits; "
-          f"{total:.1f} CPU s in all, {len(articles) / total:.0f} articles per CPU-second")
+    if words is not None:
+        print(f"{n} articles ({words / n:.0f} words on average) from {SAMPLE.name}, cycled with edits; "
+              f"{total:.1f} CPU s in all, {n / total:.0f} articles per CPU-second")
     print(f"{'part':<24} {'ms/article':>10} {'share':>6}")
     for part, seconds in times.items():
-        print(f"{part:<24} {1000 * seconds / len(articles):>10.2f} {100 * seconds / total:>5.0f}%")
+        print(f"{part:<24} {1000 * seconds / n:>10.2f} {100 * seconds / total:>5.0f}%")
     for name, profile in profiles.items():
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(12)
         top = out.getvalue()
         part = name if name == "link" else f"stage {name}"
         print(f"\n{part}, the costliest functions by their own CPU time:\n{top[top.index('   ncalls'):].rstrip()}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -81,3 +81,25 @@ def test_window_holds_the_leads_a_run_adds(store):
     assert _held(window, since, until) == ["a2", "a1"]
     window.add(store.links.stored_leads_of(["a1"]))  # a lead added again is read anew, not held twice
     assert _held(window, since, until) == ["a2", "a1"]
+
+
+def test_closest_leads_are_those_a_full_ranking_puts_first():
+    """Ranking only the rows that may be among the closest few gives the closest few that
+    ranking every row above the floor gives, ties (copies of one lead) included."""
+    rng = np.random.default_rng(3)
+    for _ in range(50):
+        days = []
+        for _ in range(rng.integers(1, 4)):
+            n = int(rng.integers(0, 30))
+            day = leads._Day()
+            day.ids = [f"d{len(days)}-{r}" for r in range(n)]
+            day.seconds, day.stored = rng.integers(0, 5, n), rng.integers(0, 1000, n)
+            row = rng.choice(np.array([0.5, 0.7, 0.8, 0.95, 1.0], dtype=np.float32), n)  # many ties
+            days.append((day, row, rng.random(n) < 0.8))
+
+        def ranked(rows_of):
+            close = [(row[r], key, day.ids[r]) for day, row, rows in rows_of for r, key in zip(rows, LeadWindow.order(day, rows), strict=True)]
+            return sorted(close, key=lambda c: (-c[0], c[1]))[:6]
+
+        every = [(day, row, np.nonzero(mask & (row >= 0.7))[0].tolist()) for day, row, mask in days]
+        assert ranked(leads._closest(days, 0.7, 6)) == ranked(every)

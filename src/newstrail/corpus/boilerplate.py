@@ -36,7 +36,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from operator import itemgetter
+from itertools import accumulate
 
 from newstrail.analyze.outlet_facts import block_hash
 from newstrail.core.article import Article, Passage
@@ -139,7 +139,7 @@ class Words:
             return 0
         return bisect.bisect_left(self.starts, end) - bisect.bisect_right(self.ends, start)
 
-    def outside(self, start: int, end: int, holes: Sequence[tuple[int, int]]) -> int:
+    def outside(self, start: int, end: int, holes: Holes | Sequence[tuple[int, int]]) -> int:
         """Words of ``text[start:end]`` outside the ``holes`` spans (lines: sorted, apart).
 
         >>> Words("aa bb cc dd").outside(0, 11, [(3, 5), (9, 11)])
@@ -148,15 +148,39 @@ class Words:
         total = self.count(start, end)
         if not holes:
             return total
+        held = holes if isinstance(holes, Holes) else Holes(self, holes)
         # holes are whole lines, and no word crosses a line's end: each word lies inside one
-        # hole or outside all, so the words inside are counted hole by hole and taken away
-        first = bisect.bisect_right(holes, start, key=itemgetter(1))  # ends are sorted too: the holes are apart
-        inside = 0
-        for hole_start, hole_end in holes[first:]:
-            if hole_start >= end:
-                break
-            inside += self.count(max(start, hole_start), min(end, hole_end))
+        # hole or outside all, so the words inside are counted hole by hole and taken away;
+        # the holes the span holds whole by their running sum, the (at most two) it cuts apart
+        first = bisect.bisect_right(held.ends, start)  # ends are sorted too: the holes are apart
+        last = bisect.bisect_left(held.starts, end, lo=first)
+        if first >= last:
+            return total
+        inside = held.words[last] - held.words[first]
+        for k in {first, last - 1}:
+            hole_start, hole_end = held.spans[k]
+            if hole_start < start or hole_end > end:
+                inside += self.count(max(start, hole_start), min(end, hole_end)) - (held.words[k + 1] - held.words[k])
         return total - inside
+
+
+class Holes:
+    """Spans of a text left out of word counts (its template lines: sorted, apart), with the
+    running sum of the words each holds: a span's words outside them take a few bisections,
+    not one per hole (a long template stands in many passages).
+
+    >>> Words("aa bb cc dd").outside(0, 8, Holes(Words("aa bb cc dd"), [(3, 5), (6, 8)]))
+    1
+    """
+
+    def __init__(self, words: Words, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
+        self.words = list(accumulate((words.count(s, e) for s, e in self.spans), initial=0))
+
+    def __len__(self) -> int:
+        return len(self.spans)
 
 
 class SiteTemplates:
@@ -182,7 +206,8 @@ class SiteTemplates:
         self._spans: dict[str, tuple[Words, bool, bool]] = {}
         self._normal: dict[str, str] = {}
         self._line_hashes: dict[str, int] = {}  # line -> its hash (see lines)
-        self._holes: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # see _template_spans
+        self._anchors_of_line: dict[str, set[str]] = {}  # line -> its names and figures (never changed: unions are new sets)
+        self._holes: dict[str, tuple[int, Holes]] = {}  # see _template_spans
         # the words beside notices of a passage's span (an article copied many times is the
         # older side of many pairs, most often with the same span)
         self._beside: dict[tuple[str, int, int], int] = {}
@@ -241,7 +266,15 @@ class SiteTemplates:
 
     def _own_anchors(self, article_id: str, repeated: Callable[[int], bool]) -> set[str]:
         text, found = self._articles[article_id][1], self._articles[article_id][2]
-        return set().union(*(self.anchors(text[s:e]) for s, e, h in found if not repeated(h)))
+        return set().union(*(self._line_anchors(text[s:e]) for s, e, h in found if not repeated(h)))
+
+    def _line_anchors(self, line: str) -> set[str]:
+        """The names and figures of a line, once per line (copies of a story share most lines)."""
+        if line not in self._anchors_of_line:
+            if len(self._anchors_of_line) >= 50 * self.cache_size:
+                self._anchors_of_line.clear()
+            self._anchors_of_line[line] = self.anchors(line)
+        return self._anchors_of_line[line]
 
     def _apart(self, carriers: list[str], own: dict[str, set[str]], tries: int = 8) -> bool:
         """Whether two of the articles carrying a line tell different stories (few names
@@ -309,12 +342,13 @@ class SiteTemplates:
                 self._beside[key] = words.count(start, end)
         return self._beside[key]
 
-    def _template_spans(self, article_id: str) -> list[tuple[int, int]]:
+    def _template_spans(self, article_id: str) -> Holes:
         # per article and number of templates known: templates are only ever added, so an
         # unchanged count is an unchanged set (every pair an article is in asks)
         known = self._holes.get(article_id)
         if known is None or known[0] != len(self.templates):
-            known = (len(self.templates), [(s, e) for s, e, h in self._articles[article_id][2] if h in self.templates])
+            spans = [(s, e) for s, e, h in self._articles[article_id][2] if h in self.templates] if self.templates else []
+            known = (len(self.templates), Holes(self._spans_of(article_id)[0], spans))
             self._holes[article_id] = known
         return known[1]
 
@@ -395,7 +429,7 @@ class SiteTemplates:
                 return False
             # what else the two say: neither the passages nor the site's template lines
             # nor rights notices, which name the author in every article of hers
-            cut = sorted([*spans, *self._template_spans(article_id)])
+            cut = sorted([*spans, *self._template_spans(article_id).spans])
             rest = "\n".join(text[last:start] for (_, last), (start, _) in zip([(0, 0), *cut], [*cut, (len(text), 0)]))
             rest = " ".join(s for s in _SENTENCE_END.split(rest) if not _NOTICE.search(s))
             sides.append((rest, {w for start, end in spans for w in self.anchors(text[start:end])}))

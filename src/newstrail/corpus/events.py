@@ -26,16 +26,50 @@ Two kinds of shared text are not an event, and this module keeps them out:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from newstrail.core.article import Article
 from newstrail.outlets.keys import domain_label, is_domain, outlet_key
 
-__all__ = ["event_terms", "reuse_joins_story", "same_outlet", "text_outside", "without_masthead"]
+__all__ = ["OutsideAnchors", "anchors", "event_terms", "reuse_joins_story", "same_outlet", "text_outside", "without_masthead"]
 
 # "I've", "it's", "we'll": capitalised only because they open a sentence or a quotation
 _CONTRACTION = re.compile(r"['’](?:s|ve|ll|re|m|d|t)$")
+
+
+_ANCHOR = re.compile(r"\b(?:[A-Z][\w'’-]{3,}|\d[\d,.]*\d|\d{2,})\b")
+_COMMON_CAPS = frozenset(
+    "this that these those there their they what when where which while with from after before about into over under "
+    "then than said says have were will would could should also more most some many other such only just even much very "
+    "news monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december".split()
+)
+
+
+def anchors(text: str) -> set[str]:
+    """Names and figures of a text: what a rewrite keeps when it changes the words.
+
+    >>> sorted(anchors("The Carrow pier closed after 19 pilings cracked on Monday."))
+    ['19', 'carrow']
+    """
+    return {word for m in _ANCHOR.findall(text) if (word := m.lower()) not in _COMMON_CAPS}
+
+
+@lru_cache(maxsize=4096)
+def _masthead(outlet: str) -> tuple[re.Pattern[str], tuple[str, ...]] | None:
+    """The pattern of an outlet's own name in its text, and the names it matches (None: no outlet)."""
+    if not outlet.strip():
+        return None
+    names = {outlet.strip()}
+    if is_domain(outlet.strip()):
+        names.add(domain_label(outlet))
+    else:
+        names.add(re.sub(r"^the\s+", "", outlet.strip(), flags=re.I))
+    kept = tuple(n for n in sorted(names, key=len, reverse=True) if n)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in kept)})(?!\w)", re.I), kept
 
 
 def without_masthead(text: str, outlet: str | None) -> str:
@@ -46,20 +80,13 @@ def without_masthead(text: str, outlet: str | None) -> str:
     >>> " ".join(without_masthead("The Saltmere Post reports. Crowds at the Saltmere quay.", "Saltmere Post").split())
     'The reports. Crowds at the Saltmere quay.'
     """
-    if not outlet or not outlet.strip():
-        return text
-    names = {outlet.strip()}
-    if is_domain(outlet.strip()):
-        names.add(domain_label(outlet))
-    else:
-        names.add(re.sub(r"^the\s+", "", outlet.strip(), flags=re.I))
-    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
-    return re.sub(rf"(?<!\w)(?:{pattern})(?!\w)", " ", text, flags=re.I)
+    masthead = _masthead(outlet) if outlet else None
+    return masthead[0].sub(" ", text) if masthead else text
 
 
 def event_terms(terms: Iterable[str]) -> set[str]:
     """The names and figures of an article that can tell its event: ``terms`` (see
-    :func:`newstrail.corpus.linking.anchors`) without contractions that open a sentence."""
+    :func:`anchors`) without contractions that open a sentence."""
     return {t for t in terms if not _CONTRACTION.search(t)}
 
 
@@ -79,6 +106,112 @@ def text_outside(text: str, spans: Iterable[tuple[int, int]]) -> str:
         last = max(last, end)
     parts.append(text[last:])
     return " ".join(parts)
+
+
+_SPACE = re.compile(r"\s")
+_WORD_CHAR = re.compile(r"\w")
+
+
+class OutsideAnchors:
+    """The names and figures of one article's text outside any spans (its shared passages),
+    its outlet's name left out: ``anchors(without_masthead(text_outside(text, spans), outlet))``,
+    without matching the whole text again per pair of copies.
+
+    Names and figures hold no whitespace, so those of a text are those of its runs of
+    non-space characters, each on its own: they are found once per text, and the ones of a
+    text outside spans are those of the runs the spans leave whole, and those of the few
+    runs a span cuts, matched again. The outlet's name is blanked out first (with as many
+    spaces: offsets stay), which is what blanking it out of the text outside gives unless a
+    span cuts into a name or a word, or the name spans the space where two parts are joined;
+    then (:meth:`of` checks) the text outside is matched whole, as before.
+
+    >>> text = "Carrow Pier shut, Vale FM said. Divers found 19 cracked pilings at Carrow."
+    >>> outside = OutsideAnchors(text, "Vale FM")
+    >>> sorted(outside.of([(18, 31)])), sorted(outside.of([]))
+    (['19', 'carrow', 'divers', 'pier'], ['19', 'carrow', 'divers', 'pier'])
+    """
+
+    def __init__(self, text: str, outlet: str | None) -> None:
+        self.text, self.outlet = text, outlet
+        masthead = _masthead(outlet) if outlet else None
+        self.pattern = masthead[0] if masthead else None
+        # a name that starts or ends with no word character may match where a span cuts it off
+        self.exact = masthead is None or all(_WORD_CHAR.match(n[0]) and _WORD_CHAR.match(n[-1]) for n in masthead[1])
+        self.longest = max((len(n) for n in masthead[1]), default=0) if masthead else 0
+        self.spaced = masthead is not None and any(" " in n for n in masthead[1])
+        blanked = [(m.start(), m.end()) for m in self.pattern.finditer(text)] if self.pattern else []
+        self.names = blanked
+        masked = text
+        for start, end in reversed(blanked):
+            masked = masked[:start] + " " * (end - start) + masked[end:]
+        self.masked = masked
+        # each name or figure of the text with where it starts, in order (a word per match)
+        matches = [(m.start(), word) for m in _ANCHOR.finditer(masked) if (word := m.group().lower()) not in _COMMON_CAPS]
+        self.starts = [start for start, _ in matches]
+        self.words = [word for _, word in matches]
+
+    def of(self, spans: Sequence[tuple[int, int]]) -> set[str]:
+        """The names and figures of the text outside ``spans``."""
+        parts, last = [], 0
+        for start, end in sorted(spans):
+            if start > last:
+                parts.append((last, start))
+            last = max(last, end)
+        parts.append((last, len(self.text)))
+        if not self._apart(parts):
+            return anchors(without_masthead(text_outside(self.text, spans), self.outlet))
+        found: set[str] = set()
+        for start, end in parts:
+            if start < end:
+                found |= self._within(start, end)
+        return found
+
+    def _within(self, start: int, end: int) -> set[str]:
+        """The names and figures of the part ``[start, end)``: those of the runs it holds
+        whole, found once, and those of the (at most two) runs it cuts, matched again."""
+        masked = self.masked
+        head = tail = None
+        if 0 < start and not masked[start - 1].isspace() and not masked[start].isspace():
+            space = _SPACE.search(masked, start, end)
+            head = (start, space.start() if space else end)
+        if end < len(masked) and not masked[end].isspace() and not masked[end - 1].isspace():
+            first = end
+            while first > start and not masked[first - 1].isspace():
+                first -= 1
+            if head is None or first > head[1]:
+                tail = (first, end)
+        whole_from, whole_to = head[1] if head else start, tail[0] if tail else end
+        found = set(self.words[bisect.bisect_left(self.starts, whole_from) : bisect.bisect_left(self.starts, whole_to)])
+        for piece in (head, tail):
+            if piece is not None:
+                found |= anchors(masked[piece[0] : piece[1]])
+        return found
+
+    def _apart(self, parts: list[tuple[int, int]]) -> bool:
+        """Whether the outlet's name is blanked out of ``parts`` as out of the whole text:
+        no name of the text crosses a part's end, no part ends inside a word (where a name
+        could start or end that the text does not hold), and no name spans a join."""
+        if self.pattern is None:
+            return True
+        if not self.exact:
+            return False
+        text = self.text
+        for start, end in parts:
+            for edge in (start, end):
+                if 0 < edge < len(text) and _WORD_CHAR.match(text[edge - 1]) and _WORD_CHAR.match(text[edge]):
+                    return False
+                k = bisect.bisect_left(self.names, (edge, edge))
+                if k > 0 and self.names[k - 1][1] > edge:
+                    return False
+        if self.spaced:
+            # a name is matched across a join where the text by it is: a part shorter than a
+            # name (which could span two joins) is matched whole
+            if any(d - c <= self.longest for c, d in parts[1:-1]):
+                return False
+            for (a, b), (c, d) in zip(parts, parts[1:]):
+                if self.pattern.search(text[max(a, b - self.longest - 1) : b] + " " + text[c : min(d, c + self.longest + 1)]):
+                    return False
+        return True
 
 
 #: share of the smaller text's event terms (outside the shared passages) that short reuse

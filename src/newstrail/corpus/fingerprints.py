@@ -9,7 +9,7 @@ a fraction of the corpus. Hashes are stable across processes and machines (CRC32
 of the tokens, mixed with SplitMix64), so an index built yesterday still answers.
 
 >>> fp = Fingerprint.of("The pier will stay closed for at least six weeks, the harbour master said.")
->>> len(fp.tokens), len(fp.grams) == len(fp.tokens) - N + 1
+>>> len(fp.starts), len(fp.grams) == len(fp.starts) - N + 1
 (14, True)
 """
 
@@ -42,9 +42,9 @@ def _mix(x: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Fingerprint:
-    """Tokens of a text with their spans, and the hash of every n-gram."""
+    """The spans of a text's tokens, and the hash of every n-gram (the tokens themselves are
+    not kept: a linking run holds thousands of fingerprints, and the words were most of one's memory)."""
 
-    tokens: list[str]
     starts: np.ndarray  # character offset of each token
     ends: np.ndarray
     grams: np.ndarray  # int64 hash of the n-gram starting at each token
@@ -52,7 +52,7 @@ class Fingerprint:
     @classmethod
     def of(cls, text: str) -> Fingerprint:
         tokens, starts, ends = word_spans(text.lower())
-        return cls(tokens, starts, ends, gram_hashes(tokens))
+        return cls(starts, ends, gram_hashes(tokens))
 
     def sampled(self) -> np.ndarray:
         """The distinct n-gram hashes that go into the index."""

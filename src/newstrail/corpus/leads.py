@@ -30,6 +30,7 @@ import numpy as np
 from newstrail.core.article import Article
 from newstrail.core.dates import parse_date, to_iso
 from newstrail.corpus.events import event_terms
+from newstrail.corpus.staleness import StoreWrites
 from newstrail.embeddings import get_embedder
 from newstrail.store import Store
 from newstrail.store.rows import Lead, StoredLead
@@ -130,13 +131,18 @@ class LeadWindow:
     []
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, writes: StoreWrites | None = None) -> None:
         self.store = store
+        # shared with the run's other holders of what it read (the n-gram postings)
+        self.writes = writes or StoreWrites(store)
+        self._seen = -1  # writes elsewhere seen when last looked (none yet: nothing is held)
         self._days: dict[str, _Day] = {}  # by "YYYY-MM-DD", least recently used first
         self._held: set[str] = set()
 
     def _fresh(self) -> None:
-        if self.store.links.written_elsewhere():
+        seen = self.writes.seen()
+        if seen != self._seen:
+            self._seen = seen
             self._days.clear()
             self._held.clear()
 
@@ -203,6 +209,19 @@ def _newest(parts: list[tuple[_Day, np.ndarray]]) -> None:
     for day, mask in parts:
         s, o = day.seconds[: day.n], day.stored[: day.n]
         mask &= (s > edge[0]) | ((s == edge[0]) & (o >= edge[1]))
+
+
+def _closest(days: list[tuple[_Day, np.ndarray, np.ndarray]], floor: float, top: int) -> list[tuple[_Day, np.ndarray, list[int]]]:
+    """The rows of each day (its leads' similarities, its window mask) at least ``floor``
+    close that may be among the ``top`` closest of all: none closer than the ``top``-th
+    closest is left out, ties included (a copied story's window holds hundreds above the
+    floor, and only the closest few are ranked)."""
+    found = [(day, row, np.nonzero(mask & (row >= floor))[0]) for day, row, mask in days]
+    total = sum(len(rows) for _, _, rows in found)
+    if total > top:
+        kth = np.partition(np.concatenate([row[rows] for _, row, rows in found]), total - top)[total - top]
+        found = [(day, row, rows[row[rows] >= kth]) for day, row, rows in found]
+    return [(day, row, rows.tolist()) for day, row, rows in found]
 
 
 @dataclass(frozen=True)
@@ -276,8 +295,11 @@ class SameEvent:
         if not dated or self.loose_similarity > 1:
             return []
         vectors = self._encoded([a for a, _ in dated], ready)
-        self.store.links.add_leads([Lead(a.id, to_iso(when), v.tobytes()) for (a, when), v in zip(dated, vectors, strict=True)])
-        self.leads.add(self.store.links.stored_leads_of([a.id for a, _ in dated]))
+        leads = [Lead(a.id, to_iso(when), v.tobytes()) for (a, when), v in zip(dated, vectors, strict=True)]
+        stored = self.store.links.add_leads(leads)
+        # held as the store would give them back (its language column is the article's), not read back
+        self.leads.add([StoredLead(lead.article, to_iso(when), lead.vector, article.language, stored[article.id])
+                        for lead, (article, when) in zip(leads, dated, strict=True) if article.id in stored])
         found: list[Tie] = []
         # one query per run of the batch whose dates lie close together: a batch is
         # usually read in time order, so this is one or a few queries
@@ -306,9 +328,8 @@ class SameEvent:
         for k, (article, moment) in enumerate(group):
             # the TOP + 1 closest leads of the window (newest first among equals), if close enough
             close = []
-            for (day, mask), day_sims in zip(parts, sims, strict=True):
-                row = day_sims[k]
-                rows = np.nonzero(mask & (row >= self.loose_similarity))[0].tolist()
+            for day, row, rows in _closest([(day, day_sims[k], mask) for (day, mask), day_sims in zip(parts, sims, strict=True)],
+                                           self.loose_similarity, TOP + 1):
                 close += [(row[r], key, day.ids[r]) for r, key in zip(rows, LeadWindow.order(day, rows), strict=True)]
             close.sort(key=lambda c: (-c[0], c[1]))
             near = [(sim, other) for sim, key, other in close[: TOP + 1]

@@ -35,13 +35,15 @@ from newstrail.store import Store, write_in_turns
 from newstrail.store.rows import Alias, Cite, StoryInfo
 from newstrail.corpus.boilerplate import SiteTemplates
 from newstrail.corpus.components import UnionFind
-from newstrail.corpus.events import event_terms, reuse_joins_story, same_outlet, text_outside, without_masthead
+from newstrail.corpus.events import OutsideAnchors, anchors, event_terms, reuse_joins_story, same_outlet, without_masthead
 from newstrail.corpus.fingerprints import Fingerprint
+from newstrail.corpus.gram_index import GramIndex
 from newstrail.corpus.leads import LeadWindow, SameEvent, Tie
 from newstrail.corpus.outlets import resolver_for
 from newstrail.outlets.keys import outlet_key
 from newstrail.outlets.resolver import own_text
 from newstrail.corpus.reuse import align
+from newstrail.corpus.staleness import StoreWrites
 from newstrail.corpus.translation import Translations
 
 if TYPE_CHECKING:
@@ -107,20 +109,6 @@ class LinkReport:
     stories: set[str] = field(default_factory=set)
 
 
-_ANCHOR = re.compile(r"\b(?:[A-Z][\w'’-]{3,}|\d[\d,.]*\d|\d{2,})\b")
-_COMMON_CAPS = frozenset(
-    "this that these those there their they what when where which while with from after before about into over under "
-    "then than said says have were will would could should also more most some many other such only just even much very "
-    "news monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
-    "september october november december".split()
-)
-
-
-def anchors(text: str) -> set[str]:
-    """Names and figures of a text: what a rewrite keeps when it changes the words."""
-    return {m.lower() for m in _ANCHOR.findall(text) if m.lower() not in _COMMON_CAPS}
-
-
 _NUMBER_WORDS = {w: str(n) for w, n in CARDINALS.items()}
 _FIGURE = re.compile(r"\b(?:\d[\d,.]*\d|\d|" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 
@@ -142,7 +130,11 @@ UNREAD = ("claims", "rhetoric")
 class Linker:
     """Links batches of stored articles; holds per-run caches, never module state."""
 
-    #: fingerprints kept between batches
+    #: fingerprints and texts kept between batches: a candidate not kept is read and
+    #: fingerprinted again (at 10,000 articles of the cycled bench corpus, most of the 15
+    #: candidates an article had, with 3,000 kept); some 25 kB an article
+    texts_size = 12000
+    #: what else is kept per text or pair between batches
     cache_size = 3000
     #: whole articles kept between batches (the recent ones)
     recent_size = 300
@@ -162,14 +154,20 @@ class Linker:
         # per pair of texts, not of articles: see _align and _terms_outside
         self._aligned: dict[tuple[str, str], list[Passage]] = {}
         self._outside: dict[tuple[str, tuple[tuple[int, int], ...], str | None], set[str]] = {}
+        # names and figures of each text, run by run: those outside passages without matching it again
+        self._layouts: dict[tuple[str, str | None], OutsideAnchors] = {}
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
-        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=self._text_of)
-        # the leads published around each article, read once a run: translations and same-event ties both look there
-        leads = LeadWindow(store)
+        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=lambda ids: self._articles(ids, texts=True))
+        # what the run holds of the store (the n-gram postings, the leads published around each
+        # article, which translations and same-event ties both look at) is read again once
+        # another connection writes: one count of such writes for both
+        writes = StoreWrites(store)
+        self.index = GramIndex(store, opts.df_cap, writes)
+        leads = LeadWindow(store, writes)
         self.translations = Translations(store, window=leads)
         self.same_event = SameEvent(store, opts.lead_similarity, opts.lead_window_days, opts.lead_min_anchors, self.anchors_of,
-                                    opts.event_similarity, opts.event_share, opts.event_what, window=leads, load=self._stored)
+                                    opts.event_similarity, opts.event_share, opts.event_what, window=leads, load=self._articles)
 
     def prime(self, prepared: Mapping[str, Prepared]) -> None:
         """Take the per-article inputs of articles about to be linked, computed elsewhere
@@ -190,10 +188,10 @@ class Linker:
         only its text, title, outlet and domain), kept among the recent ones too."""
         ready = self._prepared.pop(article.id, None)
         # bounded caches, oldest out first: memory follows the batch, not the corpus
-        while len(self._fingerprints) >= self.cache_size:
+        while len(self._fingerprints) >= self.texts_size:
             del self._fingerprints[next(iter(self._fingerprints))]
         self._fingerprints[article.id] = ready.fingerprint if ready is not None else Fingerprint.of(article.text)
-        while len(self._texts) >= self.cache_size:
+        while len(self._texts) >= self.texts_size:
             del self._texts[next(iter(self._texts))]
         self._texts[article.id] = Article(id=article.id, text=article.text, title=article.title, outlet=article.outlet, domain=article.domain)
         self._remember_anchors(article, ready)
@@ -207,24 +205,21 @@ class Linker:
             del self._recent[next(iter(self._recent))]
         self._recent[article.id] = article
 
-    def _articles(self, ids: list[str]) -> list[Article]:
-        """The stored articles of ``ids``, in that order, from the recent ones where kept."""
-        missing = [i for i in ids if i not in self._recent]
-        for article in self.store.articles.get_many(missing, without=UNREAD):
-            self._keep(article)
-        return [self._recent[i] for i in ids if i in self._recent]
-
-    def _stored(self, ids: Sequence[str]) -> list[Article]:
-        """The stored articles of ``ids``, in that order: the recent ones from memory, the
-        others read (and not kept: a site's templates read hundreds at once)."""
-        read = {a.id: a for a in self.store.articles.get_many([i for i in ids if i not in self._recent], without=UNREAD)}
-        return [a for i in ids if (a := self._recent.get(i) or read.get(i)) is not None]
-
-    def _text_of(self, ids: Sequence[str]) -> list[Article]:
-        """Like :meth:`_stored`, for what a pair's comparison reads (text, title, outlet, domain)."""
-        # read from their columns, no record decoded: a site's templates read hundreds at once
-        read = {a.id: a for a in self.store.articles.texts([i for i in ids if i not in self._texts and i not in self._recent])}
-        return [a for i in ids if (a := self._texts.get(i) or self._recent.get(i) or read.get(i)) is not None]
+    def _articles(self, ids: Sequence[str], keep: bool = False, texts: bool = False) -> list[Article]:
+        """The stored articles of ``ids``, in that order, from memory where held: whole but for
+        what linking never reads (:data:`UNREAD`), held among the recent ones; or (``texts``) only
+        what a pair's comparison reads (text, title, outlet, domain), held among the texts too,
+        and read from their columns, no record decoded. ``keep``: the whole ones read join the
+        recent ones (a site's templates read hundreds at once, and keep none)."""
+        held = (self._texts, self._recent) if texts else (self._recent,)
+        missing = [i for i in ids if not any(i in h for h in held)]
+        read = self.store.articles.texts(missing) if texts else self.store.articles.get_many(missing, without=UNREAD)
+        found = {a.id: a for a in read}
+        articles = [a for i in ids if (a := next((h[i] for h in held if i in h), None) or found.get(i)) is not None]
+        if keep:
+            for article in read:
+                self._keep(article)
+        return articles
 
     def _remember_anchors(self, article: Article, ready: Prepared | None = None) -> None:
         while len(self._anchors) >= 10 * self.cache_size:
@@ -232,12 +227,17 @@ class Linker:
         # the outlet's own name in its text is who publishes, not what it reports
         self._anchors[article.id] = ready.anchors if ready is not None else anchors(without_masthead(article.text, article.outlet))
 
-    def _load(self, ids: list[str]) -> None:
+    def _load(self, ids: list[str]) -> dict[str, Fingerprint]:
+        """The fingerprints of the stored ones of ``ids``, kept or read: returned, not only
+        cached, as reading some may push others out of the cache (which once left a
+        candidate unaligned, depending on the cache's size)."""
         # a candidate's text alone: the record of one read back (its claims, sentences, ...)
         # costs more to decode than the comparison does
-        missing = [i for i in ids if i not in self._fingerprints]
-        for article in self._text_of(missing):
+        held = {i: self._fingerprints[i] for i in ids if i in self._fingerprints}
+        for article in self._articles([i for i in ids if i not in held], texts=True):
             self._remember(article, whole=False)
+            held[article.id] = self._fingerprints[article.id]
+        return held
 
     def anchors_of(self, ids: list[str]) -> dict[str, set[str]]:
         """Names and figures of each of ``ids`` (cached)."""
@@ -246,7 +246,7 @@ class Linker:
 
     def _load_anchors(self, ids: list[str]) -> None:
         missing = [i for i in ids if i not in self._anchors]
-        for article in self._text_of(missing):
+        for article in self._articles(missing, texts=True):
             self._remember_anchors(article)
 
     # one batch ---------------------------------------------------------------------
@@ -276,8 +276,9 @@ class Linker:
             self.resolver.learn(article.outlet, article.domain)
         for article in articles:
             self._remember(article)
-        sampled = {a.id: self._fingerprints[a.id].sampled() for a in articles}
-        postings = self.store.text.gram_postings({int(h) for hs in sampled.values() for h in hs})
+        own = {a.id: self._fingerprints[a.id] for a in articles}
+        sampled = {i: fingerprint.sampled() for i, fingerprint in own.items()}
+        postings = self.index.postings({int(h) for hs in sampled.values() for h in hs})
         in_batch: dict[int, list[str]] = defaultdict(list)
         neighbours: dict[str, set[str]] = defaultdict(set)
         shared_words: dict[str, dict[str, int]] = defaultdict(dict)
@@ -293,11 +294,11 @@ class Linker:
             # follows SQLite's query plan, and so the size of the query)
             ranked = sorted(hits.items(), key=lambda hit: (-hit[1], hit[0]))[: opts.max_candidates + 1]
             candidates = [c for c, n in ranked if n >= opts.candidate_hits and c != article.id]
-            self._load(candidates)
+            fingerprints = self._load(candidates)
             for other in candidates:
-                if other not in self._fingerprints:
+                if other not in fingerprints:
                     continue
-                passages = self._align(other, article.id)
+                passages = self._align(other, article.id, fingerprints[other], own[article.id])
                 passages = self.templates.evidence(other, article.id, passages, opts.min_words)
                 # stock phrases make short passages between unrelated articles; a copy shares more
                 shared = sum(p.words for p in passages)
@@ -308,9 +309,10 @@ class Linker:
                     shared_words[other][article.id] = shared
                     if self._reuse_is_story(article, other, passages, batch) or self._same_quote(article, other, passages):
                         neighbours[article.id].add(other)
-            self.store.text.add_grams(article.id, hashes, df, opts.df_cap)
+            self.index.add(article.id, hashes, df)
             for h in hashes:
                 in_batch[h].append(article.id)
+        self.index.done()
         self._learn_renames(articles)
         for article in articles:
             neighbours[article.id] |= self._resolve_citations(article, shared_words[article.id], report)
@@ -348,7 +350,7 @@ class Linker:
         copy between two outlets does; a site's template or a network footer does not
         (see :func:`~newstrail.corpus.events.reuse_joins_story`)."""
         words = sum(p.words for p in passages)
-        other = batch.get(other_id) or next(iter(self._text_of([other_id])), None)
+        other = batch.get(other_id) or next(iter(self._articles([other_id], texts=True)), None)
         if other is None:
             return False
         between = not same_outlet(article, other)
@@ -359,14 +361,14 @@ class Linker:
         theirs = self._terms_outside(other, tuple((p.a_start, p.a_end) for p in passages))
         return reuse_joins_story(words, between, (mine, theirs), self.options.story_words, self.options.lead_min_anchors)
 
-    def _align(self, a_id: str, b_id: str) -> list[Passage]:
-        """The passages of two cached fingerprints (:func:`~newstrail.corpus.reuse.align`). Two
+    def _align(self, a_id: str, b_id: str, a: Fingerprint, b: Fingerprint) -> list[Passage]:
+        """The passages of two articles' fingerprints (:func:`~newstrail.corpus.reuse.align`). Two
         texts met before (copies of one story compared with copies of another) are aligned once:
         the same texts give the same passages, whichever articles hold them."""
-        a, b = self._texts.get(a_id), self._texts.get(b_id)
-        key = (a.text, b.text) if a is not None and b is not None else None
+        a_text, b_text = self._texts.get(a_id), self._texts.get(b_id)
+        key = (a_text.text, b_text.text) if a_text is not None and b_text is not None else None
         if key is None or key not in self._aligned:
-            passages = align(self._fingerprints[a_id], self._fingerprints[b_id], min_words=self.options.min_words)
+            passages = align(a, b, min_words=self.options.min_words)
             if key is None:
                 return passages
             while len(self._aligned) >= self.cache_size:
@@ -381,7 +383,12 @@ class Linker:
         if key not in self._outside:
             while len(self._outside) >= self.cache_size:
                 del self._outside[next(iter(self._outside))]
-            self._outside[key] = event_terms(anchors(without_masthead(text_outside(article.text, spans), article.outlet)))
+            layout = (article.text, article.outlet)
+            if layout not in self._layouts:
+                while len(self._layouts) >= self.cache_size:
+                    del self._layouts[next(iter(self._layouts))]
+                self._layouts[layout] = OutsideAnchors(article.text, article.outlet)
+            self._outside[key] = event_terms(self._layouts[layout].of(spans))
         return self._outside[key]
 
     def _join_loose(self, parts: UnionFind[str], batch: set[str], loose: Sequence[Tie], current: dict[str, str | None] | None = None) -> None:
@@ -449,7 +456,7 @@ class Linker:
                 citer, key = cite.article, cite.outlet
                 if citer == article.id:
                     continue
-                best = self._best_source(self._articles([citer])[0], [article.outlet])
+                best = self._best_source(self._articles([citer], keep=True)[0], [article.outlet])
                 if best == article.id:
                     self.store.links.add_cite(Cite(citer, key, article.id))
                     report.resolved += 1
@@ -521,7 +528,7 @@ class Linker:
         wanted = _figures(said)
         if not wanted:
             return set()
-        found = {a.id for a in self._articles(candidates) if wanted <= _figures(a.text)}
+        found = {a.id for a in self._articles(candidates, keep=True) if wanted <= _figures(a.text)}
         return found if len(found) == 1 else set()
 
     def _linked_ids(self, article: Article) -> set[str]:

@@ -117,6 +117,9 @@ class TextIndex(Protocol):
     def gram_postings(self, hashes: Iterable[int]) -> dict[int, list[str]]:
         """Indexed article ids per n-gram hash, stop hashes left out."""
 
+    def gram_stops(self, hashes: Iterable[int]) -> set[int]:
+        """Those of ``hashes`` on the stop list (in too many articles to be indexed)."""
+
     def add_grams(self, article_id: str, hashes: Iterable[int], known_df: Mapping[int, int], cap: int) -> None:
         """Index an article's sampled hashes; a hash already in ``cap`` articles becomes a stop hash."""
 
@@ -178,8 +181,8 @@ class Links(Protocol):
     def assign_story(self, story: str, ids: Sequence[str], absorbed: Sequence[str] = ()) -> None:
         """Put ``ids`` and every member of the ``absorbed`` stories into ``story``."""
 
-    def add_leads(self, leads: Sequence[Lead]) -> None:
-        """Keep the lead vectors of stored articles."""
+    def add_leads(self, leads: Sequence[Lead]) -> dict[str, int]:
+        """Keep the lead vectors of stored articles; the storage order of each kept, by article id."""
 
     def leads_between(self, since: datetime, until: datetime, limit: int = 20000) -> list[Lead]:
         """Leads published in ``[since, until]``, newest first."""

@@ -335,6 +335,10 @@ class SQLText:
         """Indexed article ids per n-gram hash, stop hashes left out."""
         raise NotImplementedError
 
+    def gram_stops(self, hashes: Iterable[int]) -> set[int]:
+        """Those of ``hashes`` on the stop list (in too many articles to be indexed)."""
+        return {row[0] for row in self.db.select_in("SELECT hash FROM gram_stop WHERE hash IN ({})", [int(h) for h in hashes])}
+
     def add_grams(self, article_id: str, hashes: Iterable[int], known_df: Mapping[int, int], cap: int) -> None:
         """Index an article's sampled hashes; a hash already in ``cap`` articles becomes a stop hash."""
         with self.db.transaction():

@@ -180,14 +180,18 @@ class SQLLinks:
         )
 
     # leads ---------------------------------------------------------------------
-    def add_leads(self, leads: Sequence[Lead]) -> None:
+    def add_leads(self, leads: Sequence[Lead]) -> dict[str, int]:
         """Keep the lead vectors of stored articles, under their UTC publication instant
-        (an undated lead has no window to be found in, and is not kept)."""
+        (an undated lead has no window to be found in, and is not kept). Returns the
+        storage order (:class:`~newstrail.store.rows.StoredLead`'s ``stored``) of each lead
+        kept, by article id: what a caller holding leads in memory needs, without reading them back."""
         rowids = self.db.rowids(lead.article for lead in leads)
         rows = [(rowids[x.article], instant, x.vector) for x in leads if x.article in rowids and (instant := instant_key(x.published))]
         with self.db.transaction():
             self.db.executemany("INSERT INTO leads(article, published, vector) VALUES (?, ?, ?)"
                                 " ON CONFLICT (article) DO UPDATE SET published = excluded.published, vector = excluded.vector", rows)
+        kept = {row[0] for row in rows}
+        return {article: rowid for article, rowid in rowids.items() if rowid in kept}
 
     def leads_between(self, since: datetime, until: datetime, limit: int = 20000) -> list[Lead]:
         """Leads published in ``[since, until]``, newest first."""
