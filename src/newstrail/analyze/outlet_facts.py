@@ -15,7 +15,9 @@ The store keeps what :func:`outlet_facts` returns, written when articles are sto
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import sys
 from collections.abc import Sequence
 
 from newstrail.outlets.keys import outlet_key
@@ -30,6 +32,14 @@ NETWORK_BLOCK_KINDS = frozenset({"membership", "disclaimer", "fair-use", "copyri
 MIN_BLOCK_WORDS = 4
 
 
+@functools.cache
+def _digits_to_zero() -> dict[int, str]:
+    """Every character ``str.isdigit`` accepts (superscripts and other scripts' digits
+    too) mapped to "0": one ``translate`` instead of a Python test per character, which
+    was about a fourteenth of linking (stored hashes are unchanged)."""
+    return {code: "0" for code in range(sys.maxunicode + 1) if chr(code).isdigit()}
+
+
 def block_hash(text: str) -> int:
     """A stable 63-bit hash of a boilerplate block, ignoring case, spacing and digits
     (so "Copyright 2024" and "Copyright 2025" are the same block).
@@ -37,7 +47,7 @@ def block_hash(text: str) -> int:
     >>> block_hash("Copyright 2024  Harbor") == block_hash("copyright 2025 harbor")
     True
     """
-    normal = " ".join("".join("0" if ch.isdigit() else ch for ch in text.casefold()).split())
+    normal = " ".join(text.casefold().translate(_digits_to_zero()).split())
     return int.from_bytes(hashlib.blake2b(normal.encode("utf-8"), digest_size=8).digest(), "big") >> 1
 
 
