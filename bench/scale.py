@@ -164,8 +164,8 @@ def run(inputs: list[str], db: str, engine: str | None, folder: Path) -> dict:
 class Stores:
     """New stores of one backend: SQLite files in ``folder``, or databases on ``server``."""
 
-    def __init__(self, folder: Path, server: str | None = None) -> None:
-        self.folder, self.server, self.made = folder, server, []
+    def __init__(self, folder: Path, server: str | None = None, keep: bool = False) -> None:
+        self.folder, self.server, self.made, self.keep = folder, server, [], keep
         self.kind = "postgresql" if server else "sqlite"
         if server:
             import psycopg  # the [postgres] extra, needed for this bench only
@@ -188,7 +188,7 @@ class Stores:
 
     def close(self) -> None:
         if self.server:
-            for database in self.made:
+            for database in [] if self.keep else self.made:
                 self.admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
             self.admin.close()
 
@@ -204,7 +204,8 @@ def main() -> None:
     parser.add_argument("--replicate", type=int, metavar="SIZE",
                         help="build the SQLite corpora larger than SIZE (one of the sizes) from copies of the analysed SIZE corpus "
                              "instead of analysing them (see replicate()); the batch is still analysed and added")
-    parser.add_argument("--keep", help="a folder to keep the corpora and SQLite stores in (default: a temporary one)")
+    parser.add_argument("--keep", help="a folder to keep the corpora and SQLite stores in (default: a temporary one); "
+                                       "PostgreSQL's databases are kept too (newstrail_scale_*)")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -213,7 +214,7 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     # the batch comes after the largest corpus, so it is published after every corpus
     batch = str(write_corpus(folder / f"add-{args.add}.jsonl", max(args.sizes), args.add))
-    backends = ([] if args.postgres_only else [Stores(folder)]) + ([Stores(folder, args.postgres)] if args.postgres else [])
+    backends = ([] if args.postgres_only else [Stores(folder)]) + ([Stores(folder, args.postgres, keep=bool(args.keep))] if args.postgres else [])
     engine = args.engine or "local"
     print(f"{'store':<10} {'engine':<7} {'run':<12} {'articles':>9} {'wall s':>8} {'art/s':>7} {'cpu s':>8} {'art/cpu-s':>9} "
           f"{'peak MB':>8} {'store MB':>9}", flush=True)
