@@ -246,7 +246,9 @@ def _line(stores: Stores, engine: str, name: str, count: int, inputs: list[str],
     print(f"{stores.kind:<10} {engine:<7} {name:<12} {count:>9} {r['seconds']:>8.1f} {count / r['seconds']:>7.1f} {r['cpu']:>8.1f} "
           f"{count / r['cpu']:>9.1f} {r['peak_mb']:>8.0f} {stores.size_mb(db):>9.1f}", flush=True)
     if args.stages and r["stages"]:
-        parts = {**r["stages"], "other (start, read, ids)": r["cpu"] - sum(r["stages"].values())}
+        # the Dask engine's stages run in its workers, whose CPU the child's includes
+        other = "other (start, read, ids)" if engine == "local" else "workers, start, read, ids"
+        parts = {**r["stages"], other: r["cpu"] - sum(r["stages"].values())}
         for part, cpu in sorted(parts.items(), key=lambda kv: -kv[1]):
             print(f"{'':<10} {'':<7}   {part:<26} {cpu:>8.1f} CPU s {count / cpu if cpu else float('inf'):>9.0f} articles/CPU-s", flush=True)
     return r

@@ -104,6 +104,13 @@ class PostgresDB(SQLDB):
         self.read_only = read_only
         self.busy_timeout = busy_timeout
         self._errors = _psycopg().Error
+        # for written_elsewhere: the transaction ids this connection's writes took, and the
+        # first id not yet accounted for at the last call (None: never called)
+        self._own: set[int] = set()
+        self._seen: int | None = None
+        # the write transaction in progress (its id), and whether written_elsewhere ran in it
+        self._current: int | None = None
+        self._checked = False
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         try:
@@ -139,10 +146,39 @@ class PostgresDB(SQLDB):
             raise StoreError(f"{self.location}: opened read-only; open it without read_only to write")
         try:
             with self.db.transaction():
-                self.db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-                yield
+                # the transaction's id, taken with the lock (one round trip): written_elsewhere tells it from others'
+                own = self.db.execute("SELECT pg_advisory_xact_lock(%s), txid_current()", (WRITE_LOCK,)).fetchone()
+                self._current, self._checked = int(own[1]), False
+                self._own.add(self._current)
+                try:
+                    yield
+                finally:
+                    self._current = None
         except self._errors as exc:
             raise _fault(exc, self.location, self.busy_timeout) from exc
+
+    def written_elsewhere(self) -> bool:
+        """Whether another connection may have written since the last call: whether the
+        server gave a transaction id to any transaction but this connection's own write
+        transactions since then (ids are given in order, to every transaction that writes,
+        in any database of the server: another database's writes say True too, which only
+        costs the caller a read), or one that was running then has ended since. Inside a
+        write transaction, once asked, nobody else can write (every writer waits for the
+        lock it holds): the server is not asked again."""
+        if self._current is not None:
+            if self._checked:
+                return False
+            self._checked = True
+        row = self.execute("SELECT txid_current_snapshot()::text").fetchone()
+        _, xmax, running = str(row[0]).split(":")
+        first = int(xmax)  # the next id to be given
+        others_running = [int(x) for x in running.split(",") if x and int(x) not in self._own]
+        seen, self._seen = self._seen, min([first, *others_running])
+        if seen is None:
+            return True
+        ours = sum(1 for x in self._own if seen <= x < first)
+        self._own = {x for x in self._own if x >= self._seen}
+        return first - seen > ours
 
 
 class PostgresText(SQLText):
@@ -192,9 +228,11 @@ class PostgresText(SQLText):
         kept = [h for h in values if known_df.get(h, 0) < cap]
         stopped = [h for h in values if known_df.get(h, 0) >= cap]
         with self.db.transaction():
-            self.db.execute("INSERT INTO grams(hash, article) SELECT h, a.rowid FROM unnest(CAST(? AS bigint[])) h, articles a"
-                            " WHERE a.id = ? ON CONFLICT DO NOTHING", (kept, article_id))
-            self.db.execute("INSERT INTO gram_stop(hash) SELECT unnest(CAST(? AS bigint[])) ON CONFLICT DO NOTHING", (stopped,))
+            if kept:  # a statement with nothing to write is a round trip all the same
+                self.db.execute("INSERT INTO grams(hash, article) SELECT h, a.rowid FROM unnest(CAST(? AS bigint[])) h, articles a"
+                                " WHERE a.id = ? ON CONFLICT DO NOTHING", (kept, article_id))
+            if stopped:
+                self.db.execute("INSERT INTO gram_stop(hash) SELECT unnest(CAST(? AS bigint[])) ON CONFLICT DO NOTHING", (stopped,))
 
 
 def _elided(snippet: str, text: str) -> str:

@@ -159,10 +159,9 @@ class SQLLinks:
         for chunk in chunks(list(absorbed)):
             self.db.execute(f"UPDATE articles SET story = ? WHERE story IN ({marks(chunk)})", [story, *chunk])
             self.db.execute(f"DELETE FROM stories WHERE id IN ({marks(chunk)})", chunk)
-        joining = [r[0] for r in self.db.select_in("SELECT published_at FROM articles WHERE (story IS NULL OR story <> ?) AND id IN ({})", ids, story)]
-        for chunk in chunks(unique(ids)):
-            self.db.execute(f"UPDATE articles SET story = ? WHERE id IN ({marks(chunk)})", [story, *chunk])
-        return joining
+        # one statement per chunk, and no row rewritten that is a member already
+        return [r[0] for r in self.db.select_in(
+            "UPDATE articles SET story = ? WHERE (story IS NULL OR story <> ?) AND id IN ({}) RETURNING published_at", ids, story, story)]
 
     def _put_story(self, info: StoryInfo) -> None:
         self.db.execute(
