@@ -147,8 +147,9 @@ class PostgresDB(SQLDB):
         try:
             with self.db.transaction():
                 # the transaction's id, taken with the lock (one round trip): written_elsewhere tells it from others'
-                own = self.db.execute("SELECT pg_advisory_xact_lock(%s), txid_current()", (WRITE_LOCK,)).fetchone()
-                self._current, self._checked = int(own[1]), False
+                own = self.db.execute("SELECT txid_current() FROM pg_advisory_xact_lock(%s)", (WRITE_LOCK,)).fetchone()
+                assert own is not None  # one row, always
+                self._current, self._checked = int(own[0]), False
                 self._own.add(self._current)
                 try:
                     yield
