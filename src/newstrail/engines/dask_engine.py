@@ -32,7 +32,9 @@ What runs where, and why (the results equal :mod:`newstrail.engines.local`'s):
 
 Without a scheduler address a :class:`distributed.LocalCluster` of
 ``settings.dask_workers`` processes (one thread each, on 127.0.0.1) is started for
-the run and shut down after it.
+the run and shut down after it; its workers are forked from a server that loaded the
+stages' modules and models once (:mod:`newstrail.engines.dask_preload`), and send
+their analysed articles back as one pickle each task (:func:`packed`).
 """
 
 from __future__ import annotations
@@ -91,7 +93,8 @@ PRELOAD = "newstrail.engines.dask_preload"
 #: the local cluster's workers: forked from a server that loaded the stages once
 #: (:func:`preload_fork_server`); no statistical profile of their tasks (a sample of every
 #: worker's stack every 10 ms, for a dashboard the run does not serve)
-LOCAL_CONFIG = {"distributed.worker.multiprocessing-method": "forkserver", "distributed.worker.profile.enabled": False}
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False} | (
+    {"distributed.worker.multiprocessing-method": "forkserver"} if "forkserver" in multiprocessing.get_all_start_methods() else {})
 
 
 @dataclass
