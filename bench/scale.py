@@ -13,10 +13,11 @@ says how much the corpus already stored costs the batch (1.0: nothing).
 
 Per stage (``--stages``): CPU seconds and articles per CPU-second of each per-article
 stage, of storing and of linking, measured inside the child by a stopwatch around them
-(the local engine only: another engine's stages run in its workers).
+(the local engine only: another engine's stages run in its workers, whose CPU the
+child's includes once they have exited; it is printed as ``workers, start, read, ids``).
 
 ``--postgres`` names a role that may create databases: each run gets a new one
-(``newstrail_scale_*``, dropped afterwards). ``--engine`` is passed to
+(``newstrail_scale_*``, dropped afterwards unless ``--keep`` is given). ``--engine`` is passed to
 ``newstrail analyze --engine`` as it is (the default runs it without, the local engine).
 """
 
