@@ -62,22 +62,3 @@ def test_story_figures_kept_as_it_grows_equal_a_count_over_its_members(repo):
     assert repo.links.stories(["s-c"])["s-c"] == StoryInfo(**counted)
     assert sorted(repo.links.story_members("s-c")) == sorted([a, b, c, d, e]) and repo.links.story_ids() == ["s-c"]
 
-
-def test_written_elsewhere_tells_another_connections_writes_from_its_own(repo, store_location):
-    """What linking's lead window trusts: its own writes never say another wrote, a write
-    by another connection does, once; on both backends (PostgreSQL has no data_version)."""
-    from newstrail.store import open_store
-
-    repo.links.written_elsewhere()  # the first call may say True: nothing is known yet
-    assert repo.links.written_elsewhere() is False  # nothing written since
-    a = _put(repo, 1)
-    repo.links.add_leads([Lead(a, "2025-03-04T00:00:00Z", b"\x01")])
-    repo.links.mark_linked([a])
-    assert repo.links.written_elsewhere() is False  # its own writes
-    with open_store(store_location) as other:
-        _put(other, 2)
-    assert repo.links.written_elsewhere() is True
-    assert repo.links.written_elsewhere() is False  # said once
-    with open_store(store_location) as reader:
-        assert reader.articles.get("a2") is not None  # a reader writes nothing
-    assert repo.links.written_elsewhere() is False

@@ -104,13 +104,6 @@ class PostgresDB(SQLDB):
         self.read_only = read_only
         self.busy_timeout = busy_timeout
         self._errors = _psycopg().Error
-        # for written_elsewhere: the transaction ids this connection's writes took, and the
-        # first id not yet accounted for at the last call (None: never called)
-        self._own: set[int] = set()
-        self._seen: int | None = None
-        # the write transaction in progress (its id), and whether written_elsewhere ran in it
-        self._current: int | None = None
-        self._checked = False
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         try:
@@ -146,40 +139,10 @@ class PostgresDB(SQLDB):
             raise StoreError(f"{self.location}: opened read-only; open it without read_only to write")
         try:
             with self.db.transaction():
-                # the transaction's id, taken with the lock (one round trip): written_elsewhere tells it from others'
-                own = self.db.execute("SELECT txid_current() FROM pg_advisory_xact_lock(%s)", (WRITE_LOCK,)).fetchone()
-                assert own is not None  # one row, always
-                self._current, self._checked = int(own[0]), False
-                self._own.add(self._current)
-                try:
-                    yield
-                finally:
-                    self._current = None
+                self.db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+                yield
         except self._errors as exc:
             raise _fault(exc, self.location, self.busy_timeout) from exc
-
-    def written_elsewhere(self) -> bool:
-        """Whether another connection may have written since the last call: whether the
-        server gave a transaction id to any transaction but this connection's own write
-        transactions since then (ids are given in order, to every transaction that writes,
-        in any database of the server: another database's writes say True too, which only
-        costs the caller a read), or one that was running then has ended since. Inside a
-        write transaction, once asked, nobody else can write (every writer waits for the
-        lock it holds): the server is not asked again."""
-        if self._current is not None:
-            if self._checked:
-                return False
-            self._checked = True
-        row = self.execute("SELECT txid_current_snapshot()::text").fetchone()
-        _, xmax, running = str(row[0]).split(":")
-        first = int(xmax)  # the next id to be given
-        others_running = [int(x) for x in running.split(",") if x and int(x) not in self._own]
-        seen, self._seen = self._seen, min([first, *others_running])
-        if seen is None:
-            return True
-        ours = sum(1 for x in self._own if seen <= x < first)
-        self._own = {x for x in self._own if x >= self._seen}
-        return first - seen > ours
 
 
 class PostgresText(SQLText):
