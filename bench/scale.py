@@ -13,10 +13,11 @@ says how much the corpus already stored costs the batch (1.0: nothing).
 
 Per stage (``--stages``): CPU seconds and articles per CPU-second of each per-article
 stage, of storing and of linking, measured inside the child by a stopwatch around them
-(the local engine only: another engine's stages run in its workers).
+(the local engine only: another engine's stages run in its workers, whose CPU the
+child's includes once they have exited; it is printed as ``workers, start, read, ids``).
 
 ``--postgres`` names a role that may create databases: each run gets a new one
-(``newstrail_scale_*``, dropped afterwards). ``--engine`` is passed to
+(``newstrail_scale_*``, dropped afterwards unless ``--keep`` is given). ``--engine`` is passed to
 ``newstrail analyze --engine`` as it is (the default runs it without, the local engine).
 """
 
@@ -164,8 +165,8 @@ def run(inputs: list[str], db: str, engine: str | None, folder: Path) -> dict:
 class Stores:
     """New stores of one backend: SQLite files in ``folder``, or databases on ``server``."""
 
-    def __init__(self, folder: Path, server: str | None = None) -> None:
-        self.folder, self.server, self.made = folder, server, []
+    def __init__(self, folder: Path, server: str | None = None, keep: bool = False) -> None:
+        self.folder, self.server, self.made, self.keep = folder, server, [], keep
         self.kind = "postgresql" if server else "sqlite"
         if server:
             import psycopg  # the [postgres] extra, needed for this bench only
@@ -188,7 +189,7 @@ class Stores:
 
     def close(self) -> None:
         if self.server:
-            for database in self.made:
+            for database in [] if self.keep else self.made:
                 self.admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
             self.admin.close()
 
@@ -204,7 +205,8 @@ def main() -> None:
     parser.add_argument("--replicate", type=int, metavar="SIZE",
                         help="build the SQLite corpora larger than SIZE (one of the sizes) from copies of the analysed SIZE corpus "
                              "instead of analysing them (see replicate()); the batch is still analysed and added")
-    parser.add_argument("--keep", help="a folder to keep the corpora and SQLite stores in (default: a temporary one)")
+    parser.add_argument("--keep", help="a folder to keep the corpora and SQLite stores in (default: a temporary one); "
+                                       "PostgreSQL's databases are kept too (newstrail_scale_*)")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -213,7 +215,7 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     # the batch comes after the largest corpus, so it is published after every corpus
     batch = str(write_corpus(folder / f"add-{args.add}.jsonl", max(args.sizes), args.add))
-    backends = ([] if args.postgres_only else [Stores(folder)]) + ([Stores(folder, args.postgres)] if args.postgres else [])
+    backends = ([] if args.postgres_only else [Stores(folder)]) + ([Stores(folder, args.postgres, keep=bool(args.keep))] if args.postgres else [])
     engine = args.engine or "local"
     print(f"{'store':<10} {'engine':<7} {'run':<12} {'articles':>9} {'wall s':>8} {'art/s':>7} {'cpu s':>8} {'art/cpu-s':>9} "
           f"{'peak MB':>8} {'store MB':>9}", flush=True)
@@ -245,7 +247,9 @@ def _line(stores: Stores, engine: str, name: str, count: int, inputs: list[str],
     print(f"{stores.kind:<10} {engine:<7} {name:<12} {count:>9} {r['seconds']:>8.1f} {count / r['seconds']:>7.1f} {r['cpu']:>8.1f} "
           f"{count / r['cpu']:>9.1f} {r['peak_mb']:>8.0f} {stores.size_mb(db):>9.1f}", flush=True)
     if args.stages and r["stages"]:
-        parts = {**r["stages"], "other (start, read, ids)": r["cpu"] - sum(r["stages"].values())}
+        # the Dask engine's stages run in its workers, whose CPU the child's includes
+        other = "other (start, read, ids)" if engine == "local" else "workers, start, read, ids"
+        parts = {**r["stages"], other: r["cpu"] - sum(r["stages"].values())}
         for part, cpu in sorted(parts.items(), key=lambda kv: -kv[1]):
             print(f"{'':<10} {'':<7}   {part:<26} {cpu:>8.1f} CPU s {count / cpu if cpu else float('inf'):>9.0f} articles/CPU-s", flush=True)
     return r

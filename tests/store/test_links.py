@@ -61,3 +61,4 @@ def test_story_figures_kept_as_it_grows_equal_a_count_over_its_members(repo):
     counted = {"id": "s-c", "first_seen": "2025-03-02T00:00:00Z", "last_seen": "2025-03-09T00:00:00Z", "size": 5}
     assert repo.links.stories(["s-c"])["s-c"] == StoryInfo(**counted)
     assert sorted(repo.links.story_members("s-c")) == sorted([a, b, c, d, e]) and repo.links.story_ids() == ["s-c"]
+

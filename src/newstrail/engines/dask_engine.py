@@ -32,19 +32,27 @@ What runs where, and why (the results equal :mod:`newstrail.engines.local`'s):
 
 Without a scheduler address a :class:`distributed.LocalCluster` of
 ``settings.dask_workers`` processes (one thread each, on 127.0.0.1) is started for
-the run and shut down after it.
+the run and shut down after it; its workers are forked from a server that loaded the
+stages' modules and models once (:mod:`newstrail.engines.dask_preload`), and send
+their analysed articles back as one pickle each task (:func:`packed`).
 """
 
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing.context
+import multiprocessing.forkserver
+import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any
 
+import dask
 from distributed import Client, Future, LocalCluster, WorkerPlugin, get_worker
+from distributed.utils import get_mp_context
 
 from newstrail.analyze import Stage
 from newstrail.core.article import Article, article_id_for
@@ -80,6 +88,13 @@ LINK_AHEAD = 2
 #: task's time) and let the client store the first articles while the workers analyse the
 #: rest; a task costs the scheduler a few milliseconds
 TASK_ARTICLES = 50
+#: the module the local cluster's fork server imports before forking the workers
+PRELOAD = "newstrail.engines.dask_preload"
+#: the local cluster's workers: forked from a server that loaded the stages once
+#: (:func:`preload_fork_server`); no statistical profile of their tasks (a sample of every
+#: worker's stack every 10 ms, for a dashboard the run does not serve)
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False} | (
+    {"distributed.worker.multiprocessing-method": "forkserver"} if "forkserver" in multiprocessing.get_all_start_methods() else {})
 
 
 @dataclass
@@ -221,9 +236,10 @@ def outlet_facts(entries: Sequence[Entry]) -> list[OutletFacts | None]:
             for e in entries]
 
 
-def analyse(entries: list[Entry], base: ResolverBase, lessons: Sequence[Learned], names: Sequence[str]) -> list[Entry]:
+def analyse(entries: list[Entry], base: ResolverBase, lessons: Sequence[Learned], names: Sequence[str]) -> bytes:
     """Worker task: run the stages ``names`` on the entries' articles, the resolver as it
-    stood at the first of them (``base`` and the ``lessons`` of the articles before)."""
+    stood at the first of them (``base`` and the ``lessons`` of the articles before);
+    the entries :func:`packed` for the client."""
     segment = Segment(_plugin().stages(names, base.resolver(lessons)))
     for entry in entries:
         if entry.article is not None:
@@ -231,6 +247,30 @@ def analyse(entries: list[Entry], base: ResolverBase, lessons: Sequence[Learned]
                 entry.article = process(entry.article, segment)
             except NewstrailError as exc:
                 entry.article, entry.error = None, exc
+    return packed(entries)
+
+
+def packed(entries: list[Entry]) -> bytes:
+    """Analysed entries as one pickle, which the client unpickles itself (:func:`unpacked`).
+
+    >>> unpacked(packed([Entry("a.txt", Article(text="The pier closed."))]))[0].article.text
+    'The pier closed.'
+    """
+    return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def unpacked(blob: bytes) -> list[Entry]:
+    """The entries of :func:`packed`, rebuilt with the cycle collector paused: an analysed
+    article is thousands of small objects (spans, claims, entities), and collections
+    triggered while they are made walk the client's whole heap again and again (they cost
+    five times the unpickling itself); what is made here is collected later as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        entries: list[Entry] = pickle.loads(blob)
+    finally:
+        if enabled:
+            gc.enable()
     return entries
 
 
@@ -314,11 +354,33 @@ def connected(settings: Settings) -> Iterator[Client]:
         with client:
             yield client
         return
-    with LocalCluster(n_workers=settings.dask_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None, silence_logs=logging.ERROR,
-                      # the scheduler's own HTTP routes on a free loopback port: never a clash over 8787
-                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, Client(cluster) as client:
-        yield client
+    # the config holds for the run: a worker that dies is started again the same way
+    with dask.config.set(LOCAL_CONFIG):
+        preload_fork_server()
+        try:
+            with LocalCluster(n_workers=settings.dask_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                              dashboard_address=None, silence_logs=logging.ERROR,
+                              # the scheduler's own HTTP routes on a free loopback port: never a clash over 8787
+                              scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, Client(cluster) as client:
+                yield client
+        finally:
+            stop_fork_server()  # once the workers have exited
+
+
+def preload_fork_server() -> None:
+    """Have the local cluster's workers forked from a server that imported :data:`PRELOAD`
+    (the stages' modules and models, loaded once for all workers rather than once each)."""
+    context = get_mp_context()  # distributed's, which sets its own preload list once; ours replaces it
+    if isinstance(context, multiprocessing.context.ForkServerContext):
+        context.set_forkserver_preload(["distributed", PRELOAD])
+
+
+def stop_fork_server() -> None:
+    """End the fork server with the run (the workers' CPU time is then counted in this
+    process's children's, and no process outlives the run); the next run starts another."""
+    server = getattr(multiprocessing.forkserver, "_forkserver", None)  # the module's one server (no public stop)
+    if server is not None and getattr(server, "_forkserver_pid", None) is not None and hasattr(server, "_stop"):
+        server._stop()
 
 
 def _submitted(client: Client, store: Store, settings: Settings, parts: Sequence[Part]) -> Iterator[Future]:
@@ -413,7 +475,7 @@ def _linking_inputs(client: Client, chunks: Sequence[list[str]]) -> Iterator[dic
 
 
 def _entries(future: Future, store: Store, step: Step | None) -> Iterator[tuple[Outcome, str | None]]:
-    entries: list[Entry] = future.result()
+    entries = unpacked(future.result())
     future.release()
     for entry in entries:
         yield _prepare(entry, store)

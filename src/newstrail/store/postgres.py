@@ -192,9 +192,11 @@ class PostgresText(SQLText):
         kept = [h for h in values if known_df.get(h, 0) < cap]
         stopped = [h for h in values if known_df.get(h, 0) >= cap]
         with self.db.transaction():
-            self.db.execute("INSERT INTO grams(hash, article) SELECT h, a.rowid FROM unnest(CAST(? AS bigint[])) h, articles a"
-                            " WHERE a.id = ? ON CONFLICT DO NOTHING", (kept, article_id))
-            self.db.execute("INSERT INTO gram_stop(hash) SELECT unnest(CAST(? AS bigint[])) ON CONFLICT DO NOTHING", (stopped,))
+            if kept:  # a statement with nothing to write is a round trip all the same
+                self.db.execute("INSERT INTO grams(hash, article) SELECT h, a.rowid FROM unnest(CAST(? AS bigint[])) h, articles a"
+                                " WHERE a.id = ? ON CONFLICT DO NOTHING", (kept, article_id))
+            if stopped:
+                self.db.execute("INSERT INTO gram_stop(hash) SELECT unnest(CAST(? AS bigint[])) ON CONFLICT DO NOTHING", (stopped,))
 
 
 def _elided(snippet: str, text: str) -> str:

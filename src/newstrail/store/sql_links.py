@@ -143,13 +143,7 @@ class SQLLinks:
             if any(s not in known for s in absorbed) or (story not in known and self._has_members(story)):
                 self._assign_recounting(story, ids, absorbed)  # figures missing (never so when linking wrote them)
                 return
-            for chunk in chunks(absorbed):
-                self.db.execute(f"UPDATE articles SET story = ? WHERE story IN ({marks(chunk)})", [story, *chunk])
-                self.db.execute(f"DELETE FROM stories WHERE id IN ({marks(chunk)})", chunk)
-            # the articles that join: not members already (an absorbed story's are, by now)
-            joining = [r[0] for r in self.db.select_in("SELECT published_at FROM articles WHERE (story IS NULL OR story <> ?) AND id IN ({})", ids, story)]
-            for chunk in chunks(unique(ids)):
-                self.db.execute(f"UPDATE articles SET story = ? WHERE id IN ({marks(chunk)})", [story, *chunk])
+            joining = self._move_members(story, ids, absorbed)
             parts = [known[s] for s in (story, *absorbed) if s in known]
             firsts = [p.first_seen for p in parts if p.first_seen] + [d for d in joining if d]
             lasts = [p.last_seen for p in parts if p.last_seen] + [d for d in joining if d]
@@ -157,6 +151,17 @@ class SQLLinks:
 
     def _has_members(self, story: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE story = ? LIMIT 1", (story,)).fetchone() is not None
+
+    def _move_members(self, story: str, ids: Sequence[str], absorbed: Sequence[str]) -> list[str | None]:
+        """Move the members of the ``absorbed`` stories, then ``ids``, into ``story`` (the
+        absorbed stories' rows deleted); the publication dates of the ``ids`` that were not
+        members of ``story`` already (an absorbed story's are, by then), for its figures."""
+        for chunk in chunks(list(absorbed)):
+            self.db.execute(f"UPDATE articles SET story = ? WHERE story IN ({marks(chunk)})", [story, *chunk])
+            self.db.execute(f"DELETE FROM stories WHERE id IN ({marks(chunk)})", chunk)
+        # one statement per chunk, and no row rewritten that is a member already
+        return [r[0] for r in self.db.select_in(
+            "UPDATE articles SET story = ? WHERE (story IS NULL OR story <> ?) AND id IN ({}) RETURNING published_at", ids, story, story)]
 
     def _put_story(self, info: StoryInfo) -> None:
         self.db.execute(
@@ -167,11 +172,7 @@ class SQLLinks:
 
     def _assign_recounting(self, story: str, ids: Sequence[str], absorbed: Sequence[str]) -> None:
         """:meth:`assign_story`, the story's figures counted over all its members."""
-        for chunk in chunks(list(absorbed)):
-            self.db.execute(f"UPDATE articles SET story = ? WHERE story IN ({marks(chunk)})", [story, *chunk])
-            self.db.execute(f"DELETE FROM stories WHERE id IN ({marks(chunk)})", chunk)
-        for chunk in chunks(list(ids)):
-            self.db.execute(f"UPDATE articles SET story = ? WHERE id IN ({marks(chunk)})", [story, *chunk])
+        self._move_members(story, ids, absorbed)
         self.db.execute(
             "INSERT INTO stories(id, first_seen, last_seen, size)"
             " SELECT CAST(? AS TEXT), min(published_at), max(published_at), count(*) FROM articles WHERE story = ?"
