@@ -57,7 +57,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newstrail.core.langcode import base_language
-from newstrail.core.errors import ConfigError, MissingExtra, NewstrailError
+from newstrail.core.errors import ConfigError, MissingExtra, NewstrailError, StageError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import numpy as np
@@ -152,6 +152,44 @@ def onnx_session(ort: Any, model_path: str | Path, threads: int | None = None) -
     if threads:
         options.intra_op_num_threads = threads
     return ort.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
+
+
+def finetuned_parts(path: Path, name: str, retrain: str, max_len: int | None) -> tuple[Any, Any]:
+    """The onnxruntime session of a shipped fine-tuned all-MiniLM-L6-v2 model file and the
+    tokenizer it was trained with (the accurate embedder's WordPiece file): what the
+    check-worthiness model, the span tagger and the fact-check cross-encoder run on.
+    ``name`` says which in errors ("no fine-tuned span tagger here"), ``retrain`` how to
+    rebuild it; ``max_len`` truncates the tokens, ``None`` leaves texts whole.
+    """
+    pip = "pip install onnxruntime tokenizers"
+    try:
+        import onnxruntime as ort  # a core dependency, imported where it is needed
+    except ImportError as exc:  # a broken install still gets a clear message
+        raise MissingExtra("embeddings", f"the {name}", pip=pip) from exc
+    if not path.is_file():
+        raise StageError(f"{path}: no {name} here; reinstall newstrail or rebuild it with {retrain}")
+    tokenizer = _load_tokenizer(ONNX_DIR / "tokenizer.json", f"the {name}", pip)
+    if max_len is None:
+        tokenizer.no_truncation()
+    else:
+        tokenizer.enable_truncation(max_length=max_len)
+    return onnx_session(ort, path), tokenizer
+
+
+def first_outputs(session: Any, id_lists: Sequence[Sequence[int]]) -> list[Any]:
+    """The model's first output for each list of token ids, one list a call.
+
+    One a call: int8 layers quantise their input with a scale taken over the whole batch,
+    so in a batch a text's scores would depend on its neighbours; alone a text scores the
+    same in every article (file mode and stored mode agree).
+    """
+    import numpy as np
+
+    out = []
+    for ids in id_lists:
+        x = np.asarray([ids], dtype=np.int64)
+        out.append(session.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[0][0])
+    return out
 
 
 class OnnxEmbedder(Embedder):

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newstrail.core.errors import MissingExtra, StageError
-from newstrail.embeddings import MODELS_DIR, ONNX_DIR, _load_tokenizer, onnx_session
+from newstrail.core.errors import StageError
+from newstrail.embeddings import MODELS_DIR, finetuned_parts, first_outputs
 
 if TYPE_CHECKING:
     from newstrail.factchecks.matching import Ranked
@@ -38,7 +38,6 @@ __all__ = ["CE_DIR", "CrossEncoder", "load_cross_encoder"]
 
 #: the shipped model's folder: model-int8.onnx, meta.json, README.md (data statement)
 CE_DIR = MODELS_DIR / "matcher-ce"
-_PIP = "pip install onnxruntime tokenizers"
 _RETRAIN = "scripts/train_matcher_ce.py --final DIR (see the model folder's README)"
 
 
@@ -59,17 +58,7 @@ class CrossEncoder:
 
     @functools.cached_property
     def _session(self):
-        feature = "the fact-check cross-encoder (factchecks.matcher = rerank)"
-        try:
-            import onnxruntime as ort
-        except ImportError as exc:  # a core dependency; a broken install still gets a clear message
-            raise MissingExtra("embeddings", feature, pip=_PIP) from exc
-        path = self.folder / "model-int8.onnx"
-        if not path.is_file():
-            raise StageError(f"{path}: no fact-check cross-encoder here; reinstall newstrail or rebuild it with {_RETRAIN}")
-        tokenizer = _load_tokenizer(ONNX_DIR / "tokenizer.json", feature, _PIP)
-        tokenizer.enable_truncation(max_length=self.max_len)
-        return onnx_session(ort, path), tokenizer
+        return finetuned_parts(self.folder / "model-int8.onnx", "fact-check cross-encoder", _RETRAIN, self.max_len)
 
     def logits(self, query: str, claims: Sequence[str]):
         """The cross-encoder's logit of ``query`` with each of ``claims`` (numpy array).
@@ -80,11 +69,8 @@ class CrossEncoder:
         import numpy as np
 
         session, tokenizer = self._session
-        out = np.zeros(len(claims), dtype=np.float32)
-        for j, encoding in enumerate(tokenizer.encode_batch([(query, c) for c in claims])):
-            x = np.asarray([encoding.ids], dtype=np.int64)
-            out[j] = session.run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[0][0]
-        return out
+        ids = [encoding.ids for encoding in tokenizer.encode_batch([(query, c) for c in claims])]
+        return np.asarray([np.ravel(z)[0] for z in first_outputs(session, ids)], dtype=np.float32)
 
     def rerank(self, query: str, ranked: list[Ranked], factchecks: Sequence[FactCheck]) -> tuple[list[Ranked], dict[int, float]]:
         """``ranked`` (best first, scores in (0, 1)) with its first ``depth`` reordered by the

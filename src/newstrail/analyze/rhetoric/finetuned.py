@@ -31,9 +31,9 @@ from typing import Any
 
 import numpy as np
 
-from newstrail.core.errors import MissingExtra, StageError
+from newstrail.core.errors import StageError
 from newstrail.analyze.rhetoric.features import Doc
-from newstrail.embeddings import MODELS_DIR, ONNX_DIR, _load_tokenizer, onnx_session
+from newstrail.embeddings import MODELS_DIR, finetuned_parts, first_outputs
 
 __all__ = ["MAX_PIECES", "TAGGER_DIR", "FinetunedTagger", "Piece", "load_finetuned_tagger", "pieces_of"]
 
@@ -42,7 +42,6 @@ __all__ = ["MAX_PIECES", "TAGGER_DIR", "FinetunedTagger", "Piece", "load_finetun
 MAX_PIECES = 256
 #: the shipped model's folder: tagger-int8.onnx, meta.json, README.md (data statement)
 TAGGER_DIR = MODELS_DIR / "rhetoric-tagger"
-_PIP = "pip install onnxruntime tokenizers"
 _RETRAIN = "scripts/train_rhetoric_finetune.py (see the model folder's README), or set rhetoric.spans = \"fast\""
 
 
@@ -134,34 +133,18 @@ class FinetunedTagger:
             raise StageError(f"{folder}/meta.json: cannot read the span tagger's settings ({exc}); rebuild it with {_RETRAIN}") from exc
 
     @cached_property
-    def tokenizer(self) -> Any:
-        tok = _load_tokenizer(ONNX_DIR / "tokenizer.json", "the fine-tuned span tagger", _PIP)
-        tok.no_truncation()  # pieces_of cuts long sentences at word boundaries instead
-        return tok
+    def _parts(self) -> tuple[Any, Any]:
+        # pieces_of cuts long sentences at word boundaries, so the tokenizer does not truncate
+        return finetuned_parts(self.folder / "tagger-int8.onnx", "fine-tuned span tagger", _RETRAIN, None)
 
-    @cached_property
-    def _session(self) -> Any:
-        try:
-            import onnxruntime as ort  # a core dependency, imported where it is needed
-        except ImportError as exc:
-            raise MissingExtra("embeddings", "the fine-tuned span tagger", pip=_PIP) from exc
-        path = self.folder / "tagger-int8.onnx"
-        if not path.is_file():
-            raise StageError(f"{path}: no fine-tuned span tagger here; rebuild it with {_RETRAIN}")
-        return onnx_session(ort, path)
+    @property
+    def tokenizer(self) -> Any:
+        return self._parts[1]
 
     def piece_probabilities(self, pieces: list[Piece]) -> list[np.ndarray]:
-        """The model's inside probability of every id of every piece.
-
-        One piece a call: the int8 layers quantise their input with a scale taken over the
-        whole batch, so in a batch a sentence's scores would depend on its neighbours; alone
-        a sentence scores the same in every text (file mode and stored mode agree).
-        """
-        out = []
-        for piece in pieces:
-            ids = np.asarray([piece.ids], dtype=np.int64)
-            out.append(self._session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0].astype(np.float64))
-        return out
+        """The model's inside probability of every id of every piece, one piece a call (see
+        :func:`~newstrail.embeddings.first_outputs`: file mode and stored mode agree)."""
+        return [p.astype(np.float64) for p in first_outputs(self._parts[0], [piece.ids for piece in pieces])]
 
     @property
     def mix(self) -> float:
