@@ -55,6 +55,22 @@ def test_held_postings_are_the_stores_as_articles_are_added(store):
     assert index.postings(pool), "and some to hold postings"
 
 
+def test_held_postings_outgrowing_the_cap_still_answer_as_the_store(store):
+    """Beyond ``held_size`` the oldest half goes, but only after the call that grew it
+    has been answered: a hash it asked for may be among the oldest."""
+    rng = random.Random(11)
+    index = GramIndex(store, df_cap=50)
+    index.held_size = 6
+    pool = list(range(1, 40))
+    for n in range(15):
+        hashes = sorted(set(rng.sample(pool[2:], 5)) | {1, 2})  # 1 and 2: held first, so the oldest
+        _as_store(index, store, hashes)
+        postings = index.postings(hashes)
+        index.add(_put(store, n), hashes, {h: len(postings.get(h, ())) for h in hashes})
+        index.done()
+    assert len(index._held) <= 2 * index.held_size and index.postings([1, 2])
+
+
 def test_a_stop_hash_read_from_the_store_stays_stopped(store):
     for n in range(CAP + 1):
         store.text.add_grams(_put(store, n), [42], {42: n}, CAP)

@@ -75,9 +75,11 @@ class GramIndex:
             stops = self.store.text.gram_stops([h for h in missing if h not in read])
             for h in missing:
                 self._held[h] = read.get(h) or (_STOP if h in stops else _NONE)
-            if len(self._held) > self.held_size:
-                self._held = dict(islice(self._held.items(), len(self._held) // 2, None))
-        return {h: found for h in wanted if (found := self._held.get(h))}
+        answer = {h: found for h in wanted if (found := self._held.get(h))}
+        if len(self._held) > self.held_size:
+            # cut after answering: a hash asked for now may be among the oldest half
+            self._held = dict(islice(self._held.items(), len(self._held) // 2, None))
+        return answer
 
     def add(self, article_id: str, hashes: Sequence[int], known_df: Mapping[int, int]) -> None:
         """Index an article's sampled hashes in the store (see
