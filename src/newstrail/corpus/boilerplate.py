@@ -139,16 +139,17 @@ class Words:
             return 0
         return bisect.bisect_left(self.starts, end) - bisect.bisect_right(self.ends, start)
 
-    def outside(self, start: int, end: int, holes: Holes | Sequence[tuple[int, int]]) -> int:
+    def outside(self, start: int, end: int, holes: Holes) -> int:
         """Words of ``text[start:end]`` outside the ``holes`` spans (lines: sorted, apart).
 
-        >>> Words("aa bb cc dd").outside(0, 11, [(3, 5), (9, 11)])
+        >>> words = Words("aa bb cc dd")
+        >>> words.outside(0, 11, Holes(words, [(3, 5), (9, 11)]))
         2
         """
         total = self.count(start, end)
         if not holes:
             return total
-        held = holes if isinstance(holes, Holes) else Holes(self, holes)
+        held = holes
         # holes are whole lines, and no word crosses a line's end: each word lies inside one
         # hole or outside all, so the words inside are counted hole by hole and taken away;
         # the holes the span holds whole by their running sum, the (at most two) it cuts apart

@@ -73,7 +73,8 @@ class GramIndex:
             if self._stale_calls > 1:
                 # another writer at every call (PostgreSQL cannot tell): holding buys nothing,
                 # so read as the store gives, without the stop list's extra query
-                return {h: ids for h, ids in self.store.text.gram_postings(sorted(wanted)).items() if ids}
+                given: dict[int, Sequence[str]] = {h: ids for h, ids in self.store.text.gram_postings(sorted(wanted)).items() if ids}
+                return given
         else:
             self._stale_calls = 0
         missing = [h for h in wanted if h not in self._held]
@@ -83,7 +84,7 @@ class GramIndex:
             stops = self.store.text.gram_stops([h for h in missing if h not in read])
             for h in missing:
                 self._held[h] = read.get(h) or (_STOP if h in stops else _NONE)
-        answer = {h: found for h in wanted if (found := self._held.get(h))}
+        answer: dict[int, Sequence[str]] = {h: found for h in wanted if (found := self._held.get(h))}
         if len(self._held) > self.held_size:
             # cut after answering: a hash asked for now may be among the oldest half
             self._held = dict(islice(self._held.items(), len(self._held) // 2, None))
