@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from pathlib import Path
@@ -54,8 +53,10 @@ from train_matcher import build_index, fit_variant  # noqa: E402
 
 from newstrail.eval.factchecks import load_split, map_at_k  # noqa: E402
 from newstrail.factchecks.matching import Matcher, MatcherWeights  # noqa: E402
+from newstrail.factchecks.rerank import fused_score  # noqa: E402
+from newstrail.embeddings import ONNX_DIR  # noqa: E402
 
-TOKENIZER = ROOT / "src" / "newstrail" / "models" / "minilm-int8" / "tokenizer.json"
+TOKENIZER = ONNX_DIR / "tokenizer.json"  # the accurate embedder's, as the runtime reads it
 
 
 def log(msg: str) -> None:
@@ -140,8 +141,7 @@ def training_rows(keys, cands, tweets: set[str], negatives: int):
 def fused_order(c: dict, ce: dict[int, float], depth: int, weight: float) -> list[int]:
     """The rows of ``c`` with the first ``depth`` reordered by logit(hybrid) + weight * CE logit."""
     head = c["rows"][:depth]
-    p = np.clip(np.asarray(c["scores"][:depth]), 1e-9, 1 - 1e-9)
-    fused = np.log(p / (1 - p)) + weight * np.asarray([ce[r] for r in head])
+    fused = [fused_score(float(score), ce[r], weight) for score, r in zip(c["scores"][:depth], head, strict=True)]
     order = sorted(range(len(head)), key=lambda j: (-fused[j], head[j]))
     return [head[j] for j in order] + c["rows"][depth:]
 

@@ -192,6 +192,15 @@ def first_outputs(session: Any, id_lists: Sequence[Sequence[int]]) -> list[Any]:
     return out
 
 
+def one_logit_each(session: Any, tokenizer: Any, inputs: Sequence[Any]) -> Any:
+    """One float32 logit per input (a text, or a pair of texts read together), each run
+    alone (see :func:`first_outputs`): what a fine-tuned classifier gives."""
+    import numpy as np
+
+    ids = [encoding.ids for encoding in tokenizer.encode_batch(list(inputs))]
+    return np.asarray([np.ravel(z)[0] for z in first_outputs(session, ids)], dtype=np.float32)
+
+
 class OnnxEmbedder(Embedder):
     """all-MiniLM-L6-v2 (int8 ONNX) with mean pooling and L2 normalisation: ``"accurate"``.
 

@@ -25,7 +25,7 @@ from newstrail.analyze.sentences import SentenceStage
 from newstrail.clean import Cleaner
 from newstrail.analyze.outlet_facts import index_pending
 from newstrail.analyze.sentences import split_sentences
-from newstrail.api.session import StoreLike, claims_model, opened, rhetoric_spans
+from newstrail.api.session import StoreLike, opened, settings_of
 from newstrail.core.article import Article, Claim, Technique
 from newstrail.core.config import Settings
 from newstrail.core.errors import BadRecord, ConfigError, MissingExtra, NewstrailError, UnreadableInput
@@ -199,7 +199,7 @@ def claims(where: StoreLike, key: str, show_all: bool = False, limit: int | None
     ``claims.model``, if it was stored without them."""
     with opened(where) as store:
         article = store.articles.find(key)
-    computed = ensure_claims(article, claims_model(where))
+    computed = ensure_claims(article, settings_of(where).claims_model)
     total = len(article.sentences) or len(article.claims)
     chosen = sorted((c for c in article.claims if show_all or c.checkworthy), key=lambda c: (-c.score, c.span.start))
     return ArticleClaims(article, chosen[:limit] if limit else chosen, total, computed)
@@ -277,7 +277,7 @@ def rhetoric(where: StoreLike, key: str) -> ArticleRhetoric:
     (``analyze`` with the rhetoric stage is the way to store them)."""
     with opened(where) as store:
         article = store.articles.find(key)
-    article, computed = ensure_rhetoric(article, rhetoric_spans(where))
+    article, computed = ensure_rhetoric(article, settings_of(where).rhetoric_spans)
     return ArticleRhetoric(article, list(article.rhetoric), computed)
 
 

@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.api.articles import ensure_rhetoric, rhetoric_file
-from newstrail.api.session import StoreLike, opened, rhetoric_spans, store_exists, store_location
+from newstrail.api.session import StoreLike, opened, settings_of, store_exists, store_location
 from newstrail.core.article import Article, Technique
-from newstrail.core.config import Settings
 from newstrail.core.dates import latest, parse_date
 from newstrail.core.errors import ConfigError, NewstrailError, NotFound, UnreadableInput
 from newstrail.core.progress import Progress, Step, counter
@@ -144,7 +143,7 @@ def rhetoric_texts(where: StoreLike, inputs: Sequence[str] = (), articles: Seque
     finder for files and for stored articles that lack techniques; stored techniques are
     shown as stored.
     """
-    spans = rhetoric_spans(where)
+    spans = settings_of(where).rhetoric_spans
     files, keys, errors = text_files(inputs)
     keys = [*articles, *keys]
     yield from errors

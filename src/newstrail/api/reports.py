@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.api.articles import ensure_claims, ensure_rhetoric
-from newstrail.api.session import StoreLike, claims_model, opened, rhetoric_spans
+from newstrail.api.session import StoreLike, opened, settings_of
 from newstrail.core.config import Settings
 from newstrail.core.article import Article
 from newstrail.core.errors import ConfigError
@@ -57,10 +57,10 @@ class ArticleReport:
 class _Reader:
     """Reads what reports need from one open store, each story's trace once."""
 
-    def __init__(self, store: Store, model_kind: str = Settings.claims_model, spans: str = Settings.rhetoric_spans) -> None:
+    def __init__(self, store: Store, settings: Settings) -> None:
         self.store, self.corpus, self.ratings = store, Corpus(store), Ratings(store)
-        self.model_kind = model_kind  # the check-worthiness model of claims scored on the fly
-        self.spans = spans  # the span finder of techniques found on the fly
+        # the check-worthiness model and span finder of what is found on the fly
+        self.model_kind, self.spans = settings.claims_model, settings.rhetoric_spans
         self.traces: dict[str, dict[str, Any]] = {}
 
     def story_size(self, story: str | None) -> int:
@@ -99,13 +99,13 @@ def story_report(where: StoreLike, story: str | None = None, article: str | None
     """The trace a story report draws: ``trace(...).to_dict()`` (ratings included) with each article's
     matched fact-checks added (see :func:`add_claim_factchecks`); give ``story`` or an ``article`` of it."""
     with opened(where) as store:
-        return _Reader(store, claims_model(where), rhetoric_spans(where)).trace(story, article)
+        return _Reader(store, settings_of(where)).trace(story, article)
 
 
 def article_report(where: StoreLike, key: str) -> ArticleReport:
     """The report of one stored article (id, id prefix or URL)."""
     with opened(where) as store:
-        return _Reader(store, claims_model(where), rhetoric_spans(where)).article(key)
+        return _Reader(store, settings_of(where)).article(key)
 
 
 @dataclass
@@ -168,7 +168,7 @@ def write_reports(where: StoreLike, out: str | os.PathLike[str], articles: Itera
     folder.mkdir(parents=True, exist_ok=True)
     result = WrittenReports(folder)
     with opened(where) as store:
-        reader = _Reader(store, claims_model(where), rhetoric_spans(where))
+        reader = _Reader(store, settings_of(where))
         article_ids, story_ids = _chosen(reader, articles, stories, everything)
         with_index = index if index is not None else (everything or len(story_ids) > 1)
         hrefs = _hrefs(set(article_ids), set(story_ids), ext, with_index)

@@ -36,24 +36,15 @@ def store_location(where: StoreLike) -> str | None:
     return None
 
 
-def claims_model(where: StoreLike) -> str:
-    """The check-worthiness model (``claims.model``) that claims scored on the fly use:
-    the settings' when ``where`` is settings, else the setting's default.
+def settings_of(where: StoreLike) -> Settings:
+    """The settings ``where`` carries when it is settings, else the defaults: what choices
+    made on the fly (``claims.model`` for claims scored now, ``rhetoric.spans`` for
+    techniques found now) follow.
 
-    >>> claims_model(Settings(claims_model="accurate")), claims_model("corpus.db")
+    >>> settings_of(Settings(claims_model="accurate")).claims_model, settings_of("corpus.db").rhetoric_spans
     ('accurate', 'fast')
     """
-    return where.claims_model if isinstance(where, Settings) else Settings.claims_model
-
-
-def rhetoric_spans(where: StoreLike) -> str:
-    """The span finder (``rhetoric.spans``) that techniques found on the fly use: the
-    settings' when ``where`` is settings, else the setting's default.
-
-    >>> rhetoric_spans(Settings(rhetoric_spans="finetuned")), rhetoric_spans("corpus.db")
-    ('finetuned', 'fast')
-    """
-    return where.rhetoric_spans if isinstance(where, Settings) else Settings.rhetoric_spans
+    return where if isinstance(where, Settings) else Settings()
 
 
 @contextmanager

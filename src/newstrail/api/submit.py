@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newstrail.analyze import Pipeline
-from newstrail.api.session import StoreLike, opened, store_exists, store_location
+from newstrail.api.session import StoreLike, opened, settings_of, store_exists, store_location
 from newstrail.core.article import Article
 from newstrail.core.config import STAGE_NAMES, Settings
 from newstrail.core.errors import ConfigError, InputError, InputTooLarge, NewstrailError
@@ -79,7 +79,7 @@ def submit(where: StoreLike, settings: Settings | None = None, *, text: str | No
     ``analysed``) and the store, when there is one, is only read (outlets,
     fact-checks, ratings). ``settings`` default to ``where`` when that is Settings.
     """
-    settings = settings or (where if isinstance(where, Settings) else Settings())
+    settings = settings or settings_of(where)
     given = [name for name, value in (("text", text), ("html", html), ("url", url), ("file", file)) if value]
     if len(given) != 1:
         raise ConfigError(f"give exactly one of text, html, url or file (got {', '.join(given) or 'none'})")

@@ -28,17 +28,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newstrail.core.errors import StageError
-from newstrail.embeddings import MODELS_DIR, finetuned_parts, first_outputs
+from newstrail.embeddings import MODELS_DIR, finetuned_parts, one_logit_each
 
 if TYPE_CHECKING:
     from newstrail.factchecks.matching import Ranked
     from newstrail.factchecks.record import FactCheck
 
-__all__ = ["CE_DIR", "CrossEncoder", "load_cross_encoder"]
+__all__ = ["CE_DIR", "CrossEncoder", "fused_score", "load_cross_encoder"]
 
 #: the shipped model's folder: model-int8.onnx, meta.json, README.md (data statement)
 CE_DIR = MODELS_DIR / "matcher-ce"
 _RETRAIN = "scripts/train_matcher_ce.py --final DIR (see the model folder's README)"
+
+
+def fused_score(score: float, logit: float, weight: float) -> float:
+    """The reranked order's score: the matcher's log-odds (``score`` in (0, 1)) plus
+    ``weight`` times the cross-encoder's logit; training chooses ``weight`` with this too.
+
+    >>> round(fused_score(0.5, 2.0, 0.75), 3)
+    1.5
+    """
+    p = min(max(score, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p)) + weight * logit
 
 
 @dataclass
@@ -66,11 +77,8 @@ class CrossEncoder:
         One pair a call: int8 layers quantise their input with a scale over the whole
         batch, so in a batch a pair's score would depend on its neighbours.
         """
-        import numpy as np
-
         session, tokenizer = self._session
-        ids = [encoding.ids for encoding in tokenizer.encode_batch([(query, c) for c in claims])]
-        return np.asarray([np.ravel(z)[0] for z in first_outputs(session, ids)], dtype=np.float32)
+        return one_logit_each(session, tokenizer, [(query, c) for c in claims])
 
     def rerank(self, query: str, ranked: list[Ranked], factchecks: Sequence[FactCheck]) -> tuple[list[Ranked], dict[int, float]]:
         """``ranked`` (best first, scores in (0, 1)) with its first ``depth`` reordered by the
@@ -80,11 +88,7 @@ class CrossEncoder:
             return ranked, {}
         ce = self.logits(query, [factchecks[r.row].text for r in head]).tolist()
 
-        def fused(r: Ranked, z: float) -> float:
-            p = min(max(r.score, 1e-9), 1 - 1e-9)
-            return math.log(p / (1 - p)) + self.weight * z
-
-        scored = sorted(((fused(r, z), r) for r, z in zip(head, ce, strict=True)), key=lambda fr: (-fr[0], fr[1].row))
+        scored = sorted(((fused_score(r.score, z, self.weight), r) for r, z in zip(head, ce, strict=True)), key=lambda fr: (-fr[0], fr[1].row))
         crossed = {r.row: 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0))) for r, z in zip(head, ce, strict=True)}
         return [replace(r, score=f) for f, r in scored] + tail, crossed
 
