@@ -61,19 +61,28 @@ def write_corpus(path: Path, first: int, count: int) -> Path:
 def child(stages_out: str, argv: list[str]) -> int:
     """Run ``newstrail analyze`` (``argv``) in this process, timing each stage, storing and
     linking in CPU seconds; write them to ``stages_out`` as JSON."""
-    from newstrail.analyze import Pipeline
     from newstrail.cli import main
     from newstrail.corpus.linking import Linker
     from newstrail.engines import local
 
     spent: dict[str, float] = defaultdict(float)
 
-    def run_stages(self: Pipeline, item):  # type: ignore[no-untyped-def]
-        for stage in self.stages:
+    depth = [0]  # stage calls in progress: a batch's fallback calls process, counted once
+
+    def stage_timed(function):  # type: ignore[no-untyped-def]
+        # the engine runs a stage on one article (engines.local.process, article first), the
+        # rhetoric stage on a batch of them (engines.local._stage_many, stage first)
+        def wrapper(first, second):  # type: ignore[no-untyped-def]
+            stage = second if function is process else first
             began = time.process_time()
-            item = stage(item)
-            spent[f"stage {stage.name}"] += time.process_time() - began
-        return item
+            depth[0] += 1
+            try:
+                return function(first, second)
+            finally:
+                depth[0] -= 1
+                if not depth[0]:
+                    spent[f"stage {stage.name}"] += time.process_time() - began
+        return wrapper
 
     def timed(name: str, function):  # type: ignore[no-untyped-def]
         def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -85,7 +94,9 @@ def child(stages_out: str, argv: list[str]) -> int:
         return wrapper
 
     # the bench's stopwatches around the library's own parts (this process only)
-    Pipeline.__call__ = run_stages  # type: ignore[method-assign]
+    process = local.process
+    local.process = stage_timed(process)
+    local._stage_many = stage_timed(local._stage_many)  # type: ignore[attr-defined]
     local._store = timed("store", local._store)  # type: ignore[attr-defined]
     Linker.link_ids = timed("link", Linker.link_ids)  # type: ignore[method-assign]
     code = main(["analyze", *argv], standalone_mode=False) or 0  # the exit code, not raised

@@ -6,6 +6,9 @@ fills). :class:`Pipeline` checks, before any article runs, that every stage's
 requirements are met by the reader or by an earlier stage, so a misordered
 pipeline fails at once with a message rather than half-way through a corpus.
 Both lists must name fields of :class:`~newstrail.core.article.Article`.
+A stage may also have ``process_many(articles) -> articles``, the same over a batch (the
+engines call it per batch of ``settings.batch_size`` when no later stage reads or writes its
+fields, see :func:`newstrail.engines.local.process_many`); it must change no article when it raises.
 
 >>> from newstrail.clean import Cleaner
 >>> pipe = Pipeline([Cleaner(), LanguageStage()])

@@ -62,7 +62,7 @@ from newstrail.core.progress import Progress, Step, counter
 from newstrail.corpus.linking import UNREAD
 from newstrail.corpus.prepare import Prepared
 from newstrail.corpus.prepare import prepare as prepare_linking
-from newstrail.engines.local import Outcome, prepare, process, store_outcomes
+from newstrail.engines.local import Outcome, prepare, process, process_many, store_outcomes
 from newstrail.engines.stages import REGISTRY, StageContext, build_pipeline
 from newstrail.ingest import planned_articles
 from newstrail.ingest.parts import Part, plan_parts, read_part
@@ -240,13 +240,10 @@ def analyse(entries: list[Entry], base: ResolverBase, lessons: Sequence[Learned]
     """Worker task: run the stages ``names`` on the entries' articles, the resolver as it
     stood at the first of them (``base`` and the ``lessons`` of the articles before);
     the entries :func:`packed` for the client."""
-    segment = Segment(_plugin().stages(names, base.resolver(lessons)))
-    for entry in entries:
-        if entry.article is not None:
-            try:
-                entry.article = process(entry.article, segment)
-            except NewstrailError as exc:
-                entry.article, entry.error = None, exc
+    stages = _plugin().stages(names, base.resolver(lessons))
+    live = [(entry, entry.article) for entry in entries if entry.article is not None]
+    for (entry, _), done in zip(live, process_many([article for _, article in live], stages)):  # (rhetoric takes them at once)
+        entry.article, entry.error = (done, entry.error) if isinstance(done, Article) else (None, done)
     return packed(entries)
 
 

@@ -3,10 +3,11 @@
 :func:`analyze` is the library's main job and what ``newstrail analyze`` calls.
 It yields one :class:`Outcome` per article or failed input, in input order. A
 failure is reported and skipped. Articles are analysed ``settings.batch_size`` at a
-time and stored in input order, in transactions that commit every half second: a
-crash loses at most the batch in flight, and another writer waits at most about that
-long. Once every article of the run is stored, they are linked one by one in input
-order (see :func:`_link`), so what is stored does not depend on the batch size or on
+time (:func:`process_many`: one by one through the stages, the rhetoric stage then over
+the whole batch), and stored in input order, in transactions
+that commit every half second: a crash loses at most the batch in flight, and another
+writer waits at most about that long. Once every article of the run is stored, they are
+linked one by one in input order (see :func:`_link`), so what is stored does not depend on the batch size or on
 where a run was interrupted. A rerun skips what is already stored before analysing
 it, links what an interrupted run left unlinked, and resumes.
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import json
 import weakref
+from itertools import chain
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
@@ -44,8 +46,8 @@ from newstrail.store import Store, write_in_turns
 if TYPE_CHECKING:
     from newstrail.corpus.prepare import Prepared
 
-__all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "analyze_items", "assign_ids", "default_pipeline", "prepare", "process", "store_outcomes",
-           "stored_already"]
+__all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "analyze_items", "assign_ids", "default_pipeline", "prepare", "prepare_many", "process",
+           "process_many", "store_outcomes", "stored_already"]
 
 FAILED = "failed"
 
@@ -81,6 +83,78 @@ def process(article: Article, pipeline: Callable[[Article], Article]) -> Article
     except Exception as exc:  # a bug in one stage must not end the batch
         raise StageError(f"{article.source or article.id}: a stage failed ({type(exc).__name__}: {exc})") from exc
     return article
+
+
+def process_many(articles: Sequence[Article], stages: Sequence[Stage]) -> list[Article | NewstrailError]:
+    """Run ``articles`` through ``stages``: each article through them in order, one article
+    after another, as :func:`process` runs them (a stage that learns from the articles
+    before, the outlet stage, sees them in input order), except a stage with a
+    ``process_many`` method whose fields no later stage reads or writes (rhetoric): it runs
+    last, over all the articles at once, its name put back in its place in each article's
+    ``stages``. An article a stage fails on is its error in the list, in its place, and goes
+    no further; when ``process_many`` raises, that stage runs again over the articles one by
+    one, so only the article at fault fails. (Such a failure comes after the later stages
+    ran on the article: the outlet stage has learned from it.)
+
+    >>> from newstrail.analyze.sentences import SentenceStage
+    >>> done = process_many([Article(id="a", text="The pier closed."), Article(id="b", text="It reopened.")], [SentenceStage()])
+    >>> [len(a.sentences) for a in done]
+    [1, 1]
+    """
+    later = _last_over_the_batch(stages)
+    out: list[Article | NewstrailError] = []
+    places: list[list[int]] = []  # per article, where each of ``later`` would have put its name in ``stages``
+    for article in articles:
+        place: list[int] = []
+        places.append(place)
+        try:
+            for stage in stages:
+                if any(stage is s for s in later):
+                    place.append(len(article.stages))
+                else:
+                    article = process(article, stage)
+        except NewstrailError as exc:
+            out.append(exc)
+        else:
+            out.append(article)
+    for j, stage in enumerate(later):
+        live = [(k, a) for k, a in enumerate(out) if isinstance(a, Article)]
+        for (k, _), done in zip(live, _stage_many(stage, [a for _, a in live])):
+            if isinstance(done, Article) and done.stages and done.stages[-1] == stage.name:
+                done.stages.insert(places[k][j] + j, done.stages.pop())  # (j: the names of ``later`` put back before)
+            out[k] = done
+    return out
+
+
+def _last_over_the_batch(stages: Sequence[Stage]) -> list[Stage]:
+    """The stages with a ``process_many`` method that may run after all the others: no stage
+    after one reads or writes a field it writes, or writes a field it reads."""
+    out = []
+    for k, stage in enumerate(stages):
+        if getattr(stage, "process_many", None) is None:
+            continue
+        read = {f for s in stages[k + 1 :] for f in s.requires}
+        written = {f for s in stages[k + 1 :] for f in s.assigns}
+        if not set(stage.assigns) & (read | written) and not set(stage.requires) & written:
+            out.append(stage)
+    return out
+
+
+def _stage_many(stage: Stage, articles: list[Article]) -> list[Article | NewstrailError]:
+    """``stage`` over ``articles``: at once when it can, else (or when that raises) one at a time."""
+    many = getattr(stage, "process_many", None)
+    if many is not None and len(articles) > 1:
+        try:
+            return list(many(articles))
+        except Exception:  # which article is at fault, the pass below tells (and reports)
+            pass
+    out: list[Article | NewstrailError] = []
+    for article in articles:
+        try:
+            out.append(process(article, stage))
+        except NewstrailError as exc:
+            out.append(exc)
+    return out
 
 
 def _same_article(a: Article, b: Article) -> bool:
@@ -243,13 +317,20 @@ def analyze_items(items: Iterable[Article | InputError], settings: Settings, sto
     """
     if pipeline is None:
         pipeline = build_pipeline(settings, StageContext(store))
-    run = pipeline
+    stages = pipeline.stages
 
     def prepared() -> Iterator[tuple[Outcome, str | None]]:
-        for item in items:
-            yield prepare(item, store, lambda article: process(article, run))
-            if step is not None:
-                step()
+        # a batch at a time: a stage that works on many articles at once (rhetoric) gets the batch
+        chunk: list[Article | InputError] = []
+        for item in chain(items, [None]):  # (None: the end, where the last chunk goes)
+            if item is not None:
+                chunk.append(item)
+            if chunk and (item is None or len(chunk) >= settings.batch_size):
+                for ready in prepare_many(chunk, store, stages):
+                    yield ready
+                    if step is not None:
+                        step()
+                chunk = []
 
     return store_outcomes(prepared(), settings, store, progress)
 
@@ -264,19 +345,49 @@ def prepare(item: Article | InputError, store: Store, analysed: Callable[[Articl
     Dask engine's workers, which send the id and ``fallback`` of the item as read); a
     :class:`NewstrailError` it raises fails the item.
     """
+    outcome, fallback = _checked(item, store, fallback)
+    if outcome is not None:
+        return outcome, None
+    assert isinstance(item, Article)
+    try:
+        return Outcome(item.source, "ready", article=analysed(item)), fallback
+    except NewstrailError as exc:
+        return Outcome(getattr(exc, "where", item.source), FAILED, article=None, error=exc), None
+
+
+def prepare_many(items: Sequence[Article | InputError], store: Store, stages: Sequence[Stage]) -> list[tuple[Outcome, str | None]]:
+    """:func:`prepare` of each of ``items``, the stages run over the ones not yet stored
+    together (:func:`process_many`: a batch-minded stage takes them at once)."""
+    checked = [_checked(item, store) for item in items]
+    ready = [item for item, (outcome, _) in zip(items, checked) if outcome is None and isinstance(item, Article)]
+    results = iter(process_many(ready, stages))
+    out: list[tuple[Outcome, str | None]] = []
+    for item, (outcome, fallback) in zip(items, checked):
+        if outcome is not None:
+            out.append((outcome, None))
+            continue
+        assert isinstance(item, Article)
+        done = next(results)
+        if isinstance(done, Article):
+            out.append((Outcome(item.source, "ready", article=done), fallback))
+        else:
+            out.append((Outcome(getattr(done, "where", item.source), FAILED, article=None, error=done), None))
+    return out
+
+
+def _checked(item: Article | InputError, store: Store, fallback: str | None = None) -> tuple[Outcome | None, str]:
+    """The outcome of an item known before any stage runs (failed as read, or stored already),
+    else ``None``; and the item's fallback id (see :func:`prepare`)."""
     if isinstance(item, InputError):
-        return Outcome(item.where, FAILED, error=item), None
+        return Outcome(item.where, FAILED, error=item), ""
     # The id is fixed from the text as read, so a better cleaner later keeps ids stable.
     item.ensure_id()
     fallback = fallback or article_id_for(item.url, item.text)
     known = stored_already(item, fallback, store)
     if known is not None:
         # a rerun costs a lookup per stored article, not the stages
-        return Outcome(item.source, "exists", article=store.articles.get(known)), None
-    try:
-        return Outcome(item.source, "ready", article=analysed(item)), fallback
-    except NewstrailError as exc:
-        return Outcome(getattr(exc, "where", item.source), FAILED, article=None, error=exc), None
+        return Outcome(item.source, "exists", article=store.articles.get(known)), fallback
+    return None, fallback
 
 
 def store_outcomes(prepared: Iterable[tuple[Outcome, str | None]], settings: Settings, store: Store,

@@ -170,11 +170,11 @@ class Emitter:
         one after another): their words' counts in their document, quotation levels, and per
         sentence whether it asks, exclaims, and is a headline."""
         n = len(words)
-        row_of = list(map(self.types.get, words))
-        if None in row_of:
+        try:  # (one pass when every word type is known, as it mostly is once the table fills)
+            ids = np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=n)
+        except KeyError:
             self._learn(words)
-            row_of = list(map(self.types.__getitem__, words))
-        ids = np.array(row_of, dtype=np.intp)
+            ids = np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=n)
         lengths = np.diff(bounds)
         sentence = np.repeat(np.arange(len(lengths)), lengths)
         pos = np.arange(n) - bounds[sentence]
