@@ -200,7 +200,9 @@ def cross_validate(base, states, keys, cands, index, qrels, args):
         hybrid_folds.append(runs_map5(part, index, qrels, lambda q, c: c["rows"]))
     return depth, weight, {"hybrid_oof_map5": round(hybrid, 4), "ce_alone_map5": round(ce_only, 4),
                            "fused_oof_map5": round(grid[(depth, weight)], 4), "fused_folds": [round(f, 4) for f in folds],
-                           "hybrid_folds": [round(f, 4) for f in hybrid_folds]}
+                           "hybrid_folds": [round(f, 4) for f in hybrid_folds],
+                           "best_weight_by_depth": {str(d): max(((w, round(grid[(d, w)], 4)) for w in weights), key=lambda x: x[1])
+                                                    for d in depths}}
 
 
 def main(argv=None) -> int:
