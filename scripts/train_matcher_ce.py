@@ -21,8 +21,11 @@ Steps, each kept in ``--cache`` so a rerun resumes:
    by the out-of-fold MAP@5 over all training tweets.
 4. **Final** (``--final OUT``): fine-tune on all training tweets, export the whole model
    to ONNX (``OUT/model.onnx``, fp32) and int8 (``OUT/model-int8.onnx``), check both in a
-   fresh process against torch, write ``OUT/meta.json`` (depth, weight, token limit,
-   what it was fitted on). ``model-int8.onnx`` and ``meta.json`` are what ships in
+   fresh process against torch, write ``OUT/meta.json`` (depth and weight as ``--cv``
+   chose them, token limit, training settings, what it was fitted on). The export is kept
+   with its settings (``OUT/settings.json``): ``--final OUT`` alone can run beside the
+   cross-validation, and ``--cv --final OUT`` afterwards (logits cached) only writes
+   meta.json. ``model-int8.onnx`` and ``meta.json`` are what ships in
    ``src/newstrail/models/matcher-ce/``; ``bench/factchecks.py --variants rerank`` then
    scores it on CT2022 dev and CT2020 test.
 
@@ -197,7 +200,9 @@ def cross_validate(base, states, keys, cands, index, qrels, args):
         hybrid_folds.append(runs_map5(part, index, qrels, lambda q, c: c["rows"]))
     return depth, weight, {"hybrid_oof_map5": round(hybrid, 4), "ce_alone_map5": round(ce_only, 4),
                            "fused_oof_map5": round(grid[(depth, weight)], 4), "fused_folds": [round(f, 4) for f in folds],
-                           "hybrid_folds": [round(f, 4) for f in hybrid_folds]}
+                           "hybrid_folds": [round(f, 4) for f in hybrid_folds],
+                           "best_weight_by_depth": {str(d): max(((w, round(grid[(d, w)], 4)) for w in weights), key=lambda x: x[1])
+                                                    for d in depths}}
 
 
 def main(argv=None) -> int:
@@ -242,7 +247,7 @@ def main(argv=None) -> int:
     base = base_dir(args.base)
     keys, texts = pair_table(index, cands, args)
     toks = tokenise_pairs(texts, args.max_len)
-    states = cached_lower(base, toks, args.cut, Path(args.cache) / "lower" / f"d{args.depth_max}-cut{args.cut}-len{args.max_len}", log)
+    states = cached_lower(base, toks, args.cut, Path(args.cache) / "lower" / f"d{args.depth_max}-n{args.negatives}-cut{args.cut}-len{args.max_len}", log)
     log(f"lower-layer states of {len(toks)} pairs ready ({states[0].shape[0]} tokens)")
     depth, weight, report = args.depth, args.weight, {}
     if args.cv:
@@ -253,25 +258,45 @@ def main(argv=None) -> int:
 
 
 def final(args, base, states, keys, toks, cands, index, depth: int, weight: float, report: dict) -> None:
-    """Step 4: fit on all training tweets, export, check in a fresh process, write meta.json."""
+    """Step 4: fit on all training tweets, export, check in a fresh process; then write
+    meta.json with the depth and weight ``--cv`` chose (or ``--depth``/``--weight``).
+
+    The export is kept with its training settings (``OUT/settings.json``): a rerun with the
+    same settings reuses it, so the final fit can run while the cross-validation does and a
+    second run (``--cv --final OUT``, logits cached) writes meta.json without refitting."""
     out = Path(args.final)
+    settings = {"frozen_below_layer": args.cut, "epochs": args.epochs, "lr": args.lr, "batch": args.batch,
+                "seed": args.seed, "negatives": args.negatives, "max_len": args.max_len}
+    kept = json.loads((out / "settings.json").read_text()) if (out / "settings.json").is_file() else {}
+    if kept.get("settings") == settings and (out / "model-int8.onnx").is_file():
+        log(f"final: reusing the model exported to {out} with these settings")
+        drift = kept["onnx_drift"]
+    else:
+        drift = fit_and_export(args, base, states, keys, toks, cands, out)
+        (out / "settings.json").write_text(json.dumps({"settings": settings, "onnx_drift": drift}, indent=1) + "\n")
+    if depth <= 0:
+        log("final: no depth and weight yet; run again with --cv (or --depth and --weight) to write meta.json")
+        return
+    (out / "meta.json").write_text(json.dumps({
+        "depth": depth, "weight": weight, "max_len": args.max_len,
+        "trained_on": "CLEF CheckThat! 2022 task 2A English train (997 tweets): each tweet with its gold claims and "
+                      f"its {args.negatives} best-ranked other candidates of an out-of-fold hybrid matcher; depth and weight "
+                      f"by {args.ce_folds}-fold cross-validation on train; dev and CT2020 test never used to choose",
+        "cross_validation": report, **settings, "onnx_drift": drift, "script": "scripts/train_matcher_ce.py"}, indent=1) + "\n")
+    log(f"final: wrote {out / 'meta.json'} (depth {depth}, weight {weight})")
+
+
+def fit_and_export(args, base, states, keys, toks, cands, out: Path) -> dict:
+    """Fit on every training tweet's pairs, export to ONNX and int8, return the fresh-process drift."""
     rows, labels = training_rows(keys, cands, set(cands["train"]), args.negatives)
-    log(f"final: {len(rows)} training pairs ({int(sum(labels))} gold); depth {depth} weight {weight}")
+    log(f"final: {len(rows)} training pairs ({int(sum(labels))} gold)")
     model = fine_tune(base, states, rows, labels, args, log)
     probe = [toks[i] for i in rows[:40]]
     whole = predict(model, probe, batch=1)
     cached = predict_cached(model, args.cut, states, rows[:40])
     log(f"whole model vs cached float16 lower states, max logit difference: {float(np.abs(whole - cached).max()):.4f}")
     export(model, out, probe, log)
-    drift = check_fresh(out, probe, whole.tolist(), log)
-    (out / "meta.json").write_text(json.dumps({
-        "depth": depth, "weight": weight, "max_len": args.max_len,
-        "trained_on": "CLEF CheckThat! 2022 task 2A English train (997 tweets): each tweet with its gold claims and "
-                      f"its {args.negatives} best-ranked other candidates of an out-of-fold hybrid matcher; depth and weight "
-                      f"by {args.ce_folds}-fold cross-validation on train; dev and CT2020 test never used to choose",
-        "cross_validation": report, "frozen_below_layer": args.cut, "epochs": args.epochs, "lr": args.lr,
-        "batch": args.batch, "seed": args.seed, "onnx_drift": drift, "script": "scripts/train_matcher_ce.py"}, indent=1) + "\n")
-
+    return check_fresh(out, probe, whole.tolist(), log)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -70,6 +70,17 @@ def test_rerank_variant_matches_paraphrases_with_evidence(lexical_index):
         assert all(a.score >= b.score for a, b in zip(ms, ms[1:]))
 
 
+def test_shipped_depth_and_weight_are_what_cross_validation_chose():
+    """meta.json is written by scripts/train_matcher_ce.py: its depth and weight are the best
+    of the out-of-fold grid it records (ties to the shallower depth, as the script breaks them)."""
+    meta = load_cross_encoder().info
+    cv = meta["cross_validation"]
+    best = max(cv["best_weight_by_depth"].items(), key=lambda kv: (kv[1][1], -int(kv[0])))
+    assert (meta["depth"], meta["weight"]) == (int(best[0]), best[1][0])
+    assert cv["fused_oof_map5"] == best[1][1] > cv["hybrid_oof_map5"]
+    assert meta["script"] == "scripts/train_matcher_ce.py" and meta["negatives"] >= 1
+
+
 def test_missing_or_broken_model_says_how_to_rebuild(tmp_path):
     with pytest.raises(StageError, match="train_matcher_ce.py"):
         load_cross_encoder(str(tmp_path))
