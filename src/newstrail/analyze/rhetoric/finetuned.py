@@ -151,6 +151,13 @@ class FinetunedTagger:
         """The CRF's weight in the span probability (0: the tagger alone), chosen on the dev fold."""
         return float(self.meta.get("mix", 0.0))
 
+    @property
+    def rule_bar(self) -> float | None:
+        """The tagger's mean probability over a rule's span (scare quote, question, loaded
+        word) that keeps the span, chosen on the dev fold (None: every rule span is kept)."""
+        bar = self.meta.get("rule_bar")
+        return None if bar is None else float(bar)
+
     def inside(self, doc: Doc, crf: np.ndarray | None = None) -> np.ndarray:
         """Each word token's probability of being inside a span, all tokens of ``doc`` in
         their order; mixed with the CRF's probabilities ``crf`` (the same layout) by
