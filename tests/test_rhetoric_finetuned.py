@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from newstrail import ConfigError, Settings, api
 from newstrail.analyze.rhetoric import TECHNIQUES, RhetoricStage, techniques_in
+from newstrail.analyze.rhetoric import finetuned
 from newstrail.analyze.rhetoric.features import document
 from newstrail.analyze.rhetoric.finetuned import TAGGER_DIR, FinetunedTagger, load_finetuned_tagger, pieces_of
 from newstrail.cli import main
@@ -154,3 +155,26 @@ def test_training_labels_and_the_span_grid_score_a_perfect_tagger_perfectly():
     perfect = {k: np.array([max(lab, 0) for lab in row], dtype=float) for k, (_, _, row) in enumerate(items)}
     scores = script.span_scores([article], items, perfect, [0.5], [0])
     assert scores[(0.5, 0, 0.0)] == (1.0, 1.0, 1.0)
+
+
+def _tagger_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **meta) -> None:
+    """Make the shipped tagger's weights with ``meta`` changed the one techniques_in loads."""
+    (tmp_path / "tagger-int8.onnx").symlink_to(TAGGER_DIR / "tagger-int8.onnx")
+    (tmp_path / "meta.json").write_text(json.dumps({**json.loads((TAGGER_DIR / "meta.json").read_text()), **meta}))
+    monkeypatch.setattr(finetuned, "TAGGER_DIR", tmp_path)
+    load_finetuned_tagger.cache_clear()
+
+
+def test_the_rule_bar_drops_the_rules_spans_the_tagger_does_not_mark(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    text = "The Orrin ferry office called the delay “routine” on Tuesday, the timetable says."
+    quote = (text.index("routine"), text.index("routine") + len("routine"))
+    try:
+        _tagger_with(tmp_path, monkeypatch, rule_bar=None)
+        assert quote in [(t.span.start, t.span.end) for t in techniques_in(text, spans="finetuned")]
+        probs = load_finetuned_tagger().inside(document(text))
+        (tmp_path / "strict").mkdir()
+        _tagger_with(tmp_path / "strict", monkeypatch, rule_bar=1.01)
+        assert load_finetuned_tagger().rule_bar == 1.01 and probs.max() < 1.01
+        assert quote not in [(t.span.start, t.span.end) for t in techniques_in(text, spans="finetuned")]
+    finally:
+        load_finetuned_tagger.cache_clear()
