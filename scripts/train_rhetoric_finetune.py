@@ -235,8 +235,9 @@ def word_scores(articles, items, piece_probs, crf=None):
     return words
 
 
-#: the rule bars tried: the tagger's mean probability a rule's span needs to be kept (None: all kept)
-RULE_BARS = (None, 0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 1.01)
+#: the rule bars tried: the tagger's mean probability a rule's span needs to be kept (None:
+#: all kept); none above 0.5, so a rule span the tagger marks keeps its cue in the output
+RULE_BARS = (None, 0.1, 0.2, 0.3, 0.4, 0.5)
 
 
 def combined_scores(articles, items, piece_probs, key, bars=RULE_BARS, crf=None):
