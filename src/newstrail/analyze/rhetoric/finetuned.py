@@ -5,7 +5,7 @@
 linear classifier, and the rules still add their spans. The model, in
 ``newstrail/models/rhetoric-tagger/`` (``tagger-int8.onnx`` and ``meta.json``; data
 statement in its ``README.md``), is all-MiniLM-L6-v2 with a token head (inside a
-propaganda span or not), layers 4-5 and the head fine-tuned on the Propaganda Techniques
+propaganda span or not), layers 2-5 and the head fine-tuned on the Propaganda Techniques
 Corpus by ``scripts/train_rhetoric_finetune.py``, exported to ONNX and quantised to int8.
 It reads each sentence of a :class:`.features.Doc` alone (cut into :data:`MAX_PIECES`-id
 parts at word boundaries when longer) and gives each word token the mean of its
