@@ -155,6 +155,9 @@ def test_training_labels_and_the_span_grid_score_a_perfect_tagger_perfectly():
     perfect = {k: np.array([max(lab, 0) for lab in row], dtype=float) for k, (_, _, row) in enumerate(items)}
     scores = script.span_scores([article], items, perfect, [0.5], [0])
     assert scores[(0.5, 0, 0.0)] == (1.0, 1.0, 1.0)
+    # the rules' loaded words outside the gold span cost precision unless the tagger vets them
+    combined = script.combined_scores([article], items, perfect, (0.5, 0, 0.0), (None, 0.5))
+    assert combined[0.5] == (1.0, 1.0, 1.0) and combined[None][0] < 1.0
 
 
 def _tagger_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **meta) -> None:
