@@ -117,11 +117,13 @@ def process_many(articles: Sequence[Article], stages: Sequence[Stage]) -> list[A
             out.append(exc)
         else:
             out.append(article)
+    put_back = [0] * len(out)  # per article, the names of ``later`` already put back before its places
     for j, stage in enumerate(later):
         live = [(k, a) for k, a in enumerate(out) if isinstance(a, Article)]
         for (k, _), done in zip(live, _stage_many(stage, [a for _, a in live])):
             if isinstance(done, Article) and done.stages and done.stages[-1] == stage.name:
-                done.stages.insert(places[k][j] + j, done.stages.pop())  # (j: the names of ``later`` put back before)
+                done.stages.insert(places[k][j] + put_back[k], done.stages.pop())
+                put_back[k] += 1
             out[k] = done
     return out
 

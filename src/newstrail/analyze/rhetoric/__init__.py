@@ -88,8 +88,9 @@ class RhetoricStage:
         [['Loaded_Language'], []]
         """
         if self.spans != "fast":  # the fine-tuned tagger reads one article at a time
-            return [self(article) for article in articles]
-        found = techniques_many([(a.text, a.sentences or None, None) for a in articles])
+            found = [techniques_in(a.text, a.sentences or None, spans=self.spans) for a in articles]
+        else:
+            found = techniques_many([(a.text, a.sentences or None, None) for a in articles])
         for article, techniques in zip(articles, found):
             article.rhetoric = techniques
             article.stages.append(self.name)
