@@ -16,6 +16,10 @@ stage, of storing and of linking, measured inside the child by a stopwatch aroun
 (the local engine only: another engine's stages run in its workers, whose CPU the
 child's includes once they have exited; it is printed as ``workers, start, read, ids``).
 
+``--analysed DB`` (with ``--replicate SIZE`` and ``--keep``) starts from the analysed SIZE
+store an earlier run kept, and a kept replicated store is copied instead of made again: adding
+the batch to 100,000 replicated articles again costs a copy and the addition.
+
 ``--postgres`` names a role that may create databases: each run gets a new one
 (``newstrail_scale_*``, dropped afterwards unless ``--keep`` is given). ``--engine`` is passed to
 ``newstrail analyze --engine`` as it is (the default runs it without, the local engine).
@@ -186,7 +190,10 @@ class Stores:
 
     def new(self, name: str) -> str:
         if not self.server:
-            return str(self.folder / f"{name}.db")
+            path = self.folder / f"{name}.db"
+            for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                old.unlink(missing_ok=True)  # a kept folder's store of an earlier run: this one starts empty
+            return str(path)
         database = f"newstrail_scale_{name}"
         self.admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
         self.admin.execute(f'CREATE DATABASE "{database}"')
@@ -216,6 +223,9 @@ def main() -> None:
     parser.add_argument("--replicate", type=int, metavar="SIZE",
                         help="build the SQLite corpora larger than SIZE (one of the sizes) from copies of the analysed SIZE corpus "
                              "instead of analysing them (see replicate()); the batch is still analysed and added")
+    parser.add_argument("--analysed", metavar="DB",
+                        help="with --replicate: the analysed store of that size an earlier run kept (--keep: corpus_SIZE-analysed.db), "
+                             "used instead of analysing the corpus again")
     parser.add_argument("--keep", help="a folder to keep the corpora and SQLite stores in (default: a temporary one); "
                                        "PostgreSQL's databases are kept too (newstrail_scale_*)")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -235,8 +245,11 @@ def main() -> None:
             empty = _line(stores, engine, f"{args.add} alone", args.add, [batch], stores.new(f"empty_{args.add}"), args, folder)
             for size in sorted(args.sizes):
                 db = stores.new(f"corpus_{size}")
-                if stores.kind == "sqlite" and args.replicate and size > args.replicate:
-                    replicate(str(folder / f"corpus_{args.replicate}-analysed.db"), db, size)
+                if stores.kind == "sqlite" and args.analysed and size == args.replicate:
+                    shutil.copy(args.analysed, db)
+                    print(f"{stores.kind:<10} {'-':<7} {size:<12} {size:>9} {'analysed before: ' + args.analysed:>44} {stores.size_mb(db):>9.1f}", flush=True)
+                elif stores.kind == "sqlite" and args.replicate and size > args.replicate:
+                    _replicated(args.analysed or str(folder / f"corpus_{args.replicate}-analysed.db"), db, size, args.keep)
                     print(f"{stores.kind:<10} {'-':<7} {size:<12} {size:>9} {'replicated from ' + str(args.replicate):>44} {stores.size_mb(db):>9.1f}", flush=True)
                 else:
                     corpus = write_corpus(folder / f"corpus-{size}.jsonl", 0, size)
@@ -251,6 +264,18 @@ def main() -> None:
     finally:
         for stores in backends:
             stores.close()
+
+
+def _replicated(source: str, target: str, size: int, keep: str | None) -> None:
+    """``replicate`` ``source`` into ``target``; with ``--keep`` the replicated store is kept
+    beside it (``corpus_SIZE-replicated.db``) and copied by the next run instead of made again."""
+    kept = Path(keep or "") / f"corpus_{size}-replicated.db"
+    if keep and kept.exists() and kept.stat().st_mtime > Path(source).stat().st_mtime:
+        shutil.copy(kept, target)
+        return
+    replicate(source, target, size)
+    if keep:
+        shutil.copy(target, kept)
 
 
 def _line(stores: Stores, engine: str, name: str, count: int, inputs: list[str], db: str, args: argparse.Namespace, folder: Path) -> dict:
