@@ -11,11 +11,14 @@ version of a model is unpacked again, never read stale. A cache that cannot be w
 The folder is ``$NEWSTRAIL_CACHE``, else ``$XDG_CACHE_HOME/newstrail``, else
 ``~/.cache/newstrail``; deleting it is always safe.
 
->>> import numpy as np, tempfile, pathlib
+>>> import numpy as np, os, tempfile, pathlib
+>>> os.environ[CACHE_VARIABLE] = tempfile.mkdtemp()  # a scratch cache for the example
 >>> source = pathlib.Path(tempfile.mkdtemp()) / "model.bin"; _ = source.write_bytes(b"weights")
->>> arrays = unpacked_arrays("example", source, lambda: {"w": np.arange(3)})
->>> arrays["w"].tolist()
+>>> unpacked_arrays("example", source, lambda: {"w": np.arange(3)})["w"].tolist()
 [0, 1, 2]
+>>> unpacked_arrays("example", source, lambda: {"w": np.zeros(3)})["w"].tolist()  # kept by the first call
+[0, 1, 2]
+>>> del os.environ[CACHE_VARIABLE]
 """
 
 from __future__ import annotations
