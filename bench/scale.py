@@ -12,7 +12,8 @@ cost of the addition is printed against the same batch into an empty store: the 
 says how much the corpus already stored costs the batch (1.0: nothing).
 
 Per stage (``--stages``): CPU seconds and articles per CPU-second of each per-article
-stage, of storing and of linking, measured inside the child by a stopwatch around them
+stage, of storing and of linking (and, within linking, of looking for translations), measured
+inside the child by a stopwatch around them
 (the local engine only: another engine's stages run in its workers, whose CPU the
 child's includes once they have exited; it is printed as ``workers, start, read, ids``).
 
@@ -67,6 +68,7 @@ def child(stages_out: str, argv: list[str]) -> int:
     linking in CPU seconds; write them to ``stages_out`` as JSON."""
     from newstrail.cli import main
     from newstrail.corpus.linking import Linker
+    from newstrail.corpus.translation import Translations
     from newstrail.engines import local
 
     spent: dict[str, float] = defaultdict(float)
@@ -103,6 +105,8 @@ def child(stages_out: str, argv: list[str]) -> int:
     local._stage_many = stage_timed(local._stage_many)  # type: ignore[attr-defined]
     local._store = timed("store", local._store)  # type: ignore[attr-defined]
     Linker.link_ids = timed("link", Linker.link_ids)  # type: ignore[method-assign]
+    # a part of linking, printed under it: looking for translations between languages
+    Translations.find = timed("link: translations", Translations.find)  # type: ignore[method-assign]
     code = main(["analyze", *argv], standalone_mode=False) or 0  # the exit code, not raised
     Path(stages_out).write_text(json.dumps(spent))
     return code
@@ -295,7 +299,8 @@ def _line(stores: Stores, engine: str, name: str, count: int, inputs: list[str],
     if args.stages and r["stages"]:
         # the Dask engine's stages run in its workers, whose CPU the child's includes
         other = "other (start, read, ids)" if engine == "local" else "workers, start, read, ids"
-        parts = {**r["stages"], other: r["cpu"] - sum(r["stages"].values())}
+        # "link: ..." is a part of "link", not counted twice
+        parts = {**r["stages"], other: r["cpu"] - sum(v for k, v in r["stages"].items() if not k.startswith("link: "))}
         for part, cpu in sorted(parts.items(), key=lambda kv: -kv[1]):
             print(f"{'':<10} {'':<7}   {part:<26} {cpu:>8.1f} CPU s {count / cpu if cpu else float('inf'):>9.0f} articles/CPU-s", flush=True)
     return r
