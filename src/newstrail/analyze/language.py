@@ -21,12 +21,12 @@ import lzma
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from newstrail.core.article import Article
-from newstrail.core.cachefiles import unpacked_arrays
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # A few hundred characters decide the language; more only costs time.
 _SAMPLE_CHARS = 600
@@ -48,8 +48,12 @@ _LANGID_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat"
 @functools.cache
 def _langid() -> Any:
     # loaded on first need, which most runs (English news) never have; its LZMA archive
-    # is unpacked once and kept (core.cachefiles): unpacking it cost 0.5 CPU s a run
+    # is unpacked once and kept (core.cachefiles): unpacking it cost 0.5 CPU s a run.
+    # Imported here with numpy, which `import newstrail` does not load
+    import numpy as np
     import py3langid.langid as langid
+
+    from newstrail.core.cachefiles import unpacked_arrays
 
     source = Path(langid.__file__).parent / langid.MODEL_FILE
 
@@ -66,7 +70,7 @@ def _langid() -> Any:
 def _stdlib_array(values: np.ndarray) -> array[int]:
     """The unsigned integers langid.py walks its automaton with, as its loader makes them."""
     out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
-    out.frombytes(np.ascontiguousarray(values).tobytes())
+    out.frombytes(values.tobytes())  # tobytes gives C order whatever the layout
     return out
 
 
