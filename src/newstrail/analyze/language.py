@@ -16,11 +16,17 @@ confident answer stands.
 from __future__ import annotations
 
 import functools
-import os
+import io
+import lzma
+from array import array
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from newstrail.core.article import Article
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # A few hundred characters decide the language; more only costs time.
 _SAMPLE_CHARS = 600
@@ -35,12 +41,37 @@ SURE = 0.7
 _SECOND_CHARS = 1000
 
 
+#: the arrays of langid.py's model file that its identifier is built from
+_LANGID_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
+
+
 @functools.cache
 def _langid() -> Any:
-    # loaded on first need: 1.5 s of unpacking that most runs (English news) never pay
+    # loaded on first need, which most runs (English news) never have; its LZMA archive
+    # is unpacked once and kept (core.cachefiles): unpacking it cost 0.5 CPU s a run.
+    # Imported here with numpy, which `import newstrail` does not load
+    import numpy as np
     import py3langid.langid as langid
 
-    return langid.LanguageIdentifier.from_modelpath(os.path.join(os.path.dirname(langid.__file__), langid.MODEL_FILE), norm_probs=True)
+    from newstrail.core.cachefiles import unpacked_arrays
+
+    source = Path(langid.__file__).parent / langid.MODEL_FILE
+
+    def unpack() -> dict[str, np.ndarray]:
+        with lzma.open(source) as packed, np.load(io.BytesIO(packed.read()), allow_pickle=False) as data:
+            return {key: data[key] for key in _LANGID_ARRAYS}
+
+    model = unpacked_arrays("py3langid", source, unpack)
+    return langid.LanguageIdentifier(
+        model["ptc"], np.asarray(model["pc"]), model["classes"].tolist(), _stdlib_array(model["nextmove"]),
+        model["out_feat"].tolist(), norm_probs=True, tk_row=_stdlib_array(model["nextmove_row"]))
+
+
+def _stdlib_array(values: np.ndarray) -> array[int]:
+    """The unsigned integers langid.py walks its automaton with, as its loader makes them."""
+    out = array({2: "H", 4: "I", 8: "L"}[values.dtype.itemsize])
+    out.frombytes(values.tobytes())  # tobytes gives C order whatever the layout
+    return out
 
 
 def detect_language(text: str) -> tuple[str | None, float]:

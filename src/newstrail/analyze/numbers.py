@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from newstrail.core.langcode import base_language
 from newstrail.core.article import Number, Span
@@ -80,6 +81,29 @@ _PATTERN = re.compile(
     rf"(?:\s+(?P<cur>{_CUR})\b)?",
     re.I,
 )
+#: where a match of ``_PATTERN`` can start: a digit or currency sign, or a word beginning
+#: as a qualifier or a number word does. Python's regex engine tries all of ``_PATTERN``'s
+#: alternatives at every position; jumping from one such start to the next finds the same
+#: matches in half the time (the largest part of the claims stage on figure-rich news)
+_STARTS = re.compile(r"[\d$€£]|\b[%s]" % "".join(sorted({w[0] for w in (*_QUALIFIERS, *_WORD_NUMBERS)})), re.I)
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """``_PATTERN.finditer(text)``, faster.
+
+    >>> [m.group(0) for m in _matches("Haber7: about 3,000 fighters, $5 m and two dozen boats")]
+    ['7', 'about 3,000', '$5 m', 'two', 'dozen']
+    """
+    at = 0
+    while start := _STARTS.search(text, at):
+        match = _PATTERN.match(text, start.start())
+        if match:
+            yield match
+            at = match.end()
+        else:
+            at = start.start() + 1
+
+
 _MONTHS = ("Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?"
            "|Nov(?:ember)?|Dec(?:ember)?")
 #: figures that are not quantities: a time of day, a calendar date (month names are
@@ -149,7 +173,7 @@ def _find_numbers(text: str) -> tuple[Number, ...]:
             if not any(a < match.end() and match.start() < b for a, b in taken):
                 taken.append(match.span())
                 found.append(Number(Span(*match.span()), match.group(0), 0.0, "", dimension))
-    for match in _PATTERN.finditer(text):
+    for match in _matches(text):
         number = match.span("num") if match.group("num") else match.span("word")
         if any(a < number[1] and number[0] < b for a, b in taken) or (match.group("num") and _in_name(text, number[0])):
             continue

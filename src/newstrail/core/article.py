@@ -17,6 +17,7 @@ import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
+from collections.abc import Collection
 from typing import Any
 
 import orjson
@@ -307,10 +308,19 @@ class Article:
     def snippet(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; :meth:`from_dict` reads it back unchanged."""
-        data: dict[str, Any] = _plain(self)
-        data["meta"] = self.meta_view()
+    def to_dict(self, only: Collection[str] | None = None) -> dict[str, Any]:
+        """A JSON-ready dict; :meth:`from_dict` reads it back unchanged. ``only``: just
+        those fields (a CSV row's), without building the others (claims, sentences).
+
+        >>> Article(text="x", id="a1", title="Pier 9").to_dict(only=("id", "title"))
+        {'id': 'a1', 'title': 'Pier 9'}
+        """
+        if only is not None:
+            data = {name: _plain(getattr(self, name)) for name in _FIELDS if name in only and name != "meta"}
+        else:
+            data = _plain(self)
+        if only is None or "meta" in only:
+            data["meta"] = self.meta_view()
         return data
 
     def to_json(self, *, text: bool = True) -> str:

@@ -23,6 +23,7 @@ it, links what an interrupted run left unlinked, and resumes.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import json
 import weakref
@@ -324,6 +325,7 @@ def analyze_items(items: Iterable[Article | InputError], settings: Settings, sto
     def prepared() -> Iterator[tuple[Outcome, str | None]]:
         # a batch at a time: a stage that works on many articles at once (rhetoric) gets the batch
         chunk: list[Article | InputError] = []
+        frozen = False
         for item in chain(items, [None]):  # (None: the end, where the last chunk goes)
             if item is not None:
                 chunk.append(item)
@@ -333,6 +335,11 @@ def analyze_items(items: Iterable[Article | InputError], settings: Settings, sto
                     if step is not None:
                         step()
                 chunk = []
+                if not frozen:
+                    # the first batch loaded the stages' models: the collector need not look
+                    # through their objects again at every full collection of the run
+                    gc.freeze()
+                    frozen = True
 
     return store_outcomes(prepared(), settings, store, progress)
 

@@ -193,4 +193,6 @@ MIGRATIONS: tuple[str, ...] = (
     """,
     # 11: (SQLite: an index of links by URL, which this schema has had since 1)
     "SELECT 1",
+    # 12: the stored outlets read from an index instead of every article row
+    "CREATE INDEX articles_outlet_domain ON articles(outlet, domain)",
 )

@@ -226,4 +226,10 @@ MIGRATIONS: tuple[Step, ...] = (
     """
     CREATE INDEX links_url ON links(url);
     """,
+    # 12: the stored outlets (what the outlet resolver of every run starts from) read from an
+    # index: grouping them from the articles table read every row, 0.3 CPU s a run at 100,000
+    # articles, and every run reads them twice (the stages' resolver, linking's)
+    """
+    CREATE INDEX articles_outlet_domain ON articles(outlet, domain);
+    """,
 )
