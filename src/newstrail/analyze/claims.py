@@ -288,20 +288,30 @@ def _name_label(name: str) -> str:
 
 
 # what find_numbers can find starts with a digit, a currency sign or a number word; most
-# sentences have none, and the check is much cheaper than find_numbers' own pattern
-_MAYBE_NUMBER = re.compile(
-    r"[\d$€£]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands|dozens?|half|halve[sd])\b",
-    re.I,
+# sentences have none, and the check is much cheaper than find_numbers' own pattern. Two
+# passes: a character class first, then the words on the case-folded sentence (a third of
+# one ``re.I`` pattern's cost; casefold also folds what ``re.I`` matches, as "ſix" to "six")
+_MAYBE_FIGURE = re.compile(r"[\d$€£]")
+_MAYBE_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands|dozens?|half|halve[sd])\b"
 )
+
+
+def _maybe_number(sentence: str) -> bool:
+    """Whether ``sentence`` may hold a number :func:`find_numbers` finds (no miss; a few false alarms)."""
+    return _MAYBE_FIGURE.search(sentence) is not None or _MAYBE_NUMBER_WORD.search(sentence.casefold()) is not None
 
 
 def _numbers(text: str, span: Span) -> list[Number]:
     """The numbers of one sentence, with offsets into the article text."""
     sentence = text[span.start : span.end]
-    if not _MAYBE_NUMBER.search(sentence):
+    if not _maybe_number(sentence):
         return []
-    return [dataclasses.replace(n, span=n.span.shift(span.start)) for n in find_numbers(sentence)]
+    # built field by field: dataclasses.replace cost a fifth of this function
+    shift = span.start
+    return [Number(Span(n.span.start + shift, n.span.end + shift), n.text, n.value, n.unit, n.dimension, n.qualifier, n.what)
+            for n in find_numbers(sentence)]
 
 
 class _Overlaps:
@@ -425,8 +435,11 @@ def _consistent(claims: list[Claim]) -> list[Claim]:
         for entity in claim.entities:
             if entity.label != "name":
                 kinds.setdefault(entity.text, entity.label)
+    if not kinds:
+        return claims  # no typed name to lend
     for claim in claims:
-        claim.entities = [dataclasses.replace(e, label=kinds[e.text]) if e.label == "name" and e.text in kinds else e for e in claim.entities]
+        if any(e.label == "name" and e.text in kinds for e in claim.entities):
+            claim.entities = [dataclasses.replace(e, label=kinds[e.text]) if e.label == "name" and e.text in kinds else e for e in claim.entities]
     return claims
 
 
