@@ -98,7 +98,7 @@ def find_entities(text: str, start: int = 0, end: int | None = None, outlets: fr
     end = len(text) if end is None else end
     first = _first_word(text, start)
     found: list[Entity] = []
-    for name, pattern in _outlet_patterns(outlets):
+    for name, pattern in _outlet_patterns(outlets) if outlets else ():
         # searched within the sentence only (pos/endpos keep the look-behind on the text
         # before it): searching text[:end] for every sentence was quadratic in the article
         for m in pattern.finditer(text, start, end):
@@ -206,7 +206,7 @@ def _entity(text: str, run_start: int, part: _Part, first: int, outlets: frozens
     if part.demonyms and _describes(text, run_start + part.end):
         return None  # "Ostrevan officials", "a local Assyrian Christian militia": who they are, not a name
     name = part.name
-    if name in outlets or f"the {name}" in outlets or f"The {name}" in outlets:
+    if outlets and (name in outlets or f"the {name}" in outlets or f"The {name}" in outlets):
         label = "outlet"
     elif part.label == _ONE_WORD:
         label = "place" if _PLACE_BEFORE.search(text, max(0, a - 12), a) else "name"
