@@ -43,8 +43,21 @@ def test_arrays_are_unpacked_once_and_read_back_mapped(tmp_path: Path, cache: Pa
 def test_a_changed_source_is_unpacked_again(tmp_path: Path, cache: Path) -> None:
     source = _source(tmp_path)
     unpacked_arrays("pier", source, lambda: {"w": np.zeros(2)})
-    source.write_bytes(b"harbour weights v2")
+    source.write_bytes(b"harbour weights v2, retrained")
     assert unpacked_arrays("pier", source, lambda: {"w": np.ones(2)})["w"].tolist() == [1.0, 1.0]
+
+
+def test_a_copy_missing_an_array_is_replaced_and_a_complete_one_is_left_to_its_readers(tmp_path: Path, cache: Path) -> None:
+    source = _source(tmp_path)
+    unpacked_arrays("pier", source, lambda: {"w": np.arange(3), "b": np.ones(1)})
+    (kept,) = cache.glob("pier-*")
+    (kept / "b.npy").unlink()  # a copy another process cut short: all or nothing is read
+    assert sorted(unpacked_arrays("pier", source, lambda: {"w": np.arange(3), "b": np.ones(1)})) == ["b", "w"]
+    assert np.load(kept / "b.npy").tolist() == [1.0]
+    # a second process that unpacked at the same time keeps the first one's complete copy
+    before = (kept / "w.npy").stat().st_ino
+    cachefiles._keep(kept, {"w": np.arange(3), "b": np.ones(1)}, replace=False)
+    assert (kept / "w.npy").stat().st_ino == before and not list(cache.glob(".pier-*"))
 
 
 def test_a_damaged_copy_is_replaced(tmp_path: Path, cache: Path) -> None:

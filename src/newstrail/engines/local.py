@@ -63,6 +63,10 @@ class Outcome:
     error: NewstrailError | None = None
 
 
+#: non-empty once this process has frozen the collector's view of the loaded models (:func:`analyze_items`)
+_FROZEN: list[bool] = []
+
+
 def default_pipeline(settings: Settings, known_outlets: OutletResolver | Mapping[str, str] | None = None, factchecks: Stage | None = None) -> Pipeline:
     """The stages of ``settings.pipeline`` that need no store, plus ``factchecks`` if given.
 
@@ -325,7 +329,6 @@ def analyze_items(items: Iterable[Article | InputError], settings: Settings, sto
     def prepared() -> Iterator[tuple[Outcome, str | None]]:
         # a batch at a time: a stage that works on many articles at once (rhetoric) gets the batch
         chunk: list[Article | InputError] = []
-        frozen = False
         for item in chain(items, [None]):  # (None: the end, where the last chunk goes)
             if item is not None:
                 chunk.append(item)
@@ -335,11 +338,13 @@ def analyze_items(items: Iterable[Article | InputError], settings: Settings, sto
                     if step is not None:
                         step()
                 chunk = []
-                if not frozen:
+                if not _FROZEN:
                     # the first batch loaded the stages' models: the collector need not look
-                    # through their objects again at every full collection of the run
+                    # through their objects again at every full collection of the run. Once
+                    # a process: a server or watcher calls this at every submission or poll,
+                    # and freezing again would keep whatever garbage is alive then forever
                     gc.freeze()
-                    frozen = True
+                    _FROZEN.append(True)
 
     return store_outcomes(prepared(), settings, store, progress)
 

@@ -15,22 +15,15 @@ from typing import Any
 from newstrail.core.article import Article
 
 
-def article_record(article: Article, status: str | None = None) -> dict[str, Any]:
-    """The full record of an article, as ``analyze --format json`` prints it."""
-    record = article.to_dict()
-    if status is not None:
-        record["status"] = status
-    return record
+def article_record(article: Article, status: str | None = None, only: Sequence[str] | None = None) -> dict[str, Any]:
+    """The full record of an article, as ``analyze --format json`` prints it; with ``only``,
+    those fields alone, without building the rest (its claims and sentences: most of the
+    CPU ``analyze --format csv`` spent printing).
 
-
-def article_fields(article: Article, names: Sequence[str], status: str | None = None) -> dict[str, Any]:
-    """The fields ``names`` of :func:`article_record`'s record, without building the rest
-    (its claims and sentences: most of the CPU ``analyze --format csv`` spent printing).
-
-    >>> article_fields(Article(text="x", id="a1", title="Pier 9"), ("status", "id", "title"), "added")
+    >>> article_record(Article(text="x", id="a1", title="Pier 9"), "added", only=("status", "id", "title"))
     {'id': 'a1', 'title': 'Pier 9', 'status': 'added'}
     """
-    record = article.to_dict(only=names)
+    record = article.to_dict(only=only)
     if status is not None:
         record["status"] = status
     return record

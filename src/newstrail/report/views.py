@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from newstrail.report.formats import JSON, TEXT, View, render
-from newstrail.report.json import article_fields, to_json
+from newstrail.report.json import article_record, to_json
 from newstrail.report.pipeline import render_pipeline
 from newstrail.report.profile import render_profile
 from newstrail.report.ratings import render_ratings, render_trace_ratings
@@ -31,7 +31,7 @@ ANALYSIS_COLUMNS = ("status", "id", "outlet", "domain", "published", "title", "u
 def analysis_view(record: Callable[[Any], dict[str, Any]]) -> View:
     """``analyze``'s outcomes: the summary line, or ``record(outcome)`` (the full record with source ratings)."""
     return View(record=record, text=lambda outcome: summary_line(outcome.article, outcome.status), columns=ANALYSIS_COLUMNS,
-                row=lambda outcome: article_fields(outcome.article, ANALYSIS_COLUMNS, outcome.status))
+                row=lambda outcome: article_record(outcome.article, outcome.status, only=ANALYSIS_COLUMNS))
 
 
 SHOW_VIEW = View(record=lambda shown: shown.to_dict(),
