@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 
@@ -42,11 +43,13 @@ from newstrail.corpus.linking import LinkOptions, anchors
 from newstrail.corpus.reuse import align
 from newstrail.store import Store
 
-__all__ = ["Prepared", "aligned_ahead", "prepare"]
+__all__ = ["Held", "Prepared", "aligned_ahead", "prepare"]
 
 #: fingerprints a worker keeps between its tasks (the run's articles just before a chunk
 #: are most of the next chunk's candidates); some 20 kB each
 HELD = 3000
+#: a fingerprint held, with its sampled n-grams
+Held = tuple[Fingerprint, np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class Prepared:
 
 
 def prepare(articles: Sequence[Article], store: Store | None = None, earlier: Sequence[str] = (),
-            held: dict[str, Fingerprint] | None = None, options: LinkOptions | None = None) -> dict[str, Prepared]:
+            held: dict[str, Held] | None = None, options: LinkOptions | None = None) -> dict[str, Prepared]:
     """Linking's inputs of each of ``articles`` (stored ones: by id, in the order they are
     linked), to hand to ``Linker.prime``; with ``store``, their candidates' passages too
     (see :func:`aligned_ahead`: ``earlier``, ``held``)."""
@@ -77,39 +80,64 @@ def prepare(articles: Sequence[Article], store: Store | None = None, earlier: Se
 
 
 def aligned_ahead(articles: Sequence[Article], own: Mapping[str, Fingerprint], store: Store, earlier: Sequence[str],
-                  held: dict[str, Fingerprint], options: LinkOptions) -> dict[str, dict[str, list[Passage]]]:
+                  held: dict[str, Held], options: LinkOptions) -> dict[str, dict[str, list[Passage]]]:
     """Per article, the passages it shares with each of its likely candidates: the articles
     sharing at least ``candidate_hits`` of its sampled n-grams (at most ``max_candidates``,
     those sharing the most; n-grams in ``df_cap`` articles or more left out, as the linker
     does) among what the store's index holds now, the ``earlier`` ids (the run's articles
     linked just before these, maybe not indexed yet) and the ones of ``articles`` before it.
-    ``held``: fingerprints kept between calls (read from the store's texts when missing)."""
+    ``held``: fingerprints and sampled n-grams kept between calls (read from the store's
+    texts when missing)."""
+    mine = {i: (fp, fp.sampled()) for i, fp in own.items()}
 
-    def fingerprints(ids: Sequence[str]) -> dict[str, Fingerprint]:
-        missing = [i for i in dict.fromkeys(ids) if i not in held and i not in own]
+    def fingerprints(ids: Sequence[str]) -> dict[str, Held]:
+        missing = [i for i in dict.fromkeys(ids) if i not in held and i not in mine]
         for article in store.articles.texts(missing):
-            while len(held) >= HELD:
-                del held[next(iter(held))]
-            held[article.id] = Fingerprint.of(article.text)
-        return {i: fp for i in ids if (fp := own.get(i) or held.get(i)) is not None}
+            fingerprint = Fingerprint.of(article.text)
+            _hold(held, article.id, (fingerprint, fingerprint.sampled()))
+        return {i: fp for i in ids if (fp := mine.get(i) or held.get(i)) is not None}
 
-    near: dict[int, set[str]] = defaultdict(set)
-    for other, fingerprint in fingerprints(list(earlier)).items():
-        for h in fingerprint.sampled():
-            near[int(h)].add(other)
+    # the earlier articles' sampled n-grams, sorted: an article's holders are a slice per n-gram
+    window = fingerprints(list(earlier))
+    names = list(window)
+    keys = np.concatenate([window[i][1] for i in names] or [np.zeros(0, dtype=np.int64)])
+    owners = np.repeat(np.arange(len(names)), [len(window[i][1]) for i in names])
+    order = np.argsort(keys, kind="stable")
+    keys, owners = keys[order], owners[order]
+    near: dict[int, list[str]] = defaultdict(list)  # the ones of ``articles`` before
+    counted = set(names)  # counted through the window already, should the index hold them too
     found: dict[str, dict[str, list[Passage]]] = {}
     for article in articles:
-        hashes = [int(h) for h in own[article.id].sampled()]
-        indexed = store.text.gram_postings(hashes)
-        hits: Counter[str] = Counter()
-        for h in hashes:
-            holders = near.get(h, set()).union(indexed.get(h, ()))
-            if len(holders) < options.df_cap:
-                hits.update(holders)
+        sampled = mine[article.id][1]
+        hashes = sampled.tolist()
+        indexed = {h: [i for i in ids if i not in counted] for h, ids in store.text.gram_postings(hashes).items()}
+        first, last = np.searchsorted(keys, sampled, "left"), np.searchsorted(keys, sampled, "right")
+        # only the n-grams some article holds (most of an article's are its own)
+        held_by = set(np.flatnonzero(last - first).tolist()) | {k for k, h in enumerate(hashes) if h in near or h in indexed}
+        slices, others = [], []
+        for k in held_by:
+            h, a, b = hashes[k], int(first[k]), int(last[k])
+            nearby, theirs = near.get(h, ()), indexed.get(h, ())
+            if b - a + len(nearby) + len(theirs) < options.df_cap:
+                slices.append(owners[a:b])
+                others.append(chain(nearby, theirs))
+        hits = Counter(chain.from_iterable(others))
+        if slices:
+            counts = np.bincount(np.concatenate(slices), minlength=len(names))
+            hits.update({names[k]: int(counts[k]) for k in np.flatnonzero(counts).tolist()})
         ranked = sorted(hits.items(), key=lambda hit: (-hit[1], hit[0]))[: options.max_candidates + 1]
         candidates = [c for c, n in ranked if n >= options.candidate_hits and c != article.id]
-        theirs = fingerprints(candidates)
-        found[article.id] = {c: align(theirs[c], own[article.id], min_words=options.min_words) for c in candidates if c in theirs}
+        theirs_fp = fingerprints(candidates)
+        found[article.id] = {c: align(theirs_fp[c][0], own[article.id], min_words=options.min_words) for c in candidates if c in theirs_fp}
         for h in hashes:
-            near[h].add(article.id)
+            near[h].append(article.id)
+        counted.add(article.id)
+    for i, pair in mine.items():  # the next chunks' candidates, most of them
+        _hold(held, i, pair)
     return found
+
+
+def _hold(held: dict[str, Held], article_id: str, pair: Held) -> None:
+    while len(held) >= HELD:  # the oldest out first
+        del held[next(iter(held))]
+    held[article_id] = pair

@@ -63,9 +63,8 @@ from newstrail.core.article import Article, article_id_for
 from newstrail.core.config import Settings
 from newstrail.core.errors import ConfigError, InputError, NewstrailError, StoreError
 from newstrail.core.progress import Progress, Step, counter
-from newstrail.corpus.fingerprints import Fingerprint
 from newstrail.corpus.linking import UNREAD
-from newstrail.corpus.prepare import Prepared
+from newstrail.corpus.prepare import Held, Prepared
 from newstrail.corpus.prepare import prepare as prepare_linking
 from newstrail.engines.local import Outcome, prepare, process, process_many, store_outcomes
 from newstrail.engines.stages import REGISTRY, StageContext, build_pipeline
@@ -166,7 +165,7 @@ class StagePlugin(WorkerPlugin):
         self._store: Store | None = None
         self._built: dict[str, Stage | None] = {}
         #: fingerprints of the run's articles, kept between linking tasks (see prepare_stored)
-        self.fingerprints: dict[str, Fingerprint] = {}
+        self.fingerprints: dict[str, Held] = {}
 
     def setup(self, worker: Any) -> None:
         self._store, self._built, self.fingerprints = None, {}, {}
