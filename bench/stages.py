@@ -44,7 +44,7 @@ from newstrail import Settings
 from newstrail.core.article import Article
 from newstrail.corpus import linking
 from newstrail.corpus.linking import UNREAD, Linker, LinkReport
-from newstrail.corpus.prepare import prepare
+from newstrail.corpus.prepare import Held, Prepared, prepare
 from newstrail.engines.local import LINK_CHUNK, STORE_CHUNK, assign_ids, process_many
 from newstrail.engines.stages import StageContext, build_pipeline
 from newstrail.ingest import read_inputs
@@ -192,12 +192,14 @@ def relink_primed(kept: Path, aligned: bool) -> int:
     with open_store(str(copy)) as store, open_store(str(copy), read_only=True) as reader:
         ids = store.links.unlinked_ids(limit=store.articles.count())
         chunks = [ids[start : start + LINK_CHUNK] for start in range(0, len(ids), LINK_CHUNK)]
-        linker, report, held = Linker(store), LinkReport(), {}
+        linker, report = Linker(store), LinkReport()
+        held: dict[str, Held] = {}
         client = workers = 0.0
         for k, chunk in enumerate(chunks):
             started = time.process_time()
             before = [i for c in chunks[max(0, k - LINK_AHEAD) : k] for i in c]
-            prepared, size = {}, -(-len(chunk) // 2)
+            prepared: dict[str, Prepared] = {}
+            size = -(-len(chunk) // 2)
             for start in range(0, len(chunk), size):
                 piece = reader.articles.get_many(chunk[start : start + size], without=UNREAD)
                 prepared |= prepare(piece, reader if aligned else None, before + chunk[:start], held)
