@@ -117,7 +117,7 @@ def test_linking_in_many_partitions_links_as_the_local_engine(tmp_path: Path, mo
     path = tmp_path / "copies.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in copies(360)), encoding="utf-8")
     code, printed = analyse([str(path)], tmp_path / "local.db")
-    dask_code, dask_printed = analyse([str(path)], tmp_path / "dask.db", "--engine", "dask", "--workers", "2")
+    dask_code, dask_printed = analyse([str(path)], tmp_path / "dask.db", "--engine", "dask", "--workers", "2", "--set", "engine.align_ahead=true")
     reference, got = snapshot(tmp_path / "local.db"), snapshot(tmp_path / "dask.db")
     assert code == dask_code == 0 and len(printed) == 360
     assert len(reference["reuse"]) > 500 and len(reference["edges"]) >= 6
