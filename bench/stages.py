@@ -16,7 +16,9 @@ prints its costliest functions by their own time, after the table; ``--profile l
 the linking. ``--keep DIR`` copies the store as it was before linking to ``DIR/unlinked.db``
 (to link it again, profiled or changed, without running the stages); ``--relink DIR`` does that:
 it links a copy of ``DIR/unlinked.db`` in the order its articles were stored (as ``analyze``
-links them) and prints the link row alone (with ``--profile link``, its profile).
+links them) and prints the link row alone (with ``--profile link``, its profile); ``--relink DIR
+--primed inputs|aligned`` links it as the Dask engine's client does, each chunk primed with what
+its workers compute, and prints both sides' CPU seconds.
 """
 
 from __future__ import annotations
@@ -34,13 +36,16 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections import Counter
 from contextlib import closing
 from pathlib import Path
 
 from newstrail import Settings
-from newstrail.corpus.linking import Linker, LinkReport
 from newstrail.core.article import Article
-from newstrail.engines.local import STORE_CHUNK, assign_ids, process_many
+from newstrail.corpus import linking
+from newstrail.corpus.linking import UNREAD, Linker, LinkReport
+from newstrail.corpus.prepare import Held, Prepared, prepare
+from newstrail.engines.local import LINK_CHUNK, STORE_CHUNK, assign_ids, process_many
 from newstrail.engines.stages import StageContext, build_pipeline
 from newstrail.ingest import read_inputs
 from newstrail.store import open_store, write_in_turns
@@ -78,7 +83,13 @@ def main() -> int:
                         help="profile this stage's loop (cProfile on CPU time), or 'link' the linking; may repeat")
     parser.add_argument("--keep", metavar="DIR", help="copy the store, as it was before linking, to DIR/unlinked.db")
     parser.add_argument("--relink", metavar="DIR", help="only link a copy of DIR/unlinked.db (kept by --keep)")
+    parser.add_argument("--primed", choices=("inputs", "aligned"), help="with --relink: link chunk by chunk, each primed as the Dask engine "
+                        "primes it (per-article inputs; with their candidates aligned), computed here and timed apart as the workers' part")
     args = parser.parse_args()
+    if args.primed:
+        if not args.relink:
+            parser.error("--primed goes with --relink DIR")
+        return relink_primed(Path(args.relink) / "unlinked.db", args.primed == "aligned")
     if args.relink:
         return relink(Path(args.relink) / "unlinked.db", "link" in args.profile)
     if not SAMPLE.is_file():
@@ -158,6 +169,48 @@ def relink(kept: Path, profile: bool) -> int:
         seconds, profiler = linked(store, ids, profile)
     print(f"{len(ids)} stored articles of {kept}, linked again: {seconds:.1f} CPU s")
     print_table(len(ids), {"link": seconds}, None, {"link": profiler} if profiler else {})
+    return 0
+
+
+def relink_primed(kept: Path, aligned: bool) -> int:
+    """Link a copy of a store kept by ``--keep`` in the Dask engine's chunks, each primed with
+    what its workers compute (:func:`newstrail.corpus.prepare.prepare`, in one piece per
+    worker of two, with the ids before it); print the CPU seconds of each side, how many
+    pairs the linker aligned itself, and what it found."""
+    # the Dask engine's constants: imported only here, as the [dask] extra may be missing
+    from newstrail.engines.dask_engine import LINK_AHEAD
+
+    if not kept.is_file():
+        print(f"needs {kept} (made by --keep)", file=sys.stderr)
+        return 2
+    copy = Path(tempfile.mkdtemp(prefix="newstrail-relink-")) / "s.db"
+    with closing(sqlite3.connect(kept)) as db:
+        db.execute("VACUUM INTO ?", (str(copy),))
+    counted: Counter[str] = Counter()
+    aligning = linking.align
+    linking.align = lambda a, b, min_words: counted.update(["pairs"]) or aligning(a, b, min_words=min_words)  # type: ignore[assignment]
+    with open_store(str(copy)) as store, open_store(str(copy), read_only=True) as reader:
+        ids = store.links.unlinked_ids(limit=store.articles.count())
+        chunks = [ids[start : start + LINK_CHUNK] for start in range(0, len(ids), LINK_CHUNK)]
+        linker, report = Linker(store), LinkReport()
+        held: dict[str, Held] = {}
+        client = workers = 0.0
+        for k, chunk in enumerate(chunks):
+            started = time.process_time()
+            before = [i for c in chunks[max(0, k - LINK_AHEAD) : k] for i in c]
+            prepared: dict[str, Prepared] = {}
+            size = -(-len(chunk) // 2)
+            for start in range(0, len(chunk), size):
+                piece = reader.articles.get_many(chunk[start : start + size], without=UNREAD)
+                prepared |= prepare(piece, reader if aligned else None, before + chunk[:start], held)
+            workers += time.process_time() - started
+            started = time.process_time()
+            linker.prime(prepared)
+            linker.link_ids(chunk, report)
+            client += time.process_time() - started
+    print(f"{len(ids)} stored articles of {kept}, linked again primed with {'inputs and aligned candidates' if aligned else 'inputs'}: "
+          f"client {client:.1f} CPU s, workers' part {workers:.1f} CPU s, pairs the client aligned {counted['pairs']}, "
+          f"{report.passages} passages, {len(report.stories)} stories")
     return 0
 
 

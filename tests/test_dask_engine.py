@@ -108,6 +108,24 @@ def test_a_corpus_of_copies_links_as_on_the_local_engine(tmp_path: Path) -> None
     assert got["edges"] == reference["edges"]
 
 
+def test_linking_in_many_partitions_links_as_the_local_engine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # linking's chunks of 40: each is prepared in two pieces, one per worker, whose candidates
+    # are guessed and aligned on the workers while the client links the chunks before; every
+    # story has copies in every chunk, the credited first report lies chunks back, and the
+    # store's index the workers read grows as the client links
+    monkeypatch.setattr(engines.local, "LINK_CHUNK", 40)
+    path = tmp_path / "copies.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in copies(360)), encoding="utf-8")
+    code, printed = analyse([str(path)], tmp_path / "local.db")
+    dask_code, dask_printed = analyse([str(path)], tmp_path / "dask.db", "--engine", "dask", "--workers", "2", "--set", "engine.align_ahead=true")
+    reference, got = snapshot(tmp_path / "local.db"), snapshot(tmp_path / "dask.db")
+    assert code == dask_code == 0 and len(printed) == 360
+    assert len(reference["reuse"]) > 500 and len(reference["edges"]) >= 6
+    assert dask_printed == printed
+    assert differences(reference, got) == {}
+    assert got["edges"] == reference["edges"] and got["records"] == reference["records"]
+
+
 def test_a_rerun_on_dask_finds_everything_stored(inputs: list[str], tmp_path: Path) -> None:
     db = tmp_path / "rerun.db"
     analyse(inputs[:1], db)

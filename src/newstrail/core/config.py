@@ -113,6 +113,8 @@ class Settings:
     dask_scheduler: str = _setting("", "engine", "scheduler")
     #: worker processes of the local cluster the dask engine starts (one thread each)
     dask_workers: int = _setting(2, "engine", "workers", low=1)
+    #: the dask engine's workers also guess and align each article's linking candidates (the same results; on 2 cores it costs the workers more than it saves the client)
+    dask_align_ahead: bool = _setting(False, "engine", "align_ahead")
     #: link new articles into the corpus (reuse, stories, provenance) as they are stored
     link: bool = _setting(True, "link", "enabled")
     #: which sentences' claims the stored record keeps: "all" (numbers and entities on check-worthy ones only) or "checkworthy"

@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from itertools import accumulate
 
 from newstrail.analyze.outlet_facts import block_hash
@@ -165,6 +165,21 @@ class Words:
         return total - inside
 
 
+#: an article's word spans, and whether its text holds a notice's literal and a credit's
+WordLayout = tuple[Words, bool, bool]
+
+
+def word_layout(text: str) -> WordLayout:
+    """What comparing an article's passages with its site's templates reads of its text, again
+    and again: computed once (and on a Dask worker, :mod:`newstrail.corpus.prepare`).
+
+    >>> words, notice, credit = word_layout("Copyright 2020 the Gazette. The pier closed.")
+    >>> words.count(0, 14), notice, credit
+    (2, True, False)
+    """
+    return Words(text), bool(_NOTICE_WORDS.search(text)), bool(_CREDIT_WORDS.search(text))
+
+
 class Holes:
     """Spans of a text left out of word counts (its template lines: sorted, apart), with the
     running sum of the words each holds: a span's words outside them take a few bisections,
@@ -204,7 +219,8 @@ class SiteTemplates:
         self._counts: dict[str, Counter[str]] = {}  # id -> its text's lower-cased words, counted
         # what comparing pairs asks of an article again and again, computed once: its words'
         # spans, whether it holds a notice's or credit's literal, its text with spacing normalised
-        self._spans: dict[str, tuple[Words, bool, bool]] = {}
+        self._spans: dict[str, WordLayout] = {}
+        self._ready: dict[str, WordLayout] = {}  # computed elsewhere (see prime), used once
         self._normal: dict[str, str] = {}
         self._line_hashes: dict[str, int] = {}  # line -> its hash (see lines)
         self._anchors_of_line: dict[str, set[str]] = {}  # line -> its names and figures (never changed: unions are new sets)
@@ -323,11 +339,16 @@ class SiteTemplates:
             self._normal[article_id] = " ".join(self._articles[article_id][1].split())
         return self._normal[article_id]
 
-    def _spans_of(self, article_id: str) -> tuple[Words, bool, bool]:
+    def prime(self, layouts: Mapping[str, WordLayout]) -> None:
+        """Take the :func:`word_layout` of articles about to be linked, computed elsewhere, in
+        place of those an earlier call handed over and no comparison used."""
+        self._ready = dict(layouts)
+
+    def _spans_of(self, article_id: str) -> WordLayout:
         """An article's word spans, and whether its text holds a notice's literal and a credit's."""
         if article_id not in self._spans:
-            text = self._articles[article_id][1]
-            self._spans[article_id] = (Words(text), bool(_NOTICE_WORDS.search(text)), bool(_CREDIT_WORDS.search(text)))
+            ready = self._ready.pop(article_id, None)
+            self._spans[article_id] = ready if ready is not None else word_layout(self._articles[article_id][1])
         return self._spans[article_id]
 
     def _beside_notices(self, article_id: str, start: int, end: int) -> int:

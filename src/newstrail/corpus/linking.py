@@ -151,6 +151,8 @@ class Linker:
         self._texts: dict[str, Article] = {}
         self._link_targets: dict[str, set[str]] = {}  # per batch: see _linked_ids
         self._prepared: dict[str, Prepared] = {}  # handed over by prime(), used once
+        # per article of the batch, the passages of the candidates guessed for it (see prime)
+        self._ahead: dict[str, dict[str, list[Passage]]] = {}
         # per pair of texts, not of articles: see _align and _terms_outside
         self._aligned: dict[tuple[str, str], list[Passage]] = {}
         self._outside: dict[tuple[str, tuple[tuple[int, int], ...], str | None], set[str]] = {}
@@ -173,7 +175,9 @@ class Linker:
         """Take the per-article inputs of articles about to be linked, computed elsewhere
         (:func:`newstrail.corpus.prepare.prepare`, on a Dask worker): each is used once,
         in place of computing it here. What an earlier call handed over and no batch used
-        is dropped (memory follows the articles about to be linked).
+        is dropped (memory follows the articles about to be linked). The passages an
+        article shares with the candidates guessed for it are used for those of its pairs
+        that it is compared in: the same two texts give the same passages.
 
         >>> from newstrail.corpus.prepare import prepare                                   # doctest: +SKIP
         >>> linker.prime(prepare(store.articles.get_many(ids)))                             # doctest: +SKIP
@@ -181,12 +185,15 @@ class Linker:
         """
         self._prepared = dict(prepared)
         self.same_event.prime({i: p.lead for i, p in prepared.items()})
+        self.templates.prime({i: p.layout for i, p in prepared.items() if p.layout is not None})
 
     # caches ------------------------------------------------------------------------
     def _remember(self, article: Article, whole: bool = True) -> None:
         """Cache what comparing reads of ``article``; ``whole``: a whole stored article (not
         only its text, title, outlet and domain), kept among the recent ones too."""
         ready = self._prepared.pop(article.id, None)
+        if ready is not None and ready.aligned:
+            self._ahead[article.id] = ready.aligned
         # bounded caches, oldest out first: memory follows the batch, not the corpus
         while len(self._fingerprints) >= self.texts_size:
             del self._fingerprints[next(iter(self._fingerprints))]
@@ -270,7 +277,7 @@ class Linker:
         are all stored, one at a time, so its results do not depend on the batch size).
         """
         opts = self.options
-        self._link_targets = {}
+        self._link_targets, self._ahead = {}, {}
         for article in articles:
             # what the store now knows of these outlets, without reading every outlet again
             self.resolver.learn(article.outlet, article.domain)
@@ -368,7 +375,8 @@ class Linker:
         a_text, b_text = self._texts.get(a_id), self._texts.get(b_id)
         key = (a_text.text, b_text.text) if a_text is not None and b_text is not None else None
         if key is None or key not in self._aligned:
-            passages = align(a, b, min_words=self.options.min_words)
+            ahead = self._ahead.get(b_id, {}).get(a_id)  # aligned on a Dask worker (see prime)
+            passages = list(ahead) if ahead is not None else align(a, b, min_words=self.options.min_words)
             if key is None:
                 return passages
             while len(self._aligned) >= self.cache_size:

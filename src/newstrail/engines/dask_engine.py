@@ -24,11 +24,15 @@ What runs where, and why (the results equal :mod:`newstrail.engines.local`'s):
    articles one at a time in input order (:func:`~newstrail.engines.local.store_outcomes`):
    each article is linked against every article linked before it, so the linking
    cannot be cut into independent parts without changing what it finds.
-5. **Workers prepare the linking.** While the client links a chunk of articles, the
-   workers read the next chunks from the store (read-only) and compute what linking
-   needs of each article alone (:mod:`newstrail.corpus.prepare`: fingerprints, names
-   and figures, lead vectors); the client's linker looks them up
-   (:meth:`~newstrail.corpus.linking.Linker.prime`) instead of computing them.
+5. **Workers prepare the linking, in partitions.** While the client links a chunk of
+   articles, the workers read the next chunks from the store (read-only), one piece per
+   worker thread, and compute what linking needs of each article alone
+   (:mod:`newstrail.corpus.prepare`: fingerprints, names and figures, lead vectors, word
+   spans), and (``engine.align_ahead``) generate and align its candidates: those the
+   store's index holds by then and the run's articles just before it. The client's linker looks them up
+   (:meth:`~newstrail.corpus.linking.Linker.prime`) instead of computing them; what it
+   decides from them (site templates, credits, same-event ties, stories) and every
+   write stay in the client, in input order.
 
 Without a scheduler address a :class:`distributed.LocalCluster` of
 ``settings.dask_workers`` processes (one thread each, on 127.0.0.1) is started for
@@ -60,7 +64,7 @@ from newstrail.core.config import Settings
 from newstrail.core.errors import ConfigError, InputError, NewstrailError, StoreError
 from newstrail.core.progress import Progress, Step, counter
 from newstrail.corpus.linking import UNREAD
-from newstrail.corpus.prepare import Prepared
+from newstrail.corpus.prepare import Held, Prepared
 from newstrail.corpus.prepare import prepare as prepare_linking
 from newstrail.engines.local import Outcome, prepare, process, process_many, store_outcomes
 from newstrail.engines.stages import REGISTRY, StageContext, build_pipeline
@@ -160,9 +164,11 @@ class StagePlugin(WorkerPlugin):
         self.settings = settings
         self._store: Store | None = None
         self._built: dict[str, Stage | None] = {}
+        #: fingerprints of the run's articles, kept between linking tasks (see prepare_stored)
+        self.fingerprints: dict[str, Held] = {}
 
     def setup(self, worker: Any) -> None:
-        self._store, self._built = None, {}
+        self._store, self._built, self.fingerprints = None, {}, {}
 
     def teardown(self, worker: Any) -> None:
         if self._store is not None:
@@ -429,7 +435,7 @@ def _run(parts: Sequence[Part], settings: Settings, store: Store, step: Step | N
     with connected(settings) as client:
         client.register_plugin(StagePlugin(settings), name=PLUGIN)
         yield from store_outcomes(_prepared(client, parts, settings, store, step), settings, store, progress,
-                                  preparer=lambda chunks: _linking_inputs(client, chunks))
+                                  preparer=lambda chunks: _linking_inputs(client, chunks, settings.dask_align_ahead))
 
 
 def _prepared(client: Client, parts: Sequence[Part], settings: Settings, store: Store, step: Step | None) -> Iterator[tuple[Outcome, str | None]]:
@@ -442,28 +448,35 @@ def _prepared(client: Client, parts: Sequence[Part], settings: Settings, store: 
         yield from _entries(window.popleft(), store, step)
 
 
-def prepare_stored(ids: Sequence[str]) -> dict[str, Prepared]:
+def prepare_stored(ids: Sequence[str], earlier: Sequence[str] = (), aligned: bool = True) -> dict[str, Prepared]:
     """Worker task: linking's per-article inputs of the stored articles ``ids``, read from
-    the store (read-only) as the client's linker reads them; none when the worker cannot
-    open the store (a SQLite file on another machine, with a pipeline that reads no
-    fact-checks): the client's linker computes them then."""
+    the store (read-only) as the client's linker reads them, with the passages of their
+    likely candidates (``aligned``: among what the store's index holds and the ``earlier``
+    articles of the run, see :func:`~newstrail.corpus.prepare.aligned_ahead`); none when the worker
+    cannot open the store (a SQLite file on another machine, with a pipeline that reads
+    no fact-checks): the client's linker computes them then."""
+    plugin = _plugin()
     try:
-        store = _plugin().store()
+        store = plugin.store()
     except StoreError:
         return {}
-    return prepare_linking(store.articles.get_many(list(ids), without=UNREAD))
+    return prepare_linking(store.articles.get_many(list(ids), without=UNREAD), store if aligned else None, earlier, plugin.fingerprints)
 
 
-def _linking_inputs(client: Client, chunks: Sequence[list[str]]) -> Iterator[dict[str, Prepared]]:
+def _linking_inputs(client: Client, chunks: Sequence[list[str]], aligned: bool = False) -> Iterator[dict[str, Prepared]]:
     """Linking's per-article inputs of each chunk, in order: the workers compute them
     :data:`LINK_AHEAD` chunks ahead of the client's linking, each chunk cut in one piece
-    per worker thread. An article a worker could not read is computed by the linker."""
+    per worker thread; ``aligned`` (``settings.dask_align_ahead``): with their candidates
+    aligned, each piece given the ids linked before it (the pieces before it, and the
+    :data:`LINK_AHEAD` chunks before its chunk: its likely candidates the store may not
+    have indexed yet). An article a worker could not read is computed by the linker."""
     pieces = max(1, len(client.nthreads()))
     pending: deque[list[Future]] = deque()
     for k in range(len(chunks)):
-        for chunk in chunks[k + len(pending) : k + 1 + LINK_AHEAD]:
-            size = -(-len(chunk) // pieces)
-            pending.append([client.submit(prepare_stored, chunk[i : i + size], pure=False) for i in range(0, len(chunk), size)])
+        for j in range(k + len(pending), min(len(chunks), k + 1 + LINK_AHEAD)):
+            chunk, size = chunks[j], -(-len(chunks[j]) // pieces)
+            before = [i for c in chunks[max(0, j - LINK_AHEAD) : j] for i in c]
+            pending.append([client.submit(prepare_stored, chunk[i : i + size], before + chunk[:i], aligned, pure=False) for i in range(0, len(chunk), size)])
         ready: dict[str, Prepared] = {}
         for future in pending.popleft():
             ready.update(future.result())
