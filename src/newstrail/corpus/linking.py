@@ -185,7 +185,7 @@ class Linker:
         """
         self._prepared = dict(prepared)
         self.same_event.prime({i: p.lead for i, p in prepared.items()})
-        self.templates.prime({i: p.layout for i, p in prepared.items() if p.layout is not None})
+        self.templates.prime({i: p.layout for i, p in prepared.items()})
 
     # caches ------------------------------------------------------------------------
     def _remember(self, article: Article, whole: bool = True) -> None:

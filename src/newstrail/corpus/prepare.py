@@ -62,7 +62,7 @@ class Prepared:
     #: the unit vector of its lead (float16, as stored)
     lead: np.ndarray
     #: its words' spans and whether it holds a notice's or a credit's literal (site templates)
-    layout: WordLayout | None = None
+    layout: WordLayout
     #: the passages it shares with each candidate guessed for it (the candidate's side first)
     aligned: dict[str, list[Passage]] = field(default_factory=dict)
 

@@ -48,6 +48,7 @@ import logging
 import multiprocessing.context
 import multiprocessing.forkserver
 import pickle
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -166,9 +167,12 @@ class StagePlugin(WorkerPlugin):
         self._built: dict[str, Stage | None] = {}
         #: fingerprints of the run's articles, kept between linking tasks (see prepare_stored)
         self.fingerprints: dict[str, Held] = {}
+        #: one aligning task at a time changes them (a worker may run several threads);
+        #: made on the worker, as a lock is not sent
+        self.holding: Any = None
 
     def setup(self, worker: Any) -> None:
-        self._store, self._built, self.fingerprints = None, {}, {}
+        self._store, self._built, self.fingerprints, self.holding = None, {}, {}, threading.Lock()
 
     def teardown(self, worker: Any) -> None:
         if self._store is not None:
@@ -460,7 +464,11 @@ def prepare_stored(ids: Sequence[str], earlier: Sequence[str] = (), aligned: boo
         store = plugin.store()
     except StoreError:
         return {}
-    return prepare_linking(store.articles.get_many(list(ids), without=UNREAD), store if aligned else None, earlier, plugin.fingerprints)
+    articles = store.articles.get_many(list(ids), without=UNREAD)
+    if not aligned:
+        return prepare_linking(articles)
+    with plugin.holding:
+        return prepare_linking(articles, store, earlier, plugin.fingerprints)
 
 
 def _linking_inputs(client: Client, chunks: Sequence[list[str]], aligned: bool = False) -> Iterator[dict[str, Prepared]]:
@@ -475,8 +483,9 @@ def _linking_inputs(client: Client, chunks: Sequence[list[str]], aligned: bool =
     for k in range(len(chunks)):
         for j in range(k + len(pending), min(len(chunks), k + 1 + LINK_AHEAD)):
             chunk, size = chunks[j], -(-len(chunks[j]) // pieces)
-            before = [i for c in chunks[max(0, j - LINK_AHEAD) : j] for i in c]
-            pending.append([client.submit(prepare_stored, chunk[i : i + size], before + chunk[:i], aligned, pure=False) for i in range(0, len(chunk), size)])
+            before = [i for c in chunks[max(0, j - LINK_AHEAD) : j] for i in c] if aligned else []
+            pending.append([client.submit(prepare_stored, chunk[i : i + size], before + chunk[:i] if aligned else (), aligned, pure=False)
+                            for i in range(0, len(chunk), size)])
         ready: dict[str, Prepared] = {}
         for future in pending.popleft():
             ready.update(future.result())
