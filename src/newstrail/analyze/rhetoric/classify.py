@@ -36,8 +36,8 @@ __all__ = ["SpanScorer"]
 
 #: word types whose rows are kept; past it the cache starts again
 MAX_WORDS = 200_000
-#: spans scored in one product
-BATCH = 256
+#: spans scored in one product (a batch of 200 articles has some 3,000)
+BATCH = 1024
 
 
 class SpanScorer:
@@ -88,10 +88,15 @@ class SpanScorer:
     def scores(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> np.ndarray:
         """The classes' linear scores (as of :func:`.features.span_features`) of each
         ``(start, end, sentence)`` span of ``doc``: one row a span, all gathered at once."""
+        return self._scores([(doc, span) for span in spans])
+
+    def _scores(self, asked: Sequence[tuple[Doc, tuple[int, int, int | None]]]) -> np.ndarray:
+        """:meth:`scores` of each ``(doc, span)`` of ``asked`` (spans of one document or of many):
+        their rows gathered in one product, their sentences' in another."""
         index, pairs, (firsts, lasts), none = self.classifier.index.get, self.pairs.get, self.edges, self.none
         first: list[int] = []  # per span, where its rows start
         rows: list[int] = []  # a feature the model lacks is the zero row ``none``
-        for start, end, sentence in spans:
+        for doc, (start, end, sentence) in asked:
             first.append(len(rows))
             words = doc.span_words(start, end)
             low = list(map(str.lower, words))
@@ -104,19 +109,29 @@ class SpanScorer:
             rows += map(index, span_form_names(doc, start, end, sentence, words, low), repeat(none))
         z = np.add.reduceat(self._rows(rows), first, axis=0)
         z += self.classifier.intercept
-        in_sentence = [(k, span[2]) for k, span in enumerate(spans) if span[2] is not None]
+        # each (document, sentence) once, in the order first asked (documents by identity: they are not hashable)
+        place: dict[tuple[int, int], int] = {}
+        sentences: list[tuple[Doc, int]] = []
+        in_sentence: list[int] = []
+        at: list[int] = []
+        for k, (doc, (_, _, sentence)) in enumerate(asked):
+            if sentence is not None:
+                key = (id(doc), sentence)
+                if key not in place:
+                    place[key] = len(sentences)
+                    sentences.append((doc, sentence))
+                in_sentence.append(k)
+                at.append(place[key])
         if in_sentence:
-            sentences = list(dict.fromkeys(i for _, i in in_sentence))
-            place = {i: n for n, i in enumerate(sentences)}
-            z[[k for k, _ in in_sentence]] += self._contexts(doc, sentences)[[place[i] for _, i in in_sentence]]
+            z[in_sentence] += self._contexts(sentences)[at]
         return z
 
-    def _contexts(self, doc: Doc, sentences: list[int]) -> np.ndarray:
-        """The scores of :func:`.features.sentence_context` of each of ``sentences``, without the intercept."""
+    def _contexts(self, sentences: list[tuple[Doc, int]]) -> np.ndarray:
+        """The scores of :func:`.features.sentence_context` of each ``(doc, sentence)``, without the intercept."""
         index, none = self.classifier.index.get, self.none
         first: list[int] = []
         rows: list[int] = []
-        for i in sentences:
+        for doc, i in sentences:
             first.append(len(rows))
             rows += self._sentence_word_rows(set(doc.lower[doc.bounds[i] : doc.bounds[i + 1]]))
             rows += map(index, sentence_context_flags(doc, i), repeat(none))
@@ -130,9 +145,27 @@ class SpanScorer:
 
     def techniques(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> list[str]:
         """The most probable technique of each ``(start, end, sentence)`` span: the class of its highest score."""
-        if not spans:
-            return []
+        return self.techniques_many([(doc, spans)])[0]
+
+    def techniques_many(self, asked: Sequence[tuple[Doc, Sequence[tuple[int, int, int | None]]]]) -> list[list[str]]:
+        """:meth:`techniques` of each ``(doc, spans)``: the spans of all the documents scored
+        together, :data:`BATCH` to a product (a batch of articles costs a few numpy calls, not a
+        few an article). The scores are those of each document alone, to the last bit: each
+        span's rows are summed in the same order.
+
+        >>> from newstrail.analyze.rhetoric.features import document
+        >>> from newstrail.analyze.rhetoric.model import load_model
+        >>> docs = [document("It was a brutal, shameful massacre."), document("Calm.")]
+        >>> load_model().scorer.techniques_many([(docs[0], [(9, 34, 0)]), (docs[1], [])])
+        [['Loaded_Language'], []]
+        """
+        flat = [(doc, span) for doc, spans in asked for span in spans]
         classes = self.classifier.classes
         # in batches: a hostile text of many thousand spans would otherwise gather all their rows at once
-        best = [self.scores(doc, spans[k : k + BATCH]).argmax(axis=1) for k in range(0, len(spans), BATCH)]
-        return [classes[i] for i in np.concatenate(best).tolist()]
+        best = [self._scores(flat[k : k + BATCH]).argmax(axis=1) for k in range(0, len(flat), BATCH)]
+        named = [classes[i] for i in np.concatenate(best).tolist()] if best else []
+        out, k = [], 0
+        for _, spans in asked:
+            out.append(named[k : k + len(spans)])
+            k += len(spans)
+        return out

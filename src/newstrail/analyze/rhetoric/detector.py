@@ -231,11 +231,14 @@ def techniques_many(texts: Sequence[tuple[str, Sequence[Span] | None, Sequence[S
     model = model or load_model()
     read = [_read(text, sentences, scare) for text, sentences, scare in texts]
     docs = [doc for doc, _ in read]
-    out = []
+    every = []
     for (doc, scare), probs in zip(read, _inside_many(docs, model)):
         learned = learned_spans(doc, probs, model.threshold, model.gap, model.keep)
-        out.append(_techniques(doc, model, probs, learned, scare, True))
-    return out
+        every.append((doc, probs, *_candidates(doc, probs, learned, scare, True)))
+    # the spans of every text named at once (one product for them all, as for the tagger)
+    named = model.scorer.techniques_many([(doc, _spans(asked)) for doc, _, _, _, asked in every])
+    return [_named(doc, probs, learned, ruled, dict(zip(asked, names)), True)
+            for (doc, probs, learned, ruled, asked), names in zip(every, named)]
 
 
 def _read(text: str, sentences: Sequence[Span] | None, scare: Sequence[Span] | None) -> tuple[Doc, Sequence[Span] | None]:
@@ -276,6 +279,15 @@ def _techniques(doc: Doc, model: Model, probs: np.ndarray, learned: list[tuple[i
     """The techniques of ``doc``: its ``learned`` spans (``probs`` the tagger's, every token's)
     and, with ``rules``, the rule layer's, each named and explained; with ``rule_bar``, only
     the rule spans whose mean probability in ``probs`` reaches it."""
+    learned, ruled, asked = _candidates(doc, probs, learned, scare, rules, rule_bar)
+    named = dict(zip(asked, model.scorer.techniques(doc, _spans(asked))))
+    return _named(doc, probs, learned, ruled, named, rules)
+
+
+def _candidates(doc: Doc, probs: np.ndarray, learned: list[tuple[int, int, float, int]], scare: Sequence[Span] | None,
+                rules: bool, rule_bar: float | None = None) -> tuple[list[tuple[int, int, float, int]], list[tuple[int, int, str, str]], dict[tuple[int, int], int | None]]:
+    """The spans of ``doc`` to name (see :func:`_techniques`): the learned and the ruled ones kept
+    (:func:`_surest`), and the sentence of each place the classifier names (:func:`_asked`)."""
     ruled = rule_spans(doc, scare) if rules else []
     if rule_bar is not None:
         # the fine-tuned tagger vets the rules' spans too: a scare quote, question or loaded
@@ -283,8 +295,12 @@ def _techniques(doc: Doc, model: Model, probs: np.ndarray, learned: list[tuple[i
         # precision: span F1 0.423 with all of them against 0.448)
         ruled = [r for r in ruled if span_mean(doc, probs, r[0], r[1]) >= rule_bar]
     learned, ruled = _surest(doc, probs, learned, ruled)
-    named = _classified(doc, model, learned, ruled)
+    return learned, ruled, _asked(doc, learned, ruled)
 
+
+def _named(doc: Doc, probs: np.ndarray, learned: list[tuple[int, int, float, int]], ruled: list[tuple[int, int, str, str]],
+           named: dict[tuple[int, int], str], rules: bool) -> list[Technique]:
+    """The techniques of ``learned`` and ``ruled`` spans, ``named`` the classifier's technique of each place asked."""
     out: list[Technique] = []
     for start, end, score, sent in learned:
         technique = named[(start, end)]
@@ -362,14 +378,19 @@ def _surest(doc: Doc, probs: np.ndarray, learned: list[tuple[int, int, float, in
     return [x for i, x in enumerate(learned) if i in chosen[0]], [x for i, x in enumerate(ruled) if i in chosen[1]]
 
 
-def _classified(doc: Doc, model: Model, learned: list[tuple[int, int, float, int]], ruled: list[tuple[int, int, str, str]]) -> dict[tuple[int, int], str]:
-    """The classifier's technique of every learned span and of every scare quote or question
-    at a place no span before it holds (a loaded word is Loaded_Language), all scored at once."""
+def _asked(doc: Doc, learned: list[tuple[int, int, float, int]], ruled: list[tuple[int, int, str, str]]) -> dict[tuple[int, int], int | None]:
+    """The places the classifier names, each with its sentence: every learned span and every
+    scare quote or question at a place no span before it holds (a loaded word is Loaded_Language)."""
     asked: dict[tuple[int, int], int | None] = {(start, end): sent for start, end, _, sent in learned}
     for start, end, rule, _ in ruled:
         if rule != "loaded" and (start, end) not in asked:
             asked[(start, end)] = doc.sentence_of(start)
-    return dict(zip(asked, model.scorer.techniques(doc, [(s, e, sent) for (s, e), sent in asked.items()])))
+    return asked
+
+
+def _spans(asked: dict[tuple[int, int], int | None]) -> list[tuple[int, int, int | None]]:
+    """``(start, end, sentence)`` of each place of :func:`_asked`, as the scorer takes them."""
+    return [(s, e, sent) for (s, e), sent in asked.items()]
 
 
 class _Cover:
