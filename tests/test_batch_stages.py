@@ -15,6 +15,7 @@ import numpy as np
 from newstrail import Article, Settings, StageError, analyze, open_store
 from newstrail.analyze import Pipeline
 from newstrail.analyze.rhetoric import RhetoricStage, load_model, techniques_in, techniques_many
+from newstrail.analyze.rhetoric import classify
 from newstrail.analyze.rhetoric.detector import PIECE_TOKENS, _inside, _inside_many
 from newstrail.analyze.rhetoric.features import document
 from newstrail.analyze.sentences import SentenceStage
@@ -61,6 +62,30 @@ def test_the_batched_probabilities_match_one_by_one_and_a_long_text_goes_alone()
     for alone, together in zip([_inside(d, model) for d in docs], _inside_many(docs, model)):
         assert alone.shape == together.shape
         assert np.allclose(alone, together, rtol=0, atol=1e-9)
+
+
+def test_the_spans_of_many_texts_are_named_as_each_text_alone_to_the_last_bit(monkeypatch):
+    model = load_model()
+    docs = [document(text) for text in TEXTS]
+    asked = []
+    for doc in docs:
+        # every sentence whole, its first word, and a span read with no sentence (a rule's place
+        # between sentences); a text of no sentence asks nothing
+        spans = [(s.start, s.end, i) for i, s in enumerate(doc.sentences)]
+        spans += [(doc.starts[0], doc.ends[0], 0), (0, len(doc.text), None)] if doc.words else []
+        asked.append((doc, spans))
+    alone = [model.scorer.scores(doc, spans) if spans else np.zeros((0, len(model.classifier.classes))) for doc, spans in asked]
+    together = np.concatenate(alone)
+    flat = [(doc, span) for doc, spans in asked for span in spans]
+    assert len(flat) > 20 and any(not spans for _, spans in asked)
+    assert np.array_equal(model.scorer._scores(flat), together)  # one product over all the texts
+    named = [model.scorer.techniques(doc, spans) for doc, spans in asked]
+    assert len({t for names in named for t in names}) > 1  # (the spans are named differently)
+    assert model.scorer.techniques_many(asked) == named
+    # split over several products (a batch of thousands of spans): the same names
+    monkeypatch.setattr(classify, "BATCH", 3)
+    assert model.scorer.techniques_many(asked) == named
+    assert model.scorer.techniques_many([]) == []
 
 
 @dataclass
