@@ -7,7 +7,7 @@ cluster of every word. :class:`SpanScorer` gives the same scores with the per-wo
 first time the word is seen; a feature counts once however many words carry it, as in
 the dict, so the rows are gathered as a set. The sentence's part
 (:func:`.features.sentence_context`) is scored once per sentence, and all the spans of a
-document in one product.
+document in one product (of a batch of documents, :meth:`SpanScorer.techniques_many`).
 
 >>> from newstrail.analyze.rhetoric.features import document
 >>> from newstrail.analyze.rhetoric.model import load_model
