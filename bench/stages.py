@@ -156,14 +156,22 @@ def linked(store, ids: list[str], profile: bool) -> tuple[float, cProfile.Profil
     return seconds, profiler
 
 
-def relink(kept: Path, profile: bool) -> int:
-    """Link a copy of a store kept by ``--keep`` and print the link row."""
+def copied(kept: Path) -> Path | None:
+    """A copy of the store ``--keep`` kept, to link again (None, said why, when there is none)."""
     if not kept.is_file():
         print(f"needs {kept} (made by --keep)", file=sys.stderr)
-        return 2
+        return None
     copy = Path(tempfile.mkdtemp(prefix="newstrail-relink-")) / "s.db"
     with closing(sqlite3.connect(kept)) as db:
         db.execute("VACUUM INTO ?", (str(copy),))
+    return copy
+
+
+def relink(kept: Path, profile: bool) -> int:
+    """Link a copy of a store kept by ``--keep`` and print the link row."""
+    copy = copied(kept)
+    if copy is None:
+        return 2
     with open_store(str(copy)) as store:
         ids = store.links.unlinked_ids(limit=store.articles.count())  # in the order they were stored
         seconds, profiler = linked(store, ids, profile)
@@ -180,12 +188,9 @@ def relink_primed(kept: Path, aligned: bool) -> int:
     # the Dask engine's constants: imported only here, as the [dask] extra may be missing
     from newstrail.engines.dask_engine import LINK_AHEAD
 
-    if not kept.is_file():
-        print(f"needs {kept} (made by --keep)", file=sys.stderr)
+    copy = copied(kept)
+    if copy is None:
         return 2
-    copy = Path(tempfile.mkdtemp(prefix="newstrail-relink-")) / "s.db"
-    with closing(sqlite3.connect(kept)) as db:
-        db.execute("VACUUM INTO ?", (str(copy),))
     counted: Counter[str] = Counter()
     aligning = linking.align
     linking.align = lambda a, b, min_words: counted.update(["pairs"]) or aligning(a, b, min_words=min_words)  # type: ignore[assignment]
