@@ -6,6 +6,7 @@ import pytest
 
 from newstrail.analyze.attributions import attributions_in
 from newstrail.analyze.language import detect_language
+from newstrail.corpus.translation import MIN_LANGUAGE_SCORE
 from newstrail.outlets.keys import latin, skeleton
 from newstrail.outlets.resolver import OutletResolver
 
@@ -95,3 +96,15 @@ def test_language_of_texts_the_small_model_is_unsure_of(lang: str, text: str) ->
     found, score = detect_language(text)
     assert found == lang
     assert score >= 0.7
+
+
+def test_two_readings_of_made_up_words_are_not_trusted() -> None:
+    # made-up words (the synthetic bench's) the small model calls Italian at 0.77 and langid.py
+    # English at 0.61: a language translation linking must not trust (it starts at 0.7)
+    text = ("In Eastmere, dovtordovka dovtorren rendun quindovren salolo dovmorbre velmorquin katoreblo the "
+            "dunpellutor grisolbre a 394 residents at tanquin by lusolsol of breveltorhar at solquin. In Saltbridge, "
+            "with of solbresa grilo lusolsol for the dunpelash breloharlo will from in 81 residents and lusolsol bremi. "
+            "In Gull Rock, was renrendunren 425 residents at lupelmorka lusolsol rendun pelkalobre grisolbre brekalolu "
+            "quinvelka milo kabreashdun has milolovel.")
+    found, score = detect_language(text)
+    assert found == "it" and score < MIN_LANGUAGE_SCORE
