@@ -21,8 +21,8 @@ Usage (in the training environment, which has ``onnx``; nothing at run time need
     python scripts/split_onnx.py FULL.onnx TOP.onnx [FULL2.onnx TOP2.onnx ...]
         [--base src/newstrail/models/minilm-base/base-int8.onnx] [--layers 2] [--write-base]
 
-For each full model it writes the top, checks that the model's base part is the base
-file's (same nodes, same initializer bytes: the model kept the embeddings and layers
+For each full model it writes the top, checks that the model's base part has the base
+file's weights (the same initializer bytes: the model kept the embeddings and layers
 below ``--layers`` frozen) and that base and top chained give the full model's outputs on
 a few texts (prints the largest difference; fails above ``--tolerance``).
 ``--write-base`` (re)writes the base file from the first model instead of checking
@@ -46,6 +46,13 @@ TOKENIZER = MODELS / "minilm-int8" / "tokenizer.json"
 HIDDEN = "hidden_states"
 #: layers in the base by default: what the three shipped models keep frozen in common
 LAYERS = 2
+#: what a model's meta.json says of its files
+SHIPPED_PARTS = {
+    "base": "../minilm-base/base-int8.onnx, shared by the three fine-tuned models: the embeddings and layers 0-1 "
+            "of all-MiniLM-L6-v2 as published (int8); input_ids, attention_mask -> hidden_states",
+    "top": "top-int8.onnx: layers 2-5 and the head (int8); hidden_states, attention_mask -> the output",
+    "split_by": "scripts/split_onnx.py (the chained parts give the whole int8 model's outputs)",
+}
 #: fictional texts and pairs the chained parts are checked on (the scripts add real ones)
 PROBES = [
     "Harbour fees in Velmora rose by 12% in 2025, the port authority said.",
