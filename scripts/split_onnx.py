@@ -4,14 +4,17 @@ The three shipped transformer models (check-worthiness, span tagger, fact-check
 cross-encoder) are all-MiniLM-L6-v2 with their lower layers frozen, so their embeddings
 and first layers are the same bytes. They ship as one base file and one small top each::
 
-    minilm-base/base-int8.onnx     input_ids, attention_mask -> hidden_states
-    checkworthy-ft/top-int8.onnx   hidden_states, attention_mask -> logits
-    rhetoric-tagger/top-int8.onnx  hidden_states, attention_mask -> inside
-    matcher-ce/top-int8.onnx       hidden_states, attention_mask -> logits
+    minilm-base/base-int8.onnx     input_ids, attention_mask -> hidden_states, attention_bias
+    checkworthy-ft/top-int8.onnx   hidden_states, attention_bias, attention_mask -> logits
+    rhetoric-tagger/top-int8.onnx  hidden_states, attention_bias -> inside
+    matcher-ce/top-int8.onnx       hidden_states, attention_bias, attention_mask -> logits
 
 ``hidden_states`` is the output of encoder layer ``--layers - 1`` (float32, batch x
-tokens x 384); the runtime (``newstrail.embeddings.finetuned_parts``) runs the base once
-per input and feeds its output and the attention mask to the top. The cut is made in the
+tokens x 384), ``attention_bias`` what every layer's attention adds to its scores (0 for a
+token, a large negative number for padding; computed once from the attention mask, so a
+top need not compute it again: 0.1-0.2 ms a sentence); a top reads ``attention_mask``
+only if its head pools over it. The runtime (``newstrail.embeddings.finetuned_parts``)
+runs the base once per input and feeds the top what it reads, by name. The cut is made in the
 int8 graph that ``quantize_dynamic`` wrote: weights are quantised per channel and
 activations per tensor at run time, and every quantised input of a layer lies on one side
 of the cut, so the chained parts compute what the whole graph computes.
@@ -42,15 +45,19 @@ ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "src" / "newstrail" / "models"
 BASE = MODELS / "minilm-base" / "base-int8.onnx"
 TOKENIZER = MODELS / "minilm-int8" / "tokenizer.json"
-#: the tensor between base and top (the runtime feeds it by this name)
+#: the tensors between base and top (the runtime feeds them by these names)
 HIDDEN = "hidden_states"
+BIAS = "attention_bias"
+#: an attention layer's Add of the mask's bias to its scores: input 1 is the bias
+_ATTENTION_ADD = re.compile(r"attention/self/Add$")
 #: layers in the base by default: what the three shipped models keep frozen in common
 LAYERS = 2
 #: what a model's meta.json says of its files
 SHIPPED_PARTS = {
     "base": "../minilm-base/base-int8.onnx, shared by the three fine-tuned models: the embeddings and layers 0-1 "
-            "of all-MiniLM-L6-v2 as published (int8); input_ids, attention_mask -> hidden_states",
-    "top": "top-int8.onnx: layers 2-5 and the head (int8); hidden_states, attention_mask -> the output",
+            "of all-MiniLM-L6-v2 as published (int8); input_ids, attention_mask -> hidden_states, attention_bias",
+    "top": "top-int8.onnx: layers 2-5 and the head (int8); hidden_states, attention_bias (and attention_mask "
+           "if the head pools over it) -> the output",
     "split_by": "scripts/split_onnx.py (the chained parts give the whole int8 model's outputs)",
 }
 #: fictional texts and pairs the chained parts are checked on (the scripts add real ones)
@@ -117,9 +124,9 @@ def _rename(nodes, old: str, new: str) -> None:
 def split(model, layers: int = LAYERS):
     """``(base, top)`` of a full model (an ``onnx.ModelProto``), cut after layer ``layers - 1``.
 
-    The top computes the attention mask itself from ``attention_mask``; where the full
-    graph read the batch and length off an earlier hidden state (``Shape`` of a base
-    tensor), the top reads them off ``hidden_states``, which has the same shape.
+    The top's attention layers read the base's ``attention_bias``; where the full graph
+    read the batch and length off an earlier hidden state (``Shape`` of a base tensor),
+    the top reads them off ``hidden_states``, which has the same shape.
     """
     import copy
 
@@ -130,31 +137,46 @@ def split(model, layers: int = LAYERS):
     base_nodes = [copy.deepcopy(n) for n in needed_nodes(graph, [cut], set())]
     in_base = {o for n in base_nodes for o in n.output}
     states = {n.output[0] for n in base_nodes if n.op_type == "LayerNormalization"}
-    top_nodes = [copy.deepcopy(n) for n in needed_nodes(graph, [o.name for o in graph.output], {cut})]
+    biases = {n.input[1] for n in graph.node if n.op_type == "Add" and _ATTENTION_ADD.search(n.name)}
+    if len(biases) != 1:
+        raise SystemExit(f"expected one attention bias shared by all layers, found {len(biases)}: cannot cut here")
+    bias = biases.pop()
+    top_nodes = [copy.deepcopy(n) for n in needed_nodes(graph, [o.name for o in graph.output], {cut, bias})]
     for n in top_nodes:  # Shape of a hidden state computed in the base: the same shape as the cut's
         if n.op_type == "Shape" and n.input[0] in states:
             n.input[0] = cut
     top_nodes = needed_nodes(onnx.helper.make_graph(top_nodes, "top", [], [o for o in graph.output]),
-                             [o.name for o in graph.output], {cut})
+                             [o.name for o in graph.output], {cut, bias})
     inherited = {o for n in top_nodes for o in n.output} & in_base
     weights = {i.name for i in graph.initializer if len(i.raw_data) > 4096 or len(i.float_data) > 1024}
     heavy = [n.name for n in top_nodes if n.output[0] in inherited and weights & set(n.input)]
     if heavy:
         raise SystemExit(f"the top would recompute base layers ({heavy[:3]}...): cannot cut here")
-    _rename(base_nodes, cut, HIDDEN)
-    _rename(top_nodes, cut, HIDDEN)
-    hidden = onnx.helper.make_tensor_value_info(HIDDEN, onnx.TensorProto.FLOAT, ["batch", "tokens", 384])
-    for v in graph.value_info:  # the exporter's dimension names, as the neighbouring tensors have them
-        if v.name == cut:
-            hidden.CopyFrom(v)
-            hidden.name = HIDDEN
-    mask = [i for i in graph.input if i.name == "attention_mask"]
+    for old, new in ((cut, HIDDEN), (bias, BIAS)):
+        _rename(base_nodes, old, new)
+        _rename(top_nodes, old, new)
+    between = [_value_info(graph, cut, HIDDEN), _value_info(graph, bias, BIAS)]
     top_inputs = {i for n in top_nodes for i in n.input}
     if ({i.name for i in graph.input} - {"attention_mask"}) & top_inputs:
         raise SystemExit("the top reads input_ids: cannot cut here")
-    base = _model(graph, base_nodes, list(graph.input), [hidden], model)
-    top = _model(graph, top_nodes, [hidden] + mask, list(graph.output), model)
+    mask = [i for i in graph.input if i.name in top_inputs]  # a head that pools over the mask
+    base = _model(graph, base_nodes, list(graph.input), between, model)
+    top = _model(graph, top_nodes, between + mask, list(graph.output), model)
     return base, top
+
+
+def _value_info(graph, name: str, new: str):
+    """The exporter's type and shape of ``name`` (its dimension names, as the neighbouring
+    tensors have them), renamed ``new``."""
+    import onnx
+
+    for v in graph.value_info:
+        if v.name == name:
+            out = onnx.ValueInfoProto()
+            out.CopyFrom(v)
+            out.name = new
+            return out
+    raise SystemExit(f"{name}: the export recorded no shape for it; export with torch.onnx.export(dynamo=False)")
 
 
 def _unnamed(tensor):
@@ -199,8 +221,9 @@ def largest_difference(full: str | Path, base: str | Path, top: str | Path, ids:
         x = np.asarray([seq], dtype=np.int64)
         mask = np.ones_like(x)
         want = whole.run(None, {"input_ids": x, "attention_mask": mask})[0]
-        hidden = lower.run(None, {"input_ids": x, "attention_mask": mask})[0]
-        got = upper.run(None, {HIDDEN: hidden, "attention_mask": mask})[0]
+        given = dict(zip([o.name for o in lower.get_outputs()], lower.run(None, {"input_ids": x, "attention_mask": mask})))
+        given["attention_mask"] = mask
+        got = upper.run(None, {i.name: given[i.name] for i in upper.get_inputs()})[0]
         worst = max(worst, float(np.abs(np.asarray(want, np.float64) - got).max()))
     return worst
 

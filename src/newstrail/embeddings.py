@@ -72,7 +72,8 @@ ONNX_DIR = MODELS_DIR / "minilm-int8"
 #: The fine-tuned models' shared lower part (embeddings and layers 0-1 of all-MiniLM-L6-v2
 #: as published, int8): their own files hold only the layers above (``scripts/split_onnx.py``).
 BASE_PATH = MODELS_DIR / "minilm-base" / "base-int8.onnx"
-#: The base's output, which a top reads with the attention mask.
+#: The base's output that marks a top: layer 1's hidden states. The base also gives the
+#: attention's additive mask (``attention_bias``); a top reads them by name.
 HIDDEN = "hidden_states"
 
 #: Kinds :func:`get_embedder` knows, and the embedder name each gives.
@@ -161,20 +162,24 @@ def onnx_session(ort: Any, model_path: str | Path, threads: int | None = None) -
 
 
 class ChainedSession:
-    """A fine-tuned model's top run on the shared base's output, offering onnxruntime's
-    ``run(output_names, feeds)`` with the full model's feeds (``input_ids``, ``attention_mask``).
+    """A fine-tuned model's top run on the shared base's outputs, offering onnxruntime's
+    ``run(output_names, feeds)`` with the full model's feeds (``input_ids``, ``attention_mask``):
+    the top gets each base output it reads by name, and ``attention_mask`` if it reads it.
 
     >>> session, _ = finetuned_parts(MODELS_DIR / "checkworthy-ft" / "top-int8.onnx", "model", "", 64)
     >>> isinstance(session, ChainedSession), [i.name for i in session.top.get_inputs()]
-    (True, ['hidden_states', 'attention_mask'])
+    (True, ['hidden_states', 'attention_bias', 'attention_mask'])
     """
 
     def __init__(self, base: Any, top: Any) -> None:
         self.base, self.top = base, top
+        self._given = [o.name for o in base.get_outputs()]
+        self._wanted = [i.name for i in top.get_inputs()]
 
     def run(self, output_names: Sequence[str] | None, feeds: dict[str, Any]) -> list[Any]:
-        hidden = self.base.run(None, feeds)[0]
-        return self.top.run(output_names, {HIDDEN: hidden, "attention_mask": feeds["attention_mask"]})
+        given = dict(zip(self._given, self.base.run(None, feeds)))
+        given["attention_mask"] = feeds["attention_mask"]  # a head that pools over the tokens
+        return self.top.run(output_names, {name: given[name] for name in self._wanted})
 
 
 @functools.lru_cache(maxsize=1)
