@@ -12,7 +12,7 @@ and first layers are the same bytes. They ship as one base file and one small to
 ``hidden_states`` is the output of encoder layer ``--layers - 1`` (float32, batch x
 tokens x 384), ``attention_bias`` what every layer's attention adds to its scores (0 for a
 token, a large negative number for padding; computed once from the attention mask, so a
-top need not compute it again: 0.1-0.2 ms a sentence); a top reads ``attention_mask``
+top need not compute it again at every call); a top reads ``attention_mask``
 only if its head pools over it. The runtime (``newstrail.embeddings.finetuned_parts``)
 runs the base once per input and feeds the top what it reads, by name. The cut is made in the
 int8 graph that ``quantize_dynamic`` wrote: weights are quantised per channel and
@@ -29,8 +29,8 @@ file's weights (the same initializer bytes: the model kept the embeddings and la
 below ``--layers`` frozen) and that base and top chained give the full model's outputs on
 a few texts (prints the largest difference; fails above ``--tolerance``).
 ``--write-base`` (re)writes the base file from the first model instead of checking
-against it; all given models must then still share it. The training scripts' ``--final``
-runs this on the model they export.
+against it; all given models must then still share it. The training scripts run it on
+the model they export (``--final``; the span tagger's ``export`` step).
 """
 
 from __future__ import annotations
@@ -42,11 +42,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODELS = ROOT / "src" / "newstrail" / "models"
-BASE = MODELS / "minilm-base" / "base-int8.onnx"
-TOKENIZER = MODELS / "minilm-int8" / "tokenizer.json"
-#: the tensors between base and top (the runtime feeds them by these names)
-HIDDEN = "hidden_states"
+sys.path.insert(0, str(ROOT / "src"))
+
+from newstrail.embeddings import BASE_PATH, HIDDEN, ONNX_DIR, onnx_session  # noqa: E402
+
+#: the base's second output (the runtime feeds a top what it reads by name; HIDDEN is the first)
 BIAS = "attention_bias"
 #: an attention layer's Add of the mask's bias to its scores: input 1 is the bias
 _ATTENTION_ADD = re.compile(r"attention/self/Add$")
@@ -198,7 +198,7 @@ def probe_ids(texts=PROBES) -> list[list[int]]:
     """WordPiece ids of the probe texts (pairs as the cross-encoder reads them)."""
     from tokenizers import Tokenizer
 
-    tok = Tokenizer.from_file(str(TOKENIZER))
+    tok = Tokenizer.from_file(str(ONNX_DIR / "tokenizer.json"))
     tok.no_padding()
     tok.enable_truncation(max_length=256)
     return [e.ids for e in tok.encode_batch(list(texts))]
@@ -210,12 +210,7 @@ def largest_difference(full: str | Path, base: str | Path, top: str | Path, ids:
     import numpy as np
     import onnxruntime as ort
 
-    def session(path):
-        options = ort.SessionOptions()
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        return ort.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"])
-
-    whole, lower, upper = session(full), session(base), session(top)
+    whole, lower, upper = onnx_session(ort, full), onnx_session(ort, base), onnx_session(ort, top)
     worst = 0.0
     for seq in ids:
         x = np.asarray([seq], dtype=np.int64)
@@ -228,7 +223,7 @@ def largest_difference(full: str | Path, base: str | Path, top: str | Path, ids:
     return worst
 
 
-def split_files(pairs: list[tuple[Path, Path]], base_path: Path = BASE, layers: int = LAYERS,
+def split_files(pairs: list[tuple[Path, Path]], base_path: Path = BASE_PATH, layers: int = LAYERS,
                 write_base: bool = False, ids: list[list[int]] | None = None, tolerance: float = 1e-6) -> dict[str, float]:
     """Write each pair's top, check its base part against ``base_path`` (written from the
     first model when ``write_base``) and the chained outputs against the full model's;
@@ -265,7 +260,7 @@ def split_files(pairs: list[tuple[Path, Path]], base_path: Path = BASE, layers: 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("files", nargs="+", help="FULL.onnx TOP.onnx pairs")
-    ap.add_argument("--base", default=str(BASE), help="the shared base file")
+    ap.add_argument("--base", default=str(BASE_PATH), help="the shared base file")
     ap.add_argument("--layers", type=int, default=LAYERS, help="encoder layers in the base")
     ap.add_argument("--write-base", action="store_true", help="write the base from the first model")
     ap.add_argument("--tolerance", type=float, default=1e-6)
