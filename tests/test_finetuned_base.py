@@ -5,7 +5,8 @@ process; each model's own file holds only the layers above and its head.
 The pinned outputs below were computed with the whole int8 models as they shipped before
 the split (``scripts/split_onnx.py`` checked the chained parts equal to them, bit for bit,
 on 400 CT24 sentences, 200 CT2022 pairs and 25 PTC articles); the margin only allows for
-onnxruntime's float kernels differing by CPU.
+onnxruntime's float kernels differing by CPU. The last tests run ``scripts/split_onnx.py``
+on a whole model put together from the shipped parts (``onnx``, in the test extra).
 """
 
 from __future__ import annotations
@@ -79,3 +80,50 @@ def test_a_missing_base_says_how_to_fix_it(tmp_path: Path, monkeypatch: pytest.M
             finetuned_parts(FINETUNED_DIR / "top-int8.onnx", "fine-tuned check-worthiness model", "retrain", 64)
     finally:
         embeddings._base_session.cache_clear()
+
+
+def _whole_model(top_path: Path):
+    """A whole int8 model as the training scripts export it, put together again from the
+    shipped base and a top (``onnx``, in the test extra; nothing at run time needs it)."""
+    onnx = pytest.importorskip("onnx")
+    base, top = onnx.load(str(BASE_PATH)), onnx.load(str(top_path))
+    graph = onnx.helper.make_graph(
+        list(base.graph.node) + list(top.graph.node), "whole", list(base.graph.input), list(top.graph.output),
+        list(base.graph.initializer) + list(top.graph.initializer),
+        value_info=list(base.graph.value_info) + list(base.graph.output) + list(top.graph.value_info))
+    return onnx.helper.make_model(graph, opset_imports=base.opset_import, ir_version=base.ir_version)
+
+
+def _split_script():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("split_onnx", Path(__file__).resolve().parents[1] / "scripts" / "split_onnx.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_split_script_cuts_a_whole_model_into_the_shipped_base_and_an_equal_top(tmp_path: Path):
+    onnx = pytest.importorskip("onnx")
+    split_onnx = _split_script()
+    whole = tmp_path / "model-int8.onnx"
+    onnx.save(_whole_model(FINETUNED_DIR / "top-int8.onnx"), str(whole))
+    drift = split_onnx.split_files([(whole, tmp_path / "top-int8.onnx")], BASE_PATH)
+    assert drift == {str(whole): 0.0}
+    top = onnx.load(str(tmp_path / "top-int8.onnx"))
+    assert [i.name for i in top.graph.input] == [HIDDEN, "attention_bias", "attention_mask"]
+    base, _ = split_onnx.split(onnx.load(str(whole)))
+    assert split_onnx.signature(base) == split_onnx.signature(onnx.load(str(BASE_PATH)))
+
+
+def test_the_split_script_refuses_a_model_whose_lower_layers_were_trained(tmp_path: Path):
+    onnx = pytest.importorskip("onnx")
+    model = _whole_model(FINETUNED_DIR / "top-int8.onnx")
+    lower = next(i for i in model.graph.initializer if "layer.0.attention.self.query.bias" in i.name)
+    values = onnx.numpy_helper.to_array(lower).copy()
+    values[0] += 0.5  # as if layer 0 had been fine-tuned
+    lower.CopyFrom(onnx.numpy_helper.from_array(values, lower.name))
+    onnx.save(model, str(tmp_path / "model-int8.onnx"))
+    with pytest.raises(SystemExit, match="keep them frozen"):
+        _split_script().split_files([(tmp_path / "model-int8.onnx", tmp_path / "top-int8.onnx")], BASE_PATH)
