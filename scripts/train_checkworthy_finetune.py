@@ -12,9 +12,12 @@ score on debates the model never saw:
 * ``--final OUT``: fine-tune on blocks 1-4, choose the threshold on block 5, score CT24
   dev once, export the whole model (embeddings and frozen layers, tuned layers, pooling,
   head) to ONNX (``OUT/model.onnx``, fp32, outside the repository) and quantise it to
-  int8 (``OUT/model-int8.onnx``), then check both in a fresh process (onnxruntime, no
-  torch) against torch's logits. ``OUT/model-int8.onnx`` and ``OUT/info.json`` (as
-  ``meta.json``) are what ships in ``src/newstrail/models/checkworthy-ft/``.
+  int8 (``OUT/model-int8.onnx``), cut off the fine-tuned models' shared base
+  (``scripts/split_onnx.py``: the embeddings and layers 0-1 must be the shipped base's,
+  so ``--cut`` 2 or more) into ``OUT/top-int8.onnx``, checked to give the whole model's
+  logits, then check the ONNX files in a fresh process (onnxruntime, no torch) against
+  torch's logits. ``OUT/top-int8.onnx`` and ``OUT/info.json`` (as ``meta.json``) are
+  what ships in ``src/newstrail/models/checkworthy-ft/``.
 
 The model: the sentence-transformers checkpoint (mean pooling over the attention mask,
 as the embedder uses it) with one linear unit on top, binary cross-entropy, AdamW with
@@ -50,6 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from split_onnx import SHIPPED_PARTS, split_files  # noqa: E402
 from train_checkworthy import DEV, TRAIN, best_threshold, prf, read_ct24  # noqa: E402
 
 TOKENIZER = ROOT / "src" / "newstrail" / "models" / "minilm-int8" / "tokenizer.json"
@@ -303,6 +307,8 @@ def export(model, out: Path, ids, log) -> None:
     quantize_dynamic(str(out / "model.onnx"), str(out / "model-int8.onnx"), weight_type=QuantType.QInt8,
                      per_channel=True, reduce_range=True)
     log(f"exported {out / 'model.onnx'} and {out / 'model-int8.onnx'} ({(out / 'model-int8.onnx').stat().st_size / 1e6:.1f} MB)")
+    # what ships: the layers above the fine-tuned models' shared base, checked to chain on it
+    split_files([(out / "model-int8.onnx", out / "top-int8.onnx")], ids=[list(seq) for seq in ids])
 
 
 # run in a fresh interpreter: the ONNX files must work without the exporting process's state
@@ -416,7 +422,7 @@ def final(args, base, fit, states, toks, index, dev_index, label, log) -> None:
         "dev": {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)},
         "trained_on": "CT24 train blocks 1-4 (sentence ids in order, whole debates); threshold on block 5",
         "frozen_below_layer": args.cut, "max_len": args.max_len, "epochs": args.epochs, "lr": args.lr,
-        "batch": args.batch, "seed": args.seed, "onnx_drift": drift}, indent=1))
+        "batch": args.batch, "seed": args.seed, "onnx_drift": drift, "parts": SHIPPED_PARTS}, indent=1))
 
 
 if __name__ == "__main__":

@@ -20,12 +20,14 @@ Steps, each kept in ``--cache`` so a rerun resumes:
    choose the rerank depth and the fusion weight (``logit(hybrid) + weight * CE logit``)
    by the out-of-fold MAP@5 over all training tweets.
 4. **Final** (``--final OUT``): fine-tune on all training tweets, export the whole model
-   to ONNX (``OUT/model.onnx``, fp32) and int8 (``OUT/model-int8.onnx``), check both in a
-   fresh process against torch, write ``OUT/meta.json`` (depth and weight as ``--cv``
+   to ONNX (``OUT/model.onnx``, fp32) and int8 (``OUT/model-int8.onnx``), cut off the
+   fine-tuned models' shared base into ``OUT/top-int8.onnx`` (``scripts/split_onnx.py``,
+   through ``train_checkworthy_finetune.export``: the embeddings and layers 0-1 must be the
+   shipped base's, so ``--cut`` 2 or more), check the ONNX files in a fresh process against torch, write ``OUT/meta.json`` (depth and weight as ``--cv``
    chose them, token limit, training settings, what it was fitted on). The export is kept
    with its settings (``OUT/settings.json``): ``--final OUT`` alone can run beside the
    cross-validation, and ``--cv --final OUT`` afterwards (logits cached) only writes
-   meta.json. ``model-int8.onnx`` and ``meta.json`` are what ships in
+   meta.json. ``top-int8.onnx`` and ``meta.json`` are what ships in
    ``src/newstrail/models/matcher-ce/``; ``bench/factchecks.py --variants rerank`` then
    scores it on CT2022 dev and CT2020 test.
 
@@ -51,6 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "src"))
 
+from split_onnx import SHIPPED_PARTS  # noqa: E402
 from train_checkworthy_finetune import base_dir, cached_lower, check_fresh, export, fine_tune, predict, predict_cached  # noqa: E402
 from train_matcher import build_index, fit_variant  # noqa: E402
 
@@ -282,7 +285,8 @@ def final(args, base, states, keys, toks, cands, index, depth: int, weight: floa
         "trained_on": "CLEF CheckThat! 2022 task 2A English train (997 tweets): each tweet with its gold claims and "
                       f"its {args.negatives} best-ranked other candidates of an out-of-fold hybrid matcher; depth and weight "
                       f"by {args.ce_folds}-fold cross-validation on train; dev and CT2020 test never used to choose",
-        "cross_validation": report, **settings, "onnx_drift": drift, "script": "scripts/train_matcher_ce.py"}, indent=1) + "\n")
+        "cross_validation": report, **settings, "onnx_drift": drift, "script": "scripts/train_matcher_ce.py",
+        "parts": SHIPPED_PARTS}, indent=1) + "\n")
     log(f"final: wrote {out / 'meta.json'} (depth {depth}, weight {weight})")
 
 

@@ -27,8 +27,10 @@ Steps, so two shared cores can afford it (times on a loaded machine, one torch t
   output;
 * ``score`` scores the chosen epoch once on the held-out articles;
 * ``export`` writes the whole encoder with the trained top and head as ONNX, quantises it
-  to int8 (dynamic, weights per channel) into ``models/rhetoric-tagger/`` with
-  ``meta.json``, and checks it in a fresh process (``check``: onnxruntime and tokenizers
+  to int8 (dynamic, weights per channel; ``--cache``/tagger-int8.onnx), cuts off the shared
+  base (``scripts/split_onnx.py``: the embeddings and layers 0-1 must be the shipped
+  base's, so ``--frozen`` 2 or more) and writes the rest as ``top-int8.onnx`` into
+  ``models/rhetoric-tagger/`` with ``meta.json``, and checks it in a fresh process (``check``: onnxruntime and tokenizers
   through the shipped runtime, no torch) against the float ONNX, with its held-out score.
 
 Run it under ``nice -n 10`` on a shared machine.
@@ -57,6 +59,7 @@ from newstrail.analyze.rhetoric.model import Model, SpanTagger, load_model  # no
 from newstrail.analyze.rhetoric.finetuned import TAGGER_DIR, FinetunedTagger, pieces_of, word_probabilities  # noqa: E402
 from newstrail.eval.rhetoric import read_ptc, span_prf  # noqa: E402
 from train_checkworthy_finetune import additive_mask, base_dir  # noqa: E402  (the same checkpoint and mask)
+from split_onnx import SHIPPED_PARTS, split_files  # noqa: E402
 
 FROZEN = 4  # by default layers 0-3 are frozen and cached, 4 and 5 trained (``cache --frozen``)
 SEED = 2020
@@ -433,7 +436,10 @@ def export(args) -> None:
                       output_names=["inside"], dynamic_axes={"input_ids": {0: "batch", 1: "length"}, "attention_mask": {0: "batch", 1: "length"},
                                                               "inside": {0: "batch", 1: "length"}}, opset_version=17, dynamo=False)
     # per channel, reduced range, as the check-worthiness model (scripts/train_checkworthy_finetune.py)
-    quantize_dynamic(str(float_path), str(out / "tagger-int8.onnx"), weight_type=QuantType.QInt8, per_channel=True, reduce_range=True)
+    whole = cache_dir / "tagger-int8.onnx"
+    quantize_dynamic(str(float_path), str(whole), weight_type=QuantType.QInt8, per_channel=True, reduce_range=True)
+    # what ships: the layers above the fine-tuned models' shared base, checked to chain on it
+    split_files([(whole, out / "top-int8.onnx")])
     _, _, held = split_ids(cache_dir)
     meta = {
         "name": "rhetoric-minilm-tagger",
@@ -444,6 +450,7 @@ def export(args) -> None:
         "dev": chosen["dev"], "dev_combined": chosen.get("dev_combined"),
         "held_out": chosen.get("held_out"), "held_out_combined": chosen.get("held_out_combined"), "split": {"held_out": held},
         "quantised": "int8 (dynamic, weights per channel, reduced range)",
+        "parts": SHIPPED_PARTS,
         "settings": {"lr": args.lr, "head_lr": args.lr * 10, "batch": args.batch, "pos_weight": args.pos_weight, "seed": SEED},
     }
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")

@@ -69,6 +69,12 @@ MODELS_DIR = Path(__file__).parent / "models"
 STATIC_DIR = MODELS_DIR / "static-minilm"
 #: The folder holding the accurate model's tokenizer.json (the ONNX file is in a package).
 ONNX_DIR = MODELS_DIR / "minilm-int8"
+#: The fine-tuned models' shared lower part (embeddings and layers 0-1 of all-MiniLM-L6-v2
+#: as published, int8): their own files hold only the layers above (``scripts/split_onnx.py``).
+BASE_PATH = MODELS_DIR / "minilm-base" / "base-int8.onnx"
+#: The base's output that marks a top: layer 1's hidden states. The base also gives the
+#: attention's additive mask (``attention_bias``); a top reads them by name.
+HIDDEN = "hidden_states"
 
 #: Kinds :func:`get_embedder` knows, and the embedder name each gives.
 KINDS = {
@@ -155,12 +161,45 @@ def onnx_session(ort: Any, model_path: str | Path, threads: int | None = None) -
     return ort.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
 
 
+class ChainedSession:
+    """A fine-tuned model's top run on the shared base's outputs, offering onnxruntime's
+    ``run(output_names, feeds)`` with the full model's feeds (``input_ids``, ``attention_mask``):
+    the top gets each base output it reads by name, and ``attention_mask`` if it reads it.
+
+    >>> session, _ = finetuned_parts(MODELS_DIR / "checkworthy-ft" / "top-int8.onnx", "model", "", 64)
+    >>> isinstance(session, ChainedSession), [i.name for i in session.top.get_inputs()]
+    (True, ['hidden_states', 'attention_bias', 'attention_mask'])
+    """
+
+    def __init__(self, base: Any, top: Any) -> None:
+        self.base, self.top = base, top
+        self._given = [o.name for o in base.get_outputs()]
+        self._wanted = [i.name for i in top.get_inputs()]
+
+    def run(self, output_names: Sequence[str] | None, feeds: dict[str, Any]) -> list[Any]:
+        given = dict(zip(self._given, self.base.run(None, feeds)))
+        given["attention_mask"] = feeds["attention_mask"]  # a head that pools over the tokens
+        return self.top.run(output_names, {name: given[name] for name in self._wanted})
+
+
+@functools.lru_cache(maxsize=1)
+def _base_session(ort: Any) -> Any:
+    """The shared base's session: one a process, whichever fine-tuned models run on it."""
+    if not BASE_PATH.is_file():
+        raise StageError(f"{BASE_PATH}: the fine-tuned models' shared base is missing; reinstall newstrail")
+    return onnx_session(ort, BASE_PATH)
+
+
 def finetuned_parts(path: Path, name: str, retrain: str, max_len: int | None) -> tuple[Any, Any]:
     """The onnxruntime session of a shipped fine-tuned all-MiniLM-L6-v2 model file and the
     tokenizer it was trained with (the accurate embedder's WordPiece file): what the
     check-worthiness model, the span tagger and the fact-check cross-encoder run on.
     ``name`` says which in errors ("no fine-tuned span tagger here"), ``retrain`` how to
     rebuild it; ``max_len`` truncates the tokens, ``None`` leaves texts whole.
+
+    A file that reads ``hidden_states`` is a top: it runs chained after the shared base
+    (:data:`BASE_PATH`, loaded once a process), which computes exactly what the full
+    model's lower layers did; a whole model (``input_ids`` in) runs alone.
     """
     pip = "pip install onnxruntime tokenizers"
     try:
@@ -174,7 +213,10 @@ def finetuned_parts(path: Path, name: str, retrain: str, max_len: int | None) ->
         tokenizer.no_truncation()
     else:
         tokenizer.enable_truncation(max_length=max_len)
-    return onnx_session(ort, path), tokenizer
+    session = onnx_session(ort, path)
+    if HIDDEN in {i.name for i in session.get_inputs()}:
+        session = ChainedSession(_base_session(ort), session)
+    return session, tokenizer
 
 
 def first_outputs(session: Any, id_lists: Sequence[Sequence[int]]) -> list[Any]:

@@ -3,7 +3,8 @@
 The model is all-MiniLM-L6-v2 with mean pooling and one logistic unit on top, its upper
 layers fine-tuned on CheckThat! 2024 debate sentences (``scripts/train_checkworthy_finetune.py``;
 the embeddings and lower layers stay as published, see the model folder's README). It
-ships as one int8 ONNX file in ``newstrail/models/checkworthy-ft/`` with ``meta.json``
+ships as the top of an int8 ONNX model in ``newstrail/models/checkworthy-ft/`` (layers 2-5
+and the head, run on the fine-tuned models' shared base) with ``meta.json``
 (the threshold, chosen on debates the model was not fitted on, and the token limit) and
 runs with onnxruntime and tokenizers: no torch at run time. It reads the sentence
 alone, like the ``fast`` and ``accurate`` models (:mod:`newstrail.analyze.checkworthy`),
@@ -30,7 +31,7 @@ from newstrail.embeddings import MODELS_DIR, finetuned_parts, one_logit_each
 
 __all__ = ["FINETUNED_DIR", "FinetunedModel", "load_finetuned"]
 
-#: the shipped model's folder: model-int8.onnx, meta.json, README.md (data statement)
+#: the shipped model's folder: top-int8.onnx (run on the shared base), meta.json, README.md (data statement)
 FINETUNED_DIR = MODELS_DIR / "checkworthy-ft"
 _RETRAIN = "scripts/train_checkworthy_finetune.py --final DIR (see the model folder's README)"
 
@@ -40,7 +41,7 @@ class FinetunedModel:
     """The fine-tuned classifier: ``score(sentences)`` gives one probability per sentence;
     a sentence is check-worthy when its score is at least ``threshold``.
 
-    ``folder`` holds ``model-int8.onnx`` and ``meta.json``; the tokenizer is the accurate
+    ``folder`` holds ``top-int8.onnx`` and ``meta.json``; the tokenizer is the accurate
     embedder's (``newstrail/models/minilm-int8/tokenizer.json``), as in training.
     """
 
@@ -54,7 +55,7 @@ class FinetunedModel:
 
     @functools.cached_property
     def _session(self):
-        return finetuned_parts(self.folder / "model-int8.onnx", "fine-tuned check-worthiness model", _RETRAIN, self.max_len)
+        return finetuned_parts(self.folder / "top-int8.onnx", "fine-tuned check-worthiness model", _RETRAIN, self.max_len)
 
     def logits(self, sentences: Sequence[str]):
         """Raw scores (log-odds) of ``sentences`` as a numpy array."""

@@ -7,7 +7,8 @@ CheckThat! 2022 task 2A train, ``scripts/train_matcher_ce.py``) and gives one lo
 per pair. It rescores the hybrid's ``depth`` best candidates; the new order is by
 ``logit(hybrid probability) + weight * cross-encoder logit`` (depth and weight chosen
 by cross-validation on train, in ``meta.json``), the rest keep their order below.
-It ships as one int8 ONNX file in ``newstrail/models/matcher-ce/`` and runs with
+It ships as the top of an int8 ONNX model in ``newstrail/models/matcher-ce/`` (layers 2-5
+and the head, run on the fine-tuned models' shared base) and runs with
 onnxruntime and tokenizers: no torch at run time.
 
 >>> ce = load_cross_encoder()
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = ["CE_DIR", "CrossEncoder", "fused_score", "load_cross_encoder"]
 
-#: the shipped model's folder: model-int8.onnx, meta.json, README.md (data statement)
+#: the shipped model's folder: top-int8.onnx (run on the shared base), meta.json, README.md (data statement)
 CE_DIR = MODELS_DIR / "matcher-ce"
 _RETRAIN = "scripts/train_matcher_ce.py --final DIR (see the model folder's README)"
 
@@ -57,7 +58,7 @@ class CrossEncoder:
     """The fine-tuned cross-encoder: ``logits(query, claims)`` scores each pair; ``rerank``
     reorders a matcher's ranked candidates (see the module doc).
 
-    ``folder`` holds ``model-int8.onnx`` and ``meta.json``; the tokenizer is the accurate
+    ``folder`` holds ``top-int8.onnx`` and ``meta.json``; the tokenizer is the accurate
     embedder's (``newstrail/models/minilm-int8/tokenizer.json``), as in training.
     """
 
@@ -69,7 +70,7 @@ class CrossEncoder:
 
     @functools.cached_property
     def _session(self):
-        return finetuned_parts(self.folder / "model-int8.onnx", "fact-check cross-encoder", _RETRAIN, self.max_len)
+        return finetuned_parts(self.folder / "top-int8.onnx", "fact-check cross-encoder", _RETRAIN, self.max_len)
 
     def logits(self, query: str, claims: Sequence[str]):
         """The cross-encoder's logit of ``query`` with each of ``claims`` (numpy array).

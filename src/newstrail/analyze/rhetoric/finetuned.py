@@ -3,7 +3,8 @@
 ``rhetoric.spans = "finetuned"`` (see :mod:`newstrail.core.config`) replaces the CRF of
 :mod:`.model` as the finder of spans; the technique of each span still comes from the
 linear classifier, and the rules still add their spans. The model, in
-``newstrail/models/rhetoric-tagger/`` (``tagger-int8.onnx`` and ``meta.json``; data
+``newstrail/models/rhetoric-tagger/`` (``top-int8.onnx``, run on the fine-tuned models'
+shared base, and ``meta.json``; data
 statement in its ``README.md``), is all-MiniLM-L6-v2 with a token head (inside a
 propaganda span or not), layers 2-5 and the head fine-tuned on the Propaganda Techniques
 Corpus by ``scripts/train_rhetoric_finetune.py``, exported to ONNX and quantised to int8.
@@ -40,7 +41,7 @@ __all__ = ["MAX_PIECES", "TAGGER_DIR", "FinetunedTagger", "Piece", "load_finetun
 #: WordPiece ids per input at most, [CLS] and [SEP] included (a PTC sentence has 28 on
 #: average and 179 at most; a longer one is cut at a word boundary)
 MAX_PIECES = 256
-#: the shipped model's folder: tagger-int8.onnx, meta.json, README.md (data statement)
+#: the shipped model's folder: top-int8.onnx (run on the shared base), meta.json, README.md (data statement)
 TAGGER_DIR = MODELS_DIR / "rhetoric-tagger"
 _RETRAIN = "scripts/train_rhetoric_finetune.py (see the model folder's README), or set rhetoric.spans = \"fast\""
 
@@ -117,7 +118,7 @@ def _word_inside(doc: Doc, pieces: list[Piece], probs: list[np.ndarray]) -> np.n
 class FinetunedTagger:
     """The ONNX token tagger: per word token, the probability of being inside a span.
 
-    ``folder`` holds ``tagger-int8.onnx`` and ``meta.json`` (``threshold`` and ``gap`` for
+    ``folder`` holds ``top-int8.onnx`` and ``meta.json`` (``threshold`` and ``gap`` for
     :func:`.detector.learned_spans`); the tokenizer is the accurate embedder's
     (``newstrail/models/minilm-int8/tokenizer.json``), the same WordPiece vocabulary.
     """
@@ -135,7 +136,7 @@ class FinetunedTagger:
     @cached_property
     def _parts(self) -> tuple[Any, Any]:
         # pieces_of cuts long sentences at word boundaries, so the tokenizer does not truncate
-        return finetuned_parts(self.folder / "tagger-int8.onnx", "fine-tuned span tagger", _RETRAIN, None)
+        return finetuned_parts(self.folder / "top-int8.onnx", "fine-tuned span tagger", _RETRAIN, None)
 
     @property
     def tokenizer(self) -> Any:
