@@ -430,18 +430,44 @@ class StaticEmbedder(Embedder):
 
     def mean_vectors(self, ids: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The vectors of texts whose WordPiece ids are ``ids`` end to end, ``counts[i]`` of
-        them text ``i``'s (L2-normalised sums of their tokens' rows; a text with none: zeros)."""
+        them text ``i``'s (L2-normalised sums of their tokens' rows; a text with none: zeros).
+
+        Each text's rows are added in order, first to last, as a sum over axis 0 adds them
+        (``np.add.reduceat`` does not: its float32 sums differ in the last bit): position by
+        position over all the texts at once, the longest first so that the texts still adding
+        are the first rows, instead of a gather of every token's row and a sum per text."""
         import numpy as np
 
+        counts = np.asarray(counts, np.int64)
+        if len(counts) < _POSITIONS:  # a few texts (an article's sentences): text by text costs less
+            sums = np.zeros((len(counts), self.dim), np.float32)
+            for text, end, n in zip(range(len(counts)), accumulate(counts.tolist()), counts.tolist()):
+                if n:
+                    np.add.reduce(self.vectors[ids[end - n : end]], axis=0, out=sums[text])
+            return _normalise_rows(sums)
+        order = np.argsort(-counts, kind="stable")
+        longest = counts[order]
+        starts = (np.cumsum(counts) - counts)[order]
         sums = np.zeros((len(counts), self.dim), np.float32)
-        rows, add, start = self.vectors[ids], np.add.reduce, 0
-        # text by text over one gather of every token's row: a sum over axis 0 adds a text's
-        # rows in order (np.add.reduceat does not: its float32 sums differ in the last bit)
-        for text, end in enumerate(accumulate(counts.tolist())):
-            if end > start:
-                add(rows[start:end], axis=0, out=sums[text])
-            start = end
-        return _normalise_rows(sums)
+        steps = int(longest[0]) if len(longest) else 0
+        # texts still adding at each position: a prefix of ``order``, shorter as positions go on
+        adding = np.searchsorted(-longest, -np.arange(min(steps, _POSITIONS)), side="left")  # how many are longer than each position
+        for at, alive in enumerate(adding.tolist()):
+            rows = self.vectors[ids[starts[:alive] + at]]
+            if at:
+                sums[:alive] += rows
+            else:
+                sums[:alive] = rows
+        # the few texts longer than that, each on its own (a position each would cost more)
+        for k in np.flatnonzero(longest > _POSITIONS).tolist():
+            np.add.reduce(self.vectors[ids[starts[k] : starts[k] + longest[k]]], axis=0, out=sums[k])
+        out = np.empty_like(sums)
+        out[order] = sums
+        return _normalise_rows(out)
+
+
+#: positions :meth:`StaticEmbedder.mean_vectors` adds over all the texts at once; a longer text adds alone
+_POSITIONS = 128
 
 
 class ChunkTable:

@@ -372,14 +372,36 @@ class ClaimStage:
         article.stages.append(self.name)
         return article
 
-    def claims(self, article: Article) -> list[Claim]:
+    def process_many(self, articles: list[Article]) -> list[Article]:
+        """The same over a batch: the sentences of all the articles scored at once (the
+        features, the embeddings and their products in a few passes), to the last bit what
+        one article at a time gives. Changes no article when it raises.
+
+        >>> from newstrail.analyze.sentences import SentenceStage
+        >>> done = ClaimStage().process_many([SentenceStage()(Article(text=t)) for t in ("Fares rose 12% in 2024.", "Thanks!")])
+        >>> [[c.checkworthy for c in a.claims] for a in done]
+        [[True], [False]]
+        """
+        model = self._model()
+        texts = [[a.text[s.start : s.end] for s in a.sentences] for a in articles]
+        many = getattr(model, "score_many", None)  # (the fine-tuned model scores an article at a time)
+        scores = many(texts) if many is not None else [model.score(t) if t else [] for t in texts]
+        found = [self.claims(a, s) for a, s in zip(articles, scores, strict=True)]
+        for article, claims in zip(articles, found):
+            article.claims = claims
+            article.stages.append(self.name)
+        return articles
+
+    def claims(self, article: Article, scores: list[float] | None = None) -> list[Claim]:
+        """The claims of ``article``; ``scores``: its sentences' check-worthiness, when the caller scored them."""
         text = article.text
         sentences = article.sentences
         if not sentences:
             return []
         model = self._model()
         threshold = model.threshold if self.threshold is None else self.threshold
-        scores = model.score([text[s.start : s.end] for s in sentences])
+        if scores is None:
+            scores = model.score([text[s.start : s.end] for s in sentences])
         quotes = sorted(range(len(article.quotes)), key=lambda i: article.quotes[i].span.start)
         in_quotes = _Overlaps([article.quotes[i].span for i in quotes])
         attributed = sorted((a.span.start, i) for i, a in enumerate(article.attributions) if a.span is not None)
