@@ -441,7 +441,10 @@ def _credit_line(sentence: str, credited: set[str]) -> bool:
     the words of the names the article credits."""
     if not credited:
         return False  # no credit in the article: no sentence of it is a credit line
-    words = _NAME_WORDS.findall(sentence.lower())
+    lowered = sentence.lower()
+    if not any(w in lowered for w in credited):
+        return False  # no credited word in it (a substring test per word: most sentences go here)
+    words = _NAME_WORDS.findall(lowered)
     if not words or len(words) > 12:
         return False
     if not credited & set(words):

@@ -3,8 +3,8 @@
 :func:`analyze` is the library's main job and what ``newstrail analyze`` calls.
 It yields one :class:`Outcome` per article or failed input, in input order. A
 failure is reported and skipped. Articles are analysed ``settings.batch_size`` at a
-time (:func:`process_many`: one by one through the stages, the rhetoric stage then over
-the whole batch), and stored in input order, in transactions
+time (:func:`process_many`: one by one through the stages, the claims, rhetoric and
+fact-check stages then over the whole batch), and stored in input order, in transactions
 that commit every half second: a crash loses at most the batch in flight, and another
 writer waits at most about that long. Once every article of the run is stored, they are
 linked one by one in input order (see :func:`_link`), so what is stored does not depend on the batch size or on
