@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from newstrail import Article, Settings, StageError
+from newstrail.analyze import checkworthy
 from newstrail.analyze.checkworthy import SCORE_CHUNK, load_model
 from newstrail.analyze.claims import ClaimStage
 from newstrail.analyze.quotes import QuoteStage
@@ -51,6 +52,14 @@ def test_the_batch_scores_every_sentence_as_one_article_at_a_time_to_the_last_bi
     texts = [[a.text[s.start : s.end] for s in a.sentences] for a in _articles(90)]
     assert len(texts[1]) > SCORE_CHUNK and max(len(c) for t in texts for c in split_chunks(t)) > _POSITIONS
     assert model.score_many(texts) == [model.score(t) for t in texts]  # exact floats, not approximate
+
+
+def test_a_batch_scored_in_many_small_passes_gives_the_same_scores(monkeypatch):
+    model = load_model(kind="fast")
+    texts = [[a.text[s.start : s.end] for s in a.sentences] for a in _articles(30)]
+    whole = model.score_many(texts)
+    monkeypatch.setattr(checkworthy, "_CHARS_AT_ONCE", 300)  # a pass every few sentences
+    assert model.score_many(texts) == whole == [model.score(t) for t in texts]
 
 
 def test_the_claims_stage_over_a_batch_gives_what_it_gives_one_by_one():

@@ -331,8 +331,6 @@ class CheckworthyModel:
         >>> model.score_many([["Fares rose 12% in 2024."], [], ["Thank you all."]]) == [model.score(["Fares rose 12% in 2024."]), [], model.score(["Thank you all."])]
         True
         """
-        import numpy as np
-
         # each text in pieces of SCORE_CHUNK sentences, as a text alone is scored: the features,
         # embeddings and their matrix products of a bounded number of sentences at once (2,400
         # sentences of 2,000 characters took 260 MB at once)
@@ -344,11 +342,16 @@ class CheckworthyModel:
             for k, first in pieces:
                 out[k] += self._probabilities([texts[k][first : first + SCORE_CHUNK]])[0]
             return out
-        for start in range(0, len(pieces), _PIECES_AT_ONCE):
-            group = pieces[start : start + _PIECES_AT_ONCE]
-            scored = iter(self._probabilities([texts[k][first : first + SCORE_CHUNK] for k, first in group]))
-            for k, _ in group:
-                out[k] += next(scored)
+        group: list[tuple[int, Sequence[str]]] = []
+        size = 0
+        for n, (k, first) in enumerate(pieces):
+            piece = texts[k][first : first + SCORE_CHUNK]
+            group.append((k, piece))
+            size += sum(map(len, piece))
+            if size >= _CHARS_AT_ONCE or n == len(pieces) - 1:
+                for (j, _), scores in zip(group, self._probabilities([p for _, p in group])):
+                    out[j] += scores
+                group, size = [], 0
         return out
 
     def _probabilities(self, pieces: list[Sequence[str]]) -> list[list[float]]:
@@ -381,8 +384,9 @@ class CheckworthyModel:
         return [p[e - len(piece) : e] for piece, e in zip(pieces, ends)]
 
 
-#: pieces of SCORE_CHUNK sentences scored in one pass (an article is one piece or a few)
-_PIECES_AT_ONCE = 64
+#: characters of sentences scored in one pass, about a hundred articles: what a pass holds
+#: (the token ids and counts of its sentences) grows with them, and this bounds it
+_CHARS_AT_ONCE = 1 << 19
 
 
 # --------------------------------------------------------------- a batch at once
