@@ -278,17 +278,7 @@ class CheckworthyModel:
 
     def logits(self, sentences: Sequence[str]):
         """Raw scores (log-odds) of ``sentences`` as a numpy array."""
-        import numpy as np
-
-        if not sentences:
-            return np.zeros(0)
-        folded, bias, emb_w = self._arrays
-        chunked = split_chunks(sentences)  # split once, for the features and the embeddings
-        rows, term_sums, vectors = self._batch.read(sentences, chunked)
-        out = rows @ folded + bias + term_sums
-        if self.embedder and emb_w.size:
-            out += (self._embedder.encode(list(sentences), chunked) if vectors is None else vectors) @ emb_w
-        return out
+        return self._logits([sentences])
 
     @functools.cached_property
     def _batch(self) -> _BatchScorer:
@@ -355,22 +345,30 @@ class CheckworthyModel:
         return out
 
     def _probabilities(self, pieces: list[Sequence[str]]) -> list[list[float]]:
-        """The probabilities of each piece's sentences. The features, terms and vectors of all
-        the pieces are read at once; the matrix products are taken piece by piece, as each
-        piece alone would take them (a product over more rows may add in another order: its
-        float32 sums then differ in the last bit)."""
+        """The probabilities of each piece's sentences (see :meth:`_logits`)."""
+        import numpy as np
+
+        p = (1.0 / (1.0 + np.exp(-np.clip(self._logits(pieces), -30, 30)))).tolist()
+        ends = list(accumulate(map(len, pieces)))
+        return [p[e - len(piece) : e] for piece, e in zip(pieces, ends)]
+
+    def _logits(self, pieces: Sequence[Sequence[str]]):
+        """The log-odds of the pieces' sentences, end to end. The features, terms and vectors
+        of all the pieces are read at once; the matrix products are taken piece by piece, as
+        each piece alone would take them (a product over more rows may add in another order:
+        its float32 sums then differ in the last bit)."""
         import numpy as np
 
         sentences = list(chain.from_iterable(pieces))
+        z = np.zeros(len(sentences))
         if not sentences:
-            return [[] for _ in pieces]
+            return z
         folded, bias, emb_w = self._arrays
         chunked = split_chunks(sentences)  # split once, for the features and the embeddings
         rows, term_sums, vectors = self._batch.read(sentences, chunked)
         embedded = self.embedder and emb_w.size
         if embedded and vectors is None:
             vectors = self._embedder.encode(sentences, chunked)
-        z = np.empty(len(sentences))
         end = 0
         for piece in pieces:
             start, end = end, end + len(piece)
@@ -379,9 +377,7 @@ class CheckworthyModel:
                 if embedded:
                     logits += vectors[start:end] @ emb_w
                 z[start:end] = logits
-        p = (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))).tolist()
-        ends = list(accumulate(map(len, pieces)))
-        return [p[e - len(piece) : e] for piece, e in zip(pieces, ends)]
+        return z
 
 
 #: characters of sentences scored in one pass, about a hundred articles: what a pass holds
