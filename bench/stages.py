@@ -7,7 +7,7 @@ The FakeNewsCorpus sample (``../shared/data/fakenewscorpus-sample/news_sample.cs
 exist as in a real feed: each copy gets its own id, URL and date, and every other copy
 drops a paragraph and changes a figure. The records are read as ``analyze`` reads a
 JSONL file, then each stage of the default pipeline (rhetoric among them) runs over
-all of them (the rhetoric stage a batch of ``settings.batch_size`` at a time, as the engines run it), timed in CPU seconds, then they are stored and linked as ``analyze``
+all of them (the claims and rhetoric stages a batch of ``settings.batch_size`` at a time, as the engines run them), timed in CPU seconds, then they are stored and linked as ``analyze``
 stores and links them. One process, one core; the table gives CPU milliseconds per
 article and each part's share, so the costly stages can be named (issue 14 asks for this
 profile before anything is made faster). Measuring only: nothing here is tuned on it.
@@ -134,8 +134,8 @@ def main() -> int:
 
 def batched(stage, articles: list, size: int) -> list:
     """``stage`` over ``articles``, ``size`` (``settings.batch_size``) at a time: a stage with a
-    ``process_many`` method (rhetoric, which the engines run last, over each batch) takes each
-    batch at once, any other stage one article at a time."""
+    ``process_many`` method (claims, rhetoric: the engines run them last, over each batch) takes
+    each batch at once, any other stage one article at a time."""
     out = [done for k in range(0, len(articles), size) for done in process_many(articles[k : k + size], [stage])]
     failed = [str(a) for a in out if not isinstance(a, Article)]
     if failed:

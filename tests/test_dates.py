@@ -213,3 +213,28 @@ def _page(head: str) -> str:
 )
 def test_html_keeps_the_stated_time_and_offset(head, published):
     assert article_from_html(_page(head), "quay.html", url="https://saltmerepost.example/quay").published == published
+
+
+_DATELINE_PARTS = st.lists(st.sampled_from([
+    "Harbour Ledger", ", ", " | ", " — ", "On ", "March 6, 2025", "6th Mar. 2025", "Tuesday, Sept 9 2014", "2025-03-06",
+    "2025-03-06T09:30:00Z", "2025-03-06 09:30:00+02:00", "2025-03-06T09:30:00.5-0700", ".", " ", "\n", "\u2003", "\t",
+    "the board said", "Z", "9", "(AP)",
+]), max_size=7).map("".join)
+
+
+@given(_DATELINE_PARTS)
+def test_the_quick_look_at_a_lines_end_never_turns_away_a_dateline(line: str) -> None:
+    # find_date looks at a line's end before it tries the dateline pattern: that look may
+    # let a non-dateline through, never turn a dateline away
+    from newstrail.core.dates import _DATELINE_RE, _ends_as_a_date
+
+    if _DATELINE_RE.match(line):
+        assert _ends_as_a_date(line)
+
+
+def test_the_quick_look_keeps_datelines_and_turns_away_paragraphs() -> None:
+    from newstrail.core.dates import _ends_as_a_date, find_date
+
+    for line in ("Harbour Ledger, March 6, 2025 .\n", "2025-03-06T09:30:00Z", "On 6 March 2025"):
+        assert _ends_as_a_date(line) and find_date(line) is not None
+    assert not _ends_as_a_date("The ferry to Velmora left at dawn, March 6, 2025, the board said.")

@@ -199,3 +199,25 @@ def test_static_token_ids_match_the_tokenizer_chunk_by_chunk():
     direct = [e.ids for e in emb.tokenizer.encode_batch(texts, add_special_tokens=False)]
     assert emb.token_ids(texts) == direct
     assert emb.token_ids(texts) == direct  # the second time from the chunk cache
+
+
+def test_chunks_split_as_the_tokenizer_splits_them_with_or_without_its_odd_whitespace():
+    # str.split() stands in for the chunk pattern where no text of the batch holds a character
+    # str.split() takes for whitespace and the normaliser removes; every other one agrees
+    from newstrail.embeddings import _CHUNKS, split_chunks
+
+    plain = ["Fares rose\u00a012%\tat Pier\u20039.", "  Velmora \n\n ferry  ", "", "\u3000"]
+    odd = [*plain, "a\x0cb c\x85d e\x1cf"]
+    for texts in (plain, odd):
+        assert split_chunks(texts) == [_CHUNKS.findall(t) for t in texts]
+    assert split_chunks(odd)[-1] == ["a\x0cb", "c\x85d", "e\x1cf"]
+    assert {chr(c) for c in range(0x3001) if chr(c).isspace() and _CHUNKS.fullmatch(chr(c))} == set("\x0b\x0c\x1c\x1d\x1e\x1f\x85")
+
+
+def test_a_chunk_table_adds_new_chunks_among_known_ones_in_their_places():
+    emb = StaticEmbedder()
+    texts = [t for triple in TRIPLES for t in triple]
+    alone = emb.token_ids(texts)
+    emb.chunks.clear()
+    emb.token_ids(texts[::2])  # half the chunks known: the others are added between them
+    assert emb.token_ids(texts) == alone == [e.ids for e in emb.tokenizer.encode_batch(texts, add_special_tokens=False)]

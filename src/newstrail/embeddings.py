@@ -430,18 +430,44 @@ class StaticEmbedder(Embedder):
 
     def mean_vectors(self, ids: np.ndarray, counts: np.ndarray) -> np.ndarray:
         """The vectors of texts whose WordPiece ids are ``ids`` end to end, ``counts[i]`` of
-        them text ``i``'s (L2-normalised sums of their tokens' rows; a text with none: zeros)."""
+        them text ``i``'s (L2-normalised sums of their tokens' rows; a text with none: zeros).
+
+        Each text's rows are added in order, first to last, as a sum over axis 0 adds them
+        (``np.add.reduceat`` does not: its float32 sums differ in the last bit): position by
+        position over all the texts at once, the longest first so that the texts still adding
+        are the first rows, instead of a gather of every token's row and a sum per text."""
         import numpy as np
 
+        counts = np.asarray(counts, np.int64)
+        if len(counts) < _POSITIONS:  # a few texts (an article's sentences): text by text costs less
+            sums = np.zeros((len(counts), self.dim), np.float32)
+            for text, end, n in zip(range(len(counts)), accumulate(counts.tolist()), counts.tolist()):
+                if n:
+                    np.add.reduce(self.vectors[ids[end - n : end]], axis=0, out=sums[text])
+            return _normalise_rows(sums)
+        order = np.argsort(-counts, kind="stable")
+        longest = counts[order]
+        starts = (np.cumsum(counts) - counts)[order]
         sums = np.zeros((len(counts), self.dim), np.float32)
-        rows, add, start = self.vectors[ids], np.add.reduce, 0
-        # text by text over one gather of every token's row: a sum over axis 0 adds a text's
-        # rows in order (np.add.reduceat does not: its float32 sums differ in the last bit)
-        for text, end in enumerate(accumulate(counts.tolist())):
-            if end > start:
-                add(rows[start:end], axis=0, out=sums[text])
-            start = end
-        return _normalise_rows(sums)
+        steps = int(longest[0]) if len(longest) else 0
+        # texts still adding at each position: a prefix of ``order``, shorter as positions go on
+        adding = np.searchsorted(-longest, -np.arange(min(steps, _POSITIONS)), side="left")  # how many are longer than each position
+        for at, alive in enumerate(adding.tolist()):
+            rows = self.vectors[ids[starts[:alive] + at]]
+            if at:
+                sums[:alive] += rows
+            else:
+                sums[:alive] = rows
+        # the few texts longer than that, each on its own (a position each would cost more)
+        for k in np.flatnonzero(longest > _POSITIONS).tolist():
+            np.add.reduce(self.vectors[ids[starts[k] : starts[k] + longest[k]]], axis=0, out=sums[k])
+        out = np.empty_like(sums)
+        out[order] = sums
+        return _normalise_rows(out)
+
+
+#: positions :meth:`StaticEmbedder.mean_vectors` adds over all the texts at once; a longer text adds alone
+_POSITIONS = 128
 
 
 class ChunkTable:
@@ -482,11 +508,16 @@ class ChunkTable:
         where = np.fromiter(map(self.index.get, chunks, repeat(-1)), np.int64, len(chunks))
         if len(chunks) and where.min() < 0:
             missing = list(dict.fromkeys(c for c, w in zip(chunks, where.tolist()) if w < 0))
-            if len(self.index) + len(missing) > self.limit:
+            full = len(self.index) + len(missing) > self.limit
+            if full:
                 self.clear()
                 missing = list(dict.fromkeys(chunks))
             self._add(missing)
-            where = np.fromiter(map(self.index.__getitem__, chunks), np.int64, len(chunks))
+            if full:
+                where = np.fromiter(map(self.index.__getitem__, chunks), np.int64, len(chunks))
+            else:  # only the chunks just added are looked up again: the others keep their places
+                new = np.flatnonzero(where < 0)
+                where[new] = np.fromiter(map(self.index.__getitem__, map(chunks.__getitem__, new.tolist())), np.int64, len(new))
         return where
 
     def _add(self, chunks: list[str]) -> None:
@@ -568,6 +599,8 @@ def split_chunks(texts: Sequence[str]) -> list[list[str]]:
     >>> split_chunks(["Fares rose\u00a012%.", ""])
     [['Fares', 'rose', '12%.'], []]
     """
+    if _NOT_SPLIT_ON.search("".join(texts)) is None:
+        return [t.split() for t in texts]  # str.split's whitespace is the same then, at half the cost
     return [_CHUNKS.findall(t) for t in texts]
 
 
@@ -575,6 +608,8 @@ def split_chunks(texts: Sequence[str]) -> list[list[str]]:
 # control characters (vertical tab, form feed, U+001C-U+001F, U+0085) that its normaliser
 # removes before it looks for whitespace, so "a\x0cb" stays one chunk, read as "ab".
 _CHUNKS = re.compile(r"[^\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+# the characters str.split() takes for whitespace and the normaliser removes (all the others agree)
+_NOT_SPLIT_ON = re.compile(r"[\x0b\x0c\x1c-\x1f\x85]")
 # a chunk the fast embedder's ids are read for without the tokenizer (see _plain_pieces), and its words
 _PLAIN_CHUNK = re.compile(r"[\x21-\x5a\x5c-\x7e‘’“”–—…]+")
 _PLAIN_WORDS = re.compile(r"[a-z0-9]+|[^a-z0-9]")

@@ -7,8 +7,8 @@ requirements are met by the reader or by an earlier stage, so a misordered
 pipeline fails at once with a message rather than half-way through a corpus.
 Both lists must name fields of :class:`~newstrail.core.article.Article`.
 A stage may also have ``process_many(articles) -> articles``, the same over a batch (the
-engines call it per batch of ``settings.batch_size`` when no later stage reads or writes its
-fields, see :func:`newstrail.engines.local.process_many`); it must change no article when it raises.
+engines call it per batch of ``settings.batch_size``, after the stages that touch none of its
+fields, see :func:`newstrail.engines.local.over_the_batch`); it must change no article when it raises.
 
 >>> from newstrail.clean import Cleaner
 >>> pipe = Pipeline([Cleaner(), LanguageStage()])

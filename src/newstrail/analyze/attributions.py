@@ -107,7 +107,7 @@ from newstrail.analyze.names import (
     known_outlets,
     outlet_key,
 )
-from newstrail.analyze.foreign_cues import foreign_cues, may_hold_foreign_cue
+from newstrail.analyze.foreign_cues import foreign_cues, has_other_script, may_hold_foreign_cue
 from newstrail.outlets.keys import initials, is_acronym
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.analyze.sentences import split_sentences
@@ -228,13 +228,14 @@ _NOUN_BEFORE = _words("the a an these those such many some several its their his
 _NOT_SAID = re.compile(r"^\s+(?:nothing|little|no\s+more)\b", re.I)
 
 
-def _find_sentence(text: str, *, at_start: bool, known: OutletResolver) -> list[_Found]:
-    """Every attribution cue in one sentence."""
+def _find_sentence(text: str, *, at_start: bool, known: OutletResolver, other_script: bool = True) -> list[_Found]:
+    """Every attribution cue in one sentence (``other_script=False``: its article holds no
+    letters of the scripts foreign cues are read in)."""
     lowered = text.lower()
     dateline = at_start and text[:1] in "(ABCDEFGHIJKLMNOPQRSTUVWXYZ" and "(" in text[:80]
     split = lowered.split()
     hits = _CUE_TOKENS.intersection(split)
-    foreign = foreign_cues(text) if may_hold_foreign_cue(text, split) else []
+    foreign = foreign_cues(text) if may_hold_foreign_cue(text, split, other_script) else []
     if not hits and not dateline and not foreign:
         return []
     sentence = _Sentence(text, lowered, known)
@@ -736,11 +737,12 @@ class AttributionStage:
             if at >= 0 and ln.span.start < sentences[at].end:
                 links_in.setdefault(at, []).append(ln)
 
+        other_script = has_other_script(text)  # once an article: most have none, and then no sentence has
         for index, span in enumerate(sentences):
             sentence = text[span.start : span.end]
             # a dateline opens the body, which a title, a byline or a date line may precede
             at_start = index == 0 or (span.start < _DATELINE_REACH and text[: span.start].rstrip(" \t").endswith("\n"))
-            for f in _find_sentence(sentence, at_start=at_start, known=self._known):
+            for f in _find_sentence(sentence, at_start=at_start, known=self._known, other_script=other_script):
                 emit(f.cue, f.np.text, f.kind, span, sentence)
             for ln in links_in.get(index, ()):
                 found = _link_source(text, ln, own_domain, self._known)

@@ -38,7 +38,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from operator import itemgetter, methodcaller
 from dataclasses import dataclass, field
 from importlib import resources
@@ -278,17 +278,7 @@ class CheckworthyModel:
 
     def logits(self, sentences: Sequence[str]):
         """Raw scores (log-odds) of ``sentences`` as a numpy array."""
-        import numpy as np
-
-        if not sentences:
-            return np.zeros(0)
-        folded, bias, emb_w = self._arrays
-        chunked = split_chunks(sentences)  # split once, for the features and the embeddings
-        rows, term_sums, vectors = self._batch.read(sentences, chunked)
-        out = rows @ folded + bias + term_sums
-        if self.embedder and emb_w.size:
-            out += (self._embedder.encode(list(sentences), chunked) if vectors is None else vectors) @ emb_w
-        return out
+        return self._logits([sentences])
 
     @functools.cached_property
     def _batch(self) -> _BatchScorer:
@@ -320,15 +310,79 @@ class CheckworthyModel:
         >>> [round(s, 1) for s in CheckworthyModel(0.0, 0.5, [0.0] * len(FEATURES), [1.0] * len(FEATURES), [0.0] * len(FEATURES), {"rose": 2.0}).score(["Fares rose.", "Hello."])]
         [0.9, 0.5]
         """
+        return self.score_many([sentences])[0]
+
+    def score_many(self, texts: Sequence[Sequence[str]]) -> list[list[float]]:
+        """:meth:`score` of the sentences of each of several texts (an article's each), to the
+        last bit what it gives each text alone, the features, term weights and fast embeddings
+        of all of them computed in a few passes (a batch of articles at once).
+
+        >>> model = load_model()
+        >>> model.score_many([["Fares rose 12% in 2024."], [], ["Thank you all."]]) == [model.score(["Fares rose 12% in 2024."]), [], model.score(["Thank you all."])]
+        True
+        """
+        # each text in pieces of SCORE_CHUNK sentences, as a text alone is scored: the features,
+        # embeddings and their matrix products of a bounded number of sentences at once (2,400
+        # sentences of 2,000 characters took 260 MB at once)
+        pieces = [(k, first) for k, sentences in enumerate(texts) for first in range(0, len(sentences), SCORE_CHUNK)]
+        out: list[list[float]] = [[] for _ in texts]
+        if self.embedder and self._arrays[2].size and self._batch.embedder is None:
+            # another embedder's vectors (an ONNX model's, batched by length) may differ in the
+            # last bit with the texts beside them: each piece goes alone
+            for k, first in pieces:
+                out[k] += self._probabilities([texts[k][first : first + SCORE_CHUNK]])[0]
+            return out
+        group: list[tuple[int, Sequence[str]]] = []
+        size = 0
+        for n, (k, first) in enumerate(pieces):
+            piece = texts[k][first : first + SCORE_CHUNK]
+            group.append((k, piece))
+            size += sum(map(len, piece))
+            if size >= _CHARS_AT_ONCE or n == len(pieces) - 1:
+                for (j, _), scores in zip(group, self._probabilities([p for _, p in group])):
+                    out[j] += scores
+                group, size = [], 0
+        return out
+
+    def _probabilities(self, pieces: list[Sequence[str]]) -> list[list[float]]:
+        """The probabilities of each piece's sentences (see :meth:`_logits`)."""
         import numpy as np
 
-        out: list[float] = []
-        # in chunks: the features and embeddings of an article's every sentence at once grow
-        # with its length (2,400 sentences of 2,000 characters took 260 MB); a chunk is bounded
-        for first in range(0, len(sentences), SCORE_CHUNK):
-            z = np.clip(self.logits(sentences[first : first + SCORE_CHUNK]), -30, 30)
-            out += [float(p) for p in 1.0 / (1.0 + np.exp(-z))]
-        return out
+        p = (1.0 / (1.0 + np.exp(-np.clip(self._logits(pieces), -30, 30)))).tolist()
+        ends = list(accumulate(map(len, pieces)))
+        return [p[e - len(piece) : e] for piece, e in zip(pieces, ends)]
+
+    def _logits(self, pieces: Sequence[Sequence[str]]):
+        """The log-odds of the pieces' sentences, end to end. The features, terms and vectors
+        of all the pieces are read at once; the matrix products are taken piece by piece, as
+        each piece alone would take them (a product over more rows may add in another order:
+        its float32 sums then differ in the last bit)."""
+        import numpy as np
+
+        sentences = list(chain.from_iterable(pieces))
+        z = np.zeros(len(sentences))
+        if not sentences:
+            return z
+        folded, bias, emb_w = self._arrays
+        chunked = split_chunks(sentences)  # split once, for the features and the embeddings
+        rows, term_sums, vectors = self._batch.read(sentences, chunked)
+        embedded = self.embedder and emb_w.size
+        if embedded and vectors is None:
+            vectors = self._embedder.encode(sentences, chunked)
+        end = 0
+        for piece in pieces:
+            start, end = end, end + len(piece)
+            if start < end:
+                logits = rows[start:end] @ folded + bias + term_sums[start:end]
+                if embedded:
+                    logits += vectors[start:end] @ emb_w
+                z[start:end] = logits
+        return z
+
+
+#: characters of sentences scored in one pass, about a hundred articles: what a pass holds
+#: (the token ids and counts of its sentences) grows with them, and this bounds it
+_CHARS_AT_ONCE = 1 << 19
 
 
 # --------------------------------------------------------------- a batch at once

@@ -27,7 +27,7 @@ from newstrail.analyze.names import (
     _words,
 )
 
-__all__ = ["foreign_cues", "may_hold_foreign_cue"]
+__all__ = ["foreign_cues", "has_other_script", "may_hold_foreign_cue"]
 
 _AR_MARKS = "[\u064b-\u0652\u0640]*"
 # cues whose name follows: (pattern, cue)
@@ -304,14 +304,25 @@ def foreign_cues(text: str) -> list[tuple[str, int, int, str | None, int]]:
     return out
 
 
-def may_hold_foreign_cue(text: str, tokens: list[str]) -> bool:
+def may_hold_foreign_cue(text: str, tokens: list[str], other_script: bool = True) -> bool:
     """A cheap first test: whether a sentence (``tokens``: its lowercased whitespace-split
     words) may hold a cue of another language: one of their words, or letters of another
-    script.
+    script (``other_script=False``: the article around it has none, so it has none either;
+    :func:`has_other_script` tells that once an article, instead of once a sentence).
 
     >>> may_hold_foreign_cue("Laut Nordblatt stieg der Pegel.", "laut nordblatt stieg der pegel.".split())
     True
     >>> may_hold_foreign_cue("The tide rose.", ["the", "tide", "rose."])
     False
     """
-    return not _FOREIGN_TOKENS.isdisjoint(tokens) or _OTHER_SCRIPT.search(text) is not None
+    return not _FOREIGN_TOKENS.isdisjoint(tokens) or (other_script and has_other_script(text))
+
+
+def has_other_script(text: str) -> bool:
+    """Whether ``text`` holds letters of a script whose cues :func:`foreign_cues` reads
+    (Cyrillic, Arabic).
+
+    >>> has_other_script("Laut Nordblatt stieg der Pegel."), has_other_script("По данным Вестника")
+    (False, True)
+    """
+    return _OTHER_SCRIPT.search(text) is not None

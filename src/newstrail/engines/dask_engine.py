@@ -252,7 +252,7 @@ def analyse(entries: list[Entry], base: ResolverBase, lessons: Sequence[Learned]
     the entries :func:`packed` for the client."""
     stages = _plugin().stages(names, base.resolver(lessons))
     live = [(entry, entry.article) for entry in entries if entry.article is not None]
-    for (entry, _), done in zip(live, process_many([article for _, article in live], stages)):  # (rhetoric takes them at once)
+    for (entry, _), done in zip(live, process_many([article for _, article in live], stages)):  # (claims and rhetoric take them at once)
         entry.article, entry.error = (done, entry.error) if isinstance(done, Article) else (None, done)
     return packed(entries)
 

@@ -3,8 +3,8 @@
 :func:`analyze` is the library's main job and what ``newstrail analyze`` calls.
 It yields one :class:`Outcome` per article or failed input, in input order. A
 failure is reported and skipped. Articles are analysed ``settings.batch_size`` at a
-time (:func:`process_many`: one by one through the stages, the rhetoric stage then over
-the whole batch), and stored in input order, in transactions
+time (:func:`process_many`: one by one through the stages, the claims, rhetoric and
+fact-check stages then over the whole batch), and stored in input order, in transactions
 that commit every half second: a crash loses at most the batch in flight, and another
 writer waits at most about that long. Once every article of the run is stored, they are
 linked one by one in input order (see :func:`_link`), so what is stored does not depend on the batch size or on
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from newstrail.corpus.prepare import Prepared
 
 __all__ = ["FAILED", "BodyCheck", "Outcome", "analyze", "analyze_items", "assign_ids", "default_pipeline", "prepare", "prepare_many", "process",
-           "process_many", "store_outcomes", "stored_already"]
+           "over_the_batch", "process_many", "store_outcomes", "stored_already"]
 
 FAILED = "failed"
 
@@ -93,20 +93,21 @@ def process(article: Article, pipeline: Callable[[Article], Article]) -> Article
 def process_many(articles: Sequence[Article], stages: Sequence[Stage]) -> list[Article | NewstrailError]:
     """Run ``articles`` through ``stages``: each article through them in order, one article
     after another, as :func:`process` runs them (a stage that learns from the articles
-    before, the outlet stage, sees them in input order), except a stage with a
-    ``process_many`` method whose fields no later stage reads or writes (rhetoric): it runs
-    last, over all the articles at once, its name put back in its place in each article's
-    ``stages``. An article a stage fails on is its error in the list, in its place, and goes
-    no further; when ``process_many`` raises, that stage runs again over the articles one by
-    one, so only the article at fault fails. (Such a failure comes after the later stages
-    ran on the article: the outlet stage has learned from it.)
+    before, the outlet stage, sees them in input order), except the stages that run over the
+    batch (:func:`over_the_batch`: claims, rhetoric, and fact-checks, which read the claims):
+    they run last, in their order, each over all the articles at once (a stage without a
+    ``process_many`` method one article after another), their names put back in their places
+    in each article's ``stages``. An article a stage fails on is its error in the list, in its
+    place, and goes no further; when ``process_many`` raises, that stage runs again over the
+    articles one by one, so only the article at fault fails. (Such a failure comes after the
+    stages run in turn went over the article: the outlet stage has learned from it.)
 
     >>> from newstrail.analyze.sentences import SentenceStage
     >>> done = process_many([Article(id="a", text="The pier closed."), Article(id="b", text="It reopened.")], [SentenceStage()])
     >>> [len(a.sentences) for a in done]
     [1, 1]
     """
-    later = _last_over_the_batch(stages)
+    later = over_the_batch(stages)
     out: list[Article | NewstrailError] = []
     places: list[list[int]] = []  # per article, where each of ``later`` would have put its name in ``stages``
     for article in articles:
@@ -133,18 +134,29 @@ def process_many(articles: Sequence[Article], stages: Sequence[Stage]) -> list[A
     return out
 
 
-def _last_over_the_batch(stages: Sequence[Stage]) -> list[Stage]:
-    """The stages with a ``process_many`` method that may run after all the others: no stage
-    after one reads or writes a field it writes, or writes a field it reads."""
-    out = []
+def over_the_batch(stages: Sequence[Stage]) -> list[Stage]:
+    """The stages that run after all the others, in their order, over a whole batch: each
+    stage with a ``process_many`` method, and each later stage that reads or writes a field
+    one of them writes, or writes a field one of them reads (the fact-check stage reads the
+    claims), which then runs after it over the batch too. The stages left to run in their
+    turn touch none of their fields, so running them first changes nothing.
+
+    >>> from newstrail.analyze.claims import ClaimStage
+    >>> from newstrail.analyze.sentences import SentenceStage
+    >>> from newstrail.factchecks.stage import FactCheckStage
+    >>> [s.name for s in over_the_batch([SentenceStage(), ClaimStage(), FactCheckStage()])]
+    ['claims', 'factchecks']
+    """
+    batched = [getattr(s, "process_many", None) is not None for s in stages]
     for k, stage in enumerate(stages):
-        if getattr(stage, "process_many", None) is None:
-            continue
-        read = {f for s in stages[k + 1 :] for f in s.requires}
-        written = {f for s in stages[k + 1 :] for f in s.assigns}
-        if not set(stage.assigns) & (read | written) and not set(stage.requires) & written:
-            out.append(stage)
-    return out
+        for j in range(k + 1, len(stages)) if batched[k] else ():
+            batched[j] = batched[j] or _touches(stage, stages[j])
+    return [s for s, b in zip(stages, batched) if b]
+
+
+def _touches(first: Stage, then: Stage) -> bool:
+    """Whether ``then``, run after ``first``, reads or writes a field ``first`` writes, or writes one it reads."""
+    return bool(set(first.assigns) & {*then.requires, *then.assigns} or set(first.requires) & set(then.assigns))
 
 
 def _stage_many(stage: Stage, articles: list[Article]) -> list[Article | NewstrailError]:
