@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newstrail.embeddings import BASE_PATH, HIDDEN, ONNX_DIR, onnx_session  # noqa: E402
+from newstrail.embeddings import BASE_PATH, HIDDEN, ONNX_DIR, ChainedSession, first_outputs, onnx_session  # noqa: E402
 
 #: the base's second output (the runtime feeds a top what it reads by name; HIDDEN is the first)
 BIAS = "attention_bias"
@@ -206,21 +206,15 @@ def probe_ids(texts=PROBES) -> list[list[int]]:
 
 def largest_difference(full: str | Path, base: str | Path, top: str | Path, ids: list[list[int]]) -> float:
     """The largest absolute difference between the full model's output and the chained
-    parts' on each id list, one input a call (as newstrail runs them)."""
+    parts' on each id list, one input a call, through the runtime's own chaining
+    (:class:`ChainedSession`, :func:`first_outputs`)."""
     import numpy as np
     import onnxruntime as ort
 
-    whole, lower, upper = onnx_session(ort, full), onnx_session(ort, base), onnx_session(ort, top)
-    worst = 0.0
-    for seq in ids:
-        x = np.asarray([seq], dtype=np.int64)
-        mask = np.ones_like(x)
-        want = whole.run(None, {"input_ids": x, "attention_mask": mask})[0]
-        given = dict(zip([o.name for o in lower.get_outputs()], lower.run(None, {"input_ids": x, "attention_mask": mask})))
-        given["attention_mask"] = mask
-        got = upper.run(None, {i.name: given[i.name] for i in upper.get_inputs()})[0]
-        worst = max(worst, float(np.abs(np.asarray(want, np.float64) - got).max()))
-    return worst
+    whole = onnx_session(ort, full)
+    chained = ChainedSession(onnx_session(ort, base), onnx_session(ort, top))
+    pairs = zip(first_outputs(whole, ids), first_outputs(chained, ids))
+    return max((float(np.abs(np.asarray(want, np.float64) - got).max()) for want, got in pairs), default=0.0)
 
 
 def split_files(pairs: list[tuple[Path, Path]], base_path: Path = BASE_PATH, layers: int = LAYERS,

@@ -439,7 +439,7 @@ class StaticEmbedder(Embedder):
         import numpy as np
 
         counts = np.asarray(counts, np.int64)
-        if len(counts) < _POSITIONS:  # a few texts (an article's sentences): text by text costs less
+        if len(counts) < _FEW_TEXTS:  # a few texts (an article's sentences): text by text costs less
             sums = np.zeros((len(counts), self.dim), np.float32)
             for text, end, n in zip(range(len(counts)), accumulate(counts.tolist()), counts.tolist()):
                 if n:
@@ -452,14 +452,15 @@ class StaticEmbedder(Embedder):
         steps = int(longest[0]) if len(longest) else 0
         # texts still adding at each position: a prefix of ``order``, shorter as positions go on
         adding = np.searchsorted(-longest, -np.arange(min(steps, _POSITIONS)), side="left")  # how many are longer than each position
+        # the few texts longer than _POSITIONS (the first of ``order``) add on their own, below
+        long = int((longest > _POSITIONS).sum())
         for at, alive in enumerate(adding.tolist()):
-            rows = self.vectors[ids[starts[:alive] + at]]
+            rows = self.vectors[ids[starts[long:alive] + at]]
             if at:
-                sums[:alive] += rows
+                sums[long:alive] += rows
             else:
-                sums[:alive] = rows
-        # the few texts longer than that, each on its own (a position each would cost more)
-        for k in np.flatnonzero(longest > _POSITIONS).tolist():
+                sums[long:alive] = rows
+        for k in range(long):  # (a position each would cost more)
             np.add.reduce(self.vectors[ids[starts[k] : starts[k] + longest[k]]], axis=0, out=sums[k])
         out = np.empty_like(sums)
         out[order] = sums
@@ -468,6 +469,8 @@ class StaticEmbedder(Embedder):
 
 #: positions :meth:`StaticEmbedder.mean_vectors` adds over all the texts at once; a longer text adds alone
 _POSITIONS = 128
+#: fewer texts than this :meth:`StaticEmbedder.mean_vectors` adds text by text
+_FEW_TEXTS = 128
 
 
 class ChunkTable:

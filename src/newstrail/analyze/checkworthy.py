@@ -326,19 +326,17 @@ class CheckworthyModel:
         # sentences of 2,000 characters took 260 MB at once)
         pieces = [(k, first) for k, sentences in enumerate(texts) for first in range(0, len(sentences), SCORE_CHUNK)]
         out: list[list[float]] = [[] for _ in texts]
-        if self.embedder and self._arrays[2].size and self._batch.embedder is None:
-            # another embedder's vectors (an ONNX model's, batched by length) may differ in the
-            # last bit with the texts beside them: each piece goes alone
-            for k, first in pieces:
-                out[k] += self._probabilities([texts[k][first : first + SCORE_CHUNK]])[0]
-            return out
+        # another embedder's vectors (an ONNX model's, batched by length) may differ in the
+        # last bit with the texts beside them: then each piece goes alone
+        alone = self.embedder and self._arrays[2].size and self._batch.embedder is None
+        limit = 0 if alone else _CHARS_AT_ONCE
         group: list[tuple[int, Sequence[str]]] = []
         size = 0
         for n, (k, first) in enumerate(pieces):
             piece = texts[k][first : first + SCORE_CHUNK]
             group.append((k, piece))
             size += sum(map(len, piece))
-            if size >= _CHARS_AT_ONCE or n == len(pieces) - 1:
+            if size >= limit or n == len(pieces) - 1:
                 for (j, _), scores in zip(group, self._probabilities([p for _, p in group])):
                     out[j] += scores
                 group, size = [], 0

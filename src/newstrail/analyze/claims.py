@@ -37,6 +37,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from itertools import accumulate
 from dataclasses import dataclass, field
 
@@ -384,10 +385,10 @@ class ClaimStage:
         >>> [[c.checkworthy for c in a.claims] for a in done]
         [[True], [False]]
         """
-        model = self._model()
-        texts = [[a.text[s.start : s.end] for s in a.sentences] for a in articles]
-        many = getattr(model, "score_many", None)  # (the fine-tuned model scores an article at a time)
-        scores = many(texts) if many is not None else [model.score(t) if t else [] for t in texts]
+        many = getattr(self._model(), "score_many", None)  # (the fine-tuned model scores an article at a time)
+        scores: Sequence[list[float] | None] = [None] * len(articles)  # None: claims() scores its article
+        if many is not None:
+            scores = many([[a.text[s.start : s.end] for s in a.sentences] for a in articles])
         found = [self.claims(a, s) for a, s in zip(articles, scores, strict=True)]
         for article, claims in zip(articles, found):
             article.claims = claims
