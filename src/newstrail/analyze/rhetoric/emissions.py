@@ -142,7 +142,7 @@ class Emitter:
         if not words:
             return np.zeros((0, self.weights.shape[1]))
         bounds = np.asarray(doc.bounds[first : stop + 1], dtype=np.intp) - a
-        counts = np.fromiter(map(doc.counts.get, lower, repeat(0)), dtype=np.intp, count=len(lower))
+        counts = doc.token_counts[a:b]
         asks, exclaims = (m[first:stop] for m in doc.marks)
         title = np.zeros(stop - first, dtype=bool)
         title[0] = first == 0
@@ -157,7 +157,7 @@ class Emitter:
         words = list(chain.from_iterable(d.words for d in docs))
         sizes = [len(d.words) for d in docs]
         bounds = np.concatenate([[0]] + [np.asarray(d.bounds[1:], dtype=np.intp) + at for d, at in zip(docs, np.cumsum([0, *sizes[:-1]]).tolist())])
-        counts = np.concatenate([np.fromiter(map(d.counts.get, d.lower, repeat(0)), dtype=np.intp, count=n) for d, n in zip(docs, sizes)])
+        counts = np.concatenate([d.token_counts for d in docs])
         quotes = np.concatenate([d.quote_levels() for d in docs])
         title = np.zeros(len(bounds) - 1, dtype=bool)
         title[np.cumsum([0, *(len(d.sentences) for d in docs[:-1])])] = True

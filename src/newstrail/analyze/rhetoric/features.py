@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -120,6 +121,12 @@ class Doc:
         if key not in self._occurrences:
             self._occurrences[key] = self._lower.count(key)
         return self._occurrences[key]
+
+    @cached_property
+    def token_counts(self) -> np.ndarray:
+        """How often each token's word (lower case) occurs in the text, in token order (the
+        ``rep=`` and ``wrep=`` features read it)."""
+        return np.fromiter(map(self.counts.get, self.lower, repeat(0)), dtype=np.intp, count=len(self.lower))
 
     @cached_property
     def _lower(self) -> str:
