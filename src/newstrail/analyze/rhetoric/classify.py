@@ -29,7 +29,7 @@ import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
     _COVER_NAMES, _DOUBLE_MARK, _INQUOTE_NAMES, _LEN_NAMES, _LEVELS, _LEX_NAMES, _LISTED, _OCC_NAMES, _WREP_NAMES, COVER_EDGES,
-    LEN_EDGES, OCC_EDGES, WREP_EDGES, Clusters, Doc, pair_rows, sentence_context_flags, span_word_features, word_lists,
+    LEN_EDGES, OCC_EDGES, WREP_EDGES, Clusters, Doc, cluster_columns, pair_rows, sentence_context_flags, word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
 
@@ -46,7 +46,7 @@ BATCH = 1024
 # first word, its last, and as a word of the span's sentence (s=)
 _OWN = 1 + len(_LEVELS)
 _FIRST, _LAST, _SENT = _OWN, _OWN + 1, _OWN + 2
-_PREFIXES = ("first", "last", "s", "prev", "next", "prev2", "next2")
+_PREFIXES = ("w", "first", "last", "s", "prev", "next", "prev2", "next2")
 # columns of a written type's counts: capitals (two characters or more, all upper case), a
 # word (alphanumeric first), a content word (not a stop word), then one a word list
 _CAPS, _ALNUM, _CONTENT, _LISTS = 0, 1, 2, 3
@@ -70,6 +70,13 @@ class SpanScorer:
             prefix, mark, value = name.partition("=")
             if mark and prefix in self.by_prefix:
                 self.by_prefix[prefix][value] = row
+        # per cluster level, the row of each cluster's c= (cB=, ...) feature: cluster c at c - lowest + 1 (0: none)
+        named = [(li, int(c), row) for li, level in enumerate(_LEVELS) for name, row in index.items()
+                 if name.startswith(level + "=") and (c := name[len(level) + 1 :]).lstrip("-").isdigit()]
+        self.lowest, self.highest = min((c for _, c, _ in named), default=0), max((c for _, c, _ in named), default=0)
+        self.cluster_rows = np.full((len(_LEVELS), self.highest - self.lowest + 2), none, dtype=np.intp)
+        for li, c, row in named:
+            self.cluster_rows[li, c - self.lowest + 1] = row
         # word pairs looked up by numbers: each word of a pair an id from 1 (0: in no pair), a
         # pair (a, b) the key id(a) * base + id(b), sorted for searchsorted
         pairs = pair_rows(index, "bi=")
@@ -98,20 +105,22 @@ class SpanScorer:
 
     def _learn(self, words: list[str]) -> None:
         """The rows and counts of the word types of ``words`` not met before."""
-        new = [w for w in dict.fromkeys(words) if w not in self.cased]
+        new = list(set(words).difference(self.cased))  # (in any order: a type's rows are its own)
         if len(self.cased) + len(new) > MAX_WORDS:  # the tables start again
             self._reset()
-            new = list(dict.fromkeys(words))
+            new = list(set(words))
         lows = list(map(str.lower, new))
-        fresh = [w for w in dict.fromkeys(lows) if w not in self.lows]
+        fresh = list(set(lows).difference(self.lows))
         a, b = len(self.lows), len(self.lows) + len(fresh)
         c, d = len(self.cased), len(self.cased) + len(new)
         self._grow(b, d)
-        index, clusters, none, rows = self.classifier.index, self.clusters, self.none, self.low_rows
-        for k, low in enumerate(fresh, start=a):
-            own = [index.get(name, none) for name in span_word_features(low, clusters)]
-            rows[k, : len(own)] = own
-        for column, prefix in ((_FIRST, "first"), (_LAST, "last"), (_SENT, "s")):
+        none, rows = self.none, self.low_rows
+        # a word's own rows (span_word_features): w=, then its cluster's at each level
+        found = cluster_columns(self.clusters, fresh)
+        for li in range(len(_LEVELS)):
+            ids = found[:, li]
+            rows[a:b, 1 + li] = self.cluster_rows[li, np.where((ids >= self.lowest) & (ids <= self.highest), ids - self.lowest + 1, 0)]
+        for column, prefix in ((0, "w"), (_FIRST, "first"), (_LAST, "last"), (_SENT, "s")):
             rows[a:b, column] = list(map(self.by_prefix[prefix].get, fresh, [none] * len(fresh)))
         self.low_pair[a:b] = list(map(self.pair_words.get, fresh, [0] * len(fresh)))
         self.lows.update(zip(fresh, range(a, b)))

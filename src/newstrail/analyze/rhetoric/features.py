@@ -38,7 +38,7 @@ from newstrail.analyze.sentences import split_sentences
 from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
 __all__ = [
-    "Doc", "Token", "document", "neighbour_features", "pair_rows", "sentence_context",
+    "Doc", "Token", "cluster_columns", "document", "neighbour_features", "pair_rows", "sentence_context",
     "sentence_context_flags", "sentence_features", "sentence_word_feature",
     "span_edge_features", "span_features", "span_form_features", "span_form_names", "span_neighbour_features", "span_pair_features", "span_word_features",
     "token_features", "tokenize", "word_features", "word_lists",
@@ -323,6 +323,29 @@ def _cluster_ids(clusters: Clusters | None, word: str) -> list[tuple[str, int]]:
     if v is None:
         return []
     return [(_LEVELS[0], v)] if isinstance(v, int) else list(zip(_LEVELS, v))
+
+
+def cluster_columns(clusters: Clusters | None, lows: Sequence[str]) -> np.ndarray:
+    """``(words, levels)``: the cluster of each word (lower case) at each level of ``_LEVELS``, as
+    :func:`_cluster_ids` gives them, -1 where it has none (many words looked up at once).
+
+    >>> cluster_columns({"evil": [3, 7], "vile": 5}, ["evil", "vile", "calm"]).tolist()
+    [[3, 7, -1, -1], [5, -1, -1, -1], [-1, -1, -1, -1]]
+    >>> cluster_columns({"evil": [3, 7, 1], "vile": [5, 2, 0]}, ["vile", "calm", "evil"]).tolist()
+    [[5, 2, 0, -1], [-1, -1, -1, -1], [3, 7, 1, -1]]
+    """
+    out = np.full((len(lows), len(_LEVELS)), -1, dtype=np.int64)
+    values = list(map(clusters.get, lows)) if clusters else []
+    found = [i for i, v in enumerate(values) if v is not None]
+    if not found:
+        return out
+    try:  # every word's clusters alike (one id, or as many levels): one array
+        ids = np.array([values[i] for i in found], dtype=np.int64)
+    except (TypeError, ValueError):  # some one id, some a list, lists of several lengths
+        ids = np.array([(([v] if isinstance(v, int) else list(v)) + [-1] * len(_LEVELS))[: len(_LEVELS)] for v in map(values.__getitem__, found)])
+    ids = ids.reshape(len(found), -1)[:, : len(_LEVELS)]
+    out[found, : ids.shape[1]] = ids
+    return out
 
 
 #: bucket edges of a token's place in its sentence (``pos=``, ``rpos=``), of how often its word
