@@ -46,7 +46,7 @@ BATCH = 1024
 # first word, its last, and as a word of the span's sentence (s=)
 _OWN = 1 + len(_LEVELS)
 _FIRST, _LAST, _SENT = _OWN, _OWN + 1, _OWN + 2
-_PREFIXES = ("w", "first", "last", "s", "prev", "next", "prev2", "next2")
+_PREFIXES = ("w", "bi", "first", "last", "s", "prev", "next", "prev2", "next2")
 # columns of a written type's counts: capitals (two characters or more, all upper case), a
 # word (alphanumeric first), a content word (not a stop word), then one a word list
 _CAPS, _ALNUM, _CONTENT, _LISTS = 0, 1, 2, 3
@@ -65,21 +65,21 @@ class SpanScorer:
         # a feature the model lacks, so no look-up needs a test
         self.none = none = len(classifier.coef)
         self.coef = np.vstack([classifier.coef, np.zeros((1, classifier.coef.shape[1]))])
-        self.by_prefix: dict[str, dict[str, int]] = {p: {} for p in _PREFIXES}  # "first=w" -> by_prefix["first"]["w"]
+        # "first=w" -> by_prefix["first"]["w"] (and the cluster levels' c=, cB= ... alike): one pass over the index
+        self.by_prefix: dict[str, dict[str, int]] = {p: {} for p in (*_PREFIXES, *_LEVELS)}
         for name, row in index.items():
             prefix, mark, value = name.partition("=")
             if mark and prefix in self.by_prefix:
                 self.by_prefix[prefix][value] = row
         # per cluster level, the row of each cluster's c= (cB=, ...) feature: cluster c at c - lowest + 1 (0: none)
-        named = [(li, int(c), row) for li, level in enumerate(_LEVELS) for name, row in index.items()
-                 if name.startswith(level + "=") and (c := name[len(level) + 1 :]).lstrip("-").isdigit()]
+        named = [(li, int(c), row) for li, level in enumerate(_LEVELS) for c, row in self.by_prefix[level].items() if c.lstrip("-").isdigit()]
         self.lowest, self.highest = min((c for _, c, _ in named), default=0), max((c for _, c, _ in named), default=0)
         self.cluster_rows = np.full((len(_LEVELS), self.highest - self.lowest + 2), none, dtype=np.intp)
         for li, c, row in named:
             self.cluster_rows[li, c - self.lowest + 1] = row
         # word pairs looked up by numbers: each word of a pair an id from 1 (0: in no pair), a
         # pair (a, b) the key id(a) * base + id(b), sorted for searchsorted
-        pairs = pair_rows(index, "bi=")
+        pairs = pair_rows(self.by_prefix["bi"], "")  # (the bi= names, "bi=" taken off)
         self.pair_words = {w: i for i, w in enumerate(dict.fromkeys(w for pair in pairs for w in pair), start=1)}
         self.pair_base = len(self.pair_words) + 1
         keyed = sorted((self.pair_words[a] * self.pair_base + self.pair_words[b], row) for (a, b), row in pairs.items())
