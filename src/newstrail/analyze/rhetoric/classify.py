@@ -29,7 +29,7 @@ import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
     _COVER_NAMES, _DOUBLE_MARK, _INQUOTE_NAMES, _LEN_NAMES, _LEVELS, _LEX_NAMES, _LISTED, _OCC_NAMES, _WREP_NAMES, COVER_EDGES,
-    LEN_EDGES, OCC_EDGES, WREP_EDGES, Clusters, Doc, cluster_columns, pair_rows, sentence_context_flags, word_lists,
+    LEN_EDGES, OCC_EDGES, WREP_EDGES, Clusters, Doc, cluster_columns, pair_rows, word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
 
@@ -93,6 +93,8 @@ class SpanScorer:
         self.occ_rows, self.cover_rows, self.inquote_rows = rows(_OCC_NAMES), rows(_COVER_NAMES), rows(_INQUOTE_NAMES)
         self.lex_rows = rows([_LEX_NAMES[name] for name in _LIST_NAMES])
         self.bias, self.hasquote, self.ends, self.bang, self.caps, self.cliche = rows(["bias", "hasquote", "ends?", "has!", "caps", "cliche"])
+        # a span's sentence's flags (sentence_context_flags: a question, the headline)
+        self.asks, self.title = rows(["sent?", "title"])
         self._reset()
 
     def _reset(self) -> None:
@@ -165,65 +167,86 @@ class SpanScorer:
         summed in the same order (sorted, then its form's, then the sentence's)."""
         if not asked:
             return np.zeros((0, self.coef.shape[1]))
-        # the tokens of every document asked (each once, by identity: documents are not hashable), then
-        # those of the spans whose edges are not a run of their sentence's tokens, each span's own
-        place: dict[int, int] = {}
+        # the tokens of every sentence asked, each once (documents by identity: they are not
+        # hashable), then those of the spans whose edges are not a run of their sentence's tokens
+        numbers: dict[tuple[int, int], int] = {}
+        heads: list[int] = []  # where each sentence's tokens start among words
         words: list[str] = []
         counts: list[np.ndarray] = []
-        for doc, _ in asked:
-            if id(doc) not in place:
-                place[id(doc)] = len(words)
-                words += doc.words
-                counts.append(doc.token_counts)
-        runs, forms, own, own_counts = self._runs(asked, place, len(words))
+        flags: list[int] = []  # per sentence its sent? and title rows (sentence_context_flags)
+        of_span: list[int] = []  # each span's sentence, -1 for none
+        asks, title, none = self.asks, self.title, self.none
+        for doc, (_, _, i) in asked:
+            if i is None:
+                of_span.append(-1)
+                continue
+            key = (id(doc), i)
+            if key not in numbers:
+                numbers[key] = len(heads)
+                lo, hi = doc.bounds[i], doc.bounds[i + 1]
+                heads.append(len(words))
+                words += doc.words[lo:hi]
+                counts.append(doc.token_counts[lo:hi])
+                flags += (asks if doc.marks[0][i] else none, title if i == 0 else none)
+            of_span.append(numbers[key])
+        heads.append(len(words))
+        runs, forms, own, own_counts = self._runs(asked, heads, of_span)
         words += own
         counts.append(np.array(own_counts, dtype=np.intp))
         ids = self._ids(words)
         first, stop = np.array(runs, dtype=np.intp).reshape(-1, 2).T
-        z = self._run_rows(ids, np.concatenate(counts), first, stop, np.array(forms, dtype=np.intp))
+        z = self._run_rows(ids, np.concatenate(counts), first, stop, np.array(forms, dtype=np.intp).reshape(len(asked), -1))
         z += self.classifier.intercept
-        self._add_contexts(z, asked, place, ids)
+        if numbers:
+            # the sentences' parts: their words each once (their s= rows), then the flags
+            bounds = np.array(heads, dtype=np.intp)
+            sizes = np.diff(bounds)
+            context = self._set_sums(np.repeat(np.arange(len(sizes)), sizes) * (none + 1) + self.low_rows[self.cased_low[ids[: bounds[-1]]], _SENT], len(sizes))
+            for column in np.array(flags, dtype=np.intp).reshape(-1, 2).T:
+                context += self.coef.take(column, axis=0)
+            at = np.array(of_span, dtype=np.intp)
+            z[at >= 0] += context[at[at >= 0]]
         return z
 
-    def _runs(self, asked: Sequence[tuple[Doc, tuple[int, int, int | None]]], place: dict[int, int],
-              own_at: int) -> tuple[list[tuple[int, int]], list[list[int]], list[str], list[int]]:
-        """Per span, its run of tokens (``first, stop`` among the words of :meth:`_scores`, where a
-        span's own tokens start at ``own_at``) and the rows of its form that read its text and
-        place (:func:`.features.span_form_names` but for length, word lists, repeats and capitals);
-        and the spans' own tokens with how often each occurs in its document."""
+    def _runs(self, asked: Sequence[tuple[Doc, tuple[int, int, int | None]]], heads: list[int],
+              of_span: list[int]) -> tuple[list[int], list[int], list[str], list[int]]:
+        """Per span, its run of tokens (``first, stop`` among the words of :meth:`_scores`: the
+        sentence ``of_span`` whose tokens start at ``heads``, or the span's own after them all) and
+        the rows of its form that read its text and place (:func:`.features.span_form_names` but
+        for length, word lists, repeats and capitals), both flat; and the spans' own tokens with
+        how often each occurs in its document."""
         none, occ_rows, cover_rows, inquote_rows = self.none, self.occ_rows, self.cover_rows, self.inquote_rows
         prev, after, prev2, after2 = (self.by_prefix[p] for p in ("prev", "next", "prev2", "next2"))
-        runs: list[tuple[int, int]] = []
-        forms: list[list[int]] = []
+        runs: list[int] = []
+        forms: list[int] = []
         own: list[str] = []
         own_counts: list[int] = []
-        for doc, (start, end, sentence) in asked:
+        own_at = heads[-1]
+        for (doc, (start, end, sentence)), number in zip(asked, of_span):
             text = doc.text[start:end]
             key = text.lower().strip()
-            form = [self.bias, occ_rows[bisect_left(OCC_EDGES, doc.occurrences(key, start, end))],
-                    self.hasquote if _DOUBLE_MARK.search(text) else none, inquote_rows[doc.in_quote(start)],
-                    self.ends if text.rstrip().endswith("?") else none, self.bang if "!" in text else none,
-                    self.cliche if doc.cliches and any(c in key for c in doc.cliches) else none]
-            starts, k, j = doc.starts, 0, 0
+            forms += (self.bias, occ_rows[bisect_left(OCC_EDGES, doc.occurrences(key, start, end))],
+                      self.hasquote if _DOUBLE_MARK.search(text) else none, inquote_rows[doc.in_quote(start)],
+                      self.ends if text.rstrip().endswith("?") else none, self.bang if "!" in text else none,
+                      self.cliche if doc.cliches and any(c in key for c in doc.cliches) else none)
             if sentence is None:
-                form += (none,) * 5
+                forms += (none,) * 5
             else:
-                s, low = doc.sentences[sentence], doc.lower
+                s, low, starts = doc.sentences[sentence], doc.lower, doc.starts
                 lo, hi = doc.bounds[sentence], doc.bounds[sentence + 1]
                 k, j = bisect_left(starts, start, lo, hi), bisect_left(starts, end, lo, hi)
-                form += (cover_rows[bisect_left(COVER_EDGES, int((end - start) / max(1, s.end - s.start) * 10))],
-                         prev.get(low[k - 1] if k > lo else "<s>", none), after.get(low[j] if j < hi else "</s>", none),
-                         prev2.get(low[k - 2] if k - 1 > lo else "<s>", none), after2.get(low[j + 1] if j + 1 < hi else "</s>", none))
-            forms.append(form)
-            if k < j and starts[k] == start and doc.ends[j - 1] == end:
-                # the span is a run of its sentence's tokens: the tokens the text gives from start to end
-                at = place[id(doc)]
-                runs.append((at + k, at + j))
-            else:  # its own tokens (an edge inside a token, a span in no sentence)
-                words = doc.span_words(start, end)
-                runs.append((own_at + len(own), own_at + len(own) + len(words)))
-                own += words
-                own_counts += [doc.counts.get(w.lower(), 0) for w in words]
+                forms += (cover_rows[bisect_left(COVER_EDGES, int((end - start) / max(1, s.end - s.start) * 10))],
+                          prev.get(low[k - 1] if k > lo else "<s>", none), after.get(low[j] if j < hi else "</s>", none),
+                          prev2.get(low[k - 2] if k - 1 > lo else "<s>", none), after2.get(low[j + 1] if j + 1 < hi else "</s>", none))
+                if k < j and starts[k] == start and doc.ends[j - 1] == end:
+                    # the span is a run of its sentence's tokens: the tokens the text gives from start to end
+                    runs += (heads[number] + k - lo, heads[number] + j - lo)
+                    continue
+            # its own tokens (an edge inside a token, a span in no sentence)
+            words = doc.span_words(start, end)
+            runs += (own_at + len(own), own_at + len(own) + len(words))
+            own += words
+            own_counts += [doc.counts.get(w.lower(), 0) for w in words]
         return runs, forms, own, own_counts
 
     def _run_rows(self, ids: np.ndarray, counts: np.ndarray, first: np.ndarray, stop: np.ndarray, forms: np.ndarray) -> np.ndarray:
@@ -259,7 +282,7 @@ class SpanScorer:
         least = np.full(n, _NO_COUNT)
         if full.any():
             least[full] = np.minimum.reduceat(np.where(of_tokens[:, _CONTENT] > 0, counts[tokens], _NO_COUNT), heads[full])
-        rows = np.column_stack([forms.reshape(n, -1), self.len_rows[np.searchsorted(LEN_EDGES, inside[:, _ALNUM])],
+        rows = np.column_stack([forms, self.len_rows[np.searchsorted(LEN_EDGES, inside[:, _ALNUM])],
                                 np.where(inside[:, _CAPS] > 0, self.caps, none),
                                 np.where(least < _NO_COUNT, self.wrep_rows[np.searchsorted(WREP_EDGES, least)], none)])
         for column in rows.T:
@@ -269,39 +292,6 @@ class SpanScorer:
             if row != none and times.any():
                 z += times[:, None] * self.coef[row]
         return z
-
-    def _add_contexts(self, z: np.ndarray, asked: Sequence[tuple[Doc, tuple[int, int, int | None]]], place: dict[int, int], ids: np.ndarray) -> None:
-        """Add to each span's scores its sentence's (:func:`.features.sentence_context`): each
-        (document, sentence) once, in the order first asked."""
-        index, none = self.classifier.index, self.none
-        which: dict[tuple[int, int], int] = {}
-        first: list[int] = []
-        stop: list[int] = []
-        flags: list[list[int]] = []
-        in_sentence: list[int] = []
-        at: list[int] = []
-        for k, (doc, (_, _, sentence)) in enumerate(asked):
-            if sentence is not None:
-                key = (id(doc), sentence)
-                if key not in which:
-                    which[key] = len(first)
-                    first.append(place[id(doc)] + doc.bounds[sentence])
-                    stop.append(place[id(doc)] + doc.bounds[sentence + 1])
-                    flags.append([index.get(name, none) for name in sentence_context_flags(doc, sentence)] + [none] * 2)
-                in_sentence.append(k)
-                at.append(which[key])
-        if not in_sentence:
-            return
-        a, b = np.array(first, dtype=np.intp), np.array(stop, dtype=np.intp)
-        sizes = b - a
-        m, width = len(a), none + 1
-        heads = np.cumsum(sizes) - sizes
-        tokens = np.arange(int(sizes.sum())) + np.repeat(a - heads, sizes)
-        # a sentence's words each once (their s= rows)
-        context = self._set_sums(np.repeat(np.arange(m), sizes) * width + self.low_rows[self.cased_low[ids[tokens]], _SENT], m)
-        for column in np.array([f[:2] for f in flags], dtype=np.intp).T:
-            context += self.coef.take(column, axis=0)
-        z[in_sentence] += context[at]
 
     def _set_sums(self, keys: np.ndarray, n: int) -> np.ndarray:
         """Per group ``g`` of ``0..n-1``, the sum of the weights of the rows ``r`` of its keys
