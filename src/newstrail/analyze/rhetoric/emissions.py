@@ -183,8 +183,9 @@ class Emitter:
         place[1] = np.searchsorted(POS_EDGES, rpos) + self.place_at[1]
         place[2] = np.where(self.repeats[ids], np.searchsorted(REP_EDGES, counts), len(REP_EDGES) + 1) + self.place_at[2]
         place[3] = quotes + self.place_at[3]
-        e += self.place[place].sum(axis=0)
-        e += self._sentences(ids, bounds, lengths, marks)[sentence]
+        for column in place:  # (take, not indexing: a quarter of the time on 100,000 rows)
+            e += self.place.take(column, axis=0)
+        e += self._sentences(ids, bounds, lengths, marks).take(sentence, axis=0)
         if n > 1:
             # each neighbouring pair's row of self.pairs, by its key (0: a pair with no weight)
             word = self.pair_word[ids]
@@ -192,8 +193,8 @@ class Emitter:
             at = np.minimum(np.searchsorted(self.pair_keys, key), len(self.pair_keys) - 1)
             pair = np.where(self.pair_keys[at] == key, self.pair_at[at], 0)
             pair[pos[1:] == 0] = 0  # the pair across two sentences is none
-            e[1:] += self.pairs[pair, 0]
-            e[:-1] += self.pairs[pair, 1]
+            e[1:] += self.pairs[:, 0].take(pair, axis=0)
+            e[:-1] += self.pairs[:, 1].take(pair, axis=0)
         return e
 
     def _neighbours(self, ids: np.ndarray, pos: np.ndarray, rpos: np.ndarray) -> np.ndarray:
@@ -211,7 +212,11 @@ class Emitter:
                 other[rpos < k] = _EOS
         cells *= _SLOTS
         cells += np.arange(_SLOTS)[:, None]
-        return self.table.reshape(-1, self.table.shape[2])[cells].sum(axis=0)
+        table = self.table.reshape(-1, self.table.shape[2])
+        out = table.take(cells[0], axis=0)
+        for slot in cells[1:]:  # (the slots added in order, as summing them over the first axis does)
+            out += table.take(slot, axis=0)
+        return out
 
     def _sentences(self, ids: np.ndarray, bounds: np.ndarray, lengths: np.ndarray,
                    marks: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
