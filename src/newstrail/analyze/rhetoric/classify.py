@@ -29,7 +29,7 @@ import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
     _COVER_NAMES, _DOUBLE_MARK, _INQUOTE_NAMES, _LEN_NAMES, _LEVELS, _LEX_NAMES, _LISTED, _OCC_NAMES, _WREP_NAMES, COVER_EDGES,
-    LEN_EDGES, OCC_EDGES, WREP_EDGES, Clusters, Doc, cluster_columns, pair_rows, word_lists,
+    LEN_EDGES, OCC_EDGES, WREP_EDGES, Clusters, Doc, PairKeys, cluster_columns, pair_rows, word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
 
@@ -77,14 +77,10 @@ class SpanScorer:
         self.cluster_rows = np.full((len(_LEVELS), self.highest - self.lowest + 2), none, dtype=np.intp)
         for li, c, row in named:
             self.cluster_rows[li, c - self.lowest + 1] = row
-        # word pairs looked up by numbers: each word of a pair an id from 1 (0: in no pair), a
-        # pair (a, b) the key id(a) * base + id(b), sorted for searchsorted
+        # the bi= rows of word pairs, looked up by numbers
         pairs = pair_rows(self.by_prefix["bi"], "")  # (the bi= names, "bi=" taken off)
-        self.pair_words = {w: i for i, w in enumerate(dict.fromkeys(w for pair in pairs for w in pair), start=1)}
-        self.pair_base = len(self.pair_words) + 1
-        keyed = sorted((self.pair_words[a] * self.pair_base + self.pair_words[b], row) for (a, b), row in pairs.items())
-        self.pair_keys = np.array([key for key, _ in keyed] or [-1], dtype=np.int64)
-        self.pair_at = np.array([row for _, row in keyed] or [none], dtype=np.intp)
+        self.pairs = PairKeys(list(pairs))
+        self.pair_rows = np.array([*pairs.values(), none], dtype=np.intp)  # (-1, a pair with no row: none)
 
         def rows(names: Sequence[str]) -> list[int]:
             return [index.get(name, none) for name in names]
@@ -124,7 +120,7 @@ class SpanScorer:
             rows[a:b, 1 + li] = self.cluster_rows[li, np.where((ids >= self.lowest) & (ids <= self.highest), ids - self.lowest + 1, 0)]
         for column, prefix in ((0, "w"), (_FIRST, "first"), (_LAST, "last"), (_SENT, "s")):
             rows[a:b, column] = list(map(self.by_prefix[prefix].get, fresh, [none] * len(fresh)))
-        self.low_pair[a:b] = list(map(self.pair_words.get, fresh, [0] * len(fresh)))
+        self.low_pair[a:b] = list(map(self.pairs.words.get, fresh, [0] * len(fresh)))
         self.lows.update(zip(fresh, range(a, b)))
         self.cased_low[c:d] = list(map(self.lows.__getitem__, lows))
         counts = self.cased_counts
@@ -267,9 +263,7 @@ class SpanScorer:
             within = np.ones(len(tokens) - 1, dtype=bool)
             within[ends[(sizes > 0) & (ends < len(tokens))] - 1] = False  # (no pair across two spans)
             word = self.low_pair[low]
-            key = (word[:-1] * self.pair_base + word[1:])[within]
-            at = np.minimum(np.searchsorted(self.pair_keys, key), len(self.pair_keys) - 1)
-            parts.append(span[:-1][within] * width + np.where(self.pair_keys[at] == key, self.pair_at[at], none))
+            parts.append(span[:-1][within] * width + self.pair_rows[self.pairs.find(word[:-1][within], word[1:][within])])
         full = sizes > 0
         parts += [np.flatnonzero(full) * width + self.low_rows[low[heads[full]], _FIRST],
                   np.flatnonzero(full) * width + self.low_rows[low[ends[full] - 1], _LAST]]

@@ -26,7 +26,7 @@ from itertools import chain, repeat
 import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
-    _LEVELS, _QUOTE_MARKS, NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, _shape, cluster_columns, neighbour_features,
+    _LEVELS, _QUOTE_MARKS, NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, PairKeys, _shape, cluster_columns, neighbour_features,
     pair_rows, word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
@@ -73,29 +73,25 @@ class Emitter:
         # every combination of word lists a sentence can hold, as a bit mask -> its s_ weights
         bits = (np.arange(2 ** len(_LEX_NAMES))[:, None] >> np.arange(len(_LEX_NAMES))) & 1
         self.sent_lex = bits @ np.stack([self._sum([f"s_{name}"]) for name in _LEX_NAMES])
-        self._bigrams(index)
-        self.sums = _TypeSums(index, weights, clusters)
+        by_prefix = _by_prefix(index)
+        self._bigrams(by_prefix)
+        self.sums = _TypeSums(by_prefix, index, weights, clusters)
         self._reset()
 
     def _sum(self, features: list[str]) -> np.ndarray:
         rows = [self.index[f] for f in features if f in self.index]
         return self.weights[rows].sum(axis=0) if rows else self.zero.copy()
 
-    def _bigrams(self, index: Mapping[str, int]) -> None:
-        """Word pairs with a weight: ``(a, b)`` -> row of ``self.pairs`` ([bi=a|b, bi+=a|b]), row 0 none."""
-        slots = [pair_rows(index, "bi="), pair_rows(index, "bi+=")]
-        self.pair_row = {pair: k for k, pair in enumerate(dict.fromkeys([*slots[0], *slots[1]]), start=1)}
-        self.pairs = np.zeros((len(self.pair_row) + 1, 2, self.weights.shape[1]))
+    def _bigrams(self, by_prefix: dict[str, dict[str, int]]) -> None:
+        """Word pairs with a weight: ``(a, b)`` -> row of ``self.pairs`` ([bi=a|b, bi+=a|b]), row 0 none,
+        looked up by :class:`.features.PairKeys` (its place in the pairs plus one)."""
+        slots = [pair_rows(by_prefix.get("bi=", {}), ""), pair_rows(by_prefix.get("bi+=", {}), "")]  # ("bi=" taken off)
+        pairs = list(dict.fromkeys([*slots[0], *slots[1]]))
+        place = {pair: k for k, pair in enumerate(pairs, start=1)}
+        self.pairs = np.zeros((len(pairs) + 1, 2, self.weights.shape[1]))
         for slot, rows in enumerate(slots):
-            for pair, row in rows.items():
-                self.pairs[self.pair_row[pair], slot] = self.weights[row]
-        # the pairs looked up by numbers: each word of a pair gets an id from 1 (0: in no pair) and
-        # a pair (a, b) the key id(a) * base + id(b), sorted for searchsorted
-        self.pair_words = {w: i for i, w in enumerate(dict.fromkeys(w for pair in self.pair_row for w in pair), start=1)}
-        self.pair_base = len(self.pair_words) + 1
-        keyed = sorted((self.pair_words[a] * self.pair_base + self.pair_words[b], k) for (a, b), k in self.pair_row.items())
-        self.pair_keys = np.array([key for key, _ in keyed] or [-1], dtype=np.int64)
-        self.pair_at = np.array([k for _, k in keyed] or [0], dtype=np.intp)
+            self.pairs[list(map(place.__getitem__, rows)), slot] = self.weights[list(rows.values())]
+        self.pair_keys = PairKeys(pairs)
 
     def _reset(self) -> None:
         self.types: dict[str, int] = {}
@@ -104,7 +100,7 @@ class Emitter:
         self.table[_EOS, 3:5] = [self._sum(neighbour_features(None, k, self.clusters)) for k in NEIGHBOURS[2:]]
         self.lex_mask = np.zeros(1024, dtype=np.int64)
         self.repeats = np.zeros(1024, dtype=bool)  # whether rep= applies (a word, not a stop word)
-        self.pair_word = np.zeros(1024, dtype=np.int64)  # the id of the type's lower case in pair_words
+        self.pair_word = np.zeros(1024, dtype=np.int64)  # the id of the type's lower case in pair_keys.words
 
     def _learn(self, words: list[str]) -> None:
         """Sum the weights of the word types of ``words`` not seen before."""
@@ -126,7 +122,7 @@ class Emitter:
         self.table[first:need] = self.sums(new, lows, masks)
         self.lex_mask[first:need] = masks
         self.repeats[first:need] = [text[0].isalnum() and low not in STOPWORDS for text, low in zip(new, lows)]
-        self.pair_word[first:need] = list(map(self.pair_words.get, lows, repeat(0)))
+        self.pair_word[first:need] = list(map(self.pair_keys.words.get, lows, repeat(0)))
         self.types.update(zip(new, range(first, need)))
 
     def __call__(self, doc: Doc, first: int = 0, stop: int | None = None) -> np.ndarray:
@@ -189,9 +185,7 @@ class Emitter:
         if n > 1:
             # each neighbouring pair's row of self.pairs, by its key (0: a pair with no weight)
             word = self.pair_word[ids]
-            key = word[:-1] * self.pair_base + word[1:]
-            at = np.minimum(np.searchsorted(self.pair_keys, key), len(self.pair_keys) - 1)
-            pair = np.where(self.pair_keys[at] == key, self.pair_at[at], 0)
+            pair = self.pair_keys.find(word[:-1], word[1:]) + 1
             pair[pos[1:] == 0] = 0  # the pair across two sentences is none
             e[1:] += self.pairs[:, 0].take(pair, axis=0)
             e[:-1] += self.pairs[:, 1].take(pair, axis=0)
@@ -233,6 +227,15 @@ class Emitter:
         return out
 
 
+def _by_prefix(index: Mapping[str, int]) -> dict[str, dict[str, int]]:
+    """The tagger's feature rows by name prefix: "w-1=evil" -> ``by_prefix["w-1="]["evil"]`` (one pass over the index)."""
+    by_prefix: dict[str, dict[str, int]] = {}
+    for name, row in index.items():
+        prefix, mark, value = name.partition("=")
+        by_prefix.setdefault(prefix + mark, {})[value] = row
+    return by_prefix
+
+
 class _TypeSums:
     """Word types' summed weights, slot by slot: :func:`.features.word_features` (slot 0) and
     :func:`.features.neighbour_features` of each of ``NEIGHBOURS`` (slots 1 to 4). Each kind of
@@ -241,12 +244,7 @@ class _TypeSums:
     added in the order of the strings, and a new type costs a few dictionary look-ups, no string
     (``tests/test_rhetoric_speed.py`` checks the sums against the strings')."""
 
-    def __init__(self, index: Mapping[str, int], weights: np.ndarray, clusters: Clusters | None) -> None:
-        by_prefix: dict[str, dict[str, int]] = {}  # "w-1=evil" -> by_prefix["w-1="]["evil"]: one pass over the index
-        for name, row in index.items():
-            prefix, mark, value = name.partition("=")
-            by_prefix.setdefault(prefix + mark, {})[value] = row
-
+    def __init__(self, by_prefix: dict[str, dict[str, int]], index: Mapping[str, int], weights: np.ndarray, clusters: Clusters | None) -> None:
         def rows(prefix: str) -> dict[str, int]:
             return by_prefix.get(prefix, {})
 

@@ -36,6 +36,7 @@ import numpy as np
 from newstrail.core.errors import StageError
 from newstrail.analyze.rhetoric.classify import SpanScorer
 from newstrail.analyze.rhetoric.emissions import Emitter
+from newstrail.analyze.rhetoric.features import ClusterTable, Clusters
 
 __all__ = ["LinearTechniques", "Model", "SpanTagger", "load_model", "model_dir"]
 
@@ -196,7 +197,7 @@ class Model:
     classifier: LinearTechniques
     meta: dict
     #: lowercase word -> cluster id, or one id per granularity (empty: trained without clusters)
-    clusters: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
+    clusters: Clusters = field(default_factory=dict)
 
     @cached_property
     def emitter(self) -> Emitter:
@@ -234,10 +235,7 @@ def read_model(folder: Path) -> Model:
         with np.load(folder / "techniques.npz") as c:
             classifier = LinearTechniques(json.loads(str(c["vocabulary"])), c["coef"], c["intercept"], list(meta["techniques"]))
         clusters_file = folder / "clusters.json"
-        clusters = json.loads(clusters_file.read_text(encoding="utf-8")) if clusters_file.exists() else {}
-        # each word's ids as a tuple: a tuple of numbers is left alone by the cyclic garbage collector
-        # (30,000 lists would be walked by every full collection of the process)
-        clusters = {w: tuple(v) if isinstance(v, list) else v for w, v in clusters.items()}
+        clusters = ClusterTable(json.loads(clusters_file.read_text(encoding="utf-8")) if clusters_file.exists() else {})
     except (OSError, KeyError, ValueError) as exc:
         raise StageError(f"{folder}: the rhetoric model cannot be read ({exc}); rebuild it with scripts/train_rhetoric.py") from exc
     return Model(tagger, classifier, meta, clusters)
