@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -101,12 +102,8 @@ class SpanScorer:
         self.low_rows = np.full((1024, _SENT + 1), self.none, dtype=np.intp)
         self.low_pair = np.zeros(1024, dtype=np.int64)  # the id of a lower-case word in pair_words
 
-    def _learn(self, words: list[str]) -> None:
-        """The rows and counts of the word types of ``words`` not met before."""
-        new = list(set(words).difference(self.cased))  # (in any order: a type's rows are its own)
-        if len(self.cased) + len(new) > MAX_WORDS:  # the tables start again
-            self._reset()
-            new = list(set(words))
+    def _learn(self, new: list[str]) -> None:
+        """The rows and counts of the word types ``new`` (each once, none met before)."""
         lows = list(map(str.lower, new))
         fresh = list(set(lows).difference(self.lows))
         a, b = len(self.lows), len(self.lows) + len(fresh)
@@ -145,12 +142,19 @@ class SpanScorer:
             self.cased_counts = np.concatenate([self.cased_counts, np.zeros((size - len(self.cased_counts), self.cased_counts.shape[1]), dtype=np.int32)])
 
     def _ids(self, words: list[str]) -> np.ndarray:
-        """The written types' ids of ``words`` (learning the new ones)."""
-        try:  # (one pass when every word type is known, as it mostly is once the tables fill)
-            return np.fromiter(map(self.cased.__getitem__, words), dtype=np.intp, count=len(words))
-        except KeyError:
-            self._learn(words)
-            return np.fromiter(map(self.cased.__getitem__, words), dtype=np.intp, count=len(words))
+        """The written types' ids of ``words``, the types not met before learned (:meth:`_learn`)."""
+        ids = np.fromiter(map(self.cased.get, words, repeat(-1)), dtype=np.intp, count=len(words))
+        missing = np.flatnonzero(ids < 0)
+        if len(missing):  # (the new words alone are read again, not all)
+            unseen = list(map(words.__getitem__, missing.tolist()))
+            new = list(set(unseen))  # (in any order: a type's rows are its own)
+            if len(self.cased) + len(new) > MAX_WORDS:  # the tables start again, with these words' types
+                self._reset()
+                self._learn(list(set(words)))
+                return np.fromiter(map(self.cased.__getitem__, words), dtype=np.intp, count=len(words))
+            self._learn(new)
+            ids[missing] = np.fromiter(map(self.cased.__getitem__, unseen), dtype=np.intp, count=len(unseen))
+        return ids
 
     def scores(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> np.ndarray:
         """The classes' linear scores (as of :func:`.features.span_features`) of each

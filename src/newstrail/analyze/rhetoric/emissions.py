@@ -102,12 +102,23 @@ class Emitter:
         self.repeats = np.zeros(1024, dtype=bool)  # whether rep= applies (a word, not a stop word)
         self.pair_word = np.zeros(1024, dtype=np.int64)  # the id of the type's lower case in pair_keys.words
 
-    def _learn(self, words: list[str]) -> None:
-        """Sum the weights of the word types of ``words`` not seen before."""
-        new = list(set(words).difference(self.types))  # (in any order: a type's sums are its own)
-        if len(self.types) + len(new) > MAX_TYPES:
-            self._reset()
-            new = list(set(words))
+    def _ids(self, words: list[str]) -> np.ndarray:
+        """The type ids of ``words``, the types not seen before learned (:meth:`_learn`)."""
+        ids = np.fromiter(map(self.types.get, words, repeat(-1)), dtype=np.intp, count=len(words))
+        missing = np.flatnonzero(ids < 0)
+        if len(missing):  # (the new words alone are read again, not all: one pass over the batch)
+            unseen = list(map(words.__getitem__, missing.tolist()))
+            new = list(set(unseen))  # (in any order: a type's sums are its own)
+            if len(self.types) + len(new) > MAX_TYPES:  # the table starts again, with these words' types
+                self._reset()
+                self._learn(list(set(words)))
+                return np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=len(words))
+            self._learn(new)
+            ids[missing] = np.fromiter(map(self.types.__getitem__, unseen), dtype=np.intp, count=len(unseen))
+        return ids
+
+    def _learn(self, new: list[str]) -> None:
+        """Sum the weights of the word types ``new`` (each once, none seen before)."""
         first = len(self.types) + 2
         need = first + len(new)
         if need > len(self.table):
@@ -163,11 +174,7 @@ class Emitter:
         one after another): their words' counts in their document, quotation levels, and per
         sentence whether it asks, exclaims, and is a headline."""
         n = len(words)
-        try:  # (one pass when every word type is known, as it mostly is once the table fills)
-            ids = np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=n)
-        except KeyError:
-            self._learn(words)
-            ids = np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=n)
+        ids = self._ids(words)
         lengths = np.diff(bounds)
         sentence = np.repeat(np.arange(len(lengths)), lengths)
         pos = np.arange(n) - bounds[sentence]
