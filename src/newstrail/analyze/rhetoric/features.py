@@ -375,8 +375,8 @@ def cluster_columns(clusters: Clusters | None, lows: Sequence[str]) -> np.ndarra
     out = np.full((len(lows), len(_LEVELS)), -1, dtype=np.int64)
     if isinstance(clusters, ClusterTable) and not clusters.mixed:
         rows = np.fromiter(map(clusters.rows.get, lows, repeat(-1)), dtype=np.intp, count=len(lows))
-        found = rows >= 0
-        out[found, : clusters.ids.shape[1]] = clusters.ids[rows[found]]
+        known = rows >= 0
+        out[known, : clusters.ids.shape[1]] = clusters.ids[rows[known]]
         return out
     values = list(map(clusters.get, lows)) if clusters else []
     found = [i for i, v in enumerate(values) if v is not None]
@@ -385,7 +385,7 @@ def cluster_columns(clusters: Clusters | None, lows: Sequence[str]) -> np.ndarra
     try:  # every word's clusters alike (one id, or as many levels): one array
         ids = np.array([values[i] for i in found], dtype=np.int64)
     except (TypeError, ValueError):  # some one id, some a list, lists of several lengths
-        ids = np.array([(([v] if isinstance(v, int) else list(v)) + [-1] * len(_LEVELS))[: len(_LEVELS)] for v in map(values.__getitem__, found)])
+        ids = np.array([(([v] if isinstance(v, int) else list(v or ())) + [-1] * len(_LEVELS))[: len(_LEVELS)] for v in map(values.__getitem__, found)])
     ids = ids.reshape(len(found), -1)[:, : len(_LEVELS)]
     out[found, : ids.shape[1]] = ids
     return out
