@@ -26,7 +26,7 @@ from itertools import chain, repeat
 import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
-    _LEVELS, _QUOTE_MARKS, NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, _cluster_ids, _shape, neighbour_features,
+    _LEVELS, _QUOTE_MARKS, NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, PairKeys, _shape, cluster_columns, neighbour_features,
     pair_rows, word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
@@ -42,6 +42,10 @@ _BOS, _EOS = 0, 1
 _SLOTS = 1 + len(NEIGHBOURS)
 _LEX_NAMES = tuple(CLASSES)
 _LEX_BITS = {name: 1 << k for k, name in enumerate(_LEX_NAMES)}
+#: the bit mask of the word lists of every listed word (lower case): a word in none has none
+_LEX_MASKS = {w: sum(_LEX_BITS[name] for name in word_lists(w)) for w in frozenset().union(*CLASSES.values())}
+#: the shapes :func:`.features._shape` gives
+_SHAPES = ("d", "p", "X", "Xx", "x")
 
 
 class Emitter:
@@ -69,32 +73,25 @@ class Emitter:
         # every combination of word lists a sentence can hold, as a bit mask -> its s_ weights
         bits = (np.arange(2 ** len(_LEX_NAMES))[:, None] >> np.arange(len(_LEX_NAMES))) & 1
         self.sent_lex = bits @ np.stack([self._sum([f"s_{name}"]) for name in _LEX_NAMES])
-        self._bigrams(index)
-        self.rows = _FeatureRows(index, clusters)
-        # the words with a weight as some neighbour (w-2=, w-1=, w1=, w2=)
-        prefixes = tuple(f"w{k}=" for k in NEIGHBOURS)
-        self.neighbours_known = {name.split("=", 1)[1] for name in index if name.startswith(prefixes)}
+        by_prefix = _by_prefix(index)
+        self._bigrams(by_prefix)
+        self.sums = _TypeSums(by_prefix, index, weights, clusters)
         self._reset()
 
     def _sum(self, features: list[str]) -> np.ndarray:
         rows = [self.index[f] for f in features if f in self.index]
         return self.weights[rows].sum(axis=0) if rows else self.zero.copy()
 
-    def _bigrams(self, index: Mapping[str, int]) -> None:
-        """Word pairs with a weight: ``(a, b)`` -> row of ``self.pairs`` ([bi=a|b, bi+=a|b]), row 0 none."""
-        slots = [pair_rows(index, "bi="), pair_rows(index, "bi+=")]
-        self.pair_row = {pair: k for k, pair in enumerate(dict.fromkeys([*slots[0], *slots[1]]), start=1)}
-        self.pairs = np.zeros((len(self.pair_row) + 1, 2, self.weights.shape[1]))
+    def _bigrams(self, by_prefix: dict[str, dict[str, int]]) -> None:
+        """Word pairs with a weight: ``(a, b)`` -> row of ``self.pairs`` ([bi=a|b, bi+=a|b]), row 0 none,
+        looked up by :class:`.features.PairKeys` (its place in the pairs plus one)."""
+        slots = [pair_rows(by_prefix.get("bi=", {}), ""), pair_rows(by_prefix.get("bi+=", {}), "")]  # ("bi=" taken off)
+        pairs = list(dict.fromkeys([*slots[0], *slots[1]]))
+        place = {pair: k for k, pair in enumerate(pairs, start=1)}
+        self.pairs = np.zeros((len(pairs) + 1, 2, self.weights.shape[1]))
         for slot, rows in enumerate(slots):
-            for pair, row in rows.items():
-                self.pairs[self.pair_row[pair], slot] = self.weights[row]
-        # the pairs looked up by numbers: each word of a pair gets an id from 1 (0: in no pair) and
-        # a pair (a, b) the key id(a) * base + id(b), sorted for searchsorted
-        self.pair_words = {w: i for i, w in enumerate(dict.fromkeys(w for pair in self.pair_row for w in pair), start=1)}
-        self.pair_base = len(self.pair_words) + 1
-        keyed = sorted((self.pair_words[a] * self.pair_base + self.pair_words[b], k) for (a, b), k in self.pair_row.items())
-        self.pair_keys = np.array([key for key, _ in keyed] or [-1], dtype=np.int64)
-        self.pair_at = np.array([k for _, k in keyed] or [0], dtype=np.intp)
+            self.pairs[list(map(place.__getitem__, rows)), slot] = self.weights[list(rows.values())]
+        self.pair_keys = PairKeys(pairs)
 
     def _reset(self) -> None:
         self.types: dict[str, int] = {}
@@ -103,14 +100,25 @@ class Emitter:
         self.table[_EOS, 3:5] = [self._sum(neighbour_features(None, k, self.clusters)) for k in NEIGHBOURS[2:]]
         self.lex_mask = np.zeros(1024, dtype=np.int64)
         self.repeats = np.zeros(1024, dtype=bool)  # whether rep= applies (a word, not a stop word)
-        self.pair_word = np.zeros(1024, dtype=np.int64)  # the id of the type's lower case in pair_words
+        self.pair_word = np.zeros(1024, dtype=np.int64)  # the id of the type's lower case in pair_keys.words
 
-    def _learn(self, words: list[str]) -> None:
-        """Sum the weights of the word types of ``words`` not seen before."""
-        new = [w for w in dict.fromkeys(words) if w not in self.types]
-        if len(self.types) + len(new) > MAX_TYPES:
-            self._reset()
-            new = list(dict.fromkeys(words))
+    def _ids(self, words: list[str]) -> np.ndarray:
+        """The type ids of ``words``, the types not seen before learned (:meth:`_learn`)."""
+        ids = np.fromiter(map(self.types.get, words, repeat(-1)), dtype=np.intp, count=len(words))
+        missing = np.flatnonzero(ids < 0)
+        if len(missing):  # (the new words alone are read again, not all: one pass over the batch)
+            unseen = list(map(words.__getitem__, missing.tolist()))
+            new = list(set(unseen))  # (in any order: a type's sums are its own)
+            if len(self.types) + len(new) > MAX_TYPES:  # the table starts again, with these words' types
+                self._reset()
+                self._learn(list(set(words)))
+                return np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=len(words))
+            self._learn(new)
+            ids[missing] = np.fromiter(map(self.types.__getitem__, unseen), dtype=np.intp, count=len(unseen))
+        return ids
+
+    def _learn(self, new: list[str]) -> None:
+        """Sum the weights of the word types ``new`` (each once, none seen before)."""
         first = len(self.types) + 2
         need = first + len(new)
         if need > len(self.table):
@@ -119,18 +127,14 @@ class Emitter:
             self.lex_mask = np.concatenate([self.lex_mask, np.zeros(size - len(self.lex_mask), dtype=np.int64)])
             self.repeats = np.concatenate([self.repeats, np.zeros(size - len(self.repeats), dtype=bool)])
             self.pair_word = np.concatenate([self.pair_word, np.zeros(size - len(self.pair_word), dtype=np.int64)])
-        clusters = self.clusters or {}
         lows = list(map(str.lower, new))
-        # a word the model knows nothing of as a neighbour (names, figures) adds nothing there
-        known = [bool(low in self.neighbours_known or low in clusters or word_lists(low)) for low in lows]
-        cells, found = self.rows(new, lows, known)
+        masks = np.fromiter(map(_LEX_MASKS.get, lows, repeat(0)), dtype=np.int64, count=len(lows))
         # the new types' rows of the per-type arrays, each set at once
-        self.lex_mask[first:need] = [sum(_LEX_BITS[name] for name in word_lists(low)) for low in lows]
+        self.table[first:need] = self.sums(new, lows, masks)
+        self.lex_mask[first:need] = masks
         self.repeats[first:need] = [text[0].isalnum() and low not in STOPWORDS for text, low in zip(new, lows)]
-        self.pair_word[first:need] = list(map(self.pair_words.get, lows, repeat(0)))
+        self.pair_word[first:need] = list(map(self.pair_keys.words.get, lows, repeat(0)))
         self.types.update(zip(new, range(first, need)))
-        keep = found >= 0
-        np.add.at(self.table.reshape(-1, self.table.shape[2]), cells[keep] + first * _SLOTS, self.weights[found[keep]])
 
     def __call__(self, doc: Doc, first: int = 0, stop: int | None = None) -> np.ndarray:
         """``(tokens, labels)`` emission scores of the tokens of sentences ``first:stop`` of ``doc``
@@ -142,7 +146,7 @@ class Emitter:
         if not words:
             return np.zeros((0, self.weights.shape[1]))
         bounds = np.asarray(doc.bounds[first : stop + 1], dtype=np.intp) - a
-        counts = np.fromiter(map(doc.counts.get, lower, repeat(0)), dtype=np.intp, count=len(lower))
+        counts = doc.token_counts[a:b]
         asks, exclaims = (m[first:stop] for m in doc.marks)
         title = np.zeros(stop - first, dtype=bool)
         title[0] = first == 0
@@ -157,7 +161,7 @@ class Emitter:
         words = list(chain.from_iterable(d.words for d in docs))
         sizes = [len(d.words) for d in docs]
         bounds = np.concatenate([[0]] + [np.asarray(d.bounds[1:], dtype=np.intp) + at for d, at in zip(docs, np.cumsum([0, *sizes[:-1]]).tolist())])
-        counts = np.concatenate([np.fromiter(map(d.counts.get, d.lower, repeat(0)), dtype=np.intp, count=n) for d, n in zip(docs, sizes)])
+        counts = np.concatenate([d.token_counts for d in docs])
         quotes = np.concatenate([d.quote_levels() for d in docs])
         title = np.zeros(len(bounds) - 1, dtype=bool)
         title[np.cumsum([0, *(len(d.sentences) for d in docs[:-1])])] = True
@@ -170,11 +174,7 @@ class Emitter:
         one after another): their words' counts in their document, quotation levels, and per
         sentence whether it asks, exclaims, and is a headline."""
         n = len(words)
-        try:  # (one pass when every word type is known, as it mostly is once the table fills)
-            ids = np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=n)
-        except KeyError:
-            self._learn(words)
-            ids = np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=n)
+        ids = self._ids(words)
         lengths = np.diff(bounds)
         sentence = np.repeat(np.arange(len(lengths)), lengths)
         pos = np.arange(n) - bounds[sentence]
@@ -186,17 +186,16 @@ class Emitter:
         place[1] = np.searchsorted(POS_EDGES, rpos) + self.place_at[1]
         place[2] = np.where(self.repeats[ids], np.searchsorted(REP_EDGES, counts), len(REP_EDGES) + 1) + self.place_at[2]
         place[3] = quotes + self.place_at[3]
-        e += self.place[place].sum(axis=0)
-        e += self._sentences(ids, bounds, lengths, marks)[sentence]
+        for column in place:  # (take, not indexing: a quarter of the time on 100,000 rows)
+            e += self.place.take(column, axis=0)
+        e += self._sentences(ids, bounds, lengths, marks).take(sentence, axis=0)
         if n > 1:
             # each neighbouring pair's row of self.pairs, by its key (0: a pair with no weight)
             word = self.pair_word[ids]
-            key = word[:-1] * self.pair_base + word[1:]
-            at = np.minimum(np.searchsorted(self.pair_keys, key), len(self.pair_keys) - 1)
-            pair = np.where(self.pair_keys[at] == key, self.pair_at[at], 0)
+            pair = self.pair_keys.find(word[:-1], word[1:]) + 1
             pair[pos[1:] == 0] = 0  # the pair across two sentences is none
-            e[1:] += self.pairs[pair, 0]
-            e[:-1] += self.pairs[pair, 1]
+            e[1:] += self.pairs[:, 0].take(pair, axis=0)
+            e[:-1] += self.pairs[:, 1].take(pair, axis=0)
         return e
 
     def _neighbours(self, ids: np.ndarray, pos: np.ndarray, rpos: np.ndarray) -> np.ndarray:
@@ -214,7 +213,11 @@ class Emitter:
                 other[rpos < k] = _EOS
         cells *= _SLOTS
         cells += np.arange(_SLOTS)[:, None]
-        return self.table.reshape(-1, self.table.shape[2])[cells].sum(axis=0)
+        table = self.table.reshape(-1, self.table.shape[2])
+        out = table.take(cells[0], axis=0)
+        for slot in cells[1:]:  # (the slots added in order, as summing them over the first axis does)
+            out += table.take(slot, axis=0)
+        return out
 
     def _sentences(self, ids: np.ndarray, bounds: np.ndarray, lengths: np.ndarray,
                    marks: tuple[np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
@@ -231,69 +234,76 @@ class Emitter:
         return out
 
 
-class _FeatureRows:
-    """Word types' feature rows, slot by slot: :func:`.features.word_features` (slot 0) and
-    :func:`.features.neighbour_features` of each of ``NEIGHBOURS`` (slots 1 to 4), in the order
-    of their strings, -1 for a feature the model lacks. The rows are looked up by the strings'
-    parts (the word, its suffix, shape, word lists and clusters) instead of writing the strings:
-    a new word type costs a few dictionary look-ups (``tests/test_rhetoric_speed.py`` checks the
-    sums against the strings')."""
+def _by_prefix(index: Mapping[str, int]) -> dict[str, dict[str, int]]:
+    """The tagger's feature rows by name prefix: "w-1=evil" -> ``by_prefix["w-1="]["evil"]`` (one pass over the index)."""
+    by_prefix: dict[str, dict[str, int]] = {}
+    for name, row in index.items():
+        prefix, mark, value = name.partition("=")
+        by_prefix.setdefault(prefix + mark, {})[value] = row
+    return by_prefix
 
-    def __init__(self, index: Mapping[str, int], clusters: Clusters | None) -> None:
-        by_prefix: dict[str, dict[str, int]] = {}  # "w-1=evil" -> by_prefix["w-1="]["evil"]: one pass over the index
-        for name, row in index.items():
-            prefix, mark, value = name.partition("=")
-            by_prefix.setdefault(prefix + mark, {})[value] = row
 
+class _TypeSums:
+    """Word types' summed weights, slot by slot: :func:`.features.word_features` (slot 0) and
+    :func:`.features.neighbour_features` of each of ``NEIGHBOURS`` (slots 1 to 4). Each kind of
+    feature (the word, its suffix, shape, word lists, clusters) has a small table of weights per
+    slot, built once from the model; a batch of new types' sums are then a few gathers from them
+    added in the order of the strings, and a new type costs a few dictionary look-ups, no string
+    (``tests/test_rhetoric_speed.py`` checks the sums against the strings')."""
+
+    def __init__(self, by_prefix: dict[str, dict[str, int]], index: Mapping[str, int], weights: np.ndarray, clusters: Clusters | None) -> None:
         def rows(prefix: str) -> dict[str, int]:
             return by_prefix.get(prefix, {})
 
-        def cluster_rows(prefix: str) -> dict[int, int]:
-            return {int(c): row for c, row in rows(prefix).items() if c.lstrip("-").isdigit()}
+        labels, offsets = weights.shape[1], (0, *NEIGHBOURS)
+        self.clusters = clusters
+        # the words with a w=, w-2=, w-1=, w1= or w2= weight: each a row of its weights per slot (row 0: none)
+        words = dict.fromkeys(w for k in offsets for w in rows(f"w{k or ''}="))
+        self.word_at = {w: i for i, w in enumerate(words, start=1)}
+        self.words = np.zeros((len(words) + 1, _SLOTS, labels))
+        for slot, k in enumerate(offsets):
+            for w, row in rows(f"w{k or ''}=").items():
+                self.words[self.word_at[w], slot] = weights[row]
+        suffixes = rows("suf=")
+        self.suffix_at = {suffix: i for i, suffix in enumerate(suffixes, start=1)}
+        self.suffixes = np.zeros((len(suffixes) + 1, labels))
+        self.suffixes[1:] = weights[list(suffixes.values())]
+        self.shape_at = {shape: i for i, shape in enumerate(_SHAPES)}
+        self.shapes = np.array([weights[rows("sh=")[shape]] if shape in rows("sh=") else np.zeros(labels) for shape in _SHAPES])
+        self.flags = {name: weights[index[name]] if name in index else np.zeros(labels) for name in ("superl", "adv", "qmark")}
+        # every combination of word lists, as a bit mask -> its lex=, lex-2= ... weights per slot
+        per_list = np.zeros((len(_LEX_NAMES), _SLOTS * labels))
+        for slot, k in enumerate(offsets):
+            for j, name in enumerate(_LEX_NAMES):
+                if name in rows(f"lex{k or ''}="):
+                    per_list[j, slot * labels : (slot + 1) * labels] = weights[rows(f"lex{k or ''}=")[name]]
+        bits = (np.arange(2 ** len(_LEX_NAMES))[:, None] >> np.arange(len(_LEX_NAMES))) & 1
+        self.lex = (bits @ per_list).reshape(-1, _SLOTS, labels)
+        # per cluster level, each cluster's c= weights (slot 0), c-1= and c+1= (the slots of -1 and +1):
+        # cluster c at row c - lowest + 1 (row 0: none)
+        named = [(li, 0 if k == 0 else 1 + NEIGHBOURS.index(k), int(c), row) for li, level in enumerate(_LEVELS) for k in (0, -1, 1)
+                 for c, row in rows(f"{level}{f'{k:+d}' if k else ''}=").items() if c.lstrip("-").isdigit()]
+        self.lowest = min((c for _, _, c, _ in named), default=0)
+        self.highest = max((c for _, _, c, _ in named), default=0)
+        self.cluster = np.zeros((len(_LEVELS), self.highest - self.lowest + 2, _SLOTS, labels))
+        for li, slot, c, row in named:
+            self.cluster[li, c - self.lowest + 1, slot] = weights[row]
 
-        self.clusters = clusters or {}
-        # offset 0 is the word itself: w=, lex=, c=; a neighbour's are w-1=, lex-1=, c-1= ...
-        self.word = {k: rows(f"w{k or ''}=") for k in (0, *NEIGHBOURS)}
-        self.lex = {k: rows(f"lex{k or ''}=") for k in (0, *NEIGHBOURS)}
-        self.cluster = {(level, k): cluster_rows(f"{level}{f'{k:+d}' if k else ''}=") for level in _LEVELS for k in (0, -1, 1)}
-        self.shape, self.suffix = rows("sh="), rows("suf=")
-        self.flag = {name: index.get(name, -1) for name in ("superl", "adv", "qmark")}
-
-    def __call__(self, texts: list[str], lows: list[str], known: list[bool]) -> tuple[np.ndarray, np.ndarray]:
-        """``(cells, rows)`` of the word types ``texts`` (``lows`` in lower case): each row of
-        slot 0 and, of a type ``known`` as a neighbour, of slots 1 to 4, with its cell (the
-        type's place in ``texts`` times the slots, plus the slot). Each kind of feature is
-        looked up for all the types at once; the pairs are then put in the order of the
-        strings within each cell, so the weights add up in the strings' order."""
+    def __call__(self, texts: list[str], lows: list[str], masks: np.ndarray) -> np.ndarray:
+        """``(types, slots, labels)``: the summed weights of the word types ``texts`` (``lows`` in lower
+        case, ``masks`` the bit masks of their word lists)."""
         n = len(texts)
-        names = list(map(word_lists, lows))
-        clusters = self.clusters
-        ids = [_cluster_ids(clusters, low) for low in lows] if clusters else [[] for _ in lows]
-        cells: list[np.ndarray] = []
-        rows: list[np.ndarray] = []
-
-        def add(slot: int, which: list[int] | range, found: list[int]) -> None:
-            cells.append(np.asarray(which, dtype=np.intp) * _SLOTS + slot)
-            rows.append(np.asarray(found, dtype=np.intp))
-
-        every = range(n)
-        add(0, every, list(map(self.word[0].get, lows, repeat(-1))))
-        add(0, every, list(map(self.shape.get, map(_shape, texts), repeat(-1))))
-        add(0, every, [self.suffix.get(low[-3:], -1) for low in lows])
-        listed = [i for i in every if names[i]]
-        add(0, [i for i in listed for _ in names[i]], [self.lex[0].get(name, -1) for i in listed for name in names[i]])
-        for flag, which in (("superl", [i for i in every if lows[i].endswith("est") and len(lows[i]) > 5]),
-                            ("adv", [i for i in every if lows[i].endswith("ly") and len(lows[i]) > 4]),
-                            ("qmark", [i for i in every if texts[i] in _QUOTE_MARKS])):
-            add(0, which, [self.flag[flag]] * len(which))
-        grouped = [i for i in every if ids[i]]
-        add(0, [i for i in grouped for _ in ids[i]], [self.cluster[(level, 0)].get(c, -1) for i in grouped for level, c in ids[i]])
-        near = [i for i in every if known[i]]
-        for slot, k in enumerate(NEIGHBOURS, start=1):
-            add(slot, near, [self.word[k].get(lows[i], -1) for i in near])
-            add(slot, [i for i in near for _ in names[i]], [self.lex[k].get(name, -1) for i in near for name in names[i]])
-            if k in (-1, 1):
-                add(slot, [i for i in near for _ in ids[i]], [self.cluster[(level, k)].get(c, -1) for i in near for level, c in ids[i]])
-        cell, row = np.concatenate(cells), np.concatenate(rows)
-        order = np.argsort(cell, kind="stable")  # (stable: within a cell, the strings' order)
-        return cell[order], row[order]
+        out = self.words[np.fromiter(map(self.word_at.get, lows, repeat(0)), dtype=np.intp, count=n)]
+        own = out[:, 0]  # (a view: slot 0)
+        own += self.shapes[np.fromiter(map(self.shape_at.__getitem__, map(_shape, texts)), dtype=np.intp, count=n)]
+        own += self.suffixes[np.fromiter(map(self.suffix_at.get, [low[-3:] for low in lows], repeat(0)), dtype=np.intp, count=n)]
+        out += self.lex[masks]
+        for flag, which in (("superl", [i for i, low in enumerate(lows) if low.endswith("est") and len(low) > 5]),
+                            ("adv", [i for i, low in enumerate(lows) if low.endswith("ly") and len(low) > 4]),
+                            ("qmark", [i for i, text in enumerate(texts) if text in _QUOTE_MARKS])):
+            own[which] += self.flags[flag]
+        found = cluster_columns(self.clusters, lows)
+        for li in range(len(_LEVELS)):
+            c = found[:, li]
+            out += self.cluster[li, np.where((c >= self.lowest) & (c <= self.highest), c - self.lowest + 1, 0)]
+        return out

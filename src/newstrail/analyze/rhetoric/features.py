@@ -25,9 +25,10 @@ import bisect
 import heapq
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -37,7 +38,7 @@ from newstrail.analyze.sentences import split_sentences
 from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
 __all__ = [
-    "Doc", "Token", "document", "neighbour_features", "pair_rows", "sentence_context",
+    "ClusterTable", "Doc", "PairKeys", "Token", "cluster_columns", "document", "neighbour_features", "pair_rows", "sentence_context",
     "sentence_context_flags", "sentence_features", "sentence_word_feature",
     "span_edge_features", "span_features", "span_form_features", "span_form_names", "span_neighbour_features", "span_pair_features", "span_word_features",
     "token_features", "tokenize", "word_features", "word_lists",
@@ -120,6 +121,12 @@ class Doc:
         if key not in self._occurrences:
             self._occurrences[key] = self._lower.count(key)
         return self._occurrences[key]
+
+    @cached_property
+    def token_counts(self) -> np.ndarray:
+        """How often each token's word (lower case) occurs in the text, in token order (the
+        ``rep=`` and ``wrep=`` features read it)."""
+        return np.fromiter(map(self.counts.get, self.lower, repeat(0)), dtype=np.intp, count=len(self.lower))
 
     @cached_property
     def _lower(self) -> str:
@@ -316,6 +323,72 @@ def _cluster_ids(clusters: Clusters | None, word: str) -> list[tuple[str, int]]:
     if v is None:
         return []
     return [(_LEVELS[0], v)] if isinstance(v, int) else list(zip(_LEVELS, v))
+
+
+class ClusterTable(Mapping[str, "int | tuple[int, ...]"]):
+    """Word clusters read as the mapping they are stored as (a word's cluster id, or its ids one
+    per level), kept as one array: ``rows`` (word -> row, a dict of numbers) and ``ids`` (row ->
+    id per level). Built from the stored mapping; nothing in it is a container the cyclic garbage
+    collector walks (a dict of 30,000 lists was walked by every full collection of the process),
+    and :func:`cluster_columns` looks many words up with one gather.
+
+    >>> table = ClusterTable({"evil": [3, 7], "vile": [5, 1]})
+    >>> table["evil"], table.get("calm"), len(table), cluster_columns(table, ["vile", "calm"]).tolist()
+    ((3, 7), None, 2, [[5, 1, -1, -1], [-1, -1, -1, -1]])
+    """
+
+    def __init__(self, clusters: Clusters) -> None:
+        values = list(clusters.values())
+        try:  # every word alike: one id each, or as many levels each
+            ids = np.array(values, dtype=np.int64)
+        except (TypeError, ValueError):  # mixed: kept as given
+            ids = np.zeros((0, 0), dtype=np.int64)
+        self.mixed = ids.ndim not in (1, 2) or len(ids) != len(values)
+        self.raw = dict(clusters) if self.mixed else {}
+        self.single = ids.ndim == 1  # one id a word, read back as an int
+        self.ids = ids.reshape(len(values), -1 if values else 1)[:, : len(_LEVELS)] if not self.mixed else ids
+        self.rows = dict(zip(clusters, range(len(values))))
+
+    def __getitem__(self, word: str) -> int | tuple[int, ...]:
+        if self.mixed:
+            value = self.raw[word]
+            return value if isinstance(value, int) else tuple(value)
+        row = self.ids[self.rows[word]]
+        return int(row[0]) if self.single else tuple(row.tolist())
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.rows)
+
+
+def cluster_columns(clusters: Clusters | None, lows: Sequence[str]) -> np.ndarray:
+    """``(words, levels)``: the cluster of each word (lower case) at each level of ``_LEVELS``, as
+    :func:`_cluster_ids` gives them, -1 where it has none (many words looked up at once).
+
+    >>> cluster_columns({"evil": [3, 7], "vile": 5}, ["evil", "vile", "calm"]).tolist()
+    [[3, 7, -1, -1], [5, -1, -1, -1], [-1, -1, -1, -1]]
+    >>> cluster_columns({"evil": [3, 7, 1], "vile": [5, 2, 0]}, ["vile", "calm", "evil"]).tolist()
+    [[5, 2, 0, -1], [-1, -1, -1, -1], [3, 7, 1, -1]]
+    """
+    out = np.full((len(lows), len(_LEVELS)), -1, dtype=np.int64)
+    if isinstance(clusters, ClusterTable) and not clusters.mixed:
+        rows = np.fromiter(map(clusters.rows.get, lows, repeat(-1)), dtype=np.intp, count=len(lows))
+        known = rows >= 0
+        out[known, : clusters.ids.shape[1]] = clusters.ids[rows[known]]
+        return out
+    values = list(map(clusters.get, lows)) if clusters else []
+    found = [i for i, v in enumerate(values) if v is not None]
+    if not found:
+        return out
+    try:  # every word's clusters alike (one id, or as many levels): one array
+        ids = np.array([values[i] for i in found], dtype=np.int64)
+    except (TypeError, ValueError):  # some one id, some a list, lists of several lengths
+        ids = np.array([(([v] if isinstance(v, int) else list(v or ())) + [-1] * len(_LEVELS))[: len(_LEVELS)] for v in map(values.__getitem__, found)])
+    ids = ids.reshape(len(found), -1)[:, : len(_LEVELS)]
+    out[found, : ids.shape[1]] = ids
+    return out
 
 
 #: bucket edges of a token's place in its sentence (``pos=``, ``rpos=``), of how often its word
@@ -572,6 +645,34 @@ def sentence_context_flags(doc: Doc, sentence: int) -> list[str]:
     if sentence == 0:
         f.append("title")
     return f
+
+
+class PairKeys:
+    """Word pairs looked up by numbers, many at once: each word of a pair has an id from 1 (0 is
+    a word in no pair), a pair ``(a, b)`` the key ``id(a) * base + id(b)``, the keys sorted for
+    ``np.searchsorted``.
+
+    >>> keys = PairKeys([("so", "evil"), ("vile", "plan")])
+    >>> ids = [keys.words.get(w, 0) for w in ("vile", "plan", "so", "evil", "x")]
+    >>> keys.find(np.array(ids[:-1]), np.array(ids[1:])).tolist()
+    [1, -1, 0, -1]
+    """
+
+    def __init__(self, pairs: Sequence[tuple[str, str]]) -> None:
+        self.words = {w: i for i, w in enumerate(dict.fromkeys(w for pair in pairs for w in pair), start=1)}
+        self.base = len(self.words) + 1
+        firsts = np.fromiter(map(self.words.__getitem__, [a for a, _ in pairs]), dtype=np.int64, count=len(pairs))
+        seconds = np.fromiter(map(self.words.__getitem__, [b for _, b in pairs]), dtype=np.int64, count=len(pairs))
+        keys = firsts * self.base + seconds
+        order = np.argsort(keys, kind="stable")
+        self.keys = keys[order] if len(pairs) else np.array([-1], dtype=np.int64)
+        self.at = order if len(pairs) else np.array([-1], dtype=np.intp)
+
+    def find(self, firsts: np.ndarray, seconds: np.ndarray) -> np.ndarray:
+        """The place in the pairs of each pair of word ids ``(firsts[i], seconds[i])``, -1 for none."""
+        key = firsts * self.base + seconds
+        at = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
+        return np.where(self.keys[at] == key, self.at[at], -1)
 
 
 def pair_rows(index: Mapping[str, int], prefix: str) -> dict[tuple[str, str], int]:

@@ -36,6 +36,7 @@ import numpy as np
 from newstrail.core.errors import StageError
 from newstrail.analyze.rhetoric.classify import SpanScorer
 from newstrail.analyze.rhetoric.emissions import Emitter
+from newstrail.analyze.rhetoric.features import ClusterTable, Clusters
 
 __all__ = ["LinearTechniques", "Model", "SpanTagger", "load_model", "model_dir"]
 
@@ -103,8 +104,10 @@ class SpanTagger:
         flat = starts[row] + pos
         back = pos + (longest - lengths)[row]  # the token's place among the sentences aligned at their end
         scale = np.ones((longest, count, 2 * labels))
-        scale[pos, row, :labels] = emit[flat]
-        scale[longest - 1 - back, row, labels:] = emit[flat]  # the backward pass runs over reversed places
+        # (rows of a flat view by one index each, and take, not indexing by two: a quarter of the time)
+        cells, emitted = scale.reshape(-1, 2 * labels), emit.take(flat, axis=0)
+        cells[pos * count + row, :labels] = emitted
+        cells[(longest - 1 - back) * count + row, labels:] = emitted  # the backward pass runs over reversed places
         trans = self.exp_transitions
         step = np.zeros((2 * labels, 2 * labels))
         step[:labels, :labels], step[labels:, labels:] = trans, trans.T
@@ -120,11 +123,11 @@ class SpanTagger:
             multiply(now, scales[t], out=now)
             if t % RENORMALISE == 0:  # the scale cancels in the marginals; this keeps it in range
                 halves[t] /= halves[t].sum(axis=2, keepdims=True)
-        alpha = x[:, :, :labels]
         g = x[::-1, :, labels:]  # g[t] at the places aligned at the end
         beta = np.ones((longest, count, labels))
         beta[:-1] = g[1:] @ trans.T
-        marg = alpha[pos, row] * beta[back, row]
+        alpha = x.reshape(-1, 2 * labels).take(pos * count + row, axis=0)[:, :labels]
+        marg = alpha * beta.reshape(-1, labels).take(back * count + row, axis=0)
         marg /= _by_column(np.add, marg)[:, None]
         return flat, marg
 
@@ -150,15 +153,17 @@ def _groups(lengths: np.ndarray, cells: int = 65_536) -> list[np.ndarray]:
     ranked = ranked[lengths[ranked] > 0]
     if len(ranked) and len(ranked) * int(lengths[ranked[0]]) <= cells:  # one group (every real article)
         return [ranked]
-    order = ranked.tolist()
-    groups, k = [], 0
-    while k < len(order):
-        longest, tokens, j = int(lengths[order[k]]), 0, k
-        while j < len(order) and (j - k + 1) * longest <= max(cells, 2 * (tokens + int(lengths[order[j]]))):
-            tokens += int(lengths[order[j]])
-            j += 1
-        groups.append(np.array(order[k:j], dtype=np.intp))
-        k = j
+    ordered = lengths[ranked]
+    total = np.concatenate([[0], np.cumsum(ordered)])  # the tokens of the first i sentences
+    groups, k, n = [], 0, len(ranked)
+    while k < n:
+        # the group from k takes sentences while its padded cells stay within the bound: up to the
+        # first that would break it (the test for all of them at once: a group is a few numpy calls)
+        padded = np.arange(1, n - k + 1) * int(ordered[k])
+        fits = (padded <= cells) | (padded <= 2 * (total[k + 1 :] - total[k]))
+        stop = n if fits.all() else k + int(fits.argmin())
+        groups.append(ranked[k:stop])
+        k = stop
     return groups
 
 
@@ -192,7 +197,7 @@ class Model:
     classifier: LinearTechniques
     meta: dict
     #: lowercase word -> cluster id, or one id per granularity (empty: trained without clusters)
-    clusters: dict[str, int | list[int]] = field(default_factory=dict)
+    clusters: Clusters = field(default_factory=dict)
 
     @cached_property
     def emitter(self) -> Emitter:
@@ -230,7 +235,7 @@ def read_model(folder: Path) -> Model:
         with np.load(folder / "techniques.npz") as c:
             classifier = LinearTechniques(json.loads(str(c["vocabulary"])), c["coef"], c["intercept"], list(meta["techniques"]))
         clusters_file = folder / "clusters.json"
-        clusters = json.loads(clusters_file.read_text(encoding="utf-8")) if clusters_file.exists() else {}
+        clusters = ClusterTable(json.loads(clusters_file.read_text(encoding="utf-8")) if clusters_file.exists() else {})
     except (OSError, KeyError, ValueError) as exc:
         raise StageError(f"{folder}: the rhetoric model cannot be read ({exc}); rebuild it with scripts/train_rhetoric.py") from exc
     return Model(tagger, classifier, meta, clusters)
