@@ -31,13 +31,15 @@ import tempfile
 from newstrail.factchecks.claimreview import read_factchecks
 from newstrail.eval.factchecks import claims_file, is_ct2022, load_split, map_at_k
 from newstrail.factchecks.index import FactCheckIndex, load_embedder
-from newstrail.factchecks.matching import ADAPTER_FILE, FEATURES, WEIGHTS_FILE, Matcher, MatcherWeights, Variant
+from newstrail.factchecks.matching import ADAPTER_FILE, FEATURES, WEIGHTS_FILE, Matcher, MatcherWeights, Variant, query_day
 from newstrail.factchecks.record import FactCheck
 
-LEXICAL = ["bm25_rel", "bm25_gap", "overlap_q", "overlap_d", "rrf", "whole"]
+#: the query's date against the fact-check's (tweets carry theirs in the signature line)
+DATED = ["date_near", "dated"]
+LEXICAL = ["bm25_rel", "bm25_gap", "overlap_q", "overlap_d", "rrf", "whole"] + DATED
 ADAPTED = ["adapt_cos", "adapt_gap"]
 #: features whose meaning does not depend on the rest of the collection: the calibrator's
-ABSOLUTE = {"bm25_rel", "overlap_q", "overlap_d", "whole", "fast_cos", "acc_cos", "acc_cos2", "adapt_cos"}
+ABSOLUTE = {"bm25_rel", "overlap_q", "overlap_d", "whole", "fast_cos", "acc_cos", "acc_cos2", "adapt_cos", "date_near", "dated"}
 VARIANTS = {
     "hybrid": (["fast", "accurate"], LEXICAL + ["fast_cos", "fast_gap", "acc_cos", "acc_gap", "acc_cos2"] + ADAPTED),
     "accurate": (["accurate"], LEXICAL + ["acc_cos", "acc_gap", "acc_cos2"] + ADAPTED),
@@ -145,7 +147,7 @@ def features_of(matcher: Matcher, queries: dict[str, str], qrels: dict[str, set[
     for q, parts in segs.items():
         part = {k: v[start : start + len(parts)] for k, v in vectors.items()}
         start += len(parts)
-        for cands in matcher.candidates(parts, part):
+        for cands in matcher.candidates(parts, part, day=query_day(queries[q])):
             xs.append(cands.features)
             ys.append(np.array([matcher.index.ids[r] in qrels[q] for r in cands.rows], dtype=np.float64))
     return np.vstack(xs), np.concatenate(ys)

@@ -34,6 +34,7 @@ best few candidates (:mod:`newstrail.factchecks.rerank`).
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,11 +42,12 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.core.article import FactCheckMatch
+from newstrail.core.dates import parse_date
 from newstrail.core.errors import ConfigError, NotFound
 from newstrail.factchecks.index import KINDS, FactCheckIndex
 from newstrail.factchecks.record import FactCheck
 from newstrail.factchecks.rerank import load_cross_encoder
-from newstrail.factchecks.terms import sentences, term, terms, tidy, words
+from newstrail.factchecks.terms import posted_day, sentences, term, terms, tidy, words
 
 #: the shipped calibration and rerank weights, and the query adapter beside them
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "models" / "matcher" / "weights.json"
@@ -66,10 +68,40 @@ FEATURES: tuple[str, ...] = (
     "whole",         # 1 when the segment is the whole query, 0 for one of its sentences
     "adapt_cos",     # cosine of the adapted query (a linear map fitted on claim pairs) with the accurate vector
     "adapt_gap",     # adapt_cos minus the best candidate's
+    "date_near",     # 1 when the fact-check is dated the query's day, falling with log days apart to 0 at ten years (0 undated)
+    "dated",         # 1 when both the query and the fact-check have a date (date_near means something)
 )
 #: the matcher variants and the embeddings each uses (a missing one falls back to fewer)
 VARIANT_KINDS: dict[str, tuple[str, ...]] = {"rerank": ("fast", "accurate"), "hybrid": ("fast", "accurate"), "accurate": ("accurate",), "fast": ("fast",), "lexical": ()}
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
+DATE_SPAN = math.log1p(3650)  # date_near reaches 0 at ten years apart
+
+
+def date_near(query_day: float | None, days):
+    """``date_near`` of fact-checks dated ``days`` (ordinals, NaN undated) for a query of
+    ``query_day``: claims travel in bursts and fact-checks follow within days, so the
+    nearer in time, in either direction, the likelier the match.
+
+    >>> import numpy as np
+    >>> [round(x, 2) for x in date_near(738000, np.array([738000, 738010, 737000, np.nan]))]
+    [1.0, 0.71, 0.16, 0.0]
+    """
+    import numpy as np
+
+    if query_day is None:
+        return np.zeros(len(days))
+    apart = np.log1p(np.abs(np.asarray(days, dtype=np.float64) - query_day))
+    return np.nan_to_num(1.0 - np.minimum(apart, DATE_SPAN) / DATE_SPAN, nan=0.0)
+
+
+def query_day(text: str, when: object = None) -> int | None:
+    """A query's day as an ordinal: ``when`` if given and readable, else its tweet signature's date.
+
+    >>> query_day("The pier closed.", "2025-03-04") == query_day("Pier closed — Ann Bell (@annb) March 4, 2025")
+    True
+    """
+    stated = parse_date(when) if when is not None else None
+    return stated.date().toordinal() if stated is not None else posted_day(text)
 
 
 @dataclass
@@ -252,10 +284,12 @@ class Matcher:
         return out
 
     # features -------------------------------------------------------------------
-    def candidates(self, segments: Sequence[tuple[str, bool]], vectors: dict[str, Any], all_cos: dict[str, Any] | None = None) -> list[Candidates]:
+    def candidates(self, segments: Sequence[tuple[str, bool]], vectors: dict[str, Any], all_cos: dict[str, Any] | None = None,
+                   day: int | None = None) -> list[Candidates]:
         """Retrieve, fuse and compute rerank features for each segment.
 
-        ``vectors[kind]`` holds the segments' query vectors (rows in segment order).
+        ``vectors[kind]`` holds the segments' query vectors (rows in segment order);
+        ``day`` is the query's date as an ordinal (None: not known).
         """
         import numpy as np
 
@@ -305,6 +339,8 @@ class Matcher:
                 feats[:, col("adapt_gap")] = c - (c.max() if len(c) else 0)
             feats[:, col("rrf")] = fused[rows] * (RRF_K + 1) / max(len(rankings), 1)
             feats[:, col("whole")] = 1.0 if whole else 0.0
+            feats[:, col("date_near")] = date_near(day, index.days[rows])
+            feats[:, col("dated")] = 0.0 if day is None else (~np.isnan(index.days[rows])).astype(np.float64)
             out.append(Candidates(segment, whole, rows, feats))
         return out
 
@@ -313,14 +349,20 @@ class Matcher:
         return {k: self.index.encode(k, segments) for k in self.variant.needs} if segments else {}
 
     # matching -------------------------------------------------------------------
-    def match(self, text: str, top: int = 5, threshold: float = 0.0) -> list[Match]:
-        """The ``top`` fact-checks for ``text``, best first, with score >= ``threshold``."""
-        return self.match_many([text], top=top, threshold=threshold)[0]
+    def match(self, text: str, top: int = 5, threshold: float = 0.0, when: object = None) -> list[Match]:
+        """The ``top`` fact-checks for ``text``, best first, with score >= ``threshold``.
 
-    def match_many(self, texts: Sequence[str], top: int = 5, threshold: float = 0.0) -> list[list[Match]]:
-        """:meth:`match` for many texts; their segments are encoded in one batch."""
+        ``when`` is the text's date (any form :func:`~newstrail.core.dates.parse_date`
+        reads); without it, a tweet's signature line gives it, if there is one.
+        Fact-checks dated near it rank higher.
+        """
+        return self.match_many([text], top=top, threshold=threshold, dates=[when])[0]
+
+    def match_many(self, texts: Sequence[str], top: int = 5, threshold: float = 0.0, dates: Sequence[object] | None = None) -> list[list[Match]]:
+        """:meth:`match` for many texts (``dates``: their ``when``, or None); their segments are encoded in one batch."""
         if not len(self.index):
             return [[] for _ in texts]
+        days = [query_day(t, w) for t, w in zip(texts, dates or [None] * len(texts), strict=True)]
         split = [self.split(t) for t in texts]
         flat = [seg for segs in split for seg in segs]
         vectors = self.encode_segments([s for s, _ in flat])
@@ -330,20 +372,20 @@ class Matcher:
             n_segs = sum(len(segs) for segs in split[chunk : chunk + 64])
             cos = {k: self.index.dense_scores_many(k, v[start : start + n_segs]) for k, v in vectors.items()}
             offset = 0
-            for text, segs in zip(chunk_texts, split[chunk : chunk + 64], strict=True):
+            for text, segs, day in zip(chunk_texts, split[chunk : chunk + 64], days[chunk : chunk + 64], strict=True):
                 part = {k: v[start + offset : start + offset + len(segs)] for k, v in vectors.items()}
                 part_cos = {k: m[offset : offset + len(segs)] for k, m in cos.items()}
                 offset += len(segs)
-                results.append(self._rank(text, segs, part, top, threshold, part_cos))
+                results.append(self._rank(text, segs, part, top, threshold, part_cos, day))
             start += n_segs
         return results
 
-    def ranked(self, segs, vectors, all_cos=None) -> list[Ranked]:
+    def ranked(self, segs, vectors, all_cos=None, day: int | None = None) -> list[Ranked]:
         """Every candidate of the segments ``segs`` (see :meth:`split`), best first by the
-        reranker's probability, each with its best segment; ``vectors`` and ``all_cos`` as
-        :meth:`candidates` takes them."""
+        reranker's probability, each with its best segment; ``vectors``, ``all_cos`` and
+        ``day`` as :meth:`candidates` takes them."""
         best: dict[int, Ranked] = {}
-        for cands in self.candidates(segs, vectors, all_cos):
+        for cands in self.candidates(segs, vectors, all_cos, day):
             if not len(cands.rows):
                 continue
             probs = self.variant.probability(cands.features)
@@ -352,8 +394,8 @@ class Matcher:
                     best[row] = Ranked(row, p, cands, i)
         return sorted(best.values(), key=lambda r: (-r.score, r.row))
 
-    def _rank(self, text: str, segs, vectors, top: int, threshold: float, all_cos=None) -> list[Match]:
-        ranked = self.ranked(segs, vectors, all_cos)
+    def _rank(self, text: str, segs, vectors, top: int, threshold: float, all_cos=None, day: int | None = None) -> list[Match]:
+        ranked = self.ranked(segs, vectors, all_cos, day)
         crossed: dict[int, float] = {}
         if self.reranker is not None:
             ranked, crossed = self.reranker.rerank(segs[0][0], ranked, self.index.factchecks)
