@@ -32,7 +32,7 @@ would you your yours yourself yourselves also via amp rt us said says say says o
 
 # "pic.twitter.com/..." is often glued to the word before it ("#tagpic.twitter.com/x")
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+", re.I)
-_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*([A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$")
+_SIGNATURE = re.compile(r"[—–-]{1,2}\s*([^—–\n]{0,80})\(@\w{1,30}\)\s*([A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$")
 _HANDLE = re.compile(r"(?<!\w)@(\w{1,30})")
 _RT = re.compile(r"(?<!\w)(?:RT|MT|via)\s*(?=@)", re.I)
 _HASHTAG = re.compile(r"(?<!\w)#(\w+)")
@@ -47,13 +47,22 @@ def tidy(text: str) -> str:
     words, since "@CityCouncil voted" names the council.
     """
     text = _URL.sub(" ", text)
-    text = _SIGNATURE.sub(" ", text.rstrip())
+    text = unsigned(text)
     text = _RT.sub(" ", text)
     text = re.sub(r"^(?:\s*@\w{1,30}[:,]?)+", " ", text)
     text = _HANDLE.sub(lambda m: _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
     text = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
     text = re.sub(r"\s*:\s*$", "", text)
     return " ".join(text.split())
+
+
+def unsigned(text: str) -> str:
+    """``text`` without a tweet's signature line (its author and date).
+
+    >>> unsigned("Pier Nine closed — Ann Bell (@annb) March 4, 2025")
+    'Pier Nine closed'
+    """
+    return _SIGNATURE.sub("", text.rstrip()).rstrip()
 
 
 def posted_day(text: str) -> int | None:
@@ -68,13 +77,24 @@ def posted_day(text: str) -> int | None:
     found = _SIGNATURE.search(text.rstrip())
     if not found:
         return None
-    stated = found.group(1).replace(".", "")
+    stated = found.group(2).replace(".", "")
     for form in ("%B %d, %Y", "%b %d, %Y"):
         try:
             return datetime.strptime(stated, form).date().toordinal()
         except ValueError:
             continue
     return None
+
+
+def signed_by(text: str) -> str:
+    """The name a tweet's signature line gives its author (``""`` without one): not the
+    claim, but a fact-check is often about what that person said.
+
+    >>> signed_by("Pier Nine closed — Ann Bell (@annb) March 4, 2025")
+    'Ann Bell'
+    """
+    found = _SIGNATURE.search(text.rstrip())
+    return found.group(1).strip() if found else ""
 
 
 @lru_cache(maxsize=1)
