@@ -149,7 +149,7 @@ def features_of(matcher: Matcher, queries: dict[str, str], qrels: dict[str, set[
     for q, parts in segs.items():
         part = {k: v[start : start + len(parts)] for k, v in vectors.items()}
         start += len(parts)
-        for cands in matcher.candidates(parts, part, QueryContext.of(queries[q])):
+        for cands in matcher.candidates(parts, part, context=QueryContext.of(queries[q])):
             xs.append(cands.features)
             ys.append(np.array([matcher.index.ids[r] in qrels[q] for r in cands.rows], dtype=np.float64))
     return np.vstack(xs), np.concatenate(ys)
