@@ -99,11 +99,11 @@ def test_fact_check_dated_near_the_query_ranks_first(store):
 
 def test_signed_author_ranks_the_check_naming_them(store):
     store.factchecks.put_many([FactCheck(id="bell", claim="Ann Bell said the Orrin bridge will close for a year.", rating="False").to_row(),
-                               FactCheck(id="nobody", claim="A post said the Orrin bridge will close for a year.", rating="False").to_row()])
+                               FactCheck(id="reed", claim="Tom Reed said the Orrin bridge will close for a year.", rating="False").to_row()])
     matcher = Matcher(FactCheckIndex.from_store(store, embed=False))
     tweet = "The Orrin bridge closes for a whole year?! — Ann Bell (@annb) June 3, 2031"
     signed, plain = ({m.factcheck.id: m.score for m in matcher.match(t, top=2)} for t in (tweet, unsigned(tweet)))
-    assert max(signed, key=signed.get) == "bell" and signed["bell"] > plain["bell"]
+    assert signed["bell"] > signed["reed"] and signed["bell"] > plain["bell"] and plain["bell"] == pytest.approx(plain["reed"])
 
 
 def test_signed_list_names_the_author_nearest_in_date_first(store):
@@ -145,8 +145,8 @@ def test_long_query_is_matched_sentence_by_sentence(filled):
                  "Also, the reservoir: is it really 90% empty after the summer?")
     ids = [m.factcheck.id for m in matcher.match(paragraph, top=2)]
     assert set(ids) == {"lighthouse", "reservoir"}
-    evidence = matcher.match(paragraph, top=1)[0].evidence
-    assert evidence["query_sentence"] in paragraph and evidence["shared_terms"]
+    sentence = [m.evidence["query_sentence"] for m in matcher.match(paragraph, top=2) if "query_sentence" in m.evidence]
+    assert sentence and sentence[0] in paragraph and "reservoir" in sentence[0]
 
 
 def test_scores_are_calibrated_probabilities_and_monotone():

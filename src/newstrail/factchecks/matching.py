@@ -4,11 +4,15 @@ For each query (a claim, a tweet, a paragraph) the :class:`Matcher`
 
 1. splits it into segments: the whole text and, for a text of several sentences,
    each sentence (a paragraph may carry several claims, a tweet a claim plus noise);
-2. retrieves candidates per segment from the BM25 index and from the fast
-   embeddings, and fuses the two rankings (reciprocal rank fusion);
+2. retrieves candidates per segment from the BM25 index and from the embeddings named
+   in the weights' ``retrieve``, and, with ``"signed"`` there, for the whole of a signed
+   tweet the fact-checks naming its author nearest in date; and fuses the rankings
+   (reciprocal rank fusion);
 3. reranks the top ``depth`` fused candidates with the accurate model's cosine plus
    features that do not depend on the collection (BM25 over the query's self-score,
-   idf-weighted term overlap both ways, cosines, each cosine's gap to the best one);
+   idf-weighted term overlap both ways, cosines, each cosine's gap to the best one, the
+   query's date against the fact-check's, its signed author's name in the fact-check:
+   :class:`QueryContext`);
 4. turns the features into a calibrated probability with a logistic model fitted on
    the CheckThat! 2022 task 2A training tweets (``models/matcher/weights.json``, refitted by
    ``scripts/train_matcher.py``), so a threshold means the same on any collection;
@@ -168,7 +172,8 @@ class MatcherWeights:
     adapter: Any = None
     #: variant names, best first (by held-out MAP@5): the first whose embeddings are installed is used
     preference: list[str] = field(default_factory=list)
-    #: embedding kinds whose nearest neighbours join the candidate pool (when the variant has them)
+    #: embedding kinds whose nearest neighbours join the candidate pool (when the variant has them),
+    #: and ``"signed"``: the fact-checks naming a signed tweet's author, nearest in date first
     retrieve: list[str] = field(default_factory=lambda: ["fast", "accurate"])
 
     @classmethod
