@@ -257,10 +257,11 @@ def main(argv: list[str] | None = None) -> int:
     index = build_index(args.data, kinds, args.cache)
     train, train_qrels = load_split(args.data, "train")
     dev, dev_qrels = load_split(args.data, "dev")
-    old = {}
+    old, old_rows = {}, []
     if args.out.exists():
         try:
-            old = MatcherWeights.load(args.out).variants
+            kept = MatcherWeights.load(args.out)
+            old, old_rows = kept.variants, kept.meta.get("dev", [])
         except Exception:  # a broken old file is simply replaced
             old = {}
     # variants not refitted now are kept from the file being replaced
@@ -288,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<9} train candidates {len(y)} ({int(y.sum())} gold); train MAP@5 {t5:.4f}; {spread}dev MAP@5 {m5:.4f} MAP@1 {m1:.4f}", flush=True)
     lab = "CLEF CheckThat! 2022 task 2A (English tweets vs 14,231 Snopes claims)" if is_ct2022(args.data) else "CLEF CheckThat! 2020 task 2 (English tweets vs Snopes claims), v3.0"
     meta = {
-        "trained_on": f"{lab} train split; {args.cv}-fold cross-validation on train reported (settings are chosen by it); dev scored only",
+        "trained_on": f"{lab} train split; the cross-validation on train (cv_map5 and its folds, where a variant has them) chose the settings; dev scored only",
         "script": "scripts/train_matcher.py",
         "context": args.context, "blind": args.blind,
         "dev": report,
@@ -296,8 +297,12 @@ def main(argv: list[str] | None = None) -> int:
     if adapter is None and args.out.exists():
         adapter = MatcherWeights.load(args.out).adapter  # kept for the variants not refitted
     # best first by cross-validated MAP@5 (never by dev: CT2022's dev tweets are CT2020's test)
-    scores = {r["variant"]: r["cv_map5"] or r["train_map5"] for r in report}
-    preference = sorted(variants, key=lambda n: -scores.get(n, 0.0))
+    # the report rows of the variants kept from the file being replaced stay with them
+    report = [r for r in old_rows if r.get("variant") in variants and r["variant"] not in args.variants] + report
+    meta["dev"] = report
+    # cross-validated variants first (by that figure), then the others by their training MAP@5
+    rows = {r["variant"]: r for r in report}
+    preference = sorted(variants, key=lambda n: (rows.get(n, {}).get("cv_map5") is None, -(rows.get(n, {}).get("cv_map5") or rows.get(n, {}).get("train_map5") or 0.0)))
     out = MatcherWeights(variants, depth=args.depth, pool=args.pool, segments=not args.no_segments, meta=meta, adapter=adapter,
                          preference=preference, retrieve=args.retrieve)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -345,7 +345,8 @@ CT22 = Path(os.environ.get("NEWSTRAIL_SHARED") or Path(__file__).resolve().paren
 @pytest.mark.skipif(not (CT22 / "vclaims.jsonl").is_file(), reason="../shared/data/checkthat2022-2a is not beside the checkout")
 def test_shipped_matcher_ct2022_dev_floor(tmp_path):
     """Quality gate, measured: the shipped matcher on CheckThat! 2022 2A dev (held out from its
-    fit; bench/factchecks.py prints lexical 0.882 and fast 0.900 MAP@5 there), imported as a
+    fit; bench/factchecks.py prints lexical 0.952 and fast 0.951 MAP@5 there, 0.882 and 0.900
+    before the claims' dates and the tweets' signatures were read), imported as a
     user imports (fast embeddings only: the accurate ones cost minutes for 14,231 claims,
     and the hybrid variant's figure is bench/factchecks.py's to print)."""
     with open_store(str(tmp_path / "ct22.db")) as store:
@@ -360,5 +361,5 @@ def test_shipped_matcher_ct2022_dev_floor(tmp_path):
     for variant in ("lexical", "fast"):
         found = Matcher(index, weights=weights, variant=variant).match_many([queries[q] for q in ids], top=5)
         scores[variant] = map_at_k({q: [m.factcheck.id for m in ms] for q, ms in zip(ids, found, strict=True)}, gold, 5)
-    assert len(ids) == 199 and scores["lexical"] >= 0.875 and scores["fast"] >= 0.895, scores
+    assert len(ids) == 199 and scores["lexical"] >= 0.945 and scores["fast"] >= 0.945, scores
 
