@@ -316,7 +316,7 @@ class Matcher:
         index, out = self.index, []
         context = context or QueryContext()
         a_idf = {t: index.idf[t] for t in context.author if t in index.idf}
-        signed = self._signed_ranking(context, a_idf) if "signed" in self.weights.retrieve else []
+        signed = self._signed_ranking(context, a_idf) if "signed" in self.weights.retrieve else np.zeros(0, dtype=np.int64)
         n = len(index)
         pool = min(self.weights.pool, n)
         # one matrix product per kind for all segments: far cheaper than one per segment
