@@ -18,9 +18,9 @@ from newstrail.cli import main
 from newstrail.eval.factchecks import claims_file, load_split, map_at_k
 from newstrail.factchecks.importer import import_files
 from newstrail.factchecks.index import FactCheckIndex, load_embedder
-from newstrail.factchecks.matching import FEATURES, Matcher, MatcherWeights
+from newstrail.factchecks.matching import FEATURES, Matcher, MatcherWeights, QueryContext
 from newstrail.factchecks.record import FactCheck
-from newstrail.factchecks.terms import sentences, terms, tidy
+from newstrail.factchecks.terms import posted_day, sentences, signed_by, terms, tidy, unsigned
 from newstrail.store import open_store
 
 CHECKS = [
@@ -66,6 +66,56 @@ def test_terms_and_tweet_tidying():
     assert sentences("The tram stops in June. It saves money, the council said! Fine.") == ["The tram stops in June.", "It saves money, the council said!"]
 
 
+def test_tweet_signature_gives_date_and_author():
+    tweet = "Night trams cut from June #Velmora pic.twitter.com/x1 — Ann Bell (@annb) June 3, 2031"
+    assert posted_day(tweet) == posted_day("x — A (@a) Jun. 3, 2031") == 741596  # date(2031, 6, 3).toordinal()
+    assert signed_by(tweet) == "Ann Bell" and unsigned(tweet) == "Night trams cut from June #Velmora pic.twitter.com/x1"
+    assert tidy("cut #Velmorapic.twitter.com/x1") == "cut Velmora"  # a picture link glued to a hashtag goes too
+    assert posted_day("Night trams cut") is None and signed_by("Night trams cut") == ""
+    context = QueryContext.of(tweet)
+    assert context.day == 741596 and context.author == ("ann", "bell")
+    assert QueryContext.of("Ann Bell says trams stop — Ann Bell (@annb) June 3, 2031").author == ()  # a name the text has adds nothing
+    assert QueryContext.of("Night trams cut", when="2031-06-03T22:00:00-05:00").day == 741597  # UTC: the next day
+
+
+def _twins(store):
+    """One claim checked twice, six years apart, and a third check naming its author."""
+    claim = "Velmora's night tram will stop running in June to save money."
+    store.factchecks.put_many([FactCheck(id="tram-2025", claim=claim, rating="False", date="2025-05-02").to_row(),
+                               FactCheck(id="tram-2031", claim=claim, rating="True", date="2031-06-05").to_row(),
+                               *[fc.to_row() for fc in CHECKS if fc.id != "tram"]])
+    return Matcher(FactCheckIndex.from_store(store, embed=False))
+
+
+def test_fact_check_dated_near_the_query_ranks_first(store):
+    matcher = _twins(store)
+    first = [m.factcheck.id for m in matcher.match("Night trams in Velmora to be cut from June — Ann Bell (@annb) June 3, 2031", top=2)]
+    assert first == ["tram-2031", "tram-2025"]
+    given = matcher.match("Night trams in Velmora to be cut from June to save money", top=2, when="April 28, 2025")
+    assert [m.factcheck.id for m in given] == ["tram-2025", "tram-2031"]
+    undated = matcher.match_many(["Night trams in Velmora to be cut from June to save money"], top=2)[0]
+    assert {m.factcheck.id for m in undated} == {"tram-2025", "tram-2031"} and undated[0].score == pytest.approx(undated[1].score)
+
+
+def test_signed_author_ranks_the_check_naming_them(store):
+    store.factchecks.put_many([FactCheck(id="bell", claim="Ann Bell said the Orrin bridge will close for a year.", rating="False").to_row(),
+                               FactCheck(id="reed", claim="Tom Reed said the Orrin bridge will close for a year.", rating="False").to_row()])
+    matcher = Matcher(FactCheckIndex.from_store(store, embed=False))
+    tweet = "The Orrin bridge closes for a whole year?! — Ann Bell (@annb) June 3, 2031"
+    signed, plain = ({m.factcheck.id: m.score for m in matcher.match(t, top=2)} for t in (tweet, unsigned(tweet)))
+    assert signed["bell"] > signed["reed"] and signed["bell"] > plain["bell"] and plain["bell"] == pytest.approx(plain["reed"])
+
+
+def test_signed_list_names_the_author_nearest_in_date_first(store):
+    store.factchecks.put_many([FactCheck(id=f"bell-{y}", claim=f"Ann Bell said the pier shuts in {y}.", date=f"{y}-03-01").to_row() for y in (2024, 2030, 2031)]
+                              + [FactCheck(id="other", claim="The pier shuts in 2031.", date="2031-03-01").to_row()])
+    matcher = Matcher(FactCheckIndex.from_store(store, embed=False))
+    context = QueryContext.of("Pier news — Ann Bell (@annb) March 2, 2031")
+    rows = matcher._signed_ranking(context, {t: matcher.index.idf[t] for t in context.author})
+    assert [matcher.index.ids[r] for r in rows] == ["bell-2031", "bell-2030", "bell-2024"]
+    assert not len(matcher._signed_ranking(QueryContext.of("Pier news"), {}))
+
+
 def test_lexical_matching_ranks_paraphrases_first(filled):
     matcher = Matcher(FactCheckIndex.from_store(filled, embed=False))
     assert matcher.variant.name == "lexical"
@@ -95,8 +145,8 @@ def test_long_query_is_matched_sentence_by_sentence(filled):
                  "Also, the reservoir: is it really 90% empty after the summer?")
     ids = [m.factcheck.id for m in matcher.match(paragraph, top=2)]
     assert set(ids) == {"lighthouse", "reservoir"}
-    evidence = matcher.match(paragraph, top=1)[0].evidence
-    assert evidence["query_sentence"] in paragraph and evidence["shared_terms"]
+    sentence = [m.evidence["query_sentence"] for m in matcher.match(paragraph, top=2) if "query_sentence" in m.evidence]
+    assert sentence and sentence[0] in paragraph and "reservoir" in sentence[0]
 
 
 def test_scores_are_calibrated_probabilities_and_monotone():
@@ -295,7 +345,8 @@ CT22 = Path(os.environ.get("NEWSTRAIL_SHARED") or Path(__file__).resolve().paren
 @pytest.mark.skipif(not (CT22 / "vclaims.jsonl").is_file(), reason="../shared/data/checkthat2022-2a is not beside the checkout")
 def test_shipped_matcher_ct2022_dev_floor(tmp_path):
     """Quality gate, measured: the shipped matcher on CheckThat! 2022 2A dev (held out from its
-    fit; bench/factchecks.py prints lexical 0.882 and fast 0.900 MAP@5 there), imported as a
+    fit; bench/factchecks.py prints lexical 0.952 and fast 0.951 MAP@5 there, 0.882 and 0.900
+    before the claims' dates and the tweets' signatures were read), imported as a
     user imports (fast embeddings only: the accurate ones cost minutes for 14,231 claims,
     and the hybrid variant's figure is bench/factchecks.py's to print)."""
     with open_store(str(tmp_path / "ct22.db")) as store:
@@ -310,5 +361,5 @@ def test_shipped_matcher_ct2022_dev_floor(tmp_path):
     for variant in ("lexical", "fast"):
         found = Matcher(index, weights=weights, variant=variant).match_many([queries[q] for q in ids], top=5)
         scores[variant] = map_at_k({q: [m.factcheck.id for m in ms] for q, ms in zip(ids, found, strict=True)}, gold, 5)
-    assert len(ids) == 199 and scores["lexical"] >= 0.875 and scores["fast"] >= 0.895, scores
+    assert len(ids) == 199 and scores["lexical"] >= 0.945 and scores["fast"] >= 0.945, scores
 

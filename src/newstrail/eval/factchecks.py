@@ -83,15 +83,16 @@ def load_split(data: Path, split: str) -> tuple[dict[str, str], dict[str, set[st
 
 def claims_file(data: Path, folder: str | Path) -> Path:
     """The verified claims as the 2020 lab's TSV (vclaim_id, vclaim, title), which the
-    importer reads; CT2022's ``vclaims.jsonl`` is written into one in ``folder`` first."""
+    importer reads; CT2022's ``vclaims.jsonl`` is written into one in ``folder`` first,
+    with its publication date (the 2020 file has none)."""
     data = Path(data)
     if not is_ct2022(data):
         return data / "v3.0" / "verified_claims.docs.tsv"
     out = Path(folder) / "verified_claims.docs.tsv"
     with open(data / "vclaims.jsonl", encoding="utf-8") as source, open(out, "w", encoding="utf-8") as target:
-        target.write("vclaim_id\tvclaim\ttitle\n")
+        target.write("vclaim_id\tvclaim\ttitle\tdate\n")
         for line in source:
             record = json.loads(line)
-            cells = (record["vclaim_id"], record["vclaim"], record.get("title") or "")
+            cells = (record["vclaim_id"], record["vclaim"], record.get("title") or "", record.get("date") or "")
             target.write("\t".join(" ".join(str(c).split()) for c in cells) + "\n")
     return out

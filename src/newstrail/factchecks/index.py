@@ -19,9 +19,11 @@ nothing here is a module global.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from newstrail.core.errors import MissingExtra, NewstrailError
@@ -99,6 +101,17 @@ class FactCheckIndex:
             self.bm25 = bm25s.BM25(k1=K1, b=B, method="lucene")
             self.bm25.index([doc or ["<empty>"] for doc in self.doc_terms], show_progress=False)
         self._np = np
+
+    @functools.cached_property
+    def days(self) -> numpy.ndarray:
+        """Each fact-check's publication day as a proleptic ordinal (NaN where it has no date)."""
+        out = self._np.full(len(self.factchecks), self._np.nan)
+        for i, fc in enumerate(self.factchecks):
+            try:  # the record keeps a date it could read as YYYY-MM-DD[Thh:mm:ssZ]
+                out[i] = date.fromisoformat((fc.date or "")[:10]).toordinal()
+            except ValueError:
+                continue
+        return out
 
     @classmethod
     def from_store(cls, store: Store, embed: bool = True, kinds: Sequence[str] = KINDS, embedders: dict[str, Any] | None = None,

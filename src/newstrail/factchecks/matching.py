@@ -4,11 +4,15 @@ For each query (a claim, a tweet, a paragraph) the :class:`Matcher`
 
 1. splits it into segments: the whole text and, for a text of several sentences,
    each sentence (a paragraph may carry several claims, a tweet a claim plus noise);
-2. retrieves candidates per segment from the BM25 index and from the fast
-   embeddings, and fuses the two rankings (reciprocal rank fusion);
+2. retrieves candidates per segment from the BM25 index and from the embeddings named
+   in the weights' ``retrieve``, and, with ``"signed"`` there, for the whole of a signed
+   tweet the fact-checks naming its author nearest in date; and fuses the rankings
+   (reciprocal rank fusion);
 3. reranks the top ``depth`` fused candidates with the accurate model's cosine plus
    features that do not depend on the collection (BM25 over the query's self-score,
-   idf-weighted term overlap both ways, cosines, each cosine's gap to the best one);
+   idf-weighted term overlap both ways, cosines, each cosine's gap to the best one, the
+   query's date against the fact-check's, its signed author's name in the fact-check:
+   :class:`QueryContext`);
 4. turns the features into a calibrated probability with a logistic model fitted on
    the CheckThat! 2022 task 2A training tweets (``models/matcher/weights.json``, refitted by
    ``scripts/train_matcher.py``), so a threshold means the same on any collection;
@@ -34,6 +38,7 @@ best few candidates (:mod:`newstrail.factchecks.rerank`).
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,11 +46,12 @@ from pathlib import Path
 from typing import Any
 
 from newstrail.core.article import FactCheckMatch
+from newstrail.core.dates import parse_date
 from newstrail.core.errors import ConfigError, NotFound
 from newstrail.factchecks.index import KINDS, FactCheckIndex
 from newstrail.factchecks.record import FactCheck
 from newstrail.factchecks.rerank import load_cross_encoder
-from newstrail.factchecks.terms import sentences, term, terms, tidy, words
+from newstrail.factchecks.terms import posted_day, sentences, signed_by, term, terms, tidy, words
 
 #: the shipped calibration and rerank weights, and the query adapter beside them
 WEIGHTS_FILE = Path(__file__).resolve().parent.parent / "models" / "matcher" / "weights.json"
@@ -66,10 +72,55 @@ FEATURES: tuple[str, ...] = (
     "whole",         # 1 when the segment is the whole query, 0 for one of its sentences
     "adapt_cos",     # cosine of the adapted query (a linear map fitted on claim pairs) with the accurate vector
     "adapt_gap",     # adapt_cos minus the best candidate's
+    "date_near",     # 1 when the fact-check is dated the query's day, falling with log days apart to 0 at ten years (0 undated)
+    "dated",         # 1 when both the query and the fact-check have a date (date_near means something)
+    "author",        # idf-weighted share of the tweet's signed author's name terms (those not in its text) the fact-check has
 )
 #: the matcher variants and the embeddings each uses (a missing one falls back to fewer)
 VARIANT_KINDS: dict[str, tuple[str, ...]] = {"rerank": ("fast", "accurate"), "hybrid": ("fast", "accurate"), "accurate": ("accurate",), "fast": ("fast",), "lexical": ()}
 RRF_K = 60  # the constant of reciprocal rank fusion (Cormack et al. 2009)
+DATE_SPAN = math.log1p(3650)  # date_near reaches 0 at ten years apart
+
+
+def date_near(query_day: float | None, days):
+    """``date_near`` of fact-checks dated ``days`` (ordinals, NaN undated) for a query of
+    ``query_day``: claims travel in bursts and fact-checks follow within days, so the
+    nearer in time, in either direction, the likelier the match.
+
+    >>> import numpy as np
+    >>> date_near(738000, np.array([738000, 738010, 737000, np.nan])).round(2).tolist()
+    [1.0, 0.71, 0.16, 0.0]
+    """
+    import numpy as np
+
+    if query_day is None:
+        return np.zeros(len(days))
+    apart = np.log1p(np.abs(np.asarray(days, dtype=np.float64) - query_day))
+    return np.nan_to_num(1.0 - np.minimum(apart, DATE_SPAN) / DATE_SPAN, nan=0.0)
+
+
+@dataclass(frozen=True)
+class QueryContext:
+    """What a query says besides its claim: its ``day`` (an ordinal, or None) and the
+    terms of its signed author's name that its text does not already have."""
+
+    day: int | None = None
+    author: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, text: str, when: object = None) -> QueryContext:
+        """The context of ``text``: its day is ``when`` if given and readable, else its tweet
+        signature's date; its author the signature's name.
+
+        >>> QueryContext.of("Pier closed — Ann Bell (@annb) March 4, 2025").author
+        ('ann', 'bell')
+        >>> QueryContext.of("The pier closed.", "2025-03-04").day == QueryContext.of("Pier closed — Ann Bell (@annb) March 4, 2025").day
+        True
+        """
+        stated = parse_date(when) if when is not None else None
+        day = stated.date().toordinal() if stated is not None else posted_day(text)
+        own = set(terms(text))
+        return cls(day, tuple(dict.fromkeys(t for t in terms(signed_by(text)) if t not in own)))
 
 
 @dataclass
@@ -121,7 +172,8 @@ class MatcherWeights:
     adapter: Any = None
     #: variant names, best first (by held-out MAP@5): the first whose embeddings are installed is used
     preference: list[str] = field(default_factory=list)
-    #: embedding kinds whose nearest neighbours join the candidate pool (when the variant has them)
+    #: embedding kinds whose nearest neighbours join the candidate pool (when the variant has them),
+    #: and ``"signed"``: the fact-checks naming a signed tweet's author, nearest in date first
     retrieve: list[str] = field(default_factory=lambda: ["fast", "accurate"])
 
     @classmethod
@@ -252,14 +304,19 @@ class Matcher:
         return out
 
     # features -------------------------------------------------------------------
-    def candidates(self, segments: Sequence[tuple[str, bool]], vectors: dict[str, Any], all_cos: dict[str, Any] | None = None) -> list[Candidates]:
+    def candidates(self, segments: Sequence[tuple[str, bool]], vectors: dict[str, Any], all_cos: dict[str, Any] | None = None,
+                   context: QueryContext | None = None) -> list[Candidates]:
         """Retrieve, fuse and compute rerank features for each segment.
 
-        ``vectors[kind]`` holds the segments' query vectors (rows in segment order).
+        ``vectors[kind]`` holds the segments' query vectors (rows in segment order);
+        ``context`` is the query's date and author (:meth:`QueryContext.of`; None: neither known).
         """
         import numpy as np
 
         index, out = self.index, []
+        context = context or QueryContext()
+        a_idf = {t: index.idf[t] for t in context.author if t in index.idf}
+        signed = self._signed_ranking(context, a_idf) if "signed" in self.weights.retrieve else np.zeros(0, dtype=np.int64)
         n = len(index)
         pool = min(self.weights.pool, n)
         # one matrix product per kind for all segments: far cheaper than one per segment
@@ -274,6 +331,8 @@ class Matcher:
             for kind in self.weights.retrieve:
                 if kind in cos:
                     rankings.append(np.argsort(-cos[kind], kind="stable")[:pool])
+            if whole and len(signed):
+                rankings.append(signed)
             fused = np.zeros(n, dtype=np.float64)
             for ranking in rankings:
                 fused[ranking] += 1.0 / (RRF_K + 1 + np.arange(len(ranking)))
@@ -305,22 +364,56 @@ class Matcher:
                 feats[:, col("adapt_gap")] = c - (c.max() if len(c) else 0)
             feats[:, col("rrf")] = fused[rows] * (RRF_K + 1) / max(len(rankings), 1)
             feats[:, col("whole")] = 1.0 if whole else 0.0
+            self._context_features(feats, rows, context, a_idf)
             out.append(Candidates(segment, whole, rows, feats))
         return out
+
+    def _context_features(self, feats, rows, context: QueryContext, a_idf: dict[str, float]) -> None:
+        """Fill the date and author columns of ``feats`` (candidates ``rows``) in place."""
+        import numpy as np
+
+        days = self.index.days[rows]
+        feats[:, FEATURES.index("date_near")] = date_near(context.day, days)
+        feats[:, FEATURES.index("dated")] = 0.0 if context.day is None else (~np.isnan(days)).astype(np.float64)
+        if a_idf:
+            total = sum(a_idf.values())
+            feats[:, FEATURES.index("author")] = [sum(w for t, w in a_idf.items() if t in set(self.index.doc_terms[r])) / total for r in rows]
+
+    def _signed_ranking(self, context: QueryContext, a_idf: dict[str, float], top: int = 20):
+        """The fact-checks naming a tweet's signed author, the nearest in date first (what a
+        person is fact-checked for is often their own post): a further list for the fusion.
+
+        The weights switch it on with ``"signed"`` in their ``retrieve`` list.
+        """
+        import numpy as np
+
+        if not a_idf or context.day is None:
+            return np.zeros(0, dtype=np.int64)
+        lex = self.index.lexical_scores(list(a_idf))
+        named = np.flatnonzero(lex > 0)
+        near = date_near(context.day, self.index.days[named]) * lex[named] / (lex.max() or 1.0)
+        order = np.argsort(-near, kind="stable")[:top]
+        return named[order[near[order] > 0]]
 
     def encode_segments(self, segments: Sequence[str]) -> dict[str, Any]:
         """Query vectors for every embedding kind the variant needs."""
         return {k: self.index.encode(k, segments) for k in self.variant.needs} if segments else {}
 
     # matching -------------------------------------------------------------------
-    def match(self, text: str, top: int = 5, threshold: float = 0.0) -> list[Match]:
-        """The ``top`` fact-checks for ``text``, best first, with score >= ``threshold``."""
-        return self.match_many([text], top=top, threshold=threshold)[0]
+    def match(self, text: str, top: int = 5, threshold: float = 0.0, when: object = None) -> list[Match]:
+        """The ``top`` fact-checks for ``text``, best first, with score >= ``threshold``.
 
-    def match_many(self, texts: Sequence[str], top: int = 5, threshold: float = 0.0) -> list[list[Match]]:
-        """:meth:`match` for many texts; their segments are encoded in one batch."""
+        ``when`` is the text's date (any form :func:`~newstrail.core.dates.parse_date`
+        reads); without it, a tweet's signature line gives it, if there is one.
+        Fact-checks dated near it rank higher.
+        """
+        return self.match_many([text], top=top, threshold=threshold, dates=[when])[0]
+
+    def match_many(self, texts: Sequence[str], top: int = 5, threshold: float = 0.0, dates: Sequence[object] | None = None) -> list[list[Match]]:
+        """:meth:`match` for many texts (``dates``: their ``when``, or None); their segments are encoded in one batch."""
         if not len(self.index):
             return [[] for _ in texts]
+        contexts = [QueryContext.of(t, w) for t, w in zip(texts, dates or [None] * len(texts), strict=True)]
         split = [self.split(t) for t in texts]
         flat = [seg for segs in split for seg in segs]
         vectors = self.encode_segments([s for s, _ in flat])
@@ -330,20 +423,20 @@ class Matcher:
             n_segs = sum(len(segs) for segs in split[chunk : chunk + 64])
             cos = {k: self.index.dense_scores_many(k, v[start : start + n_segs]) for k, v in vectors.items()}
             offset = 0
-            for text, segs in zip(chunk_texts, split[chunk : chunk + 64], strict=True):
+            for text, segs, context in zip(chunk_texts, split[chunk : chunk + 64], contexts[chunk : chunk + 64], strict=True):
                 part = {k: v[start + offset : start + offset + len(segs)] for k, v in vectors.items()}
                 part_cos = {k: m[offset : offset + len(segs)] for k, m in cos.items()}
                 offset += len(segs)
-                results.append(self._rank(text, segs, part, top, threshold, part_cos))
+                results.append(self._rank(text, segs, part, top, threshold, part_cos, context))
             start += n_segs
         return results
 
-    def ranked(self, segs, vectors, all_cos=None) -> list[Ranked]:
+    def ranked(self, segs, vectors, all_cos=None, context: QueryContext | None = None) -> list[Ranked]:
         """Every candidate of the segments ``segs`` (see :meth:`split`), best first by the
-        reranker's probability, each with its best segment; ``vectors`` and ``all_cos`` as
-        :meth:`candidates` takes them."""
+        reranker's probability, each with its best segment; ``vectors``, ``all_cos`` and
+        ``context`` as :meth:`candidates` takes them."""
         best: dict[int, Ranked] = {}
-        for cands in self.candidates(segs, vectors, all_cos):
+        for cands in self.candidates(segs, vectors, all_cos, context):
             if not len(cands.rows):
                 continue
             probs = self.variant.probability(cands.features)
@@ -352,8 +445,8 @@ class Matcher:
                     best[row] = Ranked(row, p, cands, i)
         return sorted(best.values(), key=lambda r: (-r.score, r.row))
 
-    def _rank(self, text: str, segs, vectors, top: int, threshold: float, all_cos=None) -> list[Match]:
-        ranked = self.ranked(segs, vectors, all_cos)
+    def _rank(self, text: str, segs, vectors, top: int, threshold: float, all_cos=None, context: QueryContext | None = None) -> list[Match]:
+        ranked = self.ranked(segs, vectors, all_cos, context)
         crossed: dict[int, float] = {}
         if self.reranker is not None:
             ranked, crossed = self.reranker.rerank(segs[0][0], ranked, self.index.factchecks)

@@ -13,6 +13,7 @@ same tidying is applied to fact-checks and queries, so both sides agree.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import lru_cache
 
 from newstrail.analyze.sentences import split_sentences
@@ -29,8 +30,9 @@ they this those through to too under until up very was we were what when where w
 would you your yours yourself yourselves also via amp rt us said says say says one get got would like just
 """.split())
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\bpic\.twitter\.com/\S+", re.I)
-_SIGNATURE = re.compile(r"[—–-]{1,2}\s*[^—–\n]{0,80}\(@\w{1,30}\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
+# "pic.twitter.com/..." is often glued to the word before it ("#tagpic.twitter.com/x")
+_URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+", re.I)
+_SIGNATURE = re.compile(r"[—–-]{1,2}\s*([^—–\n]{0,80})\(@\w{1,30}\)\s*([A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$")
 _HANDLE = re.compile(r"(?<!\w)@(\w{1,30})")
 _RT = re.compile(r"(?<!\w)(?:RT|MT|via)\s*(?=@)", re.I)
 _HASHTAG = re.compile(r"(?<!\w)#(\w+)")
@@ -45,13 +47,54 @@ def tidy(text: str) -> str:
     words, since "@CityCouncil voted" names the council.
     """
     text = _URL.sub(" ", text)
-    text = _SIGNATURE.sub(" ", text.rstrip())
+    text = unsigned(text)
     text = _RT.sub(" ", text)
     text = re.sub(r"^(?:\s*@\w{1,30}[:,]?)+", " ", text)
     text = _HANDLE.sub(lambda m: _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
     text = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)).replace("_", " "), text)
     text = re.sub(r"\s*:\s*$", "", text)
     return " ".join(text.split())
+
+
+def unsigned(text: str) -> str:
+    """``text`` without a tweet's signature line (its author and date).
+
+    >>> unsigned("Pier Nine closed — Ann Bell (@annb) March 4, 2025")
+    'Pier Nine closed'
+    """
+    return _SIGNATURE.sub("", text.rstrip()).rstrip()
+
+
+def posted_day(text: str) -> int | None:
+    """The day a tweet was posted, from its signature line (``— Name (@handle) March 4,
+    2025``), as a proleptic ordinal (:meth:`datetime.date.toordinal`); None without one.
+
+    >>> posted_day("Pier Nine closed — Ann Bell (@annb) March 4, 2025") == datetime(2025, 3, 4).toordinal()
+    True
+    >>> posted_day("Pier Nine closed") is None
+    True
+    """
+    found = _SIGNATURE.search(text.rstrip())
+    if not found:
+        return None
+    stated = found.group(2).replace(".", "")
+    for form in ("%B %d, %Y", "%b %d, %Y"):
+        try:
+            return datetime.strptime(stated, form).date().toordinal()
+        except ValueError:
+            continue
+    return None
+
+
+def signed_by(text: str) -> str:
+    """The name a tweet's signature line gives its author (``""`` without one): not the
+    claim, but a fact-check is often about what that person said.
+
+    >>> signed_by("Pier Nine closed — Ann Bell (@annb) March 4, 2025")
+    'Ann Bell'
+    """
+    found = _SIGNATURE.search(text.rstrip())
+    return found.group(1).strip() if found else ""
 
 
 @lru_cache(maxsize=1)
