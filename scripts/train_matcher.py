@@ -173,7 +173,7 @@ def evaluate(matcher: Matcher, queries: dict[str, str], qrels: dict[str, set[str
 def fit_variant(index: FactCheckIndex, name: str, train: dict[str, str], qrels: dict[str, set[str]], args: argparse.Namespace):
     """The fitted :class:`Variant` ``name``, the query adapter (None if it uses none), a matcher with both, and the training candidates' labels."""
     needs, feats = VARIANTS[name]
-    feats = feats + [f for c in getattr(args, "context", list(CONTEXT)) for f in CONTEXT[c]]
+    feats = feats + [f for c in args.context for f in CONTEXT[c]]
     cols = [FEATURES.index(f) for f in feats]
     placeholder = Variant(name, feats, [0.0] * len(feats), 0.0, [0.0] * len(feats), [1.0] * len(feats), needs)
     weights = MatcherWeights({name: placeholder}, depth=args.depth, pool=args.pool, segments=not args.no_segments, retrieve=args.retrieve)
@@ -196,7 +196,7 @@ def fit_variant(index: FactCheckIndex, name: str, train: dict[str, str], qrels: 
         adapter = fit_adapter(qv, gold, index.vectors["accurate"])
     else:
         x, y = features_of(matcher, train, qrels)
-    if getattr(args, "blind", False):
+    if args.blind:
         # Each candidate twice, once as if neither the query nor the fact-check had a
         # date or author (CT2020's claims have no dates): the other weights then also rank well without them.
         blind = x.copy()

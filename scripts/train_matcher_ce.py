@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from split_onnx import SHIPPED_PARTS  # noqa: E402
 from train_checkworthy_finetune import base_dir, cached_lower, check_fresh, export, fine_tune, predict, predict_cached  # noqa: E402
-from train_matcher import build_index, fit_variant  # noqa: E402
+from train_matcher import CONTEXT, build_index, fit_variant  # noqa: E402
 
 from newstrail.eval.factchecks import load_split, map_at_k  # noqa: E402
 from newstrail.factchecks.matching import Matcher, MatcherWeights  # noqa: E402
@@ -88,7 +88,8 @@ def candidates(index, data: Path, args) -> dict[str, dict]:
     train, qrels = load_split(data, "train")
     dev, dev_qrels = load_split(data, "dev")
     ids = sorted(train)
-    fit_args = argparse.Namespace(depth=50, pool=100, l2=1.0, no_segments=False, retrieve=["accurate"], folds=5)
+    fit_args = argparse.Namespace(depth=50, pool=100, l2=1.0, no_segments=False, retrieve=["accurate"], folds=5,
+                                  context=list(CONTEXT), blind=True)  # as the shipped hybrid is fitted
     out: dict[str, dict] = {"train": {}, "dev": {}}
     for fold in range(5):  # the folds of scripts/train_matcher.py's cross-validation
         held = set(ids[fold::5])

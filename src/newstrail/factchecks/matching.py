@@ -377,7 +377,8 @@ class Matcher:
         feats[:, FEATURES.index("dated")] = 0.0 if context.day is None else (~np.isnan(days)).astype(np.float64)
         if a_idf:
             total = sum(a_idf.values())
-            feats[:, FEATURES.index("author")] = [sum(w for t, w in a_idf.items() if t in set(self.index.doc_terms[r])) / total for r in rows]
+            docs = (set(self.index.doc_terms[r]) for r in rows)  # one set a candidate, not one a name term
+            feats[:, FEATURES.index("author")] = [sum(w for t, w in a_idf.items() if t in doc) / total for doc in docs]
 
     def _signed_ranking(self, context: QueryContext, a_idf: dict[str, float], top: int = 20):
         """The fact-checks naming a tweet's signed author, the nearest in date first (what a

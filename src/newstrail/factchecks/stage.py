@@ -81,7 +81,9 @@ class FactCheckStage:
             return article  # nothing imported to match against: the stage did not run
         claims = [c for c in article.claims if c.checkworthy]
         if claims:
-            # One batch per article: the accurate model encodes all its claims at once.
+            # One batch per article: the accurate model encodes all its claims at once. Matched
+            # undated on purpose: the date feature ranks a fact-check years older than the
+            # query lower, and an old claim circulating again is what a checker most wants found.
             texts = [article.snippet(c.span) for c in claims]
             for claim, matches in zip(claims, matcher.match_many(texts, top=self.top, threshold=self.threshold), strict=True):
                 claim.matches = [m.to_factcheck_match() for m in matches]

@@ -13,10 +13,10 @@ same tidying is applied to fact-checks and queries, so both sides agree.
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from functools import lru_cache
 
 from newstrail.analyze.sentences import split_sentences
+from newstrail.core.dates import parse_date
 
 # A compact English stop list (articles, pronouns, auxiliaries, prepositions): words
 # that match everywhere and say nothing about which claim is meant. Negations
@@ -32,7 +32,8 @@ would you your yours yourself yourselves also via amp rt us said says say says o
 
 # "pic.twitter.com/..." is often glued to the word before it ("#tagpic.twitter.com/x")
 _URL = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+", re.I)
-_SIGNATURE = re.compile(r"[—–-]{1,2}\s*([^—–\n]{0,80})\(@\w{1,30}\)\s*([A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$")
+# a hyphen opens a signature only after a space ("well-known mayor" is no signature)
+_SIGNATURE = re.compile(r"(?:[—–]{1,2}|(?<!\S)--?)\s*([^—–\n]{0,80})\(@\w{1,30}\)\s*([A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$")
 _HANDLE = re.compile(r"(?<!\w)@(\w{1,30})")
 _RT = re.compile(r"(?<!\w)(?:RT|MT|via)\s*(?=@)", re.I)
 _HASHTAG = re.compile(r"(?<!\w)#(\w+)")
@@ -69,21 +70,19 @@ def posted_day(text: str) -> int | None:
     """The day a tweet was posted, from its signature line (``— Name (@handle) March 4,
     2025``), as a proleptic ordinal (:meth:`datetime.date.toordinal`); None without one.
 
-    >>> posted_day("Pier Nine closed — Ann Bell (@annb) March 4, 2025") == datetime(2025, 3, 4).toordinal()
+    >>> from datetime import date
+    >>> posted_day("Pier Nine closed — Ann Bell (@annb) March 4, 2025") == date(2025, 3, 4).toordinal()
+    True
+    >>> posted_day("Pier Nine reopens - Ann Bell (@annb) Sept. 3, 2031") == date(2031, 9, 3).toordinal()
+    True
+    >>> posted_day("The well-known mayor Ann Bell (@annb) March 4, 2025") is None
     True
     >>> posted_day("Pier Nine closed") is None
     True
     """
     found = _SIGNATURE.search(text.rstrip())
-    if not found:
-        return None
-    stated = found.group(2).replace(".", "")
-    for form in ("%B %d, %Y", "%b %d, %Y"):
-        try:
-            return datetime.strptime(stated, form).date().toordinal()
-        except ValueError:
-            continue
-    return None
+    moment = parse_date(found.group(2)) if found else None
+    return moment.date().toordinal() if moment else None
 
 
 def signed_by(text: str) -> str:
