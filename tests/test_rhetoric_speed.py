@@ -148,7 +148,7 @@ def test_the_span_scorers_word_tables_start_again_when_full(monkeypatch):
         doc = document(text)
         spans = [(s.start, s.end, i) for i, s in enumerate(doc.sentences)]
         assert np.allclose(scorer.scores(doc, spans), fresh.scores(doc, spans), rtol=0, atol=1e-12)
-        assert len(scorer.cased) == len(set(doc.words))  # the tables hold this text's words alone
+        assert len(scorer.types) == len(set(doc.words))  # the tables hold this text's words alone
         assert len(scorer.lows) == len(set(doc.lower))
 
 

@@ -23,14 +23,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
     _COVER_NAMES, _DOUBLE_MARK, _INQUOTE_NAMES, _LEN_NAMES, _LEVELS, _LEX_NAMES, _LISTED, _OCC_NAMES, _WREP_NAMES, COVER_EDGES,
-    LEN_EDGES, OCC_EDGES, WREP_EDGES, Clusters, Doc, PairKeys, cluster_columns, pair_rows, word_lists,
+    LEN_EDGES, OCC_EDGES, WREP_EDGES, ClusterPlaces, Clusters, Doc, PairKeys, WordTypes, by_prefix, cluster_columns, pair_rows, word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
 
@@ -47,7 +46,6 @@ BATCH = 1024
 # first word, its last, and as a word of the span's sentence (s=)
 _OWN = 1 + len(_LEVELS)
 _FIRST, _LAST, _SENT = _OWN, _OWN + 1, _OWN + 2
-_PREFIXES = ("w", "bi", "first", "last", "s", "prev", "next", "prev2", "next2")
 # columns of a written type's counts: capitals (two characters or more, all upper case), a
 # word (alphanumeric first), a content word (not a stop word), then one a word list
 _CAPS, _ALNUM, _CONTENT, _LISTS = 0, 1, 2, 3
@@ -56,7 +54,7 @@ _LIST_NAMES = tuple(CLASSES)
 _NO_COUNT = np.iinfo(np.intp).max
 
 
-class SpanScorer:
+class SpanScorer(WordTypes):
     """Scores and technique of spans from a linear technique classifier."""
 
     def __init__(self, classifier: LinearTechniques, clusters: Clusters | None = None) -> None:
@@ -66,20 +64,15 @@ class SpanScorer:
         # a feature the model lacks, so no look-up needs a test
         self.none = none = len(classifier.coef)
         self.coef = np.vstack([classifier.coef, np.zeros((1, classifier.coef.shape[1]))])
-        # "first=w" -> by_prefix["first"]["w"] (and the cluster levels' c=, cB= ... alike): one pass over the index
-        self.by_prefix: dict[str, dict[str, int]] = {p: {} for p in (*_PREFIXES, *_LEVELS)}
-        for name, row in index.items():
-            prefix, mark, value = name.partition("=")
-            if mark and prefix in self.by_prefix:
-                self.by_prefix[prefix][value] = row
-        # per cluster level, the row of each cluster's c= (cB=, ...) feature: cluster c at c - lowest + 1 (0: none)
-        named = [(li, int(c), row) for li, level in enumerate(_LEVELS) for c, row in self.by_prefix[level].items() if c.lstrip("-").isdigit()]
-        self.lowest, self.highest = min((c for _, c, _ in named), default=0), max((c for _, c, _ in named), default=0)
-        self.cluster_rows = np.full((len(_LEVELS), self.highest - self.lowest + 2), none, dtype=np.intp)
-        for li, c, row in named:
-            self.cluster_rows[li, c - self.lowest + 1] = row
+        # "first=w" -> by_prefix["first="]["w"] (and the cluster levels' c=, cB= ... alike): one pass over the index
+        self.by_prefix = by_prefix(index)
+        # per cluster level, the row of each cluster's c= (cB=, ...) feature at its place (0: none)
+        self.cluster_places = places = ClusterPlaces(self.by_prefix)
+        self.cluster_rows = np.full((len(_LEVELS), places.size), none, dtype=np.intp)
+        for li, _, at, row in places.named:
+            self.cluster_rows[li, at] = row
         # the bi= rows of word pairs, looked up by numbers
-        pairs = pair_rows(self.by_prefix["bi"], "")  # (the bi= names, "bi=" taken off)
+        pairs = pair_rows(self.by_prefix.get("bi=", {}), "")  # (the bi= names, "bi=" taken off)
         self.pairs = PairKeys(list(pairs))
         self.pair_rows = np.array([*pairs.values(), none], dtype=np.intp)  # (-1, a pair with no row: none)
 
@@ -94,8 +87,11 @@ class SpanScorer:
         self.asks, self.title = rows(["sent?", "title"])
         self._reset()
 
+    def _most(self) -> int:
+        return MAX_WORDS  # (read at each call: a test lowers it)
+
     def _reset(self) -> None:
-        self.cased: dict[str, int] = {}  # a word as written -> its id
+        self.types: dict[str, int] = {}  # a word as written -> its id
         self.lows: dict[str, int] = {}  # a word in lower case -> its id
         self.cased_low = np.zeros(1024, dtype=np.intp)  # the id of a written word's lower case
         self.cased_counts = np.zeros((1024, _LISTS + len(_LIST_NAMES)), dtype=np.int32)
@@ -107,16 +103,16 @@ class SpanScorer:
         lows = list(map(str.lower, new))
         fresh = list(set(lows).difference(self.lows))
         a, b = len(self.lows), len(self.lows) + len(fresh)
-        c, d = len(self.cased), len(self.cased) + len(new)
+        c, d = len(self.types), len(self.types) + len(new)
         self._grow(b, d)
         none, rows = self.none, self.low_rows
         # a word's own rows (span_word_features): w=, then its cluster's at each level
         found = cluster_columns(self.clusters, fresh)
         for li in range(len(_LEVELS)):
             ids = found[:, li]
-            rows[a:b, 1 + li] = self.cluster_rows[li, np.where((ids >= self.lowest) & (ids <= self.highest), ids - self.lowest + 1, 0)]
+            rows[a:b, 1 + li] = self.cluster_rows[li, self.cluster_places.of(ids)]
         for column, prefix in ((0, "w"), (_FIRST, "first"), (_LAST, "last"), (_SENT, "s")):
-            rows[a:b, column] = list(map(self.by_prefix[prefix].get, fresh, [none] * len(fresh)))
+            rows[a:b, column] = list(map(self.by_prefix.get(prefix + "=", {}).get, fresh, [none] * len(fresh)))
         self.low_pair[a:b] = list(map(self.pairs.words.get, fresh, [0] * len(fresh)))
         self.lows.update(zip(fresh, range(a, b)))
         self.cased_low[c:d] = list(map(self.lows.__getitem__, lows))
@@ -128,7 +124,7 @@ class SpanScorer:
             if low in _LISTED and alnum[k - c]:
                 for name in word_lists(low):
                     counts[k, _LISTS + _LIST_NAMES.index(name)] = 1
-        self.cased.update(zip(new, range(c, d)))
+        self.types.update(zip(new, range(c, d)))
 
     def _grow(self, lows: int, cased: int) -> None:
         """Room in the tables for ``lows`` lower-case and ``cased`` written types."""
@@ -140,21 +136,6 @@ class SpanScorer:
             size = max(cased, 2 * len(self.cased_low))
             self.cased_low = np.concatenate([self.cased_low, np.zeros(size - len(self.cased_low), dtype=np.intp)])
             self.cased_counts = np.concatenate([self.cased_counts, np.zeros((size - len(self.cased_counts), self.cased_counts.shape[1]), dtype=np.int32)])
-
-    def _ids(self, words: list[str]) -> np.ndarray:
-        """The written types' ids of ``words``, the types not met before learned (:meth:`_learn`)."""
-        ids = np.fromiter(map(self.cased.get, words, repeat(-1)), dtype=np.intp, count=len(words))
-        missing = np.flatnonzero(ids < 0)
-        if len(missing):  # (the new words alone are read again, not all)
-            unseen = list(map(words.__getitem__, missing.tolist()))
-            new = list(set(unseen))  # (in any order: a type's rows are its own)
-            if len(self.cased) + len(new) > MAX_WORDS:  # the tables start again, with these words' types
-                self._reset()
-                self._learn(list(set(words)))
-                return np.fromiter(map(self.cased.__getitem__, words), dtype=np.intp, count=len(words))
-            self._learn(new)
-            ids[missing] = np.fromiter(map(self.cased.__getitem__, unseen), dtype=np.intp, count=len(unseen))
-        return ids
 
     def scores(self, doc: Doc, spans: Sequence[tuple[int, int, int | None]]) -> np.ndarray:
         """The classes' linear scores (as of :func:`.features.span_features`) of each
@@ -216,7 +197,7 @@ class SpanScorer:
         for length, word lists, repeats and capitals), both flat; and the spans' own tokens with
         how often each occurs in its document."""
         none, occ_rows, cover_rows, inquote_rows = self.none, self.occ_rows, self.cover_rows, self.inquote_rows
-        prev, after, prev2, after2 = (self.by_prefix[p] for p in ("prev", "next", "prev2", "next2"))
+        prev, after, prev2, after2 = (self.by_prefix.get(p, {}) for p in ("prev=", "next=", "prev2=", "next2="))
         runs: list[int] = []
         forms: list[int] = []
         own: list[str] = []

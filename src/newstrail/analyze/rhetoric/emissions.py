@@ -26,8 +26,8 @@ from itertools import chain, repeat
 import numpy as np
 
 from newstrail.analyze.rhetoric.features import (
-    _LEVELS, _QUOTE_MARKS, NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, Clusters, Doc, PairKeys, _shape, cluster_columns, neighbour_features,
-    pair_rows, word_lists,
+    _LEVELS, _QUOTE_MARKS, NEIGHBOURS, POS_EDGES, REP_EDGES, SLEN_EDGES, ClusterPlaces, Clusters, Doc, PairKeys, WordTypes, _shape, by_prefix,
+    cluster_columns, neighbour_features, pair_rows, word_lists,
 )
 from newstrail.analyze.rhetoric.lexicons import CLASSES, STOPWORDS
 
@@ -48,7 +48,7 @@ _LEX_MASKS = {w: sum(_LEX_BITS[name] for name in word_lists(w)) for w in frozens
 _SHAPES = ("d", "p", "X", "Xx", "x")
 
 
-class Emitter:
+class Emitter(WordTypes):
     """Emission scores of a :class:`.features.Doc` from a tagger's weights, per word type.
 
     ``index`` maps a feature string to its row of ``weights`` (features x labels).
@@ -73,25 +73,28 @@ class Emitter:
         # every combination of word lists a sentence can hold, as a bit mask -> its s_ weights
         bits = (np.arange(2 ** len(_LEX_NAMES))[:, None] >> np.arange(len(_LEX_NAMES))) & 1
         self.sent_lex = bits @ np.stack([self._sum([f"s_{name}"]) for name in _LEX_NAMES])
-        by_prefix = _by_prefix(index)
-        self._bigrams(by_prefix)
-        self.sums = _TypeSums(by_prefix, index, weights, clusters)
+        prefixed = by_prefix(index)
+        self._bigrams(prefixed)
+        self.sums = _TypeSums(prefixed, index, weights, clusters)
         self._reset()
 
     def _sum(self, features: list[str]) -> np.ndarray:
         rows = [self.index[f] for f in features if f in self.index]
         return self.weights[rows].sum(axis=0) if rows else self.zero.copy()
 
-    def _bigrams(self, by_prefix: dict[str, dict[str, int]]) -> None:
+    def _bigrams(self, prefixed: dict[str, dict[str, int]]) -> None:
         """Word pairs with a weight: ``(a, b)`` -> row of ``self.pairs`` ([bi=a|b, bi+=a|b]), row 0 none,
         looked up by :class:`.features.PairKeys` (its place in the pairs plus one)."""
-        slots = [pair_rows(by_prefix.get("bi=", {}), ""), pair_rows(by_prefix.get("bi+=", {}), "")]  # ("bi=" taken off)
+        slots = [pair_rows(prefixed.get("bi=", {}), ""), pair_rows(prefixed.get("bi+=", {}), "")]  # ("bi=" taken off)
         pairs = list(dict.fromkeys([*slots[0], *slots[1]]))
         place = {pair: k for k, pair in enumerate(pairs, start=1)}
         self.pairs = np.zeros((len(pairs) + 1, 2, self.weights.shape[1]))
         for slot, rows in enumerate(slots):
             self.pairs[list(map(place.__getitem__, rows)), slot] = self.weights[list(rows.values())]
         self.pair_keys = PairKeys(pairs)
+
+    def _most(self) -> int:
+        return MAX_TYPES  # (read at each call: a test lowers it)
 
     def _reset(self) -> None:
         self.types: dict[str, int] = {}
@@ -101,21 +104,6 @@ class Emitter:
         self.lex_mask = np.zeros(1024, dtype=np.int64)
         self.repeats = np.zeros(1024, dtype=bool)  # whether rep= applies (a word, not a stop word)
         self.pair_word = np.zeros(1024, dtype=np.int64)  # the id of the type's lower case in pair_keys.words
-
-    def _ids(self, words: list[str]) -> np.ndarray:
-        """The type ids of ``words``, the types not seen before learned (:meth:`_learn`)."""
-        ids = np.fromiter(map(self.types.get, words, repeat(-1)), dtype=np.intp, count=len(words))
-        missing = np.flatnonzero(ids < 0)
-        if len(missing):  # (the new words alone are read again, not all: one pass over the batch)
-            unseen = list(map(words.__getitem__, missing.tolist()))
-            new = list(set(unseen))  # (in any order: a type's sums are its own)
-            if len(self.types) + len(new) > MAX_TYPES:  # the table starts again, with these words' types
-                self._reset()
-                self._learn(list(set(words)))
-                return np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=len(words))
-            self._learn(new)
-            ids[missing] = np.fromiter(map(self.types.__getitem__, unseen), dtype=np.intp, count=len(unseen))
-        return ids
 
     def _learn(self, new: list[str]) -> None:
         """Sum the weights of the word types ``new`` (each once, none seen before)."""
@@ -234,15 +222,6 @@ class Emitter:
         return out
 
 
-def _by_prefix(index: Mapping[str, int]) -> dict[str, dict[str, int]]:
-    """The tagger's feature rows by name prefix: "w-1=evil" -> ``by_prefix["w-1="]["evil"]`` (one pass over the index)."""
-    by_prefix: dict[str, dict[str, int]] = {}
-    for name, row in index.items():
-        prefix, mark, value = name.partition("=")
-        by_prefix.setdefault(prefix + mark, {})[value] = row
-    return by_prefix
-
-
 class _TypeSums:
     """Word types' summed weights, slot by slot: :func:`.features.word_features` (slot 0) and
     :func:`.features.neighbour_features` of each of ``NEIGHBOURS`` (slots 1 to 4). Each kind of
@@ -251,9 +230,9 @@ class _TypeSums:
     added in the order of the strings, and a new type costs a few dictionary look-ups, no string
     (``tests/test_rhetoric_speed.py`` checks the sums against the strings')."""
 
-    def __init__(self, by_prefix: dict[str, dict[str, int]], index: Mapping[str, int], weights: np.ndarray, clusters: Clusters | None) -> None:
+    def __init__(self, prefixed: dict[str, dict[str, int]], index: Mapping[str, int], weights: np.ndarray, clusters: Clusters | None) -> None:
         def rows(prefix: str) -> dict[str, int]:
-            return by_prefix.get(prefix, {})
+            return prefixed.get(prefix, {})
 
         labels, offsets = weights.shape[1], (0, *NEIGHBOURS)
         self.clusters = clusters
@@ -279,15 +258,12 @@ class _TypeSums:
                     per_list[j, slot * labels : (slot + 1) * labels] = weights[rows(f"lex{k or ''}=")[name]]
         bits = (np.arange(2 ** len(_LEX_NAMES))[:, None] >> np.arange(len(_LEX_NAMES))) & 1
         self.lex = (bits @ per_list).reshape(-1, _SLOTS, labels)
-        # per cluster level, each cluster's c= weights (slot 0), c-1= and c+1= (the slots of -1 and +1):
-        # cluster c at row c - lowest + 1 (row 0: none)
-        named = [(li, 0 if k == 0 else 1 + NEIGHBOURS.index(k), int(c), row) for li, level in enumerate(_LEVELS) for k in (0, -1, 1)
-                 for c, row in rows(f"{level}{f'{k:+d}' if k else ''}=").items() if c.lstrip("-").isdigit()]
-        self.lowest = min((c for _, _, c, _ in named), default=0)
-        self.highest = max((c for _, _, c, _ in named), default=0)
-        self.cluster = np.zeros((len(_LEVELS), self.highest - self.lowest + 2, _SLOTS, labels))
-        for li, slot, c, row in named:
-            self.cluster[li, c - self.lowest + 1, slot] = weights[row]
+        # per cluster level, each cluster's c= weights (slot 0), c-1= and c+1= (the slots of -1 and +1)
+        # at its place (row 0: none)
+        self.cluster_places = places = ClusterPlaces(prefixed, offsets=(0, -1, 1))
+        self.cluster = np.zeros((len(_LEVELS), places.size, _SLOTS, labels))
+        for li, k, at, row in places.named:
+            self.cluster[li, at, 0 if k == 0 else 1 + NEIGHBOURS.index(k)] = weights[row]
 
     def __call__(self, texts: list[str], lows: list[str], masks: np.ndarray) -> np.ndarray:
         """``(types, slots, labels)``: the summed weights of the word types ``texts`` (``lows`` in lower
@@ -305,5 +281,5 @@ class _TypeSums:
         found = cluster_columns(self.clusters, lows)
         for li in range(len(_LEVELS)):
             c = found[:, li]
-            out += self.cluster[li, np.where((c >= self.lowest) & (c <= self.highest), c - self.lowest + 1, 0)]
+            out += self.cluster[li, self.cluster_places.of(c)]
         return out

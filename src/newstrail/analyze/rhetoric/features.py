@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import re
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +39,7 @@ from newstrail.analyze.sentences import split_sentences
 from newstrail.analyze.rhetoric.lexicons import CLASSES, CLICHES, STOPWORDS
 
 __all__ = [
-    "ClusterTable", "Doc", "PairKeys", "Token", "cluster_columns", "document", "neighbour_features", "pair_rows", "sentence_context",
+    "ClusterPlaces", "ClusterTable", "Doc", "PairKeys", "Token", "WordTypes", "by_prefix", "cluster_columns", "document", "neighbour_features", "pair_rows", "sentence_context",
     "sentence_context_flags", "sentence_features", "sentence_word_feature",
     "span_edge_features", "span_features", "span_form_features", "span_form_names", "span_neighbour_features", "span_pair_features", "span_word_features",
     "token_features", "tokenize", "word_features", "word_lists",
@@ -689,3 +690,79 @@ def pair_rows(index: Mapping[str, int], prefix: str) -> dict[tuple[str, str], in
             a, b = ("|", pair[2:]) if pair.startswith("|") else pair.split("|", 1)
             out[(a, b)] = row
     return out
+
+
+def by_prefix(index: Mapping[str, int]) -> dict[str, dict[str, int]]:
+    """A model's feature rows by name prefix, in one pass over ``index``: ``"w-1=evil"`` ->
+    ``by_prefix(index)["w-1="]["evil"]`` (a name without ``=`` under itself, with value ``""``).
+
+    >>> by_prefix({"w=so": 0, "c+1=7": 1, "bias": 2})
+    {'w=': {'so': 0}, 'c+1=': {'7': 1}, 'bias': {'': 2}}
+    """
+    out: dict[str, dict[str, int]] = {}
+    for name, row in index.items():
+        prefix, mark, value = name.partition("=")
+        out.setdefault(prefix + mark, {})[value] = row
+    return out
+
+
+class ClusterPlaces:
+    """A model's cluster features (``c=``, ``cB=`` ... of each of ``_LEVELS``, and with ``offsets``
+    the neighbours' ``c-1=``, ``c+1=`` ...) as places in a table: cluster ``c`` at ``c - lowest + 1``,
+    0 for none (no cluster, or one the model has no feature of). ``named`` lists
+    ``(level, offset, place, row)`` of each feature, ``size`` the places a level needs.
+
+    >>> places = ClusterPlaces(by_prefix({"c=7": 0, "c=9": 1, "cB+1=8": 2}), offsets=(0, 1))
+    >>> places.named, places.size
+    ([(0, 0, 1, 0), (0, 0, 3, 1), (1, 1, 2, 2)], 4)
+    >>> places.of(np.array([9, -1, 12])).tolist()
+    [3, 0, 0]
+    """
+
+    def __init__(self, rows: Mapping[str, Mapping[str, int]], offsets: Sequence[int] = (0,)) -> None:
+        found = [(li, k, int(c), row) for li, level in enumerate(_LEVELS) for k in offsets
+                 for c, row in rows.get(f"{level}{f'{k:+d}' if k else ''}=", {}).items() if c.lstrip("-").isdigit()]
+        self.lowest = min((c for _, _, c, _ in found), default=0)
+        self.highest = max((c for _, _, c, _ in found), default=0)
+        self.size = self.highest - self.lowest + 2
+        self.named = [(li, k, c - self.lowest + 1, row) for li, k, c, row in found]
+
+    def of(self, ids: np.ndarray) -> np.ndarray:
+        """The place of each cluster id of ``ids`` (-1: no cluster)."""
+        return np.where((ids >= self.lowest) & (ids <= self.highest), ids - self.lowest + 1, 0)
+
+
+class WordTypes(ABC):
+    """Ids of word types (as written), each type learned (:meth:`_learn`) the first time it is met and
+    kept; past :meth:`_most` types the tables start again (:meth:`_reset`): a corpus of many languages
+    or much noise would otherwise grow them without end. The emitter and the span scorer keep
+    their per-type arrays so."""
+
+    types: dict[str, int]
+
+    @abstractmethod
+    def _most(self) -> int:
+        """How many types are kept."""
+
+    @abstractmethod
+    def _reset(self) -> None:
+        """Empty ``types`` and the tables."""
+
+    @abstractmethod
+    def _learn(self, new: list[str]) -> None:
+        """Give the types ``new`` (each once, none met before) ids and their rows."""
+
+    def _ids(self, words: list[str]) -> np.ndarray:
+        """The type ids of ``words``, the types not met before learned."""
+        ids = np.fromiter(map(self.types.get, words, repeat(-1)), dtype=np.intp, count=len(words))
+        missing = np.flatnonzero(ids < 0)
+        if len(missing):  # (the new words alone are read again, not all: one pass over the batch)
+            unseen = list(map(words.__getitem__, missing.tolist()))
+            new = list(set(unseen))  # (in any order: a type's rows are its own)
+            if len(self.types) + len(new) > self._most():  # the tables start again, with these words' types
+                self._reset()
+                self._learn(list(set(words)))
+                return np.fromiter(map(self.types.__getitem__, words), dtype=np.intp, count=len(words))
+            self._learn(new)
+            ids[missing] = np.fromiter(map(self.types.__getitem__, unseen), dtype=np.intp, count=len(unseen))
+        return ids
