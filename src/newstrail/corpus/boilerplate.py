@@ -80,10 +80,28 @@ _CREDIT_LINE = re.compile(r"\s*(?:sources?|via|contributed\s+by|delivered\s+by|c
 
 
 # Literals every match of _NOTICE (or of _CREDIT_LINE) holds, matched as they do (case
-# ignored): a text without any holds no notice (no credit line), which a literal search
-# tells several times faster than the patterns themselves
-_NOTICE_WORDS = re.compile(r"copyright|©|rights|fair|republish|reproduced|attribution|repost", re.I)
-_CREDIT_WORDS = re.compile(r"source|via|contributed|delivered|credit|h/t|originally", re.I)
+# ignored): a text without any holds no notice (no credit line), which substring searches
+# (see may_hold) tell many times faster than the patterns themselves
+_NOTICE_LITERALS = ("copyright", "©", "rights", "fair", "republish", "reproduced", "attribution", "repost")
+_CREDIT_LITERALS = ("source", "via", "contributed", "delivered", "credit", "h/t", "originally")
+#: the characters that a case-ignoring pattern matches with an ASCII letter though they are
+#: none (İ, ı, ſ and the Kelvin sign: Python's ``re`` folds them onto i, s and k)
+_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def may_hold(text: str, literals: Sequence[str]) -> bool:
+    """Whether ``text`` may hold one of the lower-case ``literals`` as a case-ignoring pattern
+    of them finds it: never False where the pattern finds one, and a few substring searches
+    of the lower-cased text where such a pattern (an alternation, which ``re`` tries at every
+    character) took many times longer.
+
+    >>> may_hold("COPYRIGHT 2020", _NOTICE_LITERALS), may_hold("The pier closed.", _NOTICE_LITERALS)
+    (True, False)
+    """
+    if _ASCII_FOLDS.search(text):
+        return True  # lower() leaves ı and ſ, and makes İ two characters: the pattern decides
+    low = text.lower()
+    return any(literal in low for literal in literals)
 
 
 def words_beside_notices(text: str) -> int:
@@ -93,7 +111,7 @@ def words_beside_notices(text: str) -> int:
     5
     """
     sentences = _SENTENCE_END.split(text)
-    if _NOTICE.search(text):
+    if may_hold(text, _NOTICE_LITERALS) and _NOTICE.search(text):
         return sum(len(_WORD.findall(s)) for s in sentences if not _NOTICE.search(s) and not _CREDIT_LINE.match(s))
     # no notice anywhere (most passages): every word but those of credit lines (sentences
     # are cut at spaces, so the text's words are theirs)
@@ -107,15 +125,15 @@ def lines(text: str, known: dict[str, int] | None = None) -> list[Line]:
     of lines met before, by line (copies of one story share most of their lines)."""
     found = []
     known = {} if known is None else known
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group(0)
-        lead = len(line) - len(line.lstrip())
+    at = 0  # where the line starts: split and offsets, no match object per line
+    for line in text.split("\n"):
         body = line.strip()
         if body:
-            start = match.start() + lead
-            if body not in known:
-                known[body] = block_hash(body)
-            found.append((start, start + len(body), known[body]))
+            start = at + len(line) - len(line.lstrip())
+            if (digest := known.get(body)) is None:
+                digest = known[body] = block_hash(body)
+            found.append((start, start + len(body), digest))
+        at += len(line) + 1
     return found
 
 
@@ -177,7 +195,7 @@ def word_layout(text: str) -> WordLayout:
     >>> words.count(0, 14), notice, credit
     (2, True, False)
     """
-    return Words(text), bool(_NOTICE_WORDS.search(text)), bool(_CREDIT_WORDS.search(text))
+    return Words(text), may_hold(text, _NOTICE_LITERALS), may_hold(text, _CREDIT_LITERALS)
 
 
 class Holes:
@@ -358,7 +376,7 @@ class SiteTemplates:
         if key not in self._beside:
             words, notice, credit = self._spans_of(article_id)
             part = self._articles[article_id][1][start:end]
-            if (notice and _NOTICE_WORDS.search(part)) or (credit and _CREDIT_WORDS.search(part)):
+            if (notice and may_hold(part, _NOTICE_LITERALS)) or (credit and may_hold(part, _CREDIT_LITERALS)):
                 self._beside[key] = words_beside_notices(part)
             else:
                 self._beside[key] = words.count(start, end)

@@ -76,6 +76,8 @@ def encode_leads(articles: Sequence[Article]) -> np.ndarray:
     return get_embedder("fast").encode([lead_text(a) for a in articles]).astype(np.float16)
 
 
+#: articles whose event terms a linking run holds (some 30 words each)
+TERMS_HELD = 30000
 #: the most leads of one window compared with an article, the newest (what one query of
 #: the store returned before leads were held in memory)
 WINDOW_LIMIT = 20000
@@ -271,6 +273,9 @@ class SameEvent:
         self.min_anchors = min_anchors
         self.anchors_of = anchors_of
         self._primed: dict[str, np.ndarray] = {}  # lead vectors computed elsewhere, by article id, used once
+        # each article's event terms, computed once (an article is among the closest leads of
+        # the copies after it, and each asked for its terms again); the oldest out first
+        self._terms: dict[str, set[str]] = {}
 
     def prime(self, vectors: dict[str, np.ndarray]) -> None:
         """Take the lead vectors of articles about to be linked (:func:`encode_leads` of each,
@@ -317,8 +322,17 @@ class SameEvent:
         return found
 
     def _event_terms(self, ids: list[str]) -> dict[str, set[str]]:
-        held = self.anchors_of(ids)
-        return {i: event_terms(held.get(i, set())) for i in ids}
+        """The event terms of each of ``ids`` (none for one whose names and figures are unknown)."""
+        found = {i: terms for i in ids if (terms := self._terms.get(i)) is not None}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            held = self.anchors_of(missing)
+            fresh = {i: event_terms(held[i]) for i in missing if i in held}
+            while self._terms and len(self._terms) + len(fresh) > TERMS_HELD:
+                del self._terms[next(iter(self._terms))]
+            self._terms.update(fresh)
+            found.update(fresh)
+        return {i: found.get(i, set()) for i in ids}
 
     def _compare(self, group, vectors, since: datetime, until: datetime, found: list[Tie]) -> None:
         parts = self.leads.select(since, until)

@@ -220,7 +220,7 @@ class Linker:
         recent ones (a site's templates read hundreds at once, and keep none)."""
         held = (self._texts, self._recent) if texts else (self._recent,)
         missing = [i for i in ids if not any(i in h for h in held)]
-        read = self.store.articles.texts(missing) if texts else self.store.articles.get_many(missing, without=UNREAD)
+        read = [] if not missing else self.store.articles.texts(missing) if texts else self.store.articles.get_many(missing, without=UNREAD)
         found = {a.id: a for a in read}
         articles = [a for i in ids if (a := next((h[i] for h in held if i in h), None) or found.get(i)) is not None]
         if keep:
