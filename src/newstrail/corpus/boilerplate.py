@@ -40,7 +40,7 @@ from itertools import accumulate
 
 from newstrail.analyze.outlet_facts import block_hash
 from newstrail.core.article import Article, Passage
-from newstrail.corpus.fingerprints import word_spans
+from newstrail.corpus.fingerprints import Fingerprint, word_spans
 from newstrail.store import Store
 
 #: articles of one site that carry a line anywhere before it is the site's template
@@ -145,8 +145,14 @@ class Words:
     3
     """
 
-    def __init__(self, text: str) -> None:
-        _, starts, ends = word_spans(text)
+    def __init__(self, text: str, fingerprint: Fingerprint | None = None) -> None:
+        # a fingerprint's words are those of the lower-cased text, at the same offsets unless
+        # it holds İ (the one character lower() makes two; no other changes whether a
+        # character is a word character): then the text is not split again
+        if fingerprint is not None and "\u0130" not in text:
+            starts, ends = fingerprint.starts, fingerprint.ends
+        else:
+            _, starts, ends = word_spans(text)
         self.starts: list[int] = starts.tolist()
         self.ends: list[int] = ends.tolist()
 
@@ -187,7 +193,7 @@ class Words:
 WordLayout = tuple[Words, bool, bool]
 
 
-def word_layout(text: str) -> WordLayout:
+def word_layout(text: str, fingerprint: Fingerprint | None = None) -> WordLayout:
     """What comparing an article's passages with its site's templates reads of its text, again
     and again: computed once (and on a Dask worker, :mod:`newstrail.corpus.prepare`).
 
@@ -195,7 +201,7 @@ def word_layout(text: str) -> WordLayout:
     >>> words.count(0, 14), notice, credit
     (2, True, False)
     """
-    return Words(text), may_hold(text, _NOTICE_LITERALS), may_hold(text, _CREDIT_LITERALS)
+    return Words(text, fingerprint), may_hold(text, _NOTICE_LITERALS), may_hold(text, _CREDIT_LITERALS)
 
 
 class Holes:
@@ -225,10 +231,13 @@ class SiteTemplates:
     cache_size = 5000
 
     def __init__(self, store: Store, anchors: Callable[[str], set[str]], min_anchors: int = 5,
-                 load: Callable[[Sequence[str]], list[Article]] | None = None) -> None:
+                 load: Callable[[Sequence[str]], list[Article]] | None = None,
+                 fingerprints: Callable[[str], Fingerprint | None] | None = None) -> None:
         self.store = store
         # how stored articles are read (the linker's, which holds the recent ones)
         self.load = load or store.articles.get_many
+        # an article's fingerprint where held (the linker's): its words' spans are the text's
+        self.fingerprints = fingerprints or (lambda article_id: None)
         self.anchors = anchors
         self.min_anchors = min_anchors
         self.templates: set[int] = set()
@@ -366,7 +375,9 @@ class SiteTemplates:
         """An article's word spans, and whether its text holds a notice's literal and a credit's."""
         if article_id not in self._spans:
             ready = self._ready.pop(article_id, None)
-            self._spans[article_id] = ready if ready is not None else word_layout(self._articles[article_id][1])
+            if ready is None:
+                ready = word_layout(self._articles[article_id][1], self.fingerprints(article_id))
+            self._spans[article_id] = ready
         return self._spans[article_id]
 
     def _beside_notices(self, article_id: str, start: int, end: int) -> int:

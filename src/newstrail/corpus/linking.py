@@ -160,7 +160,8 @@ class Linker:
         self._layouts: dict[tuple[str, str | None], OutsideAnchors] = {}
         opts = self.options
         # site boilerplate (comment policies, group footers) is never reuse evidence
-        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=lambda ids: self._articles(ids, texts=True))
+        self.templates = SiteTemplates(store, anchors, opts.min_anchors, load=lambda ids: self._articles(ids, texts=True),
+                                       fingerprints=self._fingerprints.get)
         # what the run holds of the store (the n-gram postings, the leads published around each
         # article, which translations and same-event ties both look at) is read again once
         # another connection writes: one count of such writes for both
