@@ -20,9 +20,11 @@ batch costs in proportion to the batch, not to the corpus. Per batch:
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from datetime import timedelta
@@ -125,6 +127,26 @@ def _figures(text: str) -> set[str]:
 #: what linking never reads of a stored article, left undecoded (a record's claims are most of
 #: its objects): an article read so is compared and cited, never written back
 UNREAD = ("claims", "rhetoric")
+
+
+#: objects allocated between two runs of the cyclic garbage collector's youngest generation,
+#: at least, while linking (Python's default is 700)
+GC_THRESHOLD = 50_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often inside the block. Linking allocates and
+    keeps millions of small objects (its caches: word offsets, names, postings), and with the
+    default threshold the collector ran some 3,000 times over 10,000 articles, each pass
+    tracing the objects kept, for 8% of the CPU time (6.5 s of 81): 50,000 cut that to a
+    quarter on the first 4,000. Nothing linking frees waits for the collector (no cycles)."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 class Linker:
@@ -261,7 +283,8 @@ class Linker:
     def link_ids(self, ids: Sequence[str], report: LinkReport) -> None:
         """Link the stored articles ``ids``, one at a time in that order, in short write
         transactions (see :func:`~newstrail.store.write_in_turns`)."""
-        write_in_turns(self.store, self.store.articles.get_many(list(ids), without=UNREAD), lambda article: self.link_one(article, report))
+        with _fewer_collections():
+            write_in_turns(self.store, self.store.articles.get_many(list(ids), without=UNREAD), lambda article: self.link_one(article, report))
 
     def link_one(self, article: Article, report: LinkReport) -> None:
         """Link one stored article, in a write transaction, unless another process linking the
