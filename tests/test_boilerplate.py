@@ -4,13 +4,14 @@ learned from the corpus and kept out of reuse, stories and mutations, while a pa
 that really was copied still links. Fictional outlets and events throughout."""
 
 import json
+import re
 
 import pytest
 
 from newstrail import analyze, open_store
 from newstrail.corpus import Corpus
 from newstrail.clean import classify
-from newstrail.corpus.boilerplate import lines
+from newstrail.corpus.boilerplate import _CREDIT_LITERALS, _NOTICE, _NOTICE_LITERALS, holds_notice, lines, may_hold
 
 # Worded so that the cleaner's rules do not know them: only the corpus can tell.
 POLICY = ("Keep it civil below the line: the Ledger removes posts that insult other readers, share private "
@@ -310,3 +311,25 @@ def test_one_article_stored_twice_under_one_title_still_links(stored):
     again = dict(record("ledger-ferry-b", "Brackwater Ledger", "brackwaterledger.example", 3, BODIES["ferry"]), title=first["title"])
     store, _ = stored([first, again])
     assert {(r.a, r.b) for r in _reuse(store)} == {("ledger-ferry-a", "ledger-ferry-b")}
+
+
+# What the patterns find, found faster (lower-cased text, substring searches): the same
+# answer for every spelling, including the characters that a case-ignoring pattern matches
+# with an ASCII letter though they are none (İ, ı, ſ, the Kelvin sign).
+NOTICE_SPELLINGS = [
+    "Copyright 2031 the Brackwater Ledger.", "COPYRIGHT", "xcopyright 2031", "copyrights reserved", "_copyright",
+    "ALL  RIGHTS\nRESERVED by the Ledger.", "all rights reserved", "All rights reſerved", "AİL RIGHTS RESERVED",
+    "Fair use, the Ledger said.", "unfair use of the slipway", "faır use", "We republish letters.", "republishes",
+    "©2031 Gullhaven Post", "This may be freely reposted.", "May Be Reproduced in the Star", "reproduced in full",
+    "with full attribution to the Star", "The ferry runs from seven.", "Source: the Saltmarsh Courier", "H/T the Star",
+    "Via the Fenwick Star", "originally published by the Star", "delivered by hand", "Kelvin: \u212a", "",
+]
+
+
+@pytest.mark.parametrize("text", NOTICE_SPELLINGS)
+def test_notice_and_credit_literals_found_as_the_patterns_find_them(text):
+    assert holds_notice(text) == bool(_NOTICE.search(text))
+    for literals in (_NOTICE_LITERALS, _CREDIT_LITERALS):
+        pattern = re.compile("|".join(re.escape(w) for w in literals), re.I)
+        if pattern.search(text):  # may_hold may say yes where the pattern does not, never the reverse
+            assert may_hold(text, literals)

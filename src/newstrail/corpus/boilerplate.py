@@ -40,7 +40,7 @@ from itertools import accumulate
 
 from newstrail.analyze.outlet_facts import block_hash
 from newstrail.core.article import Article, Passage
-from newstrail.corpus.fingerprints import word_spans
+from newstrail.corpus.fingerprints import Fingerprint, word_spans
 from newstrail.store import Store
 
 #: articles of one site that carry a line anywhere before it is the site's template
@@ -80,10 +80,49 @@ _CREDIT_LINE = re.compile(r"\s*(?:sources?|via|contributed\s+by|delivered\s+by|c
 
 
 # Literals every match of _NOTICE (or of _CREDIT_LINE) holds, matched as they do (case
-# ignored): a text without any holds no notice (no credit line), which a literal search
-# tells several times faster than the patterns themselves
-_NOTICE_WORDS = re.compile(r"copyright|©|rights|fair|republish|reproduced|attribution|repost", re.I)
-_CREDIT_WORDS = re.compile(r"source|via|contributed|delivered|credit|h/t|originally", re.I)
+# ignored): a text without any holds no notice (no credit line), which substring searches
+# (see may_hold) tell many times faster than the patterns themselves
+_NOTICE_LITERALS = ("copyright", "©", "rights", "fair", "republish", "reproduced", "attribution", "repost")
+_CREDIT_LITERALS = ("source", "via", "contributed", "delivered", "credit", "h/t", "originally")
+#: the characters that a case-ignoring pattern matches with an ASCII letter though they are
+#: none (İ, ı, ſ and the Kelvin sign: Python's ``re`` folds them onto i, s and k)
+_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def may_hold(text: str, literals: Sequence[str]) -> bool:
+    """Whether ``text`` may hold one of the lower-case ``literals`` as a case-ignoring pattern
+    of them finds it: never False where the pattern finds one, and a few substring searches
+    of the lower-cased text where such a pattern (an alternation, which ``re`` tries at every
+    character) took many times longer.
+
+    >>> may_hold("COPYRIGHT 2020", _NOTICE_LITERALS), may_hold("The pier closed.", _NOTICE_LITERALS)
+    (True, False)
+    """
+    if _ASCII_FOLDS.search(text):
+        return True  # lower() leaves ı and ſ, and makes İ two characters: the pattern decides
+    low = text.lower()
+    return any(literal in low for literal in literals)
+
+
+# _NOTICE for lower-cased text, case kept, each leading \b moved behind the letter it stands
+# before (as "no word character before that letter"): alternatives that open on a letter let
+# ``re`` skip to where one of those letters stands, where the case-ignoring pattern tried
+# every alternative at every character (some six times slower)
+_NOTICE_LOWER = re.compile(re.sub(r"\\b([a-z])", r"\1(?<!\\w.)", _NOTICE.pattern))
+
+
+def holds_notice(text: str) -> bool:
+    """Whether ``_NOTICE`` finds a rights notice in ``text`` (lower-casing changes no character's
+    being a word character or a space, and but for İ no offset: see :func:`may_hold`).
+
+    >>> holds_notice("ALL RIGHTS  Reserved."), holds_notice("The fair used the square.")
+    (True, False)
+    """
+    if not may_hold(text, _NOTICE_LITERALS):
+        return False
+    if _ASCII_FOLDS.search(text):
+        return _NOTICE.search(text) is not None
+    return _NOTICE_LOWER.search(text.lower()) is not None
 
 
 def words_beside_notices(text: str) -> int:
@@ -92,9 +131,12 @@ def words_beside_notices(text: str) -> int:
     >>> words_beside_notices("Copyright 2020 Ana Vel. All Rights Reserved. The pier closed on Monday.")
     5
     """
+    notice = holds_notice(text)
+    if not notice and not may_hold(text, _CREDIT_LITERALS):
+        return len(_WORD.findall(text))  # no notice, and no sentence a credit line can open
     sentences = _SENTENCE_END.split(text)
-    if _NOTICE.search(text):
-        return sum(len(_WORD.findall(s)) for s in sentences if not _NOTICE.search(s) and not _CREDIT_LINE.match(s))
+    if notice:
+        return sum(len(_WORD.findall(s)) for s in sentences if not holds_notice(s) and not _CREDIT_LINE.match(s))
     # no notice anywhere (most passages): every word but those of credit lines (sentences
     # are cut at spaces, so the text's words are theirs)
     return len(_WORD.findall(text)) - sum(len(_WORD.findall(s)) for s in sentences if _CREDIT_LINE.match(s))
@@ -107,15 +149,15 @@ def lines(text: str, known: dict[str, int] | None = None) -> list[Line]:
     of lines met before, by line (copies of one story share most of their lines)."""
     found = []
     known = {} if known is None else known
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group(0)
-        lead = len(line) - len(line.lstrip())
+    at = 0  # where the line starts: split and offsets, no match object per line
+    for line in text.split("\n"):
         body = line.strip()
         if body:
-            start = match.start() + lead
-            if body not in known:
-                known[body] = block_hash(body)
-            found.append((start, start + len(body), known[body]))
+            start = at + len(line) - len(line.lstrip())
+            if (digest := known.get(body)) is None:
+                digest = known[body] = block_hash(body)
+            found.append((start, start + len(body), digest))
+        at += len(line) + 1
     return found
 
 
@@ -127,8 +169,14 @@ class Words:
     3
     """
 
-    def __init__(self, text: str) -> None:
-        _, starts, ends = word_spans(text)
+    def __init__(self, text: str, fingerprint: Fingerprint | None = None) -> None:
+        # a fingerprint's words are those of the lower-cased text, at the same offsets unless
+        # it holds İ (the one character lower() makes two; no other changes whether a
+        # character is a word character): then the text is not split again
+        if fingerprint is not None and "\u0130" not in text:
+            starts, ends = fingerprint.starts, fingerprint.ends
+        else:
+            _, starts, ends = word_spans(text)
         self.starts: list[int] = starts.tolist()
         self.ends: list[int] = ends.tolist()
 
@@ -169,7 +217,7 @@ class Words:
 WordLayout = tuple[Words, bool, bool]
 
 
-def word_layout(text: str) -> WordLayout:
+def word_layout(text: str, fingerprint: Fingerprint | None = None) -> WordLayout:
     """What comparing an article's passages with its site's templates reads of its text, again
     and again: computed once (and on a Dask worker, :mod:`newstrail.corpus.prepare`).
 
@@ -177,7 +225,7 @@ def word_layout(text: str) -> WordLayout:
     >>> words.count(0, 14), notice, credit
     (2, True, False)
     """
-    return Words(text), bool(_NOTICE_WORDS.search(text)), bool(_CREDIT_WORDS.search(text))
+    return Words(text, fingerprint), may_hold(text, _NOTICE_LITERALS), may_hold(text, _CREDIT_LITERALS)
 
 
 class Holes:
@@ -207,10 +255,13 @@ class SiteTemplates:
     cache_size = 5000
 
     def __init__(self, store: Store, anchors: Callable[[str], set[str]], min_anchors: int = 5,
-                 load: Callable[[Sequence[str]], list[Article]] | None = None) -> None:
+                 load: Callable[[Sequence[str]], list[Article]] | None = None,
+                 fingerprints: Callable[[str], Fingerprint | None] | None = None) -> None:
         self.store = store
         # how stored articles are read (the linker's, which holds the recent ones)
         self.load = load or store.articles.get_many
+        # an article's fingerprint where held (the linker's): its words' spans are the text's
+        self.fingerprints = fingerprints or (lambda article_id: None)
         self.anchors = anchors
         self.min_anchors = min_anchors
         self.templates: set[int] = set()
@@ -348,7 +399,9 @@ class SiteTemplates:
         """An article's word spans, and whether its text holds a notice's literal and a credit's."""
         if article_id not in self._spans:
             ready = self._ready.pop(article_id, None)
-            self._spans[article_id] = ready if ready is not None else word_layout(self._articles[article_id][1])
+            if ready is None:
+                ready = word_layout(self._articles[article_id][1], self.fingerprints(article_id))
+            self._spans[article_id] = ready
         return self._spans[article_id]
 
     def _beside_notices(self, article_id: str, start: int, end: int) -> int:
@@ -358,7 +411,7 @@ class SiteTemplates:
         if key not in self._beside:
             words, notice, credit = self._spans_of(article_id)
             part = self._articles[article_id][1][start:end]
-            if (notice and _NOTICE_WORDS.search(part)) or (credit and _CREDIT_WORDS.search(part)):
+            if (notice and may_hold(part, _NOTICE_LITERALS)) or (credit and may_hold(part, _CREDIT_LITERALS)):
                 self._beside[key] = words_beside_notices(part)
             else:
                 self._beside[key] = words.count(start, end)
@@ -453,7 +506,7 @@ class SiteTemplates:
             # nor rights notices, which name the author in every article of hers
             cut = sorted([*spans, *self._template_spans(article_id).spans])
             rest = "\n".join(text[last:start] for (_, last), (start, _) in zip([(0, 0), *cut], [*cut, (len(text), 0)]))
-            rest = " ".join(s for s in _SENTENCE_END.split(rest) if not _NOTICE.search(s))
+            rest = " ".join(s for s in _SENTENCE_END.split(rest) if not holds_notice(s))
             sides.append((rest, {w for start, end in spans for w in self.anchors(text[start:end])}))
         mine, theirs = (self.anchors(rest) - sides[0][1] for rest, _ in sides)
         # long pieces of one author share names by chance (the author's own, her themes):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import zlib
 from itertools import accumulate
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -48,11 +48,26 @@ class Fingerprint:
     starts: np.ndarray  # character offset of each token
     ends: np.ndarray
     grams: np.ndarray  # int64 hash of the n-gram starting at each token
+    # the order that sorts ``grams`` (stable) and the sorted hashes, once asked for (see by_hash)
+    _by_hash: tuple[np.ndarray, np.ndarray] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str) -> Fingerprint:
         tokens, starts, ends = word_spans(text.lower())
         return cls(starts, ends, gram_hashes(tokens))
+
+    def by_hash(self) -> tuple[np.ndarray, np.ndarray]:
+        """The order that sorts the n-gram hashes (stable), and the sorted hashes: computed
+        once, as a text is aligned with every article that copies it.
+
+        >>> order, hashes = Fingerprint.of("a b c d e f").by_hash()
+        >>> hashes.tolist() == sorted(Fingerprint.of("a b c d e f").grams.tolist())
+        True
+        """
+        if self._by_hash is None:
+            order = np.argsort(self.grams, kind="stable")
+            self._by_hash = (order, self.grams[order])
+        return self._by_hash
 
     def sampled(self) -> np.ndarray:
         """The distinct n-gram hashes that go into the index."""

@@ -76,6 +76,10 @@ def encode_leads(articles: Sequence[Article]) -> np.ndarray:
     return get_embedder("fast").encode([lead_text(a) for a in articles]).astype(np.float16)
 
 
+#: articles whose event terms a linking run holds (some 30 words each)
+TERMS_HELD = 30000
+#: articles whose lead without names (:func:`what_text`) a linking run holds embedded (1 kB each)
+WHAT_HELD = 10000
 #: the most leads of one window compared with an article, the newest (what one query of
 #: the store returned before leads were held in memory)
 WINDOW_LIMIT = 20000
@@ -271,6 +275,11 @@ class SameEvent:
         self.min_anchors = min_anchors
         self.anchors_of = anchors_of
         self._primed: dict[str, np.ndarray] = {}  # lead vectors computed elsewhere, by article id, used once
+        # each article's event terms, computed once (an article is among the closest leads of
+        # the copies after it, and each asked for its terms again); the oldest out first
+        self._terms: dict[str, set[str]] = {}
+        # each article's lead without its names and figures, embedded once (see _same_what)
+        self._what: dict[str, np.ndarray] = {}
 
     def prime(self, vectors: dict[str, np.ndarray]) -> None:
         """Take the lead vectors of articles about to be linked (:func:`encode_leads` of each,
@@ -317,8 +326,17 @@ class SameEvent:
         return found
 
     def _event_terms(self, ids: list[str]) -> dict[str, set[str]]:
-        held = self.anchors_of(ids)
-        return {i: event_terms(held.get(i, set())) for i in ids}
+        """The event terms of each of ``ids`` (none for one whose names and figures are unknown)."""
+        found = {i: terms for i in ids if (terms := self._terms.get(i)) is not None}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            held = self.anchors_of(missing)
+            fresh = {i: event_terms(held[i]) for i in missing if i in held}
+            while self._terms and len(self._terms) + len(fresh) > TERMS_HELD:
+                del self._terms[next(iter(self._terms))]
+            self._terms.update(fresh)
+            found.update(fresh)
+        return {i: found.get(i, set()) for i in ids}
 
     def _compare(self, group, vectors, since: datetime, until: datetime, found: list[Tie]) -> None:
         parts = self.leads.select(since, until)
@@ -354,9 +372,19 @@ class SameEvent:
         """The loose ties whose leads, names and figures left out, tell the same happening."""
         if not others:
             return []
-        loaded = {a.id: a for a in self.load([i for i, _ in others])}
-        kept = [(i, sim) for i, sim in others if i in loaded]
-        vectors = get_embedder("fast").encode([what_text(article)] + [what_text(loaded[i]) for i, _ in kept])
+        # a text's vector is its own, whatever it is encoded with: each is read and encoded once
+        # (an article is the loose tie of the copies after it, each of which read it back whole)
+        known = {i: v for i in [article.id, *(i for i, _ in others)] if (v := self._what.get(i)) is not None}
+        wanted = [article] if article.id not in known else []
+        wanted += self.load([i for i, _ in others if i not in known and i != article.id])
+        if wanted:
+            fresh = dict(zip([a.id for a in wanted], get_embedder("fast").encode([what_text(a) for a in wanted]), strict=True))
+            known |= fresh
+            while self._what and len(self._what) + len(fresh) > WHAT_HELD:
+                del self._what[next(iter(self._what))]
+            self._what.update(fresh)
+        kept = [(i, sim) for i, sim in others if i in known]
+        vectors = np.array([known[article.id]] + [known[i] for i, _ in kept])
         close = vectors[1:] @ vectors[0]
         return [Tie(article.id, i, sim, False) for (i, sim), what in zip(kept, close, strict=True) if what >= self.loose_what]
 

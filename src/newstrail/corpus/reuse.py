@@ -33,8 +33,7 @@ def _runs(fa: Fingerprint, fb: Fingerprint) -> list[tuple[int, int, int, int]]:
         return []
     # every seed (i, j) with a's n-gram i equal to b's n-gram j, in whole-array steps: each
     # n-gram of b is looked up among a's sorted n-grams, and each hit range is expanded
-    by_hash = np.argsort(a, kind="stable")
-    sorted_a = a[by_hash]
+    by_hash, sorted_a = fa.by_hash()
     low, high = np.searchsorted(sorted_a, b, "left"), np.searchsorted(sorted_a, b, "right")
     hits = high - low
     total = int(hits.sum())
