@@ -118,11 +118,10 @@ def holds_notice(text: str) -> bool:
     >>> holds_notice("ALL RIGHTS  Reserved."), holds_notice("The fair used the square.")
     (True, False)
     """
-    if not may_hold(text, _NOTICE_LITERALS):
-        return False
     if _ASCII_FOLDS.search(text):
         return _NOTICE.search(text) is not None
-    return _NOTICE_LOWER.search(text.lower()) is not None
+    low = text.lower()  # once: the literals' test and the pattern read the same string
+    return any(literal in low for literal in _NOTICE_LITERALS) and _NOTICE_LOWER.search(low) is not None
 
 
 def words_beside_notices(text: str) -> int:

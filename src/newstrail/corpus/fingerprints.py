@@ -56,6 +56,10 @@ class Fingerprint:
         tokens, starts, ends = word_spans(text.lower())
         return cls(starts, ends, gram_hashes(tokens))
 
+    def __getstate__(self) -> dict:
+        # the sorted copy is a cache: a fingerprint sent to or from a worker goes without it
+        return {**self.__dict__, "_by_hash": None}
+
     def by_hash(self) -> tuple[np.ndarray, np.ndarray]:
         """The order that sorts the n-gram hashes (stable), and the sorted hashes: computed
         once, as a text is aligned with every article that copies it.

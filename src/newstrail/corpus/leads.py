@@ -326,7 +326,7 @@ class SameEvent:
         return found
 
     def _event_terms(self, ids: list[str]) -> dict[str, set[str]]:
-        """The event terms of each of ``ids`` (none for one whose names and figures are unknown)."""
+        """The event terms of each of ``ids`` (left out: one whose names and figures are unknown)."""
         found = {i: terms for i in ids if (terms := self._terms.get(i)) is not None}
         missing = [i for i in ids if i not in found]
         if missing:
@@ -336,7 +336,7 @@ class SameEvent:
                 del self._terms[next(iter(self._terms))]
             self._terms.update(fresh)
             found.update(fresh)
-        return {i: found.get(i, set()) for i in ids}
+        return found
 
     def _compare(self, group, vectors, since: datetime, until: datetime, found: list[Tie]) -> None:
         parts = self.leads.select(since, until)

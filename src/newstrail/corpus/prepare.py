@@ -75,7 +75,7 @@ def prepare(articles: Sequence[Article], store: Store | None = None, earlier: Se
     leads = encode_leads(articles)
     own = {a.id: Fingerprint.of(a.text) for a in articles}
     ahead = aligned_ahead(articles, own, store, earlier, {} if held is None else held, options or LinkOptions()) if store is not None else {}
-    return {a.id: Prepared(own[a.id], anchors(without_masthead(a.text, a.outlet)), leads[k], word_layout(a.text), ahead.get(a.id, {}))
+    return {a.id: Prepared(own[a.id], anchors(without_masthead(a.text, a.outlet)), leads[k], word_layout(a.text, own[a.id]), ahead.get(a.id, {}))
             for k, a in enumerate(articles)}
 
 
