@@ -107,7 +107,7 @@ from newstrail.analyze.names import (
     known_outlets,
     outlet_key,
 )
-from newstrail.analyze.foreign_cues import foreign_cues, has_other_script, may_hold_foreign_cue
+from newstrail.analyze.foreign_cues import FOREIGN_CUE_TOKENS, foreign_cues, has_other_script, may_hold_foreign_cue
 from newstrail.outlets.keys import initials, is_acronym
 from newstrail.outlets.resolver import OutletResolver
 from newstrail.analyze.sentences import split_sentences
@@ -146,6 +146,8 @@ _CUE_TOKENS = frozenset(
     for after in ("", ",", ".", ":", ";", ")", ").", "),", '"', "”", "’", "'", ',"', ",”", '."', ".”", "?", "!", ")”", "—", "–")
 )
 _VERB_WORDS = frozenset(_VERBS.split("|"))
+# the cue words of English and of the other languages, for one set test a sentence: most hold none
+_ANY_CUE_TOKENS = _CUE_TOKENS | FOREIGN_CUE_TOKENS
 _TOKEN_PUNCT = ".,;:!?()[]{}\"“”‘’'«»–—…"
 
 
@@ -234,8 +236,12 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver, other_sc
     lowered = text.lower()
     dateline = at_start and text[:1] in "(ABCDEFGHIJKLMNOPQRSTUVWXYZ" and "(" in text[:80]
     split = lowered.split()
-    hits = _CUE_TOKENS.intersection(split)
-    foreign = foreign_cues(text) if may_hold_foreign_cue(text, split, other_script) else []
+    hits = _ANY_CUE_TOKENS.intersection(split)
+    # (the foreign cue words of ``split`` are all among ``hits``: the same test, on fewer words,
+    # and none to make when there are none and the article has no letters of another script)
+    foreign = foreign_cues(text) if (hits or other_script) and may_hold_foreign_cue(text, hits, other_script) else []
+    if hits:
+        hits &= _CUE_TOKENS
     if not hits and not dateline and not foreign:
         return []
     sentence = _Sentence(text, lowered, known)

@@ -15,6 +15,7 @@ into phrases and classifies them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from newstrail.analyze.names import (
     ARABIC_STOP,
@@ -27,7 +28,7 @@ from newstrail.analyze.names import (
     _words,
 )
 
-__all__ = ["foreign_cues", "has_other_script", "may_hold_foreign_cue"]
+__all__ = ["FOREIGN_CUE_TOKENS", "foreign_cues", "has_other_script", "may_hold_foreign_cue"]
 
 _AR_MARKS = "[\u064b-\u0652\u0640]*"
 # cues whose name follows: (pattern, cue)
@@ -90,7 +91,8 @@ _FOREIGN_WORDS = _words(
     ma'lumotlariga fuente fuentes fonte fontes quelle quellen kaynak sumber manba crédito créditos crédit crediti
     credito kredit d'après d’après"""
 )
-_FOREIGN_TOKENS = frozenset(
+#: the whitespace-split, lower-cased words that may carry a cue of another language
+FOREIGN_CUE_TOKENS = frozenset(
     f"{before}{word}{after}" for word in _FOREIGN_WORDS for before in ("", "(", "«", "“", '"') for after in ("", ",", ".", ":", ";", ")", "»")
 )
 _OTHER_SCRIPT = re.compile("[\u0400-\u04ff\u0600-\u06ff]")
@@ -304,9 +306,9 @@ def foreign_cues(text: str) -> list[tuple[str, int, int, str | None, int]]:
     return out
 
 
-def may_hold_foreign_cue(text: str, tokens: list[str], other_script: bool = True) -> bool:
+def may_hold_foreign_cue(text: str, tokens: Iterable[str], other_script: bool = True) -> bool:
     """A cheap first test: whether a sentence (``tokens``: its lowercased whitespace-split
-    words) may hold a cue of another language: one of their words, or letters of another
+    words, or only those of them in :data:`FOREIGN_CUE_TOKENS` and any other set) may hold a cue of another language: one of their words, or letters of another
     script (``other_script=False``: the article around it has none, so it has none either;
     :func:`has_other_script` tells that once an article, instead of once a sentence).
 
@@ -315,7 +317,7 @@ def may_hold_foreign_cue(text: str, tokens: list[str], other_script: bool = True
     >>> may_hold_foreign_cue("The tide rose.", ["the", "tide", "rose."])
     False
     """
-    return not _FOREIGN_TOKENS.isdisjoint(tokens) or (other_script and has_other_script(text))
+    return not FOREIGN_CUE_TOKENS.isdisjoint(tokens) or (other_script and has_other_script(text))
 
 
 def has_other_script(text: str) -> bool:
