@@ -1,5 +1,6 @@
 """The Articles and TextIndex repositories, written against the Protocols."""
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -30,6 +31,20 @@ def test_put_get_and_identity(repo):
     assert repo.articles.find("https://harbor-gazette.example/ferry/2").id == "a2"
     with pytest.raises(NotFound):
         repo.articles.get("a9")
+
+
+@pytest.mark.parametrize("record", [
+    '{"meta": {"n": 1234567890123456789}}', '{"meta": {"n": -9223372036854775809}}', '{"meta": {"n": 123456789012345678}}',
+    '{"meta": {"x": 0.00012345678901234568}}', '{"meta": {"s": "id 12345678901234567890 in a string"}}',
+    '{"meta": {"s": "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"}}',
+    '{"meta": {"s": "١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩", "n": 12345678901}}', '{"meta": {"s": "1234567890é1234567890"}}',
+    '{"meta": {"x": NaN}}', '{"meta": {"s": "\ud800 alone"}}',
+])
+def test_a_record_decodes_as_json_reads_it(record):
+    from newstrail.store.sql_articles import _decoded
+
+    decoded = _decoded(record)
+    assert repr(decoded) == repr(json.loads(record))  # (repr: an int stays an int, NaN compares)
 
 
 def test_integers_beyond_64_bits_in_meta_come_back_as_integers(repo):

@@ -76,8 +76,22 @@ def _record(article: Article) -> str:
 
 
 #: a run of digits an integer beyond 64 bits needs (-9223372036854775809 has 19), which orjson
-#: reads back as a float where json keeps the integer
-_LONG_DIGITS = re.compile(r"\d{19}")
+#: reads back as a float where json keeps the integer: looked for in the record's UTF-8 bytes with
+#: every ASCII digit made "1" and every other byte "0" (a table lookup and a substring search, about
+#: an eighth of the cost of a regular expression over the text). Numbers in JSON are ASCII digits;
+#: other digits stand in strings, which both decoders read alike.
+_DIGIT_BYTES = bytes(0x31 if 0x30 <= b <= 0x39 else 0x30 for b in range(256))
+_LONG_DIGITS = b"1" * 19
+
+
+def _long_digits(record: str) -> bool:
+    """Whether ``record`` holds a run of 19 ASCII digits.
+
+    >>> _long_digits('{"n": 1234567890123456789}'), _long_digits('{"n": 123456789012345678, "m": 1}')
+    (True, False)
+    """
+    # (surrogatepass: a lone surrogate, which orjson refuses and json reads, encodes to non-digits)
+    return _LONG_DIGITS in record.encode("utf-8", "surrogatepass").translate(_DIGIT_BYTES)
 
 
 def _decoded(record: str) -> dict[str, Any]:
@@ -87,7 +101,7 @@ def _decoded(record: str) -> dict[str, Any]:
     >>> _decoded('{"meta": {"n": 123456789012345678901234}}')["meta"]["n"]
     123456789012345678901234
     """
-    if _LONG_DIGITS.search(record):
+    if _long_digits(record):
         return json.loads(record)
     try:
         return orjson.loads(record)
