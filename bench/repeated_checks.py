@@ -82,8 +82,8 @@ def _two_cue_tests(text: str) -> object:
 
 def _one_cue_test(text: str) -> object:
     hits = _ANY_CUE_TOKENS.intersection(text.lower().split())
-    foreign = bool(hits) and may_hold_foreign_cue(text, hits, False)
-    return (hits & _CUE_TOKENS if hits else hits), foreign
+    foreign = may_hold_foreign_cue(text, hits, False)
+    return hits & _CUE_TOKENS, foreign
 
 
 if __name__ == "__main__":

@@ -237,11 +237,9 @@ def _find_sentence(text: str, *, at_start: bool, known: OutletResolver, other_sc
     dateline = at_start and text[:1] in "(ABCDEFGHIJKLMNOPQRSTUVWXYZ" and "(" in text[:80]
     split = lowered.split()
     hits = _ANY_CUE_TOKENS.intersection(split)
-    # (the foreign cue words of ``split`` are all among ``hits``: the same test, on fewer words,
-    # and none to make when there are none and the article has no letters of another script)
-    foreign = foreign_cues(text) if (hits or other_script) and may_hold_foreign_cue(text, hits, other_script) else []
-    if hits:
-        hits &= _CUE_TOKENS
+    # (the foreign cue words of ``split`` are all among ``hits``: the same test, on fewer words)
+    foreign = foreign_cues(text) if may_hold_foreign_cue(text, hits, other_script) else []
+    hits &= _CUE_TOKENS
     if not hits and not dateline and not foreign:
         return []
     sentence = _Sentence(text, lowered, known)
